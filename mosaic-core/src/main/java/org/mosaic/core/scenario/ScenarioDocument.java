@@ -1,0 +1,172 @@
+package org.mosaic.core.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A scenario as a tree of values (YAML or JSON), before it is bound to typed records. Presets ship
+ * as resources under {@code /presets/NAME.yaml}; any value can be overridden by a dotted path
+ * ({@code fiber.length=30 m}). Immutable: {@link #with} returns a new document.
+ */
+public final class ScenarioDocument {
+    /** The scenario format this build reads. A file with another {@code formatVersion} is refused. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String source;
+    private final ObjectNode root;
+
+    private ScenarioDocument(String source, ObjectNode root) {
+        this.source = source;
+        this.root = root;
+    }
+
+    /** Names of the presets shipped with this build, in a fixed order. */
+    public static List<String> presetNames() {
+        try (InputStream in = ScenarioDocument.class.getResourceAsStream("/presets/index.txt")) {
+            if (in == null) {
+                return List.of();
+            }
+            List<String> names = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    names.add(line.trim());
+                }
+            }
+            return List.copyOf(names);
+        } catch (IOException e) {
+            throw new ScenarioException("cannot list presets: " + e.getMessage());
+        }
+    }
+
+    public static ScenarioDocument preset(String name) {
+        try (InputStream in = ScenarioDocument.class.getResourceAsStream("/presets/" + name + ".yaml")) {
+            if (in == null) {
+                throw new ScenarioException("unknown preset \"" + name + "\": expected one of " + presetNames()
+                        + " (hint: use --scenario FILE for your own file)");
+            }
+            return parse("preset " + name, new String(in.readAllBytes(), StandardCharsets.UTF_8), true);
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read preset " + name + ": " + e.getMessage());
+        }
+    }
+
+    public static ScenarioDocument file(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException("scenario file " + path + " does not exist (hint: check the path, or use --preset NAME)");
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read scenario file " + path + ": " + e.getMessage());
+        }
+        boolean yaml = !path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        return parse(path.toString(), text, yaml);
+    }
+
+    /** Parses YAML (a superset of JSON) or strict JSON text. */
+    public static ScenarioDocument parse(String source, String text, boolean yaml) {
+        JsonNode node;
+        try {
+            node = (yaml ? YAML : JSON).readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new ScenarioException(source + " is not valid " + (yaml ? "YAML" : "JSON") + where + ": "
+                    + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new ScenarioException(source + " must be a mapping of keys to values (found "
+                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)) + ")");
+        }
+        JsonNode version = node.get("formatVersion");
+        if (version == null) {
+            throw new ScenarioException(source + ": formatVersion is missing — expected formatVersion: " + FORMAT_VERSION
+                    + " at the top of the file");
+        }
+        if (!version.canConvertToInt() || version.asInt() != FORMAT_VERSION) {
+            throw new ScenarioException(source + ": formatVersion \"" + version.asText() + "\" is not supported — this build reads formatVersion "
+                    + FORMAT_VERSION);
+        }
+        return new ScenarioDocument(source, (ObjectNode) node);
+    }
+
+    /**
+     * Returns a copy with the value at {@code dottedPath} replaced by {@code value} (kept as text; the
+     * binder parses units). Intermediate mappings are created; a path through a non-mapping is refused.
+     */
+    public ScenarioDocument with(String dottedPath, String value) {
+        if (dottedPath == null || dottedPath.isBlank() || dottedPath.startsWith(".") || dottedPath.endsWith(".")
+                || dottedPath.contains("..")) {
+            throw new ScenarioException("--set \"" + dottedPath + "=" + value + "\": the key must be a dotted path such as fiber.length");
+        }
+        ObjectNode copy = root.deepCopy();
+        String[] parts = dottedPath.split("\\.");
+        ObjectNode cursor = copy;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = cursor.get(parts[i]);
+            if (next == null) {
+                next = cursor.putObject(parts[i]);
+            } else if (!next.isObject()) {
+                throw new ScenarioException("--set " + dottedPath + ": " + String.join(".", List.of(parts).subList(0, i + 1))
+                        + " is a value, not a section, so it has no key " + parts[i + 1]);
+            }
+            cursor = (ObjectNode) next;
+        }
+        cursor.set(parts[parts.length - 1], scalar(value));
+        return new ScenarioDocument(source + " (with " + dottedPath + "=" + value + ")", copy);
+    }
+
+    private static JsonNode scalar(String value) {
+        String v = value.trim();
+        if (v.equals("true") || v.equals("false")) {
+            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(v));
+        }
+        if (v.matches("[+-]?\\d+")) {
+            try {
+                return JsonNodeFactory.instance.numberNode(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                return TextNode.valueOf(v);
+            }
+        }
+        return TextNode.valueOf(v);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** A read-only view of the tree (a deep copy). */
+    public ObjectNode tree() {
+        return root.deepCopy();
+    }
+
+    /** A reader that binds values and collects every problem. */
+    public SpecReader reader() {
+        return new SpecReader(source, root);
+    }
+
+    public String toYaml() {
+        try {
+            return YAML.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package org.mosaic.core.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mosaic.core.units.Dimension;
+import org.mosaic.core.units.Quantities;
+import org.mosaic.core.units.UnitException;
+
+/**
+ * Binds a scenario tree to typed values in one pass, collecting every problem (path, value, what was
+ * expected) instead of stopping at the first. Call {@link #finish()} at the end: it also reports keys
+ * that nothing read (typos), with the closest known key as a hint.
+ */
+public final class SpecReader {
+    private final String source;
+    private final ObjectNode root;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> read = new LinkedHashSet<>();
+    private final Set<String> ignoredPrefixes = new LinkedHashSet<>();
+
+    SpecReader(String source, ObjectNode root) {
+        this.source = source;
+        this.root = root;
+    }
+
+    private JsonNode node(String path) {
+        read.add(path);
+        JsonNode cursor = root;
+        for (String part : path.split("\\.")) {
+            if (cursor == null || !cursor.isObject()) {
+                return null;
+            }
+            cursor = cursor.get(part);
+        }
+        return cursor == null || cursor.isNull() ? null : cursor;
+    }
+
+    public boolean has(String path) {
+        return node(path) != null;
+    }
+
+    /** A required quantity with a unit, in SI, checked against [min, max] (SI). Returns NaN if it is wrong. */
+    public double quantity(String path, Dimension dim, double min, double max) {
+        JsonNode n = node(path);
+        if (n == null) {
+            problems.add(new Problem(path, null, dim.withArticle() + " is required, e.g. \"" + dim.example() + "\""));
+            return Double.NaN;
+        }
+        return parse(path, n, dim, min, max);
+    }
+
+    /** An optional quantity: the default (SI) when absent. */
+    public double quantity(String path, Dimension dim, double min, double max, double defaultSi) {
+        JsonNode n = node(path);
+        return n == null ? defaultSi : parse(path, n, dim, min, max);
+    }
+
+    private double parse(String path, JsonNode n, Dimension dim, double min, double max) {
+        if (!n.isValueNode()) {
+            problems.add(new Problem(path, n.toString(), "a single " + dim.description() + ", e.g. \"" + dim.example() + "\""));
+            return Double.NaN;
+        }
+        String text = n.asText();
+        double v;
+        try {
+            v = Quantities.parse(text, dim);
+        } catch (UnitException e) {
+            problems.add(new Problem(path, text, e.getMessage()));
+            return Double.NaN;
+        }
+        if (v < min || v > max) {
+            problems.add(new Problem(path, text, "out of range: expected " + Quantities.format(min, dim) + " to "
+                    + Quantities.format(max, dim)));
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    public int integer(String path, int min, int max, int defaultValue) {
+        JsonNode n = node(path);
+        if (n == null) {
+            return defaultValue;
+        }
+        if (!n.canConvertToInt() || !(n.isIntegralNumber() || n.asText().matches("[+-]?\\d+"))) {
+            problems.add(new Problem(path, n.asText(), "a whole number from " + min + " to " + max));
+            return defaultValue;
+        }
+        int v = n.asInt();
+        if (v < min || v > max) {
+            problems.add(new Problem(path, n.asText(), "out of range: expected a whole number from " + min + " to " + max));
+            return defaultValue;
+        }
+        return v;
+    }
+
+    public long longValue(String path, long defaultValue) {
+        JsonNode n = node(path);
+        if (n == null) {
+            return defaultValue;
+        }
+        if (!(n.isIntegralNumber() || n.asText().matches("[+-]?\\d+"))) {
+            problems.add(new Problem(path, n.asText(), "a whole number (64-bit)"));
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(n.asText());
+        } catch (NumberFormatException e) {
+            problems.add(new Problem(path, n.asText(), "a whole number that fits in 64 bits"));
+            return defaultValue;
+        }
+    }
+
+    public boolean bool(String path, boolean defaultValue) {
+        JsonNode n = node(path);
+        if (n == null) {
+            return defaultValue;
+        }
+        String t = n.asText().toLowerCase(Locale.ROOT);
+        if (n.isBoolean() || t.equals("true") || t.equals("false")) {
+            return n.isBoolean() ? n.asBoolean() : Boolean.parseBoolean(t);
+        }
+        problems.add(new Problem(path, n.asText(), "true or false"));
+        return defaultValue;
+    }
+
+    /** One of a fixed set of words (case-sensitive), or the default when absent. */
+    public String choice(String path, List<String> allowed, String defaultValue) {
+        JsonNode n = node(path);
+        if (n == null) {
+            return defaultValue;
+        }
+        String v = n.asText();
+        if (!allowed.contains(v)) {
+            problems.add(new Problem(path, v, "one of " + String.join(", ", allowed)));
+            return defaultValue;
+        }
+        return v;
+    }
+
+    public String text(String path, String defaultValue) {
+        JsonNode n = node(path);
+        return n == null ? defaultValue : n.asText();
+    }
+
+    /** Marks a whole subtree as known without binding it (e.g. free text, provenance). */
+    public void ignore(String prefix) {
+        ignoredPrefixes.add(prefix);
+    }
+
+    /** Adds a problem found by a cross-field check. */
+    public void problem(String path, String value, String expected) {
+        problems.add(new Problem(path, value, expected));
+    }
+
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Reports unknown keys, then throws if anything was wrong. */
+    public void finish() {
+        List<String> leaves = new ArrayList<>();
+        collectLeaves(root, "", leaves);
+        for (String leaf : leaves) {
+            if (leaf.equals("formatVersion") || read.contains(leaf) || ignored(leaf)) {
+                continue;
+            }
+            String hint = closest(leaf);
+            problems.add(new Problem(leaf, node(leaf) == null ? null : node(leaf).asText(),
+                    "unknown key" + (hint == null ? "" : " (did you mean " + hint + "?)")));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+    }
+
+    private boolean ignored(String leaf) {
+        for (String p : ignoredPrefixes) {
+            if (leaf.equals(p) || leaf.startsWith(p + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject() && e.getValue().size() > 0) {
+                collectLeaves(e.getValue(), path, out);
+            } else {
+                out.add(path);
+            }
+        }
+    }
+
+    private String closest(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : read) {
+            int d = levenshtein(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 4) ? best : null;
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

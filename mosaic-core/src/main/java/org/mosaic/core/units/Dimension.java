@@ -1,0 +1,72 @@
+package org.mosaic.core.units;
+
+import java.util.List;
+
+/**
+ * What a number with a unit measures. Each constant knows its SI unit, how it is named in messages,
+ * the unit spellings it lists in messages and an example. The full set of accepted spellings (every
+ * SI prefix, {@code u}/{@code µ}, {@code ·}/{@code *}/{@code .}, …) lives in {@link Quantities}.
+ */
+public enum Dimension {
+    LENGTH("length", "m", "450 nm", "nm", "um", "mm", "m", "km"),
+    TIME("time", "s", "10 ns", "fs", "ps", "ns", "us", "ms", "s"),
+    FREQUENCY("frequency", "Hz", "10 GHz", "Hz", "kHz", "MHz", "GHz", "THz"),
+    DATA_RATE("data rate", "b/s", "2 Gb/s", "b/s", "kb/s", "Mb/s", "Gb/s", "Tb/s", "B/s", "GB/s"),
+    POWER("power", "W", "300 uW", "pW", "nW", "uW", "mW", "W", "dBm", "dBW"),
+    CURRENT("current", "A", "1 mA", "fA", "pA", "nA", "uA", "mA", "A"),
+    NOISE_CURRENT_DENSITY("noise current density", "A/√Hz", "2 pA/sqrt(Hz)",
+            "fA/sqrt(Hz)", "pA/sqrt(Hz)", "nA/sqrt(Hz)", "uA/sqrt(Hz)", "pA/√Hz", "pA/rtHz"),
+    ATTENUATION("attenuation", "dB/m", "0.2 dB/m", "dB/m", "dB/km", "dB/cm"),
+    /** A level or ratio kept in dB (gain, extinction ratio, crosstalk); parsing does not linearise it. */
+    DECIBEL("level in dB", "dB", "3 dB", "dB"),
+    BANDWIDTH_LENGTH("bandwidth-length product", "Hz·m", "20 GHz*m", "GHz*m", "GHz*km", "MHz*km", "Hz*m"),
+    RESPONSIVITY("responsivity", "A/W", "0.5 A/W", "A/W", "mA/mW"),
+    DISPERSION("dispersion", "s/m²", "17 ps/(nm*km)", "ps/(nm*km)", "ps/nm/km", "s/m^2"),
+    /** A dimensionless ratio: a bare number or a percentage. */
+    FRACTION("fraction", "", "10 %", "%"),
+    /** A bare number; any unit is an error. */
+    DIMENSIONLESS("dimensionless number", "", "1e-12");
+
+    private final String description;
+    private final String siUnit;
+    private final String example;
+    private final List<String> units;
+
+    Dimension(String description, String siUnit, String example, String... units) {
+        this.description = description;
+        this.siUnit = siUnit;
+        this.example = example;
+        this.units = List.of(units);
+    }
+
+    /** How messages name this dimension, e.g. {@code "data rate"}. */
+    public String description() {
+        return description;
+    }
+
+    /** The SI unit that {@link Quantities#parse} returns, e.g. {@code "b/s"}; empty for ratios. */
+    public String siUnit() {
+        return siUnit;
+    }
+
+    /** The unit spellings shown in messages (a subset of those accepted); empty for {@link #DIMENSIONLESS}. */
+    public List<String> units() {
+        return units;
+    }
+
+    /** A valid example value, e.g. {@code "2 Gb/s"}. */
+    public String example() {
+        return example;
+    }
+
+    /** The example with its number replaced, e.g. {@code example("5")} is {@code "5 Gb/s"}. */
+    String example(String number) {
+        int space = example.indexOf(' ');
+        return space < 0 ? number : number + example.substring(space);
+    }
+
+    /** The description with its article, e.g. {@code "an attenuation"}. */
+    public String withArticle() {
+        return ("aeio".indexOf(description.charAt(0)) >= 0 ? "an " : "a ") + description;
+    }
+}

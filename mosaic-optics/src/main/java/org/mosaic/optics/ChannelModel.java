@@ -1,0 +1,330 @@
+package org.mosaic.optics;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.mosaic.core.random.RandomStreams;
+
+/**
+ * One channel design evaluated: optical path, pulse response of the cascade, CTLE choice, statistical
+ * eye, BER. Immutable after construction; cheap per-emitter evaluations reuse the derived quantities.
+ */
+public final class ChannelModel {
+    static final double ELECTRON_CHARGE = 1.602176634e-19;
+
+    private final ChannelSpec spec;
+    private final Crosstalk crosstalk;
+    private final double dispersion;
+    private final double sigmaChromatic;
+    private final double sigmaModal;
+    private final double transmission;
+    private final double[][] couplingByOffset;
+    private double cachedPeakingDb = Double.NaN;
+    private double cachedNoiseBandwidth;
+
+    public ChannelModel(ChannelSpec spec) {
+        this.spec = spec;
+        this.crosstalk = new Crosstalk(spec);
+        double L = spec.fiber().lengthMeters();
+        this.dispersion = Sellmeier.dispersion(spec.led().wavelengthMeters());
+        double rmsWidth = spec.led().spectralFwhmMeters() / (2 * Math.sqrt(2 * Math.log(2)));
+        this.sigmaChromatic = Math.abs(dispersion) * L * rmsWidth;
+        this.sigmaModal = 0.1874 * L / spec.fiber().modalBandwidthHzMeters();
+        this.transmission = OpticalPath.transmission(spec, crosstalk);
+        int r = Crosstalk.RADIUS;
+        this.couplingByOffset = new double[2 * r + 1][2 * r + 1];
+        for (int dm = -r; dm <= r; dm++) {
+            for (int dn = -r; dn <= r; dn++) {
+                couplingByOffset[dm + r][dn + r] = (dm == 0 && dn == 0) ? 0 : crosstalk.coupling(dm, dn, L);
+            }
+        }
+    }
+
+    public ChannelSpec spec() {
+        return spec;
+    }
+
+    public Crosstalk crosstalk() {
+        return crosstalk;
+    }
+
+    /** Chromatic dispersion of fused silica at the source wavelength, s/m². */
+    public double dispersion() {
+        return dispersion;
+    }
+
+    public double sigmaChromaticSeconds() {
+        return sigmaChromatic;
+    }
+
+    public double sigmaModalSeconds() {
+        return sigmaModal;
+    }
+
+    public double fibreSigmaSeconds() {
+        return Math.hypot(sigmaChromatic, sigmaModal);
+    }
+
+    /** Emitted-to-detected power ratio of the nominal channel. */
+    public double transmission() {
+        return transmission;
+    }
+
+    /** Detected average optical power of an emitter with the given power factor, W. */
+    public double receivedAveragePower(double powerFactor) {
+        return spec.led().averagePowerWatts() * powerFactor * transmission;
+    }
+
+    /** OMA from average power and extinction ratio: 2·P·(ER − 1)/(ER + 1). */
+    public double omaFromAverage(double averageWatts) {
+        double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
+        return 2 * averageWatts * (er - 1) / (er + 1);
+    }
+
+    /** One emitter of the array: its power and bandwidth relative to nominal, and its grid position. */
+    public record Emitter(int row, int col, double powerFactor, double bandwidthFactor) {
+    }
+
+    /** The nominal emitter at the centre of the array (all neighbours present: the worst crosstalk). */
+    public Emitter nominal() {
+        return new Emitter(spec.rows() / 2, spec.cols() / 2, 1, 1);
+    }
+
+    public PulseResponse.Cascade cascade(double bandwidthFactor, double peakingDb) {
+        double rate = spec.rateBitsPerSecond();
+        double rxPole = PulseResponse.Cascade.rxPoleForBandwidth(spec.receiver().bandwidthPerRate() * rate);
+        boolean ctle = spec.ctle().enabled();
+        double tau = 1 / (2 * Math.PI * spec.led().bandwidthHz() * bandwidthFactor);
+        return new PulseResponse.Cascade(1 / rate, tau, fibreSigmaSeconds(), rxPole,
+                ctle ? spec.ctle().poleFrequencyPerRate() * rate : Double.POSITIVE_INFINITY,
+                ctle ? Math.pow(10, peakingDb / 20) : 1.0);
+    }
+
+    /** ∫₀^∞ |H_rx(f)·H_ctle(f)|² df, Hz: the noise bandwidth of TIA noise referred to the decision point. */
+    public double noiseBandwidth(double peakingDb) {
+        if (peakingDb == cachedPeakingDb) {
+            return cachedNoiseBandwidth;
+        }
+        PulseResponse.Cascade c = cascade(1, peakingDb);
+        double fr = c.rxPoleHz();
+        double fp = c.ctlePoleHz();
+        double g = c.ctlePeakingLinear();
+        double fz = Double.isInfinite(fp) ? Double.POSITIVE_INFINITY : fp / g;
+        double lo = Math.log(1e-4 * Math.min(fr, Double.isInfinite(fz) ? fr : fz));
+        double hi = Math.log(1e4 * Math.max(fr, Double.isInfinite(fp) ? fr : fp));
+        int n = 2048;
+        double h = (hi - lo) / n;
+        double sum = 0;
+        for (int i = 0; i <= n; i++) {
+            double f = Math.exp(lo + i * h);
+            double xr = f / fr;
+            double hr = 1 / ((1 + xr * xr) * (1 + xr * xr));
+            double hc = 1;
+            if (!Double.isInfinite(fp)) {
+                double xz = f / fz;
+                double xp = f / fp;
+                hc = (1 + xz * xz) / ((1 + xp * xp) * (1 + xp * xp));
+            }
+            double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
+            sum += w * hr * hc * f;
+        }
+        double bn = sum * h / 3;
+        cachedPeakingDb = peakingDb;
+        cachedNoiseBandwidth = bn;
+        return bn;
+    }
+
+    /** Everything about one emitter at one CTLE setting. */
+    public record Evaluation(Emitter emitter, double peakingDb, PulseResponse pulse, int mainIndex, double[] cursors,
+                             int mainCursor, StatisticalEye eye, double omaCurrent, double ber,
+                             double noiseVarianceOne, double noiseVarianceZero, double[] interferers, double extraVariance) {
+    }
+
+    /** Evaluates an emitter with its neighbours at nominal power. */
+    public Evaluation evaluate(Emitter e, double peakingDb) {
+        return evaluate(e, peakingDb, null);
+    }
+
+    /**
+     * Evaluates an emitter. {@code neighbourPower} gives each array position's power factor (null: nominal).
+     */
+    public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower) {
+        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
+        double pAvg = receivedAveragePower(e.powerFactor());
+        double omaCurrent = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(pAvg);
+        double bn = noiseBandwidth(peakingDb);
+        double in = spec.receiver().noiseDensityAmpsPerRootHz();
+        double thermal = in * in * bn;
+
+        // crosstalk: interferers and the mean power they add
+        int r = Crosstalk.RADIUS;
+        int count = 0;
+        double[] amps = new double[(2 * r + 1) * (2 * r + 1)];
+        double xtMeanPower = 0;
+        for (int dm = -r; dm <= r; dm++) {
+            for (int dn = -r; dn <= r; dn++) {
+                int row = e.row() + dm;
+                int col = e.col() + dn;
+                double k = couplingByOffset[dm + r][dn + r];
+                if (k <= 0 || row < 0 || col < 0 || row >= spec.rows() || col >= spec.cols()) {
+                    continue;
+                }
+                double pf = neighbourPower == null ? 1.0 : neighbourPower[row][col];
+                double avg = spec.led().averagePowerWatts() * pf * transmission;
+                xtMeanPower += k * avg;
+                amps[count++] = k * spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(avg);
+            }
+        }
+        double[] interferers = java.util.Arrays.copyOf(amps, count);
+
+        // sampling instant: maximise a Gaussian-ISI proxy of Q over one UI around the peak
+        int spu = spec.numerics().samplesPerUi();
+        int peak = pulse.peakIndex();
+        int best = peak;
+        double bestQ = -1;
+        for (int i = Math.max(0, peak - spu / 2); i < Math.min(pulse.length(), peak + spu / 2); i++) {
+            double c0 = pulse.at(i);
+            double isi = 0;
+            for (int k = i % spu; k < pulse.length(); k += spu) {
+                if (k != i) {
+                    double c = pulse.at(k);
+                    isi += c * c;
+                }
+            }
+            double q = (c0 / 2) / Math.sqrt(thermal / (omaCurrent * omaCurrent) + isi / 4);
+            if (q > bestQ) {
+                bestQ = q;
+                best = i;
+            }
+        }
+        int[] mainOut = new int[1];
+        double[] cursors = pulse.cursors(best, mainOut);
+        double isiPower = 0;
+        for (int k = 0; k < cursors.length; k++) {
+            cursors[k] *= omaCurrent;
+            if (k != mainOut[0]) {
+                isiPower += cursors[k] * cursors[k];
+            }
+        }
+        double extra = 0;
+        double main = cursors[mainOut[0]];
+        for (int i = 0; i < interferers.length; i++) {
+            // each interferer passes through the same channel: its own ISI adds as variance
+            double rel = interferers[i] / omaCurrent;
+            extra += rel * rel * isiPower / 4;
+            interferers[i] *= main / omaCurrent;
+        }
+        double p1 = omaCurrent / spec.receiver().responsivityAmpsPerWatt();
+        double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
+        double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
+        double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
+        double resp = spec.receiver().responsivityAmpsPerWatt();
+        double dark = spec.receiver().darkCurrentAmps();
+        double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
+        double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
+        assert p1 >= 0;
+        StatisticalEye eye = new StatisticalEye(cursors, mainOut[0], interferers, extra, var1, var0, spec.numerics().eyeBins());
+        return new Evaluation(e, peakingDb, pulse, best, cursors, mainOut[0], eye, omaCurrent, eye.ber(), var1, var0,
+                interferers, extra);
+    }
+
+    /** The CTLE peaking (dB) that minimises the nominal channel's BER; the fixed value if one is given. */
+    public double optimalPeakingDb() {
+        if (!spec.ctle().enabled()) {
+            return 0;
+        }
+        if (!Double.isNaN(spec.ctle().fixedPeakingDb())) {
+            return spec.ctle().fixedPeakingDb();
+        }
+        double max = spec.ctle().maxPeakingDb();
+        Emitter e = nominal();
+        int steps = (int) Math.max(2, Math.ceil(max / 1.0));
+        double bestP = 0;
+        double bestV = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= steps; i++) {
+            double pk = max * i / steps;
+            double v = objective(e, pk);
+            if (v < bestV) {
+                bestV = v;
+                bestP = pk;
+            }
+        }
+        // golden-section refinement inside the bracketing grid cells
+        double a = Math.max(0, bestP - max / steps);
+        double b = Math.min(max, bestP + max / steps);
+        double gr = (Math.sqrt(5) - 1) / 2;
+        double c = b - gr * (b - a);
+        double d = a + gr * (b - a);
+        double fc = objective(e, c);
+        double fd = objective(e, d);
+        for (int i = 0; i < 10; i++) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = objective(e, c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = objective(e, d);
+            }
+        }
+        double refined = fc < fd ? c : d;
+        return Math.min(fc, fd) <= bestV ? refined : bestP;
+    }
+
+    private double objective(Emitter e, double peakingDb) {
+        Evaluation ev = evaluate(e, peakingDb);
+        double logBer = Math.log10(Math.max(ev.ber(), 1e-300));
+        // below the double range of BER, keep improving the eye itself
+        return logBer - 1e-3 * ev.eye().mainCursor() / Math.sqrt(ev.noiseVarianceOne());
+    }
+
+    /** Per-emitter power and bandwidth factors for the whole array, from the seeded spread stream. */
+    public Emitter[] sampleArray(RandomStreams streams) {
+        RandomGenerator rng = streams.stream(RandomStreams.Purpose.EMITTER_SPREAD);
+        Emitter[] out = new Emitter[spec.channels()];
+        double sp = spec.led().powerSpreadDb();
+        double sb = spec.led().bandwidthSpread();
+        for (int i = 0; i < out.length; i++) {
+            double zp = rng.nextGaussian();
+            double zb = rng.nextGaussian();
+            out[i] = new Emitter(i / spec.cols(), i % spec.cols(), Math.pow(10, sp * zp / 10), Math.exp(sb * zb));
+        }
+        return out;
+    }
+
+    /** BER of every channel of the array at one CTLE setting (the design's, shared by all channels). */
+    public double[] arrayBer(Emitter[] emitters, double peakingDb) {
+        double[][] power = new double[spec.rows()][spec.cols()];
+        for (Emitter e : emitters) {
+            power[e.row()][e.col()] = e.powerFactor();
+        }
+        double[] out = new double[emitters.length];
+        for (int i = 0; i < emitters.length; i++) {
+            out[i] = evaluate(emitters[i], peakingDb, power).ber();
+        }
+        return out;
+    }
+
+    /** Summary of per-channel BERs. */
+    public record BerStats(double median, double mean, double worst, double best) {
+        public static BerStats of(double[] bers) {
+            double[] s = bers.clone();
+            java.util.Arrays.sort(s);
+            double mean = 0;
+            for (double b : s) {
+                mean += b;
+            }
+            mean /= s.length;
+            double median = s.length % 2 == 1 ? s[s.length / 2] : Math.sqrt(s[s.length / 2 - 1] * s[s.length / 2]);
+            return new BerStats(median, mean, s[s.length - 1], s[0]);
+        }
+    }
+
+    static List<Double> list(double... v) {
+        return java.util.Arrays.stream(v).boxed().toList();
+    }
+}

@@ -1,0 +1,110 @@
+package org.mosaic.optics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.core.scenario.SpecReader;
+import org.mosaic.core.units.Dimension;
+
+/**
+ * Binds a scenario document to a {@link ChannelSpec}: every quantity with its unit and allowed range,
+ * every problem reported at once. {@link #PARAMETERS} lists the numeric parameters by path, so the CLI
+ * can sweep and fit them by name.
+ */
+public final class ChannelSpecs {
+    /** A numeric scenario parameter: dotted path, dimension and allowed range (SI). */
+    public record Parameter(String path, Dimension dimension, double min, double max, String meaning) {
+    }
+
+    /** Every numeric channel parameter, in the order the report lists them. */
+    public static final Map<String, Parameter> PARAMETERS = new LinkedHashMap<>();
+
+    private static void p(String path, Dimension d, double min, double max, String meaning) {
+        PARAMETERS.put(path, new Parameter(path, d, min, max, meaning));
+    }
+
+    static {
+        p("link.channelRate", Dimension.DATA_RATE, 1e6, 1e12, "line rate of one channel");
+        p("link.berTarget", Dimension.DIMENSIONLESS, 1e-18, 0.1, "BER the budget, sensitivity and reach are computed at");
+        p("led.wavelength", Dimension.LENGTH, Sellmeier.MIN_WAVELENGTH, Sellmeier.MAX_WAVELENGTH, "centre wavelength");
+        p("led.spectralWidth", Dimension.LENGTH, 0, 200e-9, "spectral FWHM (Gaussian)");
+        p("led.bandwidth", Dimension.FREQUENCY, 1e6, 1e12, "modulation bandwidth, electrical 3-dB (1/(2πτ))");
+        p("led.averagePower", Dimension.POWER, 1e-9, 1.0, "average modulated optical power into the forward hemisphere");
+        p("led.extinctionRatio", Dimension.DECIBEL, 0.1, 40, "P1/P0");
+        p("led.powerSpread", Dimension.DECIBEL, 0, 10, "emitter-to-emitter power spread (σ, lognormal)");
+        p("led.bandwidthSpread", Dimension.FRACTION, 0, 2, "emitter-to-emitter bandwidth spread (σ of ln f)");
+        p("led.emitterDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "emitting area diameter");
+        p("optics.microlensGain", Dimension.DIMENSIONLESS, 0.1, 100, "microlens collection gain over butt coupling");
+        p("optics.tirGainOverMicrolens", Dimension.DIMENSIONLESS, 0.1, 100, "TIR optic gain over the microlens array");
+        p("optics.spotDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "emitter image diameter on the fibre face");
+        p("optics.connectorLoss", Dimension.DECIBEL, 0, 30, "connector / ferrule loss");
+        p("optics.receiveCouplingLoss", Dimension.DECIBEL, 0, 30, "fibre-to-detector coupling loss");
+        p("optics.inputCrosstalk", Dimension.DECIBEL, -100, 0, "spill of one emitter's image onto a nearest-neighbour channel");
+        p("fiber.length", Dimension.LENGTH, 0, 10_000, "fibre length");
+        p("fiber.attenuation", Dimension.ATTENUATION, 0, 10, "attenuation at the source wavelength");
+        p("fiber.numericalAperture", Dimension.DIMENSIONLESS, 0.01, 1, "core numerical aperture");
+        p("fiber.coreDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "core diameter");
+        p("fiber.corePitch", Dimension.LENGTH, 0.1e-6, 1e-3, "core-to-core pitch (hexagonal lattice)");
+        p("fiber.modalBandwidth", Dimension.BANDWIDTH_LENGTH, 1e6, 1e15, "effective modal bandwidth-length product");
+        p("fiber.crosstalk", Dimension.DECIBEL, -100, 0, "nearest-neighbour channel coupling at the reference length");
+        p("fiber.crosstalkReferenceLength", Dimension.LENGTH, 1e-3, 10_000, "length at which fiber.crosstalk applies");
+        p("receiver.responsivity", Dimension.RESPONSIVITY, 0.001, 2, "photodiode responsivity at the wavelength");
+        p("receiver.darkCurrent", Dimension.CURRENT, 0, 1e-3, "photodiode dark current");
+        p("receiver.noiseDensity", Dimension.NOISE_CURRENT_DENSITY, 0, 1e-9, "TIA input-referred noise density");
+        p("receiver.bandwidthPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "receiver 3-dB bandwidth / bit rate");
+        p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE peaking the optimiser may use");
+        p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
+        p("ctle.peaking", Dimension.DECIBEL, 0, 40, "fixed CTLE peaking (omit to optimise)");
+    }
+
+    private ChannelSpecs() {
+    }
+
+    public static ChannelSpec bind(ScenarioDocument doc) {
+        SpecReader r = doc.reader();
+        r.ignore("name");
+        r.ignore("description");
+        r.ignore("provenance");
+        long seed = r.longValue("seed", 0L);
+        String name = r.text("name", doc.source());
+        double rate = q(r, "link.channelRate");
+        double ber = q(r, "link.berTarget");
+        int rows = r.integer("link.array.rows", 1, 1000, 1);
+        int cols = r.integer("link.array.cols", 1, 1000, 1);
+
+        var led = new ChannelSpec.Led(q(r, "led.wavelength"), q(r, "led.spectralWidth"), q(r, "led.bandwidth"),
+                q(r, "led.averagePower"), q(r, "led.extinctionRatio"), q(r, "led.powerSpread", 0),
+                q(r, "led.bandwidthSpread", 0), q(r, "led.emitterDiameter"));
+        String lens = r.choice("optics.lens", List.of("none", "microlens", "tir"), "tir");
+        var optics = new ChannelSpec.Optics(lens, q(r, "optics.microlensGain"), q(r, "optics.tirGainOverMicrolens"),
+                q(r, "optics.spotDiameter"), r.integer("optics.fresnelFaces", 0, 20, 2), q(r, "optics.connectorLoss", 0),
+                q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100));
+        var fiber = new ChannelSpec.Fiber(q(r, "fiber.length"), q(r, "fiber.attenuation"), q(r, "fiber.numericalAperture"),
+                q(r, "fiber.coreDiameter"), q(r, "fiber.corePitch"), r.integer("fiber.coreCount", 1, 10_000_000, 10_000),
+                q(r, "fiber.modalBandwidth"), q(r, "fiber.crosstalk", -100), q(r, "fiber.crosstalkReferenceLength", 10));
+        var receiver = new ChannelSpec.Receiver(q(r, "receiver.responsivity"), q(r, "receiver.darkCurrent", 0),
+                q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"));
+        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), q(r, "ctle.maxPeaking", 12),
+                q(r, "ctle.poleFrequencyPerRate", 0.5), q(r, "ctle.peaking", Double.NaN));
+        var numerics = new ChannelSpec.Numerics(r.integer("numerics.samplesPerUi", 4, 1024, 32),
+                r.integer("numerics.eyeBins", 64, 1 << 16, 512));
+
+        if (fiber.coreDiameterMeters() >= fiber.corePitchMeters()) {
+            r.problem("fiber.coreDiameter", String.valueOf(fiber.coreDiameterMeters()),
+                    "must be smaller than fiber.corePitch (cores cannot overlap)");
+        }
+        r.finish();
+        return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics);
+    }
+
+    private static double q(SpecReader r, String path) {
+        Parameter p = PARAMETERS.get(path);
+        return r.quantity(path, p.dimension(), p.min(), p.max());
+    }
+
+    private static double q(SpecReader r, String path, double defaultSi) {
+        Parameter p = PARAMETERS.get(path);
+        return r.quantity(path, p.dimension(), p.min(), p.max(), defaultSi);
+    }
+}
