@@ -1,6 +1,5 @@
 package org.mosaic.optics;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.mosaic.core.random.RandomStreams;
 
@@ -148,6 +147,14 @@ public final class ChannelModel {
      * Evaluates an emitter. {@code neighbourPower} gives each array position's power factor (null: nominal).
      */
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower) {
+        return evaluate(e, peakingDb, neighbourPower, Integer.MIN_VALUE);
+    }
+
+    /**
+     * Evaluates an emitter sampled {@code phaseOffset} samples away from its best sampling instant
+     * ({@code Integer.MIN_VALUE}: at the best instant). Used for bathtub curves and eye diagrams.
+     */
+    public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower, int phaseOffset) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
         double pAvg = receivedAveragePower(e.powerFactor());
         double omaCurrent = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(pAvg);
@@ -196,6 +203,9 @@ public final class ChannelModel {
                 best = i;
             }
         }
+        if (phaseOffset != Integer.MIN_VALUE) {
+            best = Math.max(0, Math.min(pulse.length() - 1, best + phaseOffset));
+        }
         int[] mainOut = new int[1];
         double[] cursors = pulse.cursors(best, mainOut);
         double isiPower = 0;
@@ -213,7 +223,6 @@ public final class ChannelModel {
             extra += rel * rel * isiPower / 4;
             interferers[i] *= main / omaCurrent;
         }
-        double p1 = omaCurrent / spec.receiver().responsivityAmpsPerWatt();
         double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
         double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
         double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
@@ -221,7 +230,6 @@ public final class ChannelModel {
         double dark = spec.receiver().darkCurrentAmps();
         double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
         double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
-        assert p1 >= 0;
         StatisticalEye eye = new StatisticalEye(cursors, mainOut[0], interferers, extra, var1, var0, spec.numerics().eyeBins());
         return new Evaluation(e, peakingDb, pulse, best, cursors, mainOut[0], eye, omaCurrent, eye.ber(), var1, var0,
                 interferers, extra);
@@ -322,9 +330,5 @@ public final class ChannelModel {
             double median = s.length % 2 == 1 ? s[s.length / 2] : Math.sqrt(s[s.length / 2 - 1] * s[s.length / 2]);
             return new BerStats(median, mean, s[s.length - 1], s[0]);
         }
-    }
-
-    static List<Double> list(double... v) {
-        return java.util.Arrays.stream(v).boxed().toList();
     }
 }
