@@ -225,44 +225,55 @@ public final class ChannelAnalysis {
     public static double reach(ChannelSpec spec) {
         DoubleUnaryOperator f = len -> Math.log10(Math.max(BER_FLOOR, nominalBer(spec.withLength(len))))
                 - Math.log10(spec.berTarget());
-        return solveUpper(f, MIN_LENGTH, MAX_LENGTH, 0.01);
+        double hint = Math.max(1, spec.fiber().lengthMeters());
+        return Math.exp(solveUpper(x -> f.applyAsDouble(Math.exp(x)), Math.log(MIN_LENGTH), Math.log(MAX_LENGTH),
+                Math.log(hint), 1e-4));
     }
 
     /** Highest rate (b/s) meeting the BER target at the spec's length (receiver and CTLE scale with the rate). */
     public static double maxRate(ChannelSpec spec) {
-        DoubleUnaryOperator f = logRate -> Math.log10(Math.max(BER_FLOOR, nominalBer(spec.withRate(Math.pow(10, logRate)))))
+        DoubleUnaryOperator f = logRate -> Math.log10(Math.max(BER_FLOOR, nominalBer(spec.withRate(Math.exp(logRate)))))
                 - Math.log10(spec.berTarget());
-        double r = solveUpper(f, Math.log10(MIN_RATE), Math.log10(MAX_RATE), 1e-4);
-        return Math.pow(10, r);
+        return Math.exp(solveUpper(f, Math.log(MIN_RATE), Math.log(MAX_RATE), Math.log(spec.rateBitsPerSecond()), 1e-4));
     }
 
-    /** Largest x in [lo, hi] with f(x) ≤ 0 for f increasing: hi if f(hi) ≤ 0, lo if f(lo) > 0. */
-    private static double solveUpper(DoubleUnaryOperator f, double lo, double hi, double accuracy) {
-        double flo = f.applyAsDouble(lo);
-        if (flo > 0) {
-            return lo;
-        }
-        double fhi = f.applyAsDouble(hi);
-        if (fhi <= 0) {
-            return hi;
-        }
-        // coarse geometric scan so Brent gets a bracket around the first crossing
-        double a = lo;
-        double b = hi;
-        int steps = 24;
-        double ratio = Math.pow((hi - lo + 1) / 1.0, 1.0 / steps);
-        double x = lo;
-        for (int i = 1; i <= steps; i++) {
-            double next = lo + Math.pow(ratio, i) - 1;
-            if (next >= hi) {
-                next = hi;
+    /**
+     * The crossing of an increasing f in [lo, hi] (hi if f(hi) ≤ 0, lo if f(lo) > 0): brackets it by
+     * stepping out from {@code start} in steps of 0.25 (a factor 1.28 in the log domain used here), then
+     * refines with Brent's method to {@code accuracy}.
+     */
+    private static double solveUpper(DoubleUnaryOperator f, double lo, double hi, double start, double accuracy) {
+        double x = Math.max(lo, Math.min(hi, start));
+        double fx = f.applyAsDouble(x);
+        double step = 0.25;
+        double a;
+        double b;
+        if (fx <= 0) {
+            a = x;
+            b = x;
+            double fb = fx;
+            while (fb <= 0) {
+                if (b >= hi) {
+                    return hi;
+                }
+                a = b;
+                b = Math.min(hi, b + step);
+                fb = f.applyAsDouble(b);
+                step *= 1.5;
             }
-            if (f.applyAsDouble(next) > 0) {
-                a = x;
-                b = next;
-                break;
+        } else {
+            a = x;
+            b = x;
+            double fa = fx;
+            while (fa > 0) {
+                if (a <= lo) {
+                    return lo;
+                }
+                b = a;
+                a = Math.max(lo, a - step);
+                fa = f.applyAsDouble(a);
+                step *= 1.5;
             }
-            x = next;
         }
         BrentSolver solver = new BrentSolver(accuracy);
         return solver.solve(100, f::applyAsDouble, a, b);

@@ -116,6 +116,11 @@ public final class PulseResponse {
         return samples.clone();
     }
 
+    /** The samples themselves (not a copy): for hot loops inside the package; do not modify. */
+    double[] samplesView() {
+        return samples;
+    }
+
     public int length() {
         return samples.length;
     }
