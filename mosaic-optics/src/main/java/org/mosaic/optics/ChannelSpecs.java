@@ -47,7 +47,7 @@ public final class ChannelSpecs {
         p("fiber.coreDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "core diameter");
         p("fiber.corePitch", Dimension.LENGTH, 0.1e-6, 1e-3, "core-to-core pitch (hexagonal lattice)");
         p("fiber.modalBandwidth", Dimension.BANDWIDTH_LENGTH, 1e6, 1e15, "effective modal bandwidth-length product");
-        p("fiber.crosstalk", Dimension.DECIBEL, -100, 0, "nearest-neighbour channel coupling at the reference length");
+        p("fiber.crosstalk", Dimension.DECIBEL, -100, -10, "nearest-neighbour channel coupling at the reference length");
         p("fiber.crosstalkReferenceLength", Dimension.LENGTH, 1e-3, 10_000, "length at which fiber.crosstalk applies");
         p("receiver.responsivity", Dimension.RESPONSIVITY, 0.001, 2, "photodiode responsivity at the wavelength");
         p("receiver.darkCurrent", Dimension.CURRENT, 0, 1e-3, "photodiode dark current");
@@ -91,7 +91,7 @@ public final class ChannelSpecs {
                 r.integer("numerics.eyeBins", 64, 1 << 16, 512));
 
         if (fiber.coreDiameterMeters() >= fiber.corePitchMeters()) {
-            r.problem("fiber.coreDiameter", String.valueOf(fiber.coreDiameterMeters()),
+            r.problem("fiber.coreDiameter", r.text("fiber.coreDiameter", ""),
                     "must be smaller than fiber.corePitch (cores cannot overlap)");
         }
         r.finish();

@@ -68,14 +68,22 @@ public final class Crosstalk {
         return out;
     }
 
+    /** κ·L at which the nearest-neighbour coupling of the walk peaks (x = 2κL = 0.654): −9.85 dB. */
+    static final double PEAK_KAPPA_L = 0.327;
+
+    /**
+     * κ such that the nearest-neighbour coupling after {@code refLength} equals {@code target}, on the rising
+     * branch κL ∈ [0, 0.327] (beyond it power has spread past the neighbours). The binder limits
+     * {@code fiber.crosstalk} to −10 dB, below the −9.85 dB peak.
+     */
     private static double solveKappa(double target, double refLength) {
         if (target <= 1e-12) {
             return 0;
         }
         double lo = 0;
-        double hi = 1.0 / refLength;
-        while (nearest(hi * refLength) < target && hi < 1e6) {
-            hi *= 2;
+        double hi = PEAK_KAPPA_L / refLength;
+        if (nearest(hi * refLength) < target) {
+            throw new IllegalArgumentException("nearest-neighbour crosstalk " + target + " exceeds the largest the coupling walk reaches (0.1035)");
         }
         for (int i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
             double mid = 0.5 * (lo + hi);

@@ -54,7 +54,10 @@ public final class Gaussians {
         return Math.exp(v);
     }
 
-    /** Upper tail Q(x) = P(N(0,1) > x) = ½·erfc(x/√2), relative accuracy ~1e-15 down to the double range. */
+    /**
+     * Upper tail Q(x) = P(N(0,1) > x) = ½·erfc(x/√2). Relative error about x²·ε (the condition number of
+     * the tail): ≤ 4e-14 for x ≤ 20 (Q ≥ 3e-89), 1.2e-13 at x = 30, 3.3e-13 at x = 37.4.
+     */
     public static double q(double x) {
         return 0.5 * Erf.erfc(x / SQRT2);
     }
@@ -73,6 +76,19 @@ public final class Gaussians {
         return -0.5 * x2 - Math.log(-x) - LOG_SQRT_2PI + Math.log1p(-1 / x2 + 3 / (x2 * x2) - 15 / (x2 * x2 * x2));
     }
 
+    /** Φ(x) from the fast table (see {@link #qFast}). */
+    public static double phiFast(double x) {
+        return qFast(-x);
+    }
+
+    /** exp(a)·Φ(b) from the fast table, without overflow or underflow of the factors. */
+    public static double expTimesPhiFast(double a, double b) {
+        if (b > -30 && a < 700) {
+            return Math.exp(a) * phiFast(b);
+        }
+        return Math.exp(a + logPhi(b));
+    }
+
     /** exp(a)·Φ(b) without overflow or underflow of the factors. */
     public static double expTimesPhi(double a, double b) {
         if (b > -30 && a < 700) {
@@ -89,6 +105,20 @@ public final class Gaussians {
         if (ber <= 0) {
             return Double.POSITIVE_INFINITY;
         }
-        return SQRT2 * Erf.erfcInv(2 * ber);
+        // erfcInv loses relative accuracy in the tail (and overflows below ~5e-17): refine with Newton on
+        // ln Q(x) = ln ber, whose derivative −φ(x)/Q(x) is known; 3 steps reach full precision.
+        double x = ber > 1e-15 ? SQRT2 * Erf.erfcInv(2 * ber) : Math.sqrt(-2 * Math.log(ber * Math.sqrt(2 * Math.PI) * 8));
+        double target = Math.log(ber);
+        for (int i = 0; i < 6; i++) {
+            double qx = q(x);
+            double lq = qx > 0 ? Math.log(qx) : logPhi(-x);
+            double slope = -Math.exp(-0.5 * x * x - LOG_SQRT_2PI - lq);
+            double next = x - (lq - target) / slope;
+            if (Math.abs(next - x) < 1e-15 * x) {
+                return next;
+            }
+            x = next;
+        }
+        return x;
     }
 }

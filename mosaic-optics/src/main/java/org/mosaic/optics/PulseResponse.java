@@ -80,7 +80,7 @@ public final class PulseResponse {
             return t < 0 ? 0 : (tau <= 0 ? 1 : -Math.expm1(-t / tau));
         }
         if (tau <= 0) {
-            return Gaussians.phi(t / sigma);
+            return Gaussians.phiFast(t / sigma);
         }
         double u = t / sigma;
         if (u < -9) {
@@ -90,8 +90,8 @@ public final class PulseResponse {
         if (b > 9) {
             return 1 - Math.exp(-t / tau + sigma * sigma / (2 * tau * tau));
         }
-        return Gaussians.phi(t / sigma)
-                - Gaussians.expTimesPhi(-t / tau + sigma * sigma / (2 * tau * tau), t / sigma - sigma / tau);
+        return Gaussians.phiFast(t / sigma)
+                - Gaussians.expTimesPhiFast(-t / tau + sigma * sigma / (2 * tau * tau), t / sigma - sigma / tau);
     }
 
     /** In-place first-order low pass dy/dt = (x − y)/τ, exact for x linear between samples. */

@@ -57,7 +57,8 @@ public final class Catalog {
         collect(tree, "", leaves);
         List<String> out = new ArrayList<>();
         for (String leaf : leaves) {
-            if (leaf.startsWith("provenance.") || leaf.equals("formatVersion") || leaf.equals("seed")) {
+            // numerics.* are resolution settings of the computation, not numbers from the world
+            if (leaf.startsWith("provenance.") || leaf.startsWith("numerics.") || leaf.equals("formatVersion") || leaf.equals("seed")) {
                 continue;
             }
             JsonNode v = at(tree, leaf);

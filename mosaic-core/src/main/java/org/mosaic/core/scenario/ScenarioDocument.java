@@ -100,7 +100,8 @@ public final class ScenarioDocument {
             throw new ScenarioException(source + ": formatVersion is missing — expected formatVersion: " + FORMAT_VERSION
                     + " at the top of the file");
         }
-        if (!version.canConvertToInt() || version.asInt() != FORMAT_VERSION) {
+        String v = version.asText().trim();
+        if (!(version.isIntegralNumber() || (version.isTextual() && v.matches("[0-9]+"))) || !v.equals(String.valueOf(FORMAT_VERSION))) {
             throw new ScenarioException(source + ": formatVersion \"" + version.asText() + "\" is not supported — this build reads formatVersion "
                     + FORMAT_VERSION);
         }

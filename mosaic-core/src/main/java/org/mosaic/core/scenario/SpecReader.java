@@ -88,11 +88,12 @@ public final class SpecReader {
         if (n == null) {
             return defaultValue;
         }
-        if (!n.canConvertToInt() || !(n.isIntegralNumber() || n.asText().matches("[+-]?\\d+"))) {
+        String t = n.asText().trim();
+        if (!(n.isIntegralNumber() || t.matches("[+-]?\\d{1,9}")) || (n.isIntegralNumber() && !n.canConvertToInt())) {
             problems.add(new Problem(path, n.asText(), "a whole number from " + min + " to " + max));
             return defaultValue;
         }
-        int v = n.asInt();
+        int v = n.isIntegralNumber() ? n.asInt() : Integer.parseInt(t);
         if (v < min || v > max) {
             problems.add(new Problem(path, n.asText(), "out of range: expected a whole number from " + min + " to " + max));
             return defaultValue;
