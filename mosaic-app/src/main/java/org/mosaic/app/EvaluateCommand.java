@@ -1,0 +1,99 @@
+package org.mosaic.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mosaic.app.report.ChannelSection;
+import org.mosaic.app.report.Report;
+import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.core.units.Dimension;
+import org.mosaic.optics.ChannelResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mosaic evaluate}: evaluates the default scenarios, writes the HTML report and prints a summary. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate the shipped scenarios (the measured prototype and the 800G design) and write a "
+                + "self-contained HTML report with charts, plus its numbers as JSON and CSV.",
+            "The report directory is replaced as a whole, and only once the new report is complete."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mosaic-report",
+            description = "Report directory (default: ${DEFAULT-VALUE} in the current directory).")
+    Path out;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Evaluate only these presets (repeatable; default: all).")
+    List<String> presets = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Also evaluate this scenario file (repeatable).")
+    List<Path> scenarios = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value in every scenario (repeatable), e.g. --set seed=1.")
+    List<String> sets = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        Report.checkTarget(out);
+        ScenarioOptions overrides = new ScenarioOptions();
+        overrides.sets = sets;
+        List<ChannelSection.Input> inputs = new ArrayList<>();
+        List<String> names = presets.isEmpty() && scenarios.isEmpty() ? ScenarioDocument.presetNames() : presets;
+        for (String p : names) {
+            inputs.add(new ChannelSection.Input(p, overrides.apply(ScenarioDocument.preset(p))));
+        }
+        for (Path f : scenarios) {
+            ScenarioDocument doc = overrides.apply(ScenarioDocument.file(f));
+            String name = doc.tree().path("name").asText(f.getFileName().toString());
+            String unique = name;
+            for (int k = 2; taken(inputs, unique); k++) {
+                unique = name + " (" + k + ")";
+            }
+            inputs.add(new ChannelSection.Input(unique, doc));
+        }
+        Path index;
+        ChannelSection channel;
+        try (Progress progress = Progress.onTerminal(stderr)) {
+            channel = ChannelSection.compute(inputs, progress);
+            progress.task("writing the report", 0);
+            Report report = new Report("Mosaic report: wide-and-slow microLED links",
+                    "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
+                            + "Sections: the channel (this release); the cable, datapath and fleet follow.</p>");
+            report.add(channel);
+            index = report.write(out);
+        }
+        stdout.print(summary(channel));
+        stdout.printf(Locale.ROOT, "%nreport: %s%n        (numbers in results.json and results.csv beside it; evaluated in %.1f s)%n",
+                index, (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+
+    private static boolean taken(List<ChannelSection.Input> inputs, String name) {
+        return inputs.stream().anyMatch(i -> i.name().equals(name));
+    }
+
+    static String summary(ChannelSection channel) {
+        List<String> h = List.of("scenario", ">rate", ">length", ">median BER", ">mean BER", ">worst BER", ">Q",
+                ">margin", ">reach", ">CTLE peaking");
+        List<List<String>> rows = new ArrayList<>();
+        for (ChannelSection.Evaluated e : channel.evaluated()) {
+            ChannelResult r = e.result();
+            rows.add(List.of(e.input().name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
+                    Output.si(r.fiberLengthMeters(), Dimension.LENGTH), Output.ber(r.ber().median()), Output.ber(r.ber().mean()),
+                    Output.ber(r.ber().worst()), Output.number(r.qFactor(), 3), Output.db(r.marginDb()), ChannelFacts.reach(r),
+                    Output.db(r.ctlePeakingDb())));
+        }
+        double target = channel.evaluated().isEmpty() ? Double.NaN : channel.evaluated().get(0).result().berTarget();
+        return Output.table(h, rows) + "BER over the array (median, mean, worst); Q, margin and reach of the nominal channel at BER "
+                + Output.ber(target) + ".\n";
+    }
+}

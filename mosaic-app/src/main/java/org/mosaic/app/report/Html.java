@@ -1,0 +1,58 @@
+package org.mosaic.app.report;
+
+import java.util.List;
+
+/** Small helpers for writing the report's HTML by hand (escaping, tables, figures). */
+public final class Html {
+    private Html() {
+    }
+
+    public static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A table; cells are escaped text. A header starting with {@code >} right-aligns its column.
+     * @param rowClasses CSS class per row (may be null, or hold nulls)
+     */
+    public static String table(List<String> headers, List<List<String>> rows, List<String> rowClasses) {
+        StringBuilder sb = new StringBuilder("<table>\n<thead><tr>");
+        boolean[] right = new boolean[headers.size()];
+        for (int i = 0; i < headers.size(); i++) {
+            String h = headers.get(i);
+            right[i] = h.startsWith(">");
+            sb.append(right[i] ? "<th class=\"num\">" : "<th>").append(esc(right[i] ? h.substring(1) : h)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < rows.size(); r++) {
+            String cls = rowClasses == null || r >= rowClasses.size() ? null : rowClasses.get(r);
+            sb.append(cls == null ? "<tr>" : "<tr class=\"" + esc(cls) + "\">");
+            List<String> row = rows.get(r);
+            for (int i = 0; i < row.size(); i++) {
+                boolean num = i < right.length && right[i];
+                sb.append(num ? "<td class=\"num\">" : "<td>").append(esc(row.get(i))).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** A figure with an inline SVG chart and a caption (escaped). */
+    public static String figure(String svg, String caption) {
+        return "<figure>\n" + svg + "\n<figcaption>" + esc(caption) + "</figcaption>\n</figure>\n";
+    }
+}

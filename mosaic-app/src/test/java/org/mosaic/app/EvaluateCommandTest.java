@@ -1,0 +1,93 @@
+package org.mosaic.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mosaic.app.report.Report;
+import org.mosaic.core.scenario.ScenarioDocument;
+
+/** {@code mosaic evaluate} is slow (seconds), so it runs once for the class. */
+class EvaluateCommandTest {
+    @TempDir
+    static Path dir;
+    static Path out;
+    static Cli run;
+
+    @BeforeAll
+    static void evaluate() {
+        out = dir.resolve("report");
+        run = Cli.run("evaluate", "--out", out.toString());
+    }
+
+    @Test
+    void succeedsAndPrintsASummaryAndThePath() {
+        assertThat(run.exit()).as(run.err()).isZero();
+        for (String p : ScenarioDocument.presetNames()) {
+            assertThat(run.out()).contains(p);
+        }
+        assertThat(run.out()).contains("median BER", "margin", "reach", "CTLE peaking", " dB", " m ",
+                out.resolve("index.html").toString());
+    }
+
+    @Test
+    void writesHtmlJsonAndCsv() throws Exception {
+        assertThat(out.resolve("index.html")).isRegularFile();
+        assertThat(out.resolve("results.json")).isRegularFile();
+        assertThat(out.resolve("results.csv")).isRegularFile();
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).contains("<svg", "Statistical eye", "Bathtub", "BER against fibre length", "Link budget",
+                "Per-channel BER", "Monte Carlo", "assumed", "calibrated");
+        assertThat(html).doesNotContain("<script", "<link", "src=\"http");
+        assertThat(html.split("<svg", -1).length - 1).as("five charts per scenario").isEqualTo(5 * ScenarioDocument.presetNames().size());
+    }
+
+    @Test
+    void jsonHoldsThePerChannelBerAndTheCurves() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode proto = n.get("sections").get("channel").get("scenarios").get("mosaic-prototype");
+        assertThat(proto.get("result").get("perChannelBer")).hasSize(100);
+        assertThat(proto.get("berVsLength").get("curves")).hasSize(3);
+        assertThat(proto.get("provenance").size()).isGreaterThan(10);
+    }
+
+    @Test
+    void csvIsLongFormatWithUnits() throws Exception {
+        var lines = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(lines.get(0)).isEqualTo("section,subject,quantity,value,unit");
+        assertThat(lines).anyMatch(l -> l.startsWith("channel,mosaic-800g,reachMeters,") && l.endsWith(",m"));
+    }
+
+    @Test
+    void anExistingReportSurvivesAFailedRun() throws Exception {
+        Path copy = dir.resolve("kept");
+        Files.createDirectories(copy);
+        Files.writeString(copy.resolve(Report.MARKER), "x");
+        Files.writeString(copy.resolve("index.html"), "the old report");
+        Cli failed = Cli.run("evaluate", "--out", copy.toString(), "--set", "fiber.length=thirty metres");
+        assertThat(failed.exit()).isEqualTo(2);
+        assertThat(failed.err()).contains("fiber.length");
+        assertThat(failed.noStackTrace()).isTrue();
+        assertThat(Files.readString(copy.resolve("index.html"))).isEqualTo("the old report");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(f -> f.contains(".tmp-") || f.contains(".old-"));
+        }
+    }
+
+    @Test
+    void refusesToReplaceADirectoryThatIsNotAReport() throws Exception {
+        Path other = dir.resolve("photos");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("cat.jpg"), "meow");
+        Cli r = Cli.run("evaluate", "--out", other.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("not a Mosaic report");
+        assertThat(other.resolve("cat.jpg")).hasContent("meow");
+    }
+}
