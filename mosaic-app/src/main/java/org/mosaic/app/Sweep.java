@@ -113,30 +113,12 @@ public record Sweep(String key, ChannelSpecs.Parameter parameter, double from, d
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : ChannelSpecs.PARAMETERS.keySet()) {
-            int dist = distance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
+            int dist = org.mosaic.core.scenario.SpecReader.levenshtein(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
             if (dist < bestDistance) {
                 bestDistance = dist;
                 best = k;
             }
         }
         return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (hint: did you mean " + best + "?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

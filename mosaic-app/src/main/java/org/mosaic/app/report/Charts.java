@@ -212,17 +212,7 @@ public final class Charts {
                 + (java.util.Arrays.stream(e.innerTop()).noneMatch(Double::isFinite) ? " (closed: the eye does not reach the target)" : ""), TICK);
         note.setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(note);
-        NumberAxis legendAxis = new NumberAxis("log10 density (per unit of OMA)");
-        legendAxis.setRange(floor, top);
-        legendAxis.setTickLabelFont(TICK);
-        legendAxis.setLabelFont(LABEL);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        legend.setMargin(new RectangleInsets(10, 10, 40, 10));
-        legend.setStripWidth(14);
-        legend.setSubdivisionCount(64);
-        chart.addSubtitle(legend);
+        addScaleLegend(chart, scale, "log10 density (per unit of OMA)", floor, top);
         return chart;
     }
 
@@ -458,7 +448,16 @@ public final class Charts {
         plot.setRenderer(1, mr);
         plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         JFreeChart chart = chart(title, plot, failing.getItemCount() > 0);
-        NumberAxis legendAxis = new NumberAxis("log10 BER");
+        addScaleLegend(chart, scale, "log10 BER", low, high);
+        return chart;
+    }
+
+    // ---- helpers ----
+
+    /** A colour-scale legend on the right of a heat-map chart. */
+    private static void addScaleLegend(JFreeChart chart, org.jfree.chart.renderer.PaintScale scale, String label,
+                                       double low, double high) {
+        NumberAxis legendAxis = new NumberAxis(label);
         legendAxis.setRange(low, high);
         legendAxis.setTickLabelFont(TICK);
         legendAxis.setLabelFont(LABEL);
@@ -469,10 +468,7 @@ public final class Charts {
         legend.setStripWidth(14);
         legend.setSubdivisionCount(64);
         chart.addSubtitle(legend);
-        return chart;
     }
-
-    // ---- helpers ----
 
     private static final class Arrays0 {
         static double max(double[] v) {

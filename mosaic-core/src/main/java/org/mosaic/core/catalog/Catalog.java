@@ -54,7 +54,7 @@ public final class Catalog {
         ObjectNode tree = doc.tree();
         JsonNode section = tree.get("provenance");
         List<String> leaves = new ArrayList<>();
-        collect(tree, "", leaves);
+        org.mosaic.core.scenario.SpecReader.collectLeaves(tree, "", leaves);
         List<String> out = new ArrayList<>();
         for (String leaf : leaves) {
             // numerics.* are resolution settings of the computation, not numbers from the world
@@ -62,6 +62,9 @@ public final class Catalog {
                 continue;
             }
             JsonNode v = at(tree, leaf);
+            if (v.isObject()) {
+                continue; // an empty mapping holds no number
+            }
             boolean numeric = v.isNumber() || v.asText().matches("\\s*[+-]?[0-9.]+.*");
             if (numeric && (section == null || !section.has(leaf))) {
                 out.add(leaf);
@@ -76,18 +79,5 @@ public final class Catalog {
             c = c == null ? null : c.get(p);
         }
         return c;
-    }
-
-    private static void collect(JsonNode node, String prefix, List<String> out) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (e.getValue().isObject()) {
-                collect(e.getValue(), path, out);
-            } else {
-                out.add(path);
-            }
-        }
     }
 }

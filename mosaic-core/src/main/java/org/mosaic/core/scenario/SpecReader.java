@@ -190,7 +190,8 @@ public final class SpecReader {
         return false;
     }
 
-    private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
+    /** Dotted paths of every leaf (value or empty mapping) under {@code node}, in document order. */
+    public static void collectLeaves(JsonNode node, String prefix, List<String> out) {
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -216,7 +217,8 @@ public final class SpecReader {
         return bestDistance <= Math.max(2, key.length() / 4) ? best : null;
     }
 
-    static int levenshtein(String a, String b) {
+    /** Edit distance between two keys (for "did you mean" hints). */
+    public static int levenshtein(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
