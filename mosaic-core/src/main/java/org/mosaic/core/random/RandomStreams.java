@@ -42,6 +42,14 @@ public final class RandomStreams {
         MONTE_CARLO_BITS,
         MONTE_CARLO_NOISE,
         MONTE_CARLO_CROSSTALK,
-        SYNTHETIC_DATA
+        SYNTHETIC_DATA,
+        /** Failure times of channels and common-mode parts in the reliability Monte Carlo. */
+        RELIABILITY,
+        /** Payload bits of the datapath emulator. */
+        DATAPATH_PAYLOAD,
+        /** Channel errors, bursts and failures of the datapath emulator. */
+        DATAPATH_ERRORS,
+        /** Biased draws of the importance sampler. */
+        DATAPATH_IMPORTANCE
     }
 }
