@@ -61,13 +61,36 @@ public final class ChannelSpecs {
     private ChannelSpecs() {
     }
 
+    /** The top-level sections a channel scenario consists of; other sections belong to higher layers. */
+    public static final List<String> SECTIONS = List.of("formatVersion", "name", "description", "seed", "provenance",
+            "link", "led", "optics", "fiber", "receiver", "ctle", "numerics");
+
+    /**
+     * Binds a channel scenario, reporting every problem at once. Top-level sections that are not
+     * {@link #SECTIONS} belong to higher layers (the cable's {@code host}, {@code plan}, {@code power},
+     * {@code reliability}) and are left to the binder of that layer, which validates the whole document.
+     */
     public static ChannelSpec bind(ScenarioDocument doc) {
         SpecReader r = doc.reader();
+        var fields = doc.tree().fieldNames();
+        while (fields.hasNext()) {
+            String section = fields.next();
+            if (!SECTIONS.contains(section)) {
+                r.ignore(section);
+            }
+        }
+        ChannelSpec spec = read(r, doc.source());
+        r.finish();
+        return spec;
+    }
+
+    /** Reads the channel sections into a spec without finishing the reader (for binders of higher layers). */
+    public static ChannelSpec read(SpecReader r, String source) {
         r.ignore("name");
         r.ignore("description");
         r.ignore("provenance");
         long seed = r.longValue("seed", 0L);
-        String name = r.text("name", doc.source());
+        String name = r.text("name", source);
         double rate = q(r, "link.channelRate");
         double ber = q(r, "link.berTarget");
         int rows = r.integer("link.array.rows", 1, 1000, 1);
@@ -94,7 +117,6 @@ public final class ChannelSpecs {
             r.problem("fiber.coreDiameter", r.text("fiber.coreDiameter", ""),
                     "must be smaller than fiber.corePitch (cores cannot overlap)");
         }
-        r.finish();
         return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics);
     }
 

@@ -522,7 +522,7 @@ public final class Charts {
         plot.addRangeMarker(m, Layer.FOREGROUND);
     }
 
-    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
         if (plot instanceof XYPlot xy) {
             style(xy);
         }
@@ -539,7 +539,7 @@ public final class Charts {
         return chart;
     }
 
-    private static void style(XYPlot plot) {
+    static void style(XYPlot plot) {
         if (!(plot.getBackgroundPaint() instanceof Color c) || c.equals(new Color(192, 192, 192))
                 || c.equals(Color.LIGHT_GRAY)) {
             plot.setBackgroundPaint(Color.WHITE);
@@ -555,7 +555,7 @@ public final class Charts {
         }
     }
 
-    private static void style(CategoryPlot plot) {
+    static void style(CategoryPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlinePaint(Color.GRAY);

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public enum Dimension {
     LENGTH("length", "m", "450 nm", "nm", "um", "mm", "m", "km"),
-    TIME("time", "s", "10 ns", "fs", "ps", "ns", "us", "ms", "s"),
+    TIME("time", "s", "10 ns", "fs", "ps", "ns", "us", "ms", "s", "min", "h", "d", "years"),
     FREQUENCY("frequency", "Hz", "10 GHz", "Hz", "kHz", "MHz", "GHz", "THz"),
     DATA_RATE("data rate", "b/s", "2 Gb/s", "b/s", "kb/s", "Mb/s", "Gb/s", "Tb/s", "B/s", "GB/s"),
     POWER("power", "W", "300 uW", "pW", "nW", "uW", "mW", "W", "dBm", "dBW"),
@@ -22,6 +22,14 @@ public enum Dimension {
     BANDWIDTH_LENGTH("bandwidth-length product", "Hz·m", "20 GHz*m", "GHz*m", "GHz*km", "MHz*km", "Hz*m"),
     RESPONSIVITY("responsivity", "A/W", "0.5 A/W", "A/W", "mA/mW"),
     DISPERSION("dispersion", "s/m²", "17 ps/(nm*km)", "ps/(nm*km)", "ps/nm/km", "s/m^2"),
+    /** Energy per bit, e.g. of a driver or a receiver ("1 pJ/bit"). */
+    ENERGY_PER_BIT("energy per bit", "J/bit", "1 pJ/bit", "fJ/bit", "pJ/bit", "nJ/bit"),
+    /** An energy, in practice an activation energy ("0.7 eV"). */
+    ENERGY("energy", "J", "0.7 eV", "meV", "eV", "J"),
+    /** A temperature, kelvin inside; degrees Celsius are converted ("85 C" is 358.15 K). */
+    TEMPERATURE("temperature", "K", "85 C", "C", "°C", "K"),
+    /** A constant failure rate, 1/s inside; FIT is failures per 10^9 device-hours ("1 FIT"). */
+    FAILURE_RATE("failure rate", "1/s", "1 FIT", "FIT", "/h"),
     /** A dimensionless ratio: a bare number or a percentage. */
     FRACTION("fraction", "", "10 %", "%"),
     /** A bare number; any unit is an error. */

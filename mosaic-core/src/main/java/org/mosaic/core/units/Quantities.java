@@ -35,6 +35,11 @@ public final class Quantities {
     private record Shown(String symbol, int exp, int fromExp) {
     }
 
+    /** Hours in a year as reliability arithmetic counts them (365 days). */
+    public static final double HOURS_PER_YEAR = 8760;
+    private static final BigDecimal ELECTRON_VOLT = new BigDecimal("1.602176634e-19"); // exact (SI 2019)
+    private static final BigDecimal ZERO_CELSIUS = new BigDecimal("273.15");
+    private static final BigDecimal SECONDS_PER_GIGAHOUR = new BigDecimal("3.6e12");
     private static final Map<Dimension, Map<String, Scale>> SPELLINGS = new EnumMap<>(Dimension.class);
     private static final Map<Dimension, List<Shown>> SHOWN = new EnumMap<>(Dimension.class);
 
@@ -45,6 +50,37 @@ public final class Quantities {
         }
         prefixed(Dimension.LENGTH, "pnumc_k", "m", 1);
         prefixed(Dimension.TIME, "fpnum_", "s", 1);
+        for (String min : List.of("min", "minutes", "minute")) {
+            linearScaled(Dimension.TIME, min, 60);
+        }
+        for (String h : List.of("h", "hours", "hour", "hr")) {
+            linearScaled(Dimension.TIME, h, 3600);
+        }
+        for (String d : List.of("d", "days", "day")) {
+            linearScaled(Dimension.TIME, d, 86_400);
+        }
+        // A year is 8,760 hours (365 days), the convention of AFR = FIT x 8,760 / 1e9 (baselines.md §2.1).
+        for (String y : List.of("years", "year", "yr", "y")) {
+            linearScaled(Dimension.TIME, y, HOURS_PER_YEAR * 3600);
+        }
+        for (String bit : List.of("J/bit", "J/b")) {
+            prefixed(Dimension.ENERGY_PER_BIT, "fpnum_", bit, 1);
+        }
+        for (String ev : List.of("eV", "meV")) {
+            BigDecimal f = ELECTRON_VOLT.scaleByPowerOfTen(ev.startsWith("m") ? -3 : 0);
+            accept(Dimension.ENERGY, ev, n -> n.multiply(f).doubleValue());
+        }
+        prefixed(Dimension.ENERGY, "fpnum_k", "J", 1);
+        for (String c : List.of("C", "°C", "degC", "celsius")) {
+            accept(Dimension.TEMPERATURE, c, n -> n.add(ZERO_CELSIUS).doubleValue());
+        }
+        accept(Dimension.TEMPERATURE, "K", BigDecimal::doubleValue);
+        for (String fit : List.of("FIT", "fit")) {
+            accept(Dimension.FAILURE_RATE, fit, n -> n.divide(SECONDS_PER_GIGAHOUR, MathContext.DECIMAL64).doubleValue());
+        }
+        for (String perHour : List.of("/h", "1/h", "/hour")) {
+            accept(Dimension.FAILURE_RATE, perHour, n -> n.divide(BigDecimal.valueOf(3600), MathContext.DECIMAL64).doubleValue());
+        }
         prefixed(Dimension.FREQUENCY, "_kMGT", "Hz", 1);
         for (String bits : List.of("b/s", "bit/s", "bps")) {
             prefixed(Dimension.DATA_RATE, "_kMGT", bits, 1);
@@ -98,7 +134,12 @@ public final class Quantities {
         shown(Dimension.DISPERSION, "ps/(nm·km)", -6, Integer.MIN_VALUE);
         shown(Dimension.FRACTION, "%", -2, Integer.MIN_VALUE);
         shown(Dimension.DIMENSIONLESS, "", 0, Integer.MIN_VALUE);
+        shownPrefixed(Dimension.ENERGY_PER_BIT, "fpnu_", "J/bit");
+        shown(Dimension.ENERGY, "J", 0, Integer.MIN_VALUE);
+        shown(Dimension.TEMPERATURE, "K", 0, Integer.MIN_VALUE);
+        shown(Dimension.FAILURE_RATE, "/s", 0, Integer.MIN_VALUE);
     }
+
 
     private Quantities() {
     }
@@ -147,6 +188,28 @@ public final class Quantities {
      * formatted but do not parse.
      */
     public static String format(double si, Dimension dim) {
+        switch (dim) {
+            case ENERGY:
+                if (Math.abs(si) < 1e-15 && si != 0) {
+                    return format(si / ELECTRON_VOLT.doubleValue(), Dimension.DIMENSIONLESS) + " eV";
+                }
+                break;
+            case TEMPERATURE:
+                if (si >= 173.15 && si <= 1273.15) {
+                    return BigDecimal.valueOf(si).subtract(ZERO_CELSIUS).round(new MathContext(5))
+                            .stripTrailingZeros().toPlainString() + " °C";
+                }
+                break;
+            case FAILURE_RATE:
+                return format(si * SECONDS_PER_GIGAHOUR.doubleValue(), Dimension.DIMENSIONLESS) + " FIT";
+            case TIME:
+                if (Math.abs(si) >= 1e5) {
+                    return format(si / 3600, Dimension.DIMENSIONLESS) + " h";
+                }
+                break;
+            default:
+                break;
+        }
         List<Shown> units = SHOWN.get(dim);
         if (!Double.isFinite(si) || si == 0) {
             Shown base = units.stream().filter(u -> u.exp() == 0).findFirst().orElse(units.get(0));
@@ -219,6 +282,12 @@ public final class Quantities {
 
     private static void accept(Dimension dim, String spelling, Scale scale) {
         SPELLINGS.get(dim).put(normalize(spelling), scale);
+    }
+
+    /** Accepts {@code spelling} meaning {@code factor} in SI. */
+    private static void linearScaled(Dimension dim, String spelling, double factor) {
+        BigDecimal f = new BigDecimal(factor);
+        accept(dim, spelling, n -> n.multiply(f).doubleValue());
     }
 
     /** Accepts {@code spelling} meaning 10^exp in SI. */

@@ -3,6 +3,7 @@ package org.mosaic.core.units;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.mosaic.core.units.Dimension.*;
 
@@ -193,5 +194,21 @@ class QuantitiesTest {
                 assertThat(Quantities.parse("1 " + unit, d)).as(unit).isFinite();
             }
         }
+    }
+
+    @Test
+    void reliabilityAndPowerUnits() {
+        // 1 FIT = 1 failure per 1e9 device-hours; 85 °C = 358.15 K; 1 eV = 1.602176634e-19 J (exact, SI 2019)
+        assertThat(Quantities.parse("1 FIT", Dimension.FAILURE_RATE)).isCloseTo(1e-9 / 3600, offset(1e-25));
+        assertThat(Quantities.parse("85 C", Dimension.TEMPERATURE)).isCloseTo(358.15, offset(1e-12));
+        assertThat(Quantities.parse("300 K", Dimension.TEMPERATURE)).isEqualTo(300.0);
+        assertThat(Quantities.parse("0.7 eV", Dimension.ENERGY)).isCloseTo(0.7 * 1.602176634e-19, offset(1e-30));
+        assertThat(Quantities.parse("1.5 pJ/bit", Dimension.ENERGY_PER_BIT)).isCloseTo(1.5e-12, offset(1e-24));
+        assertThat(Quantities.parse("5 years", Dimension.TIME)).isEqualTo(5 * 8760 * 3600.0);
+        assertThat(Quantities.parse("10 h", Dimension.TIME)).isEqualTo(36_000.0);
+        assertThat(Quantities.format(358.15, Dimension.TEMPERATURE)).isEqualTo("85 °C");
+        assertThat(Quantities.format(1e-9 / 3600, Dimension.FAILURE_RATE)).isEqualTo("1 FIT");
+        assertThat(Quantities.format(0.7 * 1.602176634e-19, Dimension.ENERGY)).isEqualTo("0.7 eV");
+        assertThat(Quantities.format(5 * 8760 * 3600.0, Dimension.TIME)).isEqualTo("4.38e4 h");
     }
 }
