@@ -51,15 +51,14 @@ public final class LinkSpecs {
     }
 
     private static PlanSpec plan(SpecReader r) {
+        // plan.spares is a count ("20") or a fraction of the data channels ("5 %")
         int spares = -1;
-        double fraction = Double.NaN;
-        if (r.has("plan.spares") && r.has("plan.spareFraction")) {
-            r.problem("plan.spares", r.text("plan.spares", ""), "give plan.spares (a count) or plan.spareFraction, not both");
-        }
-        if (r.has("plan.spares")) {
-            spares = r.integer("plan.spares", 0, 100_000, 0);
+        double fraction = 0.05;
+        String sparesText = r.text("plan.spares", "5 %").trim();
+        if (sparesText.endsWith("%")) {
+            fraction = r.quantity("plan.spares", Dimension.FRACTION, 0, 10, 0.05);
         } else {
-            fraction = r.quantity("plan.spareFraction", Dimension.FRACTION, 0, 10, 0.05);
+            spares = r.integer("plan.spares", 0, 100_000, 0);
         }
         int parity = r.integer("plan.parity", 0, 100_000, 0);
         double pitch = r.quantity("plan.emitterPitch", Dimension.LENGTH, 0.1e-6, 10e-3, 50e-6);
@@ -69,7 +68,7 @@ public final class LinkSpecs {
         // the largest core-to-core group-delay difference accumulated per metre of fibre
         double spreadPerMeter = r.quantity("plan.coreDelaySpreadPerMeter", Dimension.TIME, 0, 1e-6, 1e-12);
         int guard = r.integer("plan.deskewGuardBits", 0, 1_000_000, 2);
-        return new PlanSpec(spares, Double.isNaN(fraction) ? 0 : fraction, parity, ok(pitch, 50e-6), ok(magnification, 1),
+        return new PlanSpec(spares, ok(fraction, 0), parity, ok(pitch, 50e-6), ok(magnification, 1),
                 placement, ok(mismatch, 0), ok(spreadPerMeter, 0), guard);
     }
 
