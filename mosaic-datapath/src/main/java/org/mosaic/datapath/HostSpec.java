@@ -1,0 +1,71 @@
+package org.mosaic.datapath;
+
+/**
+ * The host side of the cable, modelled like 800GBASE-R over 800GAUI-8 (IEEE 802.3 clauses 119 and 172).
+ *
+ * <p>Modelled: {@code flows} independent FEC flows; in each, {@code codewordsPerFlow} codewords are
+ * interleaved symbol by symbol (stream symbol s belongs to codeword s mod C, symbol s div C) and the
+ * stream is dealt round-robin to the flow's {@code pcsLanesPerFlow} PCS lanes in units of C symbols (one of
+ * each codeword), so each PCS lane carries every codeword of its flow (reference/baselines.md §5.4: "one
+ * physical lane carries symbols from both codewords", tagged [U]); PCS lane l of flow f is
+ * global lane p = f·L + l; PCS lane p is bit-multiplexed onto host lane p mod H, each host lane taking
+ * its PCS lanes bit by bit in increasing order. The aggregate host stream takes the H host lanes bit by
+ * bit. Default: 2 flows × 2 codewords × 16 PCS lanes = 32 PCS lanes over 8 host lanes of 106.25 Gb/s
+ * (850 Gb/s including KP4; reference/baselines.md §1.1, published).
+ *
+ * <p>Simplified (see docs/datapath.md): no 64b/66b or 256b/257b transcoding, no scrambler (payload bits
+ * are uniformly random already), no PCS alignment markers or their removal, no lane reordering or
+ * skew between host lanes, and the order in which the PMA multiplexes PCS lanes is this fixed one.
+ */
+public record HostSpec(int hostLanes, double laneRateBitsPerSecond, int flows, int codewordsPerFlow, int pcsLanesPerFlow,
+                       PcsDealing dealing) {
+    /** 800GAUI-8: 8 × 106.25 Gb/s, two 400G-style flows of two interleaved KP4 codewords on 16 PCS lanes each. */
+    public static final HostSpec HOST_800G = new HostSpec(8, 106.25e9, 2, 2, 16, PcsDealing.UNITS);
+
+    /**
+     * How a flow's interleaved symbol stream is dealt to its PCS lanes. The public sources we have do not settle
+     * it (reference/baselines.md §5.4 is tagged [U]), and it matters: with {@link #SYMBOLS} and an even lane
+     * count every PCS lane carries a single codeword, so bit-multiplexing concentrates a channel's bits on fewer
+     * codewords.
+     */
+    public enum PcsDealing {
+        /** Units of C consecutive stream symbols (one per codeword): every PCS lane carries every codeword (default). */
+        UNITS,
+        /** Single symbols round-robin: with an even lane count each PCS lane carries one codeword only. */
+        SYMBOLS
+    }
+
+    public HostSpec(int hostLanes, double laneRateBitsPerSecond, int flows, int codewordsPerFlow, int pcsLanesPerFlow) {
+        this(hostLanes, laneRateBitsPerSecond, flows, codewordsPerFlow, pcsLanesPerFlow, PcsDealing.UNITS);
+    }
+
+    public HostSpec withDealing(PcsDealing d) {
+        return new HostSpec(hostLanes, laneRateBitsPerSecond, flows, codewordsPerFlow, pcsLanesPerFlow, d);
+    }
+
+    public HostSpec {
+        Require.inRange("host.lanes", hostLanes, 1, 1024, "800GAUI-8 has 8");
+        Require.positive("host.laneRate", laneRateBitsPerSecond, "106.25 Gb/s for 100G-per-lane PAM4");
+        Require.inRange("host.flows", flows, 1, 64, "800GBASE-R has 2 flows of 400G");
+        Require.inRange("host.codewordsPerFlow", codewordsPerFlow, 1, 64, "802.3 clause 119 interleaves 2 codewords");
+        Require.inRange("host.pcsLanesPerFlow", pcsLanesPerFlow, 1, 4096, "16 for a 400G flow");
+        Require.notNull("host.dealing", dealing);
+        if ((flows * pcsLanesPerFlow) % hostLanes != 0) {
+            throw new IllegalArgumentException("host PCS lanes = " + flows * pcsLanesPerFlow + " — expected a multiple of the "
+                    + hostLanes + " host lanes (hint: each host lane bit-multiplexes the same number of PCS lanes)");
+        }
+    }
+
+    public int pcsLanes() {
+        return flows * pcsLanesPerFlow;
+    }
+
+    /** Codewords in one block (the unit that repeats on the host side): flows × codewords per flow. */
+    public int codewordsPerBlock() {
+        return flows * codewordsPerFlow;
+    }
+
+    public double rateBitsPerSecond() {
+        return hostLanes * laneRateBitsPerSecond;
+    }
+}

@@ -1,0 +1,310 @@
+package org.mosaic.datapath.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGenerator.SplittableGenerator;
+import org.mosaic.core.random.RandomStreams;
+import org.mosaic.datapath.EmulationResult;
+import org.mosaic.datapath.EmulationSpec;
+import org.mosaic.datapath.Estimate;
+import org.mosaic.datapath.ProgressListener;
+import org.mosaic.datapath.channel.Slots;
+
+/**
+ * Importance sampling of codeword failures for independent errors, for ratios far below what brute force
+ * reaches.
+ *
+ * <p><b>Model.</b> The link is taken in its state at the evaluation time (which physical channel carries
+ * each logical channel, dead/stuck/slipping channels as BER ½). Bits err independently with their
+ * channel's BER; through the gearbox permutation each symbol s of codeword class j (the codewords of a
+ * superblock differ in how their bits sit on channels) errs independently with
+ * q_s = 1 − Π_bits (1 − p_bit), so X = #errored symbols is Poisson-binomial.
+ *
+ * <p><b>Sampler.</b> Per class, an exponential tilt: symbol s errs with q'_s = q_s·e^θ/(1 − q_s + q_s·e^θ),
+ * θ ≥ 0 chosen so that E'[X] = t + 1 (the saddle point of P[X &gt; t]; θ = 0 when the mean already exceeds
+ * it). The likelihood ratio of a pattern with X errors is w = exp(K(θ) − θ·X), K(θ) = Σ_s ln(1 − q_s + q_s·e^θ).
+ * An errored symbol's value is drawn from the true law of its bits given that at least one is wrong (no
+ * weight needed). Patterns with more than t errors are decoded from the pattern alone to tell detected
+ * failures from miscorrections and to count residual message bits. Classes are sampled round-robin
+ * (stratified, equal weights). Estimates are means of w·indicator with normal 95 % intervals from the
+ * sample variance; the frame loss ratio maps the codeword failure estimate and its interval through the
+ * FLR formula. With this tilt the relative variance per sample is about 8 for KP4 near 1e-12 … 1e-17.
+ *
+ * <p>Not supported (an error names them): Gilbert–Elliott bursts and neighbour crosstalk (errors not
+ * independent) — use the error-event engine.
+ */
+public final class ImportanceSampler {
+    static final int BATCHES_PER_WAVE = 8;
+
+    private ImportanceSampler() {
+    }
+
+    public static EmulationResult run(Context ctx, ProgressListener progress) {
+        EmulationSpec spec = ctx.spec;
+        if (spec.burst().enabled()) {
+            throw new IllegalArgumentException("engine importance with Gilbert–Elliott bursts — expected independent errors "
+                    + "(hint: use the error-event engine for bursts)");
+        }
+        if (spec.crosstalk().enabled()) {
+            throw new IllegalArgumentException("engine importance with crosstalk = " + spec.crosstalk().conditionalProbability()
+                    + " — expected independent errors (hint: use the error-event engine for correlated errors)");
+        }
+        long slot = Slots.atOrAfter(spec.importance().evaluationTimeSeconds(), spec.channelRateBitsPerSecond());
+        double[] channelBer = ctx.channelBersAt(slot);
+        Model model = new Model(ctx, channelBer);
+
+        int classes = ctx.codewordsPerSuperblock;
+        int batch = classes * Math.max(1, 2000 / classes);
+        SplittableGenerator root = RandomStreams.of(spec.seed()).stream(RandomStreams.Purpose.DATAPATH_IMPORTANCE);
+        Sums total = new Sums(ctx.n);
+        long maxSamples = spec.importance().maxSamples();
+        while (true) {
+            int wave = (int) Math.min(BATCHES_PER_WAVE, Math.max(1, (maxSamples - total.samples + batch - 1) / batch));
+            SplittableGenerator[] streams = new SplittableGenerator[wave];
+            for (int i = 0; i < wave; i++) {
+                streams[i] = root.split();
+            }
+            List<Sums> parts = Parallel.run(0, wave, spec.threads(), () -> new Worker(ctx, model),
+                    (w, i) -> w.batch(streams[i], batch), ProgressListener.NONE, 0, new java.util.concurrent.atomic.AtomicLong(), 0);
+            for (Sums s : parts) {
+                total.add(s);
+            }
+            progress.progress(total.samples, maxSamples);
+            if (total.samples >= maxSamples) {
+                break;
+            }
+            if (total.samples >= spec.importance().minSamples() && total.fail > 0) {
+                Estimate f = Stats.weightedMean(total.fail, total.fail2, total.samples);
+                if (f.relativeHalfWidth() <= spec.importance().targetRelativeHalfWidth()) {
+                    break;
+                }
+            }
+        }
+        return result(ctx, model, channelBer, slot, total);
+    }
+
+    private static EmulationResult result(Context ctx, Model model, double[] channelBer, long slot, Sums s) {
+        EmulationSpec spec = ctx.spec;
+        long n = s.samples;
+        Estimate fail = Stats.weightedMean(s.fail, s.fail2, n);
+        Estimate unc = Stats.weightedMean(s.unc, s.unc2, n);
+        Estimate mis = Stats.weightedMean(s.mis, s.mis2, n);
+        Estimate post = Results.scale(Stats.weightedMean(s.res, s.res2, n), 1.0 / ctx.km);
+        Estimate flr = new Estimate(ctx.frameLossRatio(fail.value()), ctx.frameLossRatio(fail.ciLow()), ctx.frameLossRatio(fail.ciHigh()));
+        double mean = 0;
+        for (double b : channelBer) {
+            mean += b;
+        }
+        mean /= channelBer.length;
+        double[] dist = new double[ctx.n + 1];
+        for (int i = 0; i <= ctx.n; i++) {
+            dist[i] = s.weightedHistogram[i] / n;
+        }
+        List<String> notes = new ArrayList<>(Results.commonNotes(ctx));
+        notes.add("importance sampling at t = " + spec.importance().evaluationTimeSeconds() + " s (slot " + slot + "): codewords = "
+                + "samples drawn under exponentially tilted symbol error probabilities (E'[X] = t + 1); symbolErrorsPerCodeword "
+                + "counts those biased samples, symbolErrorDistribution is reweighted");
+        notes.add("preFecBer is the exact mean of the data channels' BERs at that instant; bit counts are not sampled");
+        notes.add("analytic mapping-aware codeword failure (exact Poisson-binomial) = " + model.exactFailure);
+        EmulationResult.Analytic analytic = ctx.analytic(slot);
+        return new EmulationResult(spec.seed(), "importance", spec.mapping().id(), spec.fec().label(), ctx.t, n, n * ctx.nm,
+                0, 0, mean, channelBer, s.histogram, dist,
+                Math.round(s.uncCount), unc, Math.round(s.misCount), mis, fail, 0, post, spec.frameBytes(), 0, 0, flr,
+                null, null, s.disagreements, ctx.timeline.failovers(), ctx.timeline.unrepaired(), ctx.timeline.misalignedPhysical(),
+                0, 0, analytic, n, List.copyOf(notes));
+    }
+
+    /** Per-class tilted probabilities and normalisers. */
+    static final class Model {
+        final double[][] bitBer;
+        final double[][] q;
+        final double[][] tilted;
+        final double[] theta;
+        final double[] cumulant;
+        final double exactFailure;
+
+        Model(Context ctx, double[] channelBer) {
+            bitBer = ctx.bitBers(channelBer);
+            q = ctx.symbolErrorProbabilities(bitBer);
+            int classes = q.length;
+            tilted = new double[classes][];
+            theta = new double[classes];
+            cumulant = new double[classes];
+            double exact = 0;
+            for (int j = 0; j < classes; j++) {
+                double[] qs = q[j];
+                double target = ctx.t + 1;
+                double th = 0;
+                if (sum(tilt(qs, 0)) < target) {
+                    double lo = 0;
+                    double hi = 1;
+                    while (sum(tilt(qs, hi)) < target && hi < 1e4) {
+                        hi *= 2;
+                    }
+                    for (int it = 0; it < 200; it++) {
+                        double mid = 0.5 * (lo + hi);
+                        if (sum(tilt(qs, mid)) < target) {
+                            lo = mid;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    th = hi;
+                }
+                theta[j] = th;
+                tilted[j] = tilt(qs, th);
+                double k = 0;
+                for (double x : qs) {
+                    k += Math.log1p(x * Math.expm1(th));
+                }
+                cumulant[j] = k;
+                exact += org.mosaic.datapath.fec.PostFec.codewordFailureProbability(qs, ctx.t);
+            }
+            exactFailure = exact / classes;
+        }
+
+        private static double[] tilt(double[] q, double th) {
+            double[] out = new double[q.length];
+            double e = Math.exp(th);
+            for (int i = 0; i < q.length; i++) {
+                out[i] = q[i] == 1 ? 1 : q[i] * e / (1 - q[i] + q[i] * e);
+            }
+            return out;
+        }
+
+        private static double sum(double[] x) {
+            double s = 0;
+            for (double v : x) {
+                s += v;
+            }
+            return s;
+        }
+    }
+
+    /** Weighted sums of one batch. */
+    static final class Sums {
+        long samples;
+        double fail;
+        double fail2;
+        double unc;
+        double unc2;
+        double mis;
+        double mis2;
+        double res;
+        double res2;
+        double uncCount;
+        double misCount;
+        long disagreements;
+        final long[] histogram;
+        final double[] weightedHistogram;
+
+        Sums(int n) {
+            histogram = new long[n + 1];
+            weightedHistogram = new double[n + 1];
+        }
+
+        void add(Sums o) {
+            samples += o.samples;
+            fail += o.fail;
+            fail2 += o.fail2;
+            unc += o.unc;
+            unc2 += o.unc2;
+            mis += o.mis;
+            mis2 += o.mis2;
+            res += o.res;
+            res2 += o.res2;
+            uncCount += o.uncCount;
+            misCount += o.misCount;
+            disagreements += o.disagreements;
+            for (int i = 0; i < histogram.length; i++) {
+                histogram[i] += o.histogram[i];
+                weightedHistogram[i] += o.weightedHistogram[i];
+            }
+        }
+    }
+
+    static final class Worker {
+        private final Context ctx;
+        private final Model model;
+        private final Outcome outcome;
+        private final int[] positions;
+        private final int[] values;
+
+        Worker(Context ctx, Model model) {
+            this.ctx = ctx;
+            this.model = model;
+            this.outcome = new Outcome(ctx.rs, ctx.spec.checkDecoder());
+            this.positions = new int[ctx.n];
+            this.values = new int[ctx.n];
+        }
+
+        Sums batch(RandomGenerator rng, int size) {
+            Sums s = new Sums(ctx.n);
+            int classes = model.q.length;
+            int n = ctx.n;
+            int m = ctx.m;
+            for (int i = 0; i < size; i++) {
+                int j = i % classes;
+                double[] qt = model.tilted[j];
+                double[] pb = model.bitBer[j];
+                int count = 0;
+                for (int sym = 0; sym < n; sym++) {
+                    if (rng.nextDouble() < qt[sym]) {
+                        positions[count] = sym;
+                        values[count++] = errorValue(rng, pb, sym * m, m);
+                    }
+                }
+                double w = Math.exp(model.cumulant[j] - model.theta[j] * count);
+                s.samples++;
+                s.histogram[count]++;
+                s.weightedHistogram[count] += w;
+                outcome.evaluate(positions, values, count);
+                if (outcome.disagreement) {
+                    s.disagreements++;
+                }
+                if (outcome.status != Outcome.OK) {
+                    s.fail += w;
+                    s.fail2 += w * w;
+                    if (outcome.status == Outcome.UNCORRECTABLE) {
+                        s.unc += w;
+                        s.unc2 += w * w;
+                        s.uncCount++;
+                    } else {
+                        s.mis += w;
+                        s.mis2 += w * w;
+                        s.misCount++;
+                    }
+                    double r = w * outcome.residualBits;
+                    s.res += r;
+                    s.res2 += r * r;
+                }
+            }
+            return s;
+        }
+
+        /**
+         * A symbol error value from the true law of its m bits (independent, BERs pb[off..off+m)) given that at
+         * least one is wrong: bit b is the first wrong one with probability p_b·Π_{i&lt;b}(1 − p_i)/(1 − Π(1 − p_i)),
+         * drawn sequentially; the bits after it are independent.
+         */
+        private static int errorValue(RandomGenerator rng, double[] pb, int off, int m) {
+            double[] suffixOk = new double[m + 1];
+            suffixOk[m] = 1;
+            for (int b = m - 1; b >= 0; b--) {
+                suffixOk[b] = suffixOk[b + 1] * (1 - pb[off + b]);
+            }
+            int v = 0;
+            boolean any = false;
+            for (int b = 0; b < m; b++) {
+                double p = pb[off + b];
+                double pr = any ? p : p / (1 - suffixOk[b]);
+                if (rng.nextDouble() < pr) {
+                    v |= 1 << b;
+                    any = true;
+                }
+            }
+            return v;
+        }
+    }
+}

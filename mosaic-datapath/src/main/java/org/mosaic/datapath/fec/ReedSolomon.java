@@ -1,0 +1,682 @@
+package org.mosaic.datapath.fec;
+
+import java.util.Arrays;
+
+/**
+ * A systematic Reed–Solomon code RS(n, k) over GF(2^m) with a bounded-distance hard-decision decoder.
+ *
+ * <p><b>Code.</b> n − k parity symbols, t = ⌊(n − k)/2⌋ correctable symbol errors, minimum distance n − k + 1.
+ * Generator g(x) = Π_{j=0}^{n−k−1} (x − α^j): first consecutive root α^0, as in IEEE 802.3 Clauses 91 and 119
+ * ({@code /work/shared/reference/baselines.md} §5.1). n may be less than 2^m − 1 (a shortened code: the
+ * missing leading message symbols are zero). A codeword is c(x) = m(x)·x^(n−k) + (m(x)·x^(n−k) mod g(x)).
+ *
+ * <p><b>Symbol order.</b> Index 0 is the first transmitted symbol and the coefficient of x^(n−1). The message
+ * occupies indices 0 … k−1 unchanged; parity occupies k … n−1 (coefficients of x^(n−k−1) … x^0).
+ *
+ * <p><b>Decoder.</b> Syndromes S_j = r(α^j), j = 0 … n−k−1 (Horner's rule with a per-root multiplication table
+ * x ↦ x·α^j, eight roots per pass; branch-free log/antilog tables when that table would be too large; exit as
+ * CLEAN when all are zero), Berlekamp–Massey for the error locator Λ(x) of linear complexity L, Chien search
+ * over the n positions of the (shortened) code only, Forney's formula for the magnitudes
+ * (with first root α^0: Y = X·Ω(X⁻¹)/Λ'(X⁻¹)). A word is declared UNCORRECTABLE when L &gt; t, when deg Λ ≠ L,
+ * or when the Chien search finds fewer than L roots among the n positions (a root outside the shortened range
+ * counts as missing) — the standard detection checks. Anything else is CORRECTED; if more than t errors
+ * occurred that correction may be a miscorrection, which only a caller that knows the truth can tell
+ * ({@link DecodeResult#matches}).
+ *
+ * <p><b>Error-event path.</b> {@link #decodeErrorPattern} decodes codeword + e from e alone: the syndromes of
+ * the received word depend only on the error pattern, so the engine never builds the n-symbol word.
+ *
+ * <p><b>Threads and allocation.</b> A {@code ReedSolomon} is immutable and shareable. Decoding needs scratch
+ * space, held by a {@link Decoder}: one per thread, from {@link #newDecoder()}, or implicitly (a thread-local
+ * decoder) through the convenience methods {@link #decode} and {@link #decodeErrorPattern}. Nothing of size n is
+ * allocated per decode; a CORRECTED result allocates two arrays of ≤ t entries, CLEAN and UNCORRECTABLE results
+ * are shared constants.
+ *
+ * <p><b>Checking mode.</b> Over a {@link GaloisField#checking() checking} field, the small-degree algebra
+ * (Berlekamp–Massey, Forney) goes through the checked field operations, and every encoded codeword and every
+ * CLEAN or CORRECTED decode is re-verified with naive arithmetic (all syndromes of the output zero; for the
+ * error-event path, the found pattern has the same syndromes as the true one). Mismatches throw
+ * {@link IllegalStateException}.
+ */
+public final class ReedSolomon {
+
+    private static final ReedSolomon KP4 = new ReedSolomon(GaloisField.gf1024(), 544, 514);
+    private static final ReedSolomon KR4 = new ReedSolomon(GaloisField.gf1024(), 528, 514);
+
+    private final GaloisField field;
+    private final int n;
+    private final int k;
+    private final int nParity;
+    private final int t;
+    /** g(x) coefficients, highest power first: generator[0] = 1 (monic), generator[n−k] = constant term. */
+    private final int[] generator;
+    /** zlog of generator[1 … n−k] (index 0 unused), for the branch-free encoder. */
+    private final int[] generatorZlog;
+    /**
+     * alphaMul[j·2^m + x] = x·α^j for 0 ≤ j &lt; n − k: one table lookup per Horner step of the syndromes and per
+     * Chien step. Null when it would exceed {@link #MAX_ALPHA_TABLE} entries (large fields with many parity
+     * symbols); the decoder then multiplies through the log/antilog tables instead.
+     */
+    private final char[] alphaMul;
+    private final ThreadLocal<Decoder> localDecoder;
+
+    /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
+    static final int MAX_ALPHA_TABLE = 1 << 22;
+
+    private ReedSolomon(GaloisField field, int n, int k) {
+        this.field = field;
+        this.n = n;
+        this.k = k;
+        this.nParity = n - k;
+        this.t = nParity / 2;
+        this.generator = generatorPolynomial(field, nParity);
+        int[] zlog = field.zlogTable();
+        this.generatorZlog = new int[nParity + 1];
+        for (int j = 1; j <= nParity; j++) {
+            generatorZlog[j] = zlog[generator[j]];
+        }
+        this.alphaMul = (long) nParity * field.size() <= MAX_ALPHA_TABLE ? alphaMultiplicationTable(field, nParity)
+                : null;
+        this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
+    }
+
+    private static char[] alphaMultiplicationTable(GaloisField f, int roots) {
+        int size = f.size();
+        int[] zexp = f.zexpTable();
+        int[] zlog = f.zlogTable();
+        char[] table = new char[roots * size];
+        for (int j = 0; j < roots; j++) {
+            for (int x = 0; x < size; x++) {
+                table[j * size + x] = (char) zexp[zlog[x] + j];
+            }
+        }
+        return table;
+    }
+
+    /** RS(544,514) "KP4" over GF(2^10), p(x) = x^10 + x^3 + 1, t = 15 (baselines.md §5.1). */
+    public static ReedSolomon kp4() {
+        return KP4;
+    }
+
+    /** RS(528,514) "KR4" over GF(2^10), p(x) = x^10 + x^3 + 1, t = 7 (baselines.md §5.1). */
+    public static ReedSolomon kr4() {
+        return KR4;
+    }
+
+    /**
+     * RS(n, k) over the given field.
+     *
+     * @throws IllegalArgumentException unless 1 ≤ k &lt; n ≤ 2^m − 1
+     */
+    public static ReedSolomon of(GaloisField field, int n, int k) {
+        if (field == null) {
+            throw new IllegalArgumentException("field is null; hint: GaloisField.gf1024() for the IEEE 802.3 codes");
+        }
+        if (n < 2 || n > field.order()) {
+            throw new IllegalArgumentException("code length n = " + n + " symbols is not in 2 … 2^" + field.m()
+                    + " − 1 = " + field.order() + " (the longest RS code over GF(2^" + field.m() + ")); hint: use a"
+                    + " larger field or a shorter code");
+        }
+        if (k < 1 || k >= n) {
+            throw new IllegalArgumentException("message length k = " + k + " symbols is not in 1 … n − 1 = "
+                    + (n - 1) + " (n = " + n + "); hint: KP4 is n = 544, k = 514");
+        }
+        return new ReedSolomon(field, n, k);
+    }
+
+    /** g(x) = Π_{j=0}^{r−1} (x − α^j), coefficients highest power first (length r + 1, leading 1). */
+    private static int[] generatorPolynomial(GaloisField f, int r) {
+        int[] g = new int[r + 1];
+        g[0] = 1;
+        for (int j = 0; j < r; j++) {
+            int root = f.exp(j);
+            // multiply the degree-j polynomial g[0..j] by (x + root): new[i] = g[i] + root·g[i−1]
+            for (int i = j + 1; i >= 1; i--) {
+                g[i] = g[i] ^ f.mul(root, g[i - 1]);
+            }
+        }
+        return g;
+    }
+
+    /** Code length in symbols. */
+    public int n() {
+        return n;
+    }
+
+    /** Message length in symbols. */
+    public int k() {
+        return k;
+    }
+
+    /** Number of correctable symbol errors, ⌊(n − k)/2⌋. */
+    public int t() {
+        return t;
+    }
+
+    /** Number of parity symbols, n − k. */
+    public int parityCount() {
+        return nParity;
+    }
+
+    /** Bits per symbol, m. */
+    public int symbolBits() {
+        return field.m();
+    }
+
+    public GaloisField field() {
+        return field;
+    }
+
+    /** The generator polynomial's coefficients, highest power first (a copy; element 0 is 1). */
+    public int[] generatorPolynomial() {
+        return generator.clone();
+    }
+
+    /** This code over the checking version of its field (see the class comment). */
+    public ReedSolomon checking() {
+        return field.isChecking() ? this : new ReedSolomon(field.checking(), n, k);
+    }
+
+    // ---------------------------------------------------------------- encoder
+
+    /**
+     * Systematic encoding: codewordOut[0 … k−1] = message, codewordOut[k … n−1] = parity. The two arrays may be
+     * the same array (of length n, message in its first k entries).
+     */
+    public void encode(int[] message, int[] codewordOut) {
+        if (message == null || message.length != k && !(message == codewordOut && message.length == n)) {
+            throw new IllegalArgumentException("message has " + (message == null ? "no" : message.length)
+                    + " symbols; expected k = " + k + " for " + this);
+        }
+        if (codewordOut == null || codewordOut.length != n) {
+            throw new IllegalArgumentException("codeword buffer has " + (codewordOut == null ? "no" : codewordOut.length)
+                    + " symbols; expected n = " + n + " for " + this);
+        }
+        requireSymbols(message, k, "message");
+        int[] zexp = field.zexpTable();
+        int[] zlog = field.zlogTable();
+        int[] glog = generatorZlog;
+        int last = n - 1;
+        Arrays.fill(codewordOut, k, n, 0);
+        for (int i = 0; i < k; i++) {
+            int s = message[i];
+            codewordOut[i] = s;
+            int lf = zlog[s ^ codewordOut[k]];
+            for (int j = k, g = 1; j < last; j++, g++) {
+                codewordOut[j] = codewordOut[j + 1] ^ zexp[lf + glog[g]];
+            }
+            codewordOut[last] = zexp[lf + glog[nParity]];
+        }
+        if (field.isChecking()) {
+            verifyCodewordNaive(codewordOut, "encoder output");
+        }
+    }
+
+    /** Systematic encoding into a new array of n symbols. */
+    public int[] encode(int[] message) {
+        int[] c = new int[n];
+        encode(message, c);
+        return c;
+    }
+
+    /** Whether all n − k syndromes of the word are zero. */
+    public boolean isCodeword(int[] word) {
+        return localDecoder.get().isCodeword(word);
+    }
+
+    // ---------------------------------------------------------------- decoder entry points
+
+    /** A new decoder with its own scratch space; use one per thread. */
+    public Decoder newDecoder() {
+        return new Decoder();
+    }
+
+    /** Decodes {@code word} in place with this thread's decoder; see {@link Decoder#decode}. */
+    public DecodeResult decode(int[] word) {
+        return localDecoder.get().decode(word);
+    }
+
+    /** Decodes codeword + e from the error pattern e with this thread's decoder; see {@link Decoder#decodeErrorPattern}. */
+    public DecodeResult decodeErrorPattern(int[] positions, int[] values, int count) {
+        return localDecoder.get().decodeErrorPattern(positions, values, count);
+    }
+
+    private void requireSymbols(int[] symbols, int length, String what) {
+        int or = 0;
+        for (int i = 0; i < length; i++) {
+            or |= symbols[i];
+        }
+        if ((or >>> field.m()) != 0) {
+            for (int i = 0; i < length; i++) {
+                if ((symbols[i] >>> field.m()) != 0) {
+                    throw new IllegalArgumentException(what + " symbol " + i + " = " + symbols[i] + " is not a "
+                            + field.m() + "-bit symbol (expected 0 … " + field.order() + ")");
+                }
+            }
+        }
+    }
+
+    /** Naive-arithmetic syndromes r(α^j) of a full word (checking mode and its tests). */
+    private int[] naiveSyndromes(int[] word) {
+        int[] s = new int[nParity];
+        int alphaJ = 1;
+        for (int j = 0; j < nParity; j++) {
+            int acc = 0;
+            for (int i = 0; i < n; i++) {
+                acc = field.mulNaive(acc, alphaJ) ^ word[i];
+            }
+            s[j] = acc;
+            alphaJ = field.mulNaive(alphaJ, 2);
+        }
+        return s;
+    }
+
+    /** Naive syndromes Σ_e v_e·α^(j·(n−1−p_e)) of a sparse pattern. */
+    private int[] naiveSyndromes(int[] positions, int[] values, int count) {
+        int[] s = new int[nParity];
+        for (int e = 0; e < count; e++) {
+            int x = 1; // α^(n−1−p) by repeated multiplication by α
+            for (int i = 0; i < n - 1 - positions[e]; i++) {
+                x = field.mulNaive(x, 2);
+            }
+            int term = values[e];
+            for (int j = 0; j < nParity; j++) {
+                s[j] ^= term;
+                term = field.mulNaive(term, x);
+            }
+        }
+        return s;
+    }
+
+    private void verifyCodewordNaive(int[] word, String what) {
+        int[] s = naiveSyndromes(word);
+        for (int j = 0; j < nParity; j++) {
+            if (s[j] != 0) {
+                throw new IllegalStateException(this + ": " + what + " is not a codeword by naive arithmetic (S_" + j
+                        + " = " + s[j] + ")");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RS(" + n + "," + k + ") over " + field;
+    }
+
+    /**
+     * Scratch space and the decoding algorithm for one thread. Not thread-safe; reusable for any number of
+     * words of its code.
+     */
+    public final class Decoder {
+        private final int[] zexp = field.zexpTable();
+        private final int[] zlog = field.zlogTable();
+        private final int order = field.order();
+        private final boolean checking = field.isChecking();
+        private final int[] syn = new int[nParity];
+        private final int[] lambda = new int[nParity + 1];
+        private final int[] prev = new int[nParity + 1];
+        private final int[] tmp = new int[nParity + 1];
+        private final int[] omega = new int[nParity + 1];
+        private final int[] chienTerm = new int[nParity + 1];
+        private final int[] chienStep = new int[nParity + 1];
+        private final int[] errPos = new int[t + 1];
+        private final int[] errVal = new int[t + 1];
+        /** stamp[p] == stampGeneration when position p was already seen in the current error pattern. */
+        private final int[] stamp = new int[n];
+        private int stampGeneration;
+
+        private Decoder() {
+        }
+
+        /** The code this decoder decodes. */
+        public ReedSolomon code() {
+            return ReedSolomon.this;
+        }
+
+        /**
+         * Decodes a received word of n symbols, correcting it in place when CORRECTED; a CLEAN or UNCORRECTABLE
+         * word is left unchanged.
+         */
+        public DecodeResult decode(int[] word) {
+            if (word == null || word.length != n) {
+                throw new IllegalArgumentException("received word has " + (word == null ? "no" : word.length)
+                        + " symbols; expected n = " + n + " for " + ReedSolomon.this);
+            }
+            requireSymbols(word, n, "received word");
+            if (wordSyndromes(word)) {
+                return DecodeResult.clean();
+            }
+            int count = locateAndEvaluate();
+            if (count < 0) {
+                return DecodeResult.uncorrectable();
+            }
+            for (int e = 0; e < count; e++) {
+                word[errPos[e]] ^= errVal[e];
+            }
+            if (checking) {
+                verifyCodewordNaive(word, "corrected word");
+            }
+            return corrected(count);
+        }
+
+        /**
+         * Decodes the word codeword + e where e has nonzero value {@code values[i]} at symbol index
+         * {@code positions[i]} for i &lt; count, and zero elsewhere. The syndromes come from e alone.
+         *
+         * @throws IllegalArgumentException if a position is outside 0 … n−1 or repeated, or a value is 0 or not a
+         *                                  symbol
+         */
+        public DecodeResult decodeErrorPattern(int[] positions, int[] values, int count) {
+            patternSyndromes(positions, values, count);
+            if (count == 0 || allZero()) {
+                if (checking && count > 0) {
+                    verifySameSyndromes(positions, values, count, new int[0], new int[0], 0);
+                }
+                return DecodeResult.clean();
+            }
+            int found = locateAndEvaluate();
+            if (found < 0) {
+                return DecodeResult.uncorrectable();
+            }
+            if (checking) {
+                verifySameSyndromes(positions, values, count, errPos, errVal, found);
+            }
+            return corrected(found);
+        }
+
+        /** Whether all syndromes of the word are zero (the word is a codeword). */
+        public boolean isCodeword(int[] word) {
+            if (word == null || word.length != n) {
+                throw new IllegalArgumentException("word has " + (word == null ? "no" : word.length)
+                        + " symbols; expected n = " + n + " for " + ReedSolomon.this);
+            }
+            requireSymbols(word, n, "word");
+            return wordSyndromes(word);
+        }
+
+        private DecodeResult corrected(int count) {
+            return new DecodeResult(DecodeResult.Status.CORRECTED, count, Arrays.copyOf(errPos, count),
+                    Arrays.copyOf(errVal, count));
+        }
+
+        /**
+         * Fills syn with r(α^j) by Horner's rule over the n symbols, all roots advanced together (their chains are
+         * independent, so the CPU overlaps them); returns true if all are zero.
+         */
+        private boolean wordSyndromes(int[] r) {
+            int[] s = syn;
+            Arrays.fill(s, 0);
+            char[] tab = alphaMul;
+            if (tab != null) {
+                int size = field.size();
+                int j = 0;
+                for (; j + 8 <= nParity; j += 8) { // eight roots per pass, held in registers
+                    int b0 = j * size;
+                    int b1 = b0 + size;
+                    int b2 = b1 + size;
+                    int b3 = b2 + size;
+                    int b4 = b3 + size;
+                    int b5 = b4 + size;
+                    int b6 = b5 + size;
+                    int b7 = b6 + size;
+                    int s0 = 0;
+                    int s1 = 0;
+                    int s2 = 0;
+                    int s3 = 0;
+                    int s4 = 0;
+                    int s5 = 0;
+                    int s6 = 0;
+                    int s7 = 0;
+                    for (int i = 0; i < n; i++) {
+                        int ri = r[i];
+                        s0 = tab[b0 + s0] ^ ri;
+                        s1 = tab[b1 + s1] ^ ri;
+                        s2 = tab[b2 + s2] ^ ri;
+                        s3 = tab[b3 + s3] ^ ri;
+                        s4 = tab[b4 + s4] ^ ri;
+                        s5 = tab[b5 + s5] ^ ri;
+                        s6 = tab[b6 + s6] ^ ri;
+                        s7 = tab[b7 + s7] ^ ri;
+                    }
+                    s[j] = s0;
+                    s[j + 1] = s1;
+                    s[j + 2] = s2;
+                    s[j + 3] = s3;
+                    s[j + 4] = s4;
+                    s[j + 5] = s5;
+                    s[j + 6] = s6;
+                    s[j + 7] = s7;
+                }
+                for (int i = 0; j < nParity && i < n; i++) { // the last (n − k) mod 8 roots together
+                    int ri = r[i];
+                    for (int jj = j, base = j * size; jj < nParity; jj++, base += size) {
+                        s[jj] = tab[base + s[jj]] ^ ri;
+                    }
+                }
+            } else {
+                int[] zx = zexp;
+                int[] zl = zlog;
+                for (int i = 0; i < n; i++) {
+                    int ri = r[i];
+                    for (int j = 0; j < nParity; j++) {
+                        s[j] = zx[zl[s[j]] + j] ^ ri;
+                    }
+                }
+            }
+            if (checking) {
+                int[] naive = naiveSyndromes(r);
+                if (!Arrays.equals(naive, syn)) {
+                    throw new IllegalStateException(ReedSolomon.this + ": table syndromes " + Arrays.toString(syn)
+                            + " differ from naive " + Arrays.toString(naive));
+                }
+            }
+            return allZero();
+        }
+
+        /** Fills syn with Σ_e v_e·α^(j·(n−1−p_e)) after validating the pattern. */
+        private void patternSyndromes(int[] positions, int[] values, int count) {
+            if (positions == null || values == null || count < 0 || count > positions.length
+                    || count > values.length) {
+                throw new IllegalArgumentException("error pattern of count = " + count + " with "
+                        + (positions == null ? "no" : positions.length) + " positions and "
+                        + (values == null ? "no" : values.length) + " values; expected 0 ≤ count ≤ both lengths");
+            }
+            if (++stampGeneration == 0) { // wrapped after 2^32 patterns: restart the stamps
+                Arrays.fill(stamp, 0);
+                stampGeneration = 1;
+            }
+            Arrays.fill(syn, 0);
+            int[] zx = zexp;
+            for (int e = 0; e < count; e++) {
+                int p = positions[e];
+                int v = values[e];
+                if (p < 0 || p >= n) {
+                    throw new IllegalArgumentException("error position " + p + " (entry " + e + ") is outside the "
+                            + "code's symbol indices 0 … " + (n - 1));
+                }
+                if (stamp[p] == stampGeneration) {
+                    throw new IllegalArgumentException("error position " + p + " appears twice in the pattern "
+                            + "(entry " + e + "); expected distinct positions — add the magnitudes instead");
+                }
+                stamp[p] = stampGeneration;
+                if (v == 0 || (v >>> field.m()) != 0) {
+                    throw new IllegalArgumentException("error value " + v + " at position " + p + " (entry " + e
+                            + ") is not a nonzero " + field.m() + "-bit symbol (expected 1 … " + order + ")");
+                }
+                int loc = n - 1 - p;
+                int a = zlog[v];
+                for (int j = 0; j < nParity; j++) {
+                    syn[j] ^= zx[a];
+                    a += loc;
+                    if (a >= order) {
+                        a -= order;
+                    }
+                }
+            }
+        }
+
+        private boolean allZero() {
+            int or = 0;
+            for (int j = 0; j < nParity; j++) {
+                or |= syn[j];
+            }
+            return or == 0;
+        }
+
+        private int mul(int a, int b) {
+            return checking ? field.mul(a, b) : zexp[zlog[a] + zlog[b]];
+        }
+
+        /**
+         * Berlekamp–Massey, Chien search and Forney on the syndromes in syn. Fills errPos (ascending) and errVal
+         * and returns the number of errors, or −1 when the word is detected uncorrectable.
+         */
+        private int locateAndEvaluate() {
+            // Berlekamp–Massey (Massey 1969): lam = connection polynomial C(x) of the shortest LFSR (length L)
+            // generating S_0 … S_r, lam[0] = 1, deg lam ≤ L; b = C before the last length change (deg b ≤ bLength),
+            // prevDiscrepancy its discrepancy, shift = power of x separating them. Only coefficients up to the
+            // known degree bounds are touched.
+            int[] lam = lambda;
+            int[] b = prev;
+            Arrays.fill(lam, 0);
+            Arrays.fill(b, 0);
+            lam[0] = 1;
+            b[0] = 1;
+            int length = 0;
+            int bLength = 0;
+            int shift = 1;
+            int prevDiscrepancy = 1;
+            for (int r = 0; r < nParity; r++) {
+                int d = syn[r];
+                for (int i = 1; i <= length; i++) {
+                    d ^= mul(lam[i], syn[r - i]);
+                }
+                if (d == 0) {
+                    shift++;
+                    continue;
+                }
+                int coef = checking ? field.div(d, prevDiscrepancy)
+                        : zexp[zlog[d] + order - zlog[prevDiscrepancy]];
+                if (2 * length <= r) {
+                    System.arraycopy(lam, 0, tmp, 0, length + 1);
+                    for (int i = 0; i <= bLength; i++) {
+                        lam[i + shift] ^= mul(coef, b[i]);
+                    }
+                    int oldLength = length;
+                    length = r + 1 - length;
+                    if (length > t) {
+                        return -1; // L never decreases: more than t errors, detected
+                    }
+                    System.arraycopy(tmp, 0, b, 0, oldLength + 1);
+                    bLength = oldLength;
+                    prevDiscrepancy = d;
+                    shift = 1;
+                } else {
+                    for (int i = 0; i <= bLength; i++) {
+                        lam[i + shift] ^= mul(coef, b[i]);
+                    }
+                    shift++;
+                }
+            }
+            int degree = nParity;
+            while (degree > 0 && lam[degree] == 0) {
+                degree--;
+            }
+            if (degree != length || length == 0) {
+                return -1;
+            }
+            // Chien search over the n positions only. Position p ↔ locator X = α^(n−1−p); Λ(X⁻¹) = 0 there.
+            // Term i at position p is Λ_i·α^(i·(p − n + 1)); start at p = 0 and multiply by α^i per step.
+            int terms = 0;
+            for (int i = 1; i <= length; i++) {
+                if (lam[i] != 0) {
+                    chienStep[terms] = i;
+                    chienTerm[terms] = mul(lam[i], field.exp(-(int) ((long) (n - 1) * i % order)));
+                    terms++;
+                }
+            }
+            int found = 0;
+            char[] tab = alphaMul;
+            int[] term = chienTerm;
+            if (tab != null) {
+                int size = field.size();
+                for (int q = 0; q < terms; q++) {
+                    chienStep[q] *= size; // table offset of α^i
+                }
+                for (int p = 0; p < n; p++) {
+                    int sum = 1; // Λ_0
+                    for (int q = 0; q < terms; q++) {
+                        int v = term[q];
+                        sum ^= v;
+                        term[q] = tab[chienStep[q] + v];
+                    }
+                    if (sum == 0) {
+                        errPos[found++] = p;
+                        if (found == length) {
+                            break;
+                        }
+                    }
+                }
+            } else {
+                int[] zx = zexp;
+                int[] zl = zlog;
+                for (int p = 0; p < n; p++) {
+                    int sum = 1;
+                    for (int q = 0; q < terms; q++) {
+                        int v = term[q];
+                        sum ^= v;
+                        term[q] = zx[zl[v] + chienStep[q]];
+                    }
+                    if (sum == 0) {
+                        errPos[found++] = p;
+                        if (found == length) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (found != length) {
+                return -1; // some roots of Λ are not at positions of this (shortened) code, or repeated
+            }
+            // Forney (first consecutive root α^0): Y = X·Ω(X⁻¹)/Λ'(X⁻¹), Ω = S·Λ mod x^L.
+            for (int i = 0; i < length; i++) {
+                int o = 0;
+                for (int j = 0; j <= i; j++) {
+                    o ^= mul(syn[j], lam[i - j]);
+                }
+                omega[i] = o;
+            }
+            for (int e = 0; e < found; e++) {
+                int loc = n - 1 - errPos[e];
+                int xInv = field.exp(-loc);
+                int om = 0; // Horner, highest power first
+                for (int i = length - 1; i >= 0; i--) {
+                    om = mul(om, xInv) ^ omega[i];
+                }
+                int xInv2 = mul(xInv, xInv);
+                int der = 0; // Λ'(x) = Σ_{i odd} Λ_i x^(i−1) in characteristic 2
+                for (int i = (length % 2 == 1) ? length : length - 1; i >= 1; i -= 2) {
+                    der = mul(der, xInv2) ^ lam[i];
+                }
+                if (der == 0 || om == 0) {
+                    throw new IllegalStateException(ReedSolomon.this + ": Forney step met Λ'(X⁻¹) = " + der
+                            + ", Ω(X⁻¹) = " + om + " at position " + errPos[e]
+                            + " — impossible for distinct roots of a minimal Berlekamp–Massey locator");
+                }
+                int y = mul(field.exp(loc), om);
+                errVal[e] = checking ? field.div(y, der) : zexp[zlog[y] + order - zlog[der]];
+            }
+            return found;
+        }
+
+        private void verifySameSyndromes(int[] truePos, int[] trueVal, int trueCount, int[] pos, int[] val,
+                                         int count) {
+            int[] a = naiveSyndromes(truePos, trueVal, trueCount);
+            int[] b = naiveSyndromes(pos, val, count);
+            if (!Arrays.equals(a, b)) {
+                throw new IllegalStateException(ReedSolomon.this + ": decoded pattern " + Arrays.toString(
+                        Arrays.copyOf(pos, count)) + " does not have the received syndromes (naive check)");
+            }
+        }
+    }
+}
