@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.mosaic.app.report.Charts;
 import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.link.LinkSpecs;
 import org.mosaic.optics.ChannelAnalysis;
 import org.mosaic.optics.ChannelResult;
 import org.mosaic.optics.ChannelSpec;
@@ -56,6 +57,9 @@ public final class OpticsCommand implements Callable<Integer> {
         }
         Sweep sw = sweep == null ? null : Sweep.parse(sweep);
         ScenarioDocument doc = scenario.load(ScenarioOptions.defaultPreset());
+        if (LinkSpecs.isCable(doc)) {
+            LinkSpecs.bind(doc); // a cable scenario is validated whole, so a typo in its cable sections is not ignored
+        }
         if (sw == null) {
             ChannelSpec s = ChannelSpecs.bind(doc);
             ChannelResult r;

@@ -45,6 +45,13 @@ public final class Progress implements AutoCloseable {
         print(true);
     }
 
+    /** Sets the work done and the total (for engines that report absolute progress from worker threads). */
+    public void set(long doneSteps, long totalSteps) {
+        total = totalSteps;
+        done.accumulateAndGet(doneSteps, Math::max);
+        print(false);
+    }
+
     public void step() {
         done.incrementAndGet();
         print(false);
