@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mosaic.app.report.CableSection;
 import org.mosaic.app.report.ChannelSection;
 import org.mosaic.app.report.Report;
 import org.mosaic.core.scenario.ScenarioDocument;
@@ -62,19 +63,50 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Path index;
         ChannelSection channel;
+        CableSection cable;
         try (Progress progress = Progress.onTerminal(stderr)) {
             channel = ChannelSection.compute(inputs, progress);
+            cable = CableSection.compute(inputs, progress);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
-                            + "Sections: the channel (this release); the cable, datapath and fleet follow.</p>");
+                            + "Sections: the channel, the cable (plan, power, reliability, today's links side by side); "
+                            + "the datapath and fleet follow.</p>");
             report.add(channel);
+            report.add(cable);
             index = report.write(out);
         }
         stdout.print(summary(channel));
+        stdout.print(cableSummary(cable));
         stdout.printf(Locale.ROOT, "%nreport: %s%n        (numbers in results.json and results.csv beside it; evaluated in %.1f s)%n",
                 index, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    static String cableSummary(CableSection cable) {
+        if (cable.cables().isEmpty()) {
+            return "";
+        }
+        List<String> h = List.of("cable", ">channels", ">W/end", ">pJ/bit", ">other host", ">FIT/end", ">AFR", ">reach");
+        List<List<String>> rows = new ArrayList<>();
+        for (CableSection.Cable c : cable.cables()) {
+            var r = c.result();
+            rows.add(List.of(c.name(), r.plan().dataChannels() + "+" + r.plan().parityChannels() + "+" + r.plan().spareChannels(),
+                    String.format(Locale.ROOT, "%.2f (%s)", r.power().perEndWatts(), r.power().attachment().id()),
+                    String.format(Locale.ROOT, "%.2f", r.power().perBitPicojoules()),
+                    String.format(Locale.ROOT, "%.2f W (%s)", r.otherAttachment().perEndWatts(), r.otherAttachment().attachment().id()),
+                    String.format(Locale.ROOT, "%.4g", r.reliability().withSpares().perEndFit()),
+                    Output.percent(r.reliability().afr()), Output.meters(c.reachMeters())));
+        }
+        StringBuilder sb = new StringBuilder("\n").append(Output.table(h, rows));
+        sb.append("channels: data+parity+spare; FIT and AFR over the service life with spares. Against today's links at 800G, 30 m:\n");
+        for (var cs : cable.comparison800().claims()) {
+            for (var ratio : cs.ratios()) {
+                sb.append("  ").append(cs.subject()).append(": ").append(ratio.claim().label()).append(" ")
+                        .append(ratio.arithmetic()).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean taken(List<ChannelSection.Input> inputs, String name) {

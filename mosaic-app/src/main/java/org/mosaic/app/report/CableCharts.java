@@ -135,6 +135,7 @@ public final class CableCharts {
         double min = values.values().stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
         val.setRange(Math.pow(10, Math.floor(Math.log10(min)) - 0.3), Math.pow(10, Math.ceil(Math.log10(max)) + 0.6));
         val.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
+        val.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
         CategoryPlot plot = new CategoryPlot(data, cat, val, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         Charts.style(plot);
@@ -179,10 +180,12 @@ public final class CableCharts {
             k++;
         }
         NumberAxis x = new NumberAxis("lane rate (Gb/s)");
-        x.setAutoRangeIncludesZero(true);
+        x.setAutoRangeIncludesZero(false);
+        x.setRange(40, 230);
         LogAxis y = new LogAxis("reach (m)");
         y.setBase(10);
         y.setSmallestValue(0.1);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
         y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setDataset(1, pts);
@@ -190,7 +193,7 @@ public final class CableCharts {
         for (double lr : laneRatesGbps) {
             ValueMarker m = new ValueMarker(lr, new Color(0x999999), new BasicStroke(1f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f));
-            m.setLabel(String.format(java.util.Locale.ROOT, "%.0fG/lane", lr));
+            m.setLabel(String.format(java.util.Locale.ROOT, "%sG/lane", new java.text.DecimalFormat("0.##").format(lr)));
             m.setLabelFont(TICK);
             m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);

@@ -365,6 +365,19 @@ public final class CableSection implements Section {
         return CableCharts.survival(s, "Reliability over the service life, " + c.name());
     }
 
+    /** Every chart of the section (for tests and for looking at them as PNG). */
+    public List<ChannelSection.Figure> figures() {
+        List<ChannelSection.Figure> out = new ArrayList<>();
+        for (Cable c : cables) {
+            out.add(new ChannelSection.Figure("plan-" + c.name(), planChart(c), 560, 600, ""));
+            out.add(new ChannelSection.Figure("survival-" + c.name(), survivalChart(c), 900, 460, ""));
+        }
+        out.add(new ChannelSection.Figure("power", powerChart(), 1000, 560, ""));
+        out.add(new ChannelSection.Figure("fit", fitChart(), 1000, 520, ""));
+        out.add(new ChannelSection.Figure("reach", reachChart(), 1000, 560, ""));
+        return out;
+    }
+
     private static String fig(JFreeChart chart, String id, int w, int h, String caption) {
         return Html.figure(Charts.svg(chart, w, h, id), caption);
     }
