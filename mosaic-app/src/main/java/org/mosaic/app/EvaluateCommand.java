@@ -99,8 +99,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                     Output.percent(r.reliability().afr()), Output.meters(c.reachMeters())));
         }
         StringBuilder sb = new StringBuilder("\n").append(Output.table(h, rows));
-        sb.append("channels: data+parity+spare; FIT and AFR over the service life with spares. Against today's links at 800G, 30 m:\n");
+        String first = cable.cables().get(0).name();
+        sb.append("channels: data+parity+spare; FIT and AFR over the service life with spares. ").append(first)
+                .append(" against today's links at 800G, 30 m (all cables: see the report):\n");
         for (var cs : cable.comparison800().claims()) {
+            if (!cs.subject().startsWith(first + " ")) {
+                continue;
+            }
             for (var ratio : cs.ratios()) {
                 sb.append("  ").append(cs.subject()).append(": ").append(ratio.claim().label()).append(" ")
                         .append(ratio.arithmetic()).append('\n');

@@ -51,7 +51,9 @@ public final class ModelRows {
         for (Evaluated e : cables) {
             String src = "our models: scenario " + e.spec().channel().name() + " (channel model reach, bottom-up power, "
                     + "k-out-of-n reliability)";
-            String note = e.plan().totalChannels() + " channels at " + String.format(java.util.Locale.ROOT, "%.4g",
+            String note = (e.reachMeters() <= ChannelAnalysis.MIN_LENGTH * 1.0001
+                    ? "misses its BER target " + e.spec().channel().berTarget() + " at every length; " : "")
+                    + e.plan().totalChannels() + " channels at " + String.format(java.util.Locale.ROOT, "%.4g",
                     e.plan().channelRateBitsPerSecond() / 1e9) + " Gb/s; " + e.how();
             rows.add(new ModelRow(e.label() + " (pluggable)", TechnologyKind.MICROLED, e.reachMeters(), e.pluggable().perEndWatts(),
                     e.reliability().withSpares().perEndFit(), null, Confidence.DERIVED, src, note));
