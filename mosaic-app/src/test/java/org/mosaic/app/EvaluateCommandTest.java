@@ -45,7 +45,23 @@ class EvaluateCommandTest {
         assertThat(html).contains("<svg", "Statistical eye", "Bathtub", "BER against fibre length", "Link budget",
                 "Per-channel BER", "Monte Carlo", "assumed", "calibrated");
         assertThat(html).doesNotContain("<script", "<link", "src=\"http");
-        assertThat(html.split("<svg", -1).length - 1).as("five charts per scenario").isEqualTo(5 * ScenarioDocument.presetNames().size());
+        // five channel charts per scenario; per cable its plan and reliability curve, and three comparison charts
+        int cables = CompareCommand.cablePresets().size();
+        assertThat(cables).isEqualTo(3);
+        assertThat(html.split("<svg", -1).length - 1).as("charts")
+                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3);
+        assertThat(html).contains("Channel plan", "Power per end at 800G", "FIT per end", "Reach against lane rate",
+                "Reliability over the service life", "MOSAIC's claims, recomputed");
+    }
+
+    @Test
+    void theCableSectionIsInTheNumbers() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        JsonNode cable = n.get("sections").get("cable");
+        assertThat(cable.get("cables").get("mosaic-800g").get("plan").get("dataChannels").asInt()).isEqualTo(400);
+        assertThat(cable.get("comparison800G").get("rows").size()).isGreaterThan(8);
+        var lines = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(lines).anyMatch(l -> l.startsWith("cable,mosaic-800g,power per end, pluggable,") || l.startsWith("cable,mosaic-800g,\"power per end, pluggable\","));
     }
 
     @Test

@@ -130,9 +130,20 @@ public final class ChannelSection implements Section {
             ev.add(new Evaluated(in, in.doc().tree().path("description").asText(""), specs.get(k),
                     (ChannelResult) out.get(2 * k + 1), (ChannelAnalysis.Bathtub) out.get(base),
                     (ChannelAnalysis.EyeDiagram) out.get(base + 1), lengths, ber, reach, (CrossCheck) out.get(2 * k),
-                    Catalog.of(in.doc()), Catalog.unsourced(in.doc())));
+                    channelOnly(Catalog.of(in.doc())), Catalog.unsourced(in.doc())));
         }
         return new ChannelSection(ev);
+    }
+
+    /** The provenance of the channel's own parameters (the cable section lists the cable's). */
+    private static List<Provenance> channelOnly(List<Provenance> all) {
+        List<Provenance> out = new ArrayList<>();
+        for (Provenance p : all) {
+            if (org.mosaic.link.LinkSpecs.SECTIONS.stream().noneMatch(s -> p.path().startsWith(s + "."))) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /**
