@@ -264,7 +264,15 @@ public final class Output {
         return v >= 1000 ? Quantities.format(v, Dimension.LENGTH) : String.format(Locale.ROOT, "%.1f m", v);
     }
 
+    /** A percentage with one decimal, or two significant digits below 1 % (an AFR of 0.0088 %, not 0.0 %). */
     public static String percent(double fraction) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f %%", 100 * fraction) : "n/a";
+        if (!Double.isFinite(fraction)) {
+            return "n/a";
+        }
+        double p = 100 * fraction;
+        if (p != 0 && Math.abs(p) < 1) {
+            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " %";
+        }
+        return String.format(Locale.ROOT, "%.1f %%", p);
     }
 }
