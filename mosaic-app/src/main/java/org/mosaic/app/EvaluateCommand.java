@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mosaic.app.report.CableSection;
 import org.mosaic.app.report.ChannelSection;
+import org.mosaic.app.report.DatapathSection;
 import org.mosaic.app.report.Report;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
@@ -64,20 +65,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         Path index;
         ChannelSection channel;
         CableSection cable;
+        DatapathSection datapath;
         try (Progress progress = Progress.onTerminal(stderr)) {
             channel = ChannelSection.compute(inputs, progress);
             cable = CableSection.compute(inputs, progress);
+            datapath = DatapathSection.compute(seed(inputs), progress);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
-                            + "Sections: the channel, the cable (plan, power, reliability, today's links side by side); "
-                            + "the datapath and fleet follow.</p>");
+                            + "Sections: the channel, the cable (plan, power, reliability, today's links side by side), "
+                            + "the datapath (the host's FEC against dead channels, mappings and failover); the fleet follows.</p>");
             report.add(channel);
             report.add(cable);
+            report.add(datapath);
             index = report.write(out);
         }
         stdout.print(summary(channel));
         stdout.print(cableSummary(cable));
+        stdout.print(datapathSummary(datapath));
         stdout.printf(Locale.ROOT, "%nreport: %s%n        (numbers in results.json and results.csv beside it; evaluated in %.1f s)%n",
                 index, (System.nanoTime() - start) / 1e9);
         return 0;
@@ -112,6 +117,29 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
+    }
+
+    static String datapathSummary(DatapathSection datapath) {
+        List<List<String>> rows = new ArrayList<>();
+        for (DatapathSection.Variant v : DatapathSection.Variant.MAPPINGS) {
+            List<String> row = new ArrayList<>(List.of(v.label()));
+            for (int dead = 1; dead <= 3; dead++) {
+                for (DatapathSection.DeadCase d : datapath.deadCases()) {
+                    if (d.variant().equals(v) && d.deadChannels() == dead) {
+                        row.add(Output.ber(d.exactWindowFrameLossRatio()));
+                    }
+                }
+            }
+            rows.add(row);
+        }
+        return "\n" + Output.table(List.of("gearbox mapping", ">1 dead", ">2 dead", ">3 dead"), rows)
+                + "datapath: frame loss ratio of 64-byte frames while channels are dead, before failover to spares (KP4, "
+                + "other channels at BER " + Output.ber(DatapathSection.BACKGROUND_BER) + "); after failover it is back to background.\n";
+    }
+
+    /** The seed of the datapath section: the first scenario's (0 unless set). */
+    private static long seed(List<ChannelSection.Input> inputs) {
+        return inputs.isEmpty() ? 0 : inputs.get(0).doc().tree().path("seed").asLong(0);
     }
 
     private static boolean taken(List<ChannelSection.Input> inputs, String name) {
