@@ -50,6 +50,8 @@ public final class RandomStreams {
         /** Channel errors, bursts and failures of the datapath emulator. */
         DATAPATH_ERRORS,
         /** Biased draws of the importance sampler. */
-        DATAPATH_IMPORTANCE
+        DATAPATH_IMPORTANCE,
+        /** Link failure times of the fleet Monte Carlo. */
+        FLEET_FAILURES
     }
 }
