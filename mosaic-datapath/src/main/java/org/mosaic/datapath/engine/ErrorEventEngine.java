@@ -16,8 +16,16 @@ import org.mosaic.datapath.channel.ErrorSampler;
  * sorted by codeword, and each errored codeword's pattern is classified ({@link Outcome}: decoded from the
  * pattern alone with {@code decodeErrorPattern} when it has more than t symbol errors). Codewords without
  * errors cost nothing. Miscorrection is known exactly because the true pattern is known.
+ *
+ * <p>Sorting: a chunk's errors are counting-sorted by superblock, then each superblock's few errors are
+ * sorted by codeword address (codeword in superblock·n·m + symbol·m + bit), which orders them by global
+ * codeword, symbol and bit. Each error carries its logical channel, so the walk needs no inverse gearbox
+ * lookup. A bit that erred more than once (crosstalk onto an errored slot) counts once.
  */
 public final class ErrorEventEngine {
+    /** Superblocks with at most this many errors are insertion-sorted (a speed choice, not a model number). */
+    private static final int INSERTION_SORT_MAX = 24;
+
     private ErrorEventEngine() {
     }
 
@@ -39,13 +47,21 @@ public final class ErrorEventEngine {
         private final Context ctx;
         private final ErrorBuffer buffer = new ErrorBuffer();
         private final Outcome outcome;
-        private long[] keys = new long[1024];
+        /** Bucket bounds by superblock of the chunk (counts, then starts, then ends). */
+        private final int[] bucket;
+        /** Per error in sampling order: its superblock in the chunk. */
+        private int[] block = new int[1024];
+        /** Per error: codeword address in the superblock (high 32 bits) and logical channel (low 32 bits). */
+        private long[] entry = new long[1024];
+        /** The entries grouped by superblock. */
+        private long[] sorted = new long[1024];
         private final int[] positions;
         private final int[] values;
 
         Worker(Context ctx) {
             this.ctx = ctx;
             this.outcome = new Outcome(ctx.rs, ctx.spec.checkDecoder());
+            this.bucket = new int[(int) ctx.chunkSuperblocks + 1];
             this.positions = new int[ctx.n];
             this.values = new int[ctx.n];
         }
@@ -58,58 +74,113 @@ public final class ErrorEventEngine {
             tally.codewords = ctx.codewordsIn(sb0, sb1);
             buffer.clear();
             sampler.sample(sb0 * slotsPerChannel, sb1 * slotsPerChannel, rng, buffer);
-            int count = 0;
-            if (keys.length < buffer.size()) {
-                keys = new long[Math.max(buffer.size(), keys.length * 2)];
+            int size = buffer.size();
+            if (entry.length < size) {
+                int capacity = Math.max(size, entry.length * 2);
+                block = new int[capacity];
+                entry = new long[capacity];
+                sorted = new long[capacity];
             }
-            int nm = ctx.nm;
-            for (int i = 0; i < buffer.size(); i++) {
-                long s = buffer.slot(i);
-                long q = s / slotsPerChannel;
-                int a = ctx.map.address(buffer.channel(i), (int) (s - q * slotsPerChannel));
-                long g = q * ctx.codewordsPerSuperblock + a / nm;
-                if (g < ctx.codewords) {
-                    keys[count++] = g * nm + a % nm;
+            int blocks = (int) (sb1 - sb0);
+            int[] bucket = this.bucket;
+            Arrays.fill(bucket, 0, blocks + 1, 0);
+            // map each error to (superblock, address) and count per superblock
+            long firstSlot = sb0 * slotsPerChannel;
+            boolean intSlots = (long) blocks * slotsPerChannel <= Integer.MAX_VALUE;
+            for (int i = 0; i < size; i++) {
+                long rel = buffer.slot(i) - firstSlot;
+                int c = buffer.channel(i);
+                int b;
+                int k;
+                if (intSlots) {
+                    int r = (int) rel;
+                    b = r / slotsPerChannel;
+                    k = r - b * slotsPerChannel;
+                } else {
+                    long q = rel / slotsPerChannel;
+                    b = (int) q;
+                    k = (int) (rel - q * slotsPerChannel);
                 }
+                block[i] = b;
+                entry[i] = (long) ctx.map.address(c, k) << 32 | c;
+                bucket[b + 1]++;
             }
-            Arrays.sort(keys, 0, count);
-            tallyPatterns(ctx, keys, count, tally, outcome, positions, values);
+            for (int b = 0; b < blocks; b++) {
+                bucket[b + 1] += bucket[b];
+            }
+            // scatter: afterwards bucket[b] is the end of superblock b's run (and the start of b + 1's)
+            for (int i = 0; i < size; i++) {
+                sorted[bucket[block[i]]++] = entry[i];
+            }
+            int from = 0;
+            for (int b = 0; b < blocks; b++) {
+                int to = bucket[b];
+                if (to > from) {
+                    superblock(sb0 + b, from, to, tally);
+                }
+                from = to;
+            }
             return tally;
         }
-    }
 
-    /**
-     * Walks sorted global bit keys (codeword·n·m + symbol·m + bit; duplicates allowed, counted once), builds
-     * each codeword's symbol error pattern and tallies it.
-     */
-    static void tallyPatterns(Context ctx, long[] keys, int count, Tally tally, Outcome outcome, int[] positions, int[] values) {
-        int nm = ctx.nm;
-        int m = ctx.m;
-        int i = 0;
-        while (i < count) {
-            long g = keys[i] / nm;
-            int symbols = 0;
-            long last = -1;
-            while (i < count && keys[i] / nm == g) {
-                long key = keys[i++];
-                if (key == last) {
-                    continue;
+        /** Sorts superblock sb's entries [from, to) by address and tallies each errored codeword. */
+        private void superblock(long sb, int from, int to, Tally tally) {
+            long[] e = sorted;
+            if (to - from <= INSERTION_SORT_MAX) {
+                for (int i = from + 1; i < to; i++) {
+                    long x = e[i];
+                    int j = i - 1;
+                    while (j >= from && e[j] > x) {
+                        e[j + 1] = e[j];
+                        j--;
+                    }
+                    e[j + 1] = x;
                 }
-                last = key;
-                int within = (int) (key - g * nm);
-                int sym = within / m;
-                tally.bitErrors++;
-                int slot = ctx.map.slot((int) (g % ctx.codewordsPerSuperblock) * nm + within);
-                tally.channelErrors[slot / ctx.slotsPerChannel]++;
-                if (symbols > 0 && positions[symbols - 1] == sym) {
-                    values[symbols - 1] |= 1 << (within % m);
-                } else {
-                    positions[symbols] = sym;
-                    values[symbols++] = 1 << (within % m);
-                }
+            } else {
+                Arrays.sort(e, from, to);
             }
-            outcome.evaluate(positions, values, symbols);
-            tally.codeword(g, symbols, outcome);
+            int nm = ctx.nm;
+            int m = ctx.m;
+            long firstCodeword = sb * ctx.codewordsPerSuperblock;
+            long[] channelErrors = tally.channelErrors;
+            int i = from;
+            while (i < to) {
+                int j = (int) (e[i] >>> 32) / nm;
+                long g = firstCodeword + j;
+                if (g >= ctx.codewords) {
+                    // the run ends inside this superblock; later entries lie in later codewords
+                    return;
+                }
+                int start = j * nm;
+                int end = start + nm;
+                int symbols = 0;
+                long last = -1;
+                while (i < to) {
+                    long x = e[i];
+                    int a = (int) (x >>> 32);
+                    if (a >= end) {
+                        break;
+                    }
+                    i++;
+                    if (x == last) {
+                        continue;
+                    }
+                    last = x;
+                    int within = a - start;
+                    int sym = within / m;
+                    int bit = 1 << (within - sym * m);
+                    tally.bitErrors++;
+                    channelErrors[(int) x]++;
+                    if (symbols > 0 && positions[symbols - 1] == sym) {
+                        values[symbols - 1] |= bit;
+                    } else {
+                        positions[symbols] = sym;
+                        values[symbols++] = bit;
+                    }
+                }
+                outcome.evaluate(positions, values, symbols);
+                tally.codeword(g, symbols, outcome);
+            }
         }
     }
 }
