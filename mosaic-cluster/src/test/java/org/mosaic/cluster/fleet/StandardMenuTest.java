@@ -1,0 +1,96 @@
+package org.mosaic.cluster.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.link.LinkSpecs;
+import org.mosaic.link.ModelRows;
+import org.mosaic.link.baseline.Baseline;
+import org.mosaic.link.baseline.BaselineCatalog;
+import org.mosaic.link.baseline.HostGeneration;
+import org.mosaic.link.baseline.ModelRow;
+import org.mosaic.link.baseline.TechnologyKind;
+
+/** The shipped menu: the catalog and our MOSAIC rows, unchanged, and today's choice against reference practice. */
+class StandardMenuTest {
+    private static final TechnologyMenu MENU = TechnologyMenu.standard();
+
+    @Test
+    void everyAvailableCatalogEntryIsOnTheMenuWithItsFigures() {
+        BaselineCatalog catalog = BaselineCatalog.standard();
+        for (HostGeneration g : catalog.generations()) {
+            for (Baseline b : catalog.at(g)) {
+                var o = MENU.option(b.id(), g.name());
+                assertThat(o.isPresent()).as(b.id() + " at " + g.name()).isEqualTo(b.availability().available());
+                o.ifPresent(t -> {
+                    assertThat(t.reachMeters()).isEqualTo(b.reach().value());
+                    assertThat(t.powerPerEndWatts()).isEqualTo(b.power().value());
+                    assertThat(t.fitPerEnd()).isEqualTo(b.fit().value());
+                    assertThat(t.availability()).isEqualTo(b.availability());
+                    assertThat(t.source()).contains("reference/");
+                });
+            }
+        }
+    }
+
+    @Test
+    void mosaicRowsAreOurModelsFiguresAtEachGeneration() {
+        var cable = LinkSpecs.bind(ScenarioDocument.preset(TechnologyMenu.MOSAIC_PRESET));
+        for (String gen : List.of("800G", "1.6T")) {
+            List<ModelRow> rows = ModelRows.rows(List.of(ModelRows.evaluate("x", cable, gen)));
+            TechnologyOption plug = MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, gen).orElseThrow();
+            TechnologyOption cpo = MENU.option(TechnologyMenu.MOSAIC_CPO, gen).orElseThrow();
+            assertThat(plug.powerPerEndWatts()).isEqualTo(rows.get(0).powerPerEndWatts());
+            assertThat(cpo.powerPerEndWatts()).isEqualTo(rows.get(1).powerPerEndWatts());
+            assertThat(plug.reachMeters()).isEqualTo(rows.get(0).reachMeters());
+            assertThat(plug.fitPerEnd()).isEqualTo(rows.get(0).fitPerEnd());
+            assertThat(plug.kind()).isEqualTo(TechnologyKind.MICROLED);
+            assertThat(plug.ourModel()).isTrue();
+        }
+        // MOSAIC's published reach is "up to 50 m" (reference/mosaic.md §3.1): our channel model should be near it
+        assertThat(MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, "800G").orElseThrow().reachMeters()).isBetween(20.0, 60.0);
+    }
+
+    @Test
+    void todaysChoiceFollowsThePracticeOfClusterMd44() {
+        // reference/cluster.md §4.4: in-rack copper (< 2 m at 800G), NIC to leaf SR multimode or AOC (tens of m,
+        // 50-100 m reach), leaf-spine SMF DR (500 m) or FR (2 km)
+        List<LinkGroup> groups = List.of(new LinkGroup("scale-up", "800G", 1.5, 1), new LinkGroup("gpu-leaf", "800G", 30, 1),
+                new LinkGroup("leaf-spine", "800G", 300, 1), new LinkGroup("spine-core", "800G", 1500, 1));
+        FleetAssignment a = FleetAssignment.of(groups, Policy.today(), MENU);
+        assertThat(a.served()).extracting(s -> s.technology().kind()).containsExactly(TechnologyKind.PASSIVE_COPPER,
+                TechnologyKind.ACTIVE_OPTICAL_CABLE, TechnologyKind.DSP_PLUGGABLE, TechnologyKind.DSP_PLUGGABLE);
+        assertThat(a.served().get(2).technology().reachMeters()).isEqualTo(500);   // DR
+        assertThat(a.served().get(3).technology().reachMeters()).isEqualTo(2000);  // FR
+    }
+
+    @Test
+    void mosaicSavesPowerAndFailuresOnNicToLeafLinks() {
+        // a 16k-GPU fabric's NIC-to-leaf tier (one 800G link per GPU at 20 m): MOSAIC vs today's AOC
+        List<LinkGroup> tier = List.of(new LinkGroup("gpu-leaf", "800G", 20, 16_384));
+        FleetEconomics e = FleetEconomics.defaults();
+        double otherIt = 16_384 * FleetDefaults.H100_SERVER_WATTS_PER_GPU.value();
+        FleetMetrics today = FleetMetrics.of(FleetAssignment.of(tier, Policy.today(), MENU), otherIt, e);
+        FleetMetrics mosaic = FleetMetrics.of(FleetAssignment.of(tier, Policy.mosaic(), MENU), otherIt, e);
+        TechnologyOption aoc = MENU.option("aoc-mmf", "800G").orElseThrow();
+        TechnologyOption led = MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, "800G").orElseThrow();
+        PolicySavings s = PolicySavings.between(today, mosaic, e);
+        assertThat(s.powerSavedWatts()).isCloseTo(16_384 * 2 * (aoc.powerPerEndWatts() - led.powerPerEndWatts()), within(1e-6));
+        assertThat(s.powerSavedWatts()).isPositive();
+        assertThat(s.failureRatio()).isCloseTo(aoc.fitPerEnd() / led.fitPerEnd(), within(1e-9));
+    }
+
+    @Test
+    void vendorPricesGiveCapexForAnAllDrFleet() {
+        TechnologyMenu priced = MENU.withCosts(FleetDefaults.vendorPrices800G());
+        FleetAssignment a = FleetAssignment.of(List.of(new LinkGroup("leaf-spine", "800G", 300, 1000)), Policy.today(), priced);
+        FleetMetrics m = FleetMetrics.of(a, 0, FleetEconomics.defaults());
+        // 1000 links x 2 ends x $1,250 (DR8 midpoint of $1,100-1,400, reference/cluster.md §4.5)
+        assertThat(m.capexUsd()).isCloseTo(2_500_000, within(1e-6));
+        assertThat(a.served().get(0).technology().source()).contains("cost: reference/cluster.md §4.5");
+        assertThat(FleetDefaults.provenance()).extracting(p -> p.path()).contains("fleet.pue", "fleet.householdKwhPerYear");
+    }
+}
