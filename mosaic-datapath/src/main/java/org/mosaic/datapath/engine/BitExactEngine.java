@@ -27,7 +27,9 @@ import org.mosaic.datapath.gearbox.GearboxMap;
  *
  * <p>Accounting: the truth (received ⊕ sent) gives each codeword's symbol error pattern; from it and the
  * decoder's outcome the engine predicts the post-FEC message bit errors, and compares them with the
- * payload mismatches actually found: {@code unaccountedPayloadMismatches} must be 0.
+ * payload mismatches actually found: {@code unaccountedPayloadMismatches} must be 0. A codeword whose received
+ * bits all equal the sent bits (compared a {@code long} at a time) has no symbol errors and is not unpacked or
+ * decoded.
  */
 public final class BitExactEngine {
     private BitExactEngine() {
@@ -101,6 +103,46 @@ public final class BitExactEngine {
         if (o + len > 64) {
             dst[w + 1] |= v >>> (64 - o);
         }
+    }
+
+    /**
+     * ORs count m-bit symbols into dst as consecutive bit fields from bit pos (symbol 0 lowest), the same layout
+     * as {@link #or} per symbol, through a word accumulator.
+     */
+    static void pack(int[] symbols, int count, int m, long[] dst, int pos) {
+        int w = pos >>> 6;
+        int bits = pos & 63;
+        long acc = 0;
+        for (int s = 0; s < count; s++) {
+            long v = symbols[s];
+            acc |= v << bits;
+            bits += m;
+            if (bits >= 64) {
+                dst[w++] |= acc;
+                bits -= 64;
+                acc = bits == 0 ? 0 : v >>> (m - bits);
+            }
+        }
+        if (bits > 0) {
+            dst[w] |= acc;
+        }
+    }
+
+    /** Whether bits pos … pos + len − 1 (len ≥ 1) of a and b differ anywhere. */
+    static boolean differs(long[] a, long[] b, int pos, int len) {
+        int end = pos + len - 1;
+        int w0 = pos >>> 6;
+        int w1 = end >>> 6;
+        long first = -1L << (pos & 63);
+        long last = -1L >>> (63 - (end & 63));
+        if (w0 == w1) {
+            return ((a[w0] ^ b[w0]) & first & last) != 0;
+        }
+        long d = (a[w0] ^ b[w0]) & first | (a[w1] ^ b[w1]) & last;
+        for (int w = w0 + 1; w < w1; w++) {
+            d |= a[w] ^ b[w];
+        }
+        return d != 0;
     }
 
     static final class Worker {
@@ -191,11 +233,7 @@ public final class BitExactEngine {
                     left -= m;
                 }
                 ctx.rs.encode(message, sent[j]);
-                int base = j * nm;
-                int[] cw = sent[j];
-                for (int s = 0; s < n; s++) {
-                    or(tx, base + s * m, m, cw[s]);
-                }
+                pack(sent[j], n, m, tx, j * nm);
             }
             // gearbox: codeword bits -> channel slots (flat index c·K + k)
             java.util.Arrays.fill(chan, 0);
@@ -239,6 +277,9 @@ public final class BitExactEngine {
             int counted = (int) Math.min(cwPer, ctx.codewords - cwBase);
             for (int j = 0; j < counted; j++) {
                 int base = j * nm;
+                if (!differs(rx, tx, base, nm)) {
+                    continue; // every bit received as sent: no symbol errors, nothing to decode or count
+                }
                 int symbols = 0;
                 for (int s = 0; s < n; s++) {
                     int v = (int) read(rx, base + s * m, m);

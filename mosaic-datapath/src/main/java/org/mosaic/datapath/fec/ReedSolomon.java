@@ -13,6 +13,11 @@ import java.util.Arrays;
  * <p><b>Symbol order.</b> Index 0 is the first transmitted symbol and the coefficient of x^(n−1). The message
  * occupies indices 0 … k−1 unchanged; parity occupies k … n−1 (coefficients of x^(n−k−1) … x^0).
  *
+ * <p><b>Encoder.</b> The division LFSR by g(x), one step per message symbol; where n − k ≤ 5·⌊64/m⌋ and 2^m·5
+ * {@code long}s fit the table bound (KP4, KR4 and every field up to GF(2^15)), the register is packed into five
+ * {@code long}s with one precomputed row per feedback symbol (package-private {@code PackedEncoder}), otherwise
+ * it runs symbol by symbol through the log/antilog tables. Both give the same parity.
+ *
  * <p><b>Decoder.</b> Syndromes S_j = r(α^j), j = 0 … n−k−1 (Horner's rule with a per-root multiplication table
  * x ↦ x·α^j, eight roots per pass; branch-free log/antilog tables when that table would be too large; exit as
  * CLEAN when all are zero), Berlekamp–Massey for the error locator Λ(x) of linear complexity L, Chien search
@@ -52,6 +57,8 @@ public final class ReedSolomon {
     private final int[] generator;
     /** zlog of generator[1 … n−k] (index 0 unused), for the branch-free encoder. */
     private final int[] generatorZlog;
+    /** The word-parallel encoder, or null where the packed register does not apply (then the symbol-wise LFSR). */
+    private final PackedEncoder packedEncoder;
     /**
      * alphaMul[j·2^m + x] = x·α^j for 0 ≤ j &lt; n − k: one table lookup per Horner step of the syndromes and per
      * Chien step. Null when it would exceed {@link #MAX_ALPHA_TABLE} entries (large fields with many parity
@@ -75,6 +82,7 @@ public final class ReedSolomon {
         for (int j = 1; j <= nParity; j++) {
             generatorZlog[j] = zlog[generator[j]];
         }
+        this.packedEncoder = PackedEncoder.of(field, generator);
         this.alphaMul = (long) nParity * field.size() <= MAX_ALPHA_TABLE ? alphaMultiplicationTable(field, nParity)
                 : null;
         this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
@@ -193,6 +201,18 @@ public final class ReedSolomon {
                     + " symbols; expected n = " + n + " for " + this);
         }
         requireSymbols(message, k, "message");
+        if (packedEncoder != null) {
+            packedEncoder.encode(message, k, codewordOut);
+        } else {
+            encodeSymbolwise(message, codewordOut);
+        }
+        if (field.isChecking()) {
+            verifyCodewordNaive(codewordOut, "encoder output");
+        }
+    }
+
+    /** The division LFSR one symbol at a time through the log/antilog tables (codes the packed encoder skips). */
+    private void encodeSymbolwise(int[] message, int[] codewordOut) {
         int[] zexp = field.zexpTable();
         int[] zlog = field.zlogTable();
         int[] glog = generatorZlog;
@@ -206,9 +226,6 @@ public final class ReedSolomon {
                 codewordOut[j] = codewordOut[j + 1] ^ zexp[lf + glog[g]];
             }
             codewordOut[last] = zexp[lf + glog[nParity]];
-        }
-        if (field.isChecking()) {
-            verifyCodewordNaive(codewordOut, "encoder output");
         }
     }
 

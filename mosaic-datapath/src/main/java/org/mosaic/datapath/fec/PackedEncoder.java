@@ -1,0 +1,93 @@
+package org.mosaic.datapath.fec;
+
+/**
+ * Word-parallel systematic RS encoder: the n − k parity symbols of the division LFSR held as packed
+ * {@code long}s, one table row per feedback symbol.
+ *
+ * <p><b>Model.</b> The encoder of {@link ReedSolomon#encode} divides m(x)·x^(n−k) by the monic g(x) with the
+ * LFSR p ← (p shifted by one symbol) ⊕ f·(g_1 … g_{n−k}), f = s ⊕ p_0, once per message symbol s. Here the
+ * register p_0 … p_{n−k−1} is packed ⌊64/m⌋ symbols per {@code long}, p_0 in the high bits of the first word,
+ * so one step is a shift of every word by m bits (the top symbol of word w + 1 moving into word w) and an XOR
+ * of the precomputed row T[f] = (f·g_1, …, f·g_{n−k}) in the same packing. The arithmetic is exactly that of
+ * the symbol-wise LFSR (GF(2^m) addition is XOR on each m-bit field, and no field ever carries into its
+ * neighbour), so the parity is identical.
+ *
+ * <p><b>Scope.</b> The register lives in {@value #WORDS} locals, so the packed form applies when n − k ≤
+ * 5·⌊64/m⌋ symbols (30 ten-bit symbols for KP4 and KR4) and the table, 2^m × 5 {@code long}s, is at most
+ * {@link #MAX_TABLE_LONGS}; {@link #of} returns null otherwise and the caller keeps its symbol-wise loop.
+ * Immutable and shareable between threads.
+ */
+final class PackedEncoder {
+    /** Register words held in locals; rows are padded to this stride. */
+    static final int WORDS = 5;
+    /** Largest table, in {@code long}s (2 MiB); GF(2^16) codes do not qualify. */
+    static final int MAX_TABLE_LONGS = 1 << 18;
+
+    private final int m;
+    private final int nParity;
+    private final int perWord;
+    /** Bit offset of the top symbol in a word: (perWord − 1)·m. */
+    private final int topShift;
+    /** The perWord·m bits a word uses. */
+    private final long wordMask;
+    /** rows[f·WORDS + w]: word w of the packed row (f·g_1, …, f·g_{n−k}); unused words and symbol slots 0. */
+    private final long[] rows;
+
+    private PackedEncoder(GaloisField field, int[] generator) {
+        this.m = field.m();
+        this.nParity = generator.length - 1;
+        this.perWord = 64 / m;
+        this.topShift = (perWord - 1) * m;
+        this.wordMask = perWord * m == 64 ? -1L : (1L << (perWord * m)) - 1;
+        int size = field.size();
+        this.rows = new long[size * WORDS];
+        for (int f = 0; f < size; f++) {
+            for (int j = 0; j < nParity; j++) {
+                long product = field.mul(f, generator[j + 1]);
+                rows[f * WORDS + j / perWord] |= product << ((perWord - 1 - j % perWord) * m);
+            }
+        }
+    }
+
+    /** The packed encoder for g(x) (coefficients highest power first, monic), or null where it does not apply. */
+    static PackedEncoder of(GaloisField field, int[] generator) {
+        int perWord = 64 / field.m();
+        int words = (generator.length - 1 + perWord - 1) / perWord;
+        if (words > WORDS || (long) field.size() * WORDS > MAX_TABLE_LONGS) {
+            return null;
+        }
+        return new PackedEncoder(field, generator);
+    }
+
+    /**
+     * Copies message[0 … k−1] (validated m-bit symbols) to codewordOut and writes the parity to codewordOut[k …
+     * k + n − k − 1]; the arrays may be the same.
+     */
+    void encode(int[] message, int k, int[] codewordOut) {
+        long[] t = rows;
+        int shift = m;
+        int top = topShift;
+        long mask = wordMask;
+        long r0 = 0;
+        long r1 = 0;
+        long r2 = 0;
+        long r3 = 0;
+        long r4 = 0;
+        for (int i = 0; i < k; i++) {
+            int s = message[i];
+            codewordOut[i] = s;
+            int row = (s ^ (int) (r0 >>> top)) * WORDS;
+            r0 = (((r0 << shift) & mask) | (r1 >>> top)) ^ t[row];
+            r1 = (((r1 << shift) & mask) | (r2 >>> top)) ^ t[row + 1];
+            r2 = (((r2 << shift) & mask) | (r3 >>> top)) ^ t[row + 2];
+            r3 = (((r3 << shift) & mask) | (r4 >>> top)) ^ t[row + 3];
+            r4 = ((r4 << shift) & mask) ^ t[row + 4];
+        }
+        long[] register = {r0, r1, r2, r3, r4};
+        int symbolMask = (1 << m) - 1;
+        for (int j = 0; j < nParity; j++) {
+            long word = register[j / perWord];
+            codewordOut[k + j] = (int) (word >>> ((perWord - 1 - j % perWord) * m)) & symbolMask;
+        }
+    }
+}
