@@ -1,6 +1,12 @@
 package org.mosaic.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.mosaic.cluster.FleetModel;
+import org.mosaic.cluster.fleet.FleetEconomics;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.fleet.TechnologyMenu;
+import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
 import org.mosaic.cluster.topology.TopologyPresets;
@@ -29,13 +35,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ClusterBenchmarks {
     private ClusterSpec spec100k;
+    private LayoutSpec layout100k;
+    private TechnologyMenu menu;
 
     @Setup
     public void setup() {
         spec100k = TopologyPresets.cluster100k();
+        layout100k = LayoutPresets.cluster100k();
+        menu = TechnologyMenu.standard(); // the catalog plus MOSAIC's modelled rows, built once (~1 s)
         if (ClusterTopology.of(spec100k).graph().nodeCount() < 100_000) {
             throw new IllegalStateException("the 100k preset has fewer than 100,000 vertices");
         }
+    }
+
+    /**
+     * The issue's target: build the 100k-GPU cluster (topology, placement in racks, every cable routed) and evaluate
+     * it under the mosaic policy (technology per link, power, energy, cost, failures).
+     */
+    @Benchmark
+    public FleetModel.Result buildAndEvaluate100k() {
+        return FleetModel.evaluate(spec100k, layout100k, Policy.mosaic(), menu, FleetEconomics.defaults());
     }
 
     /** The whole topology graph of the 100k-GPU preset, built from its spec. */

@@ -1,0 +1,275 @@
+package org.mosaic.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mosaic.app.report.AtomicFiles;
+import org.mosaic.cluster.FleetModel;
+import org.mosaic.cluster.fleet.FleetEconomics;
+import org.mosaic.cluster.fleet.FleetMetrics;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.fleet.PolicySavings;
+import org.mosaic.cluster.fleet.TechnologyMenu;
+import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.layout.LayoutSpec;
+import org.mosaic.cluster.layout.RackLayout;
+import org.mosaic.cluster.topology.ClusterSpec;
+import org.mosaic.cluster.topology.ClusterTopology;
+import org.mosaic.cluster.topology.FabricSpec;
+import org.mosaic.core.scenario.SpecReader;
+import org.mosaic.core.units.Dimension;
+import org.mosaic.core.units.Quantities;
+import org.mosaic.core.units.UnitException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mosaic fleet}: a cluster's links, their technologies by policy, and its power, energy, cost and failures. */
+@Command(name = "fleet", mixinStandardHelpOptions = true,
+        description = {"A whole cluster: topology (scale-up domains and a scale-out fabric), racks and rows, every cable's "
+                + "length from its route, a technology per link by policy, and the interconnect's power, energy and cost "
+                + "per year, link failures per day.",
+            "Policies: today (copper where it reaches, else laser optics), mosaic (MOSAIC where it reaches, else today's "
+                    + "choice), mosaic-beyond-copper (copper, else MOSAIC, else laser optics), all-optical-laser."})
+public final class FleetCommand implements Callable<Integer> {
+    /** The keys --set accepts, with what they set. */
+    static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("gpus", "number of GPUs (whole number)");
+        KEYS.put("fabric.radix", "switch ports (even whole number)");
+        KEYS.put("fabric.tiers", "fabric tiers (1 to 3)");
+        KEYS.put("fabric.oversubscription", "down:up ratio at the leaf (>= 1)");
+        KEYS.put("layout.rackPower", "rack power budget, e.g. 40 kW");
+        KEYS.put("layout.spreadDomains", "true to spread a scale-up domain over several racks");
+        KEYS.put("economics.pue", "power usage effectiveness (>= 1)");
+        KEYS.put("economics.usdPerKwh", "electricity price in USD per kWh");
+    }
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "cluster-100k",
+            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "mosaic",
+            description = "today, mosaic, mosaic-beyond-copper or all-optical-laser (default: ${DEFAULT-VALUE}).")
+    String policy;
+
+    @Option(names = "--compare-policies", description = "Evaluate every policy on the same placement, with savings against today.")
+    boolean compare;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "gpus, fabric.radix, fabric.tiers, fabric.oversubscription, "
+            + "layout.rackPower, layout.spreadDomains, economics.pue, economics.usdPerKwh (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--export", paramLabel = "FILE.csv", description = "Write every link group (tier, generation, length, "
+            + "count, technology, reach, power, failures per day) as CSV.")
+    Path export;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
+    Output.Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (export != null && !export.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new UsageException("--export " + export + ": expected a file name ending in .csv (GraphML export is not built yet)");
+        }
+        LayoutPresets.FleetPreset p;
+        try {
+            p = LayoutPresets.preset(preset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--preset " + e.getMessage());
+        }
+        ClusterSpec cluster = p.cluster();
+        LayoutSpec layout = p.layout();
+        FleetEconomics economics = FleetEconomics.defaults();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set gpus=65536");
+            }
+            String key = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            try {
+                switch (key) {
+                    case "gpus" -> cluster = new ClusterSpec(Integer.parseInt(value), cluster.domain(), cluster.fabric());
+                    case "fabric.radix" -> cluster = withFabric(cluster, fabric(cluster, key).withRadix(Integer.parseInt(value)));
+                    case "fabric.tiers" -> cluster = withFabric(cluster, fabric(cluster, key).withTiers(Integer.parseInt(value)));
+                    case "fabric.oversubscription" -> {
+                        FabricSpec f = fabric(cluster, key);
+                        cluster = withFabric(cluster, new FabricSpec(f.kind(), f.radix(), f.tiers(), Double.parseDouble(value),
+                                f.nicsPerGpu(), f.portRateBitsPerSecond(), f.lanesPerPort()));
+                    }
+                    case "layout.rackPower" -> layout = layout.withRackPowerBudgetWatts(Quantities.parse(value, Dimension.POWER));
+                    case "layout.spreadDomains" -> layout = layout.withSpreadDomains(bool(key, value));
+                    case "economics.pue" -> economics = economics.withPue(Double.parseDouble(value));
+                    case "economics.usdPerKwh" -> economics = economics.withUsdPerKwh(Double.parseDouble(value));
+                    default -> throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet())
+                            + hint(key));
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException("--set " + key + "=" + value + ": expected " + KEYS.get(key));
+            } catch (UnitException e) {
+                throw new UsageException("--set " + key + "=" + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--set " + key + "=" + value + ": " + e.getMessage());
+            }
+        }
+        List<String> policies = compare ? Policy.NAMES : List.of(policy);
+        List<FleetModel.Result> results = new ArrayList<>();
+        try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            progress.task("building the technology menu (MOSAIC from its channel, power and reliability models)", 0);
+            TechnologyMenu menu = TechnologyMenu.standard();
+            progress.task("placing " + cluster.gpus() + " GPUs and routing their cables", 0);
+            RackLayout placed;
+            try {
+                placed = RackLayout.place(ClusterTopology.of(cluster), layout);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            progress.task("evaluating " + policies.size() + " policies", policies.size());
+            for (String name : policies) {
+                Policy pol;
+                try {
+                    pol = Policy.named(name);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--policy " + e.getMessage());
+                }
+                results.add(FleetModel.evaluate(placed, pol, menu, economics));
+                progress.step();
+            }
+        }
+        List<PolicySavings> savings = new ArrayList<>();
+        if (compare) {
+            FleetMetrics today = results.get(0).metrics();
+            for (FleetModel.Result r : results.subList(1, results.size())) {
+                savings.add(PolicySavings.between(today, r.metrics(), economics));
+            }
+        }
+        if (export != null) {
+            StringBuilder csv = new StringBuilder("tier,generation,lengthMeters,count,technology,reachMeters,powerWatts,failuresPerDay\n");
+            for (FleetMetrics.GroupRow g : results.get(0).metrics().groups()) {
+                csv.append(String.join(",", Output.csvCell(g.tier()), Output.csvCell(g.generation()), String.valueOf(g.lengthMeters()),
+                        String.valueOf(g.count()), Output.csvCell(g.technology()), String.valueOf(g.reachMeters()),
+                        String.valueOf(g.powerWatts()), String.valueOf(g.failuresPerDay()))).append('\n');
+            }
+            Path abs = export.toAbsolutePath();
+            Path tmp = AtomicFiles.createSibling(abs, "tmp", false);
+            try {
+                java.nio.file.Files.writeString(tmp, csv.toString(), java.nio.charset.StandardCharsets.UTF_8);
+                AtomicFiles.moveIntoPlace(tmp, abs);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        }
+        out.print(switch (format) {
+            case JSON -> Output.json(Output.strict(json(results, savings)));
+            case CSV -> {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (FleetModel.Result r : results) {
+                    ObjectNode n = (ObjectNode) Output.tree(r);
+                    n.remove("metrics");
+                    n.remove("lengthHistograms");
+                    rows.add(Output.flatten(n));
+                }
+                yield Output.csv(rows);
+            }
+            case TABLE -> table(p, results, savings);
+        });
+        out.flush();
+        return 0;
+    }
+
+    private static String hint(String key) {
+        String best = null;
+        int d = Integer.MAX_VALUE;
+        for (String k : KEYS.keySet()) {
+            int e = SpecReader.levenshtein(key, k);
+            if (e < d) {
+                d = e;
+                best = k;
+            }
+        }
+        return d <= 3 ? " (did you mean " + best + "?)" : "";
+    }
+
+    private static boolean bool(String key, String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new UsageException("--set " + key + "=" + v + ": expected true or false");
+    }
+
+    private static FabricSpec fabric(ClusterSpec c, String key) {
+        if (c.fabric() == null) {
+            throw new UsageException("--set " + key + ": this preset has no scale-out fabric (hint: --preset cluster-100k)");
+        }
+        return c.fabric();
+    }
+
+    private static ClusterSpec withFabric(ClusterSpec c, FabricSpec f) {
+        return new ClusterSpec(c.gpus(), c.domain(), f);
+    }
+
+    static ObjectNode json(List<FleetModel.Result> results, List<PolicySavings> savings) {
+        ObjectNode root;
+        if (results.size() == 1) {
+            root = (ObjectNode) Output.tree(results.get(0));
+        } else {
+            root = JsonNodeFactory.instance.objectNode();
+            ArrayNode a = root.putArray("policies");
+            for (FleetModel.Result r : results) {
+                a.add(Output.tree(r));
+            }
+            root.set("savingsAgainstToday", Output.tree(savings));
+        }
+        return root;
+    }
+
+    static String table(LayoutPresets.FleetPreset p, List<FleetModel.Result> results, List<PolicySavings> savings) {
+        FleetModel.Result f = results.get(0);
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.name()).append(": ").append(f.cluster()).append(", layout ").append(f.layout()).append('\n')
+                .append(String.format(Locale.ROOT, "%,d switches, %,d racks (%,d with GPUs, %.1f kW each, a domain spans %d)%n%n",
+                        f.switches(), f.racks(), f.gpuRacks(), f.kwPerRack(), f.racksPerDomain()));
+        List<List<String>> lengths = new ArrayList<>();
+        for (var t : f.lengthHistograms()) {
+            lengths.add(List.of(t.tier(), t.generation(), String.format(Locale.ROOT, "%,d", t.links()),
+                    String.format(Locale.ROOT, "%.1f m", t.meanMeters()), String.format(Locale.ROOT, "%.1f m", t.maxMeters())));
+        }
+        sb.append(Output.table(List.of("tier", "generation", ">links", ">mean length", ">longest"), lengths)).append('\n');
+        List<List<String>> rows = new ArrayList<>();
+        for (FleetModel.Result r : results) {
+            StringBuilder tech = new StringBuilder();
+            r.metrics().linksByTechnology().forEach((k, v) -> tech.append(tech.length() == 0 ? "" : "; ")
+                    .append(String.format(Locale.ROOT, "%s %,d", k, v)));
+            rows.add(List.of(r.policy(), String.format(Locale.ROOT, "%.3f MW", r.interconnectPowerWatts() / 1e6),
+                    Output.percent(r.interconnectShareOfIt()), String.format(Locale.ROOT, "%,.0f MWh", r.energyPerYearKwh() / 1e3),
+                    String.format(Locale.ROOT, "$%,.0f", r.costPerYearUsd()), String.format(Locale.ROOT, "%.3g", r.linkFailuresPerDay()),
+                    r.meanHoursBetweenLinkFailures() == null ? "n/a" : String.format(Locale.ROOT, "%.3g h", r.meanHoursBetweenLinkFailures()),
+                    String.format(Locale.ROOT, "%,d", r.unservedLinks()), tech.toString()));
+        }
+        sb.append(Output.table(List.of("policy", ">interconnect", ">share of IT", ">facility energy/yr", ">cost/yr", ">link failures/day",
+                ">between failures", ">unserved", "links by technology"), rows));
+        for (PolicySavings s : savings) {
+            sb.append(String.format(Locale.ROOT, "%s vs %s: %.3f MW, %,.0f MWh/yr, $%,.0f/yr, %,.0f homes (%s); %.3g fewer link failures/day%s%n",
+                    s.to(), s.from(), s.powerSavedMegawatts(), s.energySavedMwhPerYear(), s.costSavedUsdPerYear(), s.homesEquivalent(),
+                    s.householdSource(), s.linkFailuresPerDayAvoided(), s.note() == null || s.note().isBlank() ? "" : " — " + s.note()));
+        }
+        return sb.toString();
+    }
+}

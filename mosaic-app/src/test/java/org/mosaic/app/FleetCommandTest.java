@@ -1,0 +1,67 @@
+package org.mosaic.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fleet command: the JSON keys the issue lists, --set of sizes, policy comparison, export, bad input. */
+class FleetCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonHasTheFleetKeys() throws Exception {
+        Cli c = Cli.run("fleet", "--preset", "h100-16k", "--policy", "today", "--format", "json");
+        assertThat(c.exit()).as(c.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(c.out());
+        for (String k : new String[] {"gpus", "switches", "links", "interconnectPowerWatts", "energyPerYearKwh", "costPerYearUsd",
+            "linkFailuresPerDay", "meanHoursBetweenLinkFailures", "unservedLinks", "racks", "kwPerRack"}) {
+            assertThat(j.has(k)).as(k).isTrue();
+        }
+        assertThat(j.path("gpus").asLong()).isEqualTo(16_384);
+        assertThat(j.path("unservedLinks").asLong()).isZero();
+        // failures per day and mean hours between them are the same rate: 24 / (failures per day)
+        assertThat(j.path("meanHoursBetweenLinkFailures").asDouble())
+                .isCloseTo(24 / j.path("linkFailuresPerDay").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-9));
+    }
+
+    @Test
+    void sizesAreSettableAndTheFatTreeFormulaHolds() throws Exception {
+        // 64-port switches, 3 tiers, 1:1: a full fat tree of 64^3/4 = 65,536 endpoints and 5 x 64^2/4 = 5,120 fabric switches
+        Cli c = Cli.run("fleet", "--preset", "h100-16k", "--policy", "today", "--set", "gpus=65536", "--set", "fabric.radix=64",
+                "--set", "fabric.tiers=3", "--set", "fabric.oversubscription=1", "--format", "json");
+        assertThat(c.exit()).as(c.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(c.out());
+        assertThat(j.path("gpus").asLong()).isEqualTo(65_536);
+        assertThat(j.path("topologyLinks").path("gpu-leaf").asLong()).isEqualTo(65_536);
+    }
+
+    @Test
+    void comparePoliciesAndExport() throws Exception {
+        Path csv = dir.resolve("links.csv");
+        Cli c = Cli.run("fleet", "--preset", "h100-16k", "--compare-policies", "--export", csv.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("today", "mosaic", "all-optical-laser", "vs today");
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("tier,generation,lengthMeters,count,technology,reachMeters,powerWatts,failuresPerDay");
+    }
+
+    @Test
+    void badInputIsAUsageError() {
+        for (String[] args : new String[][] {
+            {"fleet", "--preset", "moon-base"}, {"fleet", "--policy", "cheapest"}, {"fleet", "--set", "fabric.radx=64"},
+            {"fleet", "--set", "gpus=many"}, {"fleet", "--preset", "h100-16k", "--set", "fabric.radix=63"},
+            {"fleet", "--preset", "h100-16k", "--set", "gpus=10000000"}, {"fleet", "--export", "links.graphml"},
+            {"fleet", "--preset", "nvl72-rack", "--set", "layout.rackPower=40kW"}}) {
+            Cli c = Cli.run(args);
+            assertThat(c.exit()).as(String.join(" ", args) + " -> " + c.err()).isEqualTo(Main.USAGE);
+            assertThat(c.noStackTrace()).as(c.err()).isTrue();
+        }
+        assertThat(Cli.run("fleet", "--set", "fabric.radx=64").err()).contains("did you mean fabric.radix");
+        assertThat(Cli.run("fleet", "--preset", "nvl72-rack", "--set", "layout.rackPower=40kW").err()).contains("40 kW");
+    }
+}
