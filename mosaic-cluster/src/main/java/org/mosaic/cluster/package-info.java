@@ -1,6 +1,8 @@
 /**
- * The fleet (issue: cluster topology, physical layout, cabling, and what MOSAIC does to power, failures and cost).
- * This release holds its foundations: the topology graph with closed-form sizes and the technology policy with fleet
- * metrics; the physical layout, CLI and report section follow.
+ * The fleet: the topology graph ({@code topology}: scale-up domains and a folded-Clos or rail-optimized fabric with
+ * closed-form sizes), the physical layout ({@code layout}: racks, rows, switch placement, every cable's routed length,
+ * rack density), technology policies and fleet metrics ({@code fleet}: a technology per link that reaches, power,
+ * energy, cost, failures), and {@link org.mosaic.cluster.FleetModel}, which puts them together. Not yet built: the
+ * report section, GraphML export, the training-job view of failures and the training model.
  */
 package org.mosaic.cluster;
