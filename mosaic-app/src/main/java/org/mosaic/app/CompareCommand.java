@@ -20,6 +20,7 @@ import org.mosaic.link.baseline.Comparison;
 import org.mosaic.link.baseline.ComparisonRow;
 import org.mosaic.link.baseline.HostGeneration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,9 +48,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value in every microLED cable (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
             throw new UsageException("--rate " + e.getMessage());
         }
         Comparison.Result result = run(catalog, gen, meters, cables(), spec.commandLine().getErr());
-        out.print(switch (format) {
+        out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(result)));
             case CSV -> {
                 List<Map<String, Object>> rows = new ArrayList<>();

@@ -77,9 +77,8 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--frame-bytes", paramLabel = "BYTES", defaultValue = "64", description = "Frame size for the frame loss ratio (default: ${DEFAULT-VALUE}).")
     int frameBytes;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
@@ -101,7 +100,7 @@ public final class EmulateCommand implements Callable<Integer> {
             progress.task("emulating " + es.codewords() + " codewords (" + es.engine().name().toLowerCase(Locale.ROOT) + ")", 0);
             r = Emulator.run(es, progress::set);
         }
-        out.print(switch (format) {
+        out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(doc, r)));
             case CSV -> Output.csv(List.of(Output.flatten(json(doc, r))));
             case TABLE -> table(doc, plan, es, r);

@@ -38,9 +38,8 @@ public final class FitCommand implements Callable<Integer> {
             description = "Parameters to fit, by dotted path, e.g. led.averagePower,fiber.modalBandwidth.")
     List<String> free;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
@@ -59,7 +58,7 @@ public final class FitCommand implements Callable<Integer> {
         } catch (CalibrationException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        out.print(switch (format) {
+        out.print(switch (output.format) {
             case JSON -> Output.json(json(doc, fit));
             case CSV -> csv(fit);
             case TABLE -> table(doc, fit, data.size());

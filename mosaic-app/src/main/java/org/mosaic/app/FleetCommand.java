@@ -30,6 +30,7 @@ import org.mosaic.core.units.Dimension;
 import org.mosaic.core.units.Quantities;
 import org.mosaic.core.units.UnitException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,9 +76,8 @@ public final class FleetCommand implements Callable<Integer> {
             + "count, technology, reach, power, failures per day) as CSV.")
     Path export;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption output;
 
     @Spec
     CommandSpec spec;
@@ -176,7 +176,7 @@ public final class FleetCommand implements Callable<Integer> {
                 java.nio.file.Files.deleteIfExists(tmp);
             }
         }
-        out.print(switch (format) {
+        out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(results, savings)));
             case CSV -> {
                 List<Map<String, Object>> rows = new ArrayList<>();

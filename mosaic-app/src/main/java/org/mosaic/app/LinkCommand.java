@@ -36,9 +36,8 @@ public final class LinkCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--scale", description = "Also show the two ways to carry 1.6T and 3.2T (solves the reach at faster rates).")
     boolean scale;
@@ -68,7 +67,7 @@ public final class LinkCommand implements Callable<Integer> {
                 }
             }
         }
-        out.print(switch (format) {
+        out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(doc, link, r, scaling)));
             case CSV -> Output.csv(List.of(Output.flatten(json(doc, link, r, scaling))));
             case TABLE -> table(doc, link, r, scaling);

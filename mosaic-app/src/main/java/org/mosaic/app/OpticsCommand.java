@@ -34,9 +34,8 @@ public final class OpticsCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output: table, json or csv (default: ${DEFAULT-VALUE}).")
-    Output.Format format;
+    @Mixin
+    FormatOption output;
 
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
             description = "Write a chart: the statistical eye, or with --sweep the BER against the swept parameter.")
@@ -80,7 +79,7 @@ public final class OpticsCommand implements Callable<Integer> {
     }
 
     private String single(ScenarioDocument doc, ChannelResult r) {
-        return switch (format) {
+        return switch (output.format) {
             case JSON -> Output.json(resultJson(doc, r));
             case CSV -> Output.csv(List.of(Output.flatten(resultJson(doc, r))));
             case TABLE -> {
@@ -126,7 +125,7 @@ public final class OpticsCommand implements Callable<Integer> {
         if (plot != null) {
             Charts.write(sweepChart(sw, results), plot, 900, 520);
         }
-        return switch (format) {
+        return switch (output.format) {
             case JSON -> {
                 ObjectNode root = JsonNodeFactory.instance.objectNode();
                 root.put("scenario", doc.source());
