@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mosaic.app.report.AtomicFiles;
 import org.mosaic.cluster.FleetModel;
+import org.mosaic.cluster.export.TopologyExport;
 import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.FleetMetrics;
 import org.mosaic.cluster.fleet.Policy;
@@ -72,8 +73,8 @@ public final class FleetCommand implements Callable<Integer> {
             + "layout.rackPower, layout.spreadDomains, economics.pue, economics.usdPerKwh (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--export", paramLabel = "FILE.csv", description = "Write every link group (tier, generation, length, "
-            + "count, technology, reach, power, failures per day) as CSV.")
+    @Option(names = "--export", paramLabel = "FILE.graphml|FILE.csv", description = "Write the placed topology: every switch "
+            + "and GPU with its rack, every link with its tier, length and technology (under the first policy), as GraphML or CSV.")
     Path export;
 
     @Mixin
@@ -85,8 +86,13 @@ public final class FleetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (export != null && !export.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            throw new UsageException("--export " + export + ": expected a file name ending in .csv (GraphML export is not built yet)");
+        String exportName = export == null ? "" : String.valueOf(export.getFileName()).toLowerCase(Locale.ROOT);
+        if (export != null && !exportName.endsWith(".csv") && !exportName.endsWith(".graphml")) {
+            throw new UsageException("--export " + export + ": expected a file name ending in .graphml or .csv");
+        }
+        if (export != null && (export.toAbsolutePath().getParent() == null
+                || !java.nio.file.Files.isDirectory(export.toAbsolutePath().getParent()))) {
+            throw new UsageException("--export " + export + ": the directory does not exist (hint: create it first)");
         }
         LayoutPresets.FleetPreset p;
         try {
@@ -131,11 +137,12 @@ public final class FleetCommand implements Callable<Integer> {
         }
         List<String> policies = compare ? Policy.NAMES : List.of(policy);
         List<FleetModel.Result> results = new ArrayList<>();
+        RackLayout placed;
+        TechnologyMenu menu;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task("building the technology menu (MOSAIC from its channel, power and reliability models)", 0);
-            TechnologyMenu menu = TechnologyMenu.standard();
+            menu = TechnologyMenu.standard();
             progress.task("placing " + cluster.gpus() + " GPUs and routing their cables", 0);
-            RackLayout placed;
             try {
                 placed = RackLayout.place(ClusterTopology.of(cluster), layout);
             } catch (IllegalArgumentException e) {
@@ -161,16 +168,17 @@ public final class FleetCommand implements Callable<Integer> {
             }
         }
         if (export != null) {
-            StringBuilder csv = new StringBuilder("tier,generation,lengthMeters,count,technology,reachMeters,powerWatts,failuresPerDay\n");
-            for (FleetMetrics.GroupRow g : results.get(0).metrics().groups()) {
-                csv.append(String.join(",", Output.csvCell(g.tier()), Output.csvCell(g.generation()), String.valueOf(g.lengthMeters()),
-                        String.valueOf(g.count()), Output.csvCell(g.technology()), String.valueOf(g.reachMeters()),
-                        String.valueOf(g.powerWatts()), String.valueOf(g.failuresPerDay()))).append('\n');
-            }
             Path abs = export.toAbsolutePath();
             Path tmp = AtomicFiles.createSibling(abs, "tmp", false);
             try {
-                java.nio.file.Files.writeString(tmp, csv.toString(), java.nio.charset.StandardCharsets.UTF_8);
+                try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
+                    Policy first = Policy.named(policies.get(0));
+                    if (exportName.endsWith(".graphml")) {
+                        TopologyExport.graphml(placed, first, menu, w);
+                    } else {
+                        TopologyExport.csv(placed, first, menu, w);
+                    }
+                }
                 AtomicFiles.moveIntoPlace(tmp, abs);
             } finally {
                 java.nio.file.Files.deleteIfExists(tmp);

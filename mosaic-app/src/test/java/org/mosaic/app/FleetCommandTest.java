@@ -47,7 +47,23 @@ class FleetCommandTest {
         Cli c = Cli.run("fleet", "--preset", "h100-16k", "--compare-policies", "--export", csv.toString());
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("today", "mosaic", "all-optical-laser", "vs today");
-        assertThat(Files.readAllLines(csv).get(0)).isEqualTo("tier,generation,lengthMeters,count,technology,reachMeters,powerWatts,failuresPerDay");
+        var lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("edge,source,sourceKind,sourceRack,target").endsWith("lengthMeters,technology");
+        assertThat(lines).hasSizeGreaterThan(1000);
+        // no link gets a technology that does not reach: under `today` a 1.6T DAC (≈1.4 m reach) only on short cables
+        for (String l : lines.subList(1, lines.size())) {
+            String[] cells = l.split(",");
+            if (cells[13].startsWith("dac")) {
+                assertThat(Double.parseDouble(cells[12])).as(l).isLessThanOrEqualTo(3.5);
+            }
+        }
+        Path gml = dir.resolve("cluster.graphml");
+        Cli g = Cli.run("fleet", "--preset", "nvl72-rack", "--policy", "mosaic", "--export", gml.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        String xml = Files.readString(gml);
+        assertThat(xml).contains("<graphml", "attr.name=\"lengthMeters\"", "attr.name=\"technology\"", "mosaic-pluggable");
+        // NVL72: 72 GPUs + 9 switch trays as vertices
+        assertThat(xml.split("<node ", -1).length - 1).isEqualTo(81);
     }
 
     @Test
@@ -55,7 +71,7 @@ class FleetCommandTest {
         for (String[] args : new String[][] {
             {"fleet", "--preset", "moon-base"}, {"fleet", "--policy", "cheapest"}, {"fleet", "--set", "fabric.radx=64"},
             {"fleet", "--set", "gpus=many"}, {"fleet", "--preset", "h100-16k", "--set", "fabric.radix=63"},
-            {"fleet", "--preset", "h100-16k", "--set", "gpus=10000000"}, {"fleet", "--export", "links.graphml"},
+            {"fleet", "--preset", "h100-16k", "--set", "gpus=10000000"}, {"fleet", "--export", "links.txt"},
             {"fleet", "--preset", "nvl72-rack", "--set", "layout.rackPower=40kW"}}) {
             Cli c = Cli.run(args);
             assertThat(c.exit()).as(String.join(" ", args) + " -> " + c.err()).isEqualTo(Main.USAGE);
