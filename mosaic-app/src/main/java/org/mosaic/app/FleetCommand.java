@@ -77,6 +77,10 @@ public final class FleetCommand implements Callable<Integer> {
             + "and GPU with its rack, every link with its tier, length and technology (under the first policy), as GraphML or CSV.")
     Path export;
 
+    @Option(names = "--job-gpus", paramLabel = "N", description = "GPUs of a training job for its link-interruption rate "
+            + "(default: the whole cluster).")
+    Integer jobGpus;
+
     @Mixin
     FormatOption output;
 
@@ -196,7 +200,7 @@ public final class FleetCommand implements Callable<Integer> {
                 }
                 yield Output.csv(rows);
             }
-            case TABLE -> table(p, results, savings);
+            case TABLE -> table(p, results, savings) + jobTable(results);
         });
         out.flush();
         return 0;
@@ -233,19 +237,64 @@ public final class FleetCommand implements Callable<Integer> {
         return new ClusterSpec(c.gpus(), c.domain(), f);
     }
 
-    static ObjectNode json(List<FleetModel.Result> results, List<PolicySavings> savings) {
+    /**
+     * Link interruptions of a synchronous training job on {@code jobGpus} of the cluster's GPUs: a failure of any link
+     * the job uses stops it. The job uses its share f = jobGpus / gpus of the scale-up, GPU-leaf and leaf-spine links;
+     * spine-core links are counted whole (collectives that cross pods can meet any of them; conservative).
+     */
+    public record JobView(long gpus, double shareOfCluster, double linkInterruptionsPerDay, Double meanHoursBetweenInterruptions,
+                          String assumption) {
+        static JobView of(FleetModel.Result r, long jobGpus) {
+            double f = Math.min(1, (double) jobGpus / r.gpus());
+            double perDay = 0;
+            for (FleetMetrics.GroupRow g : r.metrics().groups()) {
+                perDay += g.failuresPerDay() * (g.tier().equals("spine-core") ? (f > 0 ? 1 : 0) : f);
+            }
+            return new JobView(jobGpus, f, perDay, perDay > 0 ? 24 / perDay : null, "a failure of any link the job uses stops it; "
+                    + "the job uses its GPU share of scale-up, GPU-leaf and leaf-spine links and every spine-core link");
+        }
+    }
+
+    private long jobGpus(FleetModel.Result r) {
+        if (jobGpus == null) {
+            return r.gpus();
+        }
+        if (jobGpus < 1 || jobGpus > r.gpus()) {
+            throw new UsageException("--job-gpus " + jobGpus + ": expected 1 to " + r.gpus() + " (the cluster's GPUs)");
+        }
+        return jobGpus;
+    }
+
+    ObjectNode json(List<FleetModel.Result> results, List<PolicySavings> savings) {
         ObjectNode root;
         if (results.size() == 1) {
             root = (ObjectNode) Output.tree(results.get(0));
+            root.set("trainingJob", Output.tree(JobView.of(results.get(0), jobGpus(results.get(0)))));
         } else {
             root = JsonNodeFactory.instance.objectNode();
             ArrayNode a = root.putArray("policies");
             for (FleetModel.Result r : results) {
-                a.add(Output.tree(r));
+                ObjectNode n = (ObjectNode) Output.tree(r);
+                n.set("trainingJob", Output.tree(JobView.of(r, jobGpus(r))));
+                a.add(n);
             }
             root.set("savingsAgainstToday", Output.tree(savings));
         }
         return root;
+    }
+
+    private String jobTable(List<FleetModel.Result> results) {
+        List<List<String>> rows = new ArrayList<>();
+        JobView first = null;
+        for (FleetModel.Result r : results) {
+            JobView j = JobView.of(r, jobGpus(r));
+            first = first == null ? j : first;
+            rows.add(List.of(r.policy(), String.format(Locale.ROOT, "%.3g", j.linkInterruptionsPerDay()),
+                    j.meanHoursBetweenInterruptions() == null ? "n/a" : String.format(Locale.ROOT, "%.3g h", j.meanHoursBetweenInterruptions())));
+        }
+        return "\n" + Output.table(List.of("policy", ">job interruptions/day", ">between interruptions"), rows)
+                + String.format(Locale.ROOT, "a training job on %,d GPUs (%s of the cluster): %s.%n", first.gpus(),
+                        Output.percent(first.shareOfCluster()), first.assumption());
     }
 
     static String table(LayoutPresets.FleetPreset p, List<FleetModel.Result> results, List<PolicySavings> savings) {

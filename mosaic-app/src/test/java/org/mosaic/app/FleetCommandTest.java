@@ -80,4 +80,17 @@ class FleetCommandTest {
         assertThat(Cli.run("fleet", "--set", "fabric.radx=64").err()).contains("did you mean fabric.radix");
         assertThat(Cli.run("fleet", "--preset", "nvl72-rack", "--set", "layout.rackPower=40kW").err()).contains("40 kW");
     }
+
+    @Test
+    void aJobOnTheWholeClusterIsInterruptedByEveryLinkFailureAndASmallerJobLess() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode all = m.readTree(Cli.run("fleet", "--preset", "h100-16k", "--policy", "today", "--format", "json").out());
+        assertThat(all.path("trainingJob").path("linkInterruptionsPerDay").asDouble())
+                .isCloseTo(all.path("linkFailuresPerDay").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-9));
+        JsonNode quarter = m.readTree(Cli.run("fleet", "--preset", "h100-16k", "--policy", "today", "--job-gpus", "4096",
+                "--format", "json").out());
+        double q = quarter.path("trainingJob").path("linkInterruptionsPerDay").asDouble();
+        assertThat(q).isLessThan(all.path("linkFailuresPerDay").asDouble()).isGreaterThan(0.25 * all.path("linkFailuresPerDay").asDouble());
+        assertThat(Cli.run("fleet", "--preset", "h100-16k", "--job-gpus", "0").exit()).isEqualTo(Main.USAGE);
+    }
 }
