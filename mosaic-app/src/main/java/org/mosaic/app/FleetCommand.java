@@ -77,6 +77,10 @@ public final class FleetCommand implements Callable<Integer> {
             + "and GPU with its rack, every link with its tier, length and technology (under the first policy), as GraphML or CSV.")
     Path export;
 
+    @Option(names = "--rule", paramLabel = "TIER=ID[,ID...]", description = "A user rule: on this tier (scale-up, gpu-leaf, "
+            + "leaf-spine, spine-core) use the first of these technology ids that reaches; other tiers follow --policy (repeatable).")
+    List<String> rules = new ArrayList<>();
+
     @Option(names = "--job-gpus", paramLabel = "N", description = "GPUs of a training job for its link-interruption rate "
             + "(default: the whole cluster).")
     Integer jobGpus;
@@ -160,6 +164,9 @@ public final class FleetCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new UsageException("--policy " + e.getMessage());
                 }
+                if (!rules.isEmpty()) {
+                    pol = withRules(pol, menu);
+                }
                 results.add(FleetModel.evaluate(placed, pol, menu, economics));
                 progress.step();
             }
@@ -204,6 +211,28 @@ public final class FleetCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    private Policy withRules(Policy fallback, TechnologyMenu menu) {
+        Map<String, List<String>> byTier = new LinkedHashMap<>();
+        for (String r : rules) {
+            int eq = r.indexOf('=');
+            if (eq <= 0 || eq == r.length() - 1) {
+                throw new UsageException("--rule \"" + r + "\": expected TIER=ID[,ID...], e.g. --rule leaf-spine=mosaic-pluggable,dsp-dr8");
+            }
+            String tier = r.substring(0, eq).trim();
+            if (!List.of("scale-up", "gpu-leaf", "leaf-spine", "spine-core").contains(tier)) {
+                throw new UsageException("--rule " + r + ": unknown tier \"" + tier + "\": expected scale-up, gpu-leaf, leaf-spine or spine-core");
+            }
+            byTier.put(tier, List.of(r.substring(eq + 1).split("\\s*,\\s*")));
+        }
+        try {
+            Policy p = Policy.perTier(fallback.name() + "+rules", byTier, fallback);
+            p.validate(menu);
+            return p;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--rule " + e.getMessage());
+        }
     }
 
     private static String hint(String key) {

@@ -93,4 +93,15 @@ class FleetCommandTest {
         assertThat(q).isLessThan(all.path("linkFailuresPerDay").asDouble()).isGreaterThan(0.25 * all.path("linkFailuresPerDay").asDouble());
         assertThat(Cli.run("fleet", "--preset", "h100-16k", "--job-gpus", "0").exit()).isEqualTo(Main.USAGE);
     }
+
+    @Test
+    void userRulesPerTierAreFollowedWhereTheyReachAndUnknownIdsAreErrors() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(Cli.run("fleet", "--preset", "h100-16k", "--policy", "today",
+                "--rule", "gpu-leaf=mosaic-pluggable", "--format", "json").out());
+        assertThat(j.path("links").path("gpu-leaf").has("mosaic-pluggable")).as(j.path("links").toString()).isTrue();
+        Cli bad = Cli.run("fleet", "--preset", "h100-16k", "--rule", "gpu-leaf=mosaic-plugable");
+        assertThat(bad.exit()).isEqualTo(Main.USAGE);
+        assertThat(bad.err()).contains("mosaic-plugable");
+        assertThat(Cli.run("fleet", "--rule", "roof=dac-26awg").exit()).isEqualTo(Main.USAGE);
+    }
 }
