@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mosaic.app.report.CableSection;
 import org.mosaic.app.report.ChannelSection;
 import org.mosaic.app.report.DatapathSection;
+import org.mosaic.app.report.FleetSection;
 import org.mosaic.app.report.Report;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
@@ -66,23 +67,28 @@ public final class EvaluateCommand implements Callable<Integer> {
         ChannelSection channel;
         CableSection cable;
         DatapathSection datapath;
+        FleetSection fleet;
         try (Progress progress = Progress.onTerminal(stderr)) {
             channel = ChannelSection.compute(inputs, progress);
             cable = CableSection.compute(inputs, progress);
             datapath = DatapathSection.compute(seed(inputs), progress);
+            fleet = FleetSection.compute(progress);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
                             + "Sections: the channel, the cable (plan, power, reliability, today's links side by side), "
-                            + "the datapath (the host's FEC against dead channels, mappings and failover); the fleet follows.</p>");
+                            + "the datapath (the host's FEC against dead channels, mappings and failover), the fleet (a 16k and a "
+                            + "100k-GPU cluster: cables, technologies by policy, power, cost, failures, rack density).</p>");
             report.add(channel);
             report.add(cable);
             report.add(datapath);
+            report.add(fleet);
             index = report.write(out);
         }
         stdout.print(summary(channel));
         stdout.print(cableSummary(cable));
         stdout.print(datapathSummary(datapath));
+        stdout.print(fleetSummary(fleet));
         stdout.printf(Locale.ROOT, "%nreport: %s%n        (numbers in results.json and results.csv beside it; evaluated in %.1f s)%n",
                 index, (System.nanoTime() - start) / 1e9);
         return 0;
@@ -135,6 +141,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         return "\n" + Output.table(List.of("gearbox mapping", ">1 dead", ">2 dead", ">3 dead"), rows)
                 + "datapath: frame loss ratio of 64-byte frames while channels are dead, before failover to spares (KP4, "
                 + "other channels at BER " + Output.ber(DatapathSection.BACKGROUND_BER) + "); after failover it is back to background.\n";
+    }
+
+    static String fleetSummary(FleetSection fleet) {
+        List<List<String>> rows = new ArrayList<>();
+        for (FleetSection.Fleet f : fleet.fleets()) {
+            for (var r : f.results()) {
+                rows.add(List.of(f.name(), r.policy(), String.format(Locale.ROOT, "%.2f MW", r.interconnectPowerWatts() / 1e6),
+                        String.format(Locale.ROOT, "$%,.0f", r.costPerYearUsd()), String.format(Locale.ROOT, "%.3g", r.linkFailuresPerDay()),
+                        String.format(Locale.ROOT, "%,d", r.unservedLinks())));
+            }
+        }
+        return "\n" + Output.table(List.of("cluster", "policy", ">interconnect", ">facility cost/yr", ">link failures/day", ">unserved"), rows)
+                + "fleet: every cable's length from its route, the first technology of the policy that reaches it.\n";
     }
 
     /** The seed of the datapath section: the first scenario's (0 unless set). */

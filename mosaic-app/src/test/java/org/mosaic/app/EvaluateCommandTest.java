@@ -49,7 +49,7 @@ class EvaluateCommandTest {
         int cables = CompareCommand.cablePresets().size();
         assertThat(cables).isEqualTo(3);
         assertThat(html.split("<svg", -1).length - 1).as("charts")
-                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3 + 4); // + 4 datapath charts
+                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3 + 4 + 7); // + 4 datapath and 7 fleet charts
         assertThat(html).contains("Channel plan", "Power per end at 800G", "FIT per end", "Reach against lane rate",
                 "Reliability over the service life", "MOSAIC's claims, recomputed");
     }
