@@ -81,6 +81,10 @@ public final class FleetCommand implements Callable<Integer> {
             + "leaf-spine, spine-core) use the first of these technology ids that reaches; other tiers follow --policy (repeatable).")
     List<String> rules = new ArrayList<>();
 
+    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
+            description = "Write a chart: interconnect power and link failures per day by policy, stacked by tier.")
+    Path plot;
+
     @Option(names = "--job-gpus", paramLabel = "N", description = "GPUs of a training job for its link-interruption rate "
             + "(default: the whole cluster).")
     Integer jobGpus;
@@ -101,6 +105,9 @@ public final class FleetCommand implements Callable<Integer> {
         if (export != null && (export.toAbsolutePath().getParent() == null
                 || !java.nio.file.Files.isDirectory(export.toAbsolutePath().getParent()))) {
             throw new UsageException("--export " + export + ": the directory does not exist (hint: create it first)");
+        }
+        if (plot != null) {
+            org.mosaic.app.report.Charts.checkPlotFile(plot);
         }
         LayoutPresets.FleetPreset p;
         try {
@@ -195,6 +202,9 @@ public final class FleetCommand implements Callable<Integer> {
                 java.nio.file.Files.deleteIfExists(tmp);
             }
         }
+        if (plot != null) {
+            org.mosaic.app.report.Charts.write(policyChart(p.name(), results), plot, 1000, 520);
+        }
         out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(results, savings)));
             case CSV -> {
@@ -233,6 +243,25 @@ public final class FleetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rule " + e.getMessage());
         }
+    }
+
+    /** Power (MW) and link failures per day by policy, stacked by tier, from each policy's link groups. */
+    static org.jfree.chart.JFreeChart policyChart(String name, List<FleetModel.Result> results) {
+        List<String> tiers = List.of("scale-up", "gpu-leaf", "leaf-spine", "spine-core");
+        List<String> names = new ArrayList<>();
+        double[][] mw = new double[results.size()][tiers.size()];
+        double[][] fails = new double[results.size()][tiers.size()];
+        for (int i = 0; i < results.size(); i++) {
+            names.add(results.get(i).policy());
+            for (FleetMetrics.GroupRow g : results.get(i).metrics().groups()) {
+                int t = tiers.indexOf(g.tier());
+                if (t >= 0) {
+                    mw[i][t] += g.powerWatts() / 1e6;
+                    fails[i][t] += g.failuresPerDay();
+                }
+            }
+        }
+        return org.mosaic.app.report.FleetCharts.byPolicy(names, tiers, mw, fails, name + ": interconnect power and link failures by policy");
     }
 
     private static String hint(String key) {

@@ -104,4 +104,13 @@ class FleetCommandTest {
         assertThat(bad.err()).contains("mosaic-plugable");
         assertThat(Cli.run("fleet", "--rule", "roof=dac-26awg").exit()).isEqualTo(Main.USAGE);
     }
+
+    @Test
+    void plotsThePolicyComparison() throws Exception {
+        Path png = dir.resolve("policies.png");
+        Cli c = Cli.run("fleet", "--preset", "h100-16k", "--compare-policies", "--plot", png.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(Files.size(png)).isGreaterThan(1000);
+        assertThat(Cli.run("fleet", "--plot", dir.resolve("x.gif").toString()).exit()).isEqualTo(Main.USAGE);
+    }
 }
