@@ -137,13 +137,7 @@ public final class CableSection implements Section {
                 + "100G and 200G lanes from the catalog, and the microLED cables' modelled reach (independent of the host lane rate)."));
         sb.append("<h3>At 1.6T</h3>\n").append(comparisonTable(at1600));
         sb.append("<h3>Where the baseline numbers come from</h3>\n");
-        List<List<String>> prov = new ArrayList<>();
-        List<String> cls = new ArrayList<>();
-        for (Provenance p : baselineProvenance) {
-            prov.add(List.of(p.path(), p.value(), p.confidence().name().toLowerCase(Locale.ROOT), p.source(), p.note()));
-            cls.add(p.confidence() == Confidence.ASSUMED ? "assumed" : p.confidence() == Confidence.CALIBRATED ? "calibrated" : null);
-        }
-        sb.append(Html.table(List.of("entry", "value", "confidence", "source", "note"), prov, cls));
+        sb.append(Html.provenanceTable(baselineProvenance));
         return sb.toString();
     }
 
@@ -235,16 +229,8 @@ public final class CableSection implements Section {
         sb.append(Html.table(List.of("part", "where", ">count", ">FIT (averaged)", ">share"), br, null));
 
         sb.append("<h4>Cable parameters and their sources</h4>\n");
-        List<List<String>> prov = new ArrayList<>();
-        List<String> pcls = new ArrayList<>();
-        for (Provenance pr : c.provenance()) {
-            if (LinkSpecs.SECTIONS.stream().noneMatch(s -> pr.path().startsWith(s + "."))) {
-                continue;
-            }
-            prov.add(List.of(pr.path(), pr.value(), pr.confidence().name().toLowerCase(Locale.ROOT), pr.source(), pr.note()));
-            pcls.add(pr.confidence() == Confidence.ASSUMED ? "assumed" : pr.confidence() == Confidence.CALIBRATED ? "calibrated" : null);
-        }
-        sb.append(Html.table(List.of("parameter", "value", "confidence", "source", "note"), prov, pcls));
+        sb.append(Html.provenanceTable(c.provenance().stream()
+                .filter(pr -> LinkSpecs.SECTIONS.stream().anyMatch(s -> pr.path().startsWith(s + "."))).toList()));
         return sb.toString();
     }
 

@@ -753,13 +753,7 @@ public final class DatapathSection implements Section {
         sb.append(budgetTable());
 
         sb.append("<h3>Assumptions and sources</h3>\n");
-        List<List<String>> prov = new ArrayList<>();
-        List<String> cls = new ArrayList<>();
-        for (Provenance p : provenance()) {
-            prov.add(List.of(p.path(), p.value(), p.confidence().name().toLowerCase(Locale.ROOT).replace('_', '-'), p.source(), p.note()));
-            cls.add(p.confidence() == Confidence.ASSUMED ? "assumed" : null);
-        }
-        sb.append(Html.table(List.of("parameter", "value", "confidence", "source", "note"), prov, cls));
+        sb.append(Html.provenanceTable(provenance()));
         sb.append("<p class=\"note\">Not modelled: error bursts and crosstalk (the importance sampler needs independent errors; "
                 + "the error-event engine supports them but they are not exercised here), 64b/66b and 256b/257b transcoding, "
                 + "scrambler, alignment markers (docs/datapath.md). The FLR intervals map the codeword failure interval through "

@@ -496,13 +496,7 @@ public final class FleetSection implements Section {
         sb.append(fig(densityChart(), "fleet-density", 1000, 360, densityCaption()));
         sb.append(densityTable());
         sb.append("<h3>Where the fleet numbers come from</h3>\n");
-        List<List<String>> prov = new ArrayList<>();
-        List<String> cls = new ArrayList<>();
-        for (Provenance p : provenance()) {
-            prov.add(List.of(p.path(), p.value(), p.confidence().name().toLowerCase(Locale.ROOT).replace('_', '-'), p.source(), p.note()));
-            cls.add(p.confidence() == Confidence.ASSUMED ? "assumed" : null);
-        }
-        sb.append(Html.table(List.of("parameter", "value", "confidence", "source", "note"), prov, cls));
+        sb.append(Html.provenanceTable(provenance()));
         sb.append("<p class=\"note\">Not modelled here: cable and transceiver prices (capex) for most technologies, the scale-out NICs' "
                 + "own power, the frontend and storage networks, cable congestion detours. Link failures assume constant hazards "
                 + "and independent links.</p>\n");

@@ -55,4 +55,17 @@ public final class Html {
     public static String figure(String svg, String caption) {
         return "<figure>\n" + svg + "\n<figcaption>" + esc(caption) + "</figcaption>\n</figure>\n";
     }
+
+    /** The sources of a section's numbers as a table; assumed and calibrated rows highlighted. */
+    public static String provenanceTable(List<org.mosaic.core.catalog.Provenance> list) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> cls = new java.util.ArrayList<>();
+        for (org.mosaic.core.catalog.Provenance p : list) {
+            rows.add(List.of(p.path(), p.value(), p.confidence().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    p.source(), p.note()));
+            cls.add(p.confidence() == org.mosaic.core.catalog.Confidence.ASSUMED ? "assumed"
+                    : p.confidence() == org.mosaic.core.catalog.Confidence.CALIBRATED ? "calibrated" : null);
+        }
+        return table(List.of("parameter", "value", "confidence", "source", "note"), rows, cls);
+    }
 }
