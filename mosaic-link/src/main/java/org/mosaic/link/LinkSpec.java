@@ -33,13 +33,7 @@ public record LinkSpec(ChannelSpec channel, HostInterface host, PowerModel.Attac
         return new LinkSpec(c, host, attachment, plan, power, reliability);
     }
 
-    public LinkSpec withHost(HostInterface h) {
-        return new LinkSpec(channel, h, attachment, plan, power, reliability);
-    }
 
-    public LinkSpec withAttachment(PowerModel.Attachment a) {
-        return new LinkSpec(channel, host, a, plan, power, reliability);
-    }
 
     public LinkSpec withPlan(PlanSpec p) {
         return new LinkSpec(channel, host, attachment, p, power, reliability);

@@ -24,10 +24,17 @@ public final class ModelRows {
                             ReliabilityResult reliability, double reachMeters, String how) {
     }
 
-    /** Evaluates {@code cable} for the Ethernet generation {@code generation} (800G, 1.6T, 3.2T). */
+    /** Evaluates {@code cable} for the Ethernet generation {@code generation} (800G, 1.6T, 3.2T), solving its reach. */
     public static Evaluated evaluate(String label, LinkSpec cable, String generation) {
+        return evaluate(label, cable, generation, ChannelAnalysis.reach(cable.channel()));
+    }
+
+    /**
+     * The same with the channel's reach already solved (it does not depend on the generation: the larger-array
+     * scaling keeps the channel rate), so one cable at several generations solves it once.
+     */
+    public static Evaluated evaluate(String label, LinkSpec cable, String generation, double reach) {
         HostInterface target = HostInterface.forGeneration(generation);
-        double reach = ChannelAnalysis.reach(cable.channel());
         ChannelPlan plan;
         String how;
         if (target.lineRateBitsPerSecond() == cable.host().lineRateBitsPerSecond()) {

@@ -36,10 +36,6 @@ public record PlanSpec(int spareCount, double spareFraction, int parityChannels,
         return spareCount >= 0 ? spareCount : (int) Math.ceil(dataChannels * spareFraction - 1e-9);
     }
 
-    public PlanSpec withSpareCount(int n) {
-        return new PlanSpec(n, spareFraction, parityChannels, emitterPitchMeters, magnification, sparePlacement,
-                lengthMismatchMeters, coreDelaySpreadSecondsPerMeter, deskewGuardBits);
-    }
 
     public PlanSpec withParity(int n) {
         return new PlanSpec(spareCount, spareFraction, n, emitterPitchMeters, magnification, sparePlacement,

@@ -85,12 +85,13 @@ public final class CableSection implements Section {
         for (ChannelSection.Input in : cableDocs) {
             LinkSpec spec = LinkSpecs.bind(in.doc());
             LinkModel.LinkResult r = LinkModel.evaluate(spec);
-            ModelRows.Evaluated e800 = ModelRows.evaluate(in.name(), spec, "800G");
+            double reach = org.mosaic.optics.ChannelAnalysis.reach(spec.channel());
+            ModelRows.Evaluated e800 = ModelRows.evaluate(in.name(), spec, "800G", reach);
             MonteCarloResult mc = ReliabilityMonteCarlo.run(LinkModel.reliabilitySpec(spec, r.plan()),
                     spec.reliability().monteCarloTrials(), spec.channel().seed());
             cables.add(new Cable(in.name(), in.doc(), spec, r, e800.reachMeters(), mc, Catalog.of(in.doc())));
             rows800.add(e800);
-            rows1600.add(ModelRows.evaluate(in.name(), spec, "1.6T"));
+            rows1600.add(ModelRows.evaluate(in.name(), spec, "1.6T", reach));
             progress.step();
         }
         BaselineCatalog catalog = BaselineCatalog.standard();

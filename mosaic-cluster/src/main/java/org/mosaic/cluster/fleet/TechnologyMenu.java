@@ -117,8 +117,9 @@ public final class TechnologyMenu {
      */
     public static List<TechnologyOption> mosaicOptions(LinkSpec cable, List<HostGeneration> generations) {
         List<TechnologyOption> out = new ArrayList<>();
+        double reach = org.mosaic.optics.ChannelAnalysis.reach(cable.channel()); // the same at every generation
         for (HostGeneration g : generations) {
-            List<ModelRow> rows = ModelRows.rows(List.of(ModelRows.evaluate("MOSAIC " + g.name(), cable, g.name())));
+            List<ModelRow> rows = ModelRows.rows(List.of(ModelRows.evaluate("MOSAIC " + g.name(), cable, g.name(), reach)));
             out.add(option(MOSAIC_PLUGGABLE, rows.get(0), g));
             out.add(option(MOSAIC_CPO, rows.get(1), g));
         }

@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  */
 public final class Comparison {
     /** Hours in a (non-leap) year, as in the AFR definition of reference/baselines.md §2.1. */
-    public static final double HOURS_PER_YEAR = 8760;
+    public static final double HOURS_PER_YEAR = org.mosaic.core.units.Quantities.HOURS_PER_YEAR;
     private static final double FIT_HOURS = 1e9;
 
     private Comparison() {

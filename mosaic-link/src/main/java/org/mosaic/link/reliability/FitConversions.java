@@ -13,7 +13,7 @@ public final class FitConversions {
     /** Device-hours per FIT unit: 1 FIT = 1 failure per 10⁹ h (baselines.md §2.1). */
     public static final double HOURS_PER_FIT_UNIT = 1e9;
     /** Hours in the year used for AFR: 365 × 24 = 8760 h (baselines.md §2.1). */
-    public static final double HOURS_PER_YEAR = 8760;
+    public static final double HOURS_PER_YEAR = org.mosaic.core.units.Quantities.HOURS_PER_YEAR;
     /** Hours per day. */
     public static final double HOURS_PER_DAY = 24;
 
