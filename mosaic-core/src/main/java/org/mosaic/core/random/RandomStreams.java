@@ -52,6 +52,8 @@ public final class RandomStreams {
         /** Biased draws of the importance sampler. */
         DATAPATH_IMPORTANCE,
         /** Link failure times of the fleet Monte Carlo. */
-        FLEET_FAILURES
+        FLEET_FAILURES,
+        /** Failure times, repair and restart draws of the training-campaign (goodput) Monte Carlo. */
+        TRAINING_FAILURES
     }
 }
