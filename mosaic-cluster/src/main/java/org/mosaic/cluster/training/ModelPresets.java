@@ -29,7 +29,16 @@ public final class ModelPresets {
     /** Mixtral 8x7B, the MoE preset: 32 layers, h 4096, FFN 14336, 32 heads, 8 KV heads, vocab 32000, 8 experts, top-2. */
     public static final ModelSpec MIXTRAL_8X7B = new ModelSpec("mixtral-8x7b", Family.LLAMA, 32, 4096, 14336, 32, 8, 32000, 4096, 8, 2);
 
-    private static final List<ModelSpec> ALL = List.of(GPT3_175B, MEGATRON_22B, MEGATRON_530B, MEGATRON_1T, LLAMA3_405B, MIXTRAL_8X7B);
+    /**
+     * A DeepSeek-V3-shaped MoE: 61 layers, h 7168, 128 heads, 256 routed experts of FFN 2048 with top-8 routing plus one
+     * shared expert (modelled as a ninth routed expert, top-k 9), vocab 129,280, seq 4096. Multi-head latent attention
+     * is modelled as ordinary multi-head attention and the three leading dense layers as MoE layers: 702 B parameters,
+     * 38 B active (DeepSeek-V3 reports 671 B and 37 B).
+     */
+    public static final ModelSpec DEEPSEEK_V3_LIKE = new ModelSpec("deepseek-v3-like", Family.LLAMA, 61, 7168, 2048, 128, 128, 129280, 4096, 256, 9);
+
+    private static final List<ModelSpec> ALL = List.of(GPT3_175B, MEGATRON_22B, MEGATRON_530B, MEGATRON_1T, LLAMA3_405B, MIXTRAL_8X7B,
+            DEEPSEEK_V3_LIKE);
 
     private ModelPresets() {
     }
@@ -64,6 +73,9 @@ public final class ModelPresets {
                         Confidence.PUBLISHED, S51 + " [S]", "seq 8192 from the §5.1 table"),
                 new Provenance("training.model.mixtral-8x7b", "32 layers, d 4096, FFN 14336, 32/8 heads, vocab 32000, 8 experts top-2, seq 4096",
                         Confidence.ASSUMED, "recalled from the Mixtral model card (arXiv 2401.04088); not in reference/",
-                        "MoE preset until a DeepSeek-style preset with sourced numbers is added"));
+                        "small MoE preset"),
+                new Provenance("training.model.deepseek-v3-like", "61 layers, h 7168, 128 heads, 256 experts (FFN 2048) top-8 + 1 shared, vocab 129280",
+                        Confidence.ASSUMED, "recalled from the DeepSeek-V3 technical report (arXiv 2412.19437); not in reference/",
+                        "MLA modelled as MHA, the shared expert as a 9th routed one, the 3 dense layers as MoE; 702 B / 38 B active vs 671 B / 37 B"));
     }
 }

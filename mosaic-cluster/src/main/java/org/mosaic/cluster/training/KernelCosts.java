@@ -1,0 +1,134 @@
+package org.mosaic.cluster.training;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.mosaic.core.catalog.Confidence;
+import org.mosaic.core.catalog.Provenance;
+
+/**
+ * Time of one GPU kernel from its FLOPs and the HBM bytes it moves, with size-dependent efficiencies — the compute
+ * model of Calculon ({@code reference/cluster.md} §1.3, 3.65 % mean step-time error on Megatron):
+ * t = F / (peak · η<sub>F</sub>(F)) + Q / (B<sub>HBM</sub> · η<sub>Q</sub>(Q)), the "no_overlap" processing mode
+ * (a kernel's memory traffic is not hidden under its arithmetic). η<sub>F</sub> steps with the kernel's FLOPs (small
+ * matrix multiplies fill fewer streaming multiprocessors and waves) and η<sub>Q</sub> with its bytes (short
+ * transfers do not reach full HBM bandwidth); both tables are step functions looked up from the largest
+ * threshold down, as Calculon does.
+ *
+ * @param peakFlopsPerSecond    dense BF16 peak (FLOP/s)
+ * @param hbmBytesPerSecond     HBM bandwidth (B/s)
+ * @param flopThresholds        descending FLOP thresholds (last 0)
+ * @param flopEfficiencies      η<sub>F</sub> for kernels of at least the threshold
+ * @param byteThresholds        descending byte thresholds (last 0)
+ * @param byteEfficiencies      η<sub>Q</sub> for transfers of at least the threshold
+ */
+public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, double[] flopThresholds, double[] flopEfficiencies,
+                          double[] byteThresholds, double[] byteEfficiencies) {
+
+    /** Calculon's matrix-engine table (GFLOP → η): ≥128: 0.95, ≥16: 0.9, ≥1: 0.6, else 0.1. */
+    private static final double[] FLOP_T = {128e9, 16e9, 1e9, 0};
+    private static final double[] FLOP_E = {0.95, 0.9, 0.6, 0.1};
+    /** Calculon's HBM table (MB → η): ≥100: 0.9, ≥10: 0.75, ≥1: 0.6, else 0.3. */
+    private static final double[] BYTE_T = {100e6, 10e6, 1e6, 0};
+    private static final double[] BYTE_E = {0.9, 0.75, 0.6, 0.3};
+
+    public KernelCosts {
+        if (!(peakFlopsPerSecond > 0) || !(hbmBytesPerSecond > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "peak %s FLOP/s, HBM %s B/s — expected both positive", peakFlopsPerSecond, hbmBytesPerSecond));
+        }
+        table("FLOP", flopThresholds, flopEfficiencies);
+        table("byte", byteThresholds, byteEfficiencies);
+        flopThresholds = flopThresholds.clone();
+        flopEfficiencies = flopEfficiencies.clone();
+        byteThresholds = byteThresholds.clone();
+        byteEfficiencies = byteEfficiencies.clone();
+    }
+
+    /** The costs of a GPU with Calculon's published efficiency tables (the same for A100 and H100 in Calculon). */
+    public static KernelCosts of(GpuSpec gpu) {
+        return new KernelCosts(gpu.peakBf16FlopsPerSecond(), gpu.hbmBandwidthBytesPerSecond(), FLOP_T, FLOP_E, BYTE_T, BYTE_E);
+    }
+
+    /** Seconds of a kernel doing {@code flops} on the tensor cores and moving {@code bytes} through HBM. */
+    public double seconds(double flops, double bytes) {
+        double t = 0;
+        if (flops > 0) {
+            t += flops / (peakFlopsPerSecond * lookup(flopThresholds, flopEfficiencies, flops));
+        }
+        if (bytes > 0) {
+            t += bytes / (hbmBytesPerSecond * lookup(byteThresholds, byteEfficiencies, bytes));
+        }
+        return t;
+    }
+
+    /**
+     * A BF16 matrix multiply (m×k)·(k×n) repeated {@code batch} times: 2·m·n·k FLOPs each, reading both operands and
+     * writing the result once (2 bytes per element); the size that sets the efficiency is one batched kernel.
+     */
+    public double gemmSeconds(double m, double n, double k, double batch) {
+        double flops = 2 * m * n * k * batch;
+        double bytes = 2 * (m * k + k * n + m * n) * batch;
+        return seconds(flops, bytes);
+    }
+
+    /**
+     * The backward of {@link #gemmSeconds}: the data-gradient multiply (same shape and traffic) plus the
+     * weight-gradient multiply, which accumulates into the FP32 main gradient of the k×n weight (read and write 4 B
+     * per weight instead of writing 2 B — Megatron's gradient-accumulation fusion). {@code weightGradient} false for
+     * multiplies without weights (attention scores).
+     */
+    public double gemmBackwardSeconds(double m, double n, double k, double batch, boolean weightGradient) {
+        double dgrad = gemmSeconds(m, n, k, batch);
+        if (!weightGradient) {
+            return 2 * dgrad;
+        }
+        double flops = 2 * m * n * k * batch;
+        double bytes = (2 * (m * k + m * n) + 8 * k * n) * batch;
+        return dgrad + seconds(flops, bytes);
+    }
+
+    /** A memory-bound kernel moving {@code bytes} (element-wise ops, norms, softmax, optimizer). */
+    public double memorySeconds(double bytes) {
+        return seconds(0, bytes);
+    }
+
+    private static double lookup(double[] thresholds, double[] eff, double size) {
+        for (int i = 0; i < thresholds.length; i++) {
+            if (size >= thresholds[i]) {
+                return eff[i];
+            }
+        }
+        return eff[eff.length - 1];
+    }
+
+    private static void table(String what, double[] t, double[] e) {
+        if (t == null || e == null || t.length == 0 || t.length != e.length) {
+            throw new IllegalArgumentException(what + " efficiency table — expected thresholds and efficiencies of the same non-zero length");
+        }
+        for (int i = 0; i < t.length; i++) {
+            if (!(e[i] > 0 && e[i] <= 1)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s efficiency %s — expected 0 < η ≤ 1", what, e[i]));
+            }
+            if (i > 0 && !(t[i] < t[i - 1])) {
+                throw new IllegalArgumentException(what + " thresholds — expected strictly descending sizes, the last 0");
+            }
+        }
+        if (t[t.length - 1] != 0) {
+            throw new IllegalArgumentException(what + " thresholds — expected the last threshold 0 (every size covered)");
+        }
+    }
+
+    /** Sources of the efficiency tables. */
+    public static List<Provenance> provenance() {
+        String src = "Calculon systems/a100_80g.json and h100_80g_nvl8.json (calculon-ai/calculon, reference/cluster.md §1.3)";
+        return List.of(
+                new Provenance("training.kernel.matrixEfficiency", "≥128 GFLOP 0.95, ≥16 0.9, ≥1 0.6, else 0.1", Confidence.PUBLISHED, src,
+                        "the published parameters of a model validated at 3.65 % mean step-time error on Megatron (A100); "
+                                + "the same table is used for H100 and (assumed) B200"),
+                new Provenance("training.kernel.hbmEfficiency", "≥100 MB 0.9, ≥10 MB 0.75, ≥1 MB 0.6, else 0.3", Confidence.PUBLISHED, src,
+                        "applies to every kernel's HBM traffic"),
+                new Provenance("training.kernel.processingMode", "no overlap of arithmetic and HBM traffic", Confidence.PUBLISHED, src,
+                        "Calculon's 'no_overlap' mode, used by its validated A100 system"));
+    }
+}

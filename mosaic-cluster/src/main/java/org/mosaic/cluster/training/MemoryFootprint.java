@@ -1,0 +1,36 @@
+package org.mosaic.cluster.training;
+
+import java.util.Locale;
+
+/**
+ * HBM one GPU of the most loaded pipeline stage needs (bytes, decimal).
+ *
+ * @param stage              the stage this is for (the one with the largest total)
+ * @param weightBytes        BF16 weights (2 B per parameter on the GPU)
+ * @param gradientBytes      FP32 main gradients (4 B per parameter)
+ * @param optimizerBytes     FP32 master weights + Adam m and v (12 B per parameter, divided by DP with the distributed optimizer)
+ * @param activationBytes    activations kept for backward: per layer per micro-batch × the (micro-batch, chunk) pairs in flight
+ * @param logitsBytes        FP32 logits of one micro-batch on the last stage
+ * @param reserveBytes       CUDA context, NCCL buffers, allocator fragmentation (assumed constant)
+ * @param capacityBytes      the GPU's HBM
+ */
+public record MemoryFootprint(int stage, double weightBytes, double gradientBytes, double optimizerBytes, double activationBytes,
+                              double logitsBytes, double reserveBytes, double capacityBytes) {
+
+    /** Everything. */
+    public double totalBytes() {
+        return weightBytes + gradientBytes + optimizerBytes + activationBytes + logitsBytes + reserveBytes;
+    }
+
+    /** True when the total fits the HBM. */
+    public boolean fits() {
+        return totalBytes() <= capacityBytes;
+    }
+
+    /** "stage 0 needs 93.1 GB of 80.0 GB: weights 6.3, gradients 12.7, optimizer 0.6, activations 70.3, logits 0.0, reserve 3.0". */
+    public String describe() {
+        return String.format(Locale.ROOT, "stage %d needs %.1f GB of %.1f GB: weights %.1f, gradients %.1f, optimizer %.1f, activations %.1f,"
+                        + " logits %.1f, reserve %.1f", stage, totalBytes() / 1e9, capacityBytes / 1e9, weightBytes / 1e9, gradientBytes / 1e9,
+                optimizerBytes / 1e9, activationBytes / 1e9, logitsBytes / 1e9, reserveBytes / 1e9);
+    }
+}

@@ -1,0 +1,161 @@
+package org.mosaic.cluster.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a training job is split over GPUs (Megatron-LM conventions, {@code reference/cluster.md} §2.1).
+ *
+ * <p>GPUs = TP × CP × PP × DP. Ranks are ordered TP innermost, then CP, then DP, then PP (Megatron's default
+ * "tp-cp-ep-dp-pp" order): a TP group is {@code tp} consecutive ranks, a CP group strides by TP, a DP group by
+ * TP·CP, pipeline neighbours by TP·CP·DP. Expert parallelism (EP) splits the experts of each MoE layer over
+ * {@code ep} ranks of the DP dimension (stride TP·CP), so EP divides DP; it adds no GPUs. A DP replica processes
+ * {@code globalBatch / dp} sequences per step as {@code microBatches()} micro-batches of {@code microBatch}.
+ *
+ * @param tp                   tensor-parallel size
+ * @param pp                   pipeline-parallel stages
+ * @param dp                   data-parallel replicas
+ * @param ep                   expert-parallel size (1 for dense models)
+ * @param cp                   context-parallel size (sequence split over ranks, ring exchange of K/V)
+ * @param microBatch           sequences per micro-batch
+ * @param globalBatch          sequences per optimizer step
+ * @param interleave           model chunks per pipeline stage (1 = plain 1F1B, &gt; 1 = interleaved 1F1B)
+ * @param recompute            activation recomputation
+ * @param sequenceParallel     Megatron sequence parallelism (norms and dropout split over TP; TP all-reduces become
+ *                             reduce-scatter + all-gather)
+ * @param distributedOptimizer optimizer state and fp32 master weights sharded over DP (ZeRO-1 style);
+ *                             gradients reduce-scattered and parameters all-gathered instead of all-reduced
+ * @param flashAttention       fused attention kernel (no s²-sized score tensor in memory or HBM traffic)
+ */
+public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
+                           Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention) {
+
+    public ParallelPlan {
+        positive("tp", tp, "tensor-parallel size, e.g. 8 inside an HGX board");
+        positive("pp", pp, "pipeline stages, e.g. 16");
+        positive("dp", dp, "data-parallel replicas");
+        positive("ep", ep, "expert-parallel size, 1 for a dense model");
+        positive("cp", cp, "context-parallel size, 1 unless the sequence is long");
+        positive("microBatch", microBatch, "sequences per micro-batch, e.g. 1");
+        positive("globalBatch", globalBatch, "sequences per step, e.g. 2048");
+        positive("interleave", interleave, "model chunks per stage, 1 for plain 1F1B");
+        if (recompute == null) {
+            throw new IllegalArgumentException("recompute null — expected none, selective or full");
+        }
+        if (dp % ep != 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "ep %d does not divide dp %d — expected EP to split the data-parallel ranks (hint: ep ∈ divisors of %d)", ep, dp, dp));
+        }
+        long perStep = (long) dp * microBatch;
+        if (globalBatch % perStep != 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "global batch %d is not a multiple of dp × micro-batch = %d × %d = %d — expected whole micro-batches per replica"
+                            + " (hint: global batch %d or %d)", globalBatch, dp, microBatch, perStep,
+                    Math.max(perStep, globalBatch / perStep * perStep), (globalBatch / perStep + 1) * perStep));
+        }
+        if (interleave > 1 && pp == 1) {
+            throw new IllegalArgumentException("interleave " + interleave + " with pp 1 — expected interleave 1 without pipeline parallelism");
+        }
+        if (interleave > 1 && (globalBatch / perStep) % pp != 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "interleaved schedule with %d micro-batches per replica and pp %d — expected micro-batches a multiple of pp"
+                            + " (Megatron's interleaved 1F1B requirement); hint: interleave 1, or change the batch", globalBatch / perStep, pp));
+        }
+    }
+
+    /** A plan with Megatron's usual switches: sequence parallel when TP &gt; 1, distributed optimizer, flash attention. */
+    public static ParallelPlan of(int tp, int pp, int dp, int microBatch, int globalBatch, int interleave, Recompute recompute) {
+        return new ParallelPlan(tp, pp, dp, 1, 1, microBatch, globalBatch, interleave, recompute, tp > 1, true, true);
+    }
+
+    /** GPUs the plan occupies: TP × CP × PP × DP. */
+    public long gpus() {
+        return (long) tp * cp * pp * dp;
+    }
+
+    /** Micro-batches each pipeline runs per step: globalBatch / (dp · microBatch). */
+    public int microBatches() {
+        return globalBatch / (dp * microBatch);
+    }
+
+    /** Rank distance between members of a CP group. */
+    public int cpStride() {
+        return tp;
+    }
+
+    /** Rank distance between members of a DP (and EP) group. */
+    public int dpStride() {
+        return tp * cp;
+    }
+
+    /** Rank distance between neighbouring pipeline stages. */
+    public int ppStride() {
+        return tp * cp * dp;
+    }
+
+    /** The same plan with other switches. */
+    public ParallelPlan with(Recompute r, boolean seqPar, boolean distOpt, boolean flash) {
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash);
+    }
+
+    /**
+     * Why this plan cannot run {@code model} on {@code gpus} GPUs (empty when it can): sizes that do not divide, a
+     * stage without a layer, a chunk without a layer, a sequence the CP ring cannot split.
+     */
+    public List<String> problems(ModelSpec model, long gpus) {
+        List<String> out = new ArrayList<>();
+        if (gpus() != gpus) {
+            out.add(String.format(Locale.ROOT, "tp × cp × pp × dp = %d × %d × %d × %d = %d GPUs, but the job has %d — expected the product to equal the GPUs",
+                    tp, cp, pp, dp, gpus(), gpus));
+        }
+        if (model.heads() % tp != 0) {
+            out.add(String.format(Locale.ROOT, "tp %d does not divide the %d attention heads — expected a divisor of %d", tp, model.heads(), model.heads()));
+        }
+        if (tp > model.kvHeads() && tp % model.kvHeads() != 0) {
+            out.add(String.format(Locale.ROOT, "tp %d vs %d KV heads — expected tp to divide the KV heads or a multiple of them", tp, model.kvHeads()));
+        }
+        if (pp > model.layers()) {
+            out.add(String.format(Locale.ROOT, "pp %d > %d layers — expected at least one layer per stage", pp, model.layers()));
+        } else if (interleave > 1 && interleave > model.layers() / pp) {
+            out.add(String.format(Locale.ROOT, "interleave %d > %d layers per stage — expected at least one layer per model chunk",
+                    interleave, model.layers() / pp));
+        }
+        if (cp > 1 && model.sequenceLength() % (2 * cp) != 0) {
+            out.add(String.format(Locale.ROOT, "cp %d does not split sequence %d into 2·cp equal blocks — expected 2·cp to divide the sequence",
+                    cp, model.sequenceLength()));
+        }
+        if (ep > 1 && !model.isMoe()) {
+            out.add("ep " + ep + " on dense model " + model.name() + " — expected ep 1 (no experts to split)");
+        }
+        if (ep > 1 && model.experts() % ep != 0) {
+            out.add(String.format(Locale.ROOT, "ep %d does not divide the %d experts — expected a divisor of %d", ep, model.experts(), model.experts()));
+        }
+        return out;
+    }
+
+    /** A short label, e.g. "TP8 PP16 DP128 v2 mb1 selective". */
+    public String label() {
+        StringBuilder b = new StringBuilder();
+        b.append("TP").append(tp);
+        if (cp > 1) {
+            b.append(" CP").append(cp);
+        }
+        b.append(" PP").append(pp);
+        if (interleave > 1) {
+            b.append(" v").append(interleave);
+        }
+        b.append(" DP").append(dp);
+        if (ep > 1) {
+            b.append(" EP").append(ep);
+        }
+        b.append(" mb").append(microBatch).append(' ').append(recompute.word());
+        return b.toString();
+    }
+
+    private static void positive(String field, int v, String hint) {
+        if (v < 1) {
+            throw new IllegalArgumentException(field + " " + v + " — expected a positive integer (" + hint + ")");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.mosaic.cluster.training;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every valid parallel plan for a model on a system, evaluated and ranked by step time.
+ *
+ * <p>Enumerated: TP over the powers of two that divide the heads (up to 64); CP over powers of two up to 16 that split
+ * the sequence into 2·CP blocks; PP over the divisors of GPUs/(TP·CP) up to the layers; DP the rest; EP over the
+ * divisors of DP that divide the experts (MoE only); micro-batch 1, 2, 4, 8 dividing the per-replica batch;
+ * interleave 1, 2, 3, 4, 6, 8 where the schedule allows it; recomputation none, selective, full (selective is skipped
+ * with flash attention, where it equals none). Sequence parallelism is on whenever TP &gt; 1; the distributed
+ * optimizer and flash attention follow the template. A plan whose most loaded GPU does not fit in HBM is rejected
+ * and counted; the fastest that fits wins.
+ */
+public final class PlanSearch {
+    static final int[] MICRO_BATCHES = {1, 2, 4, 8};
+    static final int[] INTERLEAVES = {1, 2, 3, 4, 6, 8};
+    static final int MAX_TP = 64;
+    static final int MAX_CP = 16;
+
+    private PlanSearch() {
+    }
+
+    /**
+     * The outcome of a search.
+     *
+     * @param model       model name
+     * @param system      system label
+     * @param evaluated   plans considered (valid by shape)
+     * @param rejectedMemory plans that did not fit in HBM
+     * @param pruned      fitting plans not simulated because their compute alone exceeded the kept plans' step times
+     * @param ranked      the fitting plans, fastest first (at most {@code keep})
+     * @param closestMisfit the plan nearest to fitting when none fits (null otherwise)
+     */
+    public record Result(String model, String system, int evaluated, int rejectedMemory, int pruned, List<StepResult> ranked, StepResult closestMisfit) {
+        /** The fastest fitting plan. */
+        public StepResult best() {
+            if (ranked.isEmpty()) {
+                throw new IllegalStateException("no plan fits: " + (closestMisfit == null ? "no valid shape"
+                        : "the closest, " + closestMisfit.plan().label() + ", " + closestMisfit.memory().describe()));
+            }
+            return ranked.get(0);
+        }
+    }
+
+    /**
+     * Fields a search keeps fixed (null = searched).
+     *
+     * @param tp         tensor-parallel size
+     * @param pp         pipeline stages
+     * @param dp         data-parallel replicas
+     * @param ep         expert-parallel size
+     * @param cp         context-parallel size
+     * @param microBatch micro-batch
+     * @param interleave chunks per stage
+     * @param recompute  recomputation
+     */
+    public record Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute) {
+        /** Nothing fixed. */
+        public static final Fixed NONE = new Fixed(null, null, null, null, null, null, null, null);
+
+        boolean allows(ParallelPlan p) {
+            return ok(tp, p.tp()) && ok(pp, p.pp()) && ok(dp, p.dp()) && ok(ep, p.ep()) && ok(cp, p.cp()) && ok(microBatch, p.microBatch())
+                    && ok(interleave, p.interleave()) && (recompute == null || recompute == p.recompute());
+        }
+
+        private static boolean ok(Integer fixed, int v) {
+            return fixed == null || fixed == v;
+        }
+    }
+
+    /** Searches everything (see {@link #search(ModelSpec, TrainingSystem, int, Fixed, ParallelPlan, int)}). */
+    public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, ParallelPlan template, int keep) {
+        return search(model, system, globalBatch, Fixed.NONE, template, keep);
+    }
+
+    /**
+     * Searches.
+     *
+     * @param model       the workload
+     * @param system      the hardware
+     * @param globalBatch sequences per step
+     * @param fixed       fields not searched
+     * @param template    supplies distributedOptimizer and flashAttention (other fields ignored); null for both on
+     * @param keep        how many of the best plans to return
+     */
+    public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep) {
+        Fixed fx = fixed == null ? Fixed.NONE : fixed;
+        if (globalBatch < 1) {
+            throw new IllegalArgumentException("global batch " + globalBatch + " — expected at least 1 sequence");
+        }
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep " + keep + " — expected at least 1 plan to return");
+        }
+        boolean distOpt = template == null || template.distributedOptimizer();
+        boolean flash = template == null || template.flashAttention();
+        long gpus = system.gpus();
+        List<StepResult> fits = new ArrayList<>();
+        MemoryFootprint misfitMemory = null;
+        ParallelPlan misfitPlan = null;
+        int evaluated = 0;
+        int rejected = 0;
+        int pruned = 0;
+        for (int tp = 1; tp <= Math.min(MAX_TP, model.heads()); tp *= 2) {
+            if (model.heads() % tp != 0 || gpus % tp != 0) {
+                continue;
+            }
+            for (int cp = 1; cp <= MAX_CP; cp *= 2) {
+                if (gpus % ((long) tp * cp) != 0 || (cp > 1 && model.sequenceLength() % (2 * cp) != 0)) {
+                    continue;
+                }
+                long rest = gpus / ((long) tp * cp);
+                for (int pp = 1; pp <= Math.min(rest, model.layers()); pp++) {
+                    if (rest % pp != 0) {
+                        continue;
+                    }
+                    long dpl = rest / pp;
+                    if (dpl > Integer.MAX_VALUE || globalBatch % dpl != 0) {
+                        continue;
+                    }
+                    int dp = (int) dpl;
+                    for (int ep : expertSizes(model, dp)) {
+                        for (int mb : MICRO_BATCHES) {
+                            if (globalBatch % ((long) dp * mb) != 0) {
+                                continue;
+                            }
+                            int m = globalBatch / (dp * mb);
+                            for (int v : INTERLEAVES) {
+                                if (v > 1 && (pp == 1 || m % pp != 0 || v > model.layers() / pp)) {
+                                    continue;
+                                }
+                                for (Recompute r : Recompute.values()) {
+                                    if (flash && r == Recompute.SELECTIVE && fx.recompute() != Recompute.SELECTIVE) {
+                                        continue;
+                                    }
+                                    ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, tp > 1, distOpt, flash);
+                                    if (!fx.allows(plan) || !plan.problems(model, gpus).isEmpty()) {
+                                        continue;
+                                    }
+                                    evaluated++;
+                                    MemoryFootprint mem = StepModel.memory(model, plan, system);
+                                    if (!mem.fits()) {
+                                        rejected++;
+                                        if (misfitMemory == null || mem.totalBytes() < misfitMemory.totalBytes()) {
+                                            misfitMemory = mem;
+                                            misfitPlan = plan;
+                                        }
+                                        continue;
+                                    }
+                                    StepResult res = StepModel.evaluateBelow(model, plan, system, cutoff(fits, keep));
+                                    if (res == null) {
+                                        pruned++;
+                                    } else {
+                                        insert(fits, res, keep);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<StepResult> top = List.copyOf(fits);
+        StepResult misfit = fits.isEmpty() && misfitPlan != null ? StepModel.evaluate(model, misfitPlan, system) : null;
+        return new Result(model.name(), system.name(), evaluated, rejected, pruned, top, misfit);
+    }
+
+    private static final Comparator<StepResult> ORDER = Comparator.comparingDouble(StepResult::stepSeconds)
+            .thenComparing(r -> r.plan().label());
+
+    /** The step time a plan must beat to enter the kept list. */
+    private static double cutoff(List<StepResult> kept, int keep) {
+        return kept.size() < keep ? Double.POSITIVE_INFINITY : kept.get(kept.size() - 1).stepSeconds();
+    }
+
+    /** Inserts in order, keeping at most {@code keep}. */
+    private static void insert(List<StepResult> kept, StepResult r, int keep) {
+        int i = 0;
+        while (i < kept.size() && ORDER.compare(kept.get(i), r) <= 0) {
+            i++;
+        }
+        if (i < keep) {
+            kept.add(i, r);
+            if (kept.size() > keep) {
+                kept.remove(kept.size() - 1);
+            }
+        }
+    }
+
+    private static int[] expertSizes(ModelSpec model, int dp) {
+        if (!model.isMoe()) {
+            return new int[] {1};
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int ep = 1; ep <= dp; ep++) {
+            if (dp % ep == 0 && model.experts() % ep == 0) {
+                out.add(ep);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Rank and label of the best plans, for tables: label → step seconds. */
+    public static Map<String, Double> summary(Result r) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (StepResult s : r.ranked()) {
+            out.put(s.plan().label(), s.stepSeconds());
+        }
+        return out;
+    }
+
+    /** "searched N plans, M rejected for memory". */
+    public static String describe(Result r) {
+        return String.format(Locale.ROOT, "searched %d plans for %s on %s: %d did not fit in HBM, %d were bounded out by their compute alone",
+                r.evaluated(), r.model(), r.system(), r.rejectedMemory(), r.pruned());
+    }
+}

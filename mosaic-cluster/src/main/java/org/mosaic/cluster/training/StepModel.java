@@ -1,0 +1,572 @@
+package org.mosaic.cluster.training;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.mosaic.cluster.training.pipeline.PipelineInput;
+import org.mosaic.cluster.training.pipeline.PipelineResult;
+import org.mosaic.cluster.training.pipeline.PipelineSchedule;
+import org.mosaic.cluster.training.pipeline.PipelineSimulator;
+import org.mosaic.core.catalog.Confidence;
+import org.mosaic.core.catalog.Provenance;
+
+/**
+ * Time of one training step (one optimizer update) of a transformer under a {@link ParallelPlan} on a cluster.
+ *
+ * <p><b>Per layer and micro-batch</b> (one GPU; T = b·s/CP local tokens, TP splits heads and FFN columns): the
+ * matrix multiplies (QKV, Q·Kᵀ, attention·V, output projection, FFN — top-k experts' share for MoE — and the router)
+ * and the memory-bound kernels (two norms, two dropout+residual, the activation function, the softmax unless flash
+ * attention fuses it) are timed by {@link KernelCosts}. Backward = 2 × the forward's matrix FLOPs (data and weight
+ * gradients) and 2 × its memory traffic. Recomputation adds the attention core (selective) or the whole forward,
+ * TP collectives included (full). With flash attention the attention kernels skip the masked half of the causal
+ * score matrix and the backward recomputes the scores (one more attention forward) — assumptions stated in
+ * {@link #provenance()}.
+ *
+ * <p><b>Communication</b> (alpha-beta, {@link Collectives}, over the link the {@link GroupNetwork} gives the group):
+ * TP: 2 all-reduces forward and 2 backward of T·h·2 bytes, or with sequence parallelism 2 all-gathers + 2
+ * reduce-scatters each way (same volume) — not overlapped with compute (Megatron 2022). CP: K and V blocks passed
+ * around the CP ring CP−1 times forward (K, V, dK, dV backward), overlapped with the attention compute, the excess
+ * exposed. EP: dispatch and combine all-to-alls of T·k·h·2 bytes forward, the same backward, bounded by bisection,
+ * exposed. PP: each micro-batch's activation (T·h·2/TP bytes per rank, Megatron's scatter-gather) crosses each
+ * stage boundary forward and its gradient backward — a latency in the pipeline simulation. DP: gradients (FP32)
+ * reduce-scattered and BF16 parameters all-gathered with the distributed optimizer (else an all-reduce), overlapped
+ * with the last micro-batch's backward and the first micro-batch's forward except the last 40 M-parameter bucket.
+ *
+ * <p><b>Step</b> = the pipeline's makespan from a step-by-step simulation of the 1F1B or interleaved schedule
+ * ({@link PipelineSimulator}) over per-stage chunk times (layers split as evenly as possible, the first and last
+ * stages taking the shortfall, as Llama 3 did; the embedding on the first stage and the logits and loss on the last)
+ * + exposed DP communication + the optimizer update (memory-bound Adam). Stragglers slow the compute of the stages
+ * they sit on (all in one pipeline, each in a different stage, heaviest first — the conservative placement).
+ */
+public final class StepModel {
+    /** BF16 activations and weights. */
+    static final double BF16 = 2;
+    /** FP32 gradients reduced over DP and main gradients kept (Megatron --accumulate-allreduce-grads-in-fp32). */
+    static final double GRAD_BYTES = 4;
+    /** FP32 master weights + Adam m + Adam v. */
+    static final double OPTIMIZER_BYTES = 12;
+    /** Megatron DDP bucket (parameters): the last bucket's reduction cannot overlap the backward. */
+    static final double DP_BUCKET_PARAMETERS = 40e6;
+    /** Adam update bytes per parameter shard: read FP32 grad 4 + master r/w 8 + m r/w 8 + v r/w 8 + BF16 write 2 + norm read 4. */
+    static final double ADAM_BYTES_PER_PARAMETER = 34;
+    /** CUDA context, NCCL buffers and allocator fragmentation kept aside on every GPU (assumed). */
+    static final double MEMORY_RESERVE_BYTES = 3e9;
+
+    private StepModel() {
+    }
+
+    /**
+     * Evaluates a plan.
+     *
+     * @param model      the workload
+     * @param plan       how it is split
+     * @param system     GPU, kernel costs and network
+     * @param stragglers per-GPU compute slow-down factors (≥ 1) of the slowest GPUs, may be empty
+     * @param timeline   record the pipeline timeline (for plots; slower)
+     * @throws IllegalArgumentException naming the problem when the plan does not match the model or the GPUs
+     */
+    public static StepResult evaluate(ModelSpec model, ParallelPlan plan, TrainingSystem system, double[] stragglers, boolean timeline) {
+        List<String> problems = plan.problems(model, system.gpus());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("plan " + plan.label() + " for " + model.name() + " on " + system.gpus() + " GPUs: "
+                    + String.join("; ", problems));
+        }
+        double[] slow = stragglers == null ? new double[0] : stragglers.clone();
+        for (double f : slow) {
+            if (!(f >= 1 && Double.isFinite(f))) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "straggler slow-down %s — expected a factor ≥ 1 (1.2 = a GPU 20 %% slower)", f));
+            }
+        }
+        return new Evaluation(model, plan, system, slow).run(timeline, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Evaluates a plan unless its busiest stage's busy time alone (a lower bound of the step) reaches
+     * {@code cutoffSeconds}; then returns null without simulating the pipeline (a search's branch and bound).
+     */
+    static StepResult evaluateBelow(ModelSpec model, ParallelPlan plan, TrainingSystem system, double cutoffSeconds) {
+        return new Evaluation(model, plan, system, new double[0]).run(false, cutoffSeconds);
+    }
+
+    /** Evaluates a plan without stragglers or timeline. */
+    public static StepResult evaluate(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return evaluate(model, plan, system, new double[0], false);
+    }
+
+    /**
+     * The HBM footprint of a plan without simulating its step: the (micro-batch, chunk) pairs in flight per stage
+     * from the schedules' warm-up counts (1F1B: min(p − r, m); interleaved: min(2(p − r − 1) + (v − 1)·p + 1, m·v)),
+     * which the pipeline simulation reproduces. Lets a search reject plans that cannot fit before timing them.
+     */
+    public static MemoryFootprint memory(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        List<String> problems = plan.problems(model, system.gpus());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("plan " + plan.label() + ": " + String.join("; ", problems));
+        }
+        int p = plan.pp();
+        int v = plan.interleave();
+        int m = plan.microBatches();
+        int[] inFlight = new int[p];
+        for (int r = 0; r < p; r++) {
+            inFlight[r] = v == 1 ? Math.min(p - r, m) : Math.min(2 * (p - r - 1) + (v - 1) * p + 1, m * v);
+        }
+        Evaluation e = new Evaluation(model, plan, system, new double[0]);
+        return e.memory(inFlight, e.stageParameters());
+    }
+
+    /** Per-layer, per-micro-batch costs on one GPU (seconds). */
+    record LayerCost(double fwdCompute, double bwdCompute, double recompute, double fwdTp, double bwdTp, double recomputeTp,
+                     double fwdCp, double bwdCp, double fwdEp, double bwdEp) {
+        double forward() {
+            return fwdCompute + fwdTp + fwdCp + fwdEp;
+        }
+
+        double backward() {
+            return bwdCompute + recompute + bwdTp + recomputeTp + bwdCp + bwdEp;
+        }
+    }
+
+    /** One evaluation's working state. */
+    private static final class Evaluation {
+        final ModelSpec m;
+        final ParallelPlan p;
+        final TrainingSystem sys;
+        final KernelCosts k;
+        final double[] slow;
+        final double tokens;     // local tokens per micro-batch
+        final int t;
+        final int[][] layers;    // [stage][chunk]
+
+        Evaluation(ModelSpec m, ParallelPlan p, TrainingSystem sys, double[] slow) {
+            this.m = m;
+            this.p = p;
+            this.sys = sys;
+            this.k = sys.kernels();
+            this.slow = slow;
+            this.tokens = (double) p.microBatch() * m.sequenceLength() / p.cp();
+            this.t = p.tp();
+            this.layers = layerSplit(m.layers(), p.pp(), p.interleave());
+        }
+
+        StepResult run(boolean timeline, double cutoffSeconds) {
+            LayerCost lc = layerCost();
+            int stages = p.pp();
+            int v = p.interleave();
+            double[][] fwd = new double[stages][v];
+            double[][] bwd = new double[stages][v];
+            double[] stageSlow = stageSlowdowns();
+            double embedFwd = k.memorySeconds(tokens * m.hiddenSize() * BF16 * 2);
+            double[] head = headCost();
+            for (int s = 0; s < stages; s++) {
+                for (int c = 0; c < v; c++) {
+                    int n = layers[s][c];
+                    double f = n * (lc.fwdCompute * stageSlow[s] + lc.fwdTp + lc.fwdCp + lc.fwdEp);
+                    double b = n * ((lc.bwdCompute + lc.recompute) * stageSlow[s] + lc.bwdTp + lc.recomputeTp + lc.bwdCp + lc.bwdEp);
+                    if (s == 0 && c == 0) {
+                        f += embedFwd * stageSlow[s];
+                        b += 2 * embedFwd * stageSlow[s];
+                    }
+                    if (s == stages - 1 && c == v - 1) {
+                        f += head[0] * stageSlow[s];
+                        b += head[1] * stageSlow[s];
+                    }
+                    fwd[s][c] = f;
+                    bwd[s][c] = b;
+                }
+            }
+            // pipeline p2p: Megatron's send/recv is blocking, so the sender's stream waits for the transfer; the
+            // receiver gets the tensor when the sender's op (transfer included) ends
+            double p2pBytes = tokens * m.hiddenSize() * BF16 / t;
+            double p2p = stages == 1 ? 0 : sys.network().link(2, p.ppStride()).stepSeconds(p2pBytes);
+            for (int s = 0; s < stages; s++) {
+                for (int c = 0; c < v; c++) {
+                    boolean lastGlobalChunk = s == stages - 1 && c == v - 1;
+                    boolean firstGlobalChunk = s == 0 && c == 0;
+                    if (!lastGlobalChunk) {
+                        fwd[s][c] += p2p;
+                    }
+                    if (!firstGlobalChunk) {
+                        bwd[s][c] += p2p;
+                    }
+                }
+            }
+            if (cutoffSeconds < Double.POSITIVE_INFINITY) {
+                double bound = 0;
+                for (int s = 0; s < stages; s++) {
+                    double busy = 0;
+                    for (int c = 0; c < v; c++) {
+                        busy += fwd[s][c] + bwd[s][c];
+                    }
+                    bound = Math.max(bound, busy * p.microBatches());
+                }
+                if (bound >= cutoffSeconds) {
+                    return null;
+                }
+            }
+            PipelineSchedule schedule = v > 1 ? PipelineSchedule.INTERLEAVED : PipelineSchedule.ONE_F_ONE_B;
+            PipelineInput in = new PipelineInput(stages, p.microBatches(), v, fwd, bwd, 0);
+            PipelineResult pr = timeline ? PipelineSimulator.simulateWithTimeline(schedule, in) : PipelineSimulator.simulate(schedule, in);
+
+            // data parallel, per stage; the step waits for the slowest stage
+            double dpExposed = 0;
+            double dpTotal = 0;
+            double optimizer = 0;
+            double[] stageParams = stageParameters();
+            for (int s = 0; s < stages; s++) {
+                double[] dp = dataParallelSeconds(stageParams[s], stageExpertParams(s));
+                double fwdWindow = 0;
+                double bwdWindow = 0;
+                for (int c = 0; c < v; c++) {
+                    fwdWindow += fwd[s][c];
+                    bwdWindow += bwd[s][c];
+                }
+                double exposed = Math.max(dp[0] - bwdWindow, dp[2]) + Math.max(dp[1] - fwdWindow, dp[3]);
+                dpExposed = Math.max(dpExposed, exposed);
+                dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
+                double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / p.dp()
+                        + stageExpertParams(s) / (p.dp() / p.ep()) : stageParams[s];
+                optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER));
+            }
+            double step = pr.makespanSeconds() + dpExposed + optimizer;
+
+            // breakdown of the busiest stage's busy time
+            int busiest = 0;
+            for (int s = 1; s < stages; s++) {
+                if (pr.busySeconds()[s] > pr.busySeconds()[busiest]) {
+                    busiest = s;
+                }
+            }
+            int mb = p.microBatches();
+            int nLayers = 0;
+            for (int c = 0; c < v; c++) {
+                nLayers += layers[busiest][c];
+            }
+            double sl = stageSlow[busiest];
+            double scale = (double) mb * nLayers;
+            double extra = 0;
+            if (busiest == 0) {
+                extra += 3 * embedFwd * sl * mb;
+            }
+            if (busiest == stages - 1) {
+                extra += (head[0] + head[1]) * sl * mb;
+            }
+            Map<String, Double> br = new LinkedHashMap<>();
+            br.put("compute", scale * (lc.fwdCompute + lc.bwdCompute) * sl + extra);
+            br.put("recompute", scale * lc.recompute * sl);
+            br.put("tp", scale * (lc.fwdTp + lc.bwdTp + lc.recomputeTp));
+            br.put("cp", scale * (lc.fwdCp + lc.bwdCp));
+            br.put("ep", scale * (lc.fwdEp + lc.bwdEp));
+            int sends = 0;
+            for (int c = 0; c < v; c++) {
+                sends += (busiest == stages - 1 && c == v - 1 ? 0 : 1) + (busiest == 0 && c == 0 ? 0 : 1);
+            }
+            br.put("pp", (double) mb * sends * p2p);
+            br.put("pipelineBubble", pr.makespanSeconds() - pr.busySeconds()[busiest]);
+            br.put("dp", dpExposed);
+            br.put("optimizer", optimizer);
+
+            double modelFlops = m.trainingFlopsPerToken() * p.globalBatch() * (double) m.sequenceLength();
+            double mfu = modelFlops / (step * sys.gpus() * sys.gpu().peakBf16FlopsPerSecond());
+            MemoryFootprint mem = memory(pr.peakInFlight(), stageParams);
+            Map<String, Double> comm = new LinkedHashMap<>();
+            comm.put("tpSecondsPerLayer", lc.fwdTp + lc.bwdTp + lc.recomputeTp);
+            comm.put("p2pSeconds", p2p);
+            comm.put("dpSecondsTotal", dpTotal);
+            return new StepResult(m.name(), p, sys.name(), sys.gpus(), step, br, mfu, p.globalBatch() * (double) m.sequenceLength() / step,
+                    modelFlops / step / sys.gpus(), mem, pr, comm);
+        }
+
+        /** Slow-down of each stage's compute: the stragglers, heaviest first, one per stage. */
+        double[] stageSlowdowns() {
+            double[] out = new double[p.pp()];
+            java.util.Arrays.fill(out, 1);
+            double[] sorted = slow.clone();
+            java.util.Arrays.sort(sorted);
+            for (int i = 0; i < sorted.length && i < out.length; i++) {
+                out[i] = sorted[sorted.length - 1 - i];
+            }
+            return out;
+        }
+
+        LayerCost layerCost() {
+            int h = m.hiddenSize();
+            int hd = m.headDim();
+            double headsLocal = (double) m.heads() / t;
+            double kvLocal = Math.max(1.0, (double) m.kvHeads() / t);
+            double s = m.sequenceLength();
+            double sLocal = s / p.cp();
+            double b = p.microBatch();
+            double T = tokens;
+            double f = m.ffnHiddenSize();
+            int mats = m.family().ffnMatrices();
+            boolean flash = p.flashAttention();
+            boolean sp = p.sequenceParallel() && t > 1;
+            double tokenShare = sp ? t : 1;   // norms/dropout split over TP with sequence parallelism
+
+            // matrix multiplies: forward, and backward (data gradient + weight gradient into FP32 main grads)
+            double qkvN = (headsLocal + 2 * kvLocal) * hd;
+            double qkv = k.gemmSeconds(T, qkvN, h, 1);
+            double qkvB = k.gemmBackwardSeconds(T, qkvN, h, 1, true);
+            double attnBatch = b * headsLocal;
+            double causal = flash ? 0.5 : 1.0;   // flash attention skips the masked half
+            double scores = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * hd + s * hd + sLocal * s) * attnBatch);
+            double av = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * s + s * hd + sLocal * hd) * attnBatch);
+            double out = k.gemmSeconds(T, h, headsLocal * hd, 1);
+            double outB = k.gemmBackwardSeconds(T, h, headsLocal * hd, 1, true);
+            double ffn;
+            double ffnB;
+            double router = 0;
+            double routerB = 0;
+            if (m.isMoe()) {
+                int localExperts = m.experts() / p.ep();
+                double tokensPerExpert = T * m.topK() / m.experts() * p.ep();
+                ffn = (mats - 1) * k.gemmSeconds(tokensPerExpert, f / t, h, localExperts) + k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                ffnB = (mats - 1) * k.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true)
+                        + k.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
+                router = k.gemmSeconds(T, m.experts(), h, 1);
+                routerB = k.gemmBackwardSeconds(T, m.experts(), h, 1, true);
+            } else {
+                ffn = (mats - 1) * k.gemmSeconds(T, f / t, h, 1) + k.gemmSeconds(T, h, f / t, 1);
+                ffnB = (mats - 1) * k.gemmBackwardSeconds(T, f / t, h, 1, true) + k.gemmBackwardSeconds(T, h, f / t, 1, true);
+            }
+            // memory-bound kernels, forward (backward: twice the traffic)
+            double th = T * h / tokenShare;
+            double norm = k.memorySeconds(4 * th);                          // read + write BF16
+            double dropRes = k.memorySeconds(7 * th);                       // x, residual in; out; 1-byte mask
+            double actElems = T * f / t * (m.isMoe() ? m.topK() : 1);
+            double act = k.memorySeconds((mats == 3 ? 6 : 4) * actElems);   // GeLU 1 in 1 out; SwiGLU 2 in 1 out
+            double softmax = flash ? 0 : k.memorySeconds(7 * sLocal * s * attnBatch);
+            double attentionCore = scores + av + softmax;
+            double elementwise = 2 * norm + 2 * dropRes + act + softmax;
+            double fwdCompute = qkv + scores + av + out + ffn + router + elementwise;
+            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + 2 * elementwise + (flash ? scores + av : 0);
+            double recompute = switch (p.recompute()) {
+                case NONE -> 0;
+                case SELECTIVE -> flash ? 0 : attentionCore;
+                case FULL -> fwdCompute;
+            };
+
+            // tensor parallel collectives: 2 forward, 2 backward, each of the full T·h activation
+            double actBytes = T * h * BF16;
+            double tpOne = 0;
+            if (t > 1) {
+                LinkCost link = sys.network().link(t, 1);
+                tpOne = sp ? Collectives.reduceScatterSeconds(t, actBytes, link) + Collectives.allGatherSeconds(t, actBytes, link)
+                        : Collectives.allReduceSeconds(t, actBytes, link);
+            }
+            double fwdTp = 2 * tpOne;
+            // sequence parallelism: the backward also re-gathers the two column-parallel inputs for the weight gradients
+            double bwdTp = 2 * tpOne + (sp ? 2 * Collectives.allGatherSeconds(t, actBytes, sys.network().link(t, 1)) : 0);
+            double recomputeTp = p.recompute() == Recompute.FULL ? fwdTp : 0;
+
+            // context parallel: K and V blocks around the ring, overlapped with attention compute
+            double fwdCp = 0;
+            double bwdCp = 0;
+            if (p.cp() > 1) {
+                LinkCost link = sys.network().link(p.cp(), p.cpStride());
+                double kvBytes = 2 * b * sLocal * kvLocal * hd * BF16;
+                double ring = (p.cp() - 1) * link.stepSeconds(kvBytes);
+                double ring2 = (p.cp() - 1) * link.stepSeconds(2 * kvBytes);
+                fwdCp = Math.max(0, ring - attentionCore);
+                bwdCp = Math.max(0, ring2 - 2 * attentionCore);
+            }
+
+            // expert parallel: dispatch + combine all-to-alls
+            double fwdEp = 0;
+            double bwdEp = 0;
+            if (p.ep() > 1) {
+                int stride = p.dpStride();
+                LinkCost link = sys.network().link(p.ep(), stride);
+                double a2aBytes = T * m.topK() * h * BF16;
+                double one = Collectives.allToAllSeconds(p.ep(), a2aBytes, link, sys.network().bisectionBytesPerSecond(p.ep(), stride));
+                fwdEp = 2 * one;
+                bwdEp = 2 * one;
+            }
+            return new LayerCost(fwdCompute, bwdCompute, recompute, fwdTp, bwdTp, recomputeTp, fwdCp, bwdCp, fwdEp, bwdEp);
+        }
+
+        /** Final norm, logits and loss on the last stage: {forward, backward} seconds. */
+        double[] headCost() {
+            double T = tokens;
+            int h = m.hiddenSize();
+            double vLocal = (double) m.vocabSize() / t;
+            double logits = k.gemmSeconds(T, vLocal, h, 1);
+            double loss = k.memorySeconds(T * vLocal * (BF16 + 4 + 4));   // read logits, FP32 softmax, write
+            double norm = k.memorySeconds(4 * T * h);
+            double fwd = logits + loss + norm;
+            return new double[] {fwd, 2 * logits + loss + 2 * norm};
+        }
+
+        /** Parameters held by one GPU of each stage. */
+        double[] stageParameters() {
+            double[] out = new double[p.pp()];
+            double dense = m.attentionParametersPerLayer() + m.routerParametersPerLayer() + 2.0 * m.hiddenSize();
+            double experts = m.experts() * m.expertParameters() / p.ep();
+            for (int s = 0; s < p.pp(); s++) {
+                int n = 0;
+                for (int c = 0; c < p.interleave(); c++) {
+                    n += layers[s][c];
+                }
+                double params = n * (dense + experts) / t;
+                if (s == 0) {
+                    params += (double) m.vocabSize() * m.hiddenSize() / t;
+                }
+                if (s == p.pp() - 1) {
+                    params += (double) m.vocabSize() * m.hiddenSize() / t + m.hiddenSize();
+                }
+                out[s] = params;
+            }
+            return out;
+        }
+
+        double stageExpertParams(int s) {
+            if (!m.isMoe()) {
+                return 0;
+            }
+            int n = 0;
+            for (int c = 0; c < p.interleave(); c++) {
+                n += layers[s][c];
+            }
+            return n * m.experts() * m.expertParameters() / p.ep() / t;
+        }
+
+        /** {reduce total, gather total, last-bucket reduce, last-bucket gather} seconds for one stage's GPU. */
+        double[] dataParallelSeconds(double params, double expertParams) {
+            double[] out = new double[4];
+            addDp(out, params - expertParams, p.dp(), p.dpStride());
+            addDp(out, expertParams, p.dp() / p.ep(), p.dpStride() * p.ep());
+            return out;
+        }
+
+        private void addDp(double[] out, double params, int ranks, int stride) {
+            if (ranks <= 1 || params <= 0) {
+                return;
+            }
+            LinkCost link = sys.network().link(ranks, stride);
+            double grad = params * GRAD_BYTES;
+            double bucket = Math.min(params, DP_BUCKET_PARAMETERS);
+            if (p.distributedOptimizer()) {
+                out[0] += Collectives.reduceScatterSeconds(ranks, grad, link);
+                out[1] += Collectives.allGatherSeconds(ranks, params * BF16, link);
+                out[2] += Collectives.reduceScatterSeconds(ranks, bucket * GRAD_BYTES, link);
+                out[3] += Collectives.allGatherSeconds(ranks, bucket * BF16, link);
+            } else {
+                out[0] += Collectives.allReduceSeconds(ranks, grad, link);
+                out[2] += Collectives.allReduceSeconds(ranks, bucket * GRAD_BYTES, link);
+            }
+        }
+
+        /** Activation bytes one layer keeps per micro-batch on one GPU (Korthikanti et al. 2022, generalised). */
+        double activationBytesPerLayer() {
+            double sb = tokens;
+            int h = m.hiddenSize();
+            double hd = m.headDim();
+            double kvLocal = Math.max(1.0, (double) m.kvHeads() / t);
+            boolean sp = p.sequenceParallel() && t > 1;
+            double inputOnly = 2 * sb * h / (sp ? t : 1);
+            if (p.recompute() == Recompute.FULL) {
+                return inputOnly;
+            }
+            double f = m.ffnHiddenSize() * (m.isMoe() ? m.topK() : 1);
+            int mats = m.family().ffnMatrices();
+            // not split by TP without sequence parallelism: two norm inputs (4), two dropout masks (2), QKV and MLP inputs (4)
+            double unsplit = 10 * sb * h;
+            // split by TP: Q (2sbh), K and V, attention output, FFN activations (GeLU: in+out; SwiGLU: gate, up, product)
+            double split = 2 * sb * h + 4 * sb * kvLocal * hd * t + 2 * sb * h + (mats == 3 ? 6 : 4) * sb * f;
+            double score = (p.flashAttention() || p.recompute() == Recompute.SELECTIVE) ? 0
+                    : 5.0 * m.heads() * sb * m.sequenceLength();
+            return (sp ? (unsplit + split) / t : unsplit + split / t) + score / t;
+        }
+
+        MemoryFootprint memory(int[] inFlight, double[] stageParams) {
+            MemoryFootprint worst = null;
+            double perLayer = activationBytesPerLayer();
+            double fullLayer = p.recompute() == Recompute.FULL ? withoutRecompute().activationBytesPerLayer() : 0;
+            for (int s = 0; s < p.pp(); s++) {
+                double params = stageParams[s];
+                double expert = stageExpertParams(s);
+                double opt = p.distributedOptimizer() ? OPTIMIZER_BYTES * ((params - expert) / p.dp() + expert / (p.dp() / p.ep()))
+                        : OPTIMIZER_BYTES * params;
+                int n = 0;
+                for (int c = 0; c < p.interleave(); c++) {
+                    n += layers[s][c];
+                }
+                double perChunkLayers = (double) n / p.interleave();
+                double act = inFlight[s] * perChunkLayers * perLayer + fullLayer;
+                double logits = s == p.pp() - 1 ? tokens * m.vocabSize() / t * 4.0 : 0;
+                MemoryFootprint fp = new MemoryFootprint(s, params * BF16, params * GRAD_BYTES, opt, act, logits, MEMORY_RESERVE_BYTES,
+                        sys.gpu().hbmCapacityBytes());
+                if (worst == null || fp.totalBytes() > worst.totalBytes()) {
+                    worst = fp;
+                }
+            }
+            return worst;
+        }
+
+        private Evaluation withoutRecompute() {
+            return new Evaluation(m, p.with(Recompute.NONE, p.sequenceParallel(), p.distributedOptimizer(), p.flashAttention()), sys, slow);
+        }
+    }
+
+    /**
+     * Layers of each (stage, chunk): as even as possible; when the layers do not divide, the first and last stages
+     * give up the shortfall first (they also hold the embedding and the logits), then the stages next to them.
+     */
+    static int[][] layerSplit(int layers, int stages, int chunks) {
+        int perStage = (layers + stages - 1) / stages;
+        int[] stageLayers = new int[stages];
+        java.util.Arrays.fill(stageLayers, perStage);
+        int deficit = perStage * stages - layers;
+        int lo = 0;
+        int hi = stages - 1;
+        boolean fromLast = false;
+        while (deficit > 0) {
+            int s = fromLast ? hi-- : lo++;
+            fromLast = !fromLast;
+            if (lo > hi + 1) {
+                lo = 0;
+                hi = stages - 1;
+            }
+            if (stageLayers[s] > 1) {
+                stageLayers[s]--;
+                deficit--;
+            }
+        }
+        int[][] out = new int[stages][chunks];
+        for (int s = 0; s < stages; s++) {
+            int base = stageLayers[s] / chunks;
+            int rem = stageLayers[s] % chunks;
+            for (int c = 0; c < chunks; c++) {
+                out[s][c] = base + (c < rem ? 1 : 0);
+            }
+        }
+        return out;
+    }
+
+    /** Sources and assumptions of the step model. */
+    public static List<Provenance> provenance() {
+        String s21 = "reference/cluster.md §2.1";
+        return List.of(
+                new Provenance("training.step.tpCollectives", "2 fwd + 2 bwd per layer of b·s·h·2 B", Confidence.PUBLISHED, s21 + " [D/S]",
+                        "Megatron conventions; not overlapped with compute (Megatron 2022; modern TP-comm overlap not modelled)"),
+                new Provenance("training.step.bubble", "simulated 1F1B / interleaved schedule", Confidence.DERIVED, s21,
+                        "(p−1)/(m+p−1) for uniform stages, ÷ v with interleaving, as the closed form says"),
+                new Provenance("training.step.gradientBytes", "4 B (FP32) per parameter reduced over DP", Confidence.ASSUMED,
+                        "Megatron-LM --accumulate-allreduce-grads-in-fp32 (recalled)", "BF16 reduction would halve the DP volume"),
+                new Provenance("training.step.dpBucket", "40 M parameters", Confidence.ASSUMED, "Megatron-LM DDP default bucket (recalled)",
+                        "the last bucket's reduce-scatter / all-gather is exposed"),
+                new Provenance("training.step.backward", "2 × forward matrix FLOPs and memory traffic", Confidence.DERIVED, s21,
+                        "data + weight gradients; the 6·N FLOPs per token convention of §5"),
+                new Provenance("training.step.flashAttention", "causal half of the score FLOPs; backward recomputes the scores",
+                        Confidence.ASSUMED, "FlashAttention-2 design (recalled)", "off for the Megatron 2022 validation runs, on by default"),
+                new Provenance("training.memory.activations", "sbh(34 + 5as/h) per layer, generalised to GQA and SwiGLU", Confidence.PUBLISHED,
+                        "Korthikanti et al. 2022 (reference/cluster.md §5.2)", "selective drops the 5as/h term, full keeps 2sbh"),
+                new Provenance("training.memory.state", "2 + 4 + 12/DP bytes per parameter", Confidence.PUBLISHED,
+                        "reference/cluster.md §3.5 (14–16 B/parameter rule); Megatron distributed optimizer", "BF16 weights, FP32 grads, FP32 master + Adam"),
+                new Provenance("training.memory.reserve", "3 GB per GPU", Confidence.ASSUMED, "no source",
+                        "CUDA context, NCCL buffers and fragmentation; a guess, order of magnitude from practice"));
+    }
+}
