@@ -142,6 +142,7 @@ public record PipelineResult(double makespanSeconds, double[] busySeconds, doubl
         int h = Double.hashCode(makespanSeconds);
         h = 31 * h + Arrays.hashCode(busySeconds);
         h = 31 * h + Double.hashCode(bubbleSeconds);
+        h = 31 * h + Double.hashCode(bubbleFraction);
         h = 31 * h + Arrays.hashCode(peakInFlight);
         h = 31 * h + Arrays.hashCode(lastBackwardStartSeconds);
         h = 31 * h + Arrays.hashCode(finishSeconds);

@@ -34,7 +34,7 @@ public enum PipelineSchedule {
      * group smaller than p would leave dependency bubbles). With v = 1 it is {@link #ONE_F_ONE_B} exactly: Megatron
      * runs the non-interleaved function when no virtual pipeline size is set, and so does this model.
      *
-     * <p>Older Megatron releases (core ≤ 0.7) also put every forward in the warm-up when m = p; the current code
+     * <p>Older Megatron releases (e.g. Megatron-Core 0.7) also put every forward in the warm-up when m = p; the current code
      * does not, and neither does this model.
      */
     INTERLEAVED;

@@ -1,6 +1,7 @@
 package org.mosaic.cluster.training.pipeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,16 +28,24 @@ import java.util.Locale;
  * with each other or with other traffic (no link or NIC sharing between stages, between the two directions, or
  * with data-parallel collectives). A stage never runs two ops at once. Megatron's blocking send/receive pairs
  * (without {@code overlap_p2p_comm}) can make a stage wait for a peer that is not ready yet; that coupling is
- * not modelled, so the simulated step is a lower bound for a blocking implementation and matches an overlapped
- * one. Kernel launch gaps, the optimizer step and the data-parallel gradient reduction are outside the step.
+ * not modelled, so the simulated step is the fully overlapped ideal and a lower bound for a blocking
+ * implementation. Kernel launch gaps, the optimizer step and the data-parallel gradient reduction are outside
+ * the step.
+ *
+ * <p><b>Consequence worth knowing.</b> In the 1F1B steady state a stage's next backward waits for a round trip
+ * through the later stages, so a p2p latency c is exposed throughout the step, not only in the fill and drain:
+ * with uniform times the 1F1B step is (m+p−1)·(f+b) + 2c·[(p−1) + (m−1) − ⌈(m−1)/p⌉], about 2c·(p−1)/p per
+ * micro-batch when m ≫ p (derived and tested in {@code PipelineClosedFormTest}). Megatron's interleaved order
+ * instead exposes only one micro-batch's 2·(p·v − 1) crossings, 2·(p·v − 1)·c, while c is small against the
+ * chunk times (observed and tested, not derived): its extra p − r − 1 warm-up forwards are slack that hides it.
  *
  * <p><b>Guarantee.</b> Each op's start equals the longest path to it in the dependency graph made of the data
  * edges above (weighted by the p2p time) and each stage's order; the simulation fails loudly
  * ({@link IllegalStateException}) if a stage's order ever waits on an op that cannot run, which for the
  * Megatron orders would be a bug here.
  *
- * <p><b>Cost.</b> O(p·m·v) time; one array of 2·p·m·v doubles plus per-stage arrays, and no boxing when the
- * timeline is not recorded.
+ * <p><b>Cost.</b> O(p·m·v) time; two arrays of p·m·v doubles plus per-stage arrays, no division in the inner
+ * loop, and no object per op unless the timeline is recorded.
  */
 public final class PipelineSimulator {
 
@@ -61,32 +70,52 @@ public final class PipelineSimulator {
             throw new IllegalArgumentException("pipeline input null — expected a PipelineInput "
                     + "(hint: PipelineInput.uniform(stages, microBatches, chunks, fwd, bwd, p2p))");
         }
+        int p = in.stages();
+        schedule.check(p, in.microBatches(), in.chunks());
+        int[] warmup = new int[p];
+        for (int s = 0; s < p; s++) {
+            warmup[s] = schedule.warmupForwards(p, in.microBatches(), in.chunks(), s);
+        }
+        return run(in, schedule.name(), warmup, recordTimeline);
+    }
+
+    /**
+     * Simulates stages that run the three-phase order (warm-up forwards, alternating forward/backward, cool-down
+     * backwards) with the given warm-up counts. Package-private so that tests can feed the guard a broken order.
+     */
+    static PipelineResult run(PipelineInput in, String name, int[] warmup, boolean recordTimeline) {
         final int p = in.stages();
         final int m = in.microBatches();
         final int v = in.chunks();
-        schedule.check(p, m, v);
-        final Layout layout = new Layout(schedule, p, m, v);
-        final int opsPerStage = layout.opsPerStage;
-        final int total = layout.total;
+        final int total = m * v;
+        final int opsPerStage = 2 * total;
+        checkWarmups(warmup, p, total);
         final int lastGlobal = p * v - 1;
         final double link = p > 1 ? in.p2pSeconds() : 0; // one stage: consecutive chunks share the GPU
 
-        final double[] fwd = new double[p * v];
+        final double[] fwd = new double[p * v]; // indexed by global chunk g = c·p + s
         final double[] bwd = new double[p * v];
         for (int s = 0; s < p; s++) {
             for (int c = 0; c < v; c++) {
-                fwd[s * v + c] = in.forwardSeconds(s, c);
-                bwd[s * v + c] = in.backwardSeconds(s, c);
+                fwd[c * p + s] = in.forwardSeconds(s, c);
+                bwd[c * p + s] = in.backwardSeconds(s, c);
             }
         }
-        final double[] end = new double[p * opsPerStage]; // end of op j of stage s at s·opsPerStage + j
-        final double[] start = recordTimeline ? new double[p * opsPerStage] : null;
+        // end time of the forward / backward of micro-batch i through global chunk g at g·m + i; −1 = not run yet
+        final double[] forwardEnd = new double[p * v * m];
+        final double[] backwardEnd = new double[p * v * m];
+        Arrays.fill(forwardEnd, -1);
+        Arrays.fill(backwardEnd, -1);
+        // per stage, where its next forward and next backward stand in Megatron's numbering (PipelineSchedule):
+        // op k = g·p·v + j·p + i is micro-batch g·p + i in slot j; stored as (micro-batch, slot j, i) twice
+        final int[] cursor = new int[6 * p];
         final int[] next = new int[p];
         final double[] free = new double[p];
         final double[] busy = new double[p];
         final int[] inFlight = new int[p];
         final int[] peak = new int[p];
         final double[] lastBackwardStart = new double[p];
+        final PipelineResult.Op[][] byStage = recordTimeline ? new PipelineResult.Op[p][opsPerStage] : null;
 
         long remaining = (long) p * opsPerStage;
         boolean ascending = true;
@@ -95,65 +124,107 @@ public final class PipelineSimulator {
             for (int n = 0; n < p; n++) {
                 // sweep up then down: forward inputs flow to higher stages, gradients to lower ones
                 final int s = ascending ? n : p - 1 - n;
-                final int base = s * opsPerStage;
-                final int w = layout.warmup[s];
-                int j = next[s];
+                final int w = warmup[s];
+                final int steadyEnd = 2 * total - w;
+                final int start = next[s];
+                int j = start;
                 double t = free[s];
+                double stageBusy = busy[s];
+                int stageInFlight = inFlight[s];
+                int stagePeak = peak[s];
+                double stageLastBackward = lastBackwardStart[s];
+                int fMb = cursor[6 * s];
+                int fSlot = cursor[6 * s + 1];
+                int fIn = cursor[6 * s + 2];
+                int bMb = cursor[6 * s + 3];
+                int bSlot = cursor[6 * s + 4];
+                int bIn = cursor[6 * s + 5];
                 while (j < opsPerStage) {
-                    final int code = layout.decode(j, w);
-                    final boolean forward = (code & 1) == 1;
-                    final int k = code >>> 1;
-                    final int mb = layout.microBatch(k);
-                    final int chunk = layout.chunk(k, forward);
-                    final int global = chunk * p + s;
-                    double ready;
+                    final boolean forward = j < w || (j < steadyEnd && ((j - w) & 1) == 0);
+                    final int mb;
+                    final int global;
+                    final double ready;
                     if (forward) {
+                        mb = fMb;
+                        global = fSlot * p + s;
                         if (global == 0) {
                             ready = 0;
                         } else {
-                            int ps = (global - 1) % p;
-                            int pos = layout.forwardPosition(ps, mb, (global - 1) / p);
-                            if (pos >= next[ps]) {
+                            double e = forwardEnd[(global - 1) * m + mb];
+                            if (e < 0) {
                                 break;
                             }
-                            ready = end[ps * opsPerStage + pos] + link;
+                            ready = e + link;
                         }
-                    } else if (global == lastGlobal) {
-                        int pos = layout.forwardPosition(s, mb, chunk);
-                        if (pos >= next[s]) {
-                            break;
-                        }
-                        ready = end[base + pos];
                     } else {
-                        int ns = (global + 1) % p;
-                        int pos = layout.backwardPosition(ns, mb, (global + 1) / p);
-                        if (pos >= next[ns]) {
+                        mb = bMb;
+                        global = (v - 1 - bSlot) * p + s;
+                        double e = global == lastGlobal ? forwardEnd[global * m + mb] : backwardEnd[(global + 1) * m + mb];
+                        if (e < 0) {
                             break;
                         }
-                        ready = end[ns * opsPerStage + pos] + link;
+                        ready = global == lastGlobal ? e : e + link;
                     }
-                    final double begin = Math.max(t, ready);
-                    final double duration = forward ? fwd[s * v + chunk] : bwd[s * v + chunk];
-                    t = begin + duration;
-                    end[base + j] = t;
-                    if (start != null) {
-                        start[base + j] = begin;
-                    }
-                    busy[s] += duration;
+                    final double begin = t >= ready ? t : ready; // no NaN here, so the plain compare suffices
                     if (forward) {
-                        peak[s] = Math.max(peak[s], ++inFlight[s]);
+                        final double duration = fwd[global];
+                        t = begin + duration;
+                        stageBusy += duration;
+                        forwardEnd[global * m + mb] = t;
+                        stagePeak = Math.max(stagePeak, ++stageInFlight);
+                        // advance to the next forward: next micro-batch of the group, else next slot, else next group
+                        if (++fIn < p) {
+                            fMb++;
+                        } else if (++fSlot < v) {
+                            fIn = 0;
+                            fMb -= p - 1;
+                        } else {
+                            fIn = 0;
+                            fSlot = 0;
+                            fMb++;
+                        }
                     } else {
-                        inFlight[s]--;
-                        lastBackwardStart[s] = begin;
+                        final double duration = bwd[global];
+                        t = begin + duration;
+                        stageBusy += duration;
+                        backwardEnd[global * m + mb] = t;
+                        stageInFlight--;
+                        stageLastBackward = begin;
+                        if (++bIn < p) {
+                            bMb++;
+                        } else if (++bSlot < v) {
+                            bIn = 0;
+                            bMb -= p - 1;
+                        } else {
+                            bIn = 0;
+                            bSlot = 0;
+                            bMb++;
+                        }
                     }
-                    next[s] = ++j;
-                    remaining--;
+                    if (byStage != null) {
+                        byStage[s][j] = new PipelineResult.Op(s, mb, global / p, forward, begin, t);
+                    }
+                    j++;
+                }
+                if (j > start) {
+                    next[s] = j;
+                    free[s] = t;
+                    busy[s] = stageBusy;
+                    inFlight[s] = stageInFlight;
+                    peak[s] = stagePeak;
+                    lastBackwardStart[s] = stageLastBackward;
+                    cursor[6 * s] = fMb;
+                    cursor[6 * s + 1] = fSlot;
+                    cursor[6 * s + 2] = fIn;
+                    cursor[6 * s + 3] = bMb;
+                    cursor[6 * s + 4] = bSlot;
+                    cursor[6 * s + 5] = bIn;
+                    remaining -= j - start;
                     moved = true;
                 }
-                free[s] = t;
             }
             if (!moved) {
-                throw new IllegalStateException(deadlockMessage(schedule, in, layout, next));
+                throw new IllegalStateException(deadlockMessage(in, name, warmup, next, cursor));
             }
             ascending = !ascending;
         }
@@ -165,105 +236,44 @@ public final class PipelineSimulator {
             busiest = Math.max(busiest, busy[s]);
         }
         double bubble = makespan - busiest; // ≥ 0: rounded addition is monotone, so a stage's end ≥ its busy sum
-        List<PipelineResult.Op> timeline = recordTimeline ? timeline(layout, start, end) : List.of();
+        List<PipelineResult.Op> timeline = List.of();
+        if (byStage != null) {
+            timeline = new ArrayList<>(p * opsPerStage);
+            for (PipelineResult.Op[] ops : byStage) {
+                timeline.addAll(Arrays.asList(ops));
+            }
+        }
         return new PipelineResult(makespan, busy, bubble, makespan > 0 ? bubble / makespan : 0, peak,
                 lastBackwardStart, free, timeline);
     }
 
-    private static List<PipelineResult.Op> timeline(Layout layout, double[] start, double[] end) {
-        int p = layout.stages;
-        List<PipelineResult.Op> ops = new ArrayList<>(p * layout.opsPerStage);
-        for (int s = 0; s < p; s++) {
-            for (int j = 0; j < layout.opsPerStage; j++) {
-                int code = layout.decode(j, layout.warmup[s]);
-                boolean forward = (code & 1) == 1;
-                int k = code >>> 1;
-                int i = s * layout.opsPerStage + j;
-                ops.add(new PipelineResult.Op(s, layout.microBatch(k), layout.chunk(k, forward), forward, start[i], end[i]));
+    private static void checkWarmups(int[] warmup, int p, int total) {
+        if (warmup.length != p) {
+            throw new IllegalArgumentException("warm-ups for " + warmup.length + " stages — expected " + p);
+        }
+        for (int w : warmup) {
+            if (w < 0 || w > total) {
+                throw new IllegalArgumentException("warm-up " + w + " forwards — expected 0 ≤ w ≤ m·v = " + total);
             }
         }
-        return ops;
     }
 
-    private static String deadlockMessage(PipelineSchedule schedule, PipelineInput in, Layout layout, int[] next) {
+    private static String deadlockMessage(PipelineInput in, String name, int[] warmup, int[] next, int[] cursor) {
         StringBuilder waiting = new StringBuilder();
-        for (int s = 0; s < layout.stages; s++) {
-            if (next[s] < layout.opsPerStage) {
-                int code = layout.decode(next[s], layout.warmup[s]);
-                int k = code >>> 1;
-                boolean forward = (code & 1) == 1;
-                waiting.append(String.format(Locale.ROOT, " stage %d at op %d (%s mb %d chunk %d);", s, next[s],
-                        forward ? "F" : "B", layout.microBatch(k), layout.chunk(k, forward)));
+        int total = in.microBatches() * in.chunks();
+        for (int s = 0; s < in.stages(); s++) {
+            int j = next[s];
+            if (j < 2 * total) {
+                int w = warmup[s];
+                boolean forward = j < w || (j < 2 * total - w && ((j - w) & 1) == 0);
+                int mb = forward ? cursor[6 * s] : cursor[6 * s + 3];
+                int chunk = forward ? cursor[6 * s + 1] : in.chunks() - 1 - cursor[6 * s + 4];
+                waiting.append(String.format(Locale.ROOT, " stage %d at op %d (%s mb %d chunk %d);", s, j,
+                        forward ? "F" : "B", mb, chunk));
             }
         }
-        return String.format(Locale.ROOT, "pipeline schedule %s blocked with p=%d, m=%d, v=%d:%s no stage can proceed "
-                        + "— this is a bug in the schedule's op order, please report it with these numbers",
-                schedule, in.stages(), in.microBatches(), in.chunks(), waiting);
-    }
-
-    /**
-     * The op order of every stage as index arithmetic: op j of a stage is forward or backward number k
-     * ({@link #decode}), and the inverse maps a (micro-batch, chunk) back to its op position.
-     */
-    static final class Layout {
-        final int stages;
-        final int chunks;
-        final int total;
-        final int opsPerStage;
-        final int groupSize;
-        final int[] warmup;
-
-        Layout(PipelineSchedule schedule, int p, int m, int v) {
-            this.stages = p;
-            this.chunks = v;
-            this.total = m * v;
-            this.opsPerStage = 2 * total;
-            this.groupSize = p * v;
-            this.warmup = new int[p];
-            for (int s = 0; s < p; s++) {
-                warmup[s] = schedule.warmupForwards(p, m, v, s);
-            }
-        }
-
-        /**
-         * Op j of a stage with warm-up w: forwards 0..w−1, then forward w+i and backward i alternately, then the
-         * remaining backwards. Returns k·2 + 1 for forward k, k·2 for backward k.
-         */
-        int decode(int j, int w) {
-            if (j < w) {
-                return (j << 1) | 1;
-            }
-            if (j < 2 * total - w) {
-                int i = (j - w) >> 1;
-                return ((j - w) & 1) == 0 ? ((w + i) << 1) | 1 : i << 1;
-            }
-            return (j - total) << 1;
-        }
-
-        /** Micro-batch of forward or backward number k: micro-batches advance in groups of p. */
-        int microBatch(int k) {
-            int group = k / groupSize;
-            return group * stages + (k - group * groupSize) % stages;
-        }
-
-        /** Local chunk of forward (or backward) number k. */
-        int chunk(int k, boolean forward) {
-            int slot = (k % groupSize) / stages;
-            return forward ? slot : chunks - 1 - slot;
-        }
-
-        /** Op position, on stage s, of the forward of micro-batch mb through local chunk c. */
-        int forwardPosition(int s, int mb, int c) {
-            int k = (mb / stages) * groupSize + c * stages + mb % stages;
-            int w = warmup[s];
-            return k < w ? k : 2 * k - w;
-        }
-
-        /** Op position, on stage s, of the backward of micro-batch mb through local chunk c. */
-        int backwardPosition(int s, int mb, int c) {
-            int k = (mb / stages) * groupSize + (chunks - 1 - c) * stages + mb % stages;
-            int w = warmup[s];
-            return k < total - w ? w + 2 * k + 1 : k + total;
-        }
+        return String.format(Locale.ROOT, "pipeline schedule %s blocked with p=%d, m=%d, v=%d, warm-ups %s:%s no stage "
+                        + "can proceed — this is a bug in the schedule's op order, please report it with these numbers",
+                name, in.stages(), in.microBatches(), in.chunks(), Arrays.toString(warmup), waiting);
     }
 }

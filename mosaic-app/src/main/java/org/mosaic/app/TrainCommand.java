@@ -1,0 +1,427 @@
+package org.mosaic.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mosaic.cluster.TrainingModel;
+import org.mosaic.cluster.training.GpuSpec;
+import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.ModelSpec;
+import org.mosaic.cluster.training.ParallelPlan;
+import org.mosaic.cluster.training.PlanSearch;
+import org.mosaic.cluster.training.Recompute;
+import org.mosaic.cluster.training.StepModel;
+import org.mosaic.cluster.training.StepResult;
+import org.mosaic.core.scenario.SpecReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mosaic train}: one training step of a model on a cluster under an interconnect policy — time, breakdown, MFU. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Training throughput: the step time of a transformer (dense or MoE) under a parallel plan (TP, PP with 1F1B or "
+                + "interleaved schedules simulated step by step, DP with a distributed optimizer, EP, CP) on a cluster whose scale-up domain "
+                + "and fabric follow the interconnect policy; its breakdown, MFU, tokens/s and HBM footprint.",
+            "Give the plan (--tp --pp --dp ...) or --search for the fastest plans that fit (options given with --search stay fixed). "
+                    + "Without plan options the command searches."})
+public final class TrainCommand implements Callable<Integer> {
+    /** The model keys --set accepts. */
+    static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("model.layers", "transformer layers (whole number)");
+        KEYS.put("model.hidden", "model width (whole number, a multiple of the heads)");
+        KEYS.put("model.ffn", "FFN inner width (whole number; per expert for MoE)");
+        KEYS.put("model.heads", "attention heads (whole number)");
+        KEYS.put("model.kvHeads", "key/value heads (whole number dividing the heads)");
+        KEYS.put("model.vocab", "vocabulary size (whole number)");
+        KEYS.put("model.seq", "sequence length (whole number)");
+        KEYS.put("model.experts", "experts per MoE layer (1 = dense)");
+        KEYS.put("model.topK", "experts per token (1 for dense)");
+        KEYS.put("model.family", "gpt (GeLU MLP, tied embeddings) or llama (SwiGLU, untied)");
+    }
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = "llama3-405b",
+            description = "gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, mixtral-8x7b, deepseek-v3-like or custom "
+                    + "(with --set model.*) (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--gpu", paramLabel = "NAME", description = "a100-80g, h100-sxm or b200 (default: the cluster's).")
+    String gpu;
+
+    @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
+    Long gpus;
+
+    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "h100-16k",
+            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
+    String cluster;
+
+    @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
+            description = "today, mosaic, mosaic-beyond-copper, all-optical-laser; several separated by commas, or all "
+                    + "(default: ${DEFAULT-VALUE}).")
+    List<String> policies;
+
+    @Option(names = "--tp", paramLabel = "N", description = "Tensor-parallel size.")
+    Integer tp;
+    @Option(names = "--pp", paramLabel = "N", description = "Pipeline stages.")
+    Integer pp;
+    @Option(names = "--dp", paramLabel = "N", description = "Data-parallel replicas (default: what the GPUs leave).")
+    Integer dp;
+    @Option(names = "--ep", paramLabel = "N", description = "Expert-parallel size (MoE).")
+    Integer ep;
+    @Option(names = "--cp", paramLabel = "N", description = "Context-parallel size.")
+    Integer cp;
+    @Option(names = "--interleave", paramLabel = "V", description = "Model chunks per pipeline stage (1 = 1F1B).")
+    Integer interleave;
+    @Option(names = "--micro-batch", paramLabel = "N", description = "Sequences per micro-batch.")
+    Integer microBatch;
+    @Option(names = "--global-batch", paramLabel = "N", defaultValue = "2048",
+            description = "Sequences per step (default: ${DEFAULT-VALUE}, Llama 3's 16 M tokens at 8,192).")
+    int globalBatch;
+    @Option(names = "--seq-len", paramLabel = "N", description = "Sequence length (default: the model's).")
+    Integer seqLen;
+    @Option(names = "--recompute", paramLabel = "MODE", description = "none, selective or full.")
+    String recompute;
+    @Option(names = "--seq-parallel", negatable = true, description = "Megatron sequence parallelism (default: on when TP > 1).")
+    Boolean seqParallel;
+    @Option(names = "--distributed-optimizer", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Shard optimizer state over DP (default: on).")
+    boolean distributedOptimizer;
+    @Option(names = "--flash-attention", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fused attention (default: on).")
+    boolean flashAttention;
+    @Option(names = "--search", description = "Search every valid plan (fixing the plan options given) and rank them.")
+    boolean search;
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Plans to list with --search (default: ${DEFAULT-VALUE}).")
+    int top;
+    @Option(names = "--straggler", paramLabel = "FACTOR", split = ",",
+            description = "Compute slow-down of the slowest GPUs, e.g. 1.2 (repeatable or comma-separated; one per stage, heaviest first).")
+    List<Double> stragglers = new ArrayList<>();
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Model shape: model.layers, model.hidden, model.ffn, model.heads, "
+            + "model.kvHeads, model.vocab, model.seq, model.experts, model.topK, model.family (repeatable).")
+    List<String> sets = new ArrayList<>();
+    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Write the step-time breakdown by policy and the pipeline "
+            + "timeline of the first policy's plan.")
+    Path plot;
+
+    @Mixin
+    FormatOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One policy's outcome. */
+    record PolicyRun(String policy, TrainingModel.Setup setup, StepResult result, PlanSearch.Result search) {
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (plot != null) {
+            org.mosaic.app.report.Charts.checkPlotFile(plot);
+        }
+        ModelSpec m = model();
+        GpuSpec g = null;
+        if (gpu != null) {
+            try {
+                g = GpuSpec.byName(gpu);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--gpu " + e.getMessage());
+            }
+        }
+        if (top < 1) {
+            throw new UsageException("--top " + top + ": expected at least 1");
+        }
+        double[] slow = stragglers.stream().mapToDouble(Double::doubleValue).toArray();
+        for (double f : slow) {
+            if (!(f >= 1 && Double.isFinite(f))) {
+                throw new UsageException(String.format(Locale.ROOT, "--straggler %s: expected a slow-down factor >= 1 (1.2 = 20 %% slower)", f));
+            }
+        }
+        Recompute rc = null;
+        if (recompute != null) {
+            try {
+                rc = Recompute.parse(recompute);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--" + e.getMessage());
+            }
+        }
+        boolean anyPlan = tp != null || pp != null || dp != null || ep != null || cp != null || interleave != null || microBatch != null
+                || recompute != null;
+        boolean doSearch = search || !anyPlan;
+        List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
+        List<PolicyRun> runs = new ArrayList<>();
+        try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
+                    + (names.size() == 1 ? "y" : "ies"), names.size());
+            for (String policy : names) {
+                TrainingModel.Setup setup;
+                try {
+                    setup = TrainingModel.setup(cluster, g, policy, gpus);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                if (doSearch) {
+                    PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
+                    ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, false, distributedOptimizer, flashAttention);
+                    PlanSearch.Result r;
+                    try {
+                        r = PlanSearch.search(m, setup.system(), globalBatch, fixed, template, top);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                    if (r.ranked().isEmpty()) {
+                        throw new UsageException("no plan for " + m.name() + " fits on " + setup.system().name() + ": "
+                                + (r.closestMisfit() == null ? "no plan shape divides " + setup.system().gpus() + " GPUs and batch " + globalBatch
+                                        + " (hint: another --gpus or --global-batch)"
+                                        : "the closest, " + r.closestMisfit().plan().label() + ", " + r.closestMisfit().memory().describe()
+                                                + " (hint: more GPUs, --recompute full, or a smaller micro-batch)"));
+                    }
+                    StepResult best = slow.length == 0 ? r.best() : StepModel.evaluate(m, r.best().plan(), setup.system(), slow, false);
+                    runs.add(new PolicyRun(policy, setup, best, r));
+                } else {
+                    ParallelPlan plan = plan(setup.system().gpus(), rc);
+                    StepResult res;
+                    try {
+                        res = StepModel.evaluate(m, plan, setup.system(), slow, plot != null);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage());
+                    }
+                    if (!res.memory().fits()) {
+                        throw new UsageException("plan " + plan.label() + " does not fit: " + res.memory().describe()
+                                + " (hint: --recompute full, a smaller --micro-batch, more --pp or --tp, or --search)");
+                    }
+                    runs.add(new PolicyRun(policy, setup, res, null));
+                }
+                progress.step();
+            }
+        }
+        if (plot != null) {
+            PolicyRun first = runs.get(0);
+            StepResult withTimeline = first.result().pipeline().timeline().isEmpty()
+                    ? StepModel.evaluate(m, first.result().plan(), first.setup().system(), slow, true) : first.result();
+            org.mosaic.app.report.TrainingCharts.writeStepPlot(plot, runs.stream().map(r -> r.result()).toList(),
+                    runs.stream().map(PolicyRun::policy).toList(), withTimeline);
+        }
+        out.print(switch (output.format) {
+            case JSON -> Output.json(Output.strict(json(runs)));
+            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
+            case TABLE -> table(m, runs);
+        });
+        out.flush();
+        return 0;
+    }
+
+    ModelSpec model() {
+        ModelSpec base;
+        if (model.equals("custom")) {
+            base = ModelSpec.dense("custom", ModelSpec.Family.GPT, 24, 2048, 8192, 16, 16, 51200, 2048);
+        } else {
+            try {
+                base = ModelPresets.byName(model);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--model " + e.getMessage() + ", or custom");
+            }
+        }
+        int layers = base.layers();
+        int hidden = base.hiddenSize();
+        Integer ffn = null;
+        int heads = base.heads();
+        Integer kv = null;
+        int vocab = base.vocabSize();
+        int seq = base.sequenceLength();
+        int experts = base.experts();
+        int topK = base.topK();
+        ModelSpec.Family family = base.family();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set model.layers=32");
+            }
+            String key = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            if (!KEYS.containsKey(key)) {
+                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
+            }
+            try {
+                switch (key) {
+                    case "model.layers" -> layers = Integer.parseInt(value);
+                    case "model.hidden" -> hidden = Integer.parseInt(value);
+                    case "model.ffn" -> ffn = Integer.parseInt(value);
+                    case "model.heads" -> heads = Integer.parseInt(value);
+                    case "model.kvHeads" -> kv = Integer.parseInt(value);
+                    case "model.vocab" -> vocab = Integer.parseInt(value);
+                    case "model.seq" -> seq = Integer.parseInt(value);
+                    case "model.experts" -> experts = Integer.parseInt(value);
+                    case "model.topK" -> topK = Integer.parseInt(value);
+                    case "model.family" -> family = switch (value.toLowerCase(Locale.ROOT)) {
+                        case "gpt" -> ModelSpec.Family.GPT;
+                        case "llama" -> ModelSpec.Family.LLAMA;
+                        default -> throw new UsageException("--set model.family=" + value + ": expected gpt or llama");
+                    };
+                    default -> throw new IllegalStateException(key);
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException("--set " + key + "=" + value + ": expected " + KEYS.get(key));
+            }
+        }
+        if (seqLen != null) {
+            seq = seqLen;
+        }
+        boolean changedWidth = hidden != base.hiddenSize();
+        int f = ffn != null ? ffn : changedWidth ? (family == ModelSpec.Family.GPT ? 4 * hidden : base.ffnHiddenSize() * hidden / base.hiddenSize())
+                : base.ffnHiddenSize();
+        int k = kv != null ? kv : heads == base.heads() ? base.kvHeads() : heads;
+        try {
+            return new ModelSpec(sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
+                    seq, experts, topK);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    ParallelPlan plan(long jobGpus, Recompute rc) {
+        int t = tp == null ? 1 : tp;
+        int p = pp == null ? 1 : pp;
+        int c = cp == null ? 1 : cp;
+        int d;
+        if (dp == null) {
+            long denom = (long) t * p * c;
+            if (denom < 1 || jobGpus % denom != 0) {
+                throw new UsageException(String.format(Locale.ROOT, "--tp %d × --pp %d × --cp %d = %d does not divide the job's %d GPUs; "
+                        + "expected a divisor (hint: --gpus or --search)", t, p, c, denom, jobGpus));
+            }
+            d = (int) (jobGpus / denom);
+        } else {
+            d = dp;
+        }
+        try {
+            return new ParallelPlan(t, p, d, ep == null ? 1 : ep, c, microBatch == null ? 1 : microBatch, globalBatch,
+                    interleave == null ? 1 : interleave, rc == null ? Recompute.SELECTIVE : rc, seqParallel == null ? t > 1 : seqParallel,
+                    distributedOptimizer, flashAttention);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String hint(String key) {
+        String best = null;
+        int d = Integer.MAX_VALUE;
+        for (String k : KEYS.keySet()) {
+            int e = SpecReader.levenshtein(key, k);
+            if (e < d) {
+                d = e;
+                best = k;
+            }
+        }
+        return d <= 3 ? " (did you mean " + best + "?)" : "";
+    }
+
+    static ObjectNode summary(PolicyRun r) {
+        StepResult s = r.result();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("policy", r.policy());
+        n.put("system", s.system());
+        n.put("scaleUpGpus", r.setup().system().network().scaleUpGpus());
+        n.put("scaleUpNote", r.setup().scaleUpNote());
+        n.put("model", s.model());
+        n.put("gpus", s.gpus());
+        n.put("stepSeconds", s.stepSeconds());
+        n.put("mfu", s.mfu());
+        n.put("tokensPerSecond", s.tokensPerSecond());
+        n.put("tflopsPerGpu", s.flopsPerGpuPerSecond() / 1e12);
+        n.set("breakdown", Output.tree(s.breakdown()));
+        n.set("plan", Output.tree(s.plan()));
+        n.put("planLabel", s.plan().label());
+        n.set("memory", memory(s));
+        return n;
+    }
+
+    private static ObjectNode memory(StepResult s) {
+        ObjectNode m = (ObjectNode) Output.tree(s.memory());
+        m.put("totalBytes", s.memory().totalBytes());
+        m.put("fits", s.memory().fits());
+        return m;
+    }
+
+    ObjectNode json(List<PolicyRun> runs) {
+        ObjectNode root = summary(runs.get(0));
+        PolicyRun first = runs.get(0);
+        if (first.search() != null) {
+            root.set("search", searchJson(first.search()));
+        }
+        root.set("communication", Output.tree(first.result().communication()));
+        if (runs.size() > 1) {
+            ArrayNode a = root.putArray("policies");
+            for (PolicyRun r : runs) {
+                ObjectNode n = summary(r);
+                if (r.search() != null) {
+                    n.set("search", searchJson(r.search()));
+                }
+                a.add(n);
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode searchJson(PlanSearch.Result r) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("evaluated", r.evaluated());
+        n.put("rejectedForMemory", r.rejectedMemory());
+        n.put("prunedByBound", r.pruned());
+        ArrayNode a = n.putArray("ranked");
+        for (StepResult s : r.ranked()) {
+            ObjectNode p = JsonNodeFactory.instance.objectNode();
+            p.put("plan", s.plan().label());
+            p.put("stepSeconds", s.stepSeconds());
+            p.put("mfu", s.mfu());
+            p.put("memoryBytes", s.memory().totalBytes());
+            a.add(p);
+        }
+        return n;
+    }
+
+    static String table(ModelSpec m, List<PolicyRun> runs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %.1f B parameters (%.1f B active), %.3g FLOPs per token, sequence %d%n", m.name(),
+                m.parameterCount() / 1e9, m.activeParameterCount() / 1e9, m.trainingFlopsPerToken(), m.sequenceLength()));
+        List<List<String>> rows = new ArrayList<>();
+        for (PolicyRun r : runs) {
+            StepResult s = r.result();
+            rows.add(List.of(r.policy(), String.valueOf(r.setup().system().network().scaleUpGpus()), s.plan().label(),
+                    String.format(Locale.ROOT, "%.3f s", s.stepSeconds()), Output.percent(s.mfu()),
+                    String.format(Locale.ROOT, "%,.0f", s.tokensPerSecond()), String.format(Locale.ROOT, "%.1f GB", s.memory().totalBytes() / 1e9)));
+        }
+        sb.append(Output.table(List.of("policy", ">scale-up GPUs", "plan", ">step", ">MFU", ">tokens/s", ">HBM"), rows)).append('\n');
+        for (PolicyRun r : runs) {
+            StepResult s = r.result();
+            StringBuilder b = new StringBuilder();
+            s.breakdown().forEach((k, v) -> {
+                if (v > 0) {
+                    b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%.3f s", v));
+                }
+            });
+            sb.append(r.policy()).append(": ").append(b).append('\n');
+            sb.append("  ").append(r.setup().scaleUpNote()).append('\n');
+            if (r.search() != null) {
+                sb.append("  ").append(PlanSearch.describe(r.search())).append('\n');
+                int i = 1;
+                for (StepResult x : r.search().ranked()) {
+                    sb.append(String.format(Locale.ROOT, "  %d. %-40s %.3f s  MFU %s  HBM %.1f GB%n", i++, x.plan().label(), x.stepSeconds(),
+                            Output.percent(x.mfu()), x.memory().totalBytes() / 1e9));
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
