@@ -1,0 +1,205 @@
+package org.mosaic.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.mosaic.cluster.fleet.FleetEconomics;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.fleet.TechnologyMenu;
+import org.mosaic.cluster.layout.CablePlan;
+import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.topology.ClusterSpec;
+import org.mosaic.cluster.topology.LinkTier;
+import org.mosaic.cluster.training.GpuSpec;
+import org.mosaic.cluster.training.GroupNetwork;
+import org.mosaic.cluster.training.KernelCosts;
+import org.mosaic.cluster.training.LinkCost;
+import org.mosaic.cluster.training.TrainingSystem;
+import org.mosaic.cluster.training.goodput.FailureCause;
+import org.mosaic.cluster.training.goodput.FailureCauses;
+import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.network.NetworkAssumptions;
+import org.mosaic.cluster.training.network.TrainingCluster;
+import org.mosaic.cluster.training.network.TrainingClusters;
+import org.mosaic.core.catalog.Confidence;
+import org.mosaic.core.catalog.Provenance;
+
+/**
+ * The training facade: a fleet preset under an interconnect policy as a training job sees it — the hardware for the
+ * step model ({@link TrainingSystem}) and the failure causes for the goodput model.
+ *
+ * <p><b>Failure causes of a job under a policy.</b> The Llama 3 breakdown ({@code reference/cluster.md} §3.1) per
+ * GPU-hour for every component class, except its "Network switch/cable" row, which is split in two: the <i>links</i>
+ * of the policy's technologies, at the fleet model's FIT-derived rates for the job's share of every fabric tier (plus
+ * the scale-up tier when its links are cables — NVL72 spines or a domain grown over racks; the on-board NVLink of an
+ * HGX board is already in "Faulty GPU (incl. NVLink)"), and the <i>switches</i>, the residual: Llama's switch/cable rate
+ * minus what our fleet model gives for the links of the Llama-sized h100-16k cluster under today's policy (the
+ * calibration point, so that today on h100-16k reproduces Llama's 35 switch/cable interruptions).
+ */
+public final class TrainingModel {
+    /** Name of the link cause. */
+    public static final String LINKS = "Network links";
+    /** Name of the residual switch cause. */
+    public static final String SWITCHES = "Network switches";
+
+    private static volatile TechnologyMenu menu;
+    private static volatile Double residualSwitchRate;
+
+    private TrainingModel() {
+    }
+
+    /**
+     * A job on a preset under a policy.
+     *
+     * @param cluster     the training view (domain size, fabric, failures)
+     * @param system      what the step model needs
+     * @param scaleUpNote why the scale-up domain has its size
+     */
+    public record Setup(TrainingCluster cluster, TrainingSystem system, String scaleUpNote) {
+    }
+
+    /** The technology menu, built once (about a second: MOSAIC's channel, power and reliability models). */
+    public static TechnologyMenu menu() {
+        TechnologyMenu m = menu;
+        if (m == null) {
+            synchronized (TrainingModel.class) {
+                if (menu == null) {
+                    menu = TechnologyMenu.standard();
+                }
+                m = menu;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The setup of a job.
+     *
+     * @param preset  fleet preset (nvl72-rack, h100-16k, cluster-100k)
+     * @param gpu     the GPU, or null for the preset's
+     * @param policy  interconnect policy name
+     * @param jobGpus GPUs of the job (the cluster is built with that many), or null for the preset's
+     * @throws IllegalArgumentException naming a bad preset, policy or GPU count
+     */
+    public static Setup setup(String preset, GpuSpec gpu, String policy, Long jobGpus) {
+        TrainingCluster c = cluster(preset, gpu, policy, jobGpus);
+        TrainingSystem sys = new TrainingSystem(c.name(), c.gpu(), KernelCosts.of(c.gpu()), c.gpus(), network(c));
+        return new Setup(c, sys, c.scaleUpChoice().reason());
+    }
+
+    /** The training view of a preset (see {@link #setup}). */
+    public static TrainingCluster cluster(String preset, GpuSpec gpu, String policy, Long jobGpus) {
+        LayoutPresets.FleetPreset p = LayoutPresets.preset(preset);
+        Policy pol = Policy.named(policy);
+        GpuSpec g = gpu == null ? TrainingClusters.defaultGpu(p.name()) : gpu;
+        ClusterSpec spec = p.cluster();
+        String name = p.name() + " / " + pol.name();
+        if (jobGpus != null) {
+            if (jobGpus < 1 || jobGpus > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("GPUs " + jobGpus + " — expected 1 to " + Integer.MAX_VALUE);
+            }
+            spec = new ClusterSpec(jobGpus.intValue(), spec.domain(), spec.fabric());
+            name = String.format(Locale.ROOT, "%s x %d GPUs / %s", p.name(), jobGpus, pol.name());
+        }
+        return TrainingClusters.of(name, spec, p.layout(), g, pol, menu(), FleetEconomics.defaults(), NetworkAssumptions.defaults());
+    }
+
+    /** The cluster as the step model's network, each (size, stride) answered once and kept (a query walks every hop). */
+    public static GroupNetwork network(TrainingCluster c) {
+        Map<Long, LinkCost> links = new ConcurrentHashMap<>();
+        Map<Long, Double> bisection = new ConcurrentHashMap<>();
+        return new GroupNetwork() {
+            @Override
+            public LinkCost link(int ranks, int stride) {
+                return links.computeIfAbsent(key(ranks, stride), k -> c.forGroup(ranks, stride));
+            }
+
+            @Override
+            public double bisectionBytesPerSecond(int ranks, int stride) {
+                return bisection.computeIfAbsent(key(ranks, stride), k -> c.bisectionBytesPerSecond(ranks, stride));
+            }
+
+            @Override
+            public int scaleUpGpus() {
+                return c.scaleUpGpus();
+            }
+        };
+    }
+
+    private static long key(int ranks, int stride) {
+        return ((long) ranks << 32) | (stride & 0xffffffffL);
+    }
+
+    /**
+     * Interconnect failures per GPU-hour that interrupt a job: the fabric tiers, plus the scale-up tier when its links
+     * are cables (see the class comment).
+     */
+    public static double linkFailuresPerGpuHour(TrainingCluster c) {
+        double rate = 0;
+        for (LinkTier t : LinkTier.values()) {
+            if (t != LinkTier.SCALE_UP) {
+                rate += c.failures().perGpuHour(t);
+            }
+        }
+        boolean onBoard = c.scaleUpChoice().baseGpus() <= 8;
+        if (!onBoard) {
+            rate += c.failures().perGpuHour(LinkTier.SCALE_UP);
+        } else {
+            rate += c.scaleUpChoice().extraLinkFailuresPerDay() / 24 / c.gpus();
+        }
+        return rate;
+    }
+
+    /** Llama's switch/cable rate per GPU-hour minus the link rate of h100-16k today (≥ 0), the switches' share. */
+    public static double residualSwitchRatePerGpuHour() {
+        Double r = residualSwitchRate;
+        if (r == null) {
+            double llama = llamaSwitchCableRate();
+            double links = linkFailuresPerGpuHour(cluster("h100-16k", null, Policy.TODAY, null));
+            r = Math.max(0, llama - links);
+            residualSwitchRate = r;
+        }
+        return r;
+    }
+
+    private static double llamaSwitchCableRate() {
+        for (LlamaThreeDefaults.Row row : LlamaThreeDefaults.table()) {
+            if (row.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
+                return row.ratePerGpuHour();
+            }
+        }
+        throw new IllegalStateException("the Llama 3 table has no " + LlamaThreeDefaults.NETWORK_SWITCH_CABLE + " row");
+    }
+
+    /**
+     * The unplanned and planned failure causes of a job of {@code jobGpus} GPUs on {@code c} (see the class comment),
+     * in the Llama table's order with the switch/cable row replaced by links and switches.
+     */
+    public static FailureCauses causes(TrainingCluster c, long jobGpus, boolean planned) {
+        FailureCauses base = planned ? LlamaThreeDefaults.causesWithPlanned(jobGpus) : LlamaThreeDefaults.causes(jobGpus);
+        FailureCause switchCable = base.cause(LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
+        List<FailureCause> out = new ArrayList<>();
+        for (FailureCause fc : base.causes()) {
+            if (fc.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
+                out.add(FailureCause.unplanned(LINKS, "Network", linkFailuresPerGpuHour(c), jobGpus, switchCable.recovery()));
+                out.add(FailureCause.unplanned(SWITCHES, "Network", residualSwitchRatePerGpuHour(), jobGpus, switchCable.recovery()));
+            } else {
+                out.add(fc);
+            }
+        }
+        return new FailureCauses(out);
+    }
+
+    /** Where the split of the switch/cable row comes from. */
+    public static List<Provenance> provenance() {
+        return List.of(new Provenance("training.goodput.cause.network-links", "fleet model FIT rates per policy", Confidence.DERIVED,
+                        "reference/cluster.md §3.1 row 'Network switch/cable'; the fleet model (reference/baselines.md FITs)",
+                        "the job's share of every fabric tier; the scale-up tier when its links are cables"),
+                new Provenance("training.goodput.cause.network-switches", String.format(Locale.ROOT, "%.3g /GPU-h",
+                        residualSwitchRatePerGpuHour()), Confidence.CALIBRATED, "reference/cluster.md §3.1",
+                        "Llama's 35 switch/cable interruptions in 54 days on 16,384 GPUs minus our h100-16k link failures under today's policy"));
+    }
+}

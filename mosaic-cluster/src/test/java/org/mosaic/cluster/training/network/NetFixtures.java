@@ -1,0 +1,60 @@
+package org.mosaic.cluster.training.network;
+
+import org.mosaic.cluster.fleet.FleetEconomics;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.fleet.TechnologyMenu;
+import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.topology.ClusterSpec;
+import org.mosaic.cluster.topology.FabricKind;
+import org.mosaic.cluster.topology.FabricSpec;
+import org.mosaic.cluster.topology.ScaleUpDomainSpec;
+import org.mosaic.cluster.training.GpuSpec;
+
+/** Small clusters whose answers can be worked out by hand, and the presets built once for the whole package. */
+final class NetFixtures {
+    private NetFixtures() {
+    }
+
+    static final TechnologyMenu MENU = TechnologyMenu.standard();
+    static final NetworkAssumptions DEFAULTS = NetworkAssumptions.defaults();
+    /** What one NIC achieves in a ring: 400 Gb/s = 50 GB/s × 0.94 (calibrated). */
+    static final double NIC = 50e9 * DEFAULTS.nicAchievableFraction();
+
+    /** A scale-up domain of 2 GPUs (NVLink 4 lanes), so that most groups leave it. */
+    static final ScaleUpDomainSpec PAIR = new ScaleUpDomainSpec("pair", 2, 18, 2, 100e9, 1, 4, 64);
+
+    /**
+     * 48 GPUs in pairs on a 2-tier fat tree of 8-port 400G switches at 1:3: d = ⌊8·3/4⌋ = 6 GPUs per leaf, u = 2 up
+     * ports, 8 leaves, 2 spines. Policy today keeps the pairs (copper).
+     */
+    static TrainingCluster oversubscribed() {
+        return Lazy.OVERSUBSCRIBED;
+    }
+
+    /** 32 GPUs in pairs on a non-blocking 2-tier fat tree of 8-port switches: d = u = 4, 8 leaves. */
+    static TrainingCluster nonBlocking() {
+        return Lazy.NON_BLOCKING;
+    }
+
+    static TrainingCluster fatTree(int gpus, double oversubscription) {
+        ClusterSpec spec = new ClusterSpec(gpus, PAIR, new FabricSpec(FabricKind.FAT_TREE, 8, 2, oversubscription, 1, 400e9, 4));
+        return TrainingClusters.of("fixture 1:" + oversubscription, spec, LayoutPresets.h100Cluster16k(), GpuSpec.H100_SXM, Policy.today(),
+                MENU, FleetEconomics.defaults(), DEFAULTS);
+    }
+
+    /** The h100-16k preset under a policy, built once per policy. */
+    static TrainingCluster h100(String policy) {
+        return switch (policy) {
+            case Policy.TODAY -> Lazy.H100_TODAY;
+            case Policy.MOSAIC -> Lazy.H100_MOSAIC;
+            default -> TrainingClusters.of("h100-16k", Policy.named(policy));
+        };
+    }
+
+    private static final class Lazy {
+        static final TrainingCluster OVERSUBSCRIBED = fatTree(48, 3);
+        static final TrainingCluster NON_BLOCKING = fatTree(32, 1);
+        static final TrainingCluster H100_TODAY = TrainingClusters.of("h100-16k", Policy.today());
+        static final TrainingCluster H100_MOSAIC = TrainingClusters.of("h100-16k", Policy.mosaic());
+    }
+}
