@@ -18,7 +18,14 @@ import org.mosaic.cluster.training.GroupNetwork;
 import org.mosaic.cluster.training.KernelCosts;
 import org.mosaic.cluster.training.LinkCost;
 import org.mosaic.cluster.training.TrainingSystem;
+import org.mosaic.cluster.training.goodput.CampaignResult;
+import org.mosaic.cluster.training.goodput.CampaignSimulator;
+import org.mosaic.cluster.training.goodput.CampaignSpec;
+import org.mosaic.cluster.training.goodput.CheckpointPlan;
+import org.mosaic.cluster.training.goodput.Checkpointing;
+import org.mosaic.cluster.training.goodput.Estimate;
 import org.mosaic.cluster.training.goodput.FailureCause;
+import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.cluster.training.goodput.FailureCauses;
 import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
 import org.mosaic.cluster.training.network.NetworkAssumptions;
@@ -165,6 +172,15 @@ public final class TrainingModel {
         return r;
     }
 
+    /**
+     * Llama's switch/cable failures per GPU-hour ÷ our link failures per GPU-hour of h100-16k under today's policy: the
+     * factor that makes the fleet model's FIT-based link rates agree with what Llama 3 observed (0.56 with the
+     * catalog's FITs — they predict 1.8× Llama's switch and cable interruptions).
+     */
+    public static double linkCalibration() {
+        return llamaSwitchCableRate() / linkFailuresPerGpuHour(cluster("h100-16k", null, Policy.TODAY, null));
+    }
+
     private static double llamaSwitchCableRate() {
         for (LlamaThreeDefaults.Row row : LlamaThreeDefaults.table()) {
             if (row.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
@@ -179,18 +195,102 @@ public final class TrainingModel {
      * in the Llama table's order with the switch/cable row replaced by links and switches.
      */
     public static FailureCauses causes(TrainingCluster c, long jobGpus, boolean planned) {
+        return causes(c, jobGpus, planned, false);
+    }
+
+    /**
+     * As {@link #causes(TrainingCluster, long, boolean)}; with {@code calibrateLinks} every link rate is scaled by
+     * {@link #linkCalibration()} so that h100-16k under today's policy has exactly Llama's switch/cable rate (all of it
+     * links, no residual for switches).
+     */
+    public static FailureCauses causes(TrainingCluster c, long jobGpus, boolean planned, boolean calibrateLinks) {
+        double linkRate = linkFailuresPerGpuHour(c) * (calibrateLinks ? linkCalibration() : 1);
+        double switchRate = calibrateLinks ? 0 : residualSwitchRatePerGpuHour();
         FailureCauses base = planned ? LlamaThreeDefaults.causesWithPlanned(jobGpus) : LlamaThreeDefaults.causes(jobGpus);
         FailureCause switchCable = base.cause(LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
         List<FailureCause> out = new ArrayList<>();
         for (FailureCause fc : base.causes()) {
             if (fc.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
-                out.add(FailureCause.unplanned(LINKS, "Network", linkFailuresPerGpuHour(c), jobGpus, switchCable.recovery()));
-                out.add(FailureCause.unplanned(SWITCHES, "Network", residualSwitchRatePerGpuHour(), jobGpus, switchCable.recovery()));
+                out.add(FailureCause.unplanned(LINKS, "Network", linkRate, jobGpus, switchCable.recovery()));
+                out.add(FailureCause.unplanned(SWITCHES, "Network", switchRate, jobGpus, switchCable.recovery()));
             } else {
                 out.add(fc);
             }
         }
         return new FailureCauses(out);
+    }
+
+    /** How the checkpoint interval is chosen. */
+    public enum IntervalRule {
+        /** T = sqrt(2δM). */
+        YOUNG,
+        /** Daly's refinement (the default). */
+        DALY,
+        /** NVIDIA's availability-optimal T = δ + sqrt(2(M + R)δ + δ²), R the mean recovery. */
+        AVAILABILITY_OPTIMAL
+    }
+
+    /**
+     * The checkpoint plan for a set of causes: save δ, restart R and an interval from the rule with M the unplanned
+     * mean time between failures of the job, or {@code intervalSeconds} when given.
+     */
+    public static CheckpointPlan checkpoint(FailureCauses causes, double saveSeconds, double restartSeconds, IntervalRule rule,
+                                            Double intervalSeconds, boolean hotSpares) {
+        double m = causes.unplannedMtbfSeconds();
+        double t;
+        if (intervalSeconds != null) {
+            t = intervalSeconds;
+        } else {
+            t = switch (rule) {
+                case YOUNG -> Checkpointing.youngIntervalSeconds(saveSeconds, m);
+                case DALY -> Checkpointing.dalyIntervalSeconds(saveSeconds, m);
+                case AVAILABILITY_OPTIMAL -> Checkpointing.availabilityOptimalIntervalSeconds(saveSeconds, m,
+                        Checkpointing.meanRecoverySeconds(causes.unplanned(), restartSeconds, hotSpares));
+            };
+        }
+        return new CheckpointPlan(t, saveSeconds, restartSeconds);
+    }
+
+    /**
+     * One policy's campaign.
+     *
+     * @param policy  policy name
+     * @param cluster the training view
+     * @param spec    the campaign simulated
+     * @param result  its Monte Carlo outcome
+     */
+    public record Campaign(String policy, TrainingCluster cluster, CampaignSpec spec, CampaignResult result) {
+    }
+
+    /**
+     * Campaigns of the same job under several policies on the same sampled failures of every non-link component
+     * (common random numbers: one seed; each cause's failure times depend only on the seed, the trial and its name).
+     * The checkpoint plan is chosen per policy from its own failure rate unless {@code intervalSeconds} is given.
+     */
+    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, double days, double saveSeconds,
+                                           double restartSeconds, IntervalRule rule, Double intervalSeconds, boolean hotSpares,
+                                           boolean planned, boolean calibrateLinks, int trials, long seed) {
+        List<Campaign> out = new ArrayList<>();
+        for (String policy : policies) {
+            TrainingCluster c = cluster(preset, null, policy, jobGpus);
+            FailureCauses causes = causes(c, c.gpus(), planned, calibrateLinks);
+            CheckpointPlan ck = checkpoint(causes, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares);
+            CampaignSpec spec = new CampaignSpec(c.gpus(), days, causes, ck, hotSpares, trials, seed);
+            out.add(new Campaign(policy, c, spec, CampaignSimulator.run(spec)));
+        }
+        return out;
+    }
+
+    /** Per-trial differences b − a of a per-trial quantity (paired by trial, the common random numbers at work). */
+    public static Estimate pairedDifference(CampaignResult a, CampaignResult b, java.util.function.ToDoubleFunction<TrialResult> f) {
+        if (a.trials().size() != b.trials().size()) {
+            throw new IllegalArgumentException("campaigns of " + a.trials().size() + " and " + b.trials().size() + " trials — expected the same trials");
+        }
+        double[] d = new double[a.trials().size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = f.applyAsDouble(b.trials().get(i)) - f.applyAsDouble(a.trials().get(i));
+        }
+        return Estimate.of(d);
     }
 
     /** Where the split of the switch/cable row comes from. */

@@ -1,0 +1,286 @@
+package org.mosaic.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mosaic.cluster.TrainingModel;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.training.goodput.CampaignResult;
+import org.mosaic.cluster.training.goodput.Checkpointing;
+import org.mosaic.cluster.training.goodput.Estimate;
+import org.mosaic.cluster.training.goodput.TrialResult;
+import org.mosaic.core.units.Dimension;
+import org.mosaic.core.units.Quantities;
+import org.mosaic.core.units.UnitException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mosaic goodput}: a training campaign's interruptions, effective training time and lost GPU-hours by policy. */
+@Command(name = "goodput", mixinStandardHelpOptions = true,
+        description = {"Failures and goodput of a synchronous training job: every component class fails as a Poisson process (GPUs, "
+                + "HBM, hosts, NICs, software … at the Llama 3 405B rates; links at the fleet model's rates for the policy's technologies; "
+                + "switches the rest of Llama's switch/cable row), each failure costs detection, restart and the work since the last "
+                + "checkpoint. A discrete-event Monte Carlo gives interruptions by cause, the effective training time ratio (ETTR) and lost "
+                + "GPU-hours with 95 % intervals, beside the analytic renewal ETTR.",
+            "Policies are compared on the same sampled failures of every non-link component (common random numbers), so their "
+                    + "difference is sharper than either interval."})
+public final class GoodputCommand implements Callable<Integer> {
+
+    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "h100-16k",
+            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
+    String cluster;
+
+    @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
+            description = "today, mosaic, mosaic-beyond-copper, all-optical-laser; several separated by commas, or all (default: ${DEFAULT-VALUE}).")
+    List<String> policies;
+
+    @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
+    Long gpus;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "54", description = "Campaign length in days (default: ${DEFAULT-VALUE}, Llama 3's snapshot).")
+    double days;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "200", description = "Monte Carlo trials (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--checkpoint-save", paramLabel = "TIME", defaultValue = "10 s",
+            description = "Blocking part of a checkpoint save (default: ${DEFAULT-VALUE}, asynchronous checkpointing; 60 s blocking).")
+    String save;
+
+    @Option(names = "--restart", paramLabel = "TIME", defaultValue = "5 min",
+            description = "Relaunch and checkpoint load after a failure (default: ${DEFAULT-VALUE}).")
+    String restart;
+
+    @Option(names = "--interval", paramLabel = "daly|young|optimal|TIME", defaultValue = "daly",
+            description = "Checkpoint interval: Young, Daly or availability-optimal for the policy's failure rate, or a time (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Option(names = "--hot-spares", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Replace failed parts from hot spares at once (default: on); without, wait for the repair.")
+    boolean hotSpares;
+
+    @Option(names = "--planned", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Include Llama 3's planned maintenance stops (default: on).")
+    boolean planned;
+
+    @Option(names = "--link-rates", paramLabel = "fleet|llama", defaultValue = "fleet",
+            description = "Link failure rates: fleet (the technologies' FITs, as the fleet command) or llama (scaled so that h100-16k "
+                    + "today has Llama 3's switch/cable rate) (default: ${DEFAULT-VALUE}).")
+    String linkRates;
+
+    @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
+            description = "Write interruptions by cause and ETTR by policy; beside it (name + \"-timeline\") the first policy's first trial.")
+    Path plot;
+
+    @Mixin
+    FormatOption output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (plot != null) {
+            org.mosaic.app.report.Charts.checkPlotFile(plot);
+        }
+        if (!(days > 0 && days <= 3650)) {
+            throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
+        }
+        if (trials < 2 || trials > 100_000) {
+            throw new UsageException("--trials " + trials + ": expected 2 to 100,000 (confidence intervals need at least 2)");
+        }
+        double saveSeconds = time("--checkpoint-save", save, false);
+        double restartSeconds = time("--restart", restart, true);
+        TrainingModel.IntervalRule rule = TrainingModel.IntervalRule.DALY;
+        Double intervalSeconds = null;
+        switch (interval.toLowerCase(Locale.ROOT)) {
+            case "daly" -> rule = TrainingModel.IntervalRule.DALY;
+            case "young" -> rule = TrainingModel.IntervalRule.YOUNG;
+            case "optimal" -> rule = TrainingModel.IntervalRule.AVAILABILITY_OPTIMAL;
+            default -> intervalSeconds = time("--interval", interval, false);
+        }
+        boolean calibrate = switch (linkRates.toLowerCase(Locale.ROOT)) {
+            case "fleet" -> false;
+            case "llama" -> true;
+            default -> throw new UsageException("--link-rates " + linkRates + ": expected fleet or llama");
+        };
+        List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
+        List<TrainingModel.Campaign> runs;
+        try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
+                    names.size() == 1 ? "y" : "ies"), 0);
+            runs = TrainingModel.campaigns(cluster, names, gpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
+                    calibrate, trials, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (plot != null) {
+            org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
+        }
+        out.print(switch (output.format) {
+            case JSON -> Output.json(Output.strict(json(runs)));
+            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
+            case TABLE -> table(runs);
+        });
+        out.flush();
+        return 0;
+    }
+
+    private static double time(String flag, String value, boolean zeroAllowed) {
+        double v;
+        try {
+            v = Quantities.parse(value, Dimension.TIME);
+        } catch (UnitException e) {
+            throw new UsageException(flag + " " + e.getMessage());
+        }
+        if (!(zeroAllowed ? v >= 0 : v > 0) || !Double.isFinite(v)) {
+            throw new UsageException(flag + " " + value + ": expected a time " + (zeroAllowed ? ">= 0" : "> 0") + ", e.g. 10 s or 5 min");
+        }
+        return v;
+    }
+
+    static ObjectNode summary(TrainingModel.Campaign c) {
+        CampaignResult r = c.result();
+        double days = c.spec().days();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("policy", c.policy());
+        n.put("cluster", c.cluster().name());
+        n.put("gpus", c.spec().gpus());
+        n.put("days", days);
+        n.put("trials", c.spec().trials());
+        n.put("seed", c.spec().seed());
+        ObjectNode ipd = n.putObject("interruptionsPerDay");
+        Estimate total = total(r);
+        ipd.put("total", total.mean() / days);
+        ipd.put("totalLower95", total.lower95() / days);
+        ipd.put("totalUpper95", total.upper95() / days);
+        ipd.put("unplanned", r.unplannedInterruptions().mean() / days);
+        ipd.put("planned", r.plannedInterruptions().mean() / days);
+        ObjectNode by = ipd.putObject("byCause");
+        r.interruptionsByCause().forEach((k, v) -> by.put(k, v.mean() / days));
+        n.put("interruptionsPerCampaign", total.mean());
+        ObjectNode e = n.putObject("ettr");
+        e.put("mean", r.ettr().mean());
+        e.put("lower95", r.ettr().lower95());
+        e.put("upper95", r.ettr().upper95());
+        e.put("analyticUnplannedOnly", r.renewalEttrUnplanned());
+        ObjectNode l = n.putObject("lostGpuHoursPerDay");
+        l.put("mean", r.lostGpuHoursPerDay().mean());
+        l.put("lower95", r.lostGpuHoursPerDay().lower95());
+        l.put("upper95", r.lostGpuHoursPerDay().upper95());
+        n.put("checkpointIntervalSeconds", c.spec().checkpoint().intervalSeconds());
+        n.put("checkpointSaveSeconds", c.spec().checkpoint().saveSeconds());
+        n.put("restartSeconds", c.spec().checkpoint().restartSeconds());
+        n.put("hotSpares", c.spec().hotSpares());
+        n.put("mtbiHours", c.spec().causes().unplannedMtbfSeconds() / 3600);
+        n.put("linkFailuresPerGpuHour", c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour());
+        n.put("linkInterruptionsPerDay", r.interruptions(TrainingModel.LINKS).mean() / days);
+        n.put("scaleUpGpus", c.cluster().scaleUpGpus());
+        n.put("scaleUpNote", c.cluster().scaleUpChoice().reason());
+        return n;
+    }
+
+    private static Estimate total(CampaignResult r) {
+        double[] v = new double[r.trials().size()];
+        for (int i = 0; i < v.length; i++) {
+            TrialResult t = r.trials().get(i);
+            v[i] = t.unplannedInterruptions() + t.plannedInterruptions();
+        }
+        return Estimate.of(v);
+    }
+
+    static ObjectNode json(List<TrainingModel.Campaign> runs) {
+        ObjectNode root = summary(runs.get(0));
+        if (runs.size() > 1) {
+            ArrayNode a = root.putArray("policies");
+            for (TrainingModel.Campaign c : runs) {
+                a.add(summary(c));
+            }
+            ArrayNode d = root.putArray("differencesFromFirst");
+            TrainingModel.Campaign first = runs.get(0);
+            for (TrainingModel.Campaign c : runs.subList(1, runs.size())) {
+                ObjectNode x = d.addObject();
+                x.put("policy", c.policy());
+                x.put("against", first.policy());
+                put(x, "ettr", TrainingModel.pairedDifference(first.result(), c.result(), TrialResult::ettr), 1);
+                put(x, "interruptionsPerDay", TrainingModel.pairedDifference(first.result(), c.result(),
+                        t -> t.unplannedInterruptions() + t.plannedInterruptions()), 1 / first.spec().days());
+                int g = c.spec().gpus();
+                put(x, "lostGpuHoursPerDay", TrainingModel.pairedDifference(first.result(), c.result(), t -> t.lostGpuHoursPerDay(g)), 1);
+            }
+        }
+        return root;
+    }
+
+    private static void put(ObjectNode x, String name, Estimate e, double scale) {
+        ObjectNode n = x.putObject(name);
+        n.put("mean", e.mean() * scale);
+        n.put("lower95", e.lower95() * scale);
+        n.put("upper95", e.upper95() * scale);
+    }
+
+    static String table(List<TrainingModel.Campaign> runs) {
+        StringBuilder sb = new StringBuilder();
+        TrainingModel.Campaign f = runs.get(0);
+        sb.append(String.format(Locale.ROOT, "%s: a job on %,d GPUs for %.0f days, %d trials (seed %d), checkpoint save %.0f s, restart %.0f s, %s%n%n",
+                f.cluster().name().replaceAll(" / .*", ""), f.spec().gpus(), f.spec().days(), f.spec().trials(), f.spec().seed(),
+                f.spec().checkpoint().saveSeconds(), f.spec().checkpoint().restartSeconds(), f.spec().hotSpares() ? "hot spares" : "no spares"));
+        List<List<String>> rows = new ArrayList<>();
+        for (TrainingModel.Campaign c : runs) {
+            CampaignResult r = c.result();
+            double d = c.spec().days();
+            Estimate tot = total(r);
+            rows.add(List.of(c.policy(), String.valueOf(c.cluster().scaleUpGpus()), String.format(Locale.ROOT, "%.2f ± %.2f", tot.mean() / d, (tot.upper95() - tot.mean()) / d),
+                    String.format(Locale.ROOT, "%.2f", r.interruptions(TrainingModel.LINKS).mean() / d),
+                    String.format(Locale.ROOT, "%.2f h", c.spec().causes().unplannedMtbfSeconds() / 3600),
+                    String.format(Locale.ROOT, "%.0f s", c.spec().checkpoint().intervalSeconds()),
+                    String.format(Locale.ROOT, "%.2f %% ± %.2f", 100 * r.ettr().mean(), 100 * (r.ettr().upper95() - r.ettr().mean())),
+                    String.format(Locale.ROOT, "%.2f %%", 100 * r.renewalEttrUnplanned()),
+                    String.format(Locale.ROOT, "%,.0f", r.lostGpuHoursPerDay().mean())));
+        }
+        sb.append(Output.table(List.of("policy", ">scale-up GPUs", ">interruptions/day", ">of which links", ">MTBI", ">ckpt interval", ">ETTR (95 %)",
+                ">analytic (unplanned)", ">lost GPU-h/day"), rows)).append('\n');
+        List<String> causes = new ArrayList<>(f.result().interruptionsByCause().keySet());
+        List<List<String>> byCause = new ArrayList<>();
+        for (String cause : causes) {
+            List<String> row = new ArrayList<>();
+            row.add(cause);
+            for (TrainingModel.Campaign c : runs) {
+                Map<String, Estimate> m = c.result().interruptionsByCause();
+                row.add(String.format(Locale.ROOT, "%.1f", m.get(cause).mean()));
+            }
+            byCause.add(row);
+        }
+        List<String> head = new ArrayList<>();
+        head.add("interruptions per campaign, by cause");
+        runs.forEach(c -> head.add(">" + c.policy()));
+        sb.append(Output.table(head, byCause));
+        if (runs.size() > 1) {
+            sb.append('\n');
+            for (TrainingModel.Campaign c : runs.subList(1, runs.size())) {
+                Estimate de = TrainingModel.pairedDifference(f.result(), c.result(), TrialResult::ettr);
+                Estimate di = TrainingModel.pairedDifference(f.result(), c.result(), t -> t.unplannedInterruptions() + t.plannedInterruptions());
+                sb.append(String.format(Locale.ROOT, "%s vs %s (same sampled non-link failures): ETTR %+.3f points [%+.3f, %+.3f], "
+                                + "interruptions/day %+.3f [%+.3f, %+.3f]%n", c.policy(), f.policy(), 100 * de.mean(), 100 * de.lower95(),
+                        100 * de.upper95(), di.mean() / f.spec().days(), di.lower95() / f.spec().days(), di.upper95() / f.spec().days()));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "ETTR = productive time / wall time; the analytic value is the renewal formula without planned stops"
+                + " (%s).%n", Checkpointing.class.getSimpleName()));
+        return sb.toString();
+    }
+}
