@@ -28,7 +28,7 @@ import org.mosaic.core.catalog.Provenance;
  * TP: 2 all-reduces forward and 2 backward of T·h·2 bytes, or with sequence parallelism 2 all-gathers + 2
  * reduce-scatters each way (same volume) — not overlapped with compute (Megatron 2022). CP: K and V blocks passed
  * around the CP ring CP−1 times forward (K, V, dK, dV backward), overlapped with the attention compute, the excess
- * exposed. EP: dispatch and combine all-to-alls of T·k·h·2 bytes forward, the same backward, bounded by bisection,
+ * exposed. EP: dispatch and combine all-to-alls of T·k·h·2 bytes (÷ TP with sequence parallelism) forward, the same backward, bounded by bisection,
  * exposed. PP: each micro-batch's activation (T·h·2/TP bytes per rank, Megatron's scatter-gather) crosses each
  * stage boundary forward and its gradient backward — a latency in the pipeline simulation. DP: gradients (FP32)
  * reduce-scattered and BF16 parameters all-gathered with the distributed optimizer (else an all-reduce), overlapped
@@ -380,7 +380,8 @@ public final class StepModel {
             if (p.ep() > 1) {
                 int stride = p.dpStride();
                 LinkCost link = sys.network().link(p.ep(), stride);
-                double a2aBytes = T * m.topK() * h * BF16;
+                // each rank dispatches its own tokens: with sequence parallelism a TP rank holds 1/TP of them
+                double a2aBytes = T * m.topK() * h * BF16 / tokenShare;
                 double one = Collectives.allToAllSeconds(p.ep(), a2aBytes, link, sys.network().bisectionBytesPerSecond(p.ep(), stride));
                 fwdEp = 2 * one;
                 bwdEp = 2 * one;

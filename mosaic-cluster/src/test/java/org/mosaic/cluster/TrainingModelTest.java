@@ -1,0 +1,96 @@
+package org.mosaic.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.training.LinkCost;
+import org.mosaic.cluster.training.goodput.CampaignResult;
+import org.mosaic.cluster.training.goodput.FailureCause;
+import org.mosaic.cluster.training.goodput.FailureCauses;
+import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.TrialResult;
+import org.mosaic.cluster.training.network.TrainingCluster;
+
+/** The training facade: setups per policy, the split of Llama's switch/cable row, campaigns on common random numbers. */
+class TrainingModelTest {
+
+    @Test
+    void cachedNetworkAnswersAsTheClusterDoes() {
+        TrainingModel.Setup s = TrainingModel.setup("h100-16k", null, Policy.TODAY, null);
+        TrainingCluster c = s.cluster();
+        for (int[] g : new int[][] {{8, 1}, {16, 8}, {128, 8}, {16, 1024}, {2, 8192}}) {
+            LinkCost a = s.system().network().link(g[0], g[1]);
+            assertThat(a).isEqualTo(c.forGroup(g[0], g[1]));
+            assertThat(s.system().network().link(g[0], g[1])).isSameAs(a); // kept, not recomputed
+            assertThat(s.system().network().bisectionBytesPerSecond(g[0], g[1])).isEqualTo(c.bisectionBytesPerSecond(g[0], g[1]));
+        }
+        assertThat(s.system().gpus()).isEqualTo(16_384);
+        assertThat(s.system().gpu().name()).isEqualTo("h100-sxm");
+    }
+
+    @Test
+    void switchCableRowIsSplitIntoLinksAndSwitchesThatSumToLlamaOnTheCalibrationCluster() {
+        TrainingCluster today = TrainingModel.cluster("h100-16k", null, Policy.TODAY, null);
+        FailureCauses causes = TrainingModel.causes(today, 16_384, false);
+        assertThat(causes.find(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)).isEmpty();
+        FailureCause links = causes.cause(TrainingModel.LINKS);
+        FailureCause switches = causes.cause(TrainingModel.SWITCHES);
+        double llama = 35 / LlamaThreeDefaults.GPU_HOURS;
+        // the residual is what is left of Llama's rate, never negative
+        assertThat(switches.ratePerUnitHour()).isCloseTo(Math.max(0, llama - links.ratePerUnitHour()), within(1e-15));
+        // every other cause is Llama's, unchanged
+        FailureCauses llamaCauses = LlamaThreeDefaults.causes(16_384);
+        for (FailureCause c : llamaCauses.causes()) {
+            if (!c.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
+                assertThat(causes.cause(c.name())).isEqualTo(c);
+            }
+        }
+        // calibrated: the links alone carry Llama's rate on the calibration cluster
+        FailureCauses cal = TrainingModel.causes(today, 16_384, false, true);
+        assertThat(cal.cause(TrainingModel.LINKS).ratePerUnitHour()).isCloseTo(llama, within(llama * 1e-12));
+        assertThat(cal.cause(TrainingModel.SWITCHES).ratePerUnitHour()).isZero();
+        assertThat(TrainingModel.linkCalibration()).isCloseTo(llama / TrainingModel.linkFailuresPerGpuHour(today), within(1e-12));
+    }
+
+    @Test
+    void boardNvlinkIsNotALinkFailureButAGrownDomainsCablesAre() {
+        TrainingCluster today = TrainingModel.cluster("h100-16k", null, Policy.TODAY, null);
+        TrainingCluster mosaic = TrainingModel.cluster("h100-16k", null, Policy.MOSAIC, null);
+        assertThat(today.scaleUpGpus()).isEqualTo(8);
+        assertThat(mosaic.scaleUpGpus()).isGreaterThan(8);
+        double fabricOnly = today.failures().totalPerGpuHour() - today.failures().perGpuHour(org.mosaic.cluster.topology.LinkTier.SCALE_UP);
+        assertThat(TrainingModel.linkFailuresPerGpuHour(today)).isCloseTo(fabricOnly, within(1e-15));
+        assertThat(TrainingModel.linkFailuresPerGpuHour(mosaic)).isGreaterThan(
+                mosaic.failures().totalPerGpuHour() - mosaic.failures().perGpuHour(org.mosaic.cluster.topology.LinkTier.SCALE_UP));
+    }
+
+    @Test
+    void policiesShareEveryNonLinkFailureTrialByTrial() {
+        List<TrainingModel.Campaign> runs = TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY, Policy.MOSAIC_BEYOND_COPPER), null, 5,
+                10, 300, TrainingModel.IntervalRule.DALY, 600.0, true, true, false, 20, 7);
+        CampaignResult a = runs.get(0).result();
+        CampaignResult b = runs.get(1).result();
+        for (int i = 0; i < 20; i++) {
+            TrialResult ta = a.trials().get(i);
+            TrialResult tb = b.trials().get(i);
+            for (String cause : List.of("Faulty GPU", "GPU HBM3 memory", "Software bug", "NIC")) {
+                assertThat(tb.interruptionsByCause().get(cause)).as("trial %d, %s", i, cause).isEqualTo(ta.interruptionsByCause().get(cause));
+            }
+        }
+        // copper-then-MOSAIC replaces laser optics on the fabric: fewer link interruptions in (almost) every trial
+        assertThat(b.interruptions(TrainingModel.LINKS).mean()).isLessThan(a.interruptions(TrainingModel.LINKS).mean());
+        assertThat(TrainingModel.pairedDifference(a, b, TrialResult::ettr).mean()).isPositive();
+    }
+
+    @Test
+    void unknownNamesAreRejected() {
+        assertThatThrownBy(() -> TrainingModel.setup("h100-17k", null, Policy.TODAY, null)).hasMessageContaining("h100-17k");
+        assertThatThrownBy(() -> TrainingModel.setup("h100-16k", null, "tomorrow", null)).hasMessageContaining("tomorrow");
+        assertThatThrownBy(() -> TrainingModel.setup("h100-16k", null, Policy.TODAY, 0L)).hasMessageContaining("GPUs 0");
+    }
+}
