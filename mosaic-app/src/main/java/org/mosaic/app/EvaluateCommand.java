@@ -11,6 +11,7 @@ import org.mosaic.app.report.ChannelSection;
 import org.mosaic.app.report.DatapathSection;
 import org.mosaic.app.report.FleetSection;
 import org.mosaic.app.report.Report;
+import org.mosaic.app.report.TrainingSection;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
 import org.mosaic.optics.ChannelResult;
@@ -68,27 +69,32 @@ public final class EvaluateCommand implements Callable<Integer> {
         CableSection cable;
         DatapathSection datapath;
         FleetSection fleet;
+        TrainingSection training;
         try (Progress progress = Progress.onTerminal(stderr)) {
             channel = ChannelSection.compute(inputs, progress);
             cable = CableSection.compute(inputs, progress);
             datapath = DatapathSection.compute(seed(inputs), progress);
             fleet = FleetSection.compute(progress);
+            training = TrainingSection.compute(progress);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
                             + "Sections: the channel, the cable (plan, power, reliability, today's links side by side), "
                             + "the datapath (the host's FEC against dead channels, mappings and failover), the fleet (a 16k and a "
-                            + "100k-GPU cluster: cables, technologies by policy, power, cost, failures, rack density).</p>");
+                            + "100k-GPU cluster: cables, technologies by policy, power, cost, failures, rack density), training (step time by "
+                            + "plan and policy, its validation, and the goodput of a long campaign).</p>");
             report.add(channel);
             report.add(cable);
             report.add(datapath);
             report.add(fleet);
+            report.add(training);
             index = report.write(out);
         }
         stdout.print(summary(channel));
         stdout.print(cableSummary(cable));
         stdout.print(datapathSummary(datapath));
         stdout.print(fleetSummary(fleet));
+        stdout.print(trainingSummary(training));
         stdout.printf(Locale.ROOT, "%nreport: %s%n        (numbers in results.json and results.csv beside it; evaluated in %.1f s)%n",
                 index, (System.nanoTime() - start) / 1e9);
         return 0;
@@ -154,6 +160,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         return "\n" + Output.table(List.of("cluster", "policy", ">interconnect", ">facility cost/yr", ">link failures/day", ">unserved"), rows)
                 + "fleet: every cable's length from its route, the first technology of the policy that reaches it.\n";
+    }
+
+    static String trainingSummary(TrainingSection training) {
+        List<List<String>> rows = new ArrayList<>();
+        for (TrainingSection.WorkloadPlans wp : training.plans()) {
+            for (TrainingSection.PolicyPlans p : wp.policies()) {
+                var b = p.best();
+                rows.add(List.of(wp.workload().model().name(), p.policy(), b.plan().label(), String.format(Locale.ROOT, "%.3f s", b.stepSeconds()),
+                        Output.percent(b.mfu())));
+            }
+        }
+        StringBuilder sb = new StringBuilder("\n").append(Output.table(List.of("model", "policy", "best plan", ">step", ">MFU"), rows));
+        sb.append(String.format(Locale.ROOT, "training on %s; step model vs Megatron Table 5: mean absolute error %.1f %%; goodput over %.0f days, ETTR:",
+                TrainingSection.CLUSTER, 100 * training.megatronMeanAbsoluteError(), TrainingSection.DAYS));
+        for (var c : training.goodput().fleetRates()) {
+            sb.append(String.format(Locale.ROOT, " %s %.2f %%", c.policy(), 100 * c.result().ettr().mean()));
+        }
+        return sb.append('\n').toString();
     }
 
     /** The seed of the datapath section: the first scenario's (0 unless set). */

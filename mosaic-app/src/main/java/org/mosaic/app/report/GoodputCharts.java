@@ -52,7 +52,7 @@ public final class GoodputCharts {
         KIND.put(Timeline.Kind.RESTART, new Color(0xE69F00));
         CATEGORY.put("GPU", new Color(0x0072B2));
         CATEGORY.put("Network", new Color(0xC00000));
-        CATEGORY.put("Host", new Color(0xCC79A7));
+        CATEGORY.put("Host", new Color(0x6A3D9A));
         CATEGORY.put("Dependency", new Color(0x555555));
         CATEGORY.put("Maintenance", new Color(0x8C564B));
         CATEGORY.put("Unknown", new Color(0x999999));
@@ -62,10 +62,18 @@ public final class GoodputCharts {
     private GoodputCharts() {
     }
 
-    /** Interruptions per campaign by cause (largest first), one bar per policy. */
+    /**
+     * Interruptions per campaign by cause (largest first), one bar per policy. Causes with no interruption in any run (e.g.
+     * the switches' residual when the links already account for Llama's switch/cable rate) are left out.
+     */
     public static JFreeChart byCause(List<TrainingModel.Campaign> runs, String title) {
         CampaignResult first = runs.get(0).result();
-        List<String> causes = new ArrayList<>(first.interruptionsByCause().keySet());
+        List<String> causes = new ArrayList<>();
+        for (String cause : first.interruptionsByCause().keySet()) {
+            if (runs.stream().anyMatch(c -> c.result().interruptions(cause).mean() > 0)) {
+                causes.add(cause);
+            }
+        }
         causes.sort((a, b) -> Double.compare(first.interruptions(b).mean(), first.interruptions(a).mean()));
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (TrainingModel.Campaign c : runs) {
@@ -144,8 +152,8 @@ public final class GoodputCharts {
         rend.setShadowVisible(false);
         int i = 0;
         for (Map.Entry<Timeline.Kind, XYIntervalSeries> e : series.entrySet()) {
-            if (e.getKey() == Timeline.Kind.CHECKPOINT) {
-                continue;
+            if (e.getKey() == Timeline.Kind.CHECKPOINT || e.getValue().getItemCount() == 0) {
+                continue; // checkpoints are drawn as computing; a kind that never occurs stays out of the legend
             }
             strip.addSeries(e.getValue());
             rend.setSeriesPaint(i++, KIND.get(e.getKey()));
@@ -179,6 +187,7 @@ public final class GoodputCharts {
         lines.addSeries(work);
         lines.addSeries(ideal);
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        lr.setDrawSeriesLineAsPath(true); // one SVG path per series, not one line element per segment
         lr.setSeriesPaint(0, new Color(0x009E73));
         lr.setSeriesPaint(1, Color.GRAY);
         lr.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 3f}, 0f));
