@@ -96,7 +96,9 @@ public final class GoodputCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (plot != null) {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
+            org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
         }
+        TrainCommand.checkClusterAndGpus(cluster, gpus);
         if (!(days > 0 && days <= 3650)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }
@@ -111,7 +113,12 @@ public final class GoodputCommand implements Callable<Integer> {
             case "daly" -> rule = TrainingModel.IntervalRule.DALY;
             case "young" -> rule = TrainingModel.IntervalRule.YOUNG;
             case "optimal" -> rule = TrainingModel.IntervalRule.AVAILABILITY_OPTIMAL;
-            default -> intervalSeconds = time("--interval", interval, false);
+            default -> {
+                if (!interval.trim().matches("[-+]?[0-9.].*")) {
+                    throw new UsageException("--interval " + interval + ": expected daly, young, optimal or a time such as 10 min");
+                }
+                intervalSeconds = time("--interval", interval, false);   // a number: the unit parser says what is wrong
+            }
         }
         boolean calibrate = switch (linkRates.toLowerCase(Locale.ROOT)) {
             case "fleet" -> false;
@@ -119,6 +126,13 @@ public final class GoodputCommand implements Callable<Integer> {
             default -> throw new UsageException("--link-rates " + linkRates + ": expected fleet or llama");
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
+        for (String p : names) {
+            try {
+                Policy.named(p);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--policy " + e.getMessage());
+            }
+        }
         List<TrainingModel.Campaign> runs;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
@@ -126,7 +140,7 @@ public final class GoodputCommand implements Callable<Integer> {
             runs = TrainingModel.campaigns(cluster, names, gpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
                     calibrate, trials, seed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
         }
         if (plot != null) {
             org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
@@ -175,8 +189,8 @@ public final class GoodputCommand implements Callable<Integer> {
         n.put("interruptionsPerCampaign", total.mean());
         ObjectNode e = n.putObject("ettr");
         e.put("mean", r.ettr().mean());
-        e.put("lower95", r.ettr().lower95());
-        e.put("upper95", r.ettr().upper95());
+        e.put("lower95", Math.max(0, r.ettr().lower95()));   // a ratio: the t interval is clipped to [0, 1]
+        e.put("upper95", Math.min(1, r.ettr().upper95()));
         e.put("analyticUnplannedOnly", r.renewalEttrUnplanned());
         ObjectNode l = n.putObject("lostGpuHoursPerDay");
         l.put("mean", r.lostGpuHoursPerDay().mean());

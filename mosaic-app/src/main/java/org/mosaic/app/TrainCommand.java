@@ -105,7 +105,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Plans to list with --search (default: ${DEFAULT-VALUE}).")
     int top;
     @Option(names = "--straggler", paramLabel = "FACTOR", split = ",",
-            description = "Compute slow-down of the slowest GPUs, e.g. 1.2 (repeatable or comma-separated; one per stage, heaviest first).")
+            description = "Compute slow-down of the slowest GPUs, e.g. 1.2 (repeatable or comma-separated). They sit in one pipeline, one "
+                    + "per stage, slowest first (the conservative placement); more stragglers than stages add nothing: a stage is as slow as its "
+                    + "slowest GPU. With --search the plans are ranked under the stragglers.")
     List<Double> stragglers = new ArrayList<>();
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Model shape: model.layers, model.hidden, model.ffn, model.heads, "
             + "model.kvHeads, model.vocab, model.seq, model.experts, model.topK, model.family (repeatable).")
@@ -129,7 +131,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (plot != null) {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
+            org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
         }
+        checkClusterAndGpus(cluster, gpus);
         ModelSpec m = model();
         GpuSpec g = null;
         if (gpu != null) {
@@ -165,18 +169,13 @@ public final class TrainCommand implements Callable<Integer> {
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
                     + (names.size() == 1 ? "y" : "ies"), names.size());
             for (String policy : names) {
-                TrainingModel.Setup setup;
-                try {
-                    setup = TrainingModel.setup(cluster, g, policy, gpus);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException(e.getMessage());
-                }
+                TrainingModel.Setup setup = setup(cluster, g, policy, gpus);
                 if (doSearch) {
                     PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
                     ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, false, distributedOptimizer, flashAttention);
                     PlanSearch.Result r;
                     try {
-                        r = PlanSearch.search(m, setup.system(), globalBatch, fixed, template, top);
+                        r = PlanSearch.search(m, setup.system(), globalBatch, fixed, template, top, slow);
                     } catch (IllegalArgumentException e) {
                         throw new UsageException(e.getMessage());
                     }
@@ -185,10 +184,9 @@ public final class TrainCommand implements Callable<Integer> {
                                 + (r.closestMisfit() == null ? "no plan shape divides " + setup.system().gpus() + " GPUs and batch " + globalBatch
                                         + " (hint: another --gpus or --global-batch)"
                                         : "the closest, " + r.closestMisfit().plan().label() + ", " + r.closestMisfit().memory().describe()
-                                                + " (hint: more GPUs, --recompute full, or a smaller micro-batch)"));
+                                                + " (hint: " + memoryHint(r.closestMisfit().plan()) + ")"));
                     }
-                    StepResult best = slow.length == 0 ? r.best() : StepModel.evaluate(m, r.best().plan(), setup.system(), slow, false);
-                    runs.add(new PolicyRun(policy, setup, best, r));
+                    runs.add(new PolicyRun(policy, setup, r.best(), r));
                 } else {
                     ParallelPlan plan = plan(setup.system().gpus(), rc);
                     StepResult res;
@@ -199,7 +197,7 @@ public final class TrainCommand implements Callable<Integer> {
                     }
                     if (!res.memory().fits()) {
                         throw new UsageException("plan " + plan.label() + " does not fit: " + res.memory().describe()
-                                + " (hint: --recompute full, a smaller --micro-batch, more --pp or --tp, or --search)");
+                                + " (hint: " + memoryHint(plan) + ", or --search)");
                     }
                     runs.add(new PolicyRun(policy, setup, res, null));
                 }
@@ -227,11 +225,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (model.equals("custom")) {
             base = ModelSpec.dense("custom", ModelSpec.Family.GPT, 24, 2048, 8192, 16, 16, 51200, 2048);
         } else {
-            try {
-                base = ModelPresets.byName(model);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--model " + e.getMessage() + ", or custom");
-            }
+            base = ModelPresets.find(model).orElseThrow(() -> new UsageException("--model " + model + ": unknown model; expected one of "
+                    + String.join(", ", ModelPresets.all().stream().map(ModelSpec::name).toList())
+                    + " or custom (hint: --model custom --set model.layers=... --set model.hidden=...)"));
         }
         int layers = base.layers();
         int hidden = base.hiddenSize();
@@ -279,8 +275,8 @@ public final class TrainCommand implements Callable<Integer> {
             seq = seqLen;
         }
         boolean changedWidth = hidden != base.hiddenSize();
-        int f = ffn != null ? ffn : changedWidth ? (family == ModelSpec.Family.GPT ? 4 * hidden : base.ffnHiddenSize() * hidden / base.hiddenSize())
-                : base.ffnHiddenSize();
+        long derivedFfn = family == ModelSpec.Family.GPT ? 4L * hidden : (long) base.ffnHiddenSize() * hidden / base.hiddenSize();
+        int f = ffn != null ? ffn : changedWidth ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, derivedFfn)) : base.ffnHiddenSize();
         int k = kv != null ? kv : heads == base.heads() ? base.kvHeads() : heads;
         try {
             return new ModelSpec(sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
@@ -311,6 +307,48 @@ public final class TrainCommand implements Callable<Integer> {
                     distributedOptimizer, flashAttention);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** What could make a plan fit, given what it already does. */
+    static String memoryHint(ParallelPlan p) {
+        List<String> h = new ArrayList<>();
+        if (p.recompute() != Recompute.FULL) {
+            h.add("--recompute full");
+        }
+        if (p.microBatch() > 1) {
+            h.add("a smaller --micro-batch");
+        }
+        h.add("more --pp, --tp or --cp");
+        h.add("more --gpus");
+        h.add("a shorter --seq-len");
+        return String.join(", ", h);
+    }
+
+    /** Names the flag of a bad cluster preset or GPU count before any work. */
+    static void checkClusterAndGpus(String cluster, Long gpus) {
+        try {
+            org.mosaic.cluster.layout.LayoutPresets.preset(cluster);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--cluster " + e.getMessage());
+        }
+        if (gpus != null && (gpus < 1 || gpus > 10_000_000)) {
+            throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to 10,000,000 GPUs (hint: Llama 3 405B trained on 16384)",
+                    gpus));
+        }
+    }
+
+    /** The setup of one policy, bad names and sizes reported against their flags. */
+    static TrainingModel.Setup setup(String cluster, GpuSpec g, String policy, Long gpus) {
+        try {
+            org.mosaic.cluster.fleet.Policy.named(policy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--policy " + e.getMessage());
+        }
+        try {
+            return TrainingModel.setup(cluster, g, policy, gpus);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
         }
     }
 

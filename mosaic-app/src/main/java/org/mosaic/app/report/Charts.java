@@ -111,6 +111,13 @@ public final class Charts {
         }
     }
 
+    /** The companion file of a plot: {@code x.svg} → {@code x-timeline.svg}. */
+    public static Path sibling(Path file, String suffix) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return file.resolveSibling(name.substring(0, dot) + suffix + name.substring(dot));
+    }
+
     /** Writes the chart as SVG or PNG by the file's extension, atomically (a temporary file renamed into place). */
     public static void write(JFreeChart chart, Path file, int width, int height) throws IOException {
         checkPlotFile(file);

@@ -217,9 +217,7 @@ public final class GoodputCharts {
     public static void writePlot(Path file, List<TrainingModel.Campaign> runs) throws IOException {
         Charts.write(byCause(runs, "interruptions by cause, " + runs.get(0).spec().gpus() + " GPUs, " + (int) runs.get(0).spec().days() + " days"),
                 file, 1000, 620);
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path tl = file.resolveSibling(name.substring(0, dot) + "-timeline" + name.substring(dot));
+        Path tl = Charts.sibling(file, "-timeline");
         TrainingModel.Campaign f = runs.get(0);
         Charts.write(timeline(f, Math.min(48, f.spec().days() * 24), f.policy() + ": one sampled campaign, first 48 hours"), tl, 1100, 480);
     }

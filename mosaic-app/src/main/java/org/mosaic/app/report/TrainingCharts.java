@@ -232,9 +232,7 @@ public final class TrainingCharts {
             rows.add(labels.get(i) + ": " + results.get(i).plan().label());
         }
         Charts.write(breakdown(rows, results, results.get(0).model() + ": step-time breakdown"), file, 1000, 160 + 70 * results.size());
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path tl = file.resolveSibling(name.substring(0, dot) + "-timeline" + name.substring(dot));
+        Path tl = Charts.sibling(file, "-timeline");
         Charts.write(timeline(withTimeline, withTimeline.model() + " " + withTimeline.plan().label() + ": one step's pipeline"), tl, 1100,
                 200 + 22 * withTimeline.pipeline().stages());
     }

@@ -70,15 +70,15 @@ public record ModelSpec(String name, Family family, int layers, int hiddenSize, 
         if (family == null) {
             throw new IllegalArgumentException("model " + name + ": family null — expected GPT or LLAMA");
         }
-        positive(name, "layers", layers, "e.g. 96");
-        positive(name, "hiddenSize", hiddenSize, "e.g. 12288");
-        positive(name, "ffnHiddenSize", ffnHiddenSize, "e.g. 4 × hidden for GPT");
-        positive(name, "heads", heads, "e.g. 96");
-        positive(name, "kvHeads", kvHeads, "equal to heads for multi-head attention");
-        positive(name, "vocabSize", vocabSize, "e.g. 51200");
-        positive(name, "sequenceLength", sequenceLength, "e.g. 2048");
-        positive(name, "experts", experts, "1 for a dense model");
-        positive(name, "topK", topK, "1 for a dense model");
+        bounded(name, "layers", layers, 10_000, "e.g. 96");
+        bounded(name, "hiddenSize", hiddenSize, 1_000_000, "e.g. 12288");
+        bounded(name, "ffnHiddenSize", ffnHiddenSize, 10_000_000, "e.g. 4 × hidden for GPT");
+        bounded(name, "heads", heads, 100_000, "e.g. 96");
+        bounded(name, "kvHeads", kvHeads, 100_000, "equal to heads for multi-head attention");
+        bounded(name, "vocabSize", vocabSize, 100_000_000, "e.g. 51200");
+        bounded(name, "sequenceLength", sequenceLength, 100_000_000, "e.g. 2048");
+        bounded(name, "experts", experts, 1_000_000, "1 for a dense model");
+        bounded(name, "topK", topK, 1_000_000, "1 for a dense model");
         if (hiddenSize % heads != 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "model %s: heads %d do not divide hiddenSize %d — expected hidden = heads × head dimension", name, heads, hiddenSize));
@@ -97,9 +97,11 @@ public record ModelSpec(String name, Family family, int layers, int hiddenSize, 
         }
     }
 
-    private static void positive(String model, String field, int value, String hint) {
-        if (value < 1) {
-            throw new IllegalArgumentException("model " + model + ": " + field + " " + value + " — expected a positive integer (" + hint + ")");
+    /** 1 ≤ value ≤ max: the bounds keep every derived count (FLOPs, bytes, layer splits) far from overflow. */
+    private static void bounded(String model, String field, int value, int max, String hint) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "model %s: %s %d — expected a whole number from 1 to %,d (%s)",
+                    model, field, value, max, hint));
         }
     }
 

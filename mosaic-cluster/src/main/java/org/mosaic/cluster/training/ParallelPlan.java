@@ -49,10 +49,14 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         }
         long perStep = (long) dp * microBatch;
         if (globalBatch % perStep != 0) {
+            long below = globalBatch / perStep * perStep;
+            long above = below + perStep;
+            String hint = below == 0
+                    ? String.format(Locale.ROOT, "hint: a global batch of at least %d, or a smaller micro-batch or DP (more TP, PP or CP)", perStep)
+                    : String.format(Locale.ROOT, "hint: global batch %d or %d", below, above);
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "global batch %d is not a multiple of dp × micro-batch = %d × %d = %d — expected whole micro-batches per replica"
-                            + " (hint: global batch %d or %d)", globalBatch, dp, microBatch, perStep,
-                    Math.max(perStep, globalBatch / perStep * perStep), (globalBatch / perStep + 1) * perStep));
+                    "global batch %d is not a multiple of dp × micro-batch = %d × %d = %d — expected whole micro-batches per replica (%s)",
+                    globalBatch, dp, microBatch, perStep, hint));
         }
         if (interleave > 1 && pp == 1) {
             throw new IllegalArgumentException("interleave " + interleave + " with pp 1 — expected interleave 1 without pipeline parallelism");

@@ -91,7 +91,23 @@ public final class PlanSearch {
      * @param keep        how many of the best plans to return
      */
     public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep) {
+        return search(model, system, globalBatch, fixed, template, keep, new double[0]);
+    }
+
+    /**
+     * Searches with stragglers: every plan is timed with the given per-GPU slow-downs (placed as
+     * {@link StepModel#evaluate(ModelSpec, ParallelPlan, TrainingSystem, double[], boolean)} places them), so the
+     * ranking is the ranking under stragglers.
+     */
+    public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep,
+                                double[] stragglers) {
         Fixed fx = fixed == null ? Fixed.NONE : fixed;
+        double[] slow = stragglers == null ? new double[0] : stragglers.clone();
+        for (double f : slow) {
+            if (!(f >= 1 && Double.isFinite(f))) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "straggler slow-down %s — expected a factor ≥ 1 (1.2 = a GPU 20 %% slower)", f));
+            }
+        }
         if (globalBatch < 1) {
             throw new IllegalArgumentException("global batch " + globalBatch + " — expected at least 1 sequence");
         }
@@ -153,7 +169,7 @@ public final class PlanSearch {
                                         }
                                         continue;
                                     }
-                                    StepResult res = StepModel.evaluateBelow(model, plan, system, cutoff(fits, keep));
+                                    StepResult res = StepModel.evaluateBelow(model, plan, system, slow, cutoff(fits, keep));
                                     if (res == null) {
                                         pruned++;
                                     } else {
@@ -167,7 +183,7 @@ public final class PlanSearch {
             }
         }
         List<StepResult> top = List.copyOf(fits);
-        StepResult misfit = fits.isEmpty() && misfitPlan != null ? StepModel.evaluate(model, misfitPlan, system) : null;
+        StepResult misfit = fits.isEmpty() && misfitPlan != null ? StepModel.evaluate(model, misfitPlan, system, slow, false) : null;
         return new Result(model.name(), system.name(), evaluated, rejected, pruned, top, misfit);
     }
 

@@ -87,8 +87,8 @@ public final class StepModel {
      * Evaluates a plan unless its busiest stage's busy time alone (a lower bound of the step) reaches
      * {@code cutoffSeconds}; then returns null without simulating the pipeline (a search's branch and bound).
      */
-    static StepResult evaluateBelow(ModelSpec model, ParallelPlan plan, TrainingSystem system, double cutoffSeconds) {
-        return new Evaluation(model, plan, system, new double[0]).run(false, cutoffSeconds);
+    static StepResult evaluateBelow(ModelSpec model, ParallelPlan plan, TrainingSystem system, double[] stragglers, double cutoffSeconds) {
+        return new Evaluation(model, plan, system, stragglers).run(false, cutoffSeconds);
     }
 
     /** Evaluates a plan without stragglers or timeline. */
@@ -517,7 +517,7 @@ public final class StepModel {
      * give up the shortfall first (they also hold the embedding and the logits), then the stages next to them.
      */
     static int[][] layerSplit(int layers, int stages, int chunks) {
-        int perStage = (layers + stages - 1) / stages;
+        int perStage = (int) (((long) layers + stages - 1) / stages);
         int[] stageLayers = new int[stages];
         java.util.Arrays.fill(stageLayers, perStage);
         int deficit = perStage * stages - layers;

@@ -174,6 +174,19 @@ class StepModelTest {
     }
 
     @Test
+    void searchUnderStragglersRanksByTheStepWithStragglers() {
+        ModelSpec m = ModelSpec.dense("s", Family.LLAMA, 16, 2048, 5632, 16, 4, 32000, 2048);
+        TrainingSystem sys = new TrainingSystem("h100x64", GpuSpec.H100_SXM, KernelCosts.of(GpuSpec.H100_SXM), 64,
+                GroupNetwork.twoLevel(8, new LinkCost(1e-6, 370e9), new LinkCost(5e-6, 47e9)));
+        double[] slow = {1.5};
+        PlanSearch.Result r = PlanSearch.search(m, sys, 256, PlanSearch.Fixed.NONE, null, 3, slow);
+        for (StepResult s : r.ranked()) {
+            assertThat(s.stepSeconds()).isEqualTo(StepModel.evaluate(m, s.plan(), sys, slow, false).stepSeconds());
+        }
+        assertThat(r.best().stepSeconds()).isGreaterThan(PlanSearch.search(m, sys, 256, null, 1).best().stepSeconds());
+    }
+
+    @Test
     void deepSeekShapedPresetIsNearThePublishedSizes() {
         ModelSpec d = ModelPresets.DEEPSEEK_V3_LIKE;
         assertThat(d.parameterCount() / 671e9).isCloseTo(1, within(0.06));   // MLA-as-MHA and dense-as-MoE approximations
