@@ -31,7 +31,8 @@ import org.mosaic.core.catalog.Provenance;
  * exposed. EP: dispatch and combine all-to-alls of T·k·h·2 bytes (÷ TP with sequence parallelism) forward, the same backward, bounded by bisection,
  * exposed. PP: each micro-batch's activation (T·h·2/TP bytes per rank, Megatron's scatter-gather) crosses each
  * stage boundary forward and its gradient backward — a latency in the pipeline simulation. DP: gradients (FP32)
- * reduce-scattered and BF16 parameters all-gathered with the distributed optimizer (else an all-reduce), overlapped
+ * reduce-scattered and BF16 parameters all-gathered over DP × CP (CP ranks hold the same weights) with the distributed
+ * optimizer (else an all-reduce), overlapped
  * with the last micro-batch's backward and the first micro-batch's forward except the last 40 M-parameter bucket.
  *
  * <p><b>Step</b> = the pipeline's makespan from a step-by-step simulation of the 1F1B or interleaved schedule
@@ -226,8 +227,8 @@ public final class StepModel {
                 double exposed = Math.max(dp[0] - bwdWindow, dp[2]) + Math.max(dp[1] - fwdWindow, dp[3]);
                 dpExposed = Math.max(dpExposed, exposed);
                 dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
-                double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / p.dp()
-                        + stageExpertParams(s) / (p.dp() / p.ep()) : stageParams[s];
+                double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / gradGroup()
+                        + stageExpertParams(s) / expertGradGroup() : stageParams[s];
                 optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER));
             }
             double step = pr.makespanSeconds() + dpExposed + optimizer;
@@ -434,11 +435,23 @@ public final class StepModel {
             return n * m.experts() * m.expertParameters() / p.ep() / t;
         }
 
+        /** Ranks that reduce a dense weight's gradient (and share its optimizer state): DP × CP. */
+        int gradGroup() {
+            return p.dp() * p.cp();
+        }
+
+        /** Ranks that reduce an expert weight's gradient: DP × CP / EP. */
+        int expertGradGroup() {
+            return p.dp() * p.cp() / p.ep();
+        }
+
         /** {reduce total, gather total, last-bucket reduce, last-bucket gather} seconds for one stage's GPU. */
         double[] dataParallelSeconds(double params, double expertParams) {
             double[] out = new double[4];
-            addDp(out, params - expertParams, p.dp(), p.dpStride());
-            addDp(out, expertParams, p.dp() / p.ep(), p.dpStride() * p.ep());
+            // CP ranks hold the same weights as their DP peers: gradients are reduced over DP × CP (contiguous after TP);
+            // expert weights over the DP × CP ranks that hold the same experts (spanning the same block, stride TP·EP)
+            addDp(out, params - expertParams, gradGroup(), p.tp());
+            addDp(out, expertParams, expertGradGroup(), p.tp() * p.ep());
             return out;
         }
 
@@ -489,7 +502,7 @@ public final class StepModel {
             for (int s = 0; s < p.pp(); s++) {
                 double params = stageParams[s];
                 double expert = stageExpertParams(s);
-                double opt = p.distributedOptimizer() ? OPTIMIZER_BYTES * ((params - expert) / p.dp() + expert / (p.dp() / p.ep()))
+                double opt = p.distributedOptimizer() ? OPTIMIZER_BYTES * ((params - expert) / gradGroup() + expert / expertGradGroup())
                         : OPTIMIZER_BYTES * params;
                 int n = 0;
                 for (int c = 0; c < p.interleave(); c++) {
