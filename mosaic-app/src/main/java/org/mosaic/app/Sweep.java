@@ -110,15 +110,6 @@ public record Sweep(String key, ChannelSpecs.Parameter parameter, double from, d
     }
 
     private static String hint(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : ChannelSpecs.PARAMETERS.keySet()) {
-            int dist = org.mosaic.core.scenario.SpecReader.levenshtein(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
-            if (dist < bestDistance) {
-                bestDistance = dist;
-                best = k;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (hint: did you mean " + best + "?)" : "";
+        return org.mosaic.core.scenario.SpecReader.didYouMean(key, ChannelSpecs.PARAMETERS.keySet());
     }
 }

@@ -353,16 +353,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static String hint(String key) {
-        String best = null;
-        int d = Integer.MAX_VALUE;
-        for (String k : KEYS.keySet()) {
-            int e = SpecReader.levenshtein(key, k);
-            if (e < d) {
-                d = e;
-                best = k;
-            }
-        }
-        return d <= 3 ? " (did you mean " + best + "?)" : "";
+        return SpecReader.didYouMean(key, KEYS.keySet());
     }
 
     static ObjectNode summary(PolicyRun r) {

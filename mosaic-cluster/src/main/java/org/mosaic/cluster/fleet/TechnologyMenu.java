@@ -215,16 +215,7 @@ public final class TechnologyMenu {
 
     /** A did-you-mean hint for a misspelt id, or "" (shared with the public {@link Policy#named} lookup). */
     static String nearest(String given, List<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : known) {
-            int d = SpecReader.levenshtein(given.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, given.length() / 3) ? " (hint: did you mean " + best + "?)" : "";
+        return SpecReader.didYouMean(given, known);
     }
 
     private static List<String> names(List<HostGeneration> gs) {

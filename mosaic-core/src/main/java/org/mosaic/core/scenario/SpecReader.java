@@ -3,6 +3,7 @@ package org.mosaic.core.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -205,16 +206,27 @@ public final class SpecReader {
     }
 
     private String closest(String key) {
+        return closest(key, read, Math.max(2, key.length() / 4));
+    }
+
+    /** The known name nearest to {@code given} (case-insensitive edit distance) if within {@code maxDistance}, else null. */
+    public static String closest(String given, Collection<String> known, int maxDistance) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String known : read) {
-            int d = levenshtein(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+        for (String k : known) {
+            int d = levenshtein(given.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
-                best = known;
+                best = k;
             }
         }
-        return bestDistance <= Math.max(2, key.length() / 4) ? best : null;
+        return bestDistance <= maxDistance ? best : null;
+    }
+
+    /** " (hint: did you mean X?)" for the nearest known name within max(2, length/3) edits, or "". */
+    public static String didYouMean(String given, Collection<String> known) {
+        String best = closest(given, known, Math.max(2, given.length() / 3));
+        return best == null ? "" : " (hint: did you mean " + best + "?)";
     }
 
     /** Edit distance between two keys (for "did you mean" hints). */
