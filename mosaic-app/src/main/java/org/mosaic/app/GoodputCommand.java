@@ -201,7 +201,12 @@ public final class GoodputCommand implements Callable<Integer> {
         n.put("restartSeconds", c.spec().checkpoint().restartSeconds());
         n.put("hotSpares", c.spec().hotSpares());
         n.put("mtbiHours", c.spec().causes().unplannedMtbfSeconds() / 3600);
-        n.put("linkFailuresPerGpuHour", c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour());
+        double linkRate = c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour();
+        n.put("linkFailuresPerGpuHour", linkRate);
+        ObjectNode byTier = n.putObject("expectedLinkFailuresPerDayByTier");
+        double model = TrainingModel.linkFailuresPerGpuHour(c.cluster());
+        double scale = model > 0 ? linkRate / model : 0;   // 1, or the Llama calibration with --link-rates llama
+        TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()).forEach((tier, rate) -> byTier.put(tier, rate * scale * c.spec().gpus() * 24));
         n.put("linkInterruptionsPerDay", r.interruptions(TrainingModel.LINKS).mean() / days);
         n.put("scaleUpGpus", c.cluster().scaleUpGpus());
         n.put("scaleUpNote", c.cluster().scaleUpChoice().reason());

@@ -182,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
                     if (r.ranked().isEmpty()) {
                         throw new UsageException("no plan for " + m.name() + " fits on " + setup.system().name() + ": "
                                 + (r.closestMisfit() == null ? "no plan shape divides " + setup.system().gpus() + " GPUs and batch " + globalBatch
-                                        + " (hint: another --gpus or --global-batch)"
+                                        + " (hint: " + shapeHint(setup.system().gpus()) + ", or another --global-batch)"
                                         : "the closest, " + r.closestMisfit().plan().label() + ", " + r.closestMisfit().memory().describe()
                                                 + " (hint: " + memoryHint(r.closestMisfit().plan()) + ")"));
                     }
@@ -308,6 +308,13 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** GPU counts near {@code gpus} that TP × CP × PP × DP can tile: the largest 2^k and 3·2^k not above it. */
+    static String shapeHint(long gpus) {
+        long pow = Long.highestOneBit(Math.max(1, gpus));
+        long three = Long.highestOneBit(Math.max(1, gpus / 3)) * 3;
+        return three > pow ? String.format(Locale.ROOT, "--gpus %d or %d", three, pow) : String.format(Locale.ROOT, "--gpus %d", pow);
     }
 
     /** What could make a plan fit, given what it already does. */

@@ -145,19 +145,24 @@ public final class TrainingModel {
      * are cables (see the class comment).
      */
     public static double linkFailuresPerGpuHour(TrainingCluster c) {
-        double rate = 0;
-        for (LinkTier t : LinkTier.values()) {
-            if (t != LinkTier.SCALE_UP) {
-                rate += c.failures().perGpuHour(t);
-            }
-        }
+        return linkFailuresPerGpuHourByTier(c).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * {@link #linkFailuresPerGpuHour} by tier (tier name → failures per GPU-hour, every tier in order): the scale-up tier
+     * counts only its cables (all of an NVL72-class domain's; for an HGX board only the links a grown domain adds).
+     */
+    public static Map<String, Double> linkFailuresPerGpuHourByTier(TrainingCluster c) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
         boolean onBoard = c.scaleUpChoice().baseGpus() <= 8;
-        if (!onBoard) {
-            rate += c.failures().perGpuHour(LinkTier.SCALE_UP);
-        } else {
-            rate += c.scaleUpChoice().extraLinkFailuresPerDay() / 24 / c.gpus();
+        for (LinkTier t : LinkTier.values()) {
+            double rate = c.failures().perGpuHour(t);
+            if (t == LinkTier.SCALE_UP && onBoard) {
+                rate = c.scaleUpChoice().extraLinkFailuresPerDay() / 24 / c.gpus();
+            }
+            out.put(CablePlan.tierName(t), rate);
         }
-        return rate;
+        return out;
     }
 
     /** Llama's switch/cable rate per GPU-hour minus the link rate of h100-16k today (≥ 0), the switches' share. */
