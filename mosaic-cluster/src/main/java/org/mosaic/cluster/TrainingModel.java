@@ -114,14 +114,22 @@ public final class TrainingModel {
         return TrainingClusters.of(name, spec, p.layout(), g, pol, menu(), FleetEconomics.defaults(), NetworkAssumptions.defaults());
     }
 
-    /** The cluster as the step model's network, each (size, stride) answered once and kept (a query walks every hop). */
+    /**
+     * The cluster as the step model's network, each (size, stride) answered once and kept (a query walks every hop). A
+     * group that stays inside one of the preset's own domains (an HGX board, an NVL72 rack) keeps that domain's one-level
+     * latency when the policy grows the domain: only traffic between the original domains crosses the second switch level.
+     */
     public static GroupNetwork network(TrainingCluster c) {
         Map<Long, LinkCost> links = new ConcurrentHashMap<>();
         Map<Long, Double> bisection = new ConcurrentHashMap<>();
+        int base = c.scaleUpChoice().baseGpus();
+        LinkCost local = c.scaleUpChoice().grown()
+                ? new LinkCost(c.assumptions().scaleUpLatencySeconds(), c.scaleUp().bandwidthBytesPerSecond()) : c.scaleUp();
         return new GroupNetwork() {
             @Override
             public LinkCost link(int ranks, int stride) {
-                return links.computeIfAbsent(key(ranks, stride), k -> c.forGroup(ranks, stride));
+                return links.computeIfAbsent(key(ranks, stride),
+                        k -> (long) ranks * stride <= base && base > 1 ? local : c.forGroup(ranks, stride));
             }
 
             @Override

@@ -34,6 +34,19 @@ class TrainingModelTest {
     }
 
     @Test
+    void aGrownDomainKeepsTheBoardLatencyForGroupsInsideTheBoard() {
+        TrainingModel.Setup s = TrainingModel.setup("h100-16k", null, Policy.MOSAIC, null);
+        TrainingCluster c = s.cluster();
+        assertThat(c.scaleUpChoice().grown()).isTrue();
+        LinkCost inBoard = s.system().network().link(8, 1);
+        LinkCost acrossBoards = s.system().network().link(16, 8);
+        assertThat(inBoard.latencySeconds()).isEqualTo(c.assumptions().scaleUpLatencySeconds());
+        assertThat(acrossBoards).isEqualTo(c.forGroup(16, 8));
+        assertThat(acrossBoards.latencySeconds()).isGreaterThan(inBoard.latencySeconds());
+        assertThat(inBoard.bandwidthBytesPerSecond()).isEqualTo(acrossBoards.bandwidthBytesPerSecond());
+    }
+
+    @Test
     void switchCableRowIsSplitIntoLinksAndSwitchesThatSumToLlamaOnTheCalibrationCluster() {
         TrainingCluster today = TrainingModel.cluster("h100-16k", null, Policy.TODAY, null);
         FailureCauses causes = TrainingModel.causes(today, 16_384, false);
