@@ -2,10 +2,8 @@ package org.mosaic.cluster.training;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Every valid parallel plan for a model on a system, evaluated and ranked by step time.
@@ -220,15 +218,6 @@ public final class PlanSearch {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Rank and label of the best plans, for tables: label → step seconds. */
-    public static Map<String, Double> summary(Result r) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (StepResult s : r.ranked()) {
-            out.put(s.plan().label(), s.stepSeconds());
-        }
-        return out;
     }
 
     /** "searched N plans, M rejected for memory". */
