@@ -28,10 +28,11 @@ import picocli.CommandLine.Spec;
 /** {@code mosaic goodput}: a training campaign's interruptions, effective training time and lost GPU-hours by policy. */
 @Command(name = "goodput", mixinStandardHelpOptions = true,
         description = {"Failures and goodput of a synchronous training job: every component class fails as a Poisson process (GPUs, "
-                + "HBM, hosts, NICs, software … at the Llama 3 405B rates; links at the fleet model's rates for the policy's technologies; "
-                + "switches the rest of Llama's switch/cable row), each failure costs detection, restart and the work since the last "
-                + "checkpoint. A discrete-event Monte Carlo gives interruptions by cause, the effective training time ratio (ETTR) and lost "
-                + "GPU-hours with 95 % intervals, beside the analytic renewal ETTR.",
+                + "HBM, hosts, NICs, software … at the Llama 3 405B rates; links at the fleet model's FIT rates for the policy's technologies; "
+                + "switches what is left of Llama's switch/cable row — nothing with the catalog FITs, whose links alone exceed it: "
+                + "--link-rates llama scales the links to Llama's field data), each failure costs detection, restart and the work since "
+                + "the last checkpoint. A discrete-event Monte Carlo gives interruptions by cause, the effective training time ratio "
+                + "(ETTR) and lost GPU-hours with 95 %% intervals, beside the analytic renewal ETTR.",
             "Policies are compared on the same sampled failures of every non-link component (common random numbers), so their "
                     + "difference is sharper than either interval."})
 public final class GoodputCommand implements Callable<Integer> {
@@ -297,6 +298,12 @@ public final class GoodputCommand implements Callable<Integer> {
                                 + "interruptions/day %+.3f [%+.3f, %+.3f]%n", c.policy(), f.policy(), 100 * de.mean(), 100 * de.lower95(),
                         100 * de.upper95(), di.mean() / f.spec().days(), di.lower95() / f.spec().days(), di.upper95() / f.spec().days()));
             }
+        }
+        if (f.spec().causes().cause(TrainingModel.SWITCHES).ratePerUnitHour() == 0 && !f.spec().causes().cause(TrainingModel.LINKS).equals(
+                TrainingModel.causes(f.cluster(), f.spec().gpus(), false, true).cause(TrainingModel.LINKS))) {
+            sb.append(String.format(Locale.ROOT, "note: the catalog FITs give the links of h100-16k today %.1fx Llama 3's observed switch/cable "
+                    + "rate, so no failures are left for switches; --link-rates llama scales link rates to Llama's field data.%n",
+                    1 / TrainingModel.linkCalibration()));
         }
         sb.append(String.format(Locale.ROOT, "ETTR = productive time / wall time; the analytic value is the renewal formula without planned stops"
                 + " (%s).%n", Checkpointing.class.getSimpleName()));

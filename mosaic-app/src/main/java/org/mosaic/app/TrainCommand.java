@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "interleaved schedules simulated step by step, DP with a distributed optimizer, EP, CP) on a cluster whose scale-up domain "
                 + "and fabric follow the interconnect policy; its breakdown, MFU, tokens/s and HBM footprint.",
             "Give the plan (--tp --pp --dp ...) or --search for the fastest plans that fit (options given with --search stay fixed). "
-                    + "Without plan options the command searches."})
+                    + "Without plan options (--tp, --pp, --dp, --ep, --cp, --interleave, --micro-batch) the command searches; --recompute "
+                    + "and the switches then constrain the search."})
 public final class TrainCommand implements Callable<Integer> {
     /** The model keys --set accepts. */
     static final Map<String, String> KEYS = new LinkedHashMap<>();
@@ -160,8 +161,8 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UsageException("--" + e.getMessage());
             }
         }
-        boolean anyPlan = tp != null || pp != null || dp != null || ep != null || cp != null || interleave != null || microBatch != null
-                || recompute != null;
+        // --recompute alone (like the switches) is a constraint on the search, not a plan
+        boolean anyPlan = tp != null || pp != null || dp != null || ep != null || cp != null || interleave != null || microBatch != null;
         boolean doSearch = search || !anyPlan;
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
         List<PolicyRun> runs = new ArrayList<>();
@@ -172,7 +173,8 @@ public final class TrainCommand implements Callable<Integer> {
                 TrainingModel.Setup setup = setup(cluster, g, policy, gpus);
                 if (doSearch) {
                     PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
-                    ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, false, distributedOptimizer, flashAttention);
+                    ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, seqParallel == null || seqParallel,
+                            distributedOptimizer, flashAttention);
                     PlanSearch.Result r;
                     try {
                         r = PlanSearch.search(m, setup.system(), globalBatch, fixed, template, top, slow);
@@ -355,7 +357,9 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             return TrainingModel.setup(cluster, g, policy, gpus);
         } catch (IllegalArgumentException e) {
-            throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
+            throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster + ": " + e.getMessage()
+                    + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"
+                    + " or nvl72-rack)");
         }
     }
 
@@ -377,7 +381,9 @@ public final class TrainCommand implements Callable<Integer> {
         n.put("tokensPerSecond", s.tokensPerSecond());
         n.put("tflopsPerGpu", s.flopsPerGpuPerSecond() / 1e12);
         n.set("breakdown", Output.tree(s.breakdown()));
-        n.set("plan", Output.tree(s.plan()));
+        ObjectNode plan = (ObjectNode) Output.tree(s.plan());
+        plan.put("recompute", s.plan().recompute().word());   // the CLI's word, not the enum constant
+        n.set("plan", plan);
         n.put("planLabel", s.plan().label());
         n.set("memory", memory(s));
         return n;

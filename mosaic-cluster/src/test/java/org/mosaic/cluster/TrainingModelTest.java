@@ -47,6 +47,25 @@ class TrainingModelTest {
     }
 
     @Test
+    void aGroupCrossingAnNvl72RackIsCostedOnTheFabric() {
+        TrainingModel.Setup s = TrainingModel.setup("cluster-100k", null, Policy.TODAY, 4608L);
+        TrainingCluster c = s.cluster();
+        assertThat(c.scaleUpGpus()).isEqualTo(72);
+        assertThat(s.system().network().link(8, 1)).isEqualTo(c.forGroup(8, 1));
+        LinkCost tp16 = s.system().network().link(16, 1);
+        assertThat(tp16).isEqualTo(c.forGroup(16, 1));
+        assertThat(tp16.bandwidthBytesPerSecond()).isLessThan(c.scaleUp().bandwidthBytesPerSecond() / 5);
+    }
+
+    @Test
+    void anNvl72JobOfEightGpusStillCountsItsCabledSpine() {
+        TrainingCluster eight = TrainingModel.cluster("nvl72-rack", null, Policy.TODAY, 8L);
+        assertThat(eight.onBoardScaleUp()).isFalse();
+        assertThat(TrainingModel.linkFailuresPerGpuHour(eight)).isPositive();
+        assertThat(TrainingModel.cluster("h100-16k", null, Policy.TODAY, null).onBoardScaleUp()).isTrue();
+    }
+
+    @Test
     void switchCableRowIsSplitIntoLinksAndSwitchesThatSumToLlamaOnTheCalibrationCluster() {
         TrainingCluster today = TrainingModel.cluster("h100-16k", null, Policy.TODAY, null);
         FailureCauses causes = TrainingModel.causes(today, 16_384, false);

@@ -18,8 +18,9 @@ public interface GroupNetwork {
     int scaleUpGpus();
 
     /**
-     * A two-level network: groups whose span (ranks × stride) fits in an aligned domain of {@code domainGpus} see
-     * {@code scaleUp}, others {@code fabric}, with bisection = ranks/2 × per-rank fabric bandwidth.
+     * A two-level network: groups whose span (ranks × stride) divides the domain of {@code domainGpus} (so every aligned
+     * block of that span lies inside one domain) see {@code scaleUp}, others {@code fabric}, with bisection = ranks/2 ×
+     * per-rank fabric bandwidth.
      */
     static GroupNetwork twoLevel(int domainGpus, LinkCost scaleUp, LinkCost fabric) {
         if (domainGpus < 1 || scaleUp == null || fabric == null) {
@@ -29,17 +30,22 @@ public interface GroupNetwork {
         return new GroupNetwork() {
             @Override
             public LinkCost link(int ranks, int stride) {
-                return (long) ranks * stride <= domainGpus ? scaleUp : fabric;
+                return inside(ranks, stride) ? scaleUp : fabric;
             }
 
             @Override
             public double bisectionBytesPerSecond(int ranks, int stride) {
-                return (long) ranks * stride <= domainGpus ? Double.POSITIVE_INFINITY : ranks / 2.0 * fabric.bandwidthBytesPerSecond();
+                return inside(ranks, stride) ? Double.POSITIVE_INFINITY : ranks / 2.0 * fabric.bandwidthBytesPerSecond();
             }
 
             @Override
             public int scaleUpGpus() {
                 return domainGpus;
+            }
+
+            private boolean inside(int ranks, int stride) {
+                long span = (long) ranks * stride;
+                return span <= domainGpus && domainGpus % span == 0;
             }
         };
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param stage              the stage this is for (the one with the largest total)
  * @param weightBytes        BF16 weights (2 B per parameter on the GPU)
  * @param gradientBytes      FP32 main gradients (4 B per parameter)
- * @param optimizerBytes     FP32 master weights + Adam m and v (12 B per parameter, divided by DP with the distributed optimizer)
+ * @param optimizerBytes     FP32 master weights + Adam m and v (12 B per parameter, divided by DP × CP with the distributed optimizer)
  * @param activationBytes    activations kept for backward: per layer per micro-batch × the (micro-batch, chunk) pairs in flight
  * @param logitsBytes        FP32 logits of one micro-batch on the last stage
  * @param reserveBytes       CUDA context, NCCL buffers, allocator fragmentation (assumed constant)

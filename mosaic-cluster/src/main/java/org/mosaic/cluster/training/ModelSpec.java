@@ -57,6 +57,16 @@ public record ModelSpec(String name, Family family, int layers, int hiddenSize, 
             this.learnedPositions = learnedPositions;
         }
 
+        /** True when positions are learned weights (GPT), false for rotary positions (no weights). */
+        public boolean learnedPositions() {
+            return learnedPositions;
+        }
+
+        /** True when the output projection shares the input embedding's weights. */
+        public boolean tiedEmbeddings() {
+            return tiedEmbeddings;
+        }
+
         /** Weight matrices of one FFN (2 GeLU, 3 SwiGLU). */
         public int ffnMatrices() {
             return ffnMatrices;

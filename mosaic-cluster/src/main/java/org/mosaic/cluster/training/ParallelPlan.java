@@ -110,8 +110,11 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
     public List<String> problems(ModelSpec model, long gpus) {
         List<String> out = new ArrayList<>();
         if (gpus() != gpus) {
-            out.add(String.format(Locale.ROOT, "tp × cp × pp × dp = %d × %d × %d × %d = %d GPUs, but the job has %d — expected the product to equal the GPUs",
-                    tp, cp, pp, dp, gpus(), gpus));
+            long rest = (long) tp * cp * pp;
+            String hint = gpus % rest == 0 ? String.format(Locale.ROOT, "hint: %d GPUs, or dp %d", gpus(), gpus / rest)
+                    : String.format(Locale.ROOT, "hint: %d GPUs, or tp × cp × pp dividing %d", gpus(), gpus);
+            out.add(String.format(Locale.ROOT, "tp × cp × pp × dp = %d × %d × %d × %d = %d GPUs, but the job has %d — expected the product to"
+                    + " equal the GPUs (%s)", tp, cp, pp, dp, gpus(), gpus, hint));
         }
         if (model.heads() % tp != 0) {
             out.add(String.format(Locale.ROOT, "tp %d does not divide the %d attention heads — expected a divisor of %d", tp, model.heads(), model.heads()));

@@ -12,8 +12,8 @@ import java.util.Locale;
  * the sequence into 2·CP blocks; PP over the divisors of GPUs/(TP·CP) up to the layers; DP the rest; EP over the
  * divisors of DP that divide the experts (MoE only); micro-batch 1, 2, 4, 8 dividing the per-replica batch;
  * interleave 1, 2, 3, 4, 6, 8 where the schedule allows it; recomputation none, selective, full (selective is skipped
- * with flash attention, where it equals none). Sequence parallelism is on whenever TP &gt; 1; the distributed
- * optimizer and flash attention follow the template. A plan whose most loaded GPU does not fit in HBM is rejected
+ * with flash attention, where it equals none). Sequence parallelism (when TP &gt; 1), the distributed optimizer and
+ * flash attention follow the template. A plan whose most loaded GPU does not fit in HBM is rejected
  * and counted; the fastest that fits wins.
  */
 public final class PlanSearch {
@@ -85,7 +85,8 @@ public final class PlanSearch {
      * @param system      the hardware
      * @param globalBatch sequences per step
      * @param fixed       fields not searched
-     * @param template    supplies distributedOptimizer and flashAttention (other fields ignored); null for both on
+     * @param template    supplies sequenceParallel (used when TP &gt; 1), distributedOptimizer and flashAttention (other fields
+     *                    ignored); null for all on
      * @param keep        how many of the best plans to return
      */
     public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep) {
@@ -114,6 +115,7 @@ public final class PlanSearch {
         }
         boolean distOpt = template == null || template.distributedOptimizer();
         boolean flash = template == null || template.flashAttention();
+        boolean seqPar = template == null || template.sequenceParallel();
         long gpus = system.gpus();
         List<StepResult> fits = new ArrayList<>();
         MemoryFootprint misfitMemory = null;
@@ -153,7 +155,7 @@ public final class PlanSearch {
                                     if (flash && r == Recompute.SELECTIVE && fx.recompute() != Recompute.SELECTIVE) {
                                         continue;
                                     }
-                                    ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, tp > 1, distOpt, flash);
+                                    ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, tp > 1 && seqPar, distOpt, flash);
                                     if (!fx.allows(plan) || !plan.problems(model, gpus).isEmpty()) {
                                         continue;
                                     }

@@ -158,9 +158,9 @@ public final class StepModel {
             int v = p.interleave();
             double[][] fwd = new double[stages][v];
             double[][] bwd = new double[stages][v];
-            double[] stageSlow = stageSlowdowns();
             double embedFwd = k.memorySeconds(tokens * m.hiddenSize() * BF16 * 2);
             double[] head = headCost();
+            double[] stageSlow = stageSlowdowns(lc, embedFwd, head);
             for (int s = 0; s < stages; s++) {
                 for (int c = 0; c < v; c++) {
                     int n = layers[s][c];
@@ -181,7 +181,8 @@ public final class StepModel {
             // pipeline p2p: Megatron's send/recv is blocking, so the sender's stream waits for the transfer; the
             // receiver gets the tensor when the sender's op (transfer included) ends
             double p2pBytes = tokens * m.hiddenSize() * BF16 / t;
-            double p2p = stages == 1 ? 0 : sys.network().link(2, p.ppStride()).stepSeconds(p2pBytes);
+            // the slowest stage boundary (a ring over the stages: every boundary and the interleaved schedule's return hop)
+            double p2p = stages == 1 ? 0 : sys.network().link(stages, p.ppStride()).stepSeconds(p2pBytes);
             for (int s = 0; s < stages; s++) {
                 for (int c = 0; c < v; c++) {
                     boolean lastGlobalChunk = s == stages - 1 && c == v - 1;
@@ -273,21 +274,40 @@ public final class StepModel {
             double mfu = modelFlops / (step * sys.gpus() * sys.gpu().peakBf16FlopsPerSecond());
             MemoryFootprint mem = memory(pr.peakInFlight(), stageParams);
             Map<String, Double> comm = new LinkedHashMap<>();
-            comm.put("tpSecondsPerLayer", lc.fwdTp + lc.bwdTp + lc.recomputeTp);
+            comm.put("tpSecondsPerLayerPerMicroBatch", lc.fwdTp + lc.bwdTp + lc.recomputeTp);
             comm.put("p2pSeconds", p2p);
             comm.put("dpSecondsTotal", dpTotal);
             return new StepResult(m.name(), p, sys.name(), sys.gpus(), step, br, mfu, p.globalBatch() * (double) m.sequenceLength() / step,
                     modelFlops / step / sys.gpus(), mem, pr, comm);
         }
 
-        /** Slow-down of each stage's compute: the stragglers, heaviest first, one per stage. */
-        double[] stageSlowdowns() {
-            double[] out = new double[p.pp()];
+        /**
+         * Slow-down of each stage's compute: the stragglers, slowest first, one per stage, on the stages with the most
+         * compute first (the conservative placement: a straggler on a light stage is partly absorbed by the pipeline).
+         */
+        double[] stageSlowdowns(LayerCost lc, double embedFwd, double[] head) {
+            int stages = p.pp();
+            double[] out = new double[stages];
             java.util.Arrays.fill(out, 1);
+            if (slow.length == 0) {
+                return out;
+            }
+            double perLayer = lc.fwdCompute + lc.bwdCompute + lc.recompute;
+            Integer[] order = new Integer[stages];
+            double[] load = new double[stages];
+            for (int s = 0; s < stages; s++) {
+                order[s] = s;
+                int n = 0;
+                for (int c = 0; c < p.interleave(); c++) {
+                    n += layers[s][c];
+                }
+                load[s] = n * perLayer + (s == 0 ? 3 * embedFwd : 0) + (s == stages - 1 ? head[0] + head[1] : 0);
+            }
+            java.util.Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : load[b] != load[a] ? Double.compare(load[b], load[a]) : Integer.compare(a, b));
             double[] sorted = slow.clone();
             java.util.Arrays.sort(sorted);
-            for (int i = 0; i < sorted.length && i < out.length; i++) {
-                out[i] = sorted[sorted.length - 1 - i];
+            for (int i = 0; i < sorted.length && i < stages; i++) {
+                out[order[i]] = sorted[sorted.length - 1 - i];
             }
             return out;
         }
@@ -343,7 +363,7 @@ public final class StepModel {
             double attentionCore = scores + av + softmax;
             double elementwise = 2 * norm + 2 * dropRes + act + softmax;
             double fwdCompute = qkv + scores + av + out + ffn + router + elementwise;
-            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + 2 * elementwise + (flash ? scores + av : 0);
+            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + 2 * elementwise + (flash ? scores : 0);
             double recompute = switch (p.recompute()) {
                 case NONE -> 0;
                 case SELECTIVE -> flash ? 0 : attentionCore;
@@ -413,11 +433,14 @@ public final class StepModel {
                     n += layers[s][c];
                 }
                 double params = n * (dense + experts) / t;
-                if (s == 0) {
-                    params += (double) m.vocabSize() * m.hiddenSize() / t;
+                if (s == 0) {   // token embedding split over TP; learned positions replicated
+                    params += (double) m.vocabSize() * m.hiddenSize() / t
+                            + (m.family().learnedPositions() ? (double) m.sequenceLength() * m.hiddenSize() : 0);
                 }
                 if (s == p.pp() - 1) {
-                    params += (double) m.vocabSize() * m.hiddenSize() / t + m.hiddenSize();
+                    // the output projection: its own copy on the last stage, unless tied and that stage is also the first
+                    boolean shared = m.family().tiedEmbeddings() && p.pp() == 1;
+                    params += (shared ? 0 : (double) m.vocabSize() * m.hiddenSize() / t) + m.hiddenSize();
                 }
                 out[s] = params;
             }
@@ -450,16 +473,27 @@ public final class StepModel {
             double[] out = new double[4];
             // CP ranks hold the same weights as their DP peers: gradients are reduced over DP × CP (contiguous after TP);
             // expert weights over the DP × CP ranks that hold the same experts (spanning the same block, stride TP·EP)
-            addDp(out, params - expertParams, gradGroup(), p.tp());
-            addDp(out, expertParams, expertGradGroup(), p.tp() * p.ep());
+            if (gradGroup() > 1 && params - expertParams > 0) {
+                addDp(out, params - expertParams, gradGroup(), sys.network().link(gradGroup(), p.tp()));
+            }
+            if (expertGradGroup() > 1 && expertParams > 0) {
+                // the ranks holding the same experts: CP peers (stride TP) × DP/EP replicas (stride TP·CP·EP); not one
+                // strided set when CP > 1, so the ring is costed on the slower of the two strides
+                int replicas = p.dp() / p.ep();
+                LinkCost across = replicas > 1 ? sys.network().link(replicas, p.dpStride() * p.ep()) : null;
+                LinkCost cpLink = p.cp() > 1 ? sys.network().link(p.cp(), p.tp()) : null;
+                LinkCost expertLink = across == null ? cpLink : cpLink == null ? across
+                        : new LinkCost(Math.max(cpLink.latencySeconds(), across.latencySeconds()),
+                                Math.min(cpLink.bandwidthBytesPerSecond(), across.bandwidthBytesPerSecond()));
+                addDp(out, expertParams, expertGradGroup(), expertLink);
+            }
             return out;
         }
 
-        private void addDp(double[] out, double params, int ranks, int stride) {
+        private void addDp(double[] out, double params, int ranks, LinkCost link) {
             if (ranks <= 1 || params <= 0) {
                 return;
             }
-            LinkCost link = sys.network().link(ranks, stride);
             double grad = params * GRAD_BYTES;
             double bucket = Math.min(params, DP_BUCKET_PARAMETERS);
             if (p.distributedOptimizer()) {
@@ -564,7 +598,7 @@ public final class StepModel {
     public static List<Provenance> provenance() {
         String s21 = "reference/cluster.md §2.1";
         return List.of(
-                new Provenance("training.step.tpCollectives", "2 fwd + 2 bwd per layer of b·s·h·2 B", Confidence.PUBLISHED, s21 + " [D/S]",
+                new Provenance("training.step.tpCollectives", "2 fwd + 2 bwd per layer of b·s·h·2 B", Confidence.DERIVED, s21 + " [D/S]",
                         "Megatron conventions; not overlapped with compute (Megatron 2022; modern TP-comm overlap not modelled)"),
                 new Provenance("training.step.bubble", "simulated 1F1B / interleaved schedule", Confidence.DERIVED, s21,
                         "(p−1)/(m+p−1) for uniform stages, ÷ v with interleaving, as the closed form says"),
@@ -576,10 +610,14 @@ public final class StepModel {
                         "data + weight gradients; the 6·N FLOPs per token convention of §5"),
                 new Provenance("training.step.flashAttention", "causal half of the score FLOPs; backward recomputes the scores",
                         Confidence.ASSUMED, "FlashAttention-2 design (recalled)", "off for the Megatron 2022 validation runs, on by default"),
-                new Provenance("training.memory.activations", "sbh(34 + 5as/h) per layer, generalised to GQA and SwiGLU", Confidence.PUBLISHED,
-                        "Korthikanti et al. 2022 (reference/cluster.md §5.2)", "selective drops the 5as/h term, full keeps 2sbh"),
-                new Provenance("training.memory.state", "2 + 4 + 12/DP bytes per parameter", Confidence.PUBLISHED,
-                        "reference/cluster.md §3.5 (14–16 B/parameter rule); Megatron distributed optimizer", "BF16 weights, FP32 grads, FP32 master + Adam"),
+                new Provenance("training.memory.activations", "sbh(34 + 5as/h) per layer, generalised to GQA and SwiGLU", Confidence.DERIVED,
+                        "Korthikanti et al. 2022 (arXiv 2205.05198, cited in reference/cluster.md §5.2; the formula recalled, not in reference/)",
+                        "selective drops the 5as/h term, full keeps 2sbh; the GQA/SwiGLU generalisation is ours"),
+                new Provenance("training.memory.state", "2 + 4 + 12/(DP·CP) bytes per parameter", Confidence.DERIVED,
+                        "Megatron-LM distributed optimizer (recalled); cf. reference/cluster.md §3.5's 14–16 B/parameter rule [S]",
+                        "BF16 weights, FP32 main grads, FP32 master + Adam m, v sharded over DP × CP (18 B unsharded)"),
+                new Provenance("training.step.adamBytes", "34 B per parameter shard", Confidence.DERIVED, "counted from the update",
+                        "read FP32 grad 4, master r/w 8, m r/w 8, v r/w 8, write BF16 2, grad-norm read 4"),
                 new Provenance("training.memory.reserve", "3 GB per GPU", Confidence.ASSUMED, "no source",
                         "CUDA context, NCCL buffers and fragmentation; a guess, order of magnitude from practice"));
     }

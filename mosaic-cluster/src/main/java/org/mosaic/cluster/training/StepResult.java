@@ -19,7 +19,7 @@ import org.mosaic.cluster.training.pipeline.PipelineResult;
  * @param flopsPerGpuPerSecond   model FLOP/s per GPU
  * @param memory                 HBM of the most loaded GPU
  * @param pipeline               the pipeline simulation
- * @param communication          communication totals (tp per layer, one p2p transfer, DP total before overlap)
+ * @param communication          communication totals (TP per layer per micro-batch, one p2p transfer, DP total before overlap)
  */
 public record StepResult(String model, ParallelPlan plan, String system, long gpus, double stepSeconds, Map<String, Double> breakdown,
                          double mfu, double tokensPerSecond, double flopsPerGpuPerSecond, MemoryFootprint memory, PipelineResult pipeline,

@@ -50,9 +50,12 @@ import org.mosaic.core.catalog.Provenance;
  * @param scaleUpChoice how the domain size was decided, with the reason
  * @param failures      interconnect failures per GPU-hour by tier
  * @param assumptions   the calibrated and assumed numbers used
+ * @param onBoardScaleUp the preset's scale-up links are traces on a GPU baseboard (HGX: its switch chips sit on the
+ *                      board), not cables — their failures belong to the GPU board, not to the interconnect
  */
 public record TrainingCluster(String name, GpuSpec gpu, int gpus, int scaleUpGpus, LinkCost scaleUp, ScaleOutFabric fabric,
-                              ScaleUpChoice scaleUpChoice, InterconnectFailures failures, NetworkAssumptions assumptions) {
+                              ScaleUpChoice scaleUpChoice, InterconnectFailures failures, NetworkAssumptions assumptions,
+                              boolean onBoardScaleUp) {
 
     public TrainingCluster {
         if (name == null || name.isBlank()) {

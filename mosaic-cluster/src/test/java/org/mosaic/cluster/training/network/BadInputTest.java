@@ -65,12 +65,12 @@ class BadInputTest {
     void recordsRefuseInconsistentNumbers() {
         TrainingCluster c = NetFixtures.oversubscribed();
         assertThatThrownBy(() -> new TrainingCluster(c.name(), c.gpu(), c.gpus(), 96, c.scaleUp(), c.fabric(), c.scaleUpChoice(), c.failures(),
-                c.assumptions())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale-up domain of 96 GPUs")
+                c.assumptions(), false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale-up domain of 96 GPUs")
                 .hasMessageContaining("48");
         // a fabric too small for the GPUs
         ScaleOutFabric small = new ScaleOutFabric(FabricKind.FAT_TREE, 2, 2, 1, 6, 2, 4, 4, 50e9, 0.94, 1, c.fabric().latency());
         assertThatThrownBy(() -> new TrainingCluster(c.name(), c.gpu(), c.gpus(), 2, new LinkCost(0, 1e9), small, c.scaleUpChoice(),
-                c.failures(), c.assumptions())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 8 leaves")
+                c.failures(), c.assumptions(), false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 8 leaves")
                 .hasMessageContaining("has 4");
         assertThatThrownBy(() -> c.failures().perHour(49)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("job of 49 GPUs").hasMessageContaining("48");
