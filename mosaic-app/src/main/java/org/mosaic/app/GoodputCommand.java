@@ -143,13 +143,17 @@ public final class GoodputCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
         }
+        Map<String, Map<String, Double>> byTechnology = new java.util.LinkedHashMap<>();
+        for (TrainingModel.Campaign c : runs) {
+            byTechnology.put(c.policy(), TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster()));
+        }
         if (plot != null) {
             org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(runs)));
-            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
-            case TABLE -> table(runs);
+            case JSON -> Output.json(Output.strict(json(runs, byTechnology)));
+            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r, byTechnology.get(r.policy())))).toList());
+            case TABLE -> table(runs, byTechnology);
         });
         out.flush();
         return 0;
@@ -168,7 +172,7 @@ public final class GoodputCommand implements Callable<Integer> {
         return v;
     }
 
-    static ObjectNode summary(TrainingModel.Campaign c) {
+    static ObjectNode summary(TrainingModel.Campaign c, Map<String, Double> byTechnology) {
         CampaignResult r = c.result();
         double days = c.spec().days();
         ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -208,6 +212,10 @@ public final class GoodputCommand implements Callable<Integer> {
         double model = TrainingModel.linkFailuresPerGpuHour(c.cluster());
         double scale = model > 0 ? linkRate / model : 0;   // 1, or the Llama calibration with --link-rates llama
         TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()).forEach((tier, rate) -> byTier.put(tier, rate * scale * c.spec().gpus() * 24));
+        if (byTechnology != null) {
+            ObjectNode byTech = n.putObject("expectedLinkFailuresPerDayByTechnology");
+            byTechnology.forEach((tech, rate) -> byTech.put(tech, rate * scale * c.spec().gpus() * 24));
+        }
         n.put("linkInterruptionsPerDay", r.interruptions(TrainingModel.LINKS).mean() / days);
         n.put("scaleUpGpus", c.cluster().scaleUpGpus());
         n.put("scaleUpNote", c.cluster().scaleUpChoice().reason());
@@ -223,12 +231,12 @@ public final class GoodputCommand implements Callable<Integer> {
         return Estimate.of(v);
     }
 
-    static ObjectNode json(List<TrainingModel.Campaign> runs) {
-        ObjectNode root = summary(runs.get(0));
+    static ObjectNode json(List<TrainingModel.Campaign> runs, Map<String, Map<String, Double>> byTechnology) {
+        ObjectNode root = summary(runs.get(0), byTechnology.get(runs.get(0).policy()));
         if (runs.size() > 1) {
             ArrayNode a = root.putArray("policies");
             for (TrainingModel.Campaign c : runs) {
-                a.add(summary(c));
+                a.add(summary(c, byTechnology.get(c.policy())));
             }
             ArrayNode d = root.putArray("differencesFromFirst");
             TrainingModel.Campaign first = runs.get(0);
@@ -253,7 +261,7 @@ public final class GoodputCommand implements Callable<Integer> {
         n.put("upper95", e.upper95() * scale);
     }
 
-    static String table(List<TrainingModel.Campaign> runs) {
+    static String table(List<TrainingModel.Campaign> runs, Map<String, Map<String, Double>> byTechnology) {
         StringBuilder sb = new StringBuilder();
         TrainingModel.Campaign f = runs.get(0);
         sb.append(String.format(Locale.ROOT, "%s: a job on %,d GPUs for %.0f days, %d trials (seed %d), checkpoint save %.0f s, restart %.0f s, %s%n%n",
@@ -274,6 +282,17 @@ public final class GoodputCommand implements Callable<Integer> {
         }
         sb.append(Output.table(List.of("policy", ">scale-up GPUs", ">interruptions/day", ">of which links", ">MTBI", ">ckpt interval", ">ETTR (95 %)",
                 ">analytic (unplanned)", ">lost GPU-h/day"), rows)).append('\n');
+        for (TrainingModel.Campaign c : runs) {
+            double linkRate = c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour();
+            double model = TrainingModel.linkFailuresPerGpuHour(c.cluster());
+            double scale = model > 0 ? linkRate / model : 0;
+            StringBuilder b = new StringBuilder();
+            byTechnology.get(c.policy()).forEach((tech, rate) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "%s %.2f", tech, rate * scale * c.spec().gpus() * 24)));
+            sb.append(String.format(Locale.ROOT, "%s: expected link failures per day by technology: %s%n", c.policy(),
+                    b.length() == 0 ? "none" : b));
+        }
+        sb.append('\n');
         List<String> causes = new ArrayList<>(f.result().interruptionsByCause().keySet());
         List<List<String>> byCause = new ArrayList<>();
         for (String cause : causes) {

@@ -176,6 +176,41 @@ public final class TrainingModel {
         return out;
     }
 
+    /**
+     * The link failures per GPU-hour of {@link #linkFailuresPerGpuHourByTier} split by technology (technology id → rate,
+     * in first-seen order): each tier's rate shared out as the fleet model's failures per day of that tier's technologies
+     * (the policy's assignment on the job's cluster), the links a grown scale-up domain adds under its own technology.
+     * A failure process that is a sum of Poisson processes, so the job's link interruptions split the same way in
+     * expectation. Re-places the cluster (about a second at 100k GPUs).
+     */
+    public static Map<String, Double> linkFailuresPerGpuHourByTechnology(String preset, String policy, TrainingCluster c) {
+        LayoutPresets.FleetPreset p = LayoutPresets.preset(preset);
+        ClusterSpec spec = new ClusterSpec(c.gpus(), p.cluster().domain(), p.cluster().fabric());
+        FleetModel.Result fleet = FleetModel.evaluate(spec, p.layout(), Policy.named(policy), menu(), FleetEconomics.defaults());
+        Map<String, Map<String, Double>> perDayByTierTech = new java.util.LinkedHashMap<>();
+        for (org.mosaic.cluster.fleet.FleetMetrics.GroupRow g : fleet.metrics().groups()) {
+            perDayByTierTech.computeIfAbsent(g.tier(), k -> new java.util.LinkedHashMap<>()).merge(g.technology(), g.failuresPerDay(), Double::sum);
+        }
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        String scaleUp = CablePlan.tierName(LinkTier.SCALE_UP);
+        double extraPerGpuHour = c.scaleUpChoice().extraLinkFailuresPerDay() / 24 / c.gpus();
+        linkFailuresPerGpuHourByTier(c).forEach((tier, rate) -> {
+            double rest = rate;
+            if (tier.equals(scaleUp) && extraPerGpuHour > 0 && c.scaleUpChoice().technology() != null) {
+                out.merge(c.scaleUpChoice().technology(), extraPerGpuHour, Double::sum);
+                rest = Math.max(0, rate - extraPerGpuHour);
+            }
+            Map<String, Double> techs = perDayByTierTech.getOrDefault(tier, Map.of());
+            double total = techs.values().stream().mapToDouble(Double::doubleValue).sum();
+            if (rest > 0 && total > 0) {
+                for (Map.Entry<String, Double> e : techs.entrySet()) {
+                    out.merge(e.getKey(), rest * e.getValue() / total, Double::sum);
+                }
+            }
+        });
+        return out;
+    }
+
     /** Llama's switch/cable rate per GPU-hour minus the link rate of h100-16k today (≥ 0), the switches' share. */
     public static double residualSwitchRatePerGpuHour() {
         Double r = residualSwitchRate;

@@ -66,6 +66,19 @@ class TrainingModelTest {
     }
 
     @Test
+    void linkRatesByTechnologyAddUpToTheLinkRate() {
+        for (String policy : List.of(Policy.TODAY, Policy.MOSAIC_BEYOND_COPPER, Policy.MOSAIC)) {
+            TrainingCluster c = TrainingModel.cluster("h100-16k", null, policy, null);
+            java.util.Map<String, Double> byTech = TrainingModel.linkFailuresPerGpuHourByTechnology("h100-16k", policy, c);
+            double sum = byTech.values().stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(sum).as(policy).isCloseTo(TrainingModel.linkFailuresPerGpuHour(c), within(1e-12 * sum + 1e-20));
+            if (!policy.equals(Policy.TODAY)) {
+                assertThat(byTech).as(policy).containsKey("mosaic-pluggable");
+            }
+        }
+    }
+
+    @Test
     void switchCableRowIsSplitIntoLinksAndSwitchesThatSumToLlamaOnTheCalibrationCluster() {
         TrainingCluster today = TrainingModel.cluster("h100-16k", null, Policy.TODAY, null);
         FailureCauses causes = TrainingModel.causes(today, 16_384, false);
