@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mosaic evaluate}: evaluates the default scenarios, writes the HTML report and prints a summary. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Evaluate the shipped scenarios (the measured prototype and the 800G design) and write a "
-                + "self-contained HTML report with charts, plus its numbers as JSON and CSV.",
+        description = {"Evaluate the shipped scenarios — every channel preset, the cables, the datapath, the fleet by policy and "
+                + "training throughput and goodput by policy — and write a self-contained HTML report with charts, plus its numbers "
+                + "as JSON and CSV.",
             "The report directory is replaced as a whole, and only once the new report is complete."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "mosaic-report",
