@@ -143,17 +143,21 @@ public final class GoodputCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
         }
-        Map<String, Map<String, Double>> byTechnology = new java.util.LinkedHashMap<>();
+        // expected link failures per day by tier and by technology, scaled as the campaign's link rate was
+        double linkScale = calibrate ? TrainingModel.linkCalibration() : 1;
+        Map<String, LinkSplit> splits = new java.util.LinkedHashMap<>();
         for (TrainingModel.Campaign c : runs) {
-            byTechnology.put(c.policy(), TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster()));
+            double perDay = linkScale * c.spec().gpus() * 24;
+            splits.put(c.policy(), new LinkSplit(perDay(TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()), perDay),
+                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster()), perDay)));
         }
         if (plot != null) {
             org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(runs, byTechnology)));
-            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r, byTechnology.get(r.policy())))).toList());
-            case TABLE -> table(runs, byTechnology);
+            case JSON -> Output.json(Output.strict(json(runs, splits)));
+            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
+            case TABLE -> table(runs, splits, calibrate);
         });
         out.flush();
         return 0;
@@ -172,7 +176,17 @@ public final class GoodputCommand implements Callable<Integer> {
         return v;
     }
 
-    static ObjectNode summary(TrainingModel.Campaign c, Map<String, Double> byTechnology) {
+    /** Expected link failures per day of a job, by tier and by technology. */
+    record LinkSplit(Map<String, Double> byTier, Map<String, Double> byTechnology) {
+    }
+
+    private static Map<String, Double> perDay(Map<String, Double> perGpuHour, double factor) {
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        perGpuHour.forEach((k, v) -> out.put(k, v * factor));
+        return out;
+    }
+
+    static ObjectNode summary(TrainingModel.Campaign c, LinkSplit split) {
         CampaignResult r = c.result();
         double days = c.spec().days();
         ObjectNode n = JsonNodeFactory.instance.objectNode();
@@ -206,16 +220,9 @@ public final class GoodputCommand implements Callable<Integer> {
         n.put("restartSeconds", c.spec().checkpoint().restartSeconds());
         n.put("hotSpares", c.spec().hotSpares());
         n.put("mtbiHours", c.spec().causes().unplannedMtbfSeconds() / 3600);
-        double linkRate = c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour();
-        n.put("linkFailuresPerGpuHour", linkRate);
-        ObjectNode byTier = n.putObject("expectedLinkFailuresPerDayByTier");
-        double model = TrainingModel.linkFailuresPerGpuHour(c.cluster());
-        double scale = model > 0 ? linkRate / model : 0;   // 1, or the Llama calibration with --link-rates llama
-        TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()).forEach((tier, rate) -> byTier.put(tier, rate * scale * c.spec().gpus() * 24));
-        if (byTechnology != null) {
-            ObjectNode byTech = n.putObject("expectedLinkFailuresPerDayByTechnology");
-            byTechnology.forEach((tech, rate) -> byTech.put(tech, rate * scale * c.spec().gpus() * 24));
-        }
+        n.put("linkFailuresPerGpuHour", c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour());
+        n.set("expectedLinkFailuresPerDayByTier", Output.tree(split.byTier()));
+        n.set("expectedLinkFailuresPerDayByTechnology", Output.tree(split.byTechnology()));
         n.put("linkInterruptionsPerDay", r.interruptions(TrainingModel.LINKS).mean() / days);
         n.put("scaleUpGpus", c.cluster().scaleUpGpus());
         n.put("scaleUpNote", c.cluster().scaleUpChoice().reason());
@@ -231,12 +238,12 @@ public final class GoodputCommand implements Callable<Integer> {
         return Estimate.of(v);
     }
 
-    static ObjectNode json(List<TrainingModel.Campaign> runs, Map<String, Map<String, Double>> byTechnology) {
-        ObjectNode root = summary(runs.get(0), byTechnology.get(runs.get(0).policy()));
+    static ObjectNode json(List<TrainingModel.Campaign> runs, Map<String, LinkSplit> splits) {
+        ObjectNode root = summary(runs.get(0), splits.get(runs.get(0).policy()));
         if (runs.size() > 1) {
             ArrayNode a = root.putArray("policies");
             for (TrainingModel.Campaign c : runs) {
-                a.add(summary(c, byTechnology.get(c.policy())));
+                a.add(summary(c, splits.get(c.policy())));
             }
             ArrayNode d = root.putArray("differencesFromFirst");
             TrainingModel.Campaign first = runs.get(0);
@@ -261,7 +268,7 @@ public final class GoodputCommand implements Callable<Integer> {
         n.put("upper95", e.upper95() * scale);
     }
 
-    static String table(List<TrainingModel.Campaign> runs, Map<String, Map<String, Double>> byTechnology) {
+    static String table(List<TrainingModel.Campaign> runs, Map<String, LinkSplit> splits, boolean calibrated) {
         StringBuilder sb = new StringBuilder();
         TrainingModel.Campaign f = runs.get(0);
         sb.append(String.format(Locale.ROOT, "%s: a job on %,d GPUs for %.0f days, %d trials (seed %d), checkpoint save %.0f s, restart %.0f s, %s%n%n",
@@ -283,12 +290,9 @@ public final class GoodputCommand implements Callable<Integer> {
         sb.append(Output.table(List.of("policy", ">scale-up GPUs", ">interruptions/day", ">of which links", ">MTBI", ">ckpt interval", ">ETTR (95 %)",
                 ">analytic (unplanned)", ">lost GPU-h/day"), rows)).append('\n');
         for (TrainingModel.Campaign c : runs) {
-            double linkRate = c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour();
-            double model = TrainingModel.linkFailuresPerGpuHour(c.cluster());
-            double scale = model > 0 ? linkRate / model : 0;
             StringBuilder b = new StringBuilder();
-            byTechnology.get(c.policy()).forEach((tech, rate) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "%s %.2f", tech, rate * scale * c.spec().gpus() * 24)));
+            splits.get(c.policy()).byTechnology().forEach((tech, perDay) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "%s %.2f", tech, perDay)));
             sb.append(String.format(Locale.ROOT, "%s: expected link failures per day by technology: %s%n", c.policy(),
                     b.length() == 0 ? "none" : b));
         }
@@ -318,8 +322,7 @@ public final class GoodputCommand implements Callable<Integer> {
                         100 * de.upper95(), di.mean() / f.spec().days(), di.lower95() / f.spec().days(), di.upper95() / f.spec().days()));
             }
         }
-        if (f.spec().causes().cause(TrainingModel.SWITCHES).ratePerUnitHour() == 0 && !f.spec().causes().cause(TrainingModel.LINKS).equals(
-                TrainingModel.causes(f.cluster(), f.spec().gpus(), false, true).cause(TrainingModel.LINKS))) {
+        if (!calibrated && f.spec().causes().cause(TrainingModel.SWITCHES).ratePerUnitHour() == 0) {
             sb.append(String.format(Locale.ROOT, "note: the catalog FITs give the links of h100-16k today %.1fx Llama 3's observed switch/cable "
                     + "rate, so no failures are left for switches; --link-rates llama scales link rates to Llama's field data.%n",
                     1 / TrainingModel.linkCalibration()));

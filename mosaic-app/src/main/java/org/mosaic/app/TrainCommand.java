@@ -96,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seq-parallel", negatable = true, description = "Megatron sequence parallelism (default: on when TP > 1).")
     Boolean seqParallel;
     @Option(names = "--distributed-optimizer", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Shard optimizer state over DP (default: on).")
+            description = "Shard optimizer state over DP × CP (default: on).")
     boolean distributedOptimizer;
     @Option(names = "--flash-attention", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Fused attention (default: on).")
@@ -341,9 +341,9 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--cluster " + e.getMessage());
         }
-        if (gpus != null && (gpus < 1 || gpus > 10_000_000)) {
-            throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to 10,000,000 GPUs (hint: Llama 3 405B trained on 16384)",
-                    gpus));
+        if (gpus != null && (gpus < 1 || gpus > org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS)) {
+            throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to %,d GPUs (hint: Llama 3 405B trained on 16384)",
+                    gpus, org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS));
         }
     }
 

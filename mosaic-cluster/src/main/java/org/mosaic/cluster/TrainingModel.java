@@ -55,7 +55,8 @@ public final class TrainingModel {
     public static final String SWITCHES = "Network switches";
 
     private static volatile TechnologyMenu menu;
-    private static volatile Double residualSwitchRate;
+    /** Our link failures per GPU-hour of h100-16k under today's policy (the calibration point), computed once. */
+    private static volatile Double calibrationLinkRate;
 
     private TrainingModel() {
     }
@@ -63,11 +64,14 @@ public final class TrainingModel {
     /**
      * A job on a preset under a policy.
      *
-     * @param cluster     the training view (domain size, fabric, failures)
-     * @param system      what the step model needs
-     * @param scaleUpNote why the scale-up domain has its size
+     * @param cluster the training view (domain size, fabric, failures)
+     * @param system  what the step model needs
      */
-    public record Setup(TrainingCluster cluster, TrainingSystem system, String scaleUpNote) {
+    public record Setup(TrainingCluster cluster, TrainingSystem system) {
+        /** Why the scale-up domain has its size. */
+        public String scaleUpNote() {
+            return cluster.scaleUpChoice().reason();
+        }
     }
 
     /** The technology menu, built once (about a second: MOSAIC's channel, power and reliability models). */
@@ -96,7 +100,7 @@ public final class TrainingModel {
     public static Setup setup(String preset, GpuSpec gpu, String policy, Long jobGpus) {
         TrainingCluster c = cluster(preset, gpu, policy, jobGpus);
         TrainingSystem sys = new TrainingSystem(c.name(), c.gpu(), KernelCosts.of(c.gpu()), c.gpus(), network(c));
-        return new Setup(c, sys, c.scaleUpChoice().reason());
+        return new Setup(c, sys);
     }
 
     /** The training view of a preset (see {@link #setup}). */
@@ -213,12 +217,15 @@ public final class TrainingModel {
 
     /** Llama's switch/cable rate per GPU-hour minus the link rate of h100-16k today (≥ 0), the switches' share. */
     public static double residualSwitchRatePerGpuHour() {
-        Double r = residualSwitchRate;
+        return Math.max(0, llamaSwitchCableRate() - calibrationLinkRate());
+    }
+
+    /** Our link rate per GPU-hour on the calibration cluster (h100-16k, today), built once (a fleet evaluation). */
+    private static double calibrationLinkRate() {
+        Double r = calibrationLinkRate;
         if (r == null) {
-            double llama = llamaSwitchCableRate();
-            double links = linkFailuresPerGpuHour(cluster("h100-16k", null, Policy.TODAY, null));
-            r = Math.max(0, llama - links);
-            residualSwitchRate = r;
+            r = linkFailuresPerGpuHour(cluster("h100-16k", null, Policy.TODAY, null));
+            calibrationLinkRate = r;
         }
         return r;
     }
@@ -229,7 +236,7 @@ public final class TrainingModel {
      * catalog's FITs — they predict 1.8× Llama's switch and cable interruptions).
      */
     public static double linkCalibration() {
-        return llamaSwitchCableRate() / linkFailuresPerGpuHour(cluster("h100-16k", null, Policy.TODAY, null));
+        return llamaSwitchCableRate() / calibrationLinkRate();
     }
 
     private static double llamaSwitchCableRate() {

@@ -18,17 +18,13 @@ import org.mosaic.app.Progress;
 import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.GpuSpec;
-import org.mosaic.cluster.training.GroupNetwork;
 import org.mosaic.cluster.training.KernelCosts;
-import org.mosaic.cluster.training.LinkCost;
 import org.mosaic.cluster.training.ModelPresets;
 import org.mosaic.cluster.training.ModelSpec;
-import org.mosaic.cluster.training.ParallelPlan;
 import org.mosaic.cluster.training.PlanSearch;
-import org.mosaic.cluster.training.Recompute;
+import org.mosaic.cluster.training.PublishedRuns;
 import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
-import org.mosaic.cluster.training.TrainingSystem;
 import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.CampaignSimulator;
 import org.mosaic.cluster.training.goodput.Estimate;
@@ -73,7 +69,7 @@ public final class TrainingSection implements Section {
     /** Plans per policy in the section's tables. */
     public static final int TABLE_RANKS = 3;
     /** Sequences per step of llama3-405b: 2,048 × 8,192 = 16.8 M tokens (Llama 3's, reference/cluster.md §5.1). */
-    public static final int LLAMA_BATCH = 2048;
+    public static final int LLAMA_BATCH = PublishedRuns.LLAMA_BATCH;
     /** Sequences per step of deepseek-v3-like: 4,096 × 4,096 = 16.8 M tokens, the same as Llama's (assumed, see provenance). */
     public static final int DEEPSEEK_BATCH = 4096;
     /** Monte Carlo trials per campaign. */
@@ -124,29 +120,10 @@ public final class TrainingSection implements Section {
         }
     }
 
-    /**
-     * One Megatron run of Korthikanti et al. 2022 Table 5 (reference/cluster.md §5.2), as Calculon encodes it: TP 8, DP 1,
-     * no distributed optimizer, no flash attention.
-     */
-    public record MegatronCase(ModelSpec model, int gpus, int pp, int batch, int microBatch, int interleave, double fullSeconds,
-                               double seqSelSeconds) {
-        ParallelPlan plan(boolean seqSel) {
-            return new ParallelPlan(8, pp, 1, 1, 1, microBatch, batch, interleave, seqSel ? Recompute.SELECTIVE : Recompute.FULL, seqSel,
-                    false, false);
-        }
-    }
-
-    /** The four runs, with the paper's step times (s), reference/cluster.md §5.2. */
-    public static final List<MegatronCase> MEGATRON = List.of(
-            new MegatronCase(ModelPresets.MEGATRON_22B, 8, 1, 4, 4, 1, 1.42, 1.10),
-            new MegatronCase(ModelPresets.GPT3_175B, 64, 8, 64, 1, 3, 18.13, 13.75),
-            new MegatronCase(ModelPresets.MEGATRON_530B, 280, 35, 280, 1, 3, 49.05, 37.83),
-            new MegatronCase(ModelPresets.MEGATRON_1T, 512, 64, 512, 1, 1, 94.42, 71.49));
-
     /** A Megatron run evaluated: full recomputation, or sequence parallelism + selective. */
-    public record MegatronRun(MegatronCase run, boolean seqSel, StepResult result) {
+    public record MegatronRun(PublishedRuns.Megatron run, boolean seqSel, StepResult result) {
         public double paperSeconds() {
-            return seqSel ? run.seqSelSeconds() : run.fullSeconds();
+            return run.paperSeconds(seqSel);
         }
 
         /** Model / paper − 1. */
@@ -155,14 +132,8 @@ public final class TrainingSection implements Section {
         }
     }
 
-    /** Llama 3 405B's published runs (reference/cluster.md §5.1): GPUs, DP, MFU and TFLOP/s per GPU. */
-    public record LlamaCase(int gpus, int dp, double publishedMfu, double publishedTflopsPerGpu) {
-    }
-
-    public static final List<LlamaCase> LLAMA = List.of(new LlamaCase(8192, 64, 0.43, 430), new LlamaCase(16384, 128, 0.41, 400));
-
     /** The fastest fitting Llama 3 plan with the published TP 8, PP 16, DP, CP 1, micro-batch 1. */
-    public record LlamaRun(LlamaCase run, StepResult result) {
+    public record LlamaRun(PublishedRuns.Llama run, StepResult result) {
         /** Model MFU − published MFU (fraction). */
         public double difference() {
             return result.mfu() - run.publishedMfu();
@@ -207,9 +178,9 @@ public final class TrainingSection implements Section {
     public static TrainingSection compute(Progress progress) {
         int nw = WORKLOADS.size();
         int np = POLICIES.size();
-        long total = np + (long) nw * np + 2L * MEGATRON.size() + LLAMA.size() + 3 + 1;
+        long total = np + (long) nw * np + 2L * PublishedRuns.MEGATRON.size() + PublishedRuns.LLAMA.size() + 3 + 1;
         progress.task(f("training: %d clusters, %d plan searches, %d validation runs, %d goodput campaigns", np, nw * np,
-                2 * MEGATRON.size() + LLAMA.size(), 2 * np + 1), total);
+                2 * PublishedRuns.MEGATRON.size() + PublishedRuns.LLAMA.size(), 2 * np + 1), total);
         TrainingModel.menu(); // built once, before the workers share it
         List<TrainingModel.Setup> setups = Parallel.map(np, i -> TrainingModel.setup(CLUSTER, null, POLICIES.get(i), null), progress);
 
@@ -224,13 +195,13 @@ public final class TrainingSection implements Section {
         tasks.add(() -> campaigns(false));
         tasks.add(() -> campaigns(true));
         tasks.add(() -> CampaignSimulator.run(LlamaThreeDefaults.campaign(TRIALS, SEED)));
-        for (MegatronCase c : MEGATRON) {
+        for (PublishedRuns.Megatron c : PublishedRuns.MEGATRON) {
             for (boolean seqSel : new boolean[] {false, true}) {
-                tasks.add(() -> new MegatronRun(c, seqSel, StepModel.evaluate(c.model(), c.plan(seqSel), selene(c.gpus()))));
+                tasks.add(() -> new MegatronRun(c, seqSel, c.evaluate(seqSel)));
             }
         }
-        for (LlamaCase c : LLAMA) {
-            tasks.add(() -> new LlamaRun(c, llamaSearch(c)));
+        for (PublishedRuns.Llama c : PublishedRuns.LLAMA) {
+            tasks.add(() -> new LlamaRun(c, c.fastestPublishedShape()));
         }
         List<Object> out = Parallel.map(tasks.size(), i -> tasks.get(i).get(), progress);
 
@@ -259,11 +230,11 @@ public final class TrainingSection implements Section {
         List<TrainingModel.Campaign> llamaRates = (List<TrainingModel.Campaign>) out.get(k++);
         CampaignResult llama3 = (CampaignResult) out.get(k++);
         List<MegatronRun> megatron = new ArrayList<>();
-        for (int i = 0; i < 2 * MEGATRON.size(); i++) {
+        for (int i = 0; i < 2 * PublishedRuns.MEGATRON.size(); i++) {
             megatron.add((MegatronRun) out.get(k++));
         }
         List<LlamaRun> llama = new ArrayList<>();
-        for (int i = 0; i < LLAMA.size(); i++) {
+        for (int i = 0; i < PublishedRuns.LLAMA.size(); i++) {
             llama.add((LlamaRun) out.get(k++));
         }
         // the pipeline of the best dense plan under today, op by op
@@ -276,34 +247,6 @@ public final class TrainingSection implements Section {
     private static List<TrainingModel.Campaign> campaigns(boolean calibrateLinks) {
         return TrainingModel.campaigns(CLUSTER, POLICIES, null, DAYS, LlamaThreeDefaults.ASYNC_SAVE_SECONDS,
                 LlamaThreeDefaults.ASYNC_RESTART_SECONDS, TrainingModel.IntervalRule.DALY, null, true, true, calibrateLinks, TRIALS, SEED);
-    }
-
-    // ---- the validation systems (the same construction as mosaic-cluster's validation tests) ----
-
-    /** Selene NVLink (A100 within a DGX node): 300 GB/s × 0.6 efficiency, 1 µs (Calculon systems/a100_80g.json). */
-    static final LinkCost SELENE_NVLINK = new LinkCost(1e-6, 300e9 * 0.6);
-    /** Selene InfiniBand between nodes: 25 GB/s × 0.9 efficiency, 2 µs (the same file). */
-    static final LinkCost SELENE_IB = new LinkCost(2e-6, 25e9 * 0.9);
-    /** Llama 3's H100 board: NVLink 4 ring bus bandwidth 370 GB/s (reference/cluster.md §2.3), 1 µs (assumed). */
-    static final LinkCost LLAMA_NVLINK = new LinkCost(1e-6, 370e9);
-    /** Llama 3's 400G NIC: 47 GB/s bus bandwidth (46–48 measured, reference/cluster.md §2.3), 5 µs (assumed). */
-    static final LinkCost LLAMA_NIC = new LinkCost(5e-6, 47e9);
-    /** GPUs per node of both validation systems. */
-    static final int NODE_GPUS = 8;
-
-    /** Selene with {@code gpus} A100s: 8 per node on NVLink, InfiniBand between nodes. */
-    static TrainingSystem selene(int gpus) {
-        return new TrainingSystem("selene", GpuSpec.A100_80G, KernelCosts.of(GpuSpec.A100_80G), gpus,
-                GroupNetwork.twoLevel(NODE_GPUS, SELENE_NVLINK, SELENE_IB));
-    }
-
-    /** The fastest plan that fits with Llama 3's published TP 8, PP 16, DP, CP 1, micro-batch 1 (interleave and recomputation searched). */
-    static StepResult llamaSearch(LlamaCase c) {
-        TrainingSystem sys = new TrainingSystem("llama3 " + c.gpus(), GpuSpec.H100_SXM, KernelCosts.of(GpuSpec.H100_SXM), c.gpus(),
-                GroupNetwork.twoLevel(NODE_GPUS, LLAMA_NVLINK, LLAMA_NIC));
-        PlanSearch.Result r = PlanSearch.search(ModelPresets.LLAMA3_405B, sys, LLAMA_BATCH, new PlanSearch.Fixed(8, 16, c.dp(), 1, 1, 1, null, null),
-                null, 1);
-        return r.best();
     }
 
     // ---- accessors ----
@@ -645,8 +588,8 @@ public final class TrainingSection implements Section {
                 + Html.table(List.of("model", ">GPUs", "plan", "recomputation", ">model step", ">paper step", ">error", ">model MFU"), rows, cls)
                 + "<p class=\"note\">" + Html.esc(f("Selene as Calculon's validated A100 system: 8 GPUs per node on NVLink (%.0f GB/s "
                 + "achievable, %.0f µs), InfiniBand between nodes (%.1f GB/s, %.0f µs); DP 1, no distributed optimizer, no flash "
-                + "attention. Rows over 10 %% error are marked.", SELENE_NVLINK.bandwidthBytesPerSecond() / 1e9,
-                SELENE_NVLINK.latencySeconds() * 1e6, SELENE_IB.bandwidthBytesPerSecond() / 1e9, SELENE_IB.latencySeconds() * 1e6)) + "</p>\n";
+                + "attention. Rows over 10 %% error are marked.", PublishedRuns.SELENE_NVLINK.bandwidthBytesPerSecond() / 1e9,
+                PublishedRuns.SELENE_NVLINK.latencySeconds() * 1e6, PublishedRuns.SELENE_IB.bandwidthBytesPerSecond() / 1e9, PublishedRuns.SELENE_IB.latencySeconds() * 1e6)) + "</p>\n";
     }
 
     private String llamaTable() {
@@ -664,8 +607,8 @@ public final class TrainingSection implements Section {
                 + "<p class=\"note\">" + Html.esc(f("Published TP 8, PP 16, CP 1, micro-batch 1 and DP, %,d sequences of 8,192; what Meta "
                 + "did not publish (interleave, recomputation) is the fastest that fits. The board's NVLink at %.0f GB/s ring bus "
                 + "bandwidth, each GPU's 400G NIC at %.0f GB/s (reference/cluster.md §2.3). Issue 7's bar: within 3 points (rows "
-                + "beyond are marked).", LLAMA_BATCH, LLAMA_NVLINK.bandwidthBytesPerSecond() / 1e9,
-                LLAMA_NIC.bandwidthBytesPerSecond() / 1e9)) + "</p>\n";
+                + "beyond are marked).", LLAMA_BATCH, PublishedRuns.LLAMA_NVLINK.bandwidthBytesPerSecond() / 1e9,
+                PublishedRuns.LLAMA_NIC.bandwidthBytesPerSecond() / 1e9)) + "</p>\n";
     }
 
     private String goodputFinding() {
@@ -776,7 +719,7 @@ public final class TrainingSection implements Section {
     public static List<Provenance> provenance() {
         Map<String, Provenance> byPath = new LinkedHashMap<>();
         List<List<Provenance>> lists = List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
-                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), own());
+                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), own());
         for (List<Provenance> l : lists) {
             for (Provenance p : l) {
                 byPath.putIfAbsent(p.path(), p);
@@ -786,25 +729,7 @@ public final class TrainingSection implements Section {
     }
 
     private static List<Provenance> own() {
-        String s52 = "reference/cluster.md §5.2 (Korthikanti et al. 2022 Table 5 as encoded in Calculon's validation) [P]";
-        String calc = "Calculon systems/a100_80g.json, the system of its Table 5 validation (reference/cluster.md §1.3 [P])";
-        String s23 = "reference/cluster.md §2.3 [P]";
         return List.of(
-                new Provenance("report.training.megatron.stepSeconds", "1.42/18.13/49.05/94.42 s full; 1.10/13.75/37.83/71.49 s seq+sel",
-                        Confidence.PUBLISHED, s52, "22B on 8, 175B on 64 (PP 8, v 3), 530B on 280 (PP 35, v 3), 1T on 512 (PP 64) A100s; TP 8, DP 1"),
-                new Provenance("report.training.selene.nvlink", "300 GB/s × 0.6, 1 µs", Confidence.PUBLISHED, calc,
-                        "8 GPUs per node; reference/cluster.md §1.3 records efficiency 0.65 from an earlier snapshot, the file used by "
-                                + "the validation holds 0.6"),
-                new Provenance("report.training.selene.infiniband", "25 GB/s × 0.9, 2 µs", Confidence.PUBLISHED, calc, "between nodes"),
-                new Provenance("report.training.llama3.mfu", "43 % at 8,192 GPUs (DP 64), 41 % at 16,384 (DP 128)", Confidence.PUBLISHED,
-                        "reference/cluster.md §5.1 [P-ish]", "TP 8, CP 1, PP 16, seq 8,192, 16 M tokens per step; 430 and 400 TFLOP/s per GPU"),
-                new Provenance("report.training.llama3.nvlink", "370 GB/s ring bus bandwidth", Confidence.PUBLISHED, s23,
-                        "H100 HGX 8 GPUs, NVLink 4, ring all-reduce, largest observed"),
-                new Provenance("report.training.llama3.nic", "47 GB/s", Confidence.PUBLISHED, s23, "NDR 400G NIC inter-node ring, 46–48 measured"),
-                new Provenance("report.training.llama3.latencies", "1 µs NVLink, 5 µs NIC", Confidence.ASSUMED, "not in reference/",
-                        "the step is insensitive to them at these message sizes (LlamaValidationTest)"),
-                new Provenance("report.training.llama3-405b.globalBatch", "2,048 sequences (16.8 M tokens)", Confidence.PUBLISHED,
-                        "reference/cluster.md §5.1", "Llama 3's 16 M tokens per step at sequence 8,192"),
                 new Provenance("report.training.deepseek-v3-like.globalBatch", "4,096 sequences (16.8 M tokens)", Confidence.ASSUMED,
                         "chosen here", "the same tokens per step as Llama 3 so the two models compare; DeepSeek-V3's own batch schedule is not in reference/"),
                 new Provenance("report.training.campaign.days", DAYS_TEXT + " days, 16,384 GPUs", Confidence.PUBLISHED,

@@ -14,7 +14,8 @@ import java.util.Objects;
  */
 public record ClusterSpec(int gpus, ScaleUpDomainSpec domain, FabricSpec fabric) {
     /** Largest accepted cluster, a bound against typos (10 million GPUs). */
-    static final int MAX_GPUS = 10_000_000;
+    /** Largest accepted cluster, a bound against typos. */
+    public static final int MAX_GPUS = 10_000_000;
 
     public ClusterSpec {
         if (gpus < 1 || gpus > MAX_GPUS) {

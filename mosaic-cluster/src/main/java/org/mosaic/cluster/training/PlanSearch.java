@@ -101,12 +101,7 @@ public final class PlanSearch {
     public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep,
                                 double[] stragglers) {
         Fixed fx = fixed == null ? Fixed.NONE : fixed;
-        double[] slow = stragglers == null ? new double[0] : stragglers.clone();
-        for (double f : slow) {
-            if (!(f >= 1 && Double.isFinite(f))) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "straggler slow-down %s — expected a factor ≥ 1 (1.2 = a GPU 20 %% slower)", f));
-            }
-        }
+        double[] slow = StepModel.stragglers(stragglers);
         if (globalBatch < 1) {
             throw new IllegalArgumentException("global batch " + globalBatch + " — expected at least 1 sequence");
         }
@@ -160,7 +155,7 @@ public final class PlanSearch {
                                         continue;
                                     }
                                     evaluated++;
-                                    MemoryFootprint mem = StepModel.memory(model, plan, system);
+                                    MemoryFootprint mem = StepModel.memoryOfValidPlan(model, plan, system);   // problems() checked above
                                     if (!mem.fits()) {
                                         rejected++;
                                         if (misfitMemory == null || mem.totalBytes() < misfitMemory.totalBytes()) {

@@ -74,14 +74,19 @@ public final class StepModel {
             throw new IllegalArgumentException("plan " + plan.label() + " for " + model.name() + " on " + system.gpus() + " GPUs: "
                     + String.join("; ", problems));
         }
-        double[] slow = stragglers == null ? new double[0] : stragglers.clone();
+        return new Evaluation(model, plan, system, stragglers(stragglers)).run(timeline, Double.POSITIVE_INFINITY);
+    }
+
+    /** A checked copy of straggler slow-downs (null = none): every factor ≥ 1 and finite. */
+    static double[] stragglers(double[] factors) {
+        double[] slow = factors == null ? new double[0] : factors.clone();
         for (double f : slow) {
             if (!(f >= 1 && Double.isFinite(f))) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "straggler slow-down %s — expected a factor ≥ 1 (1.2 = a GPU 20 %% slower)", f));
             }
         }
-        return new Evaluation(model, plan, system, slow).run(timeline, Double.POSITIVE_INFINITY);
+        return slow;
     }
 
     /**
@@ -107,6 +112,11 @@ public final class StepModel {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("plan " + plan.label() + ": " + String.join("; ", problems));
         }
+        return memoryOfValidPlan(model, plan, system);
+    }
+
+    /** {@link #memory} for a plan already checked against the model and the GPUs (a search's inner loop). */
+    static MemoryFootprint memoryOfValidPlan(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
         int p = plan.pp();
         int v = plan.interleave();
         int m = plan.microBatches();

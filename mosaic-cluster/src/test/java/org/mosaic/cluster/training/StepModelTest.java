@@ -90,7 +90,7 @@ class StepModelTest {
     @Test
     void planThatDoesNotFitIsReportedWithItsNumbers() {
         TrainingSystem one = new TrainingSystem("a100", GpuSpec.A100_80G, KernelCosts.of(GpuSpec.A100_80G), 8,
-                MegatronValidationTest.selene(8).network());
+                PublishedRuns.selene(8).network());
         ParallelPlan plan = new ParallelPlan(1, 1, 8, 1, 1, 1, 8, 1, Recompute.NONE, false, false, true);
         MemoryFootprint mem = StepModel.memory(ModelPresets.GPT3_175B, plan, one);
         assertThat(mem.fits()).isFalse();
@@ -149,7 +149,7 @@ class StepModelTest {
 
     @Test
     void breakdownSumsToTheStep() {
-        TrainingSystem sel = MegatronValidationTest.selene(64);
+        TrainingSystem sel = PublishedRuns.selene(64);
         StepResult r = StepModel.evaluate(ModelPresets.GPT3_175B, new ParallelPlan(8, 8, 1, 1, 1, 1, 64, 3, Recompute.SELECTIVE, true, false, false), sel);
         double sum = r.breakdown().values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(sum).isCloseTo(r.stepSeconds(), within(r.stepSeconds() * 1e-9));
