@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GoodputCommandTest {
     private static final double CLOSED_FORM_PERCENT = 1e-7; // 1e-9 relative
-    /** Llama 3 405B, 54 days on 16,384 H100 (reference/cluster.md §3.1): unexpected, planned and switch/cable interruptions. */
+    /** Llama 3 405B, 54 days on 16,384 H100 ([llama3-2024]): unexpected, planned and switch/cable interruptions. */
     private static final double LLAMA_DAYS = 54;
     private static final double LLAMA_UNEXPECTED = 419;
     private static final double LLAMA_PLANNED = 47;
@@ -90,7 +90,7 @@ class GoodputCommandTest {
         // lost GPU-hours per day = (1 − ETTR) × GPUs × 24 h, trial by trial, so also for the means
         assertThat(j.path("lostGpuHoursPerDay").path("mean").asDouble())
                 .isCloseTo((1 - j.path("ettr").path("mean").asDouble()) * 16_384 * 24, withPercentage(CLOSED_FORM_PERCENT));
-        // the default interval is Daly's (reference/cluster.md §3.5) for the 10 s save and the job's unplanned MTBI, written out here
+        // the default interval is Daly's ([young-1974], [daly-2006], [nvidia-checkpoint-2024]) for the 10 s save and the job's unplanned MTBI, written out here
         double m = j.path("mtbiHours").asDouble() * 3600;
         double delta = j.path("checkpointSaveSeconds").asDouble();
         assertThat(delta).isEqualTo(10);
@@ -169,7 +169,7 @@ class GoodputCommandTest {
         }
         assertThat(json(Cli.run("goodput", "--interval", "10 min", "--trials", "4", "--days", "5", "--format", "json"))
                 .path("checkpointIntervalSeconds").asDouble()).isEqualTo(600);
-        // Young (reference/cluster.md §3.5): sqrt(2 δ M), with δ = 60 s here
+        // Young ([young-1974], [daly-2006], [nvidia-checkpoint-2024]): sqrt(2 δ M), with δ = 60 s here
         JsonNode y = json(Cli.run("goodput", "--interval", "young", "--checkpoint-save", "60 s", "--trials", "4", "--days", "5",
                 "--format", "json"));
         double m = y.path("mtbiHours").asDouble() * 3600;

@@ -90,9 +90,9 @@ class TrainCommandTest {
         double step = j.path("stepSeconds").asDouble();
         // tokens/s = global batch × sequence length / step (Llama 3's 2,048 × 8,192 = 16 M tokens per step)
         assertThat(j.path("tokensPerSecond").asDouble()).isCloseTo(2048.0 * 8192 / step, withPercentage(CLOSED_FORM_PERCENT));
-        // model FLOPs per token from the published shape (reference/cluster.md §5.1: 126 layers, d 16,384, FFN 53,248, 128 heads,
+        // model FLOPs per token from the published shape ([llama3-2024]: 126 layers, d 16,384, FFN 53,248, 128 heads,
         // 8 KV heads, vocab 128,256), written out here independently: 6·N_matmul + 12·l·s·h, N_matmul = l·(2h² + 2h·kv·h/heads
-        // + 3h·ffn) + V·h (SwiGLU, untied output). §5.1 quotes ≈ 2.64e12; this exact form gives 2.6254e12.
+        // + 3h·ffn) + V·h (SwiGLU, untied output). [llama3-2024] quotes ≈ 2.64e12; this exact form gives 2.6254e12.
         double l = 126;
         double h = 16_384;
         double nMatmul = l * (2 * h * h + 2 * h * 8 * (h / 128) + 3 * h * 53_248) + 128_256 * h;
@@ -100,7 +100,7 @@ class TrainCommandTest {
         assertThat(flopsPerToken).isCloseTo(2.64e12, withPercentage(1)); // the reference's rounded figure
         double impliedFlopsPerToken = j.path("tflopsPerGpu").asDouble() * 1e12 * 16_384 / j.path("tokensPerSecond").asDouble();
         assertThat(impliedFlopsPerToken).isCloseTo(flopsPerToken, withPercentage(CLOSED_FORM_PERCENT));
-        // MFU = model FLOP/s per GPU ÷ the H100 SXM dense BF16 peak, 989 TFLOP/s (reference/cluster.md §5)
+        // MFU = model FLOP/s per GPU ÷ the H100 SXM dense BF16 peak, 989 TFLOP/s ([nvidia-a100-datasheet], [nvidia-h100-datasheet])
         assertThat(j.path("mfu").asDouble()).isCloseTo(j.path("tflopsPerGpu").asDouble() / 989, withPercentage(CLOSED_FORM_PERCENT));
         assertThat(j.path("mfu").asDouble()).isBetween(0.0, 1.0);
     }

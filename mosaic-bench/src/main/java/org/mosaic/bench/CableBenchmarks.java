@@ -47,7 +47,7 @@ public class CableBenchmarks {
     public static final String PRESET = "mosaic-800g";
     /**
      * Diagnostic wear-out of the LED part: lognormal, median life 200,000 h, σ = 0.8. Assumed, not a claim about
-     * microLED life: reference/baselines.md §2.4 recommends a lognormal wear-out with σ user-set and gives no
+     * microLED life: [guenter-spie-2011] recommends a lognormal wear-out with σ user-set and gives no
      * microLED median; these values only put the wear-out tail inside and beyond the 5-year service life so the
      * quadrature and root finding do real work.
      */

@@ -69,7 +69,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrainingBenchmarks {
     /**
      * Llama 3's global batch on 16,384 GPUs: 16 M tokens of 8,192-token sequences = 2048 sequences ({@code
-     * reference/cluster.md} §5.1, row TP8 CP1 PP16 DP128; published). Interleave 4 and full recomputation are the
+     * [llama3-2024], row TP8 CP1 PP16 DP128; published). Interleave 4 and full recomputation are the
      * issue's choice of plan, not published settings.
      */
     static final int LLAMA_GLOBAL_BATCH = 2048;

@@ -38,7 +38,7 @@ import org.mosaic.core.catalog.Provenance;
  * The training facade: a fleet preset under an interconnect policy as a training job sees it — the hardware for the
  * step model ({@link TrainingSystem}) and the failure causes for the goodput model.
  *
- * <p><b>Failure causes of a job under a policy.</b> The Llama 3 breakdown ({@code reference/cluster.md} §3.1) per
+ * <p><b>Failure causes of a job under a policy.</b> The Llama 3 breakdown ([llama3-2024]) per
  * GPU-hour for every component class, except its "Network switch/cable" row, which is split in two: the <i>links</i>
  * of the policy's technologies, at the fleet model's FIT-derived rates for the job's share of every fabric tier (plus
  * the scale-up tier when its links are cables — NVL72 spines or a domain grown over racks; the on-board NVLink of an
@@ -354,14 +354,14 @@ public final class TrainingModel {
     /** Where the split of the switch/cable row comes from. */
     public static List<Provenance> provenance() {
         return List.of(new Provenance("training.goodput.cause.network-links", "fleet model FIT rates per policy", Confidence.DERIVED,
-                        "reference/cluster.md §3.1 row 'Network switch/cable'; the fleet model (reference/baselines.md FITs)",
+                        "[llama3-2024] row 'Network switch/cable'; the fleet model (FITs of [luxoptx-fit], [meta-ecoc-2025] and the baseline catalog)",
                         "the job's share of every fabric tier; the scale-up tier when its links are cables"),
                 new Provenance("training.goodput.cause.network-switches", String.format(Locale.ROOT, "%.3g /GPU-h",
-                        residualSwitchRatePerGpuHour()), Confidence.DERIVED, "reference/cluster.md §3.1",
+                        residualSwitchRatePerGpuHour()), Confidence.DERIVED, "[llama3-2024]",
                         "Llama's 35 switch/cable interruptions in 54 days on 16,384 GPUs minus our h100-16k link failures under today's"
                                 + " policy, clamped at 0 (it is 0 with the catalog FITs, which exceed Llama's whole row)"),
                 new Provenance("training.goodput.linkCalibration", String.format(Locale.ROOT, "%.3f", linkCalibration()),
-                        Confidence.CALIBRATED, "reference/cluster.md §3.1",
+                        Confidence.CALIBRATED, "[llama3-2024]",
                         "--link-rates llama: Llama's switch/cable rate ÷ our h100-16k link rate under today's policy"));
     }
 }

@@ -5,8 +5,8 @@ package org.mosaic.datapath;
  * channel p (data 0..D−1, then spares D..D+S−1) sits at grid row p div {@code gridColumns}, column
  * p mod {@code gridColumns}, so the spares fill the rows after the data array (for 400 + 20 on a 20-wide
  * grid: one extra row). Neighbours for crosstalk are the 4-connected grid cells.
- * Default: 400 data channels on a 20 × 20 grid (reference/mosaic.md §2.1, published) and 20 spares
- * (5 %, mosaic.md §8.1 spare_fraction 0.05, paper-derived).
+ * Default: 400 data channels on a 20 × 20 grid ([msr-blog], published) and 20 spares
+ * (5 %, [mosaic-claim-ledger] spare_fraction 0.05, paper-derived).
  */
 public record ChannelPlan(int dataChannels, int spares, int gridColumns) {
     public static final ChannelPlan MOSAIC_800G = new ChannelPlan(400, 20, 20);

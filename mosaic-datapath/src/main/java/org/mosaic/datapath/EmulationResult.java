@@ -69,7 +69,7 @@ public record EmulationResult(
         List<String> notes) {
 
     /**
-     * Independent-error formulas (reference/baselines.md §5.3) at the link state at time 0 (importance: at its
+     * Independent-error formulas ((standard bounded-distance decoding)) at the link state at time 0 (importance: at its
      * evaluation time).
      *
      * @param meanChannelBer                  mean of the data channels' BERs (dead/stuck channels count 0.5)

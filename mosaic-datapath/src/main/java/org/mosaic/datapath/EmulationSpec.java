@@ -46,11 +46,11 @@ public record EmulationSpec(
         int threads,
         boolean checkDecoder) {
 
-    /** Default BER of every channel: MOSAIC's median BER at 20 m, reference/mosaic.md §8.4 (paper-derived). */
+    /** Default BER of every channel: MOSAIC's median BER at 20 m, [mosaic-claim-ledger] (paper-derived). */
     public static final double DEFAULT_CHANNEL_BER = 2e-8;
     /** Default detection latency of the health monitor: 10 µs (assumed; no source gives it). */
     public static final double DEFAULT_DETECTION_LATENCY_SECONDS = 10e-6;
-    /** Default frame size: 64 octets, the 802.3 habit for quoting FLR (reference/baselines.md §5.2). */
+    /** Default frame size: 64 octets, the 802.3 habit for quoting FLR ([fluxlight-fec], [tia-sr4-2]). */
     public static final int DEFAULT_FRAME_BYTES = 64;
 
     public EmulationSpec {
@@ -127,22 +127,22 @@ public record EmulationSpec(
     public static List<Provenance> defaultsProvenance() {
         List<Provenance> p = new ArrayList<>();
         p.add(new Provenance("fec", "RS(544,514) over GF(2^10), p(x)=x^10+x^3+1", Confidence.PUBLISHED,
-                "reference/baselines.md §5.1", "KP4; the polynomial is [U] there, corroborated by public implementations"));
-        p.add(new Provenance("host", "8 × 106.25 Gb/s (850 Gb/s incl. KP4)", Confidence.PUBLISHED, "reference/baselines.md §1.1",
-                "800GAUI-8; lane format for MOSAIC itself assumed, reference/mosaic.md §2.6"));
+                "[intel-an846-kp4], [ieee-8023]", "KP4; the polynomial is unverified, corroborated by public implementations"));
+        p.add(new Provenance("host", "8 × 106.25 Gb/s (850 Gb/s incl. KP4)", Confidence.PUBLISHED, "[intel-an846-kp4], [nvidia-800g-specs]",
+                "800GAUI-8; lane format for MOSAIC itself assumed, [mosaic-claim-ledger]"));
         p.add(new Provenance("host.flows", "2 flows × 2 interleaved codewords × 16 PCS lanes", Confidence.ASSUMED,
-                "reference/baselines.md §5.4", "802.3 clause 119 interleaving [U], 800G as two 400G flows [U]"));
-        p.add(new Provenance("channels.data", "400 on a 20 × 20 grid", Confidence.PUBLISHED, "reference/mosaic.md §2.1", ""));
-        p.add(new Provenance("channels.spares", "20 (5 %)", Confidence.PAPER_DERIVED, "reference/mosaic.md §8.1",
-                "spare_fraction 0.05; the split of ~60 extra channels between ECC and spares is unknown (§2.1)"));
-        p.add(new Provenance("channelBer", String.valueOf(DEFAULT_CHANNEL_BER), Confidence.PAPER_DERIVED, "reference/mosaic.md §8.4",
+                "[ieee-8023] Clause 119, [ieee-8023bs-flr]", "802.3 clause 119 interleaving (unverified), 800G as two 400G flows (unverified)"));
+        p.add(new Provenance("channels.data", "400 on a 20 × 20 grid", Confidence.PUBLISHED, "[msr-blog]", ""));
+        p.add(new Provenance("channels.spares", "20 (5 %)", Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
+                "spare_fraction 0.05; the split of ~60 extra channels between ECC and spares is unknown ([msr-blog])"));
+        p.add(new Provenance("channelBer", String.valueOf(DEFAULT_CHANNEL_BER), Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
                 "target median BER at 20 m; replace by the optical model's per-channel BER"));
         p.add(new Provenance("detectionLatency", "10 us", Confidence.ASSUMED, "none",
                 "no source gives the health monitor's latency; a few thousand channel bits of error counting"));
         p.add(new Provenance("deskew.markerInterval", "16384 bits", Confidence.ASSUMED, "none", "no source gives MOSAIC's deskew"));
-        p.add(new Provenance("deskew.buffer", "64 bits", Confidence.ASSUMED, "reference/mosaic.md §2.4",
+        p.add(new Provenance("deskew.buffer", "64 bits", Confidence.ASSUMED, "[desk-microled-2026]",
                 "30 ns at 2.125 Gb/s = 6 m of length mismatch at 50 ps/cm; skew is small in one imaging fibre"));
-        p.add(new Provenance("frameBytes", "64", Confidence.PUBLISHED, "reference/baselines.md §5.2", "802.3 quotes FLR for 64-octet frames [U]"));
+        p.add(new Provenance("frameBytes", "64", Confidence.PUBLISHED, "[fluxlight-fec], [tia-sr4-2]", "802.3 quotes FLR for 64-octet frames (unverified)"));
         return p;
     }
 

@@ -3,13 +3,13 @@ package org.mosaic.datapath;
 /**
  * The host's Reed–Solomon code: RS(n, k) over GF(2^m) with primitive polynomial {@code primitivePolynomial},
  * correcting t = (n − k)/2 symbol errors. KP4 and KR4 are IEEE 802.3 clause 91/119 codes
- * (reference/baselines.md §5.1, published; the polynomial x^10 + x^3 + 1 is tagged [U] there and
+ * ([intel-an846-kp4], [ieee-8023], published; the polynomial x^10 + x^3 + 1 is unverified there and
  * corroborated by public implementations).
  */
 public record FecSpec(String name, int n, int k, int symbolBits, int primitivePolynomial) {
-    /** RS(544,514), t = 15: 100GBASE-KP4 and every 50G/100G-per-lane PAM4 Ethernet PHY (baselines.md §5.1). */
+    /** RS(544,514), t = 15: 100GBASE-KP4 and every 50G/100G-per-lane PAM4 Ethernet PHY ([intel-an846-kp4], [ieee-8023]). */
     public static final FecSpec KP4 = new FecSpec("kp4", 544, 514, 10, 0x409);
-    /** RS(528,514), t = 7: 100GBASE-KR4/CR4/SR4, 25GBASE-R (baselines.md §5.1). */
+    /** RS(528,514), t = 7: 100GBASE-KR4/CR4/SR4, 25GBASE-R ([intel-an846-kp4], [ieee-8023]). */
     public static final FecSpec KR4 = new FecSpec("kr4", 528, 514, 10, 0x409);
 
     public FecSpec {

@@ -6,12 +6,12 @@ package org.mosaic.datapath;
  * <p>Modelled: {@code flows} independent FEC flows; in each, {@code codewordsPerFlow} codewords are
  * interleaved symbol by symbol (stream symbol s belongs to codeword s mod C, symbol s div C) and the
  * stream is dealt round-robin to the flow's {@code pcsLanesPerFlow} PCS lanes in units of C symbols (one of
- * each codeword), so each PCS lane carries every codeword of its flow (reference/baselines.md §5.4: "one
- * physical lane carries symbols from both codewords", tagged [U]); PCS lane l of flow f is
+ * each codeword), so each PCS lane carries every codeword of its flow ([ieee-8023] Clause 119, [ieee-8023bs-flr]: "one
+ * physical lane carries symbols from both codewords", unverified); PCS lane l of flow f is
  * global lane p = f·L + l; PCS lane p is bit-multiplexed onto host lane p mod H, each host lane taking
  * its PCS lanes bit by bit in increasing order. The aggregate host stream takes the H host lanes bit by
  * bit. Default: 2 flows × 2 codewords × 16 PCS lanes = 32 PCS lanes over 8 host lanes of 106.25 Gb/s
- * (850 Gb/s including KP4; reference/baselines.md §1.1, published).
+ * (850 Gb/s including KP4; [intel-an846-kp4], [nvidia-800g-specs], published).
  *
  * <p>Simplified (see docs/datapath.md): no 64b/66b or 256b/257b transcoding, no scrambler (payload bits
  * are uniformly random already), no PCS alignment markers or their removal, no lane reordering or
@@ -24,7 +24,7 @@ public record HostSpec(int hostLanes, double laneRateBitsPerSecond, int flows, i
 
     /**
      * How a flow's interleaved symbol stream is dealt to its PCS lanes. The public sources we have do not settle
-     * it (reference/baselines.md §5.4 is tagged [U]), and it matters: with {@link #SYMBOLS} and an even lane
+     * it ([ieee-8023] Clause 119, [ieee-8023bs-flr] is unverified), and it matters: with {@link #SYMBOLS} and an even lane
      * count every PCS lane carries a single codeword, so bit-multiplexing concentrates a channel's bits on fewer
      * codewords.
      */

@@ -9,7 +9,7 @@ import org.mosaic.core.catalog.Confidence;
  * A host electrical interface the cable plugs into: its lanes, the line rate each lane carries (with the
  * host's own FEC and coding already inside it) and the payload rate. MOSAIC is protocol-agnostic, so
  * the gearbox carries the line rate, whatever protocol it is; the payload rate is what pJ/bit is quoted
- * against (baselines.md, preamble: pJ/bit = W / payload Gb/s).
+ * against (the payload-rate convention: pJ/bit = W / payload Gb/s).
  *
  * @param id               the name used on the command line and in scenarios, e.g. {@code 800GAUI-8}
  * @param lanes            electrical lanes per direction
@@ -35,8 +35,8 @@ public record HostInterface(String id, String protocol, int lanes, double laneRa
         return lanes * laneRateBitsPerSecond;
     }
 
-    private static final String ETH = "reference/baselines.md §1.1 (106.25 Gb/s = 100 GbE x 34/33 incl. 256b/257b + RS(544,514))";
-    private static final String PCIE = "PCI-SIG base specifications (not in reference/; recalled: PCIe 5.0 32 GT/s NRZ 128b/130b, "
+    private static final String ETH = "[intel-an846-kp4], [nvidia-800g-specs] (106.25 Gb/s = 100 GbE x 34/33 incl. 256b/257b + RS(544,514))";
+    private static final String PCIE = "assumed (Mosaic developers) from the PCI-SIG base specifications (recalled: PCIe 5.0 32 GT/s NRZ 128b/130b, "
             + "PCIe 6.0 64 GT/s PAM4 FLIT mode with 236 payload bytes per 256-byte FLIT); CXL 2.0/3.x reuse these PHYs";
 
     /** Every interface the tool knows, in display order. */
@@ -44,9 +44,9 @@ public record HostInterface(String id, String protocol, int lanes, double laneRa
             new HostInterface("400GAUI-4", "Ethernet", 4, 106.25e9, 400e9, "400G", "KP4 RS(544,514), 256b/257b", ETH, Confidence.PUBLISHED),
             new HostInterface("800GAUI-8", "Ethernet", 8, 106.25e9, 800e9, "800G", "KP4 RS(544,514), 256b/257b", ETH, Confidence.PUBLISHED),
             new HostInterface("1.6TAUI-8", "Ethernet", 8, 212.5e9, 1600e9, "1.6T", "KP4 RS(544,514), 256b/257b",
-                    "reference/baselines.md §1.1 (200G/lane: 212.5 Gb/s electrical)", Confidence.PUBLISHED),
+                    "[intel-an846-kp4], [nvidia-800g-specs] (200G/lane: 212.5 Gb/s electrical)", Confidence.PUBLISHED),
             new HostInterface("3.2TAUI-16", "Ethernet", 16, 212.5e9, 3200e9, "3.2T", "KP4 RS(544,514), 256b/257b",
-                    "assumed: two 1.6TAUI-8 interfaces side by side (3.2T host lanes are not standardised; mosaic.md §5 roadmap)",
+                    "assumed: two 1.6TAUI-8 interfaces side by side (3.2T host lanes are not standardised; [ms-source-2026], [mediatek-computex] roadmap)",
                     Confidence.ASSUMED),
             new HostInterface("PCIe5-x16", "PCIe 5.0 / CXL 2.0", 16, 32e9, 32e9 * 16 * 128 / 130, "PCIe", "128b/130b", PCIE,
                     Confidence.ASSUMED),

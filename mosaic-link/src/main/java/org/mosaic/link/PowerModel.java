@@ -14,13 +14,13 @@ import org.mosaic.optics.ChannelSpec;
  *   <li>LED: the channel model's average optical power divided by the wall-plug efficiency (the bias);
  *       the driver's switching energy per bit on top.</li>
  *   <li>Analog per-bit energies are stated at a reference rate and scale as (rate/ref)^exponent per bit,
- *       so a faster channel costs more per bit, as MOSAIC argues (mosaic.md §2.6).</li>
+ *       so a faster channel costs more per bit, as MOSAIC argues ([mosaic-claim-ledger]).</li>
  *   <li>Spare channels are not driven (LED off, receiver powered down) until a failure remaps traffic onto
  *       them; parity channels are driven like data channels.</li>
  *   <li>The regulator efficiency applies to everything but the host interface, whose published figure
- *       (2.4 W pluggable, 0.2 W co-packaged; mosaic.md §2.6, §3.3) is taken as drawn from the supply.</li>
+ *       (2.4 W pluggable, 0.2 W co-packaged; [mosaic-claim-ledger], [mosaic-claim-ledger]) is taken as drawn from the supply.</li>
  * </ul>
- * Per bit figures use the payload rate (baselines.md preamble).
+ * Per bit figures use the payload rate (the convention of the baseline catalog).
  */
 public final class PowerModel {
     private PowerModel() {

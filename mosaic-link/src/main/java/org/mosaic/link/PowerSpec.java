@@ -10,7 +10,7 @@ package org.mosaic.link;
  * @param ctleEnergyPerBitJoules analog CTLE energy per received bit (0 when the CTLE is disabled)
  * @param referenceRateBitsPerSecond the channel rate at which the per-bit energies above are stated
  * @param analogRateExponent     per-bit energy of the analog parts scales as (rate / reference)^exponent
- *                               (MOSAIC's argument: analog power grows faster than the rate, mosaic.md §2.6)
+ *                               (MOSAIC's argument: analog power grows faster than the rate, [mosaic-claim-ledger])
  * @param gearboxEnergyPerBitJoules gearbox logic energy per bit of line rate, per direction
  * @param clockingWatts          PLLs and clock distribution of one end
  * @param controlWatts           management controller, monitoring, channel health monitor of one end

@@ -28,11 +28,11 @@ class CablePlanAndPowerTest {
         assertThat(p.dataRows()).isEqualTo(20);
         assertThat(p.dataCols()).isEqualTo(20);
         assertThat(p.utilisation()).isCloseTo(1.0, within(1e-12));
-        // mosaic.md §8.1: ~460 channels in all, 5 % spares
+        // [mosaic-claim-ledger]: ~460 channels in all, 5 % spares
         assertThat(p.spareChannels()).isEqualTo(20);
         assertThat(p.parityChannels()).isEqualTo(40);
         assertThat(p.totalChannels()).isEqualTo(460);
-        // 460 channels on 20 columns: 23 rows; the die is 23 x 20 x (50 um)^2 = 1.15 mm^2 (20 x 20 alone: 1 mm^2, mosaic.md §2.1)
+        // 460 channels on 20 columns: 23 rows; the die is 23 x 20 x (50 um)^2 = 1.15 mm^2 (20 x 20 alone: 1 mm^2, [msr-blog])
         assertThat(p.gridRows()).isEqualTo(23);
         assertThat(p.dieAreaSquareMillimeters()).isCloseTo(1.15, within(1e-9));
         assertThat(p.roles().stream().filter(r -> r == ChannelPlan.Role.SPARE).count()).isEqualTo(20);
@@ -51,7 +51,7 @@ class CablePlanAndPowerTest {
     void skewIsFiftyPicosecondsPerCentimetreOfMismatchAtGroupIndexOnePointFive() {
         LinkSpec s = preset();
         ChannelPlan p = plan(s.withPlan(new PlanSpec(20, 0, 40, 50e-6, 1, "edge", 0.01, 0, 2)));
-        // mosaic.md §2.4: 1 cm -> ~50 ps at n_g ~ 1.5 (Sellmeier at 450 nm gives 1.4997)
+        // [desk-microled-2026]: 1 cm -> ~50 ps at n_g ~ 1.5 (Sellmeier at 450 nm gives 1.4997)
         assertThat(p.groupIndex()).isCloseTo(1.50, within(0.01));
         assertThat(p.skewSeconds()).isCloseTo(0.01 * p.groupIndex() / 299_792_458.0, within(1e-18));
         assertThat(p.skewSeconds()).isCloseTo(50e-12, within(0.5e-12));
@@ -66,14 +66,14 @@ class CablePlanAndPowerTest {
         ChannelPlan p = plan(s);
         PowerModel.Power plug = PowerModel.evaluate(s.channel(), p, s.power(), PowerModel.Attachment.PLUGGABLE);
         PowerModel.Power cpo = PowerModel.evaluate(s.channel(), p, s.power(), PowerModel.Attachment.CPO);
-        // mosaic.md §3.3: 3.1-5.3 W per end, published to one decimal, hence +-0.05 W
+        // [mosaic-claim-ledger]: 3.1-5.3 W per end, published to one decimal, hence +-0.05 W
         assertThat(plug.perEndWatts()).isBetween(3.1 - 0.05, 5.3 + 0.05);
         assertThat(cpo.perEndWatts()).isBetween(3.1 - 0.05, 5.3 + 0.05);
         // the two cases differ by exactly the host-interface difference, 2.4 - 0.2 W
         assertThat(plug.perEndWatts() - cpo.perEndWatts()).isCloseTo(2.2, within(1e-12));
         // the breakdown adds up to the total
         assertThat(plug.breakdown().stream().mapToDouble(PowerModel.Item::watts).sum()).isCloseTo(plug.perEndWatts(), within(1e-12));
-        // pJ/bit = W / payload Gb/s x 1000 (baselines.md preamble): 5.3 W -> 6.6 pJ/bit, 3.1 W -> 3.9 pJ/bit
+        // pJ/bit = W / payload Gb/s x 1000 (payload-rate convention): 5.3 W -> 6.6 pJ/bit, 3.1 W -> 3.9 pJ/bit
         assertThat(plug.perBitPicojoules()).isCloseTo(plug.perEndWatts() / 800 * 1000, within(1e-9));
         assertThat(plug.perBitPicojoules()).isCloseTo(6.6, within(0.1));
         assertThat(cpo.perBitPicojoules()).isCloseTo(3.9, within(0.1));

@@ -21,7 +21,7 @@ import org.mosaic.optics.ChannelSpecs;
  * The microLED peer presets, {@code avicena-like} and {@code smartsens-unisoc}: each binds as an 800G cable,
  * every number it sets has provenance, its channel plan builds and passes its geometry checks, its power per
  * end is finite and adds up, and the Avicena-like cable's power agrees with Avicena's published energy per
- * bit (mosaic.md §6). The reach our channel model computes for each is printed for the report, with a check
+ * bit ([avicena-tech], [cea-leti-lifi], [smartsens-unisoc-2026]). The reach our channel model computes for each is printed for the report, with a check
  * that it is the crossing of the BER target it claims to be (or, at the search floor, that the link closes at
  * no length at all). The presets load by name from the classpath; they need not be listed in index.txt.
  */
@@ -60,7 +60,7 @@ class PeerPresetsTest {
 
     @Test
     void everySmartsensUnisocNumberIsMarkedAssumedBecauseNoneIsPublished() {
-        // mosaic.md §6 and articles/smartsens-unisoc-microled.txt: no figures published
+        // [avicena-tech], [cea-leti-lifi], [smartsens-unisoc-2026]: no figures published
         assertThat(Catalog.of(doc("smartsens-unisoc"))).extracting(Provenance::confidence).containsOnly(Confidence.ASSUMED);
     }
 
@@ -80,7 +80,7 @@ class PeerPresetsTest {
     void theAvicenaPlanIsTheEkitsThreeHundredTwentyChannels() {
         LinkSpec s = spec("avicena-like");
         ChannelPlan p = plan(s);
-        // mosaic.md §6: eKit 320 channels = 256 active + 64 spare at up to 3.5 Gb/s, no FEC
+        // [avicena-tech], [cea-leti-lifi], [smartsens-unisoc-2026]: eKit 320 channels = 256 active + 64 spare at up to 3.5 Gb/s, no FEC
         assertThat(p.dataChannels()).isEqualTo(256);
         assertThat(p.spareChannels()).isEqualTo(64);
         assertThat(p.parityChannels()).isZero();
@@ -121,7 +121,7 @@ class PeerPresetsTest {
 
     /**
      * Avicena publishes Tx 80-200 fJ/bit, a full link below 1 pJ/bit and a 0.1-0.5 pJ/bit link target
-     * (mosaic.md §6); none of it includes a gearbox to host lanes or the host interface. One cable end holds
+     * ([avicena-tech], [cea-leti-lifi], [smartsens-unisoc-2026]); none of it includes a gearbox to host lanes or the host interface. One cable end holds
      * one direction's transmitters and the other direction's receivers, so per end it spends one whole link's
      * energy per bit on each bit of one direction's 850 Gb/s: 0.5 pJ/bit x 850 Gb/s = 0.425 W at the top of
      * the target, 1 pJ/bit x 850 Gb/s = 0.85 W at the stated full-link bound. The model's end without its
@@ -180,8 +180,8 @@ class PeerPresetsTest {
      * elsewhere): shared parts (per end and per cable) in series, Arrhenius-accelerated to the operating
      * temperature, plus each direction's k-of-n channel array, which fails when more channels die over the
      * service life than there are spares: P = Σ_{j>s} C(n,j) p^j (1−p)^{n−j}, p = 1 − exp(−λ_channel t)
-     * (baselines.md §2.1). The channel term is carried as the service-life average rate −ln(1−P)/t. With the
-     * presets' spares it must be negligible beside the shared parts (baselines.md §2.4: the non-redundant
+     * ((standard constant-hazard FIT/AFR definitions)). The channel term is carried as the service-life average rate −ln(1−P)/t. With the
+     * presets' spares it must be negligible beside the shared parts ([guenter-spie-2011]: the non-redundant
      * shared parts dominate once spares cover the emitters).
      */
     @ParameterizedTest

@@ -17,7 +17,7 @@ class ChannelValidationTest {
     }
 
     /**
-     * MOSAIC prototype: median BER < 2e-8 at 2 Gb/s over 20 m (reference/mosaic.md §3.2). The model must
+     * MOSAIC prototype: median BER < 2e-8 at 2 Gb/s over 20 m ([mosaic-claim-ledger]). The model must
      * reproduce its order of magnitude: below 2e-8, and not many orders below (≥ 2e-10).
      */
     @Test
@@ -32,7 +32,7 @@ class ChannelValidationTest {
     }
 
     /**
-     * The 800G design's modelled reach is 50 m (reference/mosaic.md §3.1). Its parameters are sourced,
+     * The 800G design's modelled reach is 50 m ([mosaic-sigcomm25] abstract). Its parameters are sourced,
      * not fitted to the reach, so the solver is allowed ±20 % of the paper's figure.
      */
     @Test

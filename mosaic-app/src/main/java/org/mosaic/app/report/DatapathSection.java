@@ -65,13 +65,13 @@ import org.mosaic.datapath.gearbox.HostLayout;
 public final class DatapathSection implements Section {
     /**
      * Target frame loss ratio: 6.2e-11 for 64-octet frames, the IEEE 802.3 equivalent of a post-FEC BER of
-     * 1e-13 (reference/baselines.md §5.2: BER 1e-13 "or the frame loss ratio equivalent" is published; the
-     * 6.2e-11 figure is tagged [U], recalled; so ASSUMED).
+     * 1e-13 ([fluxlight-fec], [tia-sr4-2]: BER 1e-13 "or the frame loss ratio equivalent" is published; the
+     * 6.2e-11 figure is unverified, recalled; so ASSUMED).
      */
     public static final double TARGET_FRAME_LOSS_RATIO = 6.2e-11;
-    /** The post-FEC BER the target stands for (reference/baselines.md §5.2, published). */
+    /** The post-FEC BER the target stands for ([fluxlight-fec], [tia-sr4-2], published). */
     public static final double TARGET_POST_FEC_BER = 1e-13;
-    /** Background BER of every healthy channel: MOSAIC's median BER target at 20 m (reference/mosaic.md §8.4, paper-derived). */
+    /** Background BER of every healthy channel: MOSAIC's median BER target at 20 m ([mosaic-claim-ledger], paper-derived). */
     public static final double BACKGROUND_BER = EmulationSpec.DEFAULT_CHANNEL_BER;
     /** The health monitor's detection latency (EmulationSpec default, assumed: no source gives it). */
     public static final double DETECTION_LATENCY_SECONDS = EmulationSpec.DEFAULT_DETECTION_LATENCY_SECONDS;
@@ -80,7 +80,7 @@ public final class DatapathSection implements Section {
      * failure rate; the budget scales in proportion to it).
      */
     public static final double AVERAGING_PERIOD_SECONDS = 3600;
-    /** Per-channel FIT, pessimistic (reference/mosaic.md §8.6, the paper's own assumption, paper-derived). */
+    /** Per-channel FIT, pessimistic ([mosaic-claim-ledger], the paper's own assumption, paper-derived). */
     public static final double FIT_PER_CHANNEL = 1;
     /** When the channels die in the timeline runs (a fault during the run, not at its start). */
     public static final double FAULT_AT_SECONDS = 2e-6;
@@ -434,7 +434,7 @@ public final class DatapathSection implements Section {
         return s.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** Codeword failure of i.i.d. bit errors: P[X &gt; t], X ~ Bin(n, p_s) (reference/baselines.md §5.3). */
+    /** Codeword failure of i.i.d. bit errors: P[X &gt; t], X ~ Bin(n, p_s) ((standard bounded-distance decoding)). */
     public static double iidCodewordFailure(double ber) {
         return PostFec.codewordFailureProbability(FEC.n(), FEC.t(), PostFec.symbolErrorProbability(ber, FEC.symbolBits()));
     }
@@ -1182,11 +1182,11 @@ public final class DatapathSection implements Section {
     public static List<Provenance> provenance() {
         List<Provenance> p = new ArrayList<>(EmulationSpec.defaultsProvenance());
         p.add(new Provenance("targetFrameLossRatio", Output.ber(TARGET_FRAME_LOSS_RATIO), Confidence.ASSUMED,
-                "reference/baselines.md §5.2", "802.3: BER 1e-13 \"or the frame loss ratio equivalent\" (published); 6.2e-11 for "
-                + "64-octet frames is tagged [U], recalled"));
+                "[fluxlight-fec], [tia-sr4-2]", "802.3: BER 1e-13 \"or the frame loss ratio equivalent\" (published); 6.2e-11 for "
+                + "64-octet frames is unverified, recalled"));
         p.add(new Provenance("averagingPeriod", "1 h, one channel failure in it", Confidence.ASSUMED, "none",
                 "a harsh stand-in for how often a cable loses a channel; the averaged latency budget scales with it"));
-        p.add(new Provenance("fitPerChannel", "1 FIT (pessimistic)", Confidence.PAPER_DERIVED, "reference/mosaic.md §8.6",
+        p.add(new Provenance("fitPerChannel", "1 FIT (pessimistic)", Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
                 "only to put the averaging period in perspective"));
         p.add(new Provenance("deadChannels", Arrays.toString(DEAD_CHANNELS), Confidence.ASSUMED, "none",
                 "far apart on the grid; under the default host every channel carries 13–14 (bit) or 1–2 (symbol) symbols of a codeword"));

@@ -68,7 +68,7 @@ public final class TrainingSection implements Section {
     public static final int KEEP = 5;
     /** Plans per policy in the section's tables. */
     public static final int TABLE_RANKS = 3;
-    /** Sequences per step of llama3-405b: 2,048 × 8,192 = 16.8 M tokens (Llama 3's, reference/cluster.md §5.1). */
+    /** Sequences per step of llama3-405b: 2,048 × 8,192 = 16.8 M tokens (Llama 3's, [llama3-2024]). */
     public static final int LLAMA_BATCH = PublishedRuns.LLAMA_BATCH;
     /** Sequences per step of deepseek-v3-like: 4,096 × 4,096 = 16.8 M tokens, the same as Llama's (assumed, see provenance). */
     public static final int DEEPSEEK_BATCH = 4096;
@@ -81,7 +81,7 @@ public final class TrainingSection implements Section {
     private static final String DAYS_TEXT = String.format(Locale.ROOT, "%.0f", DAYS);
     /** Hours of the sampled campaign drawn. */
     public static final double TIMELINE_HOURS = 48;
-    /** Llama 3's published effective training time ("more than 90 %", reference/cluster.md §3.1). */
+    /** Llama 3's published effective training time ("more than 90 %", [llama3-2024]). */
     public static final double LLAMA_ETTR_FLOOR = 0.90;
 
     /** A model and its global batch. */
@@ -441,7 +441,7 @@ public final class TrainingSection implements Section {
         sb.append("<h3 id=\"training-validation\">Validation of the step model</h3>\n");
         sb.append(megatronTable());
         sb.append("<p>").append(Html.esc(f("Mean absolute error over the eight runs: %.1f %% (mean signed error %+.1f %%); issue 7's bar is "
-                + "5 %%, Calculon's own validation 3.65 %% (reference/cluster.md §1.3).", 100 * megatronMeanAbsoluteError(),
+                + "5 %%, Calculon's own validation 3.65 %% ([calculon-sc23]).", 100 * megatronMeanAbsoluteError(),
                 100 * megatronMeanError()))).append("</p>\n");
         sb.append(llamaTable());
 
@@ -601,12 +601,12 @@ public final class TrainingSection implements Section {
                     Output.percent(r.result().mfu()), Output.percent(r.run().publishedMfu()), f("%+.1f points", 100 * r.difference())));
             cls.add(Math.abs(r.difference()) > 0.03 ? "bad" : null);
         }
-        return "<h4>Llama 3 405B on H100 (reference/cluster.md §5.1)</h4>\n"
+        return "<h4>Llama 3 405B on H100 ([llama3-2024])</h4>\n"
                 + Html.table(List.of(">GPUs", "plan", ">model step", ">model TFLOP/s per GPU", ">published", ">model MFU", ">published MFU",
                         ">difference"), rows, cls)
                 + "<p class=\"note\">" + Html.esc(f("Published TP 8, PP 16, CP 1, micro-batch 1 and DP, %,d sequences of 8,192; what Meta "
                 + "did not publish (interleave, recomputation) is the fastest that fits. The board's NVLink at %.0f GB/s ring bus "
-                + "bandwidth, each GPU's 400G NIC at %.0f GB/s (reference/cluster.md §2.3). Issue 7's bar: within 3 points (rows "
+                + "bandwidth, each GPU's 400G NIC at %.0f GB/s ([astra-sim], [nccl-tests-290], [aiconfigurator-477]). Issue 7's bar: within 3 points (rows "
                 + "beyond are marked).", LLAMA_BATCH, PublishedRuns.LLAMA_NVLINK.bandwidthBytesPerSecond() / 1e9,
                 PublishedRuns.LLAMA_NIC.bandwidthBytesPerSecond() / 1e9)) + "</p>\n";
     }
@@ -636,7 +636,7 @@ public final class TrainingSection implements Section {
                 ">ETTR [95 % CI]", ">analytic ETTR", ">lost GPU-h/day"), rows, null)
                 + "<p class=\"note\">" + Html.esc(f("Per %s-day campaign, mean of %d trials (seed %d), the same sampled non-link failures for "
                 + "every policy. MTBI: mean time between unplanned interruptions. Checkpoint save 10 s, restart 300 s (asynchronous, "
-                + "reference/cluster.md §3.5), at Daly's interval for the policy's MTBI; hot spares; Llama 3's 47 planned stops per "
+                + "[young-1974], [daly-2006], [nvidia-checkpoint-2024]), at Daly's interval for the policy's MTBI; hot spares; Llama 3's 47 planned stops per "
                 + "54 days included. Analytic ETTR: the renewal formula for the unplanned failures only (no planned stops).", DAYS_TEXT,
                 TRIALS, SEED)) + "</p>\n";
     }
@@ -731,13 +731,13 @@ public final class TrainingSection implements Section {
     private static List<Provenance> own() {
         return List.of(
                 new Provenance("report.training.deepseek-v3-like.globalBatch", "4,096 sequences (16.8 M tokens)", Confidence.ASSUMED,
-                        "chosen here", "the same tokens per step as Llama 3 so the two models compare; DeepSeek-V3's own batch schedule is not in reference/"),
+                        "chosen here", "the same tokens per step as Llama 3 so the two models compare; DeepSeek-V3's own batch schedule is not used here"),
                 new Provenance("report.training.campaign.days", DAYS_TEXT + " days, 16,384 GPUs", Confidence.PUBLISHED,
-                        "reference/cluster.md §3.1", "the length of Llama 3's snapshot, on the whole h100-16k cluster"),
+                        "[llama3-2024]", "the length of Llama 3's snapshot, on the whole h100-16k cluster"),
                 new Provenance("report.training.campaign.trials", f("%d trials, seed %d", TRIALS, SEED), Confidence.ASSUMED, "chosen here",
                         "enough for the paired ETTR differences to be resolved to hundredths of a point (their intervals are in the "
                                 + "tables) while the section stays within seconds"),
-                new Provenance("report.training.llama3.ettr", "> 90 %", Confidence.PUBLISHED, "reference/cluster.md §3.1 [P-ish]",
+                new Provenance("report.training.llama3.ettr", "> 90 %", Confidence.PUBLISHED, "[llama3-2024]",
                         "Meta's effective training time for the 54-day snapshot"));
     }
 

@@ -100,7 +100,7 @@ class DatapathSectionTest {
 
     @Test
     void analyticCurveReproducesThePublishedKp4Table() {
-        // reference/baselines.md §5.3 gives two significant digits: 8.2e-13, 2.8e-8, 1.5e-4 (half a unit of the last digit)
+        // (standard bounded-distance decoding) gives two significant digits: 8.2e-13, 2.8e-8, 1.5e-4 (half a unit of the last digit)
         assertThat(DatapathSection.iidCodewordFailure(2.4e-4)).isBetween(8.15e-13, 8.25e-13);
         assertThat(DatapathSection.iidCodewordFailure(5e-4)).isBetween(2.75e-8, 2.85e-8);
         assertThat(DatapathSection.iidCodewordFailure(1e-3)).isBetween(1.45e-4, 1.55e-4);

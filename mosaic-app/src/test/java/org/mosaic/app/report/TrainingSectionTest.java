@@ -101,7 +101,7 @@ class TrainingSectionTest {
         }
         assertThat(section.megatronMeanAbsoluteError()).isCloseTo(abs / 8, within(1e-15));
         assertThat(section.megatronMeanError()).isCloseTo(signed / 8, within(1e-15));
-        // the paper's step times as published (reference/cluster.md §5.2)
+        // the paper's step times as published ([korthikanti-2022])
         assertThat(section.megatron()).extracting(TrainingSection.MegatronRun::paperSeconds)
                 .containsExactly(1.42, 1.10, 18.13, 13.75, 49.05, 37.83, 94.42, 71.49);
     }

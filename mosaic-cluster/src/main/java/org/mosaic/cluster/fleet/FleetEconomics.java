@@ -14,7 +14,7 @@ public record FleetEconomics(double pue, double usdPerKwh, double householdKwhPe
     public FleetEconomics {
         if (!(pue >= 1 && pue < 10)) {
             throw new IllegalArgumentException("PUE " + pue + " — expected a facility/IT power ratio between 1 and 10"
-                    + " (hint: 1.1-1.25 for liquid-cooled AI halls, 1.56 industry average; reference/cluster.md §4.6)");
+                    + " (hint: 1.1-1.25 for liquid-cooled AI halls, 1.56 industry average; [uptime-pue], [pue-ranges], [aiinframap-power])");
         }
         if (!(usdPerKwh >= 0 && Double.isFinite(usdPerKwh))) {
             throw new IllegalArgumentException("electricity price " + usdPerKwh + " USD/kWh — expected a finite price >= 0, e.g. 0.078");

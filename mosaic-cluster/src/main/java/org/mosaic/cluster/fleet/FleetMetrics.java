@@ -19,7 +19,7 @@ import java.util.Map;
  *       over the priced links and the count of unpriced links beside it. Cables, trunks and switches are not in it.</li>
  *   <li>Failures: constant hazards, links independent; FIT per link = 2 × FIT per end; expected failures per day
  *       = Σ count × FIT per link × 24 / 10⁹; mean hours between link failures = 10⁹ / Σ count × FIT per link
- *       (reference/mosaic.md §8.7). Null when there is no served link.</li>
+ *       ((constant-hazard arithmetic)). Null when there is no served link.</li>
  *   <li>Unserved links are counted, never dropped, and add no power or failures: a fleet with unserved links is
  *       incomplete, which {@link #unservedLinks()} says.</li>
  * </ul>

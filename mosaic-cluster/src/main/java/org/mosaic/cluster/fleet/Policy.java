@@ -21,10 +21,10 @@ import org.mosaic.link.baseline.TechnologyKind;
  * <ul>
  *   <li>{@value #TODAY}: passive copper (DAC) where it reaches, else the lowest-power laser optic that reaches,
  *       the laser optics being the AOC and the DSP pluggables (SR, DR, FR). This is the practice of
- *       reference/cluster.md §4.4: copper inside the rack, multimode SR or AOC from NIC to leaf (tens of metres),
+ *       [superpod-rail], [msr-blog]: copper inside the rack, multimode SR or AOC from NIC to leaf (tens of metres),
  *       single-mode DR (500 m) or FR (2 km) between leaves, spines and cores. With the catalog's figures it picks
  *       the AOC up to 50 m, DR up to 500 m, FR beyond. AEC, LACC, LPO and CPO are left out of {@value #TODAY} on
- *       purpose (emerging or niche in §4.4's table); a per-tier rule can name them.</li>
+ *       purpose (emerging or niche in [superpod-rail], [msr-blog]'s table); a per-tier rule can name them.</li>
  *   <li>{@value #MOSAIC}: MOSAIC with a pluggable host interface where it reaches, else {@value #TODAY}'s choice.
  *       Read literally (as issue 6 states it), it also replaces in-rack copper, which costs power on an unchanged
  *       layout: it is the policy for a layout spread out because MOSAIC reaches further.</li>
@@ -49,9 +49,9 @@ public record Policy(String name, String description, List<Rule> rules, Map<Stri
     /** The named policies, in report order. */
     public static final List<String> NAMES = List.of(TODAY, MOSAIC, MOSAIC_BEYOND_COPPER, ALL_OPTICAL_LASER);
 
-    /** Today's copper: passive DACs (reference/cluster.md §4.4, "inside NVL72 ... passive copper"). */
+    /** Today's copper: passive DACs ([superpod-rail], [msr-blog], "inside NVL72 ... passive copper"). */
     static final List<TechnologyKind> COPPER = List.of(TechnologyKind.PASSIVE_COPPER);
-    /** Today's laser optics: AOC and DSP pluggables (reference/cluster.md §4.4, "MMF SR / AOC", "SMF DR / FR"). */
+    /** Today's laser optics: AOC and DSP pluggables ([superpod-rail], [msr-blog], "MMF SR / AOC", "SMF DR / FR"). */
     static final List<TechnologyKind> LASER = List.of(TechnologyKind.ACTIVE_OPTICAL_CABLE, TechnologyKind.DSP_PLUGGABLE);
 
     public Policy {
@@ -193,7 +193,7 @@ public record Policy(String name, String description, List<Rule> rules, Map<Stri
     /** {@value #TODAY}: passive copper where it reaches, else the lowest-power AOC or DSP pluggable that reaches. */
     public static Policy today() {
         return new Policy(TODAY, "passive copper where it reaches, else the lowest-power laser optic (AOC or DSP pluggable) that"
-                + " reaches (reference/cluster.md §4.4 practice)", List.of(new Rule.LowestPower(COPPER), new Rule.LowestPower(LASER)), null);
+                + " reaches ([superpod-rail], [msr-blog] practice)", List.of(new Rule.LowestPower(COPPER), new Rule.LowestPower(LASER)), null);
     }
 
     /** {@value #MOSAIC}: MOSAIC (pluggable host interface) where it reaches, else {@link #today()}'s choice. */

@@ -25,12 +25,12 @@ import org.mosaic.link.baseline.Sourced;
  * <p>Model and assumptions:
  * <ul>
  *   <li>Figures per END as the catalog and our models give them; catalog powers exclude host SerDes power,
- *       MOSAIC's include its host interface (reference/baselines.md §1.2 notes), which is conservative for MOSAIC.</li>
+ *       MOSAIC's include its host interface (the baseline catalog's description), which is conservative for MOSAIC.</li>
  *   <li>MOSAIC at a generation other than its preset's own rate is the same channel on a larger array (same
  *       reach; {@link ModelRows#evaluate}); MOSAIC is marked {@link Availability#PROJECTED}: no product exists,
- *       commercialisation is expected late 2027 (reference/mosaic.md §5).</li>
+ *       commercialisation is expected late 2027 ([ms-source-2026], [mediatek-computex]).</li>
  *   <li>Prices: none unless given ({@link #withCostPerEnd}); {@link FleetDefaults#vendorPrices800G()} holds the few
- *       in reference/cluster.md §4.5.</li>
+ *       in [luxoptx-cost].</li>
  * </ul>
  * Immutable; iteration follows the order above, never hash order.
  */
@@ -128,7 +128,7 @@ public final class TechnologyMenu {
 
     private static TechnologyOption option(String id, ModelRow r, HostGeneration g) {
         String source = r.source() + "; " + r.note() + " | projected: no MOSAIC product yet, commercialisation expected late 2027"
-                + " (reference/mosaic.md §5)";
+                + " ([ms-source-2026], [mediatek-computex])";
         return new TechnologyOption(id, r.technology(), r.kind(), g.name(), Availability.PROJECTED, r.reachMeters(),
                 r.powerPerEndWatts(), r.fitPerEnd(), r.costPerEndUsd(), source, r.confidence(), true);
     }

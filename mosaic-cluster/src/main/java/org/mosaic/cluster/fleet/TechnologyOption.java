@@ -7,7 +7,7 @@ import org.mosaic.link.baseline.TechnologyKind;
 
 /**
  * One technology a link can be built with, at one host generation, as a {@link Policy} sees it: the catalog's
- * baselines (reference/baselines.md via {@code BaselineCatalog}) and our own MOSAIC rows (channel-model reach,
+ * baselines (the sources of {@code BaselineCatalog}, docs/sources.md) and our own MOSAIC rows (channel-model reach,
  * bottom-up power, k-out-of-n reliability). Figures are per END; a link has two ends.
  *
  * @param id               stable id used in policy rules, e.g. {@code dac-26awg}, {@code mosaic-pluggable}

@@ -7,7 +7,7 @@ import org.mosaic.link.baseline.HostGeneration;
 
 /**
  * The catalog generation a topology link runs at, decided by its LANE RATE: a generation's nominal lane rate is
- * its payload / lanes (800G = 8 × 100G, 1.6T = 8 × 200G, 3.2T = 16 × 200G; reference/baselines.md §1.1). A link
+ * its payload / lanes (800G = 8 × 100G, 1.6T = 8 × 200G, 3.2T = 16 × 200G; [intel-an846-kp4], [nvidia-800g-specs]). A link
  * whose lane rate matches goes to the matching generation with the fewest lanes that is at least as wide as the
  * link (so a 4 × 100G NIC port and an 8 × 100G port are 800G; a 2 × 200G NVLink link and an 8 × 200G port are
  * 1.6T; a 16 × 200G port 3.2T); a link wider than every match goes to the widest. How many generation links it

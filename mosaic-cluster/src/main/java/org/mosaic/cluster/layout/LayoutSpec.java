@@ -68,7 +68,7 @@ public record LayoutSpec(String name, Rack rack, Equipment equipment, Floor floo
         if (rack.powerBudgetWatts() > rack.cooling().maxRackWatts()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "layout %s: rack budget %.1f kW with %s cooling — expected at most %.0f kW (hint: LIQUID cooling for dense racks;"
-                            + " an NVL72 at ~120 kW is liquid-cooled, reference/cluster.md §4.1)",
+                            + " an NVL72 at ~120 kW is liquid-cooled, [nvidia-nvl72], [introl-gb300])",
                     name, rack.powerBudgetWatts() / 1e3, rack.cooling(), rack.cooling().maxRackWatts() / 1e3));
         }
     }
@@ -123,7 +123,7 @@ public record LayoutSpec(String name, Rack rack, Equipment equipment, Floor floo
         public Rack {
             if (!(powerBudgetWatts > 0 && Double.isFinite(powerBudgetWatts))) {
                 throw new IllegalArgumentException("rack power budget " + powerBudgetWatts + " W — expected a positive finite power"
-                        + " (hint: 40 kW = 40000; an NVL72 rack draws ~120 kW, reference/cluster.md §4.1)");
+                        + " (hint: 40 kW = 40000; an NVL72 rack draws ~120 kW, [nvidia-nvl72], [introl-gb300])");
             }
             if (units < 1 || units > 100) {
                 throw new IllegalArgumentException("rack units " + units + " U — expected 1 to 100 (hint: 42 or 48)");

@@ -10,7 +10,7 @@ public enum FabricKind {
     /**
      * Rail-optimized: NIC position r of a domain (GPU position × NICs per GPU + NIC) is rail r; the domains are
      * grouped d at a time (d = leaf down ports), and each group has one leaf per rail, which takes rail r of every
-     * domain in the group (reference/cluster.md §4.3: a DGX H100 scalable unit of 32 nodes has 8 rail leaves with
+     * domain in the group ([al-fares-2008], [superpod-rail]: a DGX H100 scalable unit of 32 nodes has 8 rail leaves with
      * 32 ports down). Above the leaves the fabric is the same folded Clos.
      */
     RAIL_OPTIMIZED

@@ -19,11 +19,11 @@ import java.util.Objects;
  * @param oversubscription      leaf down : up ratio, ≥ 1
  * @param nicsPerGpu            backend NIC ports per GPU
  * @param portRateBitsPerSecond data rate of a NIC / switch port per direction, b/s
- * @param lanesPerPort          lanes per port (400G = 4 × 100G, reference/baselines.md §1.1)
+ * @param lanesPerPort          lanes per port (400G = 4 × 100G, [intel-an846-kp4], [nvidia-800g-specs])
  */
 public record FabricSpec(FabricKind kind, int radix, int tiers, double oversubscription, int nicsPerGpu,
                          double portRateBitsPerSecond, int lanesPerPort) {
-    /** Largest accepted radix, a bound against typos (today's largest switch has 144 ports, cluster.md §4.3). */
+    /** Largest accepted radix, a bound against typos (today's largest switch has 144 ports, [al-fares-2008], [superpod-rail]). */
     static final int MAX_RADIX = 4096;
 
     public FabricSpec {

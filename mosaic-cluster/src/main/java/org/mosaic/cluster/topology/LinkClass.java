@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The electrical shape of every link of one tier, shared by all its edges: lanes per link and the nominal data
  * rate of one lane in one direction (the line rate adds the FEC overhead, e.g. 100 Gb/s → 106.25 Gb/s for
- * KP4-coded 100G/lane, reference/baselines.md §1.1).
+ * KP4-coded 100G/lane, [intel-an846-kp4], [nvidia-800g-specs]).
  *
  * @param tier                  the tier
  * @param lanesPerLink          lanes per link and direction

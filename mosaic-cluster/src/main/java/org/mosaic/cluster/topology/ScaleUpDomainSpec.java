@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 public record ScaleUpDomainSpec(String name, int gpus, int linksPerGpu, int lanesPerLink, double laneRateBitsPerSecond,
                                 int switchTrays, int switchChipsPerTray, int portsPerSwitchChip) {
-    /** Largest accepted domain, a bound against typos (Kyber NVL576 has 576 GPUs, reference/cluster.md §4.1). */
+    /** Largest accepted domain, a bound against typos (Kyber NVL576 has 576 GPUs, [nvidia-nvl72], [introl-gb300]). */
     static final int MAX_GPUS = 1 << 16;
 
     public ScaleUpDomainSpec {

@@ -9,23 +9,23 @@ import org.mosaic.core.catalog.Provenance;
  * confidence.
  *
  * <ul>
- *   <li>NVL72 (GB200/GB300): 72 GPUs, 9 NVLink switch trays (cluster.md §4.1 [P/S]); 18 links per GPU, each
+ *   <li>NVL72 (GB200/GB300): 72 GPUs, 9 NVLink switch trays ([nvidia-nvl72], [introl-gb300]); 18 links per GPU, each
  *       2 lanes × 200 Gb/s per direction, so 18 × 400 Gb/s = 900 GB/s per direction = the 1.8 TB/s bidirectional
- *       per GPU of §4.1 [D]; 2 switch chips per tray and 72 ports per chip (18 chips × 72 = 72 GPUs × 18 links) are
+ *       per GPU of [nvidia-nvl72], [introl-gb300] (derived); 2 switch chips per tray and 72 ports per chip (18 chips × 72 = 72 GPUs × 18 links) are
  *       not in the reference (assumed, recalled from NVIDIA's GB200 material) but agree with the 5,184 NVLink
- *       cables of §4.1: 72 × 18 links × 2 lanes × 2 directions = 5,184 [D].</li>
- *   <li>HGX H100 (DGX H100): 8 GPUs (§4.2 [S]); NVLink 4 at 900 GB/s bidirectional per GPU (§2.3 [P]) =
+ *       cables of [nvidia-nvl72], [introl-gb300]: 72 × 18 links × 2 lanes × 2 directions = 5,184 (derived).</li>
+ *   <li>HGX H100 (DGX H100): 8 GPUs ([semianalysis-100k], [dgx-h100-power] (secondary)); NVLink 4 at 900 GB/s bidirectional per GPU ([astra-sim], [nccl-tests-290], [aiconfigurator-477]) =
  *       18 links × 2 lanes × 100 Gb/s per direction [D with lanes and links assumed]; 4 NVSwitch chips of 64 ports
  *       on one baseboard (assumed, not in the reference).</li>
- *   <li>Switches (§4.3): Quantum-2 QM9700 64 × 400G; Quantum-X800 144 × 800G; 51.2T Ethernet as 128 × 400G.
- *       Lanes: 400G = 4 × 100G, 800G at 200G/lane = 4 × 200G (reference/baselines.md §1.1).</li>
- *   <li>One backend NIC per GPU (§4.1, [S/U]: CX-7 400G in GB200 designs, CX-8 800G in GB300).</li>
+ *   <li>Switches ([al-fares-2008], [superpod-rail]): Quantum-2 QM9700 64 × 400G; Quantum-X800 144 × 800G; 51.2T Ethernet as 128 × 400G.
+ *       Lanes: 400G = 4 × 100G, 800G at 200G/lane = 4 × 200G ([intel-an846-kp4], [nvidia-800g-specs]).</li>
+ *   <li>One backend NIC per GPU ([nvidia-nvl72], [introl-gb300], (secondary, unverified): CX-7 400G in GB200 designs, CX-8 800G in GB300).</li>
  * </ul>
  */
 public final class TopologyPresets {
     private static final double GBPS = 1e9;
-    private static final String NVL72_SRC = "reference/cluster.md §4.1";
-    private static final String FABRIC_SRC = "reference/cluster.md §4.3";
+    private static final String NVL72_SRC = "[nvidia-nvl72], [introl-gb300]";
+    private static final String FABRIC_SRC = "[al-fares-2008], [superpod-rail]";
 
     private TopologyPresets() {
     }
@@ -62,7 +62,7 @@ public final class TopologyPresets {
 
     /**
      * A 100,000-GPU cluster: NVL72 domains (the last one 64 GPUs), one 400G NIC per GPU, a non-blocking 3-tier fat
-     * tree of 128-port switches (64-port switches hold only 65,536 endpoints in 3 tiers, §4.3).
+     * tree of 128-port switches (64-port switches hold only 65,536 endpoints in 3 tiers, [al-fares-2008], [superpod-rail]).
      */
     public static ClusterSpec cluster100k() {
         return new ClusterSpec(100_000, nvl72(), ethernet51T(FabricKind.FAT_TREE, 3, 1));
@@ -70,7 +70,7 @@ public final class TopologyPresets {
 
     /**
      * A 16,384-GPU H100 cluster in the shape of a DGX SuperPOD: HGX H100 nodes, rail-optimized QM9700 fabric, three
-     * tiers, non-blocking (§4.3). Meta's Llama 3 cluster (§3.1) is of this size but oversubscribes 1:7 at the
+     * tiers, non-blocking ([al-fares-2008], [superpod-rail]). Meta's Llama 3 cluster ([llama3-2024]) is of this size but oversubscribes 1:7 at the
      * aggregation layer, which this fabric model (oversubscription at the leaf only) does not represent.
      */
     public static ClusterSpec h100SuperPod16k() {
@@ -80,9 +80,9 @@ public final class TopologyPresets {
     /** Source and confidence of every number above. */
     public static List<Provenance> provenance() {
         return List.of(
-                new Provenance("topology.nvl72.gpus", "72", Confidence.PUBLISHED, NVL72_SRC + " [P/S]",
+                new Provenance("topology.nvl72.gpus", "72", Confidence.PUBLISHED, NVL72_SRC + "",
                         "72 Blackwell GPUs, 18 compute trays of 4"),
-                new Provenance("topology.nvl72.switchTrays", "9", Confidence.PUBLISHED, NVL72_SRC + " [P/S]",
+                new Provenance("topology.nvl72.switchTrays", "9", Confidence.PUBLISHED, NVL72_SRC + "",
                         "9 NVLink switch trays"),
                 new Provenance("topology.nvl72.linksPerGpu", "18", Confidence.DERIVED, NVL72_SRC,
                         "1.8 TB/s bidirectional per GPU / (2 × 400 Gb/s per link) = 18; cross-check: 72 × 18 × 2 lanes"
@@ -90,37 +90,37 @@ public final class TopologyPresets {
                 new Provenance("topology.nvl72.lanesPerLink", "2", Confidence.ASSUMED, NVL72_SRC,
                         "NVLink 5 link = 2 lanes per direction; not in the reference, consistent with the 5,184 cables"),
                 new Provenance("topology.nvl72.laneRate", "200 Gb/s", Confidence.ASSUMED,
-                        "reference/baselines.md §1.1; " + NVL72_SRC,
-                        "200G/lane class SerDes; with 2 lanes × 18 links gives the 1.8 TB/s of §4.1"),
+                        "[intel-an846-kp4], [nvidia-800g-specs]; " + NVL72_SRC,
+                        "200G/lane class SerDes; with 2 lanes × 18 links gives the 1.8 TB/s of [nvidia-nvl72], [introl-gb300]"),
                 new Provenance("topology.nvl72.switchChipsPerTray", "2", Confidence.ASSUMED, NVL72_SRC,
                         "not in the reference; 18 chips × 72 ports = 72 GPUs × 18 links"),
                 new Provenance("topology.nvl72.portsPerSwitchChip", "72", Confidence.DERIVED, NVL72_SRC,
                         "72 × 18 links / 18 chips"),
-                new Provenance("topology.hgxH100.gpus", "8", Confidence.PUBLISHED, "reference/cluster.md §4.2 [S]",
+                new Provenance("topology.hgxH100.gpus", "8", Confidence.PUBLISHED, "[semianalysis-100k], [dgx-h100-power] (secondary)",
                         "DGX H100: 8 × 700 W GPUs"),
-                new Provenance("topology.hgxH100.linksPerGpu", "18", Confidence.ASSUMED, "reference/cluster.md §2.3",
+                new Provenance("topology.hgxH100.linksPerGpu", "18", Confidence.ASSUMED, "[astra-sim], [nccl-tests-290], [aiconfigurator-477]",
                         "NVLink 4, 900 GB/s bidirectional per GPU = 18 × 2 lanes × 100 Gb/s × 2 directions; link "
                                 + "and lane counts recalled, not in the reference"),
-                new Provenance("topology.hgxH100.laneRate", "100 Gb/s", Confidence.ASSUMED, "reference/cluster.md §2.3",
+                new Provenance("topology.hgxH100.laneRate", "100 Gb/s", Confidence.ASSUMED, "[astra-sim], [nccl-tests-290], [aiconfigurator-477]",
                         "see linksPerGpu"),
-                new Provenance("topology.hgxH100.switchChips", "4", Confidence.ASSUMED, "reference/cluster.md §4.2",
+                new Provenance("topology.hgxH100.switchChips", "4", Confidence.ASSUMED, "[semianalysis-100k], [dgx-h100-power]",
                         "4 NVSwitch chips on the baseboard (recalled); links spread 5/4/4/5"),
                 new Provenance("topology.hgxH100.portsPerSwitchChip", "64", Confidence.ASSUMED,
-                        "reference/cluster.md §4.2", "NVSwitch 3 port count recalled; only 40 are used by 8 GPUs"),
+                        "[semianalysis-100k], [dgx-h100-power]", "NVSwitch 3 port count recalled; only 40 are used by 8 GPUs"),
                 new Provenance("topology.quantum2.radix", "64 × 400G", Confidence.PUBLISHED, FABRIC_SRC,
                         "Quantum-2 QM9700"),
                 new Provenance("topology.quantumX800.radix", "144 × 800G", Confidence.PUBLISHED, FABRIC_SRC,
-                        "Quantum-X800; 2-tier limit 10,368 [S]"),
+                        "Quantum-X800; 2-tier limit 10,368 (secondary)"),
                 new Provenance("topology.ethernet51T.radix", "128 × 400G", Confidence.PUBLISHED, FABRIC_SRC,
                         "51.2T Ethernet switch split as 128 × 400G"),
                 new Provenance("topology.lanesPerPort", "400G = 4 × 100G; 800G = 4 × 200G", Confidence.PUBLISHED,
-                        "reference/baselines.md §1.1", "nominal lane data rates; line rate adds KP4 overhead"),
-                new Provenance("topology.nicsPerGpu", "1", Confidence.PUBLISHED, NVL72_SRC + " [S/U]",
+                        "[intel-an846-kp4], [nvidia-800g-specs]", "nominal lane data rates; line rate adds KP4 overhead"),
+                new Provenance("topology.nicsPerGpu", "1", Confidence.PUBLISHED, NVL72_SRC + " (secondary, unverified)",
                         "one backend NIC per GPU (CX-7 400G in GB200 designs)"),
                 new Provenance("topology.cluster100k.fabric", "3 tiers of 128-port switches, 1:1", Confidence.DERIVED,
                         FABRIC_SRC, "64-port switches hold 65,536 endpoints in 3 tiers; 128 ports hold 524,288"),
                 new Provenance("topology.h100SuperPod16k.fabric", "rail-optimized QM9700, 3 tiers, 1:1",
-                        Confidence.PUBLISHED, FABRIC_SRC + "; reference/cluster.md §3.1",
+                        Confidence.PUBLISHED, FABRIC_SRC + "; [llama3-2024]",
                         "DGX SuperPOD shape; Meta's Llama 3 cluster of this size uses 1:7 at aggregation (not modelled)"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
  * Closed-form sizes of a cluster (no graph needed): switches per tier and links per tier. The builder makes
  * exactly this; the tests check the built graph against it and against the textbook full-fabric forms.
  *
- * <p><b>Full fabrics</b> (Al-Fares fat tree, reference/cluster.md §4.3): radix k, leaf down/up ports d/u
+ * <p><b>Full fabrics</b> (Al-Fares fat tree, [al-fares-2008], [superpod-rail]): radix k, leaf down/up ports d/u
  * ({@link FabricSpec#leafDownPorts()}, 1:1 → d = u = k/2):
  * <ul>
  *   <li>1 tier: one switch, k endpoints.</li>
@@ -32,7 +32,7 @@ import java.util.Map;
  * </ul>
  * With L at its maximum these give the full-fabric forms exactly. This packing is one valid choice, not the only
  * one (operators may keep all cores for growth); it reproduces the 320 switches of a public 512-node (4,096-GPU)
- * 3-tier rail-optimized example (cluster.md §4.3, [S]).
+ * 3-tier rail-optimized example ([al-fares-2008], [superpod-rail], (secondary)).
  *
  * @param gpus               GPUs
  * @param domains            scale-up domains (last possibly partial)
@@ -139,7 +139,7 @@ public record TopologySizing(int gpus, int domains, long endpoints, int leafDown
         return maxEndpoints(f) / f.nicsPerGpu();
     }
 
-    /** Switches of the full non-blocking fat tree: 1, 3k/2 or 5k²/4 (cluster.md §4.3). */
+    /** Switches of the full non-blocking fat tree: 1, 3k/2 or 5k²/4 ([al-fares-2008], [superpod-rail]). */
     public static long fullFatTreeSwitches(int radix, int tiers) {
         long k = radix;
         return switch (tiers) {

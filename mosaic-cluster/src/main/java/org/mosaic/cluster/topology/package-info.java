@@ -4,7 +4,7 @@
  * the leaf, fat-tree or rail-optimized leaves, NICs per GPU and their rate), for a requested number of GPUs
  * ({@link org.mosaic.cluster.topology.ClusterSpec}).
  *
- * <p>{@link org.mosaic.cluster.topology.TopologySizing} gives the closed-form sizes (reference/cluster.md §4.3) and
+ * <p>{@link org.mosaic.cluster.topology.TopologySizing} gives the closed-form sizes ([al-fares-2008], [superpod-rail]) and
  * the trimming rule for partial fabrics; {@link org.mosaic.cluster.topology.TopologyBuilder} builds exactly those
  * as an immutable, compact JGraphT graph ({@link org.mosaic.cluster.topology.ClusterGraph}) of
  * {@link org.mosaic.cluster.topology.Node}s and aggregated {@link org.mosaic.cluster.topology.Link}s.

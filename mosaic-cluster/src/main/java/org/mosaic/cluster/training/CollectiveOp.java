@@ -3,7 +3,7 @@ package org.mosaic.cluster.training;
 import java.util.Locale;
 
 /**
- * Collective operations with the NCCL bus-bandwidth convention ({@code reference/cluster.md} §2.2, from
+ * Collective operations with the NCCL bus-bandwidth convention ([nccl-tests-perf], from
  * nccl-tests {@code doc/PERFORMANCE.md}): algbw = S / t, busbw = algbw × factor(n), the factor chosen so that
  * busbw of an ideal ring equals the per-rank link bandwidth whatever the rank count n. S is the per-rank buffer:
  * the full (reduced or gathered) buffer for all-reduce, reduce-scatter and all-gather, the whole send buffer
@@ -57,7 +57,7 @@ public enum CollectiveOp {
 
     /**
      * The time an operation on {@code bytes} takes when it runs at bus bandwidth {@code busBytesPerSecond}, the
-     * inverse of {@link #busBandwidth}: S × factor / busbw. Lets a measured busbw (e.g. §2.3) be used as a cost.
+     * inverse of {@link #busBandwidth}: S × factor / busbw. Lets a measured busbw (e.g. [astra-sim], [nccl-tests-290], [aiconfigurator-477]) be used as a cost.
      */
     public double secondsAtBusBandwidth(int ranks, double bytes, double busBytesPerSecond) {
         if (!(busBytesPerSecond > 0 && Double.isFinite(busBytesPerSecond))) {

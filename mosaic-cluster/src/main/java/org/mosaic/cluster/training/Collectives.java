@@ -3,7 +3,7 @@ package org.mosaic.cluster.training;
 import java.util.Locale;
 
 /**
- * Alpha-beta costs of collectives over p ranks ({@code reference/cluster.md} §2.1). n is the per-rank buffer in
+ * Alpha-beta costs of collectives over p ranks ([thakur-2005], [megatron-lm]). n is the per-rank buffer in
  * bytes with the NCCL meaning ({@link CollectiveOp}): the full buffer for all-reduce, reduce-scatter and
  * all-gather, the whole send buffer for all-to-all.
  *
@@ -11,7 +11,7 @@ import java.util.Locale;
  * algorithm do not contend with each other or with other traffic; the reduction cost γ is neglected (GPU
  * reductions run at HBM speed, an order of magnitude faster than any link here); p = 1 costs nothing. Logarithmic
  * algorithms on a p that is not a power of two take ⌈log₂ p⌉ steps. The pipelined double-binary-tree form is the
- * asymptotic one (§2.1 tags it [U]): log-depth latency with the ring's bandwidth term, which is what NCCL's
+ * asymptotic one ([thakur-2005], [megatron-lm] tags it (unverified)): log-depth latency with the ring's bandwidth term, which is what NCCL's
  * statement that tree and ring both move 2(n−1)/n of the buffer per rank implies.
  */
 public final class Collectives {

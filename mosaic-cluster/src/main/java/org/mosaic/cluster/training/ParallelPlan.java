@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How a training job is split over GPUs (Megatron-LM conventions, {@code reference/cluster.md} §2.1).
+ * How a training job is split over GPUs (Megatron-LM conventions, [thakur-2005], [megatron-lm]).
  *
  * <p>GPUs = TP × CP × PP × DP. Ranks are ordered TP innermost, then CP, then DP, then PP (Megatron's default
  * "tp-cp-ep-dp-pp" order): a TP group is {@code tp} consecutive ranks, a CP group strides by TP, a DP group by

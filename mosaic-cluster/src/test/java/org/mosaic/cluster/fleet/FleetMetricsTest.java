@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mosaic.link.baseline.BaselineCatalog;
 import org.mosaic.link.baseline.TechnologyKind;
 
-/** Power, energy, cost, capex and failure arithmetic, by hand and against the published anchors of reference/. */
+/** Power, energy, cost, capex and failure arithmetic, by hand and against the published anchors of their sources (docs/sources.md). */
 class FleetMetricsTest {
     private static final TechnologyMenu MENU = Fixtures.menu();
     /** PUE 1.5 and $0.10/kWh: round numbers for hand arithmetic. */
@@ -59,7 +59,7 @@ class FleetMetricsTest {
         FleetMetrics m = handFleet(ROUND);
         // FIT per link = 2 x FIT per end: 1000 x 400 + 200 x 2000 = 800,000 FIT = 8e-4 failures per hour
         assertThat(m.linkFailuresPerDay()).isCloseTo(8e-4 * 24, within(1e-15));
-        // mean hours between link failures = 1e9 / 800,000 = 1,250 h (reference/mosaic.md §8.7: 1 / (N x lambda))
+        // mean hours between link failures = 1e9 / 800,000 = 1,250 h ((constant-hazard arithmetic): 1 / (N x lambda))
         assertThat(m.meanHoursBetweenLinkFailures()).isCloseTo(1250, within(1e-9));
         assertThat(m.linkFailuresPerDayByTechnology())
                 .containsOnlyKeys(TechnologyMenu.MOSAIC_PLUGGABLE, "dsp-dr8");
@@ -83,7 +83,7 @@ class FleetMetricsTest {
 
     @Test
     void theSemiAnalysis100kH100SiteAtTheDefaultPueAndPrice() {
-        // reference/cluster.md §4.2: > 150 MW critical IT, 1.59 TWh/yr, $123.9 M/yr at $0.078/kWh.
+        // [semianalysis-100k], [dgx-h100-power]: > 150 MW critical IT, 1.59 TWh/yr, $123.9 M/yr at $0.078/kWh.
         // Our default PUE 1.2 is that model's implied 1.21 rounded (FleetDefaults.PUE), so allow 1.5 %.
         FleetMetrics m = FleetMetrics.of(FleetAssignment.of(List.of(), Policy.today(), MENU), 150e6, FleetEconomics.defaults());
         assertThat(m.energyPerYearKwh()).isCloseTo(1.59e9, within(1.59e9 * 0.015));
@@ -94,7 +94,7 @@ class FleetMetricsTest {
 
     @Test
     void savingsOfTheWorkedExampleInClusterMd43() {
-        // reference/cluster.md §4.3 [D]: ~300k links, ~600k optical ends at ~15 W ≈ 9 MW; MOSAIC at -68 % saves
+        // [al-fares-2008], [superpod-rail] (derived): ~300k links, ~600k optical ends at ~15 W ≈ 9 MW; MOSAIC at -68 % saves
         // ~6.1 MW IT -> ~7.3 MW facility at PUE 1.2 -> ~$5 M/yr at $0.078/kWh. Same inputs here, tolerance 3 %
         // for the example's rounding ("~").
         var gens = BaselineCatalog.standard().generations();
@@ -118,7 +118,7 @@ class FleetMetricsTest {
 
     @Test
     void homesEquivalentReproducesTheClaimItsHouseholdFigureComesFrom() {
-        // MSR: about 100 MW saved is "enough for > 300,000 homes" (reference/mosaic.md §4). At PUE 1 (the claim
+        // MSR: about 100 MW saved is "enough for > 300,000 homes" ([msr-blog]). At PUE 1 (the claim
         // counts watts, not facility overhead) 100 MW saved must come back as 300,000 homes.
         var gens = BaselineCatalog.standard().generations();
         TechnologyMenu menu = TechnologyMenu.of(gens, List.of(
@@ -133,7 +133,7 @@ class FleetMetricsTest {
         assertThat(s.energySavedMwhPerYear()).isCloseTo(876_000, within(1e-6));
         assertThat(s.homesEquivalent()).isCloseTo(300_000, within(1e-6));
         assertThat(s.householdKwhPerYear()).isCloseTo(2920, within(1e-9));
-        assertThat(s.householdSource()).contains("reference/mosaic.md §4");
+        assertThat(s.householdSource()).contains("[msr-blog]");
     }
 
     @Test

@@ -30,7 +30,7 @@ class StandardMenuTest {
                     assertThat(t.powerPerEndWatts()).isEqualTo(b.power().value());
                     assertThat(t.fitPerEnd()).isEqualTo(b.fit().value());
                     assertThat(t.availability()).isEqualTo(b.availability());
-                    assertThat(t.source()).contains("reference/");
+                    assertThat(org.mosaic.core.catalog.Sources.citedKeys(t.source())).isNotEmpty();
                 });
             }
         }
@@ -50,13 +50,13 @@ class StandardMenuTest {
             assertThat(plug.kind()).isEqualTo(TechnologyKind.MICROLED);
             assertThat(plug.ourModel()).isTrue();
         }
-        // MOSAIC's published reach is "up to 50 m" (reference/mosaic.md §3.1): our channel model should be near it
+        // MOSAIC's published reach is "up to 50 m" ([mosaic-sigcomm25] abstract): our channel model should be near it
         assertThat(MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, "800G").orElseThrow().reachMeters()).isBetween(20.0, 60.0);
     }
 
     @Test
     void todaysChoiceFollowsThePracticeOfClusterMd44() {
-        // reference/cluster.md §4.4: in-rack copper (< 2 m at 800G), NIC to leaf SR multimode or AOC (tens of m,
+        // [superpod-rail], [msr-blog]: in-rack copper (< 2 m at 800G), NIC to leaf SR multimode or AOC (tens of m,
         // 50-100 m reach), leaf-spine SMF DR (500 m) or FR (2 km)
         List<LinkGroup> groups = List.of(new LinkGroup("scale-up", "800G", 1.5, 1), new LinkGroup("gpu-leaf", "800G", 30, 1),
                 new LinkGroup("leaf-spine", "800G", 300, 1), new LinkGroup("spine-core", "800G", 1500, 1));
@@ -88,9 +88,9 @@ class StandardMenuTest {
         TechnologyMenu priced = MENU.withCosts(FleetDefaults.vendorPrices800G());
         FleetAssignment a = FleetAssignment.of(List.of(new LinkGroup("leaf-spine", "800G", 300, 1000)), Policy.today(), priced);
         FleetMetrics m = FleetMetrics.of(a, 0, FleetEconomics.defaults());
-        // 1000 links x 2 ends x $1,250 (DR8 midpoint of $1,100-1,400, reference/cluster.md §4.5)
+        // 1000 links x 2 ends x $1,250 (DR8 midpoint of $1,100-1,400, [luxoptx-cost])
         assertThat(m.capexUsd()).isCloseTo(2_500_000, within(1e-6));
-        assertThat(a.served().get(0).technology().source()).contains("cost: reference/cluster.md §4.5");
+        assertThat(a.served().get(0).technology().source()).contains("cost: [luxoptx-cost]");
         assertThat(FleetDefaults.provenance()).extracting(p -> p.path()).contains("fleet.pue", "fleet.householdKwhPerYear");
     }
 }

@@ -80,7 +80,7 @@ class PlacementTest {
     void everyVertexOfThe16kH100ClusterIsPlacedOnce() {
         RackLayout l = RackLayout.place(ClusterTopology.of(TopologyPresets.h100SuperPod16k()), LayoutPresets.h100Cluster16k());
         assertPlacedOnce(l);
-        // 16 GPUs per 20.4 kW rack (Meta's Llama 3 racks, cluster.md §3.1): 16,384 / 16 = 1,024 GPU racks
+        // 16 GPUs per 20.4 kW rack (Meta's Llama 3 racks, [llama3-2024]): 16,384 / 16 = 1,024 GPU racks
         assertThat(l.gpuRacks()).isEqualTo(1024);
         assertThat(l.fit().domainsPerRack()).isEqualTo(2);
         // 16 GPU racks per row of 20 -> 64 rows

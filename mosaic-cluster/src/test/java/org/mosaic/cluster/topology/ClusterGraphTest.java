@@ -184,7 +184,7 @@ class ClusterGraphTest {
     @ParameterizedTest(name = "k={0} tiers={1} r={2} gpus={3}")
     @CsvSource({
         "64, 2, 1, 2048",    // full 2-tier: 96 switches
-        "64, 3, 1, 65536",   // full 3-tier: 5,120 switches (cluster.md §4.3)
+        "64, 3, 1, 65536",   // full 3-tier: 5,120 switches ([al-fares-2008], [superpod-rail])
         "64, 2, 3, 3072",
         "16, 3, 7, 1000",
         "8, 3, 1, 100",

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Closed forms against published sizes (reference/cluster.md §4.1, §4.3) and the textbook fat-tree formulas. */
+/** Closed forms against published sizes ([nvidia-nvl72], [introl-gb300], [al-fares-2008], [superpod-rail]) and the textbook fat-tree formulas. */
 class TopologySizingTest {
 
     private static FabricSpec fatTree(int k, int tiers, double r) {
@@ -28,14 +28,14 @@ class TopologySizingTest {
         int gpus = (int) expectedEndpoints;
         TopologySizing s = TopologySizing.of(new ClusterSpec(gpus, ScaleUpDomainSpec.single(), f));
         assertThat(s.fabricSwitches()).isEqualTo(TopologySizing.fullFatTreeSwitches(k, tiers));
-        // a full fat tree has one link per endpoint per tier (cluster.md §4.3: 2 links per endpoint at 2 tiers, 3 at 3)
+        // a full fat tree has one link per endpoint per tier ([al-fares-2008], [superpod-rail]: 2 links per endpoint at 2 tiers, 3 at 3)
         long links = s.accessLinks() + s.leafSpineLinks() + s.spineCoreLinks();
         assertThat(links).isEqualTo(tiers * expectedEndpoints);
     }
 
     @Test
     void publishedFabricSizes() {
-        // cluster.md §4.3: QM9700 64 ports → 2,048 (96 switches) at 2 tiers, 65,536 (5,120 switches) at 3 tiers
+        // [al-fares-2008], [superpod-rail]: QM9700 64 ports → 2,048 (96 switches) at 2 tiers, 65,536 (5,120 switches) at 3 tiers
         assertThat(TopologySizing.maxEndpoints(fatTree(64, 2, 1))).isEqualTo(2_048);
         assertThat(TopologySizing.fullFatTreeSwitches(64, 2)).isEqualTo(96);
         assertThat(TopologySizing.maxEndpoints(fatTree(64, 3, 1))).isEqualTo(65_536);
@@ -76,7 +76,7 @@ class TopologySizingTest {
 
     @Test
     void railOptimizedScalableUnit() {
-        // cluster.md §4.3: DGX H100 SU = 32 nodes = 256 GPUs, 8 rails → 8 leaves with 32 ports down, 32 up
+        // [al-fares-2008], [superpod-rail]: DGX H100 SU = 32 nodes = 256 GPUs, 8 rails → 8 leaves with 32 ports down, 32 up
         ClusterSpec su = new ClusterSpec(256, TopologyPresets.hgxH100(),
                 TopologyPresets.quantum2(FabricKind.RAIL_OPTIMIZED, 2, 1));
         TopologySizing s = TopologySizing.of(su);
@@ -87,7 +87,7 @@ class TopologySizingTest {
 
     @Test
     void railOptimized512NodesThreeTiersUses320Switches() {
-        // cluster.md §4.3 [S]: a 512-node (4,096-GPU) 3-tier example uses 320 IB switches, 80 per 128-node SuperPod
+        // [al-fares-2008], [superpod-rail] (secondary): a 512-node (4,096-GPU) 3-tier example uses 320 IB switches, 80 per 128-node SuperPod
         ClusterSpec c = new ClusterSpec(4_096, TopologyPresets.hgxH100(),
                 TopologyPresets.quantum2(FabricKind.RAIL_OPTIMIZED, 3, 1));
         TopologySizing s = TopologySizing.of(c);
@@ -98,7 +98,7 @@ class TopologySizingTest {
 
     @Test
     void hundredThousandGpusHaveAboutThreeHundredThousandLinks() {
-        // cluster.md §4.3: 100k GPUs, 3 tiers, 1 NIC/GPU → ~300k links
+        // [al-fares-2008], [superpod-rail]: 100k GPUs, 3 tiers, 1 NIC/GPU → ~300k links
         TopologySizing s = TopologySizing.of(TopologyPresets.cluster100k());
         assertThat(s.accessLinks()).isEqualTo(100_000);
         // 1,563 leaves × 64 uplinks at each of the two upper tiers
@@ -131,7 +131,7 @@ class TopologySizingTest {
         ScaleUpDomainSpec d = TopologyPresets.nvl72();
         assertThat(d.switchChips()).isEqualTo(18);
         assertThat(d.linksPerDomain()).isEqualTo(1_296);
-        // cluster.md §4.1: 5,184 NVLink cables = links × 2 lanes × 2 directions
+        // [nvidia-nvl72], [introl-gb300]: 5,184 NVLink cables = links × 2 lanes × 2 directions
         assertThat(d.linksPerDomain() * d.lanesPerLink() * 2).isEqualTo(5_184);
         // 1.8 TB/s bidirectional per GPU = 7.2e12 b/s per direction
         assertThat(d.bandwidthPerGpuBitsPerSecond() * 2 / 8).isEqualTo(1.8e12);
@@ -151,7 +151,7 @@ class TopologySizingTest {
         // 18 links over 4 chips round-robin: 5, 5, 4, 4 → busiest chip 8 × 5 = 40 ports
         assertThat(d.maxPortsUsedPerChip()).isEqualTo(40);
         assertThat(d.linksToTray(0)).isEqualTo(18);
-        // 900 GB/s bidirectional (cluster.md §2.3)
+        // 900 GB/s bidirectional ([astra-sim], [nccl-tests-290], [aiconfigurator-477])
         assertThat(d.bandwidthPerGpuBitsPerSecond() * 2 / 8).isEqualTo(900e9);
     }
 }

@@ -108,7 +108,7 @@ class CollectivesTest {
         assertThat(large).isIn(AllReduceAlgorithm.RING, AllReduceAlgorithm.DOUBLE_BINARY_TREE, AllReduceAlgorithm.RABENSEIFNER);
     }
 
-    /** §2.2 factors: 2(n−1)/n, (n−1)/(n+1), (n−1)/n, 1 — exact at n = 8. */
+    /** [nccl-tests-perf] factors: 2(n−1)/n, (n−1)/(n+1), (n−1)/n, 1 — exact at n = 8. */
     @Test
     void ncclBusBandwidthFactors() {
         assertThat(CollectiveOp.ALL_REDUCE.busBandwidthFactor(8)).isEqualTo(1.75);
@@ -138,7 +138,7 @@ class CollectivesTest {
     }
 
     /**
-     * reference/cluster.md §2.3 / (b) case 2: 8 H100 on NVLink4 at 450 GB/s per direction reach ~370 GB/s ring
+     * [astra-sim], [nccl-tests-290], [aiconfigurator-477]: 8 H100 on NVLink4 at 450 GB/s per direction reach ~370 GB/s ring
      * all-reduce busbw. The alpha-beta model is an upper bound (it ignores protocol overheads): at 1 GB with a few
      * µs of α the model gives ≈ 450 GB/s, so the measured value must lie below it but not by more than the 25 % that
      * separates a wrong-by-a-factor convention (225 or 900 GB/s) from the measured one.
@@ -158,7 +158,7 @@ class CollectivesTest {
                 .isCloseTo(Collectives.allReduceSeconds(8, n, NVLINK), within(1e-12));
         assertThat(Collectives.hierarchicalAllReduceSeconds(1, 16, n, NVLINK, NIC))
                 .isCloseTo(Collectives.allReduceSeconds(16, n, NIC), within(1e-12));
-        // §2.1 form with latency terms, g = 8, m = 16
+        // [thakur-2005], [megatron-lm] form with latency terms, g = 8, m = 16
         double expected = 2 * 7.0 / 8 * n / 450e9 + 2 * 15.0 / 16 * (n / 8) / 50e9 + 2 * 7 * 2e-6 + 2 * 15 * 5e-6;
         assertThat(Collectives.hierarchicalAllReduceSeconds(8, 16, n, NVLINK, NIC)).isCloseTo(expected, within(1e-12));
         // and it beats a flat ring of 128 ranks on the NIC

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class GpuSpecTest {
 
-    /** reference/cluster.md §5: dense BF16 peaks A100 312 and H100 SXM 989 TFLOP/s (exact published values). */
+    /** [nvidia-a100-datasheet], [nvidia-h100-datasheet]: dense BF16 peaks A100 312 and H100 SXM 989 TFLOP/s (exact published values). */
     @Test
     void peaksMatchReference() {
         assertThat(GpuSpec.byName("a100-80g").peakBf16FlopsPerSecond()).isEqualTo(312e12);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Step times of the four Megatron runs of Korthikanti et al. 2022 Table 5 on Selene (A100 80 GB, DGX A100 nodes,
- * {@code reference/cluster.md} §5.2 and §(b) item 5), with full recomputation (no sequence parallelism) and with
+ * [korthikanti-2022] and), with full recomputation (no sequence parallelism) and with
  * sequence parallelism + selective recomputation ({@link PublishedRuns#MEGATRON}, on {@link PublishedRuns#selene}). The bar
  * (issue 7): mean absolute error ≤ 5 % over the eight.
  */

@@ -15,8 +15,8 @@ class ModelSpecTest {
 
     /**
      * Published sizes. The Megatron ones are Narayanan et al. 2021 Table 1 (529.6 B, 1008.0 B; recalled, not in
-     * reference/), GPT-3 175 B and Megatron 22 B are the papers' nominal sizes (two or three significant digits),
-     * Llama 3 405 B is reference/cluster.md §5.1. Our count omits biases (≈ 13h per layer in Megatron, < 0.01 %),
+     * the bibliography), GPT-3 175 B and Megatron 22 B are the papers' nominal sizes (two or three significant digits),
+     * Llama 3 405 B is [llama3-2024]. Our count omits biases (≈ 13h per layer in Megatron, < 0.01 %),
      * so a table value must agree to 0.1 %; a nominal size carries its rounding, so 0.5 % (175 B: 174.6 B).
      */
     @Test
@@ -69,10 +69,10 @@ class ModelSpecTest {
     }
 
     /**
-     * reference/cluster.md §5.1 derives ≈ 2.64e12 FLOPs/token for Llama 3 405B (6·405e9 + ~8 % attention + vocab);
-     * its "~8 %" is rounded, so 1 %. And §5.2: the four Megatron runs (seq-par + selective step times) at their
+     * [llama3-2024] derives ≈ 2.64e12 FLOPs/token for Llama 3 405B (6·405e9 + ~8 % attention + vocab);
+     * its "~8 %" is rounded, so 1 %. And [korthikanti-2022]: the four Megatron runs (seq-par + selective step times) at their
      * published MFUs 41.5/51.4/56.0/56.3 % — our FLOPs give each MFU to 1 % (MFU quoted to three
-     * digits; the §5.2 "~156 TFLOP/s" is a 6·N-only estimate and 2.5 % lower, as expected without attention).
+     * digits; the [korthikanti-2022] "~156 TFLOP/s" is a 6·N-only estimate and 2.5 % lower, as expected without attention).
      */
     @Test
     void flopsPerTokenMatchReferenceDerivations() {

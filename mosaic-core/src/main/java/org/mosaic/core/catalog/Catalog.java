@@ -15,7 +15,7 @@ import org.mosaic.core.scenario.ScenarioException;
  * Presets carry it in a {@code provenance:} section keyed by the dotted path of the value:
  * <pre>
  * provenance:
- *   led.wavelength: {confidence: assumed, source: "reference/mosaic.md §2.2", note: "blue GaN"}
+ *   led.wavelength: {confidence: assumed, source: "[desk-microled-2026]", note: "blue GaN"}
  * </pre>
  */
 public final class Catalog {

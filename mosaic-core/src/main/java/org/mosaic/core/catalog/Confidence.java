@@ -6,7 +6,7 @@ public enum Confidence {
     MEASURED,
     /** Stated by a primary source (standard, datasheet, paper abstract, vendor release). */
     PUBLISHED,
-    /** From a third party's close reading of the MOSAIC paper (tag [PD] in reference/mosaic.md). */
+    /** From a third party's close reading of the MOSAIC paper (tag (paper-derived) in [mosaic-sigcomm25]). */
     PAPER_DERIVED,
     /** Computed by us from sourced numbers (arithmetic or physics). */
     DERIVED,

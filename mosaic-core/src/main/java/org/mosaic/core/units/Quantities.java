@@ -59,7 +59,7 @@ public final class Quantities {
         for (String d : List.of("d", "days", "day")) {
             linearScaled(Dimension.TIME, d, 86_400);
         }
-        // A year is 8,760 hours (365 days), the convention of AFR = FIT x 8,760 / 1e9 (baselines.md §2.1).
+        // A year is 8,760 hours (365 days), the convention of AFR = FIT x 8,760 / 1e9 ((standard constant-hazard FIT/AFR definitions)).
         for (String y : List.of("years", "year", "yr", "y")) {
             linearScaled(Dimension.TIME, y, HOURS_PER_YEAR * 3600);
         }

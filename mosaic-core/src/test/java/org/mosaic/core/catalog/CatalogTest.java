@@ -22,8 +22,8 @@ class CatalogTest {
             fiber:
               length: 50 m
             provenance:
-              led.wavelength: {confidence: assumed, source: "reference/mosaic.md §2.2", note: "blue GaN"}
-              led.bandwidth: {confidence: paper-derived, source: "reference/mosaic.md §6"}
+              led.wavelength: {confidence: assumed, source: "[desk-microled-2026]", note: "blue GaN"}
+              led.bandwidth: {confidence: paper-derived, source: "[avicena-tech], [cea-leti-lifi], [smartsens-unisoc-2026]"}
               fiber.coreCount: {confidence: published, source: "somewhere"}
             """;
 
@@ -32,7 +32,7 @@ class CatalogTest {
         List<Provenance> p = Catalog.of(ScenarioDocument.parse("t.yaml", DOC, true));
         assertThat(p).extracting(Provenance::path).containsExactly("led.wavelength", "led.bandwidth", "fiber.coreCount");
         assertThat(p.get(0)).isEqualTo(new Provenance("led.wavelength", "450 nm", Confidence.ASSUMED,
-                "reference/mosaic.md §2.2", "blue GaN"));
+                "[desk-microled-2026]", "blue GaN"));
         assertThat(p.get(1).confidence()).isEqualTo(Confidence.PAPER_DERIVED);
         assertThat(p.get(1).note()).isEmpty();
         assertThat(p.get(2).value()).isEqualTo("(not set)");

@@ -19,7 +19,7 @@ import org.mosaic.datapath.Require;
  * is reported <em>misaligned</em> and its slipped slots are counted, never silently realigned.
  * Marker overhead is not modelled (the channel rate is host rate / D).
  * Defaults (assumed, no source gives them): markers every 16,384 bits, a 64-bit buffer (30 ns at
- * 2.125 Gb/s, i.e. 6 m of core length mismatch at 50 ps/cm, reference/mosaic.md §2.4).
+ * 2.125 Gb/s, i.e. 6 m of core length mismatch at 50 ps/cm, [desk-microled-2026]).
  */
 public record Deskew(Mode mode, long markerIntervalBits, int bufferBits) {
     public enum Mode { MARKERS, TRAINING }

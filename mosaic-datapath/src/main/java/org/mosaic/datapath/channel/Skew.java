@@ -5,7 +5,7 @@ import org.mosaic.datapath.Require;
 
 /**
  * Per physical channel: static skew (seconds, e.g. 50 ps per cm of core length mismatch,
- * reference/mosaic.md §2.4, paper-derived) and skew drift (seconds per second, e.g. from temperature).
+ * [desk-microled-2026], paper-derived) and skew drift (seconds per second, e.g. from temperature).
  * Empty arrays mean no skew; otherwise each array has one entry per physical channel.
  */
 public record Skew(double[] skewSeconds, double[] driftSecondsPerSecond) {

@@ -19,7 +19,7 @@ package org.mosaic.datapath.fec;
  * safe to share between threads.
  *
  * <p>Provenance of the default field: p(x) = x^10 + x^3 + 1 (0x409) for the IEEE 802.3 RS-FEC codes,
- * {@code /work/shared/reference/baselines.md} §5.1 (recalled from Clause 91, corroborated by public
+ * [intel-an846-kp4], [ieee-8023] (recalled from Clause 91, corroborated by public
  * implementations; confidence PUBLISHED/ASSUMED as tagged there). The per-m polynomials of
  * {@link #standardPolynomial(int)} are the conventional table of primitive polynomials (Lin &amp; Costello,
  * <i>Error Control Coding</i>, 2nd ed., Table 2.7 — the same list used by most RS libraries); their

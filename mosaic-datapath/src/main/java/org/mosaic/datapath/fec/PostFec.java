@@ -2,7 +2,7 @@ package org.mosaic.datapath.fec;
 
 /**
  * Analytic post-FEC error rates of a bounded-distance t-error-correcting RS code, following
- * {@code /work/shared/reference/baselines.md} §5.3 (confidence DERIVED: standard bounded-distance decoding).
+ * (standard bounded-distance decoding) (confidence DERIVED: standard bounded-distance decoding).
  *
  * <p><b>Model and assumptions.</b> Bit errors are independent with probability p_b; a symbol of m bits is in
  * error with p_s = 1 − (1 − p_b)^m; symbol errors are independent across the n symbols of a codeword and across
@@ -10,7 +10,7 @@ package org.mosaic.datapath.fec;
  * separately: a failure with i errors leaves i wrong symbols, or i + t in the conservative variant). Correlated
  * errors (bursts, dead channels, unequal channel BERs) break these assumptions: use the Poisson-binomial tail
  * {@link #codewordFailureProbability(double[], int)} for unequal independent symbols, and the simulation engines
- * for anything else (baselines.md §5.6).
+ * for anything else (the wide-and-slow mapping analysis of docs/datapath.md).
  *
  * <p><b>Numerics.</b> Binomial tails are summed outward from their largest term, with that term computed in the
  * log domain, so results keep full relative accuracy (≈ 1e-13) down to the smallest normal doubles (≈ 1e-300)
@@ -38,7 +38,7 @@ public final class PostFec {
 
     /**
      * P[X &gt; t] for X ~ Binomial(n, p_s): the probability that a codeword has more than t symbol errors and the
-     * decoder fails (baselines.md §5.3, P_cw).
+     * decoder fails ((standard bounded-distance decoding), P_cw).
      */
     public static double codewordFailureProbability(int n, int t, double symbolErrorProbability) {
         requireCorrectable(t);
@@ -57,7 +57,7 @@ public final class PostFec {
     }
 
     /**
-     * Post-FEC symbol error rate (baselines.md §5.3): Σ_{i&gt;t} (i/n)·C(n,i)·p_s^i·(1−p_s)^(n−i), i.e. a failed
+     * Post-FEC symbol error rate ((standard bounded-distance decoding)): Σ_{i&gt;t} (i/n)·C(n,i)·p_s^i·(1−p_s)^(n−i), i.e. a failed
      * codeword passes its i errored symbols through. Evaluated exactly through the identity
      * i·C(n,i) = n·C(n−1,i−1): SER = p_s·P[Binomial(n−1, p_s) ≥ t].
      */
@@ -67,7 +67,7 @@ public final class PostFec {
     }
 
     /**
-     * The conservative variant of baselines.md §5.3 that charges a failed codeword with i errors (i + t)/n wrong
+     * The conservative variant of (standard bounded-distance decoding) that charges a failed codeword with i errors (i + t)/n wrong
      * symbols (the decoder may add up to t by miscorrecting): SER = p_s·P[Bin(n−1,p_s) ≥ t] + (t/n)·P_cw.
      */
     public static double postFecSymbolErrorRateUpperBound(int n, int t, double symbolErrorProbability) {
@@ -76,7 +76,7 @@ public final class PostFec {
     }
 
     /**
-     * Post-FEC BER ≈ SER_post × p_b/p_s (baselines.md §5.3): an errored symbol holds on average m·p_b/p_s wrong
+     * Post-FEC BER ≈ SER_post × p_b/p_s ((standard bounded-distance decoding)): an errored symbol holds on average m·p_b/p_s wrong
      * bits of its m. Equals p_b·P[Binomial(n−1, p_s) ≥ t].
      *
      * @param n            code length in symbols
@@ -130,18 +130,18 @@ public final class PostFec {
      * codewords.
      *
      * <p><b>Model.</b> Codewords are grouped in blocks of {@code interleavedCodewords} codewords whose symbols are
-     * interleaved (2 for 200G/400G/800G Ethernet, baselines.md §5.4; 1 for none), so a block carries
+     * interleaved (2 for 200G/400G/800G Ethernet, [ieee-8023] Clause 119, [ieee-8023bs-flr]; 1 for none), so a block carries
      * B = interleavedCodewords × messageBitsPerCodeword message bits and a frame that touches a block touches all
      * its codewords. A frame of F bits starts at a uniformly random bit of a block, so it touches
      * c = 1 + ⌊(F−1)/B⌋ blocks, or c + 1 with probability frac((F−1)/B). Codewords fail independently with
      * P_cw, and a frame is lost when any codeword it touches fails (the RS-FEC sublayer marks the blocks of an
      * uncorrectable codeword as errors, so the MAC discards every frame overlapping it — recalled from IEEE 802.3
-     * Clauses 91/119, not in {@code /work/shared/reference/}; confidence ASSUMED; baselines.md §5.2 only says
-     * FLR is evaluated from the codeword failure probability and §5.3 that P_cw is a safe upper bound):
+     * Clauses 91/119 ([ieee-8023], recalled); confidence ASSUMED; [fluxlight-fec], [tia-sr4-2] only says
+     * FLR is evaluated from the codeword failure probability and (standard bounded-distance decoding) that P_cw is a safe upper bound):
      * FLR = 1 − E[(1 − P_cw)^(interleavedCodewords·N_blocks)].
      *
      * <p>For small P_cw, FLR ≈ interleavedCodewords·P_cw·(1 + (F−1)/B). That exceeds P_cw whenever a frame can
-     * touch more than one codeword, so baselines.md §5.3's remark that P_cw bounds the FLR holds only for frames
+     * touch more than one codeword, so (standard bounded-distance decoding)'s remark that P_cw bounds the FLR holds only for frames
      * confined to a single, non-interleaved codeword.
      *
      * <p>Assumptions: the frame's bits occupy that many message bits (the 256b/257b transcoding overhead of 1/257

@@ -7,7 +7,7 @@ import java.util.Arrays;
  *
  * <p><b>Code.</b> n − k parity symbols, t = ⌊(n − k)/2⌋ correctable symbol errors, minimum distance n − k + 1.
  * Generator g(x) = Π_{j=0}^{n−k−1} (x − α^j): first consecutive root α^0, as in IEEE 802.3 Clauses 91 and 119
- * ({@code /work/shared/reference/baselines.md} §5.1). n may be less than 2^m − 1 (a shortened code: the
+ * ([intel-an846-kp4], [ieee-8023]). n may be less than 2^m − 1 (a shortened code: the
  * missing leading message symbols are zero). A codeword is c(x) = m(x)·x^(n−k) + (m(x)·x^(n−k) mod g(x)).
  *
  * <p><b>Symbol order.</b> Index 0 is the first transmitted symbol and the coefficient of x^(n−1). The message
@@ -101,12 +101,12 @@ public final class ReedSolomon {
         return table;
     }
 
-    /** RS(544,514) "KP4" over GF(2^10), p(x) = x^10 + x^3 + 1, t = 15 (baselines.md §5.1). */
+    /** RS(544,514) "KP4" over GF(2^10), p(x) = x^10 + x^3 + 1, t = 15 ([intel-an846-kp4], [ieee-8023]). */
     public static ReedSolomon kp4() {
         return KP4;
     }
 
-    /** RS(528,514) "KR4" over GF(2^10), p(x) = x^10 + x^3 + 1, t = 7 (baselines.md §5.1). */
+    /** RS(528,514) "KR4" over GF(2^10), p(x) = x^10 + x^3 + 1, t = 7 ([intel-an846-kp4], [ieee-8023]). */
     public static ReedSolomon kr4() {
         return KR4;
     }

@@ -31,7 +31,7 @@ class EngineAgreementTest {
 
     @Test
     void errorEventMatchesTheAnalyticCodewordFailureForIndependentErrors() {
-        // KP4 at BER 1e-3: P_cw = 1.530e-4 (baselines.md §5.3 lists 1.5e-4). 400,000 codewords → λ = 61.2 failures.
+        // KP4 at BER 1e-3: P_cw = 1.530e-4 ((standard bounded-distance decoding) lists 1.5e-4). 400,000 codewords → λ = 61.2 failures.
         // Failures are independent Bernoulli(P_cw), so the count is ≈ Poisson(λ); |x − λ| ≤ 4.5σ fails by chance
         // with probability ≈ 7e-6 for a random seed (fixed seed here).
         EmulationResult r = Emulator.run(base().engine(Engine.ERROR_EVENT).uniformBer(1e-3).codewords(400_000).threads(2).build());
@@ -54,7 +54,7 @@ class EngineAgreementTest {
 
     @Test
     void errorEventMatchesKr4AtTwoE4() {
-        // KR4 at 2e-4: P_cw ≈ 5.5e-5 (baselines.md §5.3: 5.2e-5 at 2.4e-4, lower at 2e-4); 1e6 codewords → λ ≈ 20
+        // KR4 at 2e-4: P_cw ≈ 5.5e-5 ((standard bounded-distance decoding): 5.2e-5 at 2.4e-4, lower at 2e-4); 1e6 codewords → λ ≈ 20
         EmulationResult r = Emulator.run(base().fec(FecSpec.KR4).engine(Engine.ERROR_EVENT).uniformBer(2e-4).codewords(1_000_000)
                 .threads(2).build());
         double pcw = PostFec.codewordFailureProbability(528, 7, PostFec.symbolErrorProbability(2e-4, 10));
@@ -64,7 +64,7 @@ class EngineAgreementTest {
 
     @Test
     void importanceSamplerReachesKp4AtThresholdBer() {
-        // baselines.md §5.3: KP4 at 2.4e-4 fails with P_cw ≈ 8.2e-13 (2 significant digits; exact 8.1516e-13)
+        // (standard bounded-distance decoding): KP4 at 2.4e-4 fails with P_cw ≈ 8.2e-13 (2 significant digits; exact 8.1516e-13)
         EmulationResult r = Emulator.run(base().engine(Engine.IMPORTANCE).uniformBer(2.4e-4)
                 .importance(new Importance(20_000, 2_000_000, 0.05, 0)).build());
         double exact = PostFec.codewordFailureProbability(544, 15, PostFec.symbolErrorProbability(2.4e-4, 10));

@@ -89,7 +89,7 @@ class GaloisFieldTest {
             assertThat(f.primitivePolynomial()).isEqualTo(p);
         }
         assertThat(GaloisField.standardPolynomial(10)).isEqualTo(0x409);
-        assertThat(GaloisField.gf1024().primitivePolynomial()).isEqualTo(0x409); // baselines.md §5.1
+        assertThat(GaloisField.gf1024().primitivePolynomial()).isEqualTo(0x409); // [intel-an846-kp4], [ieee-8023]
     }
 
     @Test

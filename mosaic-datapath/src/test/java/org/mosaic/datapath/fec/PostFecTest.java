@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The analytic post-FEC formulas against baselines.md §5.3's table (rounded to its printed digits), against
+ * The analytic post-FEC formulas against (standard bounded-distance decoding)'s table (rounded to its printed digits), against
  * mpmath at 60 digits (relative 1e-10) and against independent computations (brute-force enumeration, direct
  * summation). The mpmath references were computed with python3 + mpmath 1.3.0, {@code mp.dps = 60}:
  * <pre>
@@ -30,7 +30,7 @@ class PostFecTest {
     }
 
     /**
-     * The table of baselines.md §5.3 prints each value rounded to one or two significant digits, so a correct
+     * The table of (standard bounded-distance decoding) prints each value rounded to one or two significant digits, so a correct
      * computation must round to the printed value: |computed − printed| ≤ half a unit of its last digit (plus
      * 1e-9 relative for the double arithmetic).
      */
@@ -43,7 +43,7 @@ class PostFecTest {
 
     @ParameterizedTest(name = "p_b = {0}")
     @CsvSource({
-            // p_b,  p_s,    KP4 P_cw, KP4 BER, KR4 P_cw, KR4 BER   (baselines.md §5.3, "Computed [D]")
+            // p_b,  p_s,    KP4 P_cw, KP4 BER, KR4 P_cw, KR4 BER   ((standard bounded-distance decoding), "Computed (derived)")
             "1e-5,   1.0e-4, 2e-34,    6e-37,   1.4e-15,  2e-18",
             "1e-4,   1.0e-3, 1.4e-18,  4e-21,   8.9e-8,   1.4e-10",
             "2.4e-4, 2.4e-3, 8.2e-13,  2.4e-15, 5.2e-5,   8e-8",

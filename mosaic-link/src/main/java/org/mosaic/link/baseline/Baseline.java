@@ -4,7 +4,7 @@ import org.mosaic.core.catalog.Confidence;
 
 /**
  * One technology at one host generation, as the catalog gives it: reach, power per END, FIT per END and
- * cost per END (null: no trustworthy price, reference/baselines.md §1.4), each with its provenance.
+ * cost per END (null: no trustworthy price, (no trustworthy public price found)), each with its provenance.
  * A technology the sources say is not offered at the generation is kept, marked {@link Availability#NOT_OFFERED}
  * with the source, and has no figures.
  *

@@ -23,8 +23,8 @@ import org.mosaic.link.baseline.CatalogLoader.TechnologyDef;
  *
  * <p>Model and assumptions:
  * <ul>
- *   <li>Figures are per module END (a link has two), and exclude host SerDes power (reference/baselines.md
- *       §1.2 notes).</li>
+ *   <li>Figures are per module END (a link has two), and exclude host SerDes power (as the NVIDIA
+ *       pages the catalog cites state, e.g. [nvidia-linkx-100g]).</li>
  *   <li>Copper reaches are computed by the {@link TwinaxModel}, never listed; the practice reach the sources
  *       give is kept beside each copper entry ({@link ReachSpec.Twinax#practiceMeters()}) so the model can be
  *       checked against it. {@link #withTwinax} recomputes every copper reach with other coefficients.</li>
@@ -36,7 +36,7 @@ import org.mosaic.link.baseline.CatalogLoader.TechnologyDef;
  *       EEPROM), FIT per end unchanged, listed reaches unchanged, copper reaches recomputed on the projected
  *       lanes — and every scaled number is marked {@link Confidence#ASSUMED}. An entry limited at the base
  *       generation stays limited.</li>
- *   <li>No prices are shipped (reference/baselines.md §1.4): cost is null unless a user catalog gives one.</li>
+ *   <li>No prices are shipped ((no trustworthy public price found)): cost is null unless a user catalog gives one.</li>
  * </ul>
  * Immutable; iteration follows the file's order.
  */
@@ -136,7 +136,7 @@ public final class BaselineCatalog {
         return twinax;
     }
 
-    /** The practice reach of passive DACs on a lane, as the sources give it (reference/baselines.md §1.3), if any. */
+    /** The practice reach of passive DACs on a lane, as the sources give it ([nvidia-linkx-100g], [nvidia-xdr-list]), if any. */
     public Optional<Sourced> dacPracticeReach(String laneName) {
         return Optional.ofNullable(lanePractice.get(laneName));
     }
@@ -194,7 +194,7 @@ public final class BaselineCatalog {
         double lossDbPerMeter = twinax.lossDbPerMeter(tw.cable().gauge(), b.lane().nyquistHz());
         double meters = budgetDb / lossDbPerMeter;
         Confidence c = tw.redriverGain() == null ? Confidence.DERIVED : Sourced.weaker(Confidence.DERIVED, tw.redriverGain().confidence());
-        String how = String.format(Locale.ROOT, "computed by the twinax model (reference/baselines.md §4.1-§4.2): %s, %.1f dB for the cable"
+        String how = String.format(Locale.ROOT, "computed by the twinax model ([ssicable-loss], [amd-xapp1392]): %s, %.1f dB for the cable"
                         + " at %.2f GHz / %.2f dB/m = %.2f m", tw.cable().describe(), budgetDb, b.lane().nyquistHz() / 1e9,
                 lossDbPerMeter, meters);
         String note = tw.practiceMeters() == null ? "" : String.format(Locale.ROOT, "practice: %s m (%s)",
@@ -220,7 +220,7 @@ public final class BaselineCatalog {
                 : computedReach((ReachSpec.Twinax) base.reachSpec(), g);
         Sourced power = base.power().scaled(powerScale, Confidence.ASSUMED, base.power().source(), powerHow + "; " + why);
         Sourced fit = base.fit().scaled(1, Confidence.ASSUMED, base.fit().source(),
-                "as at " + from.name() + ": field FIT is quoted per module, not per bit (reference/baselines.md §8); " + why);
+                "as at " + from.name() + ": field FIT is quoted per module, not per bit ([luxoptx-fit], [meta-ecoc-2025]); " + why);
         Sourced cost = base.cost() == null ? null : base.cost().scaled(scale, Confidence.ASSUMED, base.cost().source(),
                 from.name() + " cost " + times + "; " + why);
         ReachSpec spec = base.reachSpec() instanceof ReachSpec.Listed ? new ReachSpec.Listed(reach) : base.reachSpec();

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mosaic.core.catalog.Confidence;
 import org.mosaic.core.catalog.Provenance;
+import org.mosaic.core.catalog.Sources;
 import org.mosaic.core.scenario.Problem;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
@@ -26,13 +27,14 @@ import org.mosaic.core.units.UnitException;
 /**
  * Reads {@code baselines.yaml} (format described in the file itself) in one pass, collecting every problem
  * (path, value, what was expected) before failing with a {@link ScenarioException}. Every number must
- * carry a confidence and a source naming a reference file and section; numbers that are published or
- * paper-derived must also cite at least one entry of {@code references} (the URL the reference gives).
+ * carry a confidence and a source that cites {@code [key]}s of the bibliography ({@link Sources}) or of the
+ * file's own optional {@code references} (key: {tag, url}), or says the number is the Mosaic developers' own;
+ * numbers that are published or paper-derived must also list at least one such key under {@code refs}.
  */
 final class CatalogLoader {
     static final int FORMAT_VERSION = 1;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** Confidences whose source is the reference section itself (arithmetic, a choice or a guess there). */
+    /** Confidences whose source text alone may carry them (our arithmetic, a calibration or a guess). */
     private static final Set<Confidence> SECTION_IS_ENOUGH = EnumSet.of(Confidence.DERIVED, Confidence.CALIBRATED,
             Confidence.ASSUMED);
     private static final Set<String> SOURCED_KEYS = Set.of("value", "min", "max", "confidence", "source", "refs", "note");
@@ -63,7 +65,7 @@ final class CatalogLoader {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new ScenarioException(source + " must be a mapping with formatVersion, references, lanes, gauges, generations and technologies");
+            throw new ScenarioException(source + " must be a mapping with formatVersion, lanes, gauges, generations and technologies (references optional)");
         }
         keys(root, "", Set.of("formatVersion", "description", "references", "lanes", "gauges", "generations", "technologies"));
         JsonNode version = root.get("formatVersion");
@@ -71,7 +73,9 @@ final class CatalogLoader {
             throw new ScenarioException(source + ": formatVersion " + (version == null ? "is missing" : "\"" + version.asText() + "\" is not supported")
                     + " — this build reads formatVersion " + FORMAT_VERSION);
         }
-        readReferences(root.get("references"));
+        if (root.has("references")) {
+            readReferences(root.get("references"));
+        }
         Map<String, Sourced> lanePractice = new LinkedHashMap<>();
         List<CopperBudget> budgets = readLanes(root.get("lanes"), lanePractice);
         List<TwinaxGauge> gauges = readGauges(root.get("gauges"));
@@ -95,7 +99,7 @@ final class CatalogLoader {
 
     private void readReferences(JsonNode node) {
         if (node == null || !node.isObject() || node.isEmpty()) {
-            problems.add(new Problem("references", null, "a mapping of reference keys to {tag, url} is required"));
+            problems.add(new Problem("references", null, "a mapping of reference keys to {tag, url}"));
             return;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -416,9 +420,17 @@ final class CatalogLoader {
                     "one of measured, published, paper-derived, derived, calibrated, assumed"));
         }
         String src = node.path("source").asText("").trim();
-        if (!src.matches("reference/[a-z]+\\.md §.*")) {
-            problems.add(new Problem(path + ".source", src.isEmpty() ? null : src,
-                    "file and section of the reference, e.g. \"reference/baselines.md §8\""));
+        List<String> citeProblems = new ArrayList<>();
+        for (String problem : Sources.bibliography().problems(src)) {
+            if (!problem.endsWith("is not in the bibliography (mosaic-core sources.yaml)")
+                    || !references.containsKey(problem.substring(1, problem.indexOf(']')))) {
+                citeProblems.add(problem);
+            }
+        }
+        if (!citeProblems.isEmpty()) {
+            problems.add(new Problem(path + ".source", src.isEmpty() ? null : src, "a source citing [key]s of the bibliography"
+                    + " or of this file's references, e.g. \"[nvidia-linkx-100g] (3-5 m at 100G/lane)\", or saying"
+                    + " \"assumed (Mosaic developers), range ...\" (" + String.join("; ", citeProblems) + ")"));
             src = null;
         }
         List<String> cited = new ArrayList<>();
@@ -428,10 +440,10 @@ final class CatalogLoader {
                 problems.add(new Problem(path + ".refs", refs.asText(), "a list of reference keys, e.g. [nvidia-linkx-100g]"));
             } else {
                 for (JsonNode r : refs) {
-                    String text = references.get(r.asText());
+                    String text = reference(r.asText());
                     if (text == null) {
-                        problems.add(new Problem(path + ".refs", r.asText(), "a key of references"
-                                + closest(r.asText(), references.keySet())));
+                        problems.add(new Problem(path + ".refs", r.asText(), "a key of the bibliography or of references"
+                                + closest(r.asText(), allKeys())));
                     } else {
                         cited.add(text);
                     }
@@ -440,13 +452,29 @@ final class CatalogLoader {
         }
         if (c != null && cited.isEmpty() && !SECTION_IS_ENOUGH.contains(c)) {
             problems.add(new Problem(path + ".refs", null, "at least one reference key: a " + conf
-                    + " number cites the URL or reference the reference file gives"));
+                    + " number lists the sources it comes from"));
         }
         if (c == null || src == null) {
             return null;
         }
         String full = cited.isEmpty() ? src : src + " — " + String.join("; ", cited);
         return new Provenance(path, shown, c, full, node.path("note").asText(""));
+    }
+
+    /** The "[key] url" of a reference key: this file's own references first, then the bibliography; null if neither has it. */
+    private String reference(String key) {
+        String own = references.get(key);
+        if (own != null) {
+            return "[" + key + "] " + own;
+        }
+        Sources.Source s = Sources.bibliography().get(key);
+        return s == null ? null : "[" + key + "] " + (s.url().isEmpty() ? s.venue() : s.url());
+    }
+
+    private Set<String> allKeys() {
+        Set<String> keys = new LinkedHashSet<>(references.keySet());
+        Sources.bibliography().all().forEach(s -> keys.add(s.key()));
+        return keys;
     }
 
     private double number(JsonNode node, String path, Dimension dim, boolean required) {

@@ -14,13 +14,13 @@ import java.util.function.Predicate;
  * computed from the rows.
  *
  * <p>Per row: {@code reaches = reach ≥ length}; energy per bit per end = W / payload Gb/s × 1000 with the
- * PAYLOAD rate (800, 1600, 3200 Gb/s; reference/baselines.md §1 preamble); AFR = 1 − exp(−FIT × 8760 h / 10⁹)
- * (baselines.md §2.1). Rows are ordered by {@link TechnologyKind} (declaration order), then power per end
+ * PAYLOAD rate (800, 1600, 3200 Gb/s; [nvidia-linkx-100g] (payload-rate pJ/bit convention)); AFR = 1 − exp(−FIT × 8760 h / 10⁹)
+ * ((standard constant-hazard FIT/AFR definitions)). Rows are ordered by {@link TechnologyKind} (declaration order), then power per end
  * (rows not offered, having none, last), then name — never by hash order.
  *
  * <p>Claims, for every row from our own models ({@link ModelRow}) — MOSAIC's headline claims are
  * "up to 68 % lower power" than an AOC, "10× the reach of copper" and "100× the reliability of today's
- * optical links" (reference/mosaic.md §1, §3.3, §3.4):
+ * optical links" ([mosaic-sigcomm25] abstract, [mosaic-claim-ledger], [mosaic-sigcomm25] abstract, [mosaic-claim-ledger]):
  * <ul>
  *   <li>power saving = 1 − P / P_ref against the AOC, and against the lowest-power DSP pluggable that
  *       reaches the length (ties: catalog order);</li>
@@ -29,25 +29,25 @@ import java.util.function.Predicate;
  *   <li>reliability × = FIT_ref / FIT against the AOC and the same DSP pluggable.</li>
  * </ul>
  * A reference that is not offered at the generation (e.g. no multimode AOC at 1.6T) gives no ratio; the
- * reason is listed instead. Caveat: baseline powers exclude host SerDes power (baselines.md §1.2 notes),
- * while a MOSAIC row counts its host interface (2.4 W pluggable, 0.2 W CPO, mosaic.md §3.3), which
+ * reason is listed instead. Caveat: baseline powers exclude host SerDes power (as [nvidia-linkx-100g] states),
+ * while a MOSAIC row counts its host interface (2.4 W pluggable, 0.2 W CPO, [mosaic-claim-ledger]), which
  * makes the computed saving conservative for MOSAIC.
  */
 public final class Comparison {
-    /** Hours in a (non-leap) year, as in the AFR definition of reference/baselines.md §2.1. */
+    /** Hours in a (non-leap) year, as in the AFR definition of (standard constant-hazard FIT/AFR definitions). */
     public static final double HOURS_PER_YEAR = org.mosaic.core.units.Quantities.HOURS_PER_YEAR;
     private static final double FIT_HOURS = 1e9;
 
     private Comparison() {
     }
 
-    /** The claims MOSAIC makes, with what it claims and where (reference/mosaic.md). */
+    /** The claims MOSAIC makes, with what it claims and where ([mosaic-sigcomm25]). */
     public enum Claim {
-        POWER_SAVING_VS_AOC("power saving vs AOC", "up to 68 % (reference/mosaic.md §1, §3.3)"),
+        POWER_SAVING_VS_AOC("power saving vs AOC", "up to 68 % ([mosaic-sigcomm25] abstract, [mosaic-claim-ledger])"),
         POWER_SAVING_VS_DSP_PLUGGABLE("power saving vs DSP pluggable", "none published"),
-        REACH_VS_PASSIVE_COPPER("reach × vs passive copper", "10× copper, up to 50 m (reference/mosaic.md §1, §3.1)"),
-        RELIABILITY_VS_AOC("reliability × vs AOC", "100× today's optical links (reference/mosaic.md §1, §3.4)"),
-        RELIABILITY_VS_DSP_PLUGGABLE("reliability × vs DSP pluggable", "100× today's optical links (reference/mosaic.md §1, §3.4)");
+        REACH_VS_PASSIVE_COPPER("reach × vs passive copper", "10× copper, up to 50 m ([mosaic-sigcomm25] abstract, [mosaic-sigcomm25] abstract)"),
+        RELIABILITY_VS_AOC("reliability × vs AOC", "100× today's optical links ([mosaic-sigcomm25] abstract, [mosaic-sigcomm25] abstract, [mosaic-claim-ledger])"),
+        RELIABILITY_VS_DSP_PLUGGABLE("reliability × vs DSP pluggable", "100× today's optical links ([mosaic-sigcomm25] abstract, [mosaic-sigcomm25] abstract, [mosaic-claim-ledger])");
 
         private final String label;
         private final String claimed;

@@ -1,7 +1,7 @@
 package org.mosaic.link.baseline;
 
 /**
- * The electrical loss budget of a host lane at its Nyquist frequency (reference/baselines.md §4.2): the
+ * The electrical loss budget of a host lane at its Nyquist frequency ([amd-xapp1392], [intel-an846-kp4]): the
  * SerDes bump-to-bump budget is split into the fixed host-side part (package, PCB trace and connector of
  * both hosts, plus the cable's plugs/paddle cards) and what is left for the cable. A passive cable
  * reaches {@code cableAllowanceDb / IL(f_Nyquist)}; the fixed part is already subtracted in the allowance.
@@ -18,7 +18,7 @@ public record CopperBudget(LaneSignal lane, double cableAllowanceDb, double host
         }
         if (!(cableAllowanceDb > 0 && Double.isFinite(cableAllowanceDb))) {
             throw new IllegalArgumentException("lane " + lane.name() + ": cable allowance " + cableAllowanceDb
-                    + " dB — expected a positive finite loss in dB (hint: reference/baselines.md §4.2 gives 9.5-17 dB)");
+                    + " dB — expected a positive finite loss in dB (hint: [amd-xapp1392], [intel-an846-kp4] gives 9.5-17 dB)");
         }
         if (!(hostAndPlugLossDb >= 0 && Double.isFinite(hostAndPlugLossDb))) {
             throw new IllegalArgumentException("lane " + lane.name() + ": host and plug loss " + hostAndPlugLossDb

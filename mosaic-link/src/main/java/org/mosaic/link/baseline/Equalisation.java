@@ -19,7 +19,7 @@ public enum Equalisation {
     /**
      * Retimer/DSP in each plug (AEC): the host channel ends at the plug, so the twinax between the two
      * retimers gets the whole bump-to-bump budget (allowance + host and plug losses). An upper bound: the
-     * plug's own paddle-card loss is not separated from the host losses in reference/baselines.md §4.2.
+     * plug's own paddle-card loss is not separated from the host losses in [amd-xapp1392], [intel-an846-kp4].
      */
     RETIMER("retimer");
 

@@ -12,7 +12,7 @@ import org.mosaic.core.units.UnitException;
 /**
  * A host interface generation: its payload rate and its electrical lanes (e.g. 800G = 8 × 106.25 Gb/s
  * PAM4 including the RS(544,514) overhead). Energy per bit is always per PAYLOAD bit (800, 1600, 3200 Gb/s;
- * reference/baselines.md §1 preamble).
+ * [nvidia-linkx-100g] (payload-rate pJ/bit convention)).
  *
  * @param name                 e.g. {@code 800G}
  * @param lanes                number of host lanes

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The electrical signalling of one host lane: line rate (including FEC overhead) and bits per symbol
  * (1 = NRZ, 2 = PAM4). The Nyquist frequency, half the symbol rate, is the frequency at which channel
- * loss is budgeted (reference/baselines.md §1.1): 12.89 GHz for 25.78 Gb/s NRZ, 26.56 GHz for
+ * loss is budgeted ([intel-an846-kp4], [nvidia-800g-specs]): 12.89 GHz for 25.78 Gb/s NRZ, 26.56 GHz for
  * 106.25 Gb/s PAM4, 53.125 GHz for 212.5 Gb/s PAM4.
  *
  * @param name                   e.g. {@code 100G-PAM4}

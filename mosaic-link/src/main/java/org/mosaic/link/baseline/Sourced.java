@@ -13,7 +13,7 @@ import org.mosaic.core.catalog.Confidence;
  * @param min        the low end of the range the source gives, or {@code null}
  * @param max        the high end of the range the source gives, or {@code null}
  * @param confidence how the number was obtained
- * @param source     file and section of the reference, with the tag and URL the reference gives there
+ * @param source     the [key]s of the sources (bibliography, {@code docs/sources.md}) and what is taken from them
  * @param note       what the number means or why it was chosen (may be empty)
  */
 public record Sourced(double value, Double min, Double max, Confidence confidence, String source, String note) {
@@ -34,7 +34,7 @@ public record Sourced(double value, Double min, Double max, Confidence confidenc
         Objects.requireNonNull(confidence, "confidence — expected one of " + java.util.Arrays.toString(Confidence.values()));
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("source of the value " + value
-                    + " is blank — expected file and section of the reference, e.g. \"reference/baselines.md §8\"");
+                    + " is blank — expected the [key] of a source, e.g. \"[nvidia-linkx-100g]\", or \"assumed (Mosaic developers)\"");
         }
         note = note == null ? "" : note;
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Insertion loss per metre of one twinax wire gauge, the standard two-term fit
  * {@code IL(f) = k1·√f + k2·f} (dB/m, f in GHz): the conductor (skin-effect) term grows as √f, the
- * dielectric term (constant loss tangent) as f (reference/baselines.md §4.1). Valid once the skin effect
+ * dielectric term (constant loss tangent) as f ([ssicable-loss], [healey-2009-cr4]). Valid once the skin effect
  * is fully developed (above a few hundred MHz), which covers every Nyquist frequency used here.
  *
  * @param name                   e.g. {@code 26AWG}
@@ -53,7 +53,7 @@ public record TwinaxGauge(String name, double k1DbPerMeterPerRootGHz, double k2D
 
     /**
      * The physical construction of a shielded differential twinax pair, from which k1 and k2 follow
-     * (reference/baselines.md §4.1):
+     * ([ssicable-loss], [healey-2009-cr4]):
      * <ul>
      *   <li>conductor: skin-effect resistance per wire per metre {@code R = Rs/(π·d)},
      *       {@code Rs = √(π f μ0 ρ)}; differential resistance {@code 2·p·R} with p the proximity and shield
@@ -75,7 +75,7 @@ public record TwinaxGauge(String name, double k1DbPerMeterPerRootGHz, double k2D
             positive("differential impedance (ohm)", differentialImpedanceOhms);
             if (!(proximityFactor >= 1 && Double.isFinite(proximityFactor))) {
                 throw new IllegalArgumentException("proximity factor " + proximityFactor
-                        + " — expected a finite factor >= 1 (1 = skin effect alone; reference/baselines.md §4.1 uses 1.3)");
+                        + " — expected a finite factor >= 1 (1 = skin effect alone; [ssicable-loss], [healey-2009-cr4] uses 1.3)");
             }
             if (!(relativePermittivity >= 1 && Double.isFinite(relativePermittivity))) {
                 throw new IllegalArgumentException("relative permittivity " + relativePermittivity + " — expected a finite value >= 1");
@@ -87,8 +87,8 @@ public record TwinaxGauge(String name, double k1DbPerMeterPerRootGHz, double k2D
         }
 
         /**
-         * The construction reference/baselines.md §4.1 assumes for its coefficients: 100 Ω, proximity and
-         * return 1.3 ("about 30 %"), foamed PE/FEP ε_r 2 and tanδ 2e-4, copper ρ 1.72e-8 Ω·m. All [D] there.
+         * The construction [ssicable-loss], [healey-2009-cr4] assumes for its coefficients: 100 Ω, proximity and
+         * return 1.3 ("about 30 %"), foamed PE/FEP ε_r 2 and tanδ 2e-4, copper ρ 1.72e-8 Ω·m. All (derived) there.
          */
         public static Construction baselinesReference(double wireDiameterMeters) {
             return new Construction(wireDiameterMeters, 100, 1.3, 2.0, 2e-4, 1.72e-8);
@@ -96,7 +96,7 @@ public record TwinaxGauge(String name, double k1DbPerMeterPerRootGHz, double k2D
 
         /**
          * Conductor diameter of an American Wire Gauge size by its definition (ASTM B258):
-         * {@code d = 0.127 mm × 92^((36 − n)/39)}; 26 AWG gives the 0.405 mm of reference/baselines.md §4.1.
+         * {@code d = 0.127 mm × 92^((36 − n)/39)}; 26 AWG gives the 0.405 mm of [ssicable-loss], [healey-2009-cr4].
          */
         public static double awgDiameterMeters(int awg) {
             if (awg < 0 || awg > 40) {

@@ -10,16 +10,16 @@ import java.util.stream.Collectors;
 /**
  * Reach of a twinax copper cable: the loss the cable may have at the lane's Nyquist frequency divided by
  * its insertion loss per metre there, {@code reach = budget(f_N) / (k1·√f_N + k2·f_N)}
- * (reference/baselines.md §4.1–§4.2).
+ * ([ssicable-loss], [amd-xapp1392]).
  *
  * <p>The budget the twinax gets depends on what is in the plugs ({@link Equalisation}): the cable
  * allowance for a passive DAC, plus the redriver gain for linear active copper, the whole bump-to-bump
  * budget for a retimed AEC. Budgets are given at the lanes' Nyquist frequencies (anchors); between
  * anchors, for the continuous {@linkplain #reachCurve reach curve}, each budget term is interpolated
- * linearly in log₂ f — the fixed host losses of §4.2 grow by about 6 dB per doubling of f_N, so this is
+ * linearly in log₂ f — the fixed host losses of [amd-xapp1392], [intel-an846-kp4] grow by about 6 dB per doubling of f_N, so this is
  * the natural interpolation; it is an assumption, and the curve is refused outside the anchors.
  *
- * <p>Why reach shrinks with lane rate (§4.2): doubling f_N raises the conductor loss per metre by √2 and
+ * <p>Why reach shrinks with lane rate ([amd-xapp1392], [intel-an846-kp4]): doubling f_N raises the conductor loss per metre by √2 and
  * the dielectric loss by 2, while the host side eats more of the budget; see {@link #shrinkage}.
  * What the model leaves out: crosstalk, reflections and the PAM4 SNR penalty are folded into the
  * allowances, not modelled; no channel-operating-margin (COM) calculation; temperature.
@@ -118,7 +118,7 @@ public record TwinaxModel(List<TwinaxGauge> gauges, List<CopperBudget> budgets) 
         double relTol = 1e-12;
         if (!(nyquistHz >= lo * (1 - relTol) && nyquistHz <= hi * (1 + relTol))) {
             throw new IllegalArgumentException("Nyquist frequency " + ghz(nyquistHz) + " is outside the copper budgets, "
-                    + ghz(lo) + " to " + ghz(hi) + " — expected a frequency between the anchors (hint: reference/baselines.md §4.2"
+                    + ghz(lo) + " to " + ghz(hi) + " — expected a frequency between the anchors (hint: [amd-xapp1392], [intel-an846-kp4]"
                     + " gives budgets only for " + budgets.stream().map(b -> b.lane().name()).collect(Collectors.joining(", ")) + ")");
         }
         double f = Math.min(Math.max(nyquistHz, lo), hi);

@@ -13,7 +13,7 @@
  *       the ratios MOSAIC claims (power saving, reach ×, reliability ×) computed from those rows.</li>
  * </ul>
  *
- * Numbers come from {@code /work/shared/reference/baselines.md} and {@code mosaic.md}; the catalog cites
+ * Numbers come from the sources of docs/sources.md (bibliography keys in brackets); the catalog cites
  * file, section and the URL the reference gives.
  */
 package org.mosaic.link.baseline;

@@ -10,8 +10,8 @@ package org.mosaic.link.reliability;
  * reference. Temperatures are absolute (kelvin); {@link #kelvin(double)} converts from °C.
  *
  * <p>Assumptions: one activation energy per mechanism, no current or humidity acceleration term (the
- * {@code (I_stress/I_use)^n} factor of reference/baselines.md §2.4 is left out: MOSAIC's drive current is not
- * public). Ea is device-specific and uncertain (baselines.md §2.4), so callers supply it.
+ * {@code (I_stress/I_use)^n} factor of [guenter-spie-2011] is left out: MOSAIC's drive current is not
+ * public). Ea is device-specific and uncertain ([guenter-spie-2011]), so callers supply it.
  */
 public final class Arrhenius {
     /**

@@ -1,7 +1,7 @@
 package org.mosaic.link.reliability;
 
 /**
- * Conversions for a constant hazard rate, as defined in reference/baselines.md §2.1: FIT = failures per 10⁹
+ * Conversions for a constant hazard rate, as defined in (standard constant-hazard FIT/AFR definitions): FIT = failures per 10⁹
  * device-hours; MTBF = 10⁹ / FIT hours; AFR = 1 − exp(−FIT × 8760 / 10⁹) (the probability of failing within one
  * year of 8760 h); a fleet of L such links sees one failure every 10⁹ / (L × FIT) hours.
  *
@@ -10,9 +10,9 @@ package org.mosaic.link.reliability;
  * {@link #afr} gives the average annual failure probability over the life.
  */
 public final class FitConversions {
-    /** Device-hours per FIT unit: 1 FIT = 1 failure per 10⁹ h (baselines.md §2.1). */
+    /** Device-hours per FIT unit: 1 FIT = 1 failure per 10⁹ h ((standard constant-hazard FIT/AFR definitions)). */
     public static final double HOURS_PER_FIT_UNIT = 1e9;
-    /** Hours in the year used for AFR: 365 × 24 = 8760 h (baselines.md §2.1). */
+    /** Hours in the year used for AFR: 365 × 24 = 8760 h ((standard constant-hazard FIT/AFR definitions)). */
     public static final double HOURS_PER_YEAR = org.mosaic.core.units.Quantities.HOURS_PER_YEAR;
     /** Hours per day. */
     public static final double HOURS_PER_DAY = 24;

@@ -8,7 +8,7 @@ import org.hipparchus.util.CombinatoricsUtils;
  * <pre>
  *   P_fail = P[Binomial(n, p) ≥ s + 1] = Σ_{j=s+1..n} C(n,j) p^j (1−p)^(n−j),    R = 1 − P_fail
  * </pre>
- * (reference/baselines.md §2.1). Both tails are summed directly in the log domain from the term nearest the
+ * ((standard constant-hazard FIT/AFR definitions)). Both tails are summed directly in the log domain from the term nearest the
  * mean outwards (the terms decrease monotonically from there), so the smaller of P_fail and R is accurate to a
  * relative error of ~1e-14 however small it is (1e-30, 1e-300, or below the double range, where the log is
  * still returned); the larger one is its complement. Cost: O(terms until the sum converges), at most n.

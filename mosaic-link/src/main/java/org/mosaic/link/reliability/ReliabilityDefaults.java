@@ -7,26 +7,26 @@ import org.mosaic.core.catalog.Provenance;
 /**
  * Default parts of a MOSAIC cable for the reliability model, every number with its source and confidence
  * ({@link #provenance()}). They are starting points to override; most are assumptions, because no public source
- * gives component FITs for MOSAIC (reference/mosaic.md §3.4, §9; baselines.md §7 item 5).
+ * gives component FITs for MOSAIC ([mosaic-sigcomm25] abstract, [mosaic-claim-ledger], no µLED lifetime data at Gb/s current densities is published).
  *
  * <ul>
  *   <li>Per channel: 1 FIT in total at the reference temperature — the MOSAIC paper's pessimistic assumption
- *       (0.1 FIT optimistic; mosaic.md §3.4, §8.6 [PD]) — split over microLED, LED driver, photodiode and
- *       TIA in proportion to the midpoints of the component FIT ranges of baselines.md §2.2 (laser 50–200 as the
+ *       (0.1 FIT optimistic; [mosaic-sigcomm25] abstract, [mosaic-claim-ledger], [mosaic-claim-ledger] (paper-derived)) — split over microLED, LED driver, photodiode and
+ *       TIA in proportion to the midpoints of the component FIT ranges of [luxoptx-fit], [meta-ecoc-2025] (laser 50–200 as the
  *       emitter's proxy, driver 50–200, PD 20–100, TIA 30–150 → 125 : 125 : 60 : 90). The split is assumed.</li>
- *   <li>Per end (common-mode): gearbox ASIC 100 FIT (bottom of the DSP range 100–500 of baselines.md §2.2: MOSAIC's
- *       gearbox is a low-speed CMOS ASIC without the ADC/DAC and 100G PAM4 equalisation of a DSP, mosaic.md §2.6);
+ *   <li>Per end (common-mode): gearbox ASIC 100 FIT (bottom of the DSP range 100–500 of [luxoptx-fit], [meta-ecoc-2025]: MOSAIC's
+ *       gearbox is a low-speed CMOS ASIC without the ADC/DAC and 100G PAM4 equalisation of a DSP, [mosaic-claim-ledger]);
  *       host SerDes 50 FIT (bottom of the driver range 50–200: 8 × 100G PAM4 electrical lanes); clocking/PLL 30 FIT
  *       and regulator 30 FIT (bottom of the TIA range 30–150, as small analog blocks); optical connector 10 FIT
- *       (hard failures only; contamination "flaps" are not hard failures, baselines.md §2.4). All assumed.</li>
+ *       (hard failures only; contamination "flaps" are not hard failures, [guenter-spie-2011]). All assumed.</li>
  *   <li>Per cable: imaging fibre 5 FIT (passive glass; assumed).</li>
- *   <li>FITs are quoted at a 70 °C junction temperature (as the DFB FITs of baselines.md §2.2) and the parts run at
+ *   <li>FITs are quoted at a 70 °C junction temperature (as the DFB FITs of [luxoptx-fit], [meta-ecoc-2025]) and the parts run at
  *       that temperature by default, so the Arrhenius factor is 1 until the operating temperature is changed.</li>
- *   <li>Activation energies (baselines.md §2.4: device-specific, no published default): 0.7 eV for silicon CMOS
+ *   <li>Activation energies ([guenter-spie-2011]: device-specific, no published default): 0.7 eV for silicon CMOS
  *       blocks (the value commonly used for unknown silicon mechanisms), 0.5 eV for the InGaN microLED and the
  *       photodiode, 0 for passive connector and fibre (mechanical and contamination mechanisms). All assumed.</li>
  *   <li>Service life 5 years (between the 2–3 years datacentre modules are kept and the 20 years telecom parts are
- *       qualified for, baselines.md §2.2). Assumed. No wear-out by default: the paper assumed constant FITs.</li>
+ *       qualified for, [luxoptx-fit], [meta-ecoc-2025]). Assumed. No wear-out by default: the paper assumed constant FITs.</li>
  * </ul>
  */
 public final class ReliabilityDefaults {
@@ -59,8 +59,8 @@ public final class ReliabilityDefaults {
     public static final double CONNECTOR_FIT = 10;
     public static final double FIBRE_FIT = 5;
 
-    private static final String PAPER = "reference/mosaic.md §3.4, §8.6 [PD 13]";
-    private static final String RANGES = "reference/baselines.md §2.2 (component FITs, low authority [S]/[U])";
+    private static final String PAPER = "[mosaic-sigcomm25] abstract, [mosaic-claim-ledger], [mosaic-claim-ledger] (paper-derived)";
+    private static final String RANGES = "[luxoptx-fit], [meta-ecoc-2025] (component FITs, low authority (secondary, unverified))";
 
     private ReliabilityDefaults() {
     }
@@ -91,7 +91,7 @@ public final class ReliabilityDefaults {
 
     /**
      * A full-duplex MOSAIC cable with the default parts. The channel counts come from the channel plan (the
-     * paper's 800G design has ~460 channels including parity and spares, mosaic.md §2.1, §8.1).
+     * paper's 800G design has ~460 channels including parity and spares, [msr-blog], [mosaic-claim-ledger]).
      */
     public static CableReliabilitySpec mosaic(int dataChannels, int parityChannels, int spareChannels, double channelFit,
                                               double operatingKelvin, double serviceLifeHours) {
@@ -114,7 +114,7 @@ public final class ReliabilityDefaults {
                 new Provenance("reliability.channel.tia.share", "90/400", Confidence.ASSUMED, RANGES,
                         "TIA range 30–150 FIT, midpoint 90"),
                 new Provenance("reliability.end.gearbox.fit", "100 FIT", Confidence.ASSUMED,
-                        RANGES + "; reference/mosaic.md §2.6",
+                        RANGES + "; [mosaic-claim-ledger]",
                         "bottom of the DSP range 100–500: MOSAIC's gearbox is a low-speed CMOS ASIC, not a 100G PAM4 DSP"),
                 new Provenance("reliability.end.hostSerdes.fit", "50 FIT", Confidence.ASSUMED, RANGES,
                         "bottom of the driver range 50–200 for the 8 × 100G host-side SerDes"),
@@ -123,25 +123,25 @@ public final class ReliabilityDefaults {
                 new Provenance("reliability.end.regulator.fit", "30 FIT", Confidence.ASSUMED, RANGES,
                         "small analog block; bottom of the TIA range 30–150"),
                 new Provenance("reliability.end.connector.fit", "10 FIT", Confidence.ASSUMED,
-                        "reference/baselines.md §2.2, §2.4",
-                        "hard failures only; contamination (≈ 67 % of optical link failures, [S]/[U]) mostly causes flaps"),
-                new Provenance("reliability.cable.fibre.fit", "5 FIT", Confidence.ASSUMED, "reference/baselines.md §2.4",
+                        "[luxoptx-fit], [meta-ecoc-2025], [desk-microled-2026]",
+                        "hard failures only; contamination (≈ 67 % of optical link failures, (secondary, unverified)) mostly causes flaps"),
+                new Provenance("reliability.cable.fibre.fit", "5 FIT", Confidence.ASSUMED, "[guenter-spie-2011]",
                         "passive glass; non-device 'plant' failures are modelled separately"),
                 new Provenance("reliability.referenceTemperature", "70 °C", Confidence.ASSUMED, RANGES,
                         "DFB FITs are quoted at a 70 °C junction; adopted for every default FIT"),
                 new Provenance("reliability.operatingTemperature", "70 °C", Confidence.ASSUMED,
-                        "reference/mosaic.md §3.5",
+                        "(no MOSAIC temperature data published)",
                         "no MOSAIC temperature data; equal to the reference so that AF = 1 by default"),
                 new Provenance("reliability.activationEnergy.silicon", "0.7 eV", Confidence.ASSUMED,
-                        "reference/baselines.md §2.4",
+                        "[guenter-spie-2011]",
                         "device-specific and unpublished for MOSAIC; 0.7 eV is the value commonly used for silicon CMOS"),
                 new Provenance("reliability.activationEnergy.led", "0.5 eV", Confidence.ASSUMED,
-                        "reference/baselines.md §2.4", "InGaN microLED and photodiode; no MOSAIC data"),
+                        "[guenter-spie-2011]", "InGaN microLED and photodiode; no MOSAIC data"),
                 new Provenance("reliability.activationEnergy.passive", "0 eV", Confidence.ASSUMED,
-                        "reference/baselines.md §2.4", "connector and fibre failures are mechanical, not thermally activated"),
-                new Provenance("reliability.serviceLife", "5 years", Confidence.ASSUMED, "reference/baselines.md §2.2",
+                        "[guenter-spie-2011]", "connector and fibre failures are mechanical, not thermally activated"),
+                new Provenance("reliability.serviceLife", "5 years", Confidence.ASSUMED, "[luxoptx-fit], [meta-ecoc-2025]",
                         "datacentre modules are replaced every 2–3 years, telecom parts qualified for 20 years"),
-                new Provenance("reliability.hoursPerYear", "8760 h", Confidence.DERIVED, "reference/baselines.md §2.1",
+                new Provenance("reliability.hoursPerYear", "8760 h", Confidence.DERIVED, "(standard constant-hazard FIT/AFR definitions)",
                         "AFR convention"),
                 new Provenance("reliability.boltzmann", "8.617333262e-5 eV/K", Confidence.PUBLISHED,
                         "CODATA 2018 (exact in the 2019 SI)", "Arrhenius factor"));

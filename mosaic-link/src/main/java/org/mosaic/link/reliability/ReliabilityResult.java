@@ -13,7 +13,7 @@ import java.util.List;
  *   <li>{@code perEndFit}: linkFit / 2, the share of one end of this symmetric cable, comparable with the
  *       per-module FIT of a transceiver (a pluggable link has two modules).</li>
  *   <li>{@code afr}: the average annual failure probability over the service life, 1 − R(T)^(1/years) with a
- *       year of 8760 h (= 1 − exp(−linkFit × 8760/10⁹), reference/baselines.md §2.1).</li>
+ *       year of 8760 h (= 1 − exp(−linkFit × 8760/10⁹), (standard constant-hazard FIT/AFR definitions)).</li>
  *   <li>{@code afrFirstYear}: 1 − R(8760 h), the failure probability within the first year (lower than
  *       {@code afr} when spares or wear-out make the hazard grow with age).</li>
  *   <li>{@code mttfHours}: ∫₀^∞ R(t) dt (beyond the service life: the model extended without replacement).</li>

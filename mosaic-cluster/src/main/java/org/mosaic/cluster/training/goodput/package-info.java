@@ -5,6 +5,6 @@
  * ({@link org.mosaic.cluster.training.goodput.LlamaThreeDefaults}); checkpoint closed forms and the renewal-reward
  * ETTR ({@link org.mosaic.cluster.training.goodput.Checkpointing}); and the discrete-event Monte Carlo of a campaign
  * with common random numbers per cause ({@link org.mosaic.cluster.training.goodput.CampaignSimulator}). Sources:
- * {@code reference/cluster.md} §3.1, §3.5 and §(b) items 8–10.
+ * [llama3-2024], [young-1974], [daly-2006], [nvidia-checkpoint-2024] (docs/sources.md).
  */
 package org.mosaic.cluster.training.goodput;

@@ -10,7 +10,7 @@ import org.mosaic.cluster.topology.LinkTier;
 /**
  * The interconnect failures a training job sees, per GPU-hour and per link tier, so that a goodput model can
  * multiply by the job's GPUs. From the fleet model's expected link failures per day of the whole cluster under the
- * policy (constant hazards, independent links, FIT per link = 2 × FIT per end; reference/mosaic.md §8.7), plus the
+ * policy (constant hazards, independent links, FIT per link = 2 × FIT per end; (constant-hazard arithmetic)), plus the
  * scale-up links a multi-rack domain adds ({@link ScaleUpChoice#extraLinkFailuresPerDay()}), divided by the
  * cluster's GPUs × 24 h. Assumption: a job of n GPUs sees n / GPUs of the cluster's links (its share of every
  * tier); every link failure interrupts the job that uses it.

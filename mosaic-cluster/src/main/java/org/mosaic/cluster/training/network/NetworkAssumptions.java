@@ -10,7 +10,7 @@ import org.mosaic.core.catalog.Provenance;
  * The numbers the training view of a cluster adds to the fleet model: what fraction of the nominal link rate a ring
  * collective achieves, per-step latencies, the oversubscription above the aggregation layer, and the largest
  * scale-up switch system of each NVLink generation. Immutable, validated here; {@link #defaults()} are sourced in
- * {@link #provenance()} (file and section of {@code reference/}, with a confidence).
+ * {@link #provenance()} (the [key] of a source, docs/sources.md, with a confidence).
  *
  * <p>Model:
  * <ul>
@@ -18,8 +18,8 @@ import org.mosaic.core.catalog.Provenance;
  *       is nominal × fraction, the fraction chosen so that the large-message ring all-reduce bus bandwidth of
  *       {@link org.mosaic.cluster.training.Collectives} (which tends to B) equals the published NCCL figure:
  *       370.67 of 450 GB/s on 8 × H100 NVLink 4, 47 (46–48) of 50 GB/s per NDR 400G NIC
- *       ({@code reference/cluster.md} §2.3). The NVLink fraction is assumed to carry over to NVLink 5 (NVL72).</li>
- *   <li><b>Latency</b> α per ring step. Scale-up: the ~0.7 µs NVLink round trip of §2.3 [S] is taken as the step
+ *       ([astra-sim], [nccl-tests-290], [aiconfigurator-477]). The NVLink fraction is assumed to carry over to NVLink 5 (NVL72).</li>
+ *   <li><b>Latency</b> α per ring step. Scale-up: the ~0.7 µs NVLink round trip of [astra-sim], [nccl-tests-290], [aiconfigurator-477] (secondary) is taken as the step
  *       latency (a step's data plus the flag that releases the next one); a domain spread over racks through a
  *       second switch level adds, per round trip, four switch traversals and four passes over its longest cable.
  *       Fabric: a NIC pair, plus one switch traversal per switch on the path (1, 3 or 5 for a path that turns at
@@ -27,7 +27,7 @@ import org.mosaic.core.catalog.Provenance;
  *       lengths. The reference gives no fabric latency; the values are assumed (see {@link #provenance()}).</li>
  *   <li><b>Core oversubscription</b>: the fleet topology oversubscribes only at the leaf (FabricSpec); this
  *       ratio (≥ 1) additionally thins the pods' uplinks to the core, for studies such as Meta's Llama 3 cluster
- *       with 1:7 at the aggregation layer (§3.1). The default, 1, is the topology as built.</li>
+ *       with 1:7 at the aggregation layer ([llama3-2024]). The default, 1, is the topology as built.</li>
  *   <li><b>Largest scale-up domain</b> per NVLink generation, recognised by the scale-up lane rate of the
  *       topology presets (NVLink 5 = 200 Gb/s lanes, NVL72; NVLink 4 = 100 Gb/s lanes, HGX H100).</li>
  * </ul>
@@ -48,13 +48,13 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
                                  double propagationSecondsPerMeter, double coreOversubscription, int nvlink4MaxDomainGpus,
                                  int nvlink5MaxDomainGpus) {
 
-    /** Max observed NCCL ring all-reduce busbw on 8 × H100 (B/s), reference/cluster.md §1.1, §2.3 [P]. */
+    /** Max observed NCCL ring all-reduce busbw on 8 × H100 (B/s), [astra-sim], [astra-sim], [nccl-tests-290], [aiconfigurator-477]. */
     public static final double H100_RING_BUSBW_BYTES_PER_SECOND = 370.67e9;
-    /** NVLink 4 per GPU and direction (B/s): 900 GB/s bidirectional, reference/cluster.md §2.3 [P]. */
+    /** NVLink 4 per GPU and direction (B/s): 900 GB/s bidirectional, [astra-sim], [nccl-tests-290], [aiconfigurator-477]. */
     public static final double H100_NVLINK_BYTES_PER_SECOND = 450e9;
-    /** NDR 400G inter-node ring busbw per NIC (B/s), midpoint of 46–48 GB/s, reference/cluster.md §2.3 [P]. */
+    /** NDR 400G inter-node ring busbw per NIC (B/s), midpoint of 46–48 GB/s, [astra-sim], [nccl-tests-290], [aiconfigurator-477]. */
     public static final double NDR_RING_BUSBW_BYTES_PER_SECOND = 47e9;
-    /** NDR 400G (CX-7) usable per NIC (B/s), reference/cluster.md §2.3 [P]. */
+    /** NDR 400G (CX-7) usable per NIC (B/s), [astra-sim], [nccl-tests-290], [aiconfigurator-477]. */
     public static final double NDR_NIC_BYTES_PER_SECOND = 50e9;
 
     private static final double NVLINK5_LANE_BITS_PER_SECOND = 200e9;
@@ -71,7 +71,7 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
         if (!(coreOversubscription >= 1 && Double.isFinite(coreOversubscription))) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "core oversubscription %s — expected a finite ratio >= 1 (1 = non-blocking as built; 7 = Meta's 1:7 at the "
-                            + "aggregation layer, reference/cluster.md §3.1)", coreOversubscription));
+                            + "aggregation layer, [llama3-2024])", coreOversubscription));
         }
         if (nvlink4MaxDomainGpus < 1 || nvlink5MaxDomainGpus < 1) {
             throw new IllegalArgumentException("largest scale-up domains " + nvlink4MaxDomainGpus + " (NVLink 4) / " + nvlink5MaxDomainGpus
@@ -83,7 +83,7 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
         if (!(v > 0 && v <= 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s %s — expected a fraction in (0, 1] of the nominal rate (hint: %.3f for NVLink, %.2f for a NIC, "
-                            + "reference/cluster.md §2.3)", what, v, H100_RING_BUSBW_BYTES_PER_SECOND / H100_NVLINK_BYTES_PER_SECOND,
+                            + "[astra-sim], [nccl-tests-290], [aiconfigurator-477])", what, v, H100_RING_BUSBW_BYTES_PER_SECOND / H100_NVLINK_BYTES_PER_SECOND,
                     NDR_RING_BUSBW_BYTES_PER_SECOND / NDR_NIC_BYTES_PER_SECOND));
         }
     }
@@ -120,7 +120,7 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
     public String switchSystem(ScaleUpDomainSpec domain) {
         double lane = domain.laneRateBitsPerSecond();
         if (isLane(lane, NVLINK5_LANE_BITS_PER_SECOND)) {
-            return "an NVL" + nvlink5MaxDomainGpus + "-class NVLink switch system (reference/cluster.md §4.1)";
+            return "an NVL" + nvlink5MaxDomainGpus + "-class NVLink switch system ([nvidia-nvl72], [introl-gb300])";
         }
         if (isLane(lane, NVLINK4_LANE_BITS_PER_SECOND)) {
             return "a " + nvlink4MaxDomainGpus + "-GPU NVLink Switch System (assumed, recalled DGX H100 SuperPOD)";
@@ -145,39 +145,39 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
 
     /** Source and confidence of every number. */
     public List<Provenance> provenance() {
-        String s23 = "reference/cluster.md §2.3";
+        String s23 = "[astra-sim], [nccl-tests-290], [aiconfigurator-477]";
         return List.of(
                 new Provenance("training.network.scaleUpAchievableFraction", fmt(scaleUpAchievableFraction), Confidence.CALIBRATED,
-                        s23 + " and §1.1 (ASTRA-sim hgx_h100 config comment [P]: max observed NCCL ring all-reduce busbw 370.67 GB/s on"
+                        s23 + " and [astra-sim] (ASTRA-sim hgx_h100 config comment: max observed NCCL ring all-reduce busbw 370.67 GB/s on"
                                 + " 8 x H100)", "370.67 / 450 GB/s per direction (NVLink 4, 900 GB/s bidirectional); reproduces the busbw"
                                 + " through Collectives' ring formula; assumed to carry over to NVLink 5 (NVL72)"),
                 new Provenance("training.network.nicAchievableFraction", fmt(nicAchievableFraction), Confidence.CALIBRATED,
-                        s23 + " (nccl-tests #290 [P]: NDR 400G inter-node ring 46-48 GB/s per NIC; CX-7 usable 50 GB/s)",
-                        "47 / 50 GB/s, the midpoint; cluster.md (b) item 3; applied to every NIC rate"),
+                        s23 + " (nccl-tests #290: NDR 400G inter-node ring 46-48 GB/s per NIC; CX-7 usable 50 GB/s)",
+                        "47 / 50 GB/s, the midpoint; applied to every NIC rate"),
                 new Provenance("training.network.scaleUpLatency", us(scaleUpLatencySeconds), Confidence.ASSUMED,
-                        s23 + " (GB200 NVL72 ~700 ns round trip [S])",
+                        s23 + " (GB200 NVL72 ~700 ns round trip (secondary))",
                         "the round trip taken as the per-step α (data plus the flag releasing the next step); used for HGX H100"
-                                + " too; ASTRA-sim's calibrated HGX-H100 link latency, 936.25 ns (§1.1 [P]), is of the same order"),
+                                + " too; ASTRA-sim's calibrated HGX-H100 link latency, 936.25 ns ([astra-sim]), is of the same order"),
                 new Provenance("training.network.scaleUpSwitchHop", us(scaleUpSwitchHopSeconds), Confidence.ASSUMED, s23,
                         "one NVLink switch traversal; not in the reference. The 0.7 µs round trip through one switch level bounds"
                                 + " a traversal well below 0.35 µs; added 4x per round trip for a domain with a second switch level"),
-                new Provenance("training.network.nicLatency", us(nicLatencySeconds), Confidence.ASSUMED, "reference/cluster.md §2",
+                new Provenance("training.network.nicLatency", us(nicLatencySeconds), Confidence.ASSUMED, "[thakur-2005], [megatron-lm]",
                         "RDMA NIC pair; with one switch traversal a leaf-local step costs 1.5 µs, inside the 1-2 µs usual for"
                                 + " NIC + switch; no fabric latency is given in the reference"),
-                new Provenance("training.network.fabricSwitchHop", us(fabricSwitchHopSeconds), Confidence.ASSUMED, "reference/cluster.md §4.3",
+                new Provenance("training.network.fabricSwitchHop", us(fabricSwitchHopSeconds), Confidence.ASSUMED, "[al-fares-2008], [superpod-rail]",
                         "one scale-out switch traversal, between InfiniBand (~0.1-0.2 µs) and deep-buffer Ethernet (~1 µs) switches"
                                 + " (recalled, not in the reference)"),
                 new Provenance("training.network.propagation", fmt(propagationSecondsPerMeter * 1e9) + " ns/m", Confidence.DERIVED,
-                        "reference/mosaic.md §2.4 ([PD] 50 ps per cm of fibre, group index ~1.5)",
+                        "[desk-microled-2026] ((paper-derived) 50 ps per cm of fibre, group index ~1.5)",
                         "c / 1.5 = 2e8 m/s; taken for copper too (twinax velocity ~0.7 c, assumed)"),
                 new Provenance("training.network.coreOversubscription", fmt(coreOversubscription), Confidence.DERIVED,
-                        "topology presets (reference/cluster.md §4.3: non-blocking above the leaf)",
-                        "1 = as the fleet topology builds it; Meta's Llama 3 cluster has 1:7 at the aggregation layer (§3.1 [P/S])"),
+                        "topology presets ([al-fares-2008], [superpod-rail]: non-blocking above the leaf)",
+                        "1 = as the fleet topology builds it; Meta's Llama 3 cluster has 1:7 at the aggregation layer ([llama3-2024])"),
                 new Provenance("training.network.maxScaleUpGpus.nvlink5", Integer.toString(nvlink5MaxDomainGpus), Confidence.PUBLISHED,
-                        "reference/cluster.md §4.1 (Kyber NVL576 [S])",
+                        "[nvidia-nvl72], [introl-gb300] (Kyber NVL576 (secondary))",
                         "largest NVLink domain quoted for the NVL72 class; a multi-rack domain of NVL72 racks is capped at it"),
                 new Provenance("training.network.maxScaleUpGpus.nvlink4", Integer.toString(nvlink4MaxDomainGpus), Confidence.ASSUMED,
-                        "not in reference/", "recalled NVLink Switch System of the DGX H100 SuperPOD (32 nodes x 8 GPUs); assumed"));
+                        "assumed (Mosaic developers)", "recalled NVLink Switch System of the DGX H100 SuperPOD (32 nodes x 8 GPUs); assumed"));
     }
 
     private static String fmt(double v) {

@@ -30,7 +30,7 @@ import org.mosaic.core.catalog.Provenance;
  * binned) decides:
  * <ul>
  *   <li>copper (passive DAC, linear active copper, AEC): the preset's domain (NVL72: 72 GPUs in one rack; HGX
- *       H100: 8 on one board) — copper's reach confines scale-up to the rack (reference/mosaic.md §4). This is
+ *       H100: 8 on one board) — copper's reach confines scale-up to the rack ([msr-blog]). This is
  *       {@value Policy#TODAY} and {@value Policy#MOSAIC_BEYOND_COPPER}.</li>
  *   <li>an optical technology (MOSAIC for {@value Policy#MOSAIC}, a laser optic for
  *       {@value Policy#ALL_OPTICAL_LASER}): the domain grows by whole GPU racks of the preset's layout, joined through
@@ -166,8 +166,8 @@ public final class TrainingClusters {
     public static List<Provenance> provenance() {
         return List.of(
                 new Provenance("training.network.gpu.h100-16k", GpuSpec.H100_SXM.name(), Confidence.PUBLISHED,
-                        "reference/cluster.md §3.1, §4.2", "the preset is an H100 cluster (Llama 3 scale, DGX H100 servers)"),
-                new Provenance("training.network.gpu.nvl72", GpuSpec.B200.name(), Confidence.ASSUMED, "reference/cluster.md §4.1",
+                        "[llama3-2024], [semianalysis-100k], [dgx-h100-power]", "the preset is an H100 cluster (Llama 3 scale, DGX H100 servers)"),
+                new Provenance("training.network.gpu.nvl72", GpuSpec.B200.name(), Confidence.ASSUMED, "[nvidia-nvl72], [introl-gb300]",
                         "NVL72 racks hold GB200/GB300 Blackwell GPUs; GpuSpec.B200 (HGX B200 figures) is the nearest preset; a GB200"
                                 + " GPU is rated somewhat higher (recalled), so compute is conservative; pass another GPU to override"));
     }

@@ -9,8 +9,8 @@
  * fabric ({@link org.mosaic.cluster.training.network.ScaleOutFabric}, with the leaf's oversubscription where the rings
  * cross it), bisection bandwidth for all-to-all, and the interconnect failures per GPU-hour by tier
  * ({@link org.mosaic.cluster.training.network.InterconnectFailures}) from the fleet model. Calibrated and assumed
- * numbers: {@link org.mosaic.cluster.training.network.NetworkAssumptions}. Sources: {@code reference/cluster.md}
- * §2.3 (busbw), §3.1 (Llama 3 cluster), §4 (racks, fabrics, cable lengths); {@code reference/mosaic.md} §3.1, §4
+ * numbers: {@link org.mosaic.cluster.training.network.NetworkAssumptions}. Sources: the cited sources
+ * [astra-sim], [nccl-tests-290], [aiconfigurator-477] (busbw), [llama3-2024] (Llama 3 cluster), [introl-gb300], [superpod-rail] (racks, fabrics, cable lengths); [mosaic-sigcomm25] abstract, [introl-gb300], [superpod-rail]
  * (reach, scale-up claims).
  */
 package org.mosaic.cluster.training.network;

@@ -10,7 +10,7 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
 
 /**
- * The campaign Monte Carlo against the Llama 3 run (reference/cluster.md §3.1, §(b) item 8), against the renewal
+ * The campaign Monte Carlo against the Llama 3 run ([llama3-2024]), against the renewal
  * ETTR of {@link Checkpointing}, and for its random-number discipline. Fixed seeds; each statistical assertion
  * states how often it would fail by chance for a random seed. Intervals are Student-t intervals of the trial means
  * at 99.9 % (false-failure rate 1e-3 each) rather than the reported 95 % ones, which would fail one time in 20.
@@ -54,7 +54,7 @@ class CampaignSimulatorTest {
         // Llama 3 without planned stops (outside the closed form) and a stressed two-cause job (M = 2 h, δ = 300 s,
         // R = 20 min, detections of 1 min and 30 min) where the waste is 44 %. The finite-horizon mean differs from the
         // long-run ratio by about T·(σ² − μ²)/(2μ²)/H (second-order renewal theorem, μ and σ the mean and deviation of
-        // a cycle), so the tolerance adds 2·E[S]/H to the 99.9 % interval; over 60 seeds each case stayed within half
+        // a cycle), so the tolerance adds 2·E(secondary)/H to the 99.9 % interval; over 60 seeds each case stayed within half
         // its tolerance. False-failure rate about 1e-3 per case.
         CampaignSpec llama = LlamaThreeDefaults.campaign(200, 2).withCauses(LlamaThreeDefaults.causes());
         FailureCauses two = FailureCauses.of(FailureCause.unplanned("crash", "X", 0.3, 1, Recovery.restartOnly(60)),

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checkpoint closed forms against the published worked examples (reference/cluster.md §3.5, §(b) item 10) and
+ * The checkpoint closed forms against the published worked examples ([young-1974], [daly-2006], [nvidia-checkpoint-2024]) and
  * the renewal ETTR against values computed independently with mpmath (30 digits) in the comments.
  */
 class CheckpointingTest {
 
-    /** Llama 3's MTBI as §3.5 rounds it. */
+    /** Llama 3's MTBI as [young-1974], [daly-2006], [nvidia-checkpoint-2024] rounds it. */
     private static final double M = 11_140;
 
     @Test
@@ -19,7 +19,7 @@ class CheckpointingTest {
         // blocking: δ = 60 s, R = 10 min -> T* ≈ 19 min, W ≈ 16 %
         double blocking = Checkpointing.youngIntervalSeconds(60, M);
         assertThat(blocking).isCloseTo(Math.sqrt(2 * 60 * M), within(1e-9));
-        assertThat(blocking / 60).isCloseTo(19, within(0.5)); // 19.27 min; §3.5 rounds to minutes
+        assertThat(blocking / 60).isCloseTo(19, within(0.5)); // 19.27 min; [young-1974], [daly-2006], [nvidia-checkpoint-2024] rounds to minutes
         double wBlocking = Checkpointing.firstOrderWaste(blocking, 60, M, 600);
         assertThat(wBlocking).isCloseTo(0.157648175459925555, within(1e-12)); // mpmath
         assertThat(wBlocking).isCloseTo(0.16, within(0.005));                 // "W ≈ 16 %"
@@ -33,7 +33,7 @@ class CheckpointingTest {
 
     @Test
     void theChanglanExampleGivesAbout24StepsPerCheckpoint() {
-        // M = 6,000 s, MTTR = 600 s, δ = 10 s, step 15 s -> ~24 steps (changlan.org, §(b) item 10)
+        // M = 6,000 s, MTTR = 600 s, δ = 10 s, step 15 s -> ~24 steps (changlan.org)
         double n = Checkpointing.stepsPerCheckpoint(10, 6000, 600, 15);
         assertThat(n).isCloseTo(24.2212028327799333, within(1e-12));
         assertThat(Math.round(n)).isEqualTo(24);
@@ -71,7 +71,7 @@ class CheckpointingTest {
     @Test
     void theRenewalEttrMatchesTheSingleCauseClosedForm() {
         // λ = 1/3600 s, r = 900 s, T = 1200 s, δ = 120 s; mpmath: Ḡ = (e^{λr} − 1)/λ = 1022.49150007586934,
-        // E[S] = (e^{λ(T+δ)} − 1)(1/λ + Ḡ) = 2047.37945135453245, ETTR = 0.586115094203025279
+        // E(secondary) = (e^{λ(T+δ)} − 1)(1/λ + Ḡ) = 2047.37945135453245, ETTR = 0.586115094203025279
         double lambda = 1 / 3600.0;
         double g = Checkpointing.meanRecoverySeconds(new double[] {lambda}, new double[] {900});
         assertThat(g).isCloseTo(1022.49150007586934, within(1e-9));

@@ -8,7 +8,7 @@ import org.mosaic.core.catalog.Confidence;
 import org.mosaic.core.catalog.Provenance;
 import org.junit.jupiter.api.Test;
 
-/** The Llama 3 defaults against the §3.1 table and the §3.5 numbers of reference/cluster.md. */
+/** The Llama 3 defaults against the [llama3-2024] table and the [young-1974], [daly-2006], [nvidia-checkpoint-2024] numbers of the cited sources. */
 class LlamaThreeDefaultsTest {
 
     @Test
@@ -36,10 +36,10 @@ class LlamaThreeDefaultsTest {
             assertThat(c.category()).isEqualTo(row.category());
             assertThat(c.planned()).isFalse();
         }
-        // job MTBI 54 d / 419 = 11,135 s ≈ 3.09 h (§3.1 "MTBI ≈ 3.1 h"); §3.5 rounds it to 11,140 s
+        // job MTBI 54 d / 419 = 11,135 s ≈ 3.09 h ([llama3-2024] "MTBI ≈ 3.1 h"); [young-1974], [daly-2006], [nvidia-checkpoint-2024] rounds it to 11,140 s
         assertThat(causes.unplannedMtbfSeconds()).isCloseTo(11_135.08, within(0.01));
         assertThat(LlamaThreeDefaults.mtbiSeconds() / 3600).isCloseTo(3.09, within(0.005));
-        // per GPU: 4.7e-4 per GPU-day (§3.1 derived rates)
+        // per GPU: 4.7e-4 per GPU-day ([llama3-2024] derived rates)
         assertThat(causes.unplannedRatePerHour() * 24 / 16_384).isCloseTo(4.7e-4, within(0.05e-4));
     }
 
@@ -54,7 +54,7 @@ class LlamaThreeDefaultsTest {
         assertThat(split.cause(LlamaThreeDefaults.NETWORK_SWITCH_CABLE).expectedCount(54 * 24)).isCloseTo(10, within(1e-9));
         FailureCauses without = causes.without(LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
         assertThat(without.names()).hasSize(17).doesNotContain(LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
-        assertThat(without.unplannedRatePerHour() * 54 * 24).isCloseTo(384, within(1e-9)); // the §3.1 upper bound: 419 -> ~384
+        assertThat(without.unplannedRatePerHour() * 54 * 24).isCloseTo(384, within(1e-9)); // the [llama3-2024] upper bound: 419 -> ~384
         assertThat(causes.names()).hasSize(18); // the original is unchanged
     }
 
@@ -73,7 +73,7 @@ class LlamaThreeDefaultsTest {
         assertThat(plan.saveSeconds()).isEqualTo(10);
         assertThat(plan.restartSeconds()).isEqualTo(300);
         assertThat(plan.intervalSeconds()).isCloseTo(Checkpointing.dalyIntervalSeconds(10, 4_665_600.0 / 419), within(1e-9));
-        assertThat(plan.intervalSeconds() / 60).isCloseTo(7.75, within(0.05)); // ≈ 8 min, as §3.5's Young figure
+        assertThat(plan.intervalSeconds() / 60).isCloseTo(7.75, within(0.05)); // ≈ 8 min, as [young-1974], [daly-2006], [nvidia-checkpoint-2024]'s Young figure
         CheckpointPlan blocking = LlamaThreeDefaults.blockingCheckpoint(11_140);
         assertThat(blocking.saveSeconds()).isEqualTo(60);
         assertThat(blocking.restartSeconds()).isEqualTo(600);
@@ -99,7 +99,7 @@ class LlamaThreeDefaultsTest {
                 .anySatisfy(x -> assertThat(x.path()).isEqualTo("training.goodput.cause.network-switch-cable.ratePerGpuHour"));
         assertThat(p).anySatisfy(x -> {
             assertThat(x.path()).isEqualTo("training.goodput.cause.network-switch-cable.ratePerGpuHour");
-            assertThat(x.note()).startsWith("[D] 35 / (54 d x 24 h x 16,384 GPUs)");
+            assertThat(x.note()).startsWith("(derived) 35 / (54 d x 24 h x 16,384 GPUs)");
         });
         // the recovery times are guesses and say so
         assertThat(p.stream().filter(x -> x.path().startsWith("training.goodput.recovery.")))

@@ -131,8 +131,8 @@ class SpanLogicTest {
     @Test
     void theCoreOversubscriptionOptionThinsOnlyHopsBetweenPods() {
         // h100-16k: pods of 32 rail leaves = 4 rail groups of 32 nodes = 1,024 GPUs; (16, 1024): one member per pod,
-        // so every GPU's hop crosses the core. As built (1:1) that costs latency only; at Meta's 1:7 (cluster.md
-        // §3.1) a pod's 1,024 hops share 32 x 32 / 7 up ports: NIC / 7.
+        // so every GPU's hop crosses the core. As built (1:1) that costs latency only; at Meta's 1:7 (the cited sources
+        // [llama3-2024]) a pod's 1,024 hops share 32 x 32 / 7 up ports: NIC / 7.
         TrainingCluster asBuilt = NetFixtures.h100("today");
         LinkCost core = asBuilt.forGroup(16, 1024);
         assertThat(asBuilt.group(16, 1024).span()).isEqualTo(GroupSpan.CORE);

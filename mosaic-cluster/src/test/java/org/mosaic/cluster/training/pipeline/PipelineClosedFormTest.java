@@ -26,7 +26,7 @@ class PipelineClosedFormTest {
     /**
      * 1F1B with equal stages and free transfers: (m + p − 1)·(f + b) — m micro-batches through the bottleneck plus
      * p − 1 fill/drain slots — so the bubble is (p − 1)·(f + b) and its share of the step (p − 1)/(m + p − 1)
-     * ({@code reference/cluster.md} §2.1, PP bullet). Includes m &lt; p, where every stage is only warm-up.
+     * ([thakur-2005], [megatron-lm], PP bullet). Includes m &lt; p, where every stage is only warm-up.
      */
     @Test
     void oneFOneBUniformMakespanAndBubble() {
@@ -203,7 +203,7 @@ class PipelineClosedFormTest {
      * Interleaved: stage 0 holds warm-up + 1 = 2(p − 1) + (v − 1)·p + 1 chunk activations (Megatron's
      * {@code max_outstanding_backprops = num_warmup_microbatches + 1}); in whole-stage units that is
      * p·(1 + (p − 1)/(p·v)), the interleaving memory factor of Korthikanti et al. 2022 (arXiv 2205.05198, recalled,
-     * not in reference/). Every stage r: min(warm-up(r) + 1, m·v).
+     * not in our sources). Every stage r: min(warm-up(r) + 1, m·v).
      */
     @Test
     void interleavedPeakInFlightIsWarmupPlusOne() {
