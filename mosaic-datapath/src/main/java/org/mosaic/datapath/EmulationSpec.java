@@ -137,9 +137,9 @@ public record EmulationSpec(
                 "spare_fraction 0.05; the split of ~60 extra channels between ECC and spares is unknown ([msr-blog])"));
         p.add(new Provenance("channelBer", String.valueOf(DEFAULT_CHANNEL_BER), Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
                 "target median BER at 20 m; replace by the optical model's per-channel BER"));
-        p.add(new Provenance("detectionLatency", "10 us", Confidence.ASSUMED, "none",
+        p.add(new Provenance("detectionLatency", "10 us", Confidence.ASSUMED, "assumed (Mosaic developers)",
                 "no source gives the health monitor's latency; a few thousand channel bits of error counting"));
-        p.add(new Provenance("deskew.markerInterval", "16384 bits", Confidence.ASSUMED, "none", "no source gives MOSAIC's deskew"));
+        p.add(new Provenance("deskew.markerInterval", "16384 bits", Confidence.ASSUMED, "assumed (Mosaic developers)", "no source gives MOSAIC's deskew"));
         p.add(new Provenance("deskew.buffer", "64 bits", Confidence.ASSUMED, "[desk-microled-2026]",
                 "30 ns at 2.125 Gb/s = 6 m of length mismatch at 50 ps/cm; skew is small in one imaging fibre"));
         p.add(new Provenance("frameBytes", "64", Confidence.PUBLISHED, "[fluxlight-fec], [tia-sr4-2]", "802.3 quotes FLR for 64-octet frames (unverified)"));

@@ -308,6 +308,7 @@ public final class ChannelSection implements Section {
             cls.add(p.confidence() == Confidence.ASSUMED ? "assumed" : p.confidence() == Confidence.CALIBRATED ? "calibrated" : null);
         }
         sb.append(Html.table(List.of("parameter", "meaning", "value", "confidence", "source", "note"), prov, cls));
+        sb.append(Html.references(e.provenance()));
         if (!e.unsourced().isEmpty()) {
             sb.append("<p class=\"note\">Values without a provenance entry (numerical settings or defaults): <code>")
                     .append(Html.esc(String.join(", ", e.unsourced()))).append("</code>.</p>\n");

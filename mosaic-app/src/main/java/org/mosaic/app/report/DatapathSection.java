@@ -1184,13 +1184,13 @@ public final class DatapathSection implements Section {
         p.add(new Provenance("targetFrameLossRatio", Output.ber(TARGET_FRAME_LOSS_RATIO), Confidence.ASSUMED,
                 "[fluxlight-fec], [tia-sr4-2]", "802.3: BER 1e-13 \"or the frame loss ratio equivalent\" (published); 6.2e-11 for "
                 + "64-octet frames is unverified, recalled"));
-        p.add(new Provenance("averagingPeriod", "1 h, one channel failure in it", Confidence.ASSUMED, "none",
+        p.add(new Provenance("averagingPeriod", "1 h, one channel failure in it", Confidence.ASSUMED, "assumed (Mosaic developers)",
                 "a harsh stand-in for how often a cable loses a channel; the averaged latency budget scales with it"));
         p.add(new Provenance("fitPerChannel", "1 FIT (pessimistic)", Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
                 "only to put the averaging period in perspective"));
-        p.add(new Provenance("deadChannels", Arrays.toString(DEAD_CHANNELS), Confidence.ASSUMED, "none",
+        p.add(new Provenance("deadChannels", Arrays.toString(DEAD_CHANNELS), Confidence.ASSUMED, "assumed (Mosaic developers)",
                 "far apart on the grid; under the default host every channel carries 13–14 (bit) or 1–2 (symbol) symbols of a codeword"));
-        p.add(new Provenance("deadChannel", "random bits (BER 1/2)", Confidence.ASSUMED, "docs/datapath.md",
+        p.add(new Provenance("deadChannel", "random bits (BER 1/2)", Confidence.ASSUMED, "assumed (Mosaic developers), docs/datapath.md",
                 "a dark emitter read by a slicer gives noise-driven bits; a stuck-at channel has the same law for random data"));
         return p;
     }

@@ -656,7 +656,7 @@ public final class FleetSection implements Section {
         List<Provenance> p = new ArrayList<>(TopologyPresets.provenance());
         p.addAll(LayoutPresets.provenance());
         p.addAll(FleetDefaults.provenance());
-        p.add(new Provenance("report.fleet.spreadRackBudget", f("%.0f kW", SPREAD_RACK_WATTS / 1e3), Confidence.ASSUMED, "issue 6",
+        p.add(new Provenance("report.fleet.spreadRackBudget", f("%.0f kW", SPREAD_RACK_WATTS / 1e3), Confidence.ASSUMED, "assumed (Mosaic developers), issue 6",
                 "an air-cooled rack budget for spreading a scale-up domain; the issue's example, no measured figure"));
         return p;
     }

@@ -66,6 +66,32 @@ public final class Html {
             cls.add(p.confidence() == org.mosaic.core.catalog.Confidence.ASSUMED ? "assumed"
                     : p.confidence() == org.mosaic.core.catalog.Confidence.CALIBRATED ? "calibrated" : null);
         }
-        return table(List.of("parameter", "value", "confidence", "source", "note"), rows, cls);
+        return table(List.of("parameter", "value", "confidence", "source", "note"), rows, cls) + references(list);
+    }
+
+    /**
+     * The full reference (authors, title, venue, year, link) of every bibliography key the sources and notes of
+     * these numbers cite, in order of first citation; empty when they cite none. Keys: docs/sources.md.
+     */
+    public static String references(List<org.mosaic.core.catalog.Provenance> list) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (org.mosaic.core.catalog.Provenance p : list) {
+            keys.addAll(org.mosaic.core.catalog.Sources.citedKeys(p.source()));
+            keys.addAll(org.mosaic.core.catalog.Sources.citedKeys(p.note()));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String k : keys) {
+            org.mosaic.core.catalog.Sources.Source s = org.mosaic.core.catalog.Sources.bibliography().get(k);
+            if (s == null) {
+                continue; // a user's own key: shown as written in the table
+            }
+            sb.append("<li id=\"src-").append(esc(k)).append("\"><b>[").append(esc(k)).append("]</b> ").append(esc(s.authors()))
+                    .append(", \u201c").append(esc(s.title())).append("\u201d, ").append(esc(s.venue())).append(", ").append(s.year());
+            if (!s.url().isEmpty()) {
+                sb.append(". <a href=\"").append(esc(s.url())).append("\">").append(esc(s.url())).append("</a>");
+            }
+            sb.append(" <span class=\"note\">(").append(esc(s.kind())).append(")</span></li>\n");
+        }
+        return sb.length() == 0 ? "" : "<details class=\"references\"><summary>References</summary>\n<ol>\n" + sb + "</ol>\n</details>\n";
     }
 }

@@ -731,10 +731,10 @@ public final class TrainingSection implements Section {
     private static List<Provenance> own() {
         return List.of(
                 new Provenance("report.training.deepseek-v3-like.globalBatch", "4,096 sequences (16.8 M tokens)", Confidence.ASSUMED,
-                        "chosen here", "the same tokens per step as Llama 3 so the two models compare; DeepSeek-V3's own batch schedule is not used here"),
+                        "assumed (Mosaic developers), chosen here", "the same tokens per step as Llama 3 so the two models compare; DeepSeek-V3's own batch schedule is not used here"),
                 new Provenance("report.training.campaign.days", DAYS_TEXT + " days, 16,384 GPUs", Confidence.PUBLISHED,
                         "[llama3-2024]", "the length of Llama 3's snapshot, on the whole h100-16k cluster"),
-                new Provenance("report.training.campaign.trials", f("%d trials, seed %d", TRIALS, SEED), Confidence.ASSUMED, "chosen here",
+                new Provenance("report.training.campaign.trials", f("%d trials, seed %d", TRIALS, SEED), Confidence.ASSUMED, "assumed (Mosaic developers), chosen here",
                         "enough for the paired ETTR differences to be resolved to hundredths of a point (their intervals are in the "
                                 + "tables) while the section stays within seconds"),
                 new Provenance("report.training.llama3.ettr", "> 90 %", Confidence.PUBLISHED, "[llama3-2024]",

@@ -28,7 +28,7 @@ import org.mosaic.link.baseline.Sourced;
  *       MOSAIC's include its host interface (the baseline catalog's description), which is conservative for MOSAIC.</li>
  *   <li>MOSAIC at a generation other than its preset's own rate is the same channel on a larger array (same
  *       reach; {@link ModelRows#evaluate}); MOSAIC is marked {@link Availability#PROJECTED}: no product exists,
- *       commercialisation is expected late 2027 ([ms-source-2026], [mediatek-computex]).</li>
+ *       commercialisation is expected late 2027 ([ms-source-2026], [tomshardware-2026], [mediatek-computex]).</li>
  *   <li>Prices: none unless given ({@link #withCostPerEnd}); {@link FleetDefaults#vendorPrices800G()} holds the few
  *       in [luxoptx-cost].</li>
  * </ul>

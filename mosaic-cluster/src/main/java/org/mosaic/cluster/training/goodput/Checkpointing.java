@@ -3,7 +3,7 @@ package org.mosaic.cluster.training.goodput;
 /**
  * Closed forms for checkpoint intervals and the goodput they give, the analytic side of {@link CampaignSimulator}.
  * Notation: δ the blocking save, M the mean time between (unplanned) failures of the job, R the recovery
- * (restart) time, T the computation between checkpoints. Sources: [young-1974], [daly-2006], [nvidia-checkpoint-2024] and.
+ * (restart) time, T the computation between checkpoints. Sources: [young-1974], [daly-2006], [nvidia-checkpoint-2024], the worked example of [changlan-checkpointing] and.
  *
  * <ul>
  *   <li>Young (1974): T* = sqrt(2δM).</li>

@@ -35,7 +35,7 @@ public final class LlamaThreeDefaults {
     private LlamaThreeDefaults() {
     }
 
-    private static final String S31 = "[llama3-2024] (Llama 3 405B, 54-day snapshot on 16,384 H100; arXiv 2407.21783)";
+    private static final String S31 = "[llama3-2024] (Llama 3 405B, 54-day snapshot on 16,384 H100; read through [glennklockwood-llama3], [dcd-llama3])";
     private static final String S35 = "[young-1974], [daly-2006], [nvidia-checkpoint-2024] (worked example with the Llama 3 MTBI (derived))";
 
     /** GPUs of the Llama 3 run. */

@@ -174,7 +174,7 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
                         "topology presets ([al-fares-2008], [superpod-rail]: non-blocking above the leaf)",
                         "1 = as the fleet topology builds it; Meta's Llama 3 cluster has 1:7 at the aggregation layer ([llama3-2024])"),
                 new Provenance("training.network.maxScaleUpGpus.nvlink5", Integer.toString(nvlink5MaxDomainGpus), Confidence.PUBLISHED,
-                        "[nvidia-nvl72], [introl-gb300] (Kyber NVL576 (secondary))",
+                        "[nvl-next-gen] (Kyber NVL576, secondary)",
                         "largest NVLink domain quoted for the NVL72 class; a multi-rack domain of NVL72 racks is capped at it"),
                 new Provenance("training.network.maxScaleUpGpus.nvlink4", Integer.toString(nvlink4MaxDomainGpus), Confidence.ASSUMED,
                         "assumed (Mosaic developers)", "recalled NVLink Switch System of the DGX H100 SuperPOD (32 nodes x 8 GPUs); assumed"));

@@ -6,7 +6,7 @@ import java.util.Locale;
  * The order in which each pipeline stage runs its forward and backward passes: Megatron-LM's two training
  * schedules ({@code megatron/core/pipeline_parallel/schedules.py}, functions
  * {@code forward_backward_pipelining_without_interleaving} and {@code forward_backward_pipelining_with_interleaving},
- * read at NVIDIA/Megatron-LM commit 00611e6e; [thakur-2005], [megatron-lm], PP bullet).
+ * read at NVIDIA/Megatron-LM commit 00611e6e; [megatron-lm], [narayanan-2021]).
  *
  * <p>Both schedules have the same three phases on stage r: a warm-up of {@link #warmupForwards} forwards, a
  * steady state that alternates one forward and one backward (forward first), and a cool-down of the remaining

@@ -4,6 +4,6 @@
  * ({@link org.mosaic.cluster.training.pipeline.PipelineInput}), a discrete-event simulator
  * ({@link org.mosaic.cluster.training.pipeline.PipelineSimulator}) that gives the step's makespan, bubble, per-stage
  * busy time and peak in-flight activations ({@link org.mosaic.cluster.training.pipeline.PipelineResult}).
- * Source of the schedules: [thakur-2005], [megatron-lm] (PP bullet) and the Megatron-LM source.
+ * Source of the schedules: the Megatron-LM source [megatron-lm] and the interleaved schedule of [narayanan-2021].
  */
 package org.mosaic.cluster.training.pipeline;

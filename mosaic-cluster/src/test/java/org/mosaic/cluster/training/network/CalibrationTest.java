@@ -11,7 +11,7 @@ import org.mosaic.cluster.training.LinkCost;
 
 /**
  * The ring all-reduce bus bandwidth that {@link Collectives} gives on the costs of {@link TrainingCluster} against
- * the published NCCL figures of [astra-sim], [nccl-tests-290], [aiconfigurator-477] and. nccl-tests report busbw at large
+ * the published NCCL figures of [astra-sim], [nccl-tests-290], [aiconfigurator-477]. nccl-tests report busbw at large
  * messages, where latency no longer counts; 8 GB is at the top of their usual sweep.
  */
 class CalibrationTest {
@@ -24,7 +24,7 @@ class CalibrationTest {
 
     @Test
     void eightH100sOnNvlinkGiveThePublishedRingBusbw() {
-        / [astra-sim], [nccl-tests-290], [aiconfigurator-477]: 8 x H100, NVLink 4 (450 GB/s per direction), ring -> ~370 GB/s (max observed 370.67).
+        // [astra-sim], [nccl-tests-290], [aiconfigurator-477]: 8 x H100, NVLink 4 (450 GB/s per direction), ring -> ~370 GB/s (max observed 370.67).
         // The chain under test: the HGX H100 preset's links and lanes -> per-GPU bandwidth -> calibrated fraction ->
         // LinkCost -> Collectives' ring formula -> busbw. Tolerance 1 %: "~370" is a rounded maximum, and at 8 GB
         // the 14 latency terms shift busbw by < 0.03 %.
@@ -37,7 +37,7 @@ class CalibrationTest {
 
     @Test
     void aMultiNodeNdrRingGivesThePublishedBusbwPerNic() {
-        / [astra-sim], [nccl-tests-290], [aiconfigurator-477]: NDR 400G NICs, NCCL_ALGO=RING across nodes -> 46-48 GB/s per NIC. Here one GPU per node
+        // [astra-sim], [nccl-tests-290], [aiconfigurator-477]: NDR 400G NICs, NCCL_ALGO=RING across nodes -> 46-48 GB/s per NIC. Here one GPU per node
         // (stride 8) so every ring hop is a NIC: 8 nodes under one rail leaf, and 64 nodes across the spine of the
         // non-blocking SuperPOD fabric, which must not slow it.
         TrainingCluster c = NetFixtures.h100("today");

@@ -26,7 +26,7 @@ class PipelineClosedFormTest {
     /**
      * 1F1B with equal stages and free transfers: (m + p − 1)·(f + b) — m micro-batches through the bottleneck plus
      * p − 1 fill/drain slots — so the bubble is (p − 1)·(f + b) and its share of the step (p − 1)/(m + p − 1)
-     * ([thakur-2005], [megatron-lm], PP bullet). Includes m &lt; p, where every stage is only warm-up.
+     * ([megatron-lm], [narayanan-2021]). Includes m &lt; p, where every stage is only warm-up.
      */
     @Test
     void oneFOneBUniformMakespanAndBubble() {
