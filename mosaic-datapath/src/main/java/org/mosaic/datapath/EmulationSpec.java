@@ -131,7 +131,7 @@ public record EmulationSpec(
         p.add(new Provenance("host", "8 × 106.25 Gb/s (850 Gb/s incl. KP4)", Confidence.PUBLISHED, "[intel-an846-kp4], [nvidia-800g-specs]",
                 "800GAUI-8; lane format for MOSAIC itself assumed, [mosaic-claim-ledger]"));
         p.add(new Provenance("host.flows", "2 flows × 2 interleaved codewords × 16 PCS lanes", Confidence.ASSUMED,
-                "[ieee-8023] Clause 119, [ieee-8023bs-flr]", "802.3 clause 119 interleaving (unverified), 800G as two 400G flows (unverified)"));
+                "assumed (Mosaic developers); context: [ieee-8023] Clause 119, [ieee-8023bs-flr]", "802.3 clause 119 interleaving (unverified), 800G as two 400G flows (unverified)"));
         p.add(new Provenance("channels.data", "400 on a 20 × 20 grid", Confidence.PUBLISHED, "[msr-blog]", ""));
         p.add(new Provenance("channels.spares", "20 (5 %)", Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
                 "spare_fraction 0.05; the split of ~60 extra channels between ECC and spares is unknown ([msr-blog])"));
@@ -140,7 +140,7 @@ public record EmulationSpec(
         p.add(new Provenance("detectionLatency", "10 us", Confidence.ASSUMED, "assumed (Mosaic developers)",
                 "no source gives the health monitor's latency; a few thousand channel bits of error counting"));
         p.add(new Provenance("deskew.markerInterval", "16384 bits", Confidence.ASSUMED, "assumed (Mosaic developers)", "no source gives MOSAIC's deskew"));
-        p.add(new Provenance("deskew.buffer", "64 bits", Confidence.ASSUMED, "[desk-microled-2026]",
+        p.add(new Provenance("deskew.buffer", "64 bits", Confidence.ASSUMED, "assumed (Mosaic developers); context: [desk-microled-2026]",
                 "30 ns at 2.125 Gb/s = 6 m of length mismatch at 50 ps/cm; skew is small in one imaging fibre"));
         p.add(new Provenance("frameBytes", "64", Confidence.PUBLISHED, "[fluxlight-fec], [tia-sr4-2]", "802.3 quotes FLR for 64-octet frames (unverified)"));
         return p;

@@ -1182,7 +1182,7 @@ public final class DatapathSection implements Section {
     public static List<Provenance> provenance() {
         List<Provenance> p = new ArrayList<>(EmulationSpec.defaultsProvenance());
         p.add(new Provenance("targetFrameLossRatio", Output.ber(TARGET_FRAME_LOSS_RATIO), Confidence.ASSUMED,
-                "[fluxlight-fec], [tia-sr4-2]", "802.3: BER 1e-13 \"or the frame loss ratio equivalent\" (published); 6.2e-11 for "
+                "assumed (Mosaic developers); context: [fluxlight-fec], [tia-sr4-2]", "802.3: BER 1e-13 \"or the frame loss ratio equivalent\" (published); 6.2e-11 for "
                 + "64-octet frames is unverified, recalled"));
         p.add(new Provenance("averagingPeriod", "1 h, one channel failure in it", Confidence.ASSUMED, "assumed (Mosaic developers)",
                 "a harsh stand-in for how often a cable loses a channel; the averaged latency budget scales with it"));

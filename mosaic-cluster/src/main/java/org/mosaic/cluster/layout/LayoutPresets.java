@@ -126,22 +126,22 @@ public final class LayoutPresets {
                         "16 GPUs per rack in Meta's Llama 3 cluster = 2 DGX-class servers x 10.2 kW"),
                 new Provenance("layout.h100.serverUnits", "8 U, NVSwitch on the baseboard (0 U, power in the server)", Confidence.ASSUMED,
                         HOPPER, "DGX H100 height recalled, not in the reference"),
-                new Provenance("layout.fabricSwitchWatts", "1000 W", Confidence.ASSUMED, HOPPER + ", [al-fares-2008], [superpod-rail]",
+                new Provenance("layout.fabricSwitchWatts", "1000 W", Confidence.ASSUMED, "assumed (Mosaic developers); context: " + HOPPER + ", [al-fares-2008], [superpod-rail]",
                         "no per-switch power in the reference; cross-check: ~3,900 switches of a 100k cluster x 1 kW = 3.9 MW plus"
                                 + " ~9 MW optics ([al-fares-2008], [superpod-rail]) ~ 9 % of 150 MW, consistent with 'switches + optics + storage ~ 10 %' ([semianalysis-100k], [dgx-h100-power])"),
                 new Provenance("layout.fabricSwitchUnits", "1 U (64-port QM9700), 2 U (51.2T 128 x 400G)", Confidence.ASSUMED,
-                        "[al-fares-2008], [superpod-rail]", "switch heights recalled, not in the reference"),
-                new Provenance("layout.rackFootprint", "0.6 m wide, 1.2 m deep", Confidence.ASSUMED, "[introl-gb300], [superpod-rail]",
+                        "assumed (Mosaic developers); context: [al-fares-2008], [superpod-rail]", "switch heights recalled, not in the reference"),
+                new Provenance("layout.rackFootprint", "0.6 m wide, 1.2 m deep", Confidence.ASSUMED, "assumed (Mosaic developers); context: [introl-gb300], [superpod-rail]",
                         "common 600 mm x 1200 mm AI rack; not in the reference"),
-                new Provenance("layout.aisle", "1.2 m", Confidence.ASSUMED, "[introl-gb300], [superpod-rail]",
+                new Provenance("layout.aisle", "1.2 m", Confidence.ASSUMED, "assumed (Mosaic developers); context: [introl-gb300], [superpod-rail]",
                         "one aisle between rows; not in the reference"),
                 new Provenance("layout.rows", "24 (NVL72) / 20 (H100) positions per row, 2 network racks mid-row and 2 at the end",
-                        Confidence.ASSUMED, "[al-fares-2008], [superpod-rail]", "H100: 16 GPU racks per row = one 32-node scalable unit ([al-fares-2008], [superpod-rail])"),
-                new Provenance("layout.trayHeight", "2.6 m (48 U racks) / 2.4 m (42 U racks)", Confidence.ASSUMED, "[introl-gb300], [superpod-rail]",
+                        Confidence.ASSUMED, "assumed (Mosaic developers); context: [al-fares-2008], [superpod-rail]", "H100: 16 GPU racks per row = one 32-node scalable unit ([al-fares-2008], [superpod-rail])"),
+                new Provenance("layout.trayHeight", "2.6 m (48 U racks) / 2.4 m (42 U racks)", Confidence.ASSUMED, "assumed (Mosaic developers); context: [introl-gb300], [superpod-rail]",
                         "overhead tray just above the racks; not in the reference"),
-                new Provenance("layout.spineRoomDistance", "50 m", Confidence.ASSUMED, "[superpod-rail], [msr-blog]",
+                new Provenance("layout.spineRoomDistance", "50 m", Confidence.ASSUMED, "assumed (Mosaic developers); context: [superpod-rail], [msr-blog]",
                         "leaf-spine / spine-core runs of 'hundreds of m' ([superpod-rail], [msr-blog]) arise from the hall size plus this run"),
                 new Provenance("layout.slack", "0.25 m + 10 % per cable, 0.25 m bins (rounded up)", Confidence.ASSUMED,
-                        "[superpod-rail], [msr-blog]", "service loop and routing allowance; in-rack NVLink copper must stay under ~1-2 m ([superpod-rail], [msr-blog])"));
+                        "assumed (Mosaic developers); context: [superpod-rail], [msr-blog]", "service loop and routing allowance; in-rack NVLink copper must stay under ~1-2 m ([superpod-rail], [msr-blog])"));
     }
 }

@@ -65,11 +65,11 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
                 new Provenance("training.gpu.a100-80g.peakBf16", "312 TFLOP/s", Confidence.PUBLISHED, s5, "dense BF16"),
                 new Provenance("training.gpu.h100-sxm.peakBf16", "989 TFLOP/s", Confidence.PUBLISHED, s5, "dense BF16"),
                 new Provenance("training.gpu.a100-80g.hbm", "2.039 TB/s, 80 GB", Confidence.ASSUMED,
-                        "[nvidia-a100-datasheet] (recalled by the Mosaic developers)", "HBM2e, SXM version"),
+                        "assumed (Mosaic developers); context: [nvidia-a100-datasheet] (recalled by the Mosaic developers)", "HBM2e, SXM version"),
                 new Provenance("training.gpu.h100-sxm.hbm", "3.35 TB/s, 80 GB", Confidence.ASSUMED,
-                        "[nvidia-h100-datasheet] (recalled by the Mosaic developers)", "HBM3, SXM5 version"),
+                        "assumed (Mosaic developers); context: [nvidia-h100-datasheet] (recalled by the Mosaic developers)", "HBM3, SXM5 version"),
                 new Provenance("training.gpu.b200", "2.25 PFLOP/s dense BF16, 8 TB/s, 180 GB", Confidence.ASSUMED,
-                        "[nvidia-b200-datasheet] (1,440 GB over 8 GPUs; recalled by the Mosaic developers)",
+                        "assumed (Mosaic developers); context: [nvidia-b200-datasheet] (1,440 GB over 8 GPUs; recalled by the Mosaic developers)",
                         "dense = half the quoted sparse figure; verify before relying on B200 results"));
     }
 }

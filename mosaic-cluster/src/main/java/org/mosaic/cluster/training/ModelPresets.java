@@ -72,10 +72,10 @@ public final class ModelPresets {
                 new Provenance("training.model.llama3-405b", "126 layers, d 16384, FFN 53248, 128 heads, 8 KV heads, vocab 128256",
                         Confidence.PUBLISHED, S51 + " (secondary)", "seq 8192 from the [llama3-2024] table"),
                 new Provenance("training.model.mixtral-8x7b", "32 layers, d 4096, FFN 14336, 32/8 heads, vocab 32000, 8 experts top-2, seq 4096",
-                        Confidence.ASSUMED, "[mixtral-2024] (recalled by the Mosaic developers)",
+                        Confidence.ASSUMED, "assumed (Mosaic developers); context: [mixtral-2024] (recalled by the Mosaic developers)",
                         "small MoE preset"),
                 new Provenance("training.model.deepseek-v3-like", "61 layers, h 7168, 128 heads, 256 experts (FFN 2048) top-8 + 1 shared, vocab 129280",
-                        Confidence.ASSUMED, "[deepseek-v3-2024] (recalled by the Mosaic developers)",
+                        Confidence.ASSUMED, "assumed (Mosaic developers); context: [deepseek-v3-2024] (recalled by the Mosaic developers)",
                         "MLA modelled as MHA, the shared expert as a 9th routed one, the 3 dense layers as MoE; 702 B / 38 B active vs 671 B / 37 B"));
     }
 }

@@ -59,7 +59,7 @@ public final class ReliabilityDefaults {
     public static final double CONNECTOR_FIT = 10;
     public static final double FIBRE_FIT = 5;
 
-    private static final String PAPER = "[mosaic-sigcomm25] abstract, [mosaic-claim-ledger], [mosaic-claim-ledger] (paper-derived)";
+    private static final String PAPER = "[mosaic-sigcomm25] reliability model via [mosaic-claim-ledger] (paper-derived)";
     private static final String RANGES = "[luxoptx-fit], [meta-ecoc-2025] (component FITs, low authority (secondary, unverified))";
 
     private ReliabilityDefaults() {
@@ -123,9 +123,9 @@ public final class ReliabilityDefaults {
                 new Provenance("reliability.end.regulator.fit", "30 FIT", Confidence.ASSUMED, RANGES,
                         "small analog block; bottom of the TIA range 30–150"),
                 new Provenance("reliability.end.connector.fit", "10 FIT", Confidence.ASSUMED,
-                        "[luxoptx-fit], [meta-ecoc-2025], [desk-microled-2026]",
+                        "assumed (Mosaic developers); context: [luxoptx-fit], [meta-ecoc-2025], [desk-microled-2026]",
                         "hard failures only; contamination (≈ 67 % of optical link failures, (secondary, unverified)) mostly causes flaps"),
-                new Provenance("reliability.cable.fibre.fit", "5 FIT", Confidence.ASSUMED, "[guenter-spie-2011]",
+                new Provenance("reliability.cable.fibre.fit", "5 FIT", Confidence.ASSUMED, "assumed (Mosaic developers), range 1-20 FIT; the fibre is a shared, non-redundant part",
                         "passive glass; non-device 'plant' failures are modelled separately"),
                 new Provenance("reliability.referenceTemperature", "70 °C", Confidence.ASSUMED, RANGES,
                         "DFB FITs are quoted at a 70 °C junction; adopted for every default FIT"),
@@ -133,13 +133,13 @@ public final class ReliabilityDefaults {
                         "assumed (Mosaic developers); no MOSAIC temperature data published",
                         "no MOSAIC temperature data; equal to the reference so that AF = 1 by default"),
                 new Provenance("reliability.activationEnergy.silicon", "0.7 eV", Confidence.ASSUMED,
-                        "[guenter-spie-2011]",
+                        "assumed (Mosaic developers), range 1-20 FIT; the fibre is a shared, non-redundant part",
                         "device-specific and unpublished for MOSAIC; 0.7 eV is the value commonly used for silicon CMOS"),
                 new Provenance("reliability.activationEnergy.led", "0.5 eV", Confidence.ASSUMED,
-                        "[guenter-spie-2011]", "InGaN microLED and photodiode; no MOSAIC data"),
+                        "assumed (Mosaic developers), range 1-20 FIT; the fibre is a shared, non-redundant part", "InGaN microLED and photodiode; no MOSAIC data"),
                 new Provenance("reliability.activationEnergy.passive", "0 eV", Confidence.ASSUMED,
-                        "[guenter-spie-2011]", "connector and fibre failures are mechanical, not thermally activated"),
-                new Provenance("reliability.serviceLife", "5 years", Confidence.ASSUMED, "[luxoptx-fit], [meta-ecoc-2025]",
+                        "assumed (Mosaic developers), range 1-20 FIT; the fibre is a shared, non-redundant part", "connector and fibre failures are mechanical, not thermally activated"),
+                new Provenance("reliability.serviceLife", "5 years", Confidence.ASSUMED, "assumed (Mosaic developers), range 3-7 years; context: [dc-module-lifetime]",
                         "datacentre modules are replaced every 2–3 years, telecom parts qualified for 20 years"),
                 new Provenance("reliability.hoursPerYear", "8760 h", Confidence.DERIVED, "derived (Mosaic developers): 365 x 24 h, the year of the constant-hazard AFR definition",
                         "AFR convention"),

@@ -161,10 +161,10 @@ public record NetworkAssumptions(double scaleUpAchievableFraction, double nicAch
                 new Provenance("training.network.scaleUpSwitchHop", us(scaleUpSwitchHopSeconds), Confidence.ASSUMED, s23,
                         "one NVLink switch traversal; not in the reference. The 0.7 µs round trip through one switch level bounds"
                                 + " a traversal well below 0.35 µs; added 4x per round trip for a domain with a second switch level"),
-                new Provenance("training.network.nicLatency", us(nicLatencySeconds), Confidence.ASSUMED, "[thakur-2005], [megatron-lm]",
+                new Provenance("training.network.nicLatency", us(nicLatencySeconds), Confidence.ASSUMED, "assumed (Mosaic developers); context: [thakur-2005], [megatron-lm]",
                         "RDMA NIC pair; with one switch traversal a leaf-local step costs 1.5 µs, inside the 1-2 µs usual for"
                                 + " NIC + switch; no fabric latency is given in the reference"),
-                new Provenance("training.network.fabricSwitchHop", us(fabricSwitchHopSeconds), Confidence.ASSUMED, "[al-fares-2008], [superpod-rail]",
+                new Provenance("training.network.fabricSwitchHop", us(fabricSwitchHopSeconds), Confidence.ASSUMED, "assumed (Mosaic developers); context: [al-fares-2008], [superpod-rail]",
                         "one scale-out switch traversal, between InfiniBand (~0.1-0.2 µs) and deep-buffer Ethernet (~1 µs) switches"
                                 + " (recalled, not in the reference)"),
                 new Provenance("training.network.propagation", fmt(propagationSecondsPerMeter * 1e9) + " ns/m", Confidence.DERIVED,

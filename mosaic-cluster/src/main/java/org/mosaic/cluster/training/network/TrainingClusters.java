@@ -167,7 +167,7 @@ public final class TrainingClusters {
         return List.of(
                 new Provenance("training.network.gpu.h100-16k", GpuSpec.H100_SXM.name(), Confidence.PUBLISHED,
                         "[llama3-2024], [semianalysis-100k], [dgx-h100-power]", "the preset is an H100 cluster (Llama 3 scale, DGX H100 servers)"),
-                new Provenance("training.network.gpu.nvl72", GpuSpec.B200.name(), Confidence.ASSUMED, "[nvidia-nvl72], [introl-gb300]",
+                new Provenance("training.network.gpu.nvl72", GpuSpec.B200.name(), Confidence.ASSUMED, "assumed (Mosaic developers); context: [nvidia-nvl72], [introl-gb300]",
                         "NVL72 racks hold GB200/GB300 Blackwell GPUs; GpuSpec.B200 (HGX B200 figures) is the nearest preset; a GB200"
                                 + " GPU is rated somewhat higher (recalled), so compute is conservative; pass another GPU to override"));
     }
