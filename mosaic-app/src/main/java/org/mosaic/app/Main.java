@@ -64,8 +64,13 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, rest) -> {
             CommandLine c = ex.getCommandLine();
+            String unknown = ex instanceof CommandLine.UnmatchedArgumentException ? null : unknownOption(c.getUnmatchedArguments());
+            if (unknown != null) {
+                // an unknown option is the first thing to say, even when picocli stopped at a missing required one
+                err.println("mosaic: " + unknownOptionMessage(c, unknown));
+            }
             err.println("mosaic: " + parseMessage(ex));
-            if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || unknownOption(u) == null) {
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || unknownOption(u.getUnmatched()) == null) {
                 CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             }
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -161,28 +166,32 @@ public final class Main implements Runnable {
     /** The message of a parse error, with the closest known option for an unknown one. */
     static String parseMessage(CommandLine.ParameterException ex) {
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-            String unknown = unknownOption(u);
+            String unknown = unknownOption(u.getUnmatched());
             if (unknown != null) {
-                CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
-                String hint = org.mosaic.core.scenario.SpecReader.didYouMean(unknown, spec.optionsMap().keySet());
-                if (hint.isEmpty()) {
-                    java.util.List<String> names = new java.util.ArrayList<>();
-                    for (CommandLine.Model.OptionSpec o : spec.options()) {
-                        if (!o.hidden()) {
-                            names.add(o.longestName());
-                        }
-                    }
-                    hint = " (expected one of " + String.join(", ", names) + ")";
-                }
-                return "unknown option '" + unknown + "' for " + spec.qualifiedName() + hint;
+                return unknownOptionMessage(u.getCommandLine(), unknown);
             }
         }
         return ex.getMessage();
     }
 
-    /** The first unmatched argument that looks like an option (without any {@code =value}), or null. */
-    private static String unknownOption(CommandLine.UnmatchedArgumentException u) {
-        for (String a : u.getUnmatched()) {
+    private static String unknownOptionMessage(CommandLine c, String unknown) {
+        CommandLine.Model.CommandSpec spec = c.getCommandSpec();
+        String hint = org.mosaic.core.scenario.SpecReader.didYouMean(unknown, spec.optionsMap().keySet());
+        if (hint.isEmpty()) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (CommandLine.Model.OptionSpec o : spec.options()) {
+                if (!o.hidden()) {
+                    names.add(o.longestName());
+                }
+            }
+            hint = " (expected one of " + String.join(", ", names) + ")";
+        }
+        return "unknown option '" + unknown + "' for " + spec.qualifiedName() + hint;
+    }
+
+    /** The first argument that looks like an option (without any {@code =value}), or null. */
+    private static String unknownOption(java.util.List<String> unmatched) {
+        for (String a : unmatched) {
             if (a.startsWith("-") && a.length() > 1 && !a.matches("-[0-9.].*")) {
                 int eq = a.indexOf('=');
                 return eq > 0 ? a.substring(0, eq) : a;
