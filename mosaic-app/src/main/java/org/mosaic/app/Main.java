@@ -170,6 +170,11 @@ public final class Main implements Runnable {
             if (unknown != null) {
                 return unknownOptionMessage(u.getCommandLine(), unknown);
             }
+            CommandLine.Model.CommandSpec spec = u.getCommandLine().getCommandSpec();
+            if (spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()) {
+                return "unexpected argument '" + u.getUnmatched().get(0) + "': " + spec.qualifiedName() + " takes only options"
+                        + " (hint: a value with a space needs quotes, e.g. --set \"fiber.length=30 m\", or no space: 30m)";
+            }
         }
         return ex.getMessage();
     }

@@ -247,6 +247,13 @@ class OutputPathsTest {
     }
 
     @Test
+    void strayWordOfAnUnquotedValueIsNamedWithAHint_issue12() {
+        Cli r = Cli.run("emulate", "--ber", "1e-4", "--duration", "1", "ms");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'ms'", "quotes");
+    }
+
+    @Test
     void unknownOptionIsNamedEvenWhenARequiredOptionIsMissing_issue12() {
         Cli r = Cli.run("optics", "fit", "--mesured", "lab.csv");
         assertThat(r.exit()).isEqualTo(2);
