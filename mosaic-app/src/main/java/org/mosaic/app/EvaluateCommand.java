@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "as JSON and CSV.",
             "The report directory is replaced as a whole, and only once the new report is complete."})
 public final class EvaluateCommand implements Callable<Integer> {
+    @OutputPaths.Writes(reportDirectory = true)
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "mosaic-report",
             description = "Report directory (default: ${DEFAULT-VALUE} in the current directory).")
     Path out;

@@ -73,6 +73,7 @@ public final class FleetCommand implements Callable<Integer> {
             + "layout.rackPower, layout.spreadDomains, economics.pue, economics.usdPerKwh (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @OutputPaths.Writes(extensions = {".graphml", ".csv"})
     @Option(names = "--export", paramLabel = "FILE.graphml|FILE.csv", description = "Write the placed topology: every switch "
             + "and GPU with its rack, every link with its tier, length and technology (under the first policy), as GraphML or CSV.")
     Path export;
@@ -81,6 +82,7 @@ public final class FleetCommand implements Callable<Integer> {
             + "leaf-spine, spine-core) use the first of these technology ids that reaches; other tiers follow --policy (repeatable).")
     List<String> rules = new ArrayList<>();
 
+    @OutputPaths.Writes(extensions = {".svg", ".png"})
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
             description = "Write a chart: interconnect power and link failures per day by policy, stacked by tier.")
     Path plot;
@@ -99,13 +101,6 @@ public final class FleetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         String exportName = export == null ? "" : String.valueOf(export.getFileName()).toLowerCase(Locale.ROOT);
-        if (export != null && !exportName.endsWith(".csv") && !exportName.endsWith(".graphml")) {
-            throw new UsageException("--export " + export + ": expected a file name ending in .graphml or .csv");
-        }
-        if (export != null && (export.toAbsolutePath().getParent() == null
-                || !java.nio.file.Files.isDirectory(export.toAbsolutePath().getParent()))) {
-            throw new UsageException("--export " + export + ": the directory does not exist (hint: create it first)");
-        }
         if (plot != null) {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
         }
@@ -186,9 +181,7 @@ public final class FleetCommand implements Callable<Integer> {
             }
         }
         if (export != null) {
-            Path abs = export.toAbsolutePath();
-            Path tmp = AtomicFiles.createSibling(abs, "tmp", false);
-            try {
+            AtomicFiles.write(export, tmp -> {
                 try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
                     Policy first = Policy.named(policies.get(0));
                     if (exportName.endsWith(".graphml")) {
@@ -197,10 +190,7 @@ public final class FleetCommand implements Callable<Integer> {
                         TopologyExport.csv(placed, first, menu, w);
                     }
                 }
-                AtomicFiles.moveIntoPlace(tmp, abs);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
+            });
         }
         if (plot != null) {
             org.mosaic.app.report.Charts.write(policyChart(p.name(), results), plot, 1000, 520);

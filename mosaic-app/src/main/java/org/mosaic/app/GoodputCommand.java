@@ -82,6 +82,7 @@ public final class GoodputCommand implements Callable<Integer> {
                     + "today has Llama 3's switch/cable rate) (default: ${DEFAULT-VALUE}).")
     String linkRates;
 
+    @OutputPaths.Writes(extensions = {".svg", ".png"}, companions = "-timeline")
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
             description = "Write interruptions by cause and ETTR by policy; beside it (name + \"-timeline\") the first policy's first trial.")
     Path plot;

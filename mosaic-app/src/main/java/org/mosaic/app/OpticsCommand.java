@@ -37,6 +37,7 @@ public final class OpticsCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @OutputPaths.Writes(extensions = {".svg", ".png"})
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
             description = "Write a chart: the statistical eye, or with --sweep the BER against the swept parameter.")
     Path plot;

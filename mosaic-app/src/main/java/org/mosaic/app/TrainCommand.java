@@ -113,6 +113,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Model shape: model.layers, model.hidden, model.ffn, model.heads, "
             + "model.kvHeads, model.vocab, model.seq, model.experts, model.topK, model.family (repeatable).")
     List<String> sets = new ArrayList<>();
+    @OutputPaths.Writes(extensions = {".svg", ".png"}, companions = "-timeline")
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Write the step-time breakdown by policy and the pipeline "
             + "timeline of the first policy's plan.")
     Path plot;

@@ -33,6 +33,33 @@ public final class AtomicFiles {
         }
     }
 
+    /** What writes a file's content (to a temporary file that is then renamed into place). */
+    @FunctionalInterface
+    public interface Body {
+        void write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} through a temporary sibling renamed into place, so a reader never sees a half-written file
+     * and a failure leaves the old file as it was. A failure is reported as "cannot write TARGET: reason", never with
+     * the temporary file's name.
+     */
+    public static void write(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = createSibling(abs, "tmp", false);
+            body.write(tmp);
+            moveIntoPlace(tmp, abs);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + org.mosaic.app.OutputPaths.reason(e), e);
+        } finally {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
     /** Renames a finished temporary file over {@code target} (same directory), atomically where the file system can. */
     public static void moveIntoPlace(Path tmp, Path target) throws IOException {
         try {

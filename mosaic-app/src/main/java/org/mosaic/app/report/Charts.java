@@ -48,7 +48,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 import org.mosaic.app.Output;
-import org.mosaic.app.UsageException;
+import org.mosaic.app.OutputPaths;
 import org.mosaic.optics.ChannelAnalysis;
 import org.mosaic.optics.ChannelResult;
 
@@ -96,19 +96,9 @@ public final class Charts {
         return s.equals("-0") ? "0" : s;
     }
 
-    /** Checks that {@code file} ends in .svg or .png and its directory exists, before any work is done. */
+    /** Checks that {@code file} ends in .svg or .png and can be written, before any work is done (see {@link OutputPaths}). */
     public static void checkPlotFile(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-            throw new UsageException("--plot " + file + ": expected a file name ending in .svg or .png (e.g. --plot eye.svg)");
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageException("--plot " + file + ": the directory " + dir + " does not exist (hint: create it first)");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UsageException("--plot " + file + ": is a directory, expected a file name ending in .svg or .png");
-        }
+        OutputPaths.checkFile("--plot", file, List.of(".svg", ".png"), List.of());
     }
 
     /** The companion file of a plot: {@code x.svg} → {@code x-timeline.svg}. */
@@ -121,10 +111,9 @@ public final class Charts {
     /** Writes the chart as SVG or PNG by the file's extension, atomically (a temporary file renamed into place). */
     public static void write(JFreeChart chart, Path file, int width, int height) throws IOException {
         checkPlotFile(file);
-        Path abs = file.toAbsolutePath();
-        Path tmp = AtomicFiles.createSibling(abs, "tmp", false);
-        try {
-            if (abs.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        AtomicFiles.write(file, tmp -> {
+            if (png) {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     ChartUtils.writeChartAsPNG(out, chart, width, height);
                 }
@@ -133,10 +122,7 @@ public final class Charts {
                 chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
                 Files.writeString(tmp, g.getSVGDocument(), StandardCharsets.UTF_8);
             }
-            AtomicFiles.moveIntoPlace(tmp, abs);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     // ---- the charts ----

@@ -12,9 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.mosaic.app.Output;
-import org.mosaic.app.UsageException;
+import org.mosaic.app.OutputPaths;
 
 /**
  * The HTML report: a list of {@link Section}s rendered to {@code index.html} (self-contained: inline CSS and
@@ -24,7 +23,7 @@ import org.mosaic.app.UsageException;
  */
 public final class Report {
     /** A file that marks a directory as a Mosaic report, so {@code --out} never replaces anything else. */
-    public static final String MARKER = ".mosaic-report";
+    public static final String MARKER = OutputPaths.REPORT_MARKER;
     private static final Set<String> OWN_FILES = Set.of("index.html", "results.json", "results.csv", MARKER);
 
     private final String title;
@@ -56,27 +55,7 @@ public final class Report {
      * previous Mosaic report (holds {@value #MARKER}).
      */
     public static void checkTarget(Path dir) {
-        Path abs = dir.toAbsolutePath().normalize();
-        if (abs.getParent() == null) {
-            throw new UsageException("--out " + dir + ": cannot write a report as the file system root; expected a directory name such as mosaic-report");
-        }
-        if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new UsageException("--out " + dir + ": " + abs + " is a file, expected a directory (hint: choose another --out)");
-        }
-        if (Files.isDirectory(abs) && !Files.exists(abs.resolve(MARKER))) {
-            try (Stream<Path> s = Files.list(abs)) {
-                if (s.findAny().isPresent()) {
-                    throw new UsageException("--out " + dir + ": " + abs + " already holds files that are not a Mosaic report,"
-                            + " and the report replaces the whole directory (hint: choose a new or empty directory)");
-                }
-            } catch (IOException e) {
-                throw new UsageException("--out " + dir + ": cannot read " + abs + ": " + e.getMessage());
-            }
-        }
-        if (!Files.isDirectory(abs.getParent())) {
-            throw new UsageException("--out " + dir + ": the parent directory " + abs.getParent()
-                    + " does not exist (hint: create it first)");
-        }
+        OutputPaths.checkReportDirectory("--out", dir, MARKER);
     }
 
     /**
@@ -99,14 +78,19 @@ public final class Report {
             }
         }
         files.put(MARKER, "This directory is a Mosaic report; `mosaic evaluate` replaces it as a whole.\n");
-        Path tmp = AtomicFiles.createSibling(target, "tmp", true);
+        Path tmp = null;
         try {
+            tmp = AtomicFiles.createSibling(target, "tmp", true);
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
             }
             AtomicFiles.replaceDirectory(tmp, target);
+        } catch (IOException e) {
+            throw new IOException("cannot write the report to " + dir + ": " + OutputPaths.reason(e), e);
         } finally {
-            AtomicFiles.deleteRecursively(tmp);
+            if (tmp != null) {
+                AtomicFiles.deleteRecursively(tmp);
+            }
         }
         return target.resolve("index.html");
     }
