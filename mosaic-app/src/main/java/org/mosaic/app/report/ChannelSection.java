@@ -354,7 +354,7 @@ public final class ChannelSection implements Section {
         List<String> cls = new ArrayList<>();
         for (Provenance p : e.provenance()) {
             ChannelSpecs.Parameter par = ChannelSpecs.PARAMETERS.get(p.path());
-            prov.add(List.of(p.path(), par == null ? "" : par.meaning(), p.value(), confidence(p.confidence()), p.source(), p.note()));
+            prov.add(List.of(p.path(), par == null ? "" : par.meaning(), Html.value(p.value()), confidence(p.confidence()), p.source(), p.note()));
             cls.add(p.confidence() == Confidence.ASSUMED ? "assumed" : p.confidence() == Confidence.CALIBRATED ? "calibrated" : null);
         }
         sb.append(Html.table(List.of("parameter", "meaning", "value", "confidence", "source", "note"), prov, cls));

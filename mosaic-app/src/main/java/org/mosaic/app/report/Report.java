@@ -238,8 +238,13 @@ public final class Report {
         List<String> c = new ArrayList<>();
         for (Section.Verdict v : Section.Verdict.values()) {
             if (count.containsKey(v)) {
+                String what = switch (v) {
+                    case HOLDS -> count.get(v) == 1 ? "holds" : "hold";
+                    case FAILS -> count.get(v) == 1 ? "does not hold" : "do not hold";
+                    case NOTE -> "for information";
+                };
                 c.add("<span class=\"mark " + v.name().toLowerCase(java.util.Locale.ROOT) + "\">" + v.mark() + "</span> " + count.get(v)
-                        + " " + Html.esc(v.meaning()));
+                        + " " + what);
             }
         }
         sb.append(String.join(", ", c)).append(".</p>\n<ul class=\"findings\">\n");
@@ -321,7 +326,7 @@ public final class Report {
             .tbl { overflow-x: auto; max-width: 100%; margin: 0.6em 0 1.2em; }
             table { border-collapse: collapse; font-size: 0.92em; }
             th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-            td { overflow-wrap: anywhere; min-width: 4em; }
+            td { overflow-wrap: anywhere; min-width: 5.5em; }
             th { background: #f0f3f7; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; min-width: 0; }
             tr.assumed td { background: #fff4d6; }
