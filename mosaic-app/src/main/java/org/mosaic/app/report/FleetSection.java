@@ -173,8 +173,8 @@ public final class FleetSection implements Section {
                 double power = to.interconnectPowerWatts() / from.interconnectPowerWatts() - 1;
                 double failures = to.linkFailuresPerDay() / from.linkFailuresPerDay() - 1;
                 String text = f("%s, policy %s against %s: interconnect power %s → %s (%s), link failures per day %s → %s (%s)",
-                        fl.name(), s.to(), s.from(), Output.si(from.interconnectPowerWatts(), org.mosaic.core.units.Dimension.POWER),
-                        Output.si(to.interconnectPowerWatts(), org.mosaic.core.units.Dimension.POWER), signedPercent(power),
+                        fl.name(), s.to(), s.from(), Output.number(from.interconnectPowerWatts() / 1e6, 3) + " MW",
+                        Output.number(to.interconnectPowerWatts() / 1e6, 3) + " MW", signedPercent(power),
                         Output.number(from.linkFailuresPerDay(), 3), Output.number(to.linkFailuresPerDay(), 3), signedPercent(failures));
                 out.add(new Finding(power <= 0 && failures <= 0 ? Verdict.HOLDS : power > 0 && failures > 0 ? Verdict.FAILS : Verdict.NOTE,
                         text, "fleet-" + fl.name()));
