@@ -11,6 +11,8 @@ import org.mosaic.app.report.ChannelSection;
 import org.mosaic.app.report.DatapathSection;
 import org.mosaic.app.report.FleetSection;
 import org.mosaic.app.report.Report;
+import org.mosaic.app.report.RunInfo;
+import org.mosaic.app.report.Section;
 import org.mosaic.app.report.TrainingSection;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
@@ -72,12 +74,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         DatapathSection datapath;
         FleetSection fleet;
         TrainingSection training;
+        List<Section.Finding> findings;
+        RunInfo run = RunInfo.of(spec.commandLine().getParseResult().originalArgs());
         try (Progress progress = Progress.onTerminal(stderr)) {
+            int parts = 6;
+            progress.section("channel", 1, parts);
             channel = ChannelSection.compute(inputs, progress);
+            progress.section("cable", 2, parts);
             cable = CableSection.compute(inputs, progress);
+            progress.section("datapath", 3, parts);
             datapath = DatapathSection.compute(seed(inputs), progress);
+            progress.section("fleet", 4, parts);
             fleet = FleetSection.compute(progress);
+            progress.section("training", 5, parts);
             training = TrainingSection.compute(progress);
+            progress.section("report", 6, parts);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
@@ -90,8 +101,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             report.add(datapath);
             report.add(fleet);
             report.add(training);
+            report.run(run);
             index = report.write(out);
+            findings = report.findings();
         }
+        stdout.print(findingsSummary(findings));
         stdout.print(summary(channel));
         stdout.print(cableSummary(cable));
         stdout.print(datapathSummary(datapath));
@@ -100,6 +114,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%nreport: %s%n        (numbers in results.json and results.csv beside it; evaluated in %.1f s)%n",
                 index, (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** The report's summary of findings as lines: verdict mark, finding. */
+    static String findingsSummary(List<Section.Finding> findings) {
+        if (findings.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("Findings (✓ holds, ✗ does not hold, • for information; evidence in the report):\n");
+        for (Section.Finding f : findings) {
+            sb.append("  ").append(f.verdict().mark()).append(' ').append(f.text()).append('\n');
+        }
+        return sb.append('\n').toString();
     }
 
     static String cableSummary(CableSection cable) {

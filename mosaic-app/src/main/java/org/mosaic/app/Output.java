@@ -253,7 +253,19 @@ public final class Output {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "n/a" : (v < 0 ? "-∞" : "∞");
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+        if (v == 0) {
+            return "0";
+        }
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(digits));
+        double a = Math.abs(r.doubleValue());
+        if (a >= 1e-3 && a < 1e7) {
+            return r.stripTrailingZeros().toPlainString();
+        }
+        // tiny or huge: scientific, never a string of zeros ("1.35e-51", "2.1e8")
+        String m = r.unscaledValue().abs().toString().replaceFirst("0+$", "");
+        int exp = r.precision() - r.scale() - 1;
+        String mantissa = m.length() == 1 ? m : m.charAt(0) + "." + m.substring(1);
+        return (r.signum() < 0 ? "-" : "") + mantissa + "e" + exp;
     }
 
     /** A length in metres with one decimal: {@code "29.7 m"}. */
@@ -271,7 +283,7 @@ public final class Output {
         }
         double p = 100 * fraction;
         if (p != 0 && Math.abs(p) < 1) {
-            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString() + " %";
+            return number(p, 2) + " %";
         }
         return String.format(Locale.ROOT, "%.1f %%", p);
     }

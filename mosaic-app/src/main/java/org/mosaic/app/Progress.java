@@ -15,7 +15,10 @@ public final class Progress implements AutoCloseable {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final long showAfterNanos;
     private final long startNanos = System.nanoTime();
+    private volatile String section = "";
+    private long sectionStartNanos = startNanos;
     private final AtomicLong done = new AtomicLong();
     private volatile String task = "";
     private volatile long total;
@@ -23,8 +26,13 @@ public final class Progress implements AutoCloseable {
     private boolean printed;
 
     private Progress(PrintWriter err, boolean enabled) {
+        this(err, enabled, SHOW_AFTER_NANOS);
+    }
+
+    Progress(PrintWriter err, boolean enabled, long showAfterNanos) {
         this.err = err;
         this.enabled = enabled;
+        this.showAfterNanos = showAfterNanos;
     }
 
     /** Shows progress on {@code err} only if the process runs on a terminal. */
@@ -35,6 +43,32 @@ public final class Progress implements AutoCloseable {
     /** A progress that prints nothing. */
     public static Progress quiet() {
         return new Progress(null, false);
+    }
+
+    /**
+     * Starts part {@code index} of {@code count} of a longer job (e.g. a report's sections): the line shows
+     * "name (index/count)" before the task, and the part before it is left on its own line with its time.
+     */
+    public synchronized void section(String name, int index, int count) {
+        finishSection();
+        section = String.format(Locale.ROOT, "%s (%d/%d)", name, index, count);
+        sectionStartNanos = System.nanoTime();
+        task = "";
+        total = 0;
+        done.set(0);
+        print(true);
+    }
+
+    /** Leaves the finished section's line, "name (i/n) done in 12 s", on a terminal. */
+    private void finishSection() {
+        if (enabled && !section.isEmpty()) {
+            long now = System.nanoTime();
+            err.print(String.format(Locale.ROOT, "\r%s done in %.0f s (%.0f s elapsed)\u001b[K%n", section, (now - sectionStartNanos) / 1e9,
+                    (now - startNanos) / 1e9));
+            err.flush();
+            printed = false;
+        }
+        section = "";
     }
 
     /** Starts a new task of {@code total} steps. */
@@ -62,14 +96,15 @@ public final class Progress implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (now - startNanos < SHOW_AFTER_NANOS || (!force && now - lastPrint < INTERVAL_NANOS)) {
+        if (now - startNanos < showAfterNanos || (!force && now - lastPrint < INTERVAL_NANOS)) {
             return;
         }
         lastPrint = now;
         long d = done.get();
         long t = total;
         String bar = t > 0 ? String.format(Locale.ROOT, " %3d%% (%d/%d)", 100 * d / t, d, t) : "";
-        String line = String.format(Locale.ROOT, "%s%s  %.0f s", task, bar, (now - startNanos) / 1e9);
+        String what = section.isEmpty() ? task : task.isEmpty() ? section : section + ": " + task;
+        String line = String.format(Locale.ROOT, "%s%s  %.0f s", what, bar, (now - startNanos) / 1e9);
         err.print("\r" + line + "\u001b[K");
         err.flush();
         printed = true;
@@ -78,6 +113,7 @@ public final class Progress implements AutoCloseable {
     /** Clears the progress line. */
     @Override
     public synchronized void close() {
+        finishSection();
         if (enabled && printed) {
             err.print("\r\u001b[K");
             err.flush();

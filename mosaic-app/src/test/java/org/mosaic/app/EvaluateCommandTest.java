@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mosaic.app.report.Report;
 import org.mosaic.core.scenario.ScenarioDocument;
 
-/** {@code mosaic evaluate} is slow (seconds), so it runs once for the class. */
+/** {@code mosaic evaluate} is slow (minutes), so it runs once for the test JVM ({@link EvaluatedReport}). */
 class EvaluateCommandTest {
     @TempDir
     static Path dir;
@@ -22,8 +22,65 @@ class EvaluateCommandTest {
 
     @BeforeAll
     static void evaluate() {
-        out = dir.resolve("report");
-        run = Cli.run("evaluate", "--out", out.toString());
+        out = EvaluatedReport.dir();
+        run = EvaluatedReport.run();
+    }
+
+    @Test
+    void reportOpensWithItsRunMetadataAndSummaryOfFindings_issue12() throws Exception {
+        String html = Files.readString(out.resolve("index.html"));
+        int meta = html.indexOf("id=\"run-summary\"");
+        int summary = html.indexOf("<section id=\"summary\">");
+        int firstSection = html.indexOf("<section id=\"channel\">");
+        assertThat(meta).isPositive();
+        assertThat(summary).isGreaterThan(meta);
+        assertThat(firstSection).isGreaterThan(summary);
+        String head = html.substring(meta, summary);
+        assertThat(head).contains("0.1.0-SNAPSHOT", "mosaic evaluate --out", " UTC", "channel mosaic-prototype: 0", "datapath emulations: 0");
+        assertThat(head).containsPattern("commit</dt><dd>([0-9a-f]{12}(\\+uncommitted)?|unknown)</dd>");
+        // every finding links to an element that exists
+        var anchors = java.util.regex.Pattern.compile("class=\"evidence\" href=\"#([^\"]+)\"").matcher(html);
+        int n = 0;
+        while (anchors.find()) {
+            assertThat(html).as("anchor " + anchors.group(1)).contains("id=\"" + anchors.group(1) + "\"");
+            n++;
+        }
+        assertThat(n).isGreaterThanOrEqualTo(10);
+    }
+
+    @Test
+    void summaryFindingsCarryTheComputedNumbers_issue12() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        double reach = n.get("sections").get("channel").get("scenarios").get("mosaic-800g").get("result").get("reachMeters").asDouble();
+        String html = Files.readString(out.resolve("index.html"));
+        // the 800G cable's verdict follows its computed reach against its 50 m, with that reach in the text
+        String line = html.lines().filter(l -> l.contains("mosaic-800g") && l.contains("close") && l.contains("class=\"evidence\""))
+                .findFirst().orElseThrow();
+        assertThat(line).contains(Output.meters(reach));
+        assertThat(line).contains(reach >= 50 ? "class=\"holds\"" : "class=\"fails\"");
+        assertThat(n.get("findings").size()).isGreaterThanOrEqualTo(10);
+        assertThat(run.out()).startsWith("Findings (").contains("✗ mosaic-800g");
+    }
+
+    @Test
+    void noNumberInTheReportIsARunOfZerosOrRawJavaNotation_issue12() throws Exception {
+        String text = Files.readString(out.resolve("index.html")).replaceAll("(?s)<svg.*?</svg>", "");
+        assertThat(text).doesNotContainPattern("0\\.0{8,}");
+        assertThat(text).doesNotContainPattern("\\d\\.\\d*E-?\\d");
+        assertThat(text).doesNotContainPattern("\\d\\.\\d*9{6,}\\d");
+    }
+
+    @Test
+    void everyTableSitsInItsOwnScrollBox_issue12() throws Exception {
+        String html = Files.readString(out.resolve("index.html"));
+        int tables = html.split("<table>", -1).length - 1;
+        assertThat(tables).isGreaterThan(20);
+        assertThat(html.split("<div class=\"tbl\"><table>", -1).length - 1).isEqualTo(tables);
+    }
+
+    @Test
+    void evaluateIsQuietOnStderrWhenNotATerminal_issue12() {
+        assertThat(run.err()).isEmpty();
     }
 
     @Test

@@ -107,6 +107,50 @@ public final class CableSection implements Section {
         return "cable";
     }
 
+    /** Anchor of the side-by-side comparison. */
+    static final String COMPARE_ANCHOR = "cable-compare";
+
+    /** Per cable, its first claim set at 800G (the cable's own host attachment): the ratios against today's links. */
+    @Override
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Cable c : cables) {
+            for (Comparison.ClaimSet cs : at800.claims()) {
+                if (!cs.subject().startsWith(c.name() + " ")) {
+                    continue;
+                }
+                String at = f("at %s, %s", at800.generation(), Output.meters(at800.lengthMeters()));
+                boolean reaches = cs.ratios().stream().allMatch(Comparison.Ratio::subjectReaches);
+                if (!reaches || cs.ratios().isEmpty()) {
+                    out.add(new Finding(Verdict.FAILS, cs.subject() + ": power and reliability ratios against today's links " + at
+                            + " not applicable — it does not reach " + Output.meters(at800.lengthMeters()) + " (reach "
+                            + Output.meters(c.reachMeters()) + ")", COMPARE_ANCHOR));
+                    break;
+                }
+                List<String> parts = new ArrayList<>();
+                boolean favourable = true;
+                for (Comparison.Ratio r : cs.ratios()) {
+                    boolean power = r.claim() == Comparison.Claim.POWER_SAVING_VS_AOC || r.claim() == Comparison.Claim.POWER_SAVING_VS_DSP_PLUGGABLE;
+                    parts.add(r.claim().label() + " (" + r.reference() + ") " + (power ? Output.percent(r.value()) : Output.number(r.value(), 3) + "×"));
+                    favourable &= power ? r.value() > 0 : r.value() > 1;
+                }
+                out.add(new Finding(Verdict.of(favourable), cs.subject() + " against today's links " + at + ": "
+                        + String.join("; ", parts), COMPARE_ANCHOR));
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> seeds() {
+        List<String> out = new ArrayList<>();
+        for (Cable c : cables) {
+            out.add("cable " + c.name() + " reliability Monte Carlo: " + c.spec().channel().seed());
+        }
+        return out;
+    }
+
     @Override
     public String title() {
         return "The cable: channel plan, power, reliability, and today's links";
@@ -124,7 +168,7 @@ public final class CableSection implements Section {
         for (Cable c : cables) {
             sb.append(cableHtml(c));
         }
-        sb.append("<h3>Side by side with today's links</h3>\n");
+        sb.append("<h3 id=\"").append(COMPARE_ANCHOR).append("\">Side by side with today's links</h3>\n");
         sb.append(comparisonTable(at800));
         sb.append(claims(at800));
         sb.append(fig(powerChart(), "cable-power", 1000, 560, "Power per end at 800G: our bottom-up breakdown for the microLED "

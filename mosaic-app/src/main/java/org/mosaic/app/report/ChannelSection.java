@@ -191,6 +191,56 @@ public final class ChannelSection implements Section {
         return "Channel: one microLED link through the imaging fibre";
     }
 
+    /**
+     * A published measurement a preset is judged against: median BER over the array below {@code medianBerBelow}
+     * at {@code lengthMeters} and {@code rateBitsPerSecond}.
+     */
+    public record Published(String preset, double medianBerBelow, double lengthMeters, double rateBitsPerSecond, String source) {
+    }
+
+    /** The measurements the presets reproduce. */
+    public static final List<Published> PUBLISHED = List.of(new Published("mosaic-prototype", 2e-8, 20, 2e9,
+            "MOSAIC prototype, Microsoft Research, ACM SIGCOMM 2025: median BER < 2e-8 at 2 Gb/s over 20 m (25 active channels)"));
+
+    @Override
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Evaluated e : evaluated) {
+            ChannelResult r = e.result();
+            String name = e.input().name();
+            String anchor = anchor(name);
+            String length = Output.si(r.fiberLengthMeters(), Dimension.LENGTH);
+            for (Published p : PUBLISHED) {
+                if (p.preset().equals(name) && Math.abs(r.fiberLengthMeters() - p.lengthMeters()) < 1e-9
+                        && Math.abs(r.channelRateBitsPerSecond() - p.rateBitsPerSecond()) < 1) {
+                    boolean ok = r.ber().median() < p.medianBerBelow();
+                    out.add(new Finding(Verdict.of(ok), name + ": modelled median BER " + Output.ber(r.ber().median()) + " at "
+                            + length + (ok ? " reproduces" : " misses") + " the published median < " + Output.ber(p.medianBerBelow())
+                            + " (" + p.source() + ")", anchor));
+                }
+            }
+            boolean closes = r.ber().median() <= r.berTarget() && r.marginDb() >= 0;
+            out.add(new Finding(Verdict.of(closes), name + (closes ? " closes" : " does not close") + " at its " + length + ": median BER "
+                    + Output.ber(r.ber().median()) + " against the target " + Output.ber(r.berTarget()) + ", margin "
+                    + Output.db(r.marginDb()) + ", reach " + ChannelFacts.reach(r), anchor));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> seeds() {
+        List<String> out = new ArrayList<>();
+        for (Evaluated e : evaluated) {
+            out.add("channel " + e.input().name() + ": " + e.result().seed());
+        }
+        return out;
+    }
+
+    /** The anchor of a scenario's part of the section. */
+    static String anchor(String scenario) {
+        return "ch-" + scenario.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
     // ---- HTML ----
 
     @Override
@@ -232,7 +282,7 @@ public final class ChannelSection implements Section {
     private String presetHtml(Evaluated e) {
         ChannelResult r = e.result();
         String name = e.input().name();
-        String id = "ch-" + name.replaceAll("[^A-Za-z0-9]+", "-");
+        String id = anchor(name);
         StringBuilder sb = new StringBuilder();
         sb.append("<h3 id=\"").append(Html.esc(id)).append("\">").append(Html.esc(name)).append("</h3>\n");
         if (!e.description().isBlank()) {
@@ -304,7 +354,7 @@ public final class ChannelSection implements Section {
         List<String> cls = new ArrayList<>();
         for (Provenance p : e.provenance()) {
             ChannelSpecs.Parameter par = ChannelSpecs.PARAMETERS.get(p.path());
-            prov.add(List.of(p.path(), par == null ? "" : par.meaning(), p.value(), confidence(p.confidence()), p.source(), p.note()));
+            prov.add(List.of(p.path(), par == null ? "" : par.meaning(), Html.value(p.value()), confidence(p.confidence()), p.source(), p.note()));
             cls.add(p.confidence() == Confidence.ASSUMED ? "assumed" : p.confidence() == Confidence.CALIBRATED ? "calibrated" : null);
         }
         sb.append(Html.table(List.of("parameter", "meaning", "value", "confidence", "source", "note"), prov, cls));

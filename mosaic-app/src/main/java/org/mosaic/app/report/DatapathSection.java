@@ -651,6 +651,49 @@ public final class DatapathSection implements Section {
         return "datapath";
     }
 
+    /** Anchor of the dead-channel table. */
+    static final String DEAD_ANCHOR = "datapath-dead";
+
+    /**
+     * Per gearbox mapping: how many simultaneously dead channels the host's RS(544,514) absorbs before failover, i.e.
+     * with the frame loss ratio during the detection window at most {@link #TARGET_FRAME_LOSS_RATIO}.
+     */
+    @Override
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Variant v : Variant.MAPPINGS) {
+            List<DeadCase> cases = deadCases.stream().filter(d -> d.variant().equals(v))
+                    .sorted(java.util.Comparator.comparingInt(DeadCase::deadChannels)).toList();
+            if (cases.isEmpty()) {
+                continue;
+            }
+            int survived = 0;
+            DeadCase firstLost = null;
+            for (DeadCase d : cases) {
+                if (d.exactWindowFrameLossRatio() <= TARGET_FRAME_LOSS_RATIO && firstLost == null) {
+                    survived = d.deadChannels();
+                } else if (firstLost == null) {
+                    firstLost = d;
+                }
+            }
+            DeadCase one = cases.get(0);
+            String text = "RS(544,514) with the " + v.label() + " gearbox mapping " + (survived >= 1 ? "survives " : "does not survive ")
+                    + (survived >= 1 ? survived + " dead channel" + (survived > 1 ? "s" : "") : "a dead channel")
+                    + " until failover: frame loss ratio " + Output.ber(one.exactWindowFrameLossRatio()) + " with " + one.deadChannels()
+                    + " dead (target " + Output.ber(TARGET_FRAME_LOSS_RATIO) + ")"
+                    + (firstLost != null && survived >= 1 ? ", " + Output.ber(firstLost.exactWindowFrameLossRatio()) + " with "
+                            + firstLost.deadChannels() + " dead" : "")
+                    + "; other channels at BER " + Output.ber(BACKGROUND_BER);
+            out.add(new Finding(Verdict.of(survived >= 1), text, DEAD_ANCHOR));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> seeds() {
+        return List.of("datapath emulations: " + seed);
+    }
+
     @Override
     public String title() {
         return "Datapath: KP4 FEC, gearbox mappings, dead channels and failover";
@@ -698,7 +741,7 @@ public final class DatapathSection implements Section {
                 + "docs/datapath.md leaves open), where the dead channel alone exceeds t on half of the codewords."));
         sb.append(deadPointTable());
 
-        sb.append("<h3>Dead channels before and after failover</h3>\n");
+        sb.append("<h3 id=\"").append(DEAD_ANCHOR).append("\">Dead channels before and after failover</h3>\n");
         sb.append("<p>Channels ").append(Html.esc(Arrays.toString(DEAD_CHANNELS)))
                 .append(" (the first one, two or three of them) send random bits; every other channel, spares included, has the "
                         + "design background BER ").append(Output.ber(BACKGROUND_BER))

@@ -159,6 +159,34 @@ public final class FleetSection implements Section {
         return "fleet";
     }
 
+    /** Per cluster and MOSAIC policy, the interconnect power and link failures against today's policy. */
+    @Override
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>();
+        for (Fleet fl : fleets) {
+            for (PolicySavings s : fl.savings()) {
+                if (!s.to().startsWith("mosaic")) {
+                    continue;
+                }
+                FleetModel.Result from = fl.result(s.from());
+                FleetModel.Result to = fl.result(s.to());
+                double power = to.interconnectPowerWatts() / from.interconnectPowerWatts() - 1;
+                double failures = to.linkFailuresPerDay() / from.linkFailuresPerDay() - 1;
+                String text = f("%s, policy %s against %s: interconnect power %s → %s (%s), link failures per day %s → %s (%s)",
+                        fl.name(), s.to(), s.from(), Output.number(from.interconnectPowerWatts() / 1e6, 3) + " MW",
+                        Output.number(to.interconnectPowerWatts() / 1e6, 3) + " MW", signedPercent(power),
+                        Output.number(from.linkFailuresPerDay(), 3), Output.number(to.linkFailuresPerDay(), 3), signedPercent(failures));
+                out.add(new Finding(power <= 0 && failures <= 0 ? Verdict.HOLDS : power > 0 && failures > 0 ? Verdict.FAILS : Verdict.NOTE,
+                        text, "fleet-" + fl.name()));
+            }
+        }
+        return out;
+    }
+
+    private static String signedPercent(double fraction) {
+        return (fraction > 0 ? "+" : fraction < 0 ? "−" : "") + Output.percent(Math.abs(fraction));
+    }
+
     @Override
     public String title() {
         return "The fleet: racks, cable lengths, and what MOSAIC does to power and failures";

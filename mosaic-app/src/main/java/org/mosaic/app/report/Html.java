@@ -30,7 +30,8 @@ public final class Html {
      * @param rowClasses CSS class per row (may be null, or hold nulls)
      */
     public static String table(List<String> headers, List<List<String>> rows, List<String> rowClasses) {
-        StringBuilder sb = new StringBuilder("<table>\n<thead><tr>");
+        // every table scrolls sideways in its own box rather than widening the page
+        StringBuilder sb = new StringBuilder("<div class=\"tbl\"><table>\n<thead><tr>");
         boolean[] right = new boolean[headers.size()];
         for (int i = 0; i < headers.size(); i++) {
             String h = headers.get(i);
@@ -48,7 +49,15 @@ public final class Html {
             }
             sb.append("</tr>\n");
         }
-        return sb.append("</tbody>\n</table>\n").toString();
+        return sb.append("</tbody>\n</table></div>\n").toString();
+    }
+
+    /** A provenance value as shown: a bare number through the report's formatter ("2.4E-4" → "2.4e-4"), anything else as written. */
+    static String value(String v) {
+        if (v != null && v.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            return org.mosaic.app.Output.number(Double.parseDouble(v.strip()), 6);
+        }
+        return v;
     }
 
     /** A figure with an inline SVG chart and a caption (escaped). */
@@ -61,7 +70,7 @@ public final class Html {
         List<List<String>> rows = new java.util.ArrayList<>();
         List<String> cls = new java.util.ArrayList<>();
         for (org.mosaic.core.catalog.Provenance p : list) {
-            rows.add(List.of(p.path(), p.value(), p.confidence().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            rows.add(List.of(p.path(), value(p.value()), p.confidence().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     p.source(), p.note()));
             cls.add(p.confidence() == org.mosaic.core.catalog.Confidence.ASSUMED ? "assumed"
                     : p.confidence() == org.mosaic.core.catalog.Confidence.CALIBRATED ? "calibrated" : null);

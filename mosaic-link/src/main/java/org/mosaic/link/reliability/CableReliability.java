@@ -244,11 +244,15 @@ public final class CableReliability {
         if (x == 0 || !Double.isFinite(x)) {
             return Double.toString(x);
         }
-        int e = (int) Math.floor(Math.log10(Math.abs(x)));
-        double scale = Math.pow(10, 3 - e);
-        double r = Double.isFinite(scale) ? Math.rint(x * scale) / scale : x;
-        String t = Double.toString(r);
-        return t.endsWith(".0") ? t.substring(0, t.length() - 2) : t;
+        // four significant digits: plain from 1e-3 to below 1e7, scientific outside ("1.351e-51", "2.105e8")
+        java.math.BigDecimal r = new java.math.BigDecimal(x).round(new java.math.MathContext(4));
+        double a = Math.abs(r.doubleValue());
+        if (a >= 1e-3 && a < 1e7) {
+            return r.stripTrailingZeros().toPlainString();
+        }
+        String m = r.unscaledValue().abs().toString().replaceFirst("0+$", "");
+        int exp = r.precision() - r.scale() - 1;
+        return (r.signum() < 0 ? "-" : "") + (m.length() == 1 ? m : m.charAt(0) + "." + m.substring(1)) + "e" + exp;
     }
 
     /**

@@ -275,6 +275,15 @@ class CableReliabilityTest {
         String json = new ObjectMapper().writeValueAsString(r);
         assertThat(json).contains("\"linkFit\"", "\"policy\"", "\"exhaustion\"", "\"breakdown\"", "\"curve\"");
         assertThat(CableReliability.sig(2247188.6395)).isEqualTo("2247000");
-        assertThat(CableReliability.sig(1.3509353e-51)).isEqualTo("1.351E-51");
+        assertThat(CableReliability.sig(1.3509353e-51)).isEqualTo("1.351e-51");
+    }
+
+    @Test
+    void notesShowFourSignificantDigitsNeverFloatingPointNoise_issue12() {
+        assertThat(CableReliability.sig(1.9149999999999998E-52)).isEqualTo("1.915e-52");
+        assertThat(CableReliability.sig(2.1049999999999997E8)).isEqualTo("2.105e8");
+        assertThat(CableReliability.sig(7.507999999999999E-215)).isEqualTo("7.508e-215");
+        assertThat(CableReliability.sig(24030.4)).isEqualTo("24030");
+        assertThat(CableReliability.sig(0.5)).isEqualTo("0.5");
     }
 }
