@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mosaic link}: the channel plan, power per end and reliability of one cable. */
-@Command(name = "link", mixinStandardHelpOptions = true,
+@Command(name = "link", mixinStandardHelpOptions = true, defaultValueProvider = ScenarioOptions.CablePresetDefault.class,
         description = {"One cable: its channel plan (data, parity and spare channels on the array; die area; fibre cores; "
                 + "skew), its power per end bottom-up, and its reliability (FIT, AFR, MTTF over the service life, with and "
                 + "without spares).",

@@ -13,7 +13,8 @@ package org.mosaic.datapath;
  * superblocks a change falls inside (their bit error probabilities taken bit by bit at each bit's slot); each
  * stratum is sampled until it meets the precision target on its own, and the estimates are combined with
  * the strata's shares of the codewords as weights (so the combined relative half-width meets the target
- * too). {@code evaluationTimeSeconds} is not used in that mode.
+ * too, unless a stratum stops at its sample cap: {@code maxSamples} bounds the whole run, each of k strata
+ * gets maxSamples / k, at least minSamples). {@code evaluationTimeSeconds} is not used in that mode.
  */
 public record Importance(long minSamples, long maxSamples, double targetRelativeHalfWidth, double evaluationTimeSeconds,
                          boolean overRun) {

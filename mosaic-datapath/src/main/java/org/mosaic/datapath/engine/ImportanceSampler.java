@@ -72,7 +72,8 @@ public final class ImportanceSampler {
         int classes = ctx.codewordsPerSuperblock;
         int batch = classes * Math.max(1, 2000 / classes);
         Sums total = new Sums(ctx.n);
-        long maxSamples = spec.importance().maxSamples();
+        // maxSamples bounds the whole run: each of several strata gets its share (at least minSamples)
+        long maxSamples = Math.max(spec.importance().minSamples(), spec.importance().maxSamples() / strata);
         while (true) {
             int wave = (int) Math.min(BATCHES_PER_WAVE, Math.max(1, (maxSamples - total.samples + batch - 1) / batch));
             SplittableGenerator[] streams = new SplittableGenerator[wave];
