@@ -19,7 +19,7 @@ public final class Closure {
         if (ber <= target) {
             return null;
         }
-        return "the channel does not close at " + Output.meters(lengthMeters) + ": BER " + Output.ber(ber) + " vs target "
+        return "the channel does not close at " + Output.meters(lengthMeters) + ": BER " + Output.ber(ber) + " (nominal channel) vs target "
                 + Output.ber(target) + "; reach " + reach;
     }
 
