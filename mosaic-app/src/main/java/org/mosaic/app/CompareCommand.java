@@ -90,9 +90,37 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private List<LinkSpec> cables() {
+        List<String> names = presets.isEmpty() ? cablePresets() : presets;
+        List<LinkSpec> out = bind(names, sets);
+        // every --set must change something compare uses in at least one cable (leave-one-out), else it is refused
+        for (int i = 0; i < sets.size(); i++) {
+            List<String> others = new ArrayList<>(sets);
+            String set = others.remove(i);
+            List<LinkSpec> without;
+            try {
+                without = bind(names, others);
+            } catch (RuntimeException e) {
+                continue; // without it a cable does not bind: it matters
+            }
+            boolean effect = false;
+            for (int c = 0; c < out.size(); c++) {
+                effect |= !used(out.get(c)).equals(used(without.get(c)));
+            }
+            if (!effect) {
+                String key = set.substring(0, Math.max(0, set.indexOf('='))).trim();
+                String why = key.equals("fiber.length") ? "every cable is evaluated at --length (and its reach is solved), so "
+                        + "the scenario's fibre length is not used (hint: --length " + set.substring(set.indexOf('=') + 1).trim() + ")"
+                        : key.equals("host.attachment") ? "compare shows every cable with both host attachments (pluggable and cpo)"
+                        : "no cable's reach, power or reliability depends on it, or it already has that value";
+                throw new UsageException("--set " + set + " has no effect on compare: " + why);
+            }
+        }
+        return out;
+    }
+
+    private static List<LinkSpec> bind(List<String> names, List<String> sets) {
         ScenarioOptions overrides = new ScenarioOptions();
         overrides.sets = sets;
-        List<String> names = presets.isEmpty() ? cablePresets() : presets;
         List<LinkSpec> out = new ArrayList<>();
         for (String n : names) {
             ScenarioDocument doc = overrides.apply(ScenarioDocument.preset(n));
@@ -103,6 +131,15 @@ public final class CompareCommand implements Callable<Integer> {
             out.add(LinkSpecs.bind(doc));
         }
         return out;
+    }
+
+    /**
+     * What compare uses of a cable: everything but the fibre length (the reach is solved; the length is --length) and the
+     * host attachment (both are shown).
+     */
+    private static LinkSpec used(LinkSpec c) {
+        return new LinkSpec(c.channel().withLength(1), c.host(), org.mosaic.link.PowerModel.Attachment.PLUGGABLE, c.plan(), c.power(),
+                c.reliability());
     }
 
     /** The shipped presets that describe whole cables. */
@@ -159,13 +196,14 @@ public final class CompareCommand implements Callable<Integer> {
             rows.add(List.of(c.technology() + (c.ourModel() ? " *" : ""), c.reaches() ? "yes" : "no",
                     c.reachMeters() == null ? "" : Output.meters(c.reachMeters()), num(c.powerPerEndWatts(), "%.2f"),
                     num(c.perBitPicojoules(), "%.2f"), num(c.fitPerEnd(), "%.4g"),
-                    c.afr() == null ? "" : Output.percent(c.afr()), num(c.costPerEndUsd(), "$%.0f")));
+                    c.afrPerEnd() == null ? "" : Output.percent(c.afrPerEnd()), num(c.costPerEndUsd(), "$%.0f")));
         }
-        sb.append(Output.table(List.of("technology", "reaches?", ">reach", ">W/end", ">pJ/bit", ">FIT/end", ">AFR", ">cost"), rows));
+        sb.append(Output.table(List.of("technology", "reaches?", ">reach", ">W/end", ">pJ/bit", ">FIT/end", ">AFR/end", ">cost"), rows));
         sb.append("* our own models (channel, power, reliability); the others from the sourced catalog (copper reach computed).\n");
         for (Comparison.ClaimSet cs : r.claims()) {
             sb.append('\n').append(cs.subject()).append('\n');
             for (Comparison.Ratio ratio : cs.ratios()) {
+                // a ratio that does not apply says "n/a — …" in its arithmetic
                 sb.append("  ").append(ratio.claim().label()).append(": ").append(ratio.arithmetic()).append('\n');
             }
             for (String n : cs.notComputed()) {

@@ -132,7 +132,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (cable.cables().isEmpty()) {
             return "";
         }
-        List<String> h = List.of("cable", ">channels", ">W/end", ">pJ/bit", ">other host", ">FIT/end", ">AFR", ">reach");
+        List<String> h = List.of("cable", ">channels", ">W/end", ">pJ/bit", ">other host", ">FIT/end", ">AFR/end", ">reach");
         List<List<String>> rows = new ArrayList<>();
         for (CableSection.Cable c : cable.cables()) {
             var r = c.result();
@@ -141,7 +141,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.2f", r.power().perBitPicojoules()),
                     String.format(Locale.ROOT, "%.2f W (%s)", r.otherAttachment().perEndWatts(), r.otherAttachment().attachment().id()),
                     String.format(Locale.ROOT, "%.4g", r.reliability().withSpares().perEndFit()),
-                    Output.percent(r.reliability().afr()), Output.meters(c.reachMeters())));
+                    Output.percent(r.reliability().afrPerEnd()), Output.meters(c.reachMeters())));
         }
         StringBuilder sb = new StringBuilder("\n").append(Output.table(h, rows));
         String first = cable.cables().get(0).name();

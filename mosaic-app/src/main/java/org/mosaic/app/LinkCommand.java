@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mosaic link}: the channel plan, power per end and reliability of one cable. */
-@Command(name = "link", mixinStandardHelpOptions = true,
+@Command(name = "link", mixinStandardHelpOptions = true, defaultValueProvider = ScenarioOptions.CablePresetDefault.class,
         description = {"One cable: its channel plan (data, parity and spare channels on the array; die area; fibre cores; "
                 + "skew), its power per end bottom-up, and its reliability (FIT, AFR, MTTF over the service life, with and "
                 + "without spares).",
@@ -55,6 +55,7 @@ public final class LinkCommand implements Callable<Integer> {
         }
         LinkSpec link = LinkSpecs.bind(doc);
         LinkModel.LinkResult r = PlanErrors.guard(() -> LinkModel.evaluate(link));
+        String closure = Closure.statement(link.channel());
         List<Scaling.Option> scaling = new ArrayList<>();
         if (scale) {
             try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
@@ -68,18 +69,22 @@ public final class LinkCommand implements Callable<Integer> {
             }
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(doc, link, r, scaling)));
-            case CSV -> Output.csv(List.of(Output.flatten(json(doc, link, r, scaling))));
-            case TABLE -> table(doc, link, r, scaling);
+            case JSON -> Output.json(Output.strict(json(doc, link, r, scaling, closure)));
+            case CSV -> Output.csv(List.of(Output.flatten(json(doc, link, r, scaling, closure))));
+            case TABLE -> table(doc, link, r, scaling, closure);
         });
         out.flush();
         return 0;
     }
 
-    static ObjectNode json(ScenarioDocument doc, LinkSpec link, LinkModel.LinkResult r, List<Scaling.Option> scaling) {
+    static ObjectNode json(ScenarioDocument doc, LinkSpec link, LinkModel.LinkResult r, List<Scaling.Option> scaling, String closure) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("scenario", doc.source());
         root.put("name", r.name());
+        root.put("channelCloses", closure == null);
+        if (closure != null) {
+            root.put("channelDoesNotClose", closure);
+        }
         root.put("seed", link.channel().seed());
         ChannelPlan p = r.plan();
         ObjectNode host = root.putObject("host");
@@ -125,8 +130,9 @@ public final class LinkCommand implements Callable<Integer> {
         ObjectNode rn = root.putObject("reliability");
         rn.put("linkFit", rel.linkFit());
         rn.put("perEndFit", rel.withSpares().perEndFit());
-        rn.put("afr", rel.afr());
-        rn.put("afrFirstYear", rel.withSpares().afrFirstYear());
+        rn.put("afrPerCable", rel.afrPerCable());
+        rn.put("afrPerEnd", rel.afrPerEnd());
+        rn.put("afrFirstYearPerCable", rel.withSpares().afrFirstYearPerCable());
         rn.put("mttfHours", rel.mttfHours());
         rn.put("serviceYears", LinkModel.serviceYears(link));
         rn.put("reliabilityAtServiceLife", rel.reliabilityAtServiceLife());
@@ -171,10 +177,14 @@ public final class LinkCommand implements Callable<Integer> {
         return n;
     }
 
-    static String table(ScenarioDocument doc, LinkSpec link, LinkModel.LinkResult r, List<Scaling.Option> scaling) {
+    static String table(ScenarioDocument doc, LinkSpec link, LinkModel.LinkResult r, List<Scaling.Option> scaling, String closure) {
         ChannelPlan p = r.plan();
         StringBuilder sb = new StringBuilder();
-        sb.append(r.name()).append("  (").append(doc.source()).append(")\n\n");
+        sb.append(r.name()).append("  (").append(doc.source()).append(")\n");
+        if (closure != null) {
+            sb.append("WARNING: ").append(closure).append('\n');
+        }
+        sb.append('\n');
         List<List<String>> plan = new ArrayList<>();
         plan.add(List.of("host interface", p.hostInterface() + ", " + link.attachment().id()));
         plan.add(List.of("line rate", Output.si(p.lineRateBitsPerSecond(), org.mosaic.core.units.Dimension.DATA_RATE)));
@@ -204,7 +214,8 @@ public final class LinkCommand implements Callable<Integer> {
         rows.add(List.of("cable FIT (averaged over " + fmt("%.3g", LinkModel.serviceYears(link)) + " years)",
                 fmt("%.4g", rel.linkFit()), fmt("%.4g", rel.withoutSpares().linkFit())));
         rows.add(List.of("FIT per end", fmt("%.4g", rel.withSpares().perEndFit()), fmt("%.4g", rel.withoutSpares().perEndFit())));
-        rows.add(List.of("AFR", Output.percent(rel.afr()), Output.percent(rel.withoutSpares().afr())));
+        rows.add(List.of("AFR per cable (both ends)", Output.percent(rel.afrPerCable()), Output.percent(rel.withoutSpares().afrPerCable())));
+        rows.add(List.of("AFR per end", Output.percent(rel.afrPerEnd()), Output.percent(rel.withoutSpares().afrPerEnd())));
         rows.add(List.of("MTTF", fmt("%.3g h", rel.mttfHours()), fmt("%.3g h", rel.withoutSpares().mttfHours())));
         rows.add(List.of("works at end of life", fmt("%.6f", rel.reliabilityAtServiceLife()),
                 fmt("%.6f", rel.withoutSpares().reliabilityAtServiceLife())));

@@ -85,7 +85,12 @@ public final class OpticsCommand implements Callable<Integer> {
             case CSV -> Output.csv(List.of(Output.flatten(resultJson(doc, r))));
             case TABLE -> {
                 StringBuilder sb = new StringBuilder();
-                sb.append(r.name()).append("  (").append(doc.source()).append(")\n\n");
+                sb.append(r.name()).append("  (").append(doc.source()).append(")\n");
+                String closure = Closure.statement(r);
+                if (closure != null) {
+                    sb.append("WARNING: ").append(closure).append('\n');
+                }
+                sb.append('\n');
                 List<List<String>> rows = new ArrayList<>();
                 for (ChannelFacts.Fact f : ChannelFacts.of(r)) {
                     rows.add(List.of(f.label(), f.value()));
@@ -106,6 +111,11 @@ public final class OpticsCommand implements Callable<Integer> {
         node.remove("perChannelBer");
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("scenario", doc.source());
+        String closure = Closure.statement(r);
+        out.put("channelCloses", closure == null);
+        if (closure != null) {
+            out.put("channelDoesNotClose", closure);
+        }
         out.setAll(node);
         return out;
     }

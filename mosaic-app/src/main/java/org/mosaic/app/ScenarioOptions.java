@@ -4,14 +4,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mosaic.core.scenario.ScenarioDocument;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the scenario comes from: {@code --preset NAME} or {@code --scenario FILE}, then {@code --set k=v} overrides. */
 public final class ScenarioOptions {
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "A shipped scenario: ${COMPLETION-CANDIDATES}. Default: the first one.",
+    /** The preset of the channel commands when none is given; cable commands name theirs through {@link CablePresetDefault}. */
+    public static final String DEFAULT_PRESET = "mosaic-prototype";
+
+    // the default shown in the help is the one the code uses: this constant, or the command's default provider's
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = DEFAULT_PRESET,
+            description = "A shipped scenario: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
             completionCandidates = PresetNames.class)
     String preset;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file (YAML or JSON).")
     Path scenario;
@@ -31,17 +43,30 @@ public final class ScenarioOptions {
 
     /** Whether the user chose a scenario (otherwise a command may use its own default). */
     public boolean given() {
-        return preset != null || scenario != null;
+        return presetGiven() || scenario != null;
+    }
+
+    /** Whether --preset was on the command line (not only its default). */
+    boolean presetGiven() {
+        if (mixee == null || mixee.commandLine() == null || mixee.commandLine().getParseResult() == null) {
+            return preset != null && !preset.equals(DEFAULT_PRESET);
+        }
+        return mixee.commandLine().getParseResult().hasMatchedOption("--preset");
+    }
+
+    /** The document with every {@code --set} applied; the --preset default when neither flag is given. */
+    public ScenarioDocument load() {
+        return load(preset != null ? preset : DEFAULT_PRESET);
     }
 
     /** The document with every {@code --set} applied; {@code defaultPreset} when neither flag is given. */
     public ScenarioDocument load(String defaultPreset) {
-        if (preset != null && scenario != null) {
+        if (presetGiven() && scenario != null) {
             throw new UsageException("--preset " + preset + " and --scenario " + scenario
                     + " were both given: expected one of them (hint: apply changes to a preset with --set KEY=VALUE)");
         }
         ScenarioDocument doc = scenario != null ? ScenarioDocument.file(scenario)
-                : ScenarioDocument.preset(preset != null ? preset : defaultPreset);
+                : ScenarioDocument.preset(presetGiven() ? preset : defaultPreset);
         return apply(doc);
     }
 
@@ -57,12 +82,20 @@ public final class ScenarioOptions {
         return doc;
     }
 
-    /** The first shipped preset, the default scenario of the commands. */
+    /** The default scenario of the channel commands ({@link #DEFAULT_PRESET}, which must be shipped). */
     public static String defaultPreset() {
         List<String> names = ScenarioDocument.presetNames();
-        if (names.isEmpty()) {
-            throw new IllegalStateException("no presets in this build (presets/index.txt missing)");
+        if (!names.contains(DEFAULT_PRESET)) {
+            throw new IllegalStateException("preset " + DEFAULT_PRESET + " is not in this build (presets/index.txt: " + names + ")");
         }
-        return names.get(0);
+        return DEFAULT_PRESET;
+    }
+
+    /** For the cable commands ({@code link}, {@code emulate}): their --preset default, {@link LinkCommand#DEFAULT_PRESET}. */
+    public static final class CablePresetDefault implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            return arg instanceof OptionSpec o && o.longestName().equals("--preset") ? LinkCommand.DEFAULT_PRESET : null;
+        }
     }
 }

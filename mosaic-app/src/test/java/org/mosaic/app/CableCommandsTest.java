@@ -33,7 +33,7 @@ class CableCommandsTest {
         assertThat(j.path("power").path("breakdown").get(0).has("item")).isTrue();
         assertThat(j.path("power").path("breakdown").get(0).has("watts")).isTrue();
         assertThat(j.path("reliability").path("linkFit").asDouble()).isPositive();
-        assertThat(j.path("reliability").path("afr").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.path("reliability").path("afrPerCable").asDouble()).isBetween(0.0, 1.0);
         assertThat(j.path("reliability").path("mttfHours").asDouble()).isPositive();
         assertThat(j.path("reliability").path("serviceYears").asDouble()).isCloseTo(5, within(1e-9));
         assertThat(j.path("seed").asLong()).isZero();
@@ -114,5 +114,63 @@ class CableCommandsTest {
             assertThat(c.exit()).as(String.join(" ", args) + ": " + c.err()).isEqualTo(Main.USAGE);
             assertThat(c.noStackTrace()).as(c.err()).isTrue();
         }
+    }
+
+    @Test
+    void compareRefusesSetsItDoesNotUse_issue12() {
+        Cli c = Cli.run("compare", "--set", "fiber.length=10m");
+        assertThat(c.exit()).as(c.err()).isEqualTo(Main.USAGE);
+        assertThat(c.err()).contains("fiber.length=10m").contains("--length 10m");
+        Cli a = Cli.run("compare", "--set", "host.attachment=cpo");
+        assertThat(a.exit()).as(a.err()).isEqualTo(Main.USAGE);
+        assertThat(a.err()).contains("both host attachments");
+    }
+
+    @Test
+    void claimsForACableThatDoesNotReachAreNotApplicable_issue12() throws Exception {
+        JsonNode j = json("compare", "--format", "json");
+        boolean sawNa = false;
+        for (JsonNode cs : j.path("claims")) {
+            for (JsonNode r : cs.path("ratios")) {
+                if (r.path("claim").asText().startsWith("POWER") && !r.path("subjectReaches").asBoolean()) {
+                    assertThat(r.path("value").isNull()).as(r.toString()).isTrue();
+                    assertThat(r.path("notApplicable").asText()).contains("does not reach 30 m");
+                    sawNa = true;
+                }
+            }
+        }
+        assertThat(sawNa).isTrue(); // avicena-like does not reach 30 m
+        String table = Cli.run("compare").out();
+        assertThat(table).doesNotContain("87.9 %").contains("n/a — does not reach 30 m");
+    }
+
+    @Test
+    void afrSaysPerCableOrPerEndAndAgreesAcrossLinkAndCompare_issue12() throws Exception {
+        JsonNode link = json("link", "--format", "json");
+        double perEnd = link.path("reliability").path("afrPerEnd").asDouble();
+        assertThat(link.path("reliability").path("afrPerCable").asDouble()).isGreaterThan(perEnd);
+        assertThat(link.path("reliability").has("afr")).isFalse();
+        JsonNode cmp = json("compare", "--preset", "mosaic-800g", "--format", "json");
+        for (JsonNode r : cmp.path("rows")) {
+            if (r.path("technology").asText().startsWith("mosaic-800g")) {
+                assertThat(r.path("afrPerEnd").asDouble()).isCloseTo(perEnd, within(1e-12));
+            }
+        }
+        String table = Cli.run("link").out();
+        assertThat(table).contains("AFR per cable (both ends)").contains("AFR per end");
+        assertThat(Cli.run("compare", "--preset", "mosaic-800g").out()).contains("AFR/end");
+    }
+
+    @Test
+    void linkSaysLoudlyWhenTheChannelDoesNotCloseAtItsLength_issue12() throws Exception {
+        String table = Cli.run("link").out();
+        assertThat(table).containsPattern("WARNING: the channel does not close at 50\\.0 m: BER [0-9.e-]+ \\(nominal channel\\) "
+                + "vs target 2\\.40e-4; reach 4[0-9]\\.[0-9] m");
+        JsonNode j = json("link", "--format", "json");
+        assertThat(j.path("channelCloses").asBoolean()).isFalse();
+        // at 30 m it closes, and nothing is said
+        JsonNode ok = json("link", "--set", "fiber.length=30m", "--format", "json");
+        assertThat(ok.path("channelCloses").asBoolean()).isTrue();
+        assertThat(Cli.run("link", "--set", "fiber.length=30m").out()).doesNotContain("does not close");
     }
 }

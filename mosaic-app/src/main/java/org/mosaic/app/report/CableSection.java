@@ -197,10 +197,10 @@ public final class CableSection implements Section {
                     Output.si(p.channelRateBitsPerSecond(), org.mosaic.core.units.Dimension.DATA_RATE),
                     f("%.2f mm²", p.dieAreaSquareMillimeters()),
                     f("%.2f W (%s)", pw.perEndWatts(), pw.attachment().id()), f("%.2f W (%s)", other.perEndWatts(), other.attachment().id()),
-                    f("%.4g", rel.withSpares().perEndFit()), Output.percent(rel.afr()), Output.meters(c.reachMeters())));
+                    f("%.4g", rel.withSpares().perEndFit()), Output.percent(rel.afrPerEnd()), Output.meters(c.reachMeters())));
         }
         return Html.table(List.of("cable", "host", ">data + parity + spare", ">channel rate", ">die", ">power per end",
-                ">other host", ">FIT per end", ">AFR", ">reach"), rows, null);
+                ">other host", ">FIT per end", ">AFR per end", ">reach"), rows, null);
     }
 
     private String cableHtml(Cable c) {
@@ -208,6 +208,12 @@ public final class CableSection implements Section {
         String id = "cable-" + c.name().replaceAll("[^A-Za-z0-9]+", "-");
         ChannelPlan p = c.result().plan();
         sb.append("<h3 id=\"").append(Html.esc(id)).append("\">").append(Html.esc(c.name())).append("</h3>\n");
+        org.mosaic.optics.ChannelSpec channel = c.spec().channel();
+        String closure = org.mosaic.app.Closure.statement(channel.fiber().lengthMeters(),
+                org.mosaic.optics.ChannelAnalysis.nominalBer(channel), channel.berTarget(), org.mosaic.app.ChannelFacts.reach(c.reachMeters(), c.reachMeters() >= org.mosaic.optics.ChannelAnalysis.MAX_LENGTH));
+        if (closure != null) {
+            sb.append("<p class=\"bad\"><b>Warning: ").append(Html.esc(closure)).append(".</b></p>\n");
+        }
         sb.append("<h4>Channel plan</h4>\n<div class=\"grid2\">\n");
         sb.append(fig(planChart(c), id + "-plan", 560, 600, "The emitter array as laid out (the photodiode array mirrors it): "
                 + "data channels fill the " + p.dataRows() + " x " + p.dataCols() + " data array, parity and spare channels the "
@@ -250,7 +256,10 @@ public final class CableSection implements Section {
         List<List<String>> rr = new ArrayList<>();
         rr.add(List.of("cable FIT, averaged over the service life", f("%.4g", rel.withSpares().linkFit()), f("%.4g", rel.withoutSpares().linkFit())));
         rr.add(List.of("FIT per end", f("%.4g", rel.withSpares().perEndFit()), f("%.4g", rel.withoutSpares().perEndFit())));
-        rr.add(List.of("AFR (average over the life)", Output.percent(rel.withSpares().afr()), Output.percent(rel.withoutSpares().afr())));
+        rr.add(List.of("AFR per cable, both ends (average over the life)", Output.percent(rel.withSpares().afrPerCable()),
+                Output.percent(rel.withoutSpares().afrPerCable())));
+        rr.add(List.of("AFR per end (average over the life)", Output.percent(rel.withSpares().afrPerEnd()),
+                Output.percent(rel.withoutSpares().afrPerEnd())));
         rr.add(List.of("MTTF", f("%.4g h", rel.withSpares().mttfHours()), f("%.4g h", rel.withoutSpares().mttfHours())));
         rr.add(List.of(f("works after %.3g years (analytic)", LinkModel.serviceYears(c.spec())),
                 f("%.6f", rel.withSpares().reliabilityAtServiceLife()), f("%.6f", rel.withoutSpares().reliabilityAtServiceLife())));
@@ -290,12 +299,12 @@ public final class CableSection implements Section {
             }
             rows.add(List.of(c.technology() + (c.ourModel() ? " (our model)" : ""), c.reaches() ? "yes" : "no",
                     c.reachMeters() == null ? "" : Output.meters(c.reachMeters()), d(c.powerPerEndWatts(), "%.2f"),
-                    d(c.perBitPicojoules(), "%.2f"), d(c.fitPerEnd(), "%.4g"), c.afr() == null ? "" : Output.percent(c.afr()),
+                    d(c.perBitPicojoules(), "%.2f"), d(c.fitPerEnd(), "%.4g"), c.afrPerEnd() == null ? "" : Output.percent(c.afrPerEnd()),
                     c.confidence() == null ? "" : c.confidence().name().toLowerCase(Locale.ROOT)));
             cls.add(c.reaches() ? null : "bad");
         }
         return "<p>" + Html.esc(r.generation() + ": " + r.hostLanes()) + f("; cable length %.0f m.", r.lengthMeters()) + "</p>\n"
-                + Html.table(List.of("technology", "reaches?", ">reach", ">W per end", ">pJ/bit", ">FIT per end", ">AFR",
+                + Html.table(List.of("technology", "reaches?", ">reach", ">W per end", ">pJ/bit", ">FIT per end", ">AFR per end",
                 "confidence"), rows, cls);
     }
 
@@ -443,7 +452,8 @@ public final class CableSection implements Section {
             rows.add(new ResultRow(c.name(), "power per end, " + c.result().otherAttachment().attachment().id(),
                     c.result().otherAttachment().perEndWatts(), "W"));
             rows.add(new ResultRow(c.name(), "FIT per end", c.result().reliability().withSpares().perEndFit(), "FIT"));
-            rows.add(new ResultRow(c.name(), "AFR", c.result().reliability().afr(), ""));
+            rows.add(new ResultRow(c.name(), "AFR per cable", c.result().reliability().afrPerCable(), ""));
+            rows.add(new ResultRow(c.name(), "AFR per end", c.result().reliability().afrPerEnd(), ""));
             rows.add(new ResultRow(c.name(), "MTTF", c.result().reliability().mttfHours(), "h"));
             rows.add(new ResultRow(c.name(), "reach", c.reachMeters(), "m"));
         }

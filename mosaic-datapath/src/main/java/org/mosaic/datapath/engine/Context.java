@@ -59,7 +59,7 @@ public final class Context {
         this.slotsPerChannel = map.slotsPerChannel();
         this.superblocks = (codewords + codewordsPerSuperblock - 1) / codewordsPerSuperblock;
         long runEnd = superblocks * slotsPerChannel;
-        if (spec.engine() == org.mosaic.datapath.Engine.IMPORTANCE) {
+        if (spec.engine() == org.mosaic.datapath.Engine.IMPORTANCE && !spec.importance().overRun()) {
             // the importance sampler looks at one instant, which may lie after the codewords' span
             runEnd = Math.max(runEnd, org.mosaic.datapath.channel.Slots.atOrAfter(spec.importance().evaluationTimeSeconds(),
                     spec.channelRateBitsPerSecond()) + 1);

@@ -9,6 +9,8 @@ import org.mosaic.datapath.EmulationResult;
 import org.mosaic.datapath.EmulationSpec;
 import org.mosaic.datapath.Estimate;
 import org.mosaic.datapath.ProgressListener;
+import org.mosaic.datapath.Importance;
+import org.mosaic.datapath.channel.LinkTimeline;
 import org.mosaic.datapath.channel.Slots;
 
 /**
@@ -50,15 +52,28 @@ public final class ImportanceSampler {
             throw new IllegalArgumentException("engine importance with crosstalk = " + spec.crosstalk().conditionalProbability()
                     + " — expected independent errors (hint: use the error-event engine for correlated errors)");
         }
+        if (spec.importance().overRun()) {
+            return overRun(ctx, progress);
+        }
         long slot = Slots.atOrAfter(spec.importance().evaluationTimeSeconds(), spec.channelRateBitsPerSecond());
         double[] channelBer = ctx.channelBersAt(slot);
-        Model model = new Model(ctx, channelBer);
+        Model model = new Model(ctx, ctx.bitBers(channelBer));
+        SplittableGenerator root = RandomStreams.of(spec.seed()).stream(RandomStreams.Purpose.DATAPATH_IMPORTANCE);
+        Sums total = sample(ctx, model, root, progress, 0, 1);
+        return result(ctx, model, channelBer, slot, total);
+    }
 
+    /**
+     * Samples one stationary state until the precision target or the sample cap ({@code stratum} of
+     * {@code strata} only scales the progress report).
+     */
+    private static Sums sample(Context ctx, Model model, SplittableGenerator root, ProgressListener progress, int stratum, int strata) {
+        EmulationSpec spec = ctx.spec;
         int classes = ctx.codewordsPerSuperblock;
         int batch = classes * Math.max(1, 2000 / classes);
-        SplittableGenerator root = RandomStreams.of(spec.seed()).stream(RandomStreams.Purpose.DATAPATH_IMPORTANCE);
         Sums total = new Sums(ctx.n);
-        long maxSamples = spec.importance().maxSamples();
+        // maxSamples bounds the whole run: each of several strata gets its share (at least minSamples)
+        long maxSamples = Math.max(spec.importance().minSamples(), spec.importance().maxSamples() / strata);
         while (true) {
             int wave = (int) Math.min(BATCHES_PER_WAVE, Math.max(1, (maxSamples - total.samples + batch - 1) / batch));
             SplittableGenerator[] streams = new SplittableGenerator[wave];
@@ -70,7 +85,7 @@ public final class ImportanceSampler {
             for (Sums s : parts) {
                 total.add(s);
             }
-            progress.progress(total.samples, maxSamples);
+            progress.progress(stratum * maxSamples + Math.min(total.samples, maxSamples), strata * maxSamples);
             if (total.samples >= maxSamples) {
                 break;
             }
@@ -81,7 +96,209 @@ public final class ImportanceSampler {
                 }
             }
         }
-        return result(ctx, model, channelBer, slot, total);
+        return total;
+    }
+
+    /**
+     * A stretch of the run with one law of bit errors: superblocks [from, to) (several stretches with the same
+     * channel BERs are merged: {@code codewords} counts them all), the per-class bit BER table and the mean BER
+     * of each data channel over it.
+     */
+    record Stratum(long codewords, double[][] bitBer, double[] channelBer, String what) {
+    }
+
+    /** The run cut into strata of constant channel state, and the superblocks a change falls inside. */
+    static List<Stratum> strata(Context ctx) {
+        java.util.TreeSet<Long> changes = new java.util.TreeSet<>();
+        for (int c = 0; c < ctx.dataChannels; c++) {
+            for (LinkTimeline.Segment g : ctx.timeline.segments(c)) {
+                changes.add(g.fromSlot());
+                changes.add(g.toSlot());
+                for (long x : g.randomBad()) {
+                    changes.add(x);
+                }
+                for (long x : g.stuck()) {
+                    changes.add(x);
+                }
+            }
+        }
+        long spc = ctx.slotsPerChannel;
+        long end = ctx.superblocks;
+        // superblock boundaries where the state may change, and superblocks with a change strictly inside
+        java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(0L, end));
+        java.util.TreeSet<Long> mixed = new java.util.TreeSet<>();
+        for (long x : changes) {
+            long sb = x / spc;
+            if (sb >= end) {
+                continue;
+            }
+            if (x % spc == 0) {
+                cuts.add(sb);
+            } else {
+                mixed.add(sb);
+                cuts.add(sb);
+                cuts.add(sb + 1);
+            }
+        }
+        if (cuts.size() - 1 > Importance.MAX_STRATA) {
+            throw new IllegalArgumentException("engine importance over the run: " + (cuts.size() - 1) + " stretches of constant "
+                    + "channel state — expected at most " + Importance.MAX_STRATA + " (hint: fewer faults, or the error-event engine)");
+        }
+        java.util.LinkedHashMap<String, Stratum> merged = new java.util.LinkedHashMap<>();
+        List<Stratum> out = new ArrayList<>();
+        Long prev = null;
+        for (long cut : cuts) {
+            if (prev != null && cut > prev) {
+                long from = prev;
+                long cw = ctx.codewordsIn(from, cut);
+                if (cw > 0) {
+                    if (mixed.contains(from)) {
+                        out.add(mixedStratum(ctx, from, cw));
+                    } else {
+                        double[] ber = ctx.channelBersAt(from * spc);
+                        String key = java.util.Arrays.toString(ber);
+                        Stratum s = merged.get(key);
+                        merged.put(key, s == null ? new Stratum(cw, null, ber, "superblocks " + from + ".." + (cut - 1))
+                                : new Stratum(s.codewords() + cw, null, ber, s.what() + ", " + from + ".." + (cut - 1)));
+                    }
+                }
+            }
+            prev = cut;
+        }
+        List<Stratum> all = new ArrayList<>();
+        for (Stratum s : merged.values()) {
+            all.add(new Stratum(s.codewords(), ctx.bitBers(s.channelBer()), s.channelBer(), s.what()));
+        }
+        all.addAll(out);
+        return all;
+    }
+
+    /** A superblock with a state change inside: every bit's BER at its own slot. */
+    private static Stratum mixedStratum(Context ctx, long superblock, long codewords) {
+        int classes = ctx.codewordsPerSuperblock;
+        double[][] bits = new double[classes][ctx.nm];
+        double[] sum = new double[ctx.dataChannels];
+        long[] count = new long[ctx.dataChannels];
+        long base = superblock * ctx.slotsPerChannel;
+        for (int a = 0; a < classes * ctx.nm; a++) {
+            int slot = ctx.map.slot(a);
+            int c = slot / ctx.slotsPerChannel;
+            double x = ctx.timeline.berAt(c, base + slot % ctx.slotsPerChannel);
+            double b = x == 0.5 ? x : ctx.spec.burst().averageBer(x);
+            bits[a / ctx.nm][a % ctx.nm] = b;
+            sum[c] += b;
+            count[c]++;
+        }
+        double[] mean = new double[ctx.dataChannels];
+        for (int c = 0; c < mean.length; c++) {
+            mean[c] = count[c] == 0 ? 0 : sum[c] / count[c];
+        }
+        return new Stratum(codewords, bits, mean, "superblock " + superblock + " (a change inside)");
+    }
+
+    private static EmulationResult overRun(Context ctx, ProgressListener progress) {
+        EmulationSpec spec = ctx.spec;
+        List<Stratum> strata = strata(ctx);
+        SplittableGenerator root = RandomStreams.of(spec.seed()).stream(RandomStreams.Purpose.DATAPATH_IMPORTANCE);
+        double total = 0;
+        for (Stratum s : strata) {
+            total += s.codewords();
+        }
+        if (strata.size() == 1) {
+            // one stationary state: exactly the snapshot sampler (same streams)
+            Stratum s = strata.get(0);
+            Model model = new Model(ctx, s.bitBer());
+            return result(ctx, model, s.channelBer(), 0, sample(ctx, model, root, progress, 0, 1));
+        }
+        double[] fail = new double[2];
+        double[] unc = new double[2];
+        double[] mis = new double[2];
+        double[] res = new double[2];
+        double[] channelBer = new double[ctx.dataChannels];
+        double[] dist = new double[ctx.n + 1];
+        long[] histogram = new long[ctx.n + 1];
+        double uncCount = 0;
+        double misCount = 0;
+        long samples = 0;
+        long disagreements = 0;
+        double exact = 0;
+        double binomial = 0;
+        double postAnalytic = 0;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < strata.size(); i++) {
+            Stratum st = strata.get(i);
+            double w = st.codewords() / total;
+            Model model = new Model(ctx, st.bitBer());
+            double mean = 0;
+            for (int c = 0; c < ctx.dataChannels; c++) {
+                channelBer[c] += w * st.channelBer()[c];
+                mean += st.channelBer()[c];
+            }
+            mean /= ctx.dataChannels;
+            exact += w * model.exactFailure;
+            double ps = org.mosaic.datapath.fec.PostFec.symbolErrorProbability(mean, ctx.m);
+            binomial += w * org.mosaic.datapath.fec.PostFec.codewordFailureProbability(ctx.n, ctx.t, ps);
+            postAnalytic += w * org.mosaic.datapath.fec.PostFec.postFecBitErrorRate(ctx.n, ctx.t, ctx.m, mean);
+            SplittableGenerator stream = root.split();
+            if (model.exactFailure == 0) {
+                // no symbol can fail (every BER 0): nothing to sample
+                parts.add(String.format(java.util.Locale.ROOT, "%s: %.4g of the codewords, failure 0 exactly", st.what(), w));
+                continue;
+            }
+            Sums s = sample(ctx, model, stream, progress, i, strata.size());
+            long n = s.samples;
+            samples += n;
+            disagreements += s.disagreements;
+            uncCount += s.uncCount;
+            misCount += s.misCount;
+            for (int x = 0; x <= ctx.n; x++) {
+                histogram[x] += s.histogram[x];
+                dist[x] += w * s.weightedHistogram[x] / n;
+            }
+            Estimate f = add(fail, w, s.fail, s.fail2, n);
+            add(unc, w, s.unc, s.unc2, n);
+            add(mis, w, s.mis, s.mis2, n);
+            add(res, w, s.res, s.res2, n);
+            parts.add(String.format(java.util.Locale.ROOT, "%s: %.4g of the codewords, codeword failure %.4g [%.4g, %.4g] "
+                    + "(%,d samples)", st.what(), w, f.value(), f.ciLow(), f.ciHigh(), n));
+        }
+        Estimate f = combined(fail);
+        Estimate post = Results.scale(combined(res), 1.0 / ctx.km);
+        Estimate flr = new Estimate(ctx.frameLossRatio(f.value()), ctx.frameLossRatio(f.ciLow()), ctx.frameLossRatio(f.ciHigh()));
+        double mean = 0;
+        for (double b : channelBer) {
+            mean += b;
+        }
+        mean /= channelBer.length;
+        List<String> notes = new ArrayList<>(Results.commonNotes(ctx));
+        notes.add("importance sampling over the run of " + ctx.codewords + " codewords in " + strata.size() + " strata of constant "
+                + "channel state (faults, detection and failover from the timeline), each sampled to the precision target and "
+                + "weighted by its share of the codewords: " + String.join("; ", parts));
+        notes.add("codewords = samples drawn under exponentially tilted symbol error probabilities; symbolErrorsPerCodeword counts "
+                + "those biased samples, symbolErrorDistribution is reweighted");
+        notes.add("preFecBer is the exact codeword-weighted mean of the data channels' BERs; bit counts are not sampled");
+        notes.add("analytic mapping-aware codeword failure (exact Poisson-binomial, codeword-weighted over the strata) = " + exact);
+        EmulationResult.Analytic analytic = new EmulationResult.Analytic(mean, binomial, exact, postAnalytic, ctx.frameLossRatio(exact));
+        return new EmulationResult(spec.seed(), "importance", spec.mapping().id(), spec.fec().label(), ctx.t, samples,
+                samples * ctx.nm, 0, 0, mean, channelBer, histogram, dist,
+                Math.round(uncCount), combined(unc), Math.round(misCount), combined(mis), f, 0, post, spec.frameBytes(), 0, 0, flr,
+                null, null, disagreements, ctx.timeline.failovers(), ctx.timeline.unrepaired(), ctx.timeline.misalignedPhysical(),
+                0, 0, analytic, samples, List.copyOf(notes));
+    }
+
+    /** Adds w × (a stratum's weighted mean) to acc = {value, variance}; returns the stratum's estimate. */
+    private static Estimate add(double[] acc, double w, double sum, double sum2, long n) {
+        Estimate e = Stats.weightedMean(sum, sum2, n);
+        double mean = sum / n;
+        double variance = n > 1 ? Math.max(0, (sum2 - n * mean * mean) / (n - 1)) / n : 0;
+        acc[0] += w * mean;
+        acc[1] += w * w * variance;
+        return e;
+    }
+
+    private static Estimate combined(double[] acc) {
+        double half = Stats.Z95 * Math.sqrt(acc[1]);
+        return new Estimate(acc[0], Math.max(0, acc[0] - half), acc[0] + half);
     }
 
     private static EmulationResult result(Context ctx, Model model, double[] channelBer, long slot, Sums s) {
@@ -124,8 +341,8 @@ public final class ImportanceSampler {
         final double[] cumulant;
         final double exactFailure;
 
-        Model(Context ctx, double[] channelBer) {
-            bitBer = ctx.bitBers(channelBer);
+        Model(Context ctx, double[][] bitBers) {
+            bitBer = bitBers;
             q = ctx.symbolErrorProbabilities(bitBer);
             int classes = q.length;
             tilted = new double[classes][];

@@ -105,6 +105,41 @@ class EngineAgreementTest {
     }
 
     @Test
+    void importanceOverTheRunHonoursAFailureAndMatchesErrorEvent_issue12() {
+        // KR4 at 3e-4 (symbol mapping): channel 17 dies at 20 us, failover 50 us later; 40,000 codewords ≈ 248 us.
+        // Without the failure P_cw ≈ 2.3e-4; with it the run fails ≈ 3× as often (≈ 28 failures in 40,000 codewords).
+        EmulationSpec.Builder b = base().fec(FecSpec.KR4).uniformBer(3e-4).codewords(40_000).fault(ChannelFault.dead(17, 20e-6))
+                .detectionLatencySeconds(50e-6).threads(2);
+        EmulationResult ee = Emulator.run(b.engine(Engine.ERROR_EVENT).build());
+        EmulationResult is = Emulator.run(b.engine(Engine.IMPORTANCE).importance(new Importance(20_000, 200_000, 0.05, 0, true)).build());
+        EmulationResult noFail = Emulator.run(base().fec(FecSpec.KR4).uniformBer(3e-4).codewords(40_000).engine(Engine.IMPORTANCE)
+                .importance(new Importance(20_000, 200_000, 0.05, 0, true)).threads(2).build());
+        double exact = is.analytic().mappingAwareCodewordFailure();
+        double exactNoFail = noFail.analytic().mappingAwareCodewordFailure();
+        // the failure is honoured: the run's failure ratio is many times the no-failure one
+        assertThat(exact).isGreaterThan(2 * exactNoFail);
+        assertThat(is.codewordFailureRatio().value()).isGreaterThan(2 * noFail.codewordFailureRatio().ciHigh());
+        assertThat(is.failovers()).hasSize(1);
+        // the importance estimate against the exact mixture: 4.5 / 1.96 half-widths (false-failure rate ≈ 7e-6)
+        assertThat(is.codewordFailureRatio().value()).isCloseTo(exact,
+                within(4.5 / 1.96 * (is.codewordFailureRatio().ciHigh() - is.codewordFailureRatio().value())));
+        // error-event counts failures over the same run: binomial, σ = sqrt(n p (1 − p)); 4.5σ (≈ 7e-6), plus the
+        // boundary superblocks' timing (each codeword sits in one state in the sampler): within 15 % of the mixture
+        long failures = ee.uncorrectableCodewords() + ee.miscorrectedCodewords();
+        double sd = Math.sqrt(40_000 * exact * (1 - exact));
+        assertThat((double) failures).isCloseTo(40_000 * exact, within(4.5 * sd + 0.15 * 40_000 * exact));
+    }
+
+    @Test
+    void importanceOverTheRunWithoutFaultsIsTheSnapshot_issue12() {
+        // a stationary link has one stratum: the over-the-run sampler is the snapshot sampler, stream for stream
+        EmulationSpec.Builder b = base().fec(FecSpec.KR4).uniformBer(1e-3).engine(Engine.IMPORTANCE).threads(2);
+        EmulationResult snap = Emulator.run(b.importance(new Importance(10_000, 10_000, 0.05, 0)).build());
+        EmulationResult run = Emulator.run(b.importance(new Importance(10_000, 10_000, 0.05, 0, true)).build());
+        assertThat(run.codewordFailureRatio()).isEqualTo(snap.codewordFailureRatio());
+    }
+
+    @Test
     void bitExactAndErrorEventSeeTheSameErrorsWithTheSameSeed() {
         // common random numbers: both engines draw the channel errors from the same chunk streams, so with no
         // stuck-at fault their tallies are identical — a checking mode of the fast engine against the slow one

@@ -75,13 +75,25 @@ public final class Comparison {
      * @param reference        technology of the row it is compared against
      * @param subjectValue     the subject's figure (W, m or FIT)
      * @param referenceValue   the reference's figure (same unit)
-     * @param value            the ratio: a fraction for power savings (0.684 = 68.4 %), a factor otherwise
+     * @param value            the ratio: a fraction for power savings (0.684 = 68.4 %), a factor otherwise; null when it
+     *                         does not apply (see notApplicable)
      * @param subjectReaches   whether the subject reaches the comparison's length
      * @param referenceReaches whether the reference reaches the comparison's length
-     * @param arithmetic       the computation written out, e.g. "1 − 3.1 W / 9.8 W = 68.4 %"
+     * @param arithmetic       the computation written out, e.g. "1 − 3.1 W / 9.8 W = 68.4 %", or "n/a — …" with the reason
+     * @param notApplicable    null, or why the ratio is not a claim: a power or reliability ratio of a cable that does not
+     *                         reach the length (or against a reference that does not) compares links that cannot do the job,
+     *                         and a reach ratio of a channel that misses its BER target at every length has no reach
      */
-    public record Ratio(Claim claim, String subject, String reference, double subjectValue, double referenceValue, double value,
-                        boolean subjectReaches, boolean referenceReaches, String arithmetic) {
+    public record Ratio(Claim claim, String subject, String reference, double subjectValue, double referenceValue, Double value,
+                        boolean subjectReaches, boolean referenceReaches, String arithmetic, String notApplicable) {
+        /** The ratio, or its n/a form with the reason (no figure: a number here would read as a claim). */
+        static Ratio of(Claim claim, String subject, String reference, double subjectValue, double referenceValue, double value,
+                        boolean subjectReaches, boolean referenceReaches, String arithmetic, String notApplicable) {
+            return notApplicable == null
+                    ? new Ratio(claim, subject, reference, subjectValue, referenceValue, value, subjectReaches, referenceReaches, arithmetic, null)
+                    : new Ratio(claim, subject, reference, subjectValue, referenceValue, null, subjectReaches, referenceReaches,
+                    "n/a — " + notApplicable, notApplicable);
+        }
     }
 
     /** The ratios for one of our model's rows, and the claims that could not be computed, with the reason. */
@@ -230,47 +242,62 @@ public final class Comparison {
         String noAoc = "no AOC is offered at " + g.name() + " (" + notOffered(catalogRows, TechnologyKind.ACTIVE_OPTICAL_CABLE) + ")";
         String noDsp = "no DSP pluggable offered at " + g.name() + " reaches " + fmt(lengthMeters) + " m";
         if (aoc.isPresent()) {
-            ratios.add(saving(Claim.POWER_SAVING_VS_AOC, s, aoc.get()));
+            ratios.add(saving(Claim.POWER_SAVING_VS_AOC, s, aoc.get(), lengthMeters));
         } else {
             missing.add(Claim.POWER_SAVING_VS_AOC.label() + ": " + noAoc);
         }
         if (dsp.isPresent()) {
-            ratios.add(saving(Claim.POWER_SAVING_VS_DSP_PLUGGABLE, s, dsp.get()));
+            ratios.add(saving(Claim.POWER_SAVING_VS_DSP_PLUGGABLE, s, dsp.get(), lengthMeters));
         } else {
             missing.add(Claim.POWER_SAVING_VS_DSP_PLUGGABLE.label() + ": " + noDsp);
         }
         if (copper.isPresent()) {
             ComparisonRow c = copper.get();
             double v = s.reachMeters() / c.reachMeters();
-            ratios.add(new Ratio(Claim.REACH_VS_PASSIVE_COPPER, s.technology(), c.technology(), s.reachMeters(), c.reachMeters(), v,
-                    s.reaches(), c.reaches(), String.format(Locale.ROOT, "%s m / %s m = %s×", fmt(s.reachMeters()), fmt(c.reachMeters()), fmt(v))));
+            ratios.add(Ratio.of(Claim.REACH_VS_PASSIVE_COPPER, s.technology(), c.technology(), s.reachMeters(), c.reachMeters(), v,
+                    s.reaches(), c.reaches(), String.format(Locale.ROOT, "%s m / %s m = %s×", fmt(s.reachMeters()), fmt(c.reachMeters()), fmt(v)),
+                    s.reachMeters() <= org.mosaic.optics.ChannelAnalysis.MIN_LENGTH * 1.0001
+                            ? "misses its BER target at every length (no reach)" : null));
         } else {
             missing.add(Claim.REACH_VS_PASSIVE_COPPER.label() + ": no passive copper at " + g.name());
         }
         if (aoc.isPresent()) {
-            ratios.add(reliability(Claim.RELIABILITY_VS_AOC, s, aoc.get()));
+            ratios.add(reliability(Claim.RELIABILITY_VS_AOC, s, aoc.get(), lengthMeters));
         } else {
             missing.add(Claim.RELIABILITY_VS_AOC.label() + ": " + noAoc);
         }
         if (dsp.isPresent()) {
-            ratios.add(reliability(Claim.RELIABILITY_VS_DSP_PLUGGABLE, s, dsp.get()));
+            ratios.add(reliability(Claim.RELIABILITY_VS_DSP_PLUGGABLE, s, dsp.get(), lengthMeters));
         } else {
             missing.add(Claim.RELIABILITY_VS_DSP_PLUGGABLE.label() + ": " + noDsp);
         }
         return new ClaimSet(s.technology(), ratios, missing);
     }
 
-    private static Ratio saving(Claim claim, ComparisonRow s, ComparisonRow ref) {
+    private static Ratio saving(Claim claim, ComparisonRow s, ComparisonRow ref, double lengthMeters) {
         double v = powerSaving(s.powerPerEndWatts(), ref.powerPerEndWatts());
-        return new Ratio(claim, s.technology(), ref.technology(), s.powerPerEndWatts(), ref.powerPerEndWatts(), v, s.reaches(),
+        return Ratio.of(claim, s.technology(), ref.technology(), s.powerPerEndWatts(), ref.powerPerEndWatts(), v, s.reaches(),
                 ref.reaches(), String.format(Locale.ROOT, "1 − %s W / %s W = %.1f %%", fmt(s.powerPerEndWatts()),
-                fmt(ref.powerPerEndWatts()), 100 * v));
+                fmt(ref.powerPerEndWatts()), 100 * v), reachReason(s, ref, lengthMeters));
     }
 
-    private static Ratio reliability(Claim claim, ComparisonRow s, ComparisonRow ref) {
+    private static Ratio reliability(Claim claim, ComparisonRow s, ComparisonRow ref, double lengthMeters) {
         double v = ref.fitPerEnd() / s.fitPerEnd();
-        return new Ratio(claim, s.technology(), ref.technology(), s.fitPerEnd(), ref.fitPerEnd(), v, s.reaches(), ref.reaches(),
-                String.format(Locale.ROOT, "%s FIT / %s FIT = %s×", fmt(ref.fitPerEnd()), fmt(s.fitPerEnd()), fmt(v)));
+        return Ratio.of(claim, s.technology(), ref.technology(), s.fitPerEnd(), ref.fitPerEnd(), v, s.reaches(), ref.reaches(),
+                String.format(Locale.ROOT, "%s FIT / %s FIT = %s×", fmt(ref.fitPerEnd()), fmt(s.fitPerEnd()), fmt(v)),
+                reachReason(s, ref, lengthMeters));
+    }
+
+    /** Why a power or reliability ratio is not a claim at this length, or null. */
+    private static String reachReason(ComparisonRow s, ComparisonRow ref, double lengthMeters) {
+        if (!s.reaches()) {
+            return "does not reach " + fmt(lengthMeters) + " m (" + (s.reachMeters() <= org.mosaic.optics.ChannelAnalysis.MIN_LENGTH * 1.0001
+                    ? "misses its BER target at every length" : "reach " + fmt(s.reachMeters()) + " m") + ")";
+        }
+        if (!ref.reaches()) {
+            return "the reference " + ref.technology() + " does not reach " + fmt(lengthMeters) + " m";
+        }
+        return null;
     }
 
     private static Optional<ComparisonRow> lowestPower(List<ComparisonRow> rows, Predicate<ComparisonRow> which) {

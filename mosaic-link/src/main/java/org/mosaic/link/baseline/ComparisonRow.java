@@ -19,7 +19,7 @@ import org.mosaic.core.catalog.Confidence;
  * @param powerMaxWatts     high end of the source's power range, or null
  * @param perBitPicojoules  energy per payload bit per end, W / (payload Gb/s) × 1000
  * @param fitPerEnd         failures per 10⁹ hours per end
- * @param afr               annualised failure rate per end, 1 − exp(−FIT × 8760 h / 10⁹)
+ * @param afrPerEnd         annualised failure rate per end, 1 − exp(−FIT × 8760 h / 10⁹)
  * @param costPerEndUsd     cost per end (USD), or null where no source gives one
  * @param confidence        the weakest confidence among reach, power and FIT (null when not offered)
  * @param source            sources of reach, power and FIT (or why the technology is not offered)
@@ -27,7 +27,7 @@ import org.mosaic.core.catalog.Confidence;
  */
 public record ComparisonRow(String technology, String id, TechnologyKind kind, Availability availability, boolean ourModel,
                             boolean reaches, Double reachMeters, Double powerPerEndWatts, Double powerMinWatts,
-                            Double powerMaxWatts, Double perBitPicojoules, Double fitPerEnd, Double afr, Double costPerEndUsd,
+                            Double powerMaxWatts, Double perBitPicojoules, Double fitPerEnd, Double afrPerEnd, Double costPerEndUsd,
                             Confidence confidence, String source, String note) {
 
     /** True unless the technology is not offered at the generation. */

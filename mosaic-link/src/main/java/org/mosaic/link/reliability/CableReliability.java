@@ -158,7 +158,7 @@ public final class CableReliability {
     private Summary summary(double logRT, double logRYear, Mttf mttf) {
         double fit = FitConversions.averagedFitFromLog(logRT, lifeHours);
         return new Summary(fit, fit / CableReliabilitySpec.ENDS, -Math.expm1(logRT * FitConversions.HOURS_PER_YEAR / lifeHours),
-                -Math.expm1(logRYear), mttf.hours, Math.exp(logRT), -Math.expm1(logRT), mttf.method);
+                FitConversions.afr(fit / CableReliabilitySpec.ENDS), -Math.expm1(logRYear), mttf.hours, Math.exp(logRT), -Math.expm1(logRT), mttf.method);
     }
 
     private record Mttf(double hours, String method) {

@@ -12,9 +12,10 @@ import java.util.List;
  *       the same survival at T.</li>
  *   <li>{@code perEndFit}: linkFit / 2, the share of one end of this symmetric cable, comparable with the
  *       per-module FIT of a transceiver (a pluggable link has two modules).</li>
- *   <li>{@code afr}: the average annual failure probability over the service life, 1 − R(T)^(1/years) with a
- *       year of 8760 h (= 1 − exp(−linkFit × 8760/10⁹), (standard constant-hazard FIT/AFR definitions)).</li>
- *   <li>{@code afrFirstYear}: 1 − R(8760 h), the failure probability within the first year (lower than
+ *   <li>{@code afrPerCable}: the average annual failure probability of the whole cable over the service life, 1 − R(T)^(1/years) with a
+ *       year of 8760 h (= 1 − exp(−linkFit × 8760/10⁹), standard constant-hazard FIT/AFR definitions).</li>
+ *   <li>{@code afrPerEnd}: 1 − exp(−perEndFit × 8760/10⁹), one end's share, comparable with catalog AFRs per end.</li>
+ *   <li>{@code afrFirstYearPerCable}: 1 − R(8760 h), the failure probability within the first year (lower than
  *       {@code afr} when spares or wear-out make the hazard grow with age).</li>
  *   <li>{@code mttfHours}: ∫₀^∞ R(t) dt (beyond the service life: the model extended without replacement).</li>
  * </ul>
@@ -48,8 +49,8 @@ public record ReliabilityResult(String policy, int dataChannels, int parityChann
      *
      * @param mttfMethod how the MTTF was computed: "markov" (exact, all hazards constant) or "quadrature"
      */
-    public record Summary(double linkFit, double perEndFit, double afr, double afrFirstYear, double mttfHours,
-                          double reliabilityAtServiceLife, double failureProbabilityAtServiceLife, String mttfMethod) {
+    public record Summary(double linkFit, double perEndFit, double afrPerCable, double afrPerEnd, double afrFirstYearPerCable,
+                          double mttfHours, double reliabilityAtServiceLife, double failureProbabilityAtServiceLife, String mttfMethod) {
     }
 
     /**
@@ -117,9 +118,14 @@ public record ReliabilityResult(String policy, int dataChannels, int parityChann
         return withSpares.linkFit();
     }
 
-    /** Average AFR over the service life with spares. */
-    public double afr() {
-        return withSpares.afr();
+    /** Average AFR over the service life with spares, of the whole cable (both ends and the fibre). */
+    public double afrPerCable() {
+        return withSpares.afrPerCable();
+    }
+
+    /** Average AFR over the service life with spares, of one end (from perEndFit, as the comparison's rows). */
+    public double afrPerEnd() {
+        return withSpares.afrPerEnd();
     }
 
     /** MTTF with spares, hours. */

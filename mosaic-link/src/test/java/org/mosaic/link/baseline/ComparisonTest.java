@@ -75,7 +75,7 @@ class ComparisonTest {
         assertThat(aoc.powerMinWatts()).isEqualTo(9.8);
         assertThat(aoc.powerMaxWatts()).isEqualTo(12.0);
         assertThat(aoc.perBitPicojoules()).isCloseTo(13.75, within(1e-12)); // 11 W / 800 Gb/s
-        assertThat(aoc.afr()).isCloseTo(Comparison.afr(1000), within(0.0));
+        assertThat(aoc.afrPerEnd()).isCloseTo(Comparison.afr(1000), within(0.0));
         assertThat(aoc.confidence()).isEqualTo(Confidence.PAPER_DERIVED);
         assertThat(aoc.source()).contains("[mosaic-claim-ledger]").contains("http");
         ComparisonRow mosaic = r.rows().get(r.rows().size() - 1);
@@ -175,7 +175,7 @@ class ComparisonTest {
         assertThat(rows.size()).isEqualTo(11);
         for (JsonNode row : rows) {
             for (String field : List.of("technology", "reaches", "reachMeters", "powerPerEndWatts", "fitPerEnd", "perBitPicojoules",
-                    "afr", "costPerEndUsd", "kind", "availability", "source")) {
+                    "afrPerEnd", "costPerEndUsd", "kind", "availability", "source")) {
                 assertThat(row.has(field)).as(row.get("technology") + " has " + field).isTrue();
             }
             assertThat(row.get("reaches").isBoolean()).isTrue();

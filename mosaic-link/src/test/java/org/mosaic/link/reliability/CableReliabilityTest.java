@@ -44,8 +44,9 @@ class CableReliabilityTest {
         assertRelative(r.linkFit(), fit, 1e-12);
         assertRelative(r.withSpares().perEndFit(), fit / 2, 1e-12);
         assertRelative(r.mttfHours(), 1e9 / fit, 1e-12);
-        assertRelative(r.afr(), FitConversions.afr(fit), 1e-12);
-        assertRelative(r.withSpares().afrFirstYear(), FitConversions.afr(fit), 1e-12);
+        assertRelative(r.afrPerCable(), FitConversions.afr(fit), 1e-12);
+        assertRelative(r.afrPerEnd(), FitConversions.afr(fit / 2), 1e-12);
+        assertRelative(r.withSpares().afrFirstYearPerCable(), FitConversions.afr(fit), 1e-12);
         assertRelative(r.reliabilityAtServiceLife(), Math.exp(-fit * 1e-9 * LIFE), 1e-13);
     }
 
@@ -92,7 +93,7 @@ class CableReliabilityTest {
             assertRelative(r.breakdownWithoutSpares().stream().mapToDouble(ReliabilityResult.Contribution::averagedFit).sum(),
                     r.withoutSpares().linkFit(), 1e-12);
             assertRelative(r.breakdown().stream().mapToDouble(ReliabilityResult.Contribution::share).sum(), 1, 1e-12);
-            assertRelative(r.afr(), FitConversions.afr(r.linkFit()), 1e-12);
+            assertRelative(r.afrPerCable(), FitConversions.afr(r.linkFit()), 1e-12);
         }
     }
 
@@ -265,7 +266,7 @@ class CableReliabilityTest {
         assertThat(r.linkFit()).isLessThan(r.withoutSpares().linkFit());
         assertThat(r.mttfHours()).isGreaterThan(r.withoutSpares().mttfHours());
         // spares make the hazard grow with age: the first-year AFR is below the 4.6-year average
-        assertThat(r.withSpares().afrFirstYear()).isLessThan(r.afr());
+        assertThat(r.withSpares().afrFirstYearPerCable()).isLessThan(r.afrPerCable());
     }
 
     @Test
