@@ -194,6 +194,10 @@ public final class ScenarioDocument {
                 || dottedPath.contains("..")) {
             throw new ScenarioException("--set \"" + dottedPath + "=" + value + "\": the key must be a dotted path such as fiber.length");
         }
+        if (dottedPath.equals("formatVersion") || dottedPath.startsWith("formatVersion.")) {
+            throw new ScenarioException("--set " + dottedPath + "=" + value + ": formatVersion says how the file is written and was "
+                    + "checked when it was read (this build reads formatVersion " + FORMAT_VERSION + "); it is not a value to override");
+        }
         ObjectNode copy = root.deepCopy();
         String[] parts = dottedPath.split("\\.");
         ObjectNode cursor = copy;

@@ -277,4 +277,11 @@ class ScenarioDocumentTest {
                 .hasMessageContaining("hint");
         assertThatThrownBy(() -> yaml("formatVersion: 1\n\tseed: 2\n")).hasMessageContaining("tab").hasMessageContaining("line 2");
     }
+
+    @Test
+    void formatVersionCannotBeOverridden_issue12() {
+        // before: --set formatVersion=2 was accepted and changed nothing
+        assertThatThrownBy(() -> yaml(MINIMAL).with("formatVersion", "2"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("formatVersion").hasMessageContaining("not a value to override");
+    }
 }
