@@ -15,6 +15,7 @@ import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
 import org.mosaic.optics.Calibration;
 import org.mosaic.optics.CalibrationException;
+import org.mosaic.optics.ChannelSpec;
 import org.mosaic.optics.ChannelSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit chosen parameters of a channel scenario to measured BERs (least squares on log10 BER).",
             "The CSV has a header naming the columns length, rate and ber, e.g.:",
-            "  length,rate,ber", "  20 m,2 Gb/s,2e-8", "  30 m,2 Gb/s,3e-4"})
+            "  length,rate,ber", "  20 m,2 Gb/s,2e-8", "  30 m,2 Gb/s,3e-4",
+            "A parameter the data do not determine (standard error above 50 % of its value, or 2 dB) is refused (exit 2). "
+                    + "A poor fit (RMS of log10(measured/model) above 0.3 decades, twice the counting scatter of a BER from 10 "
+                    + "errors) is printed with a warning and exit 2 unless --accept-poor-fit.",
+            "Example data: docs/examples/lab.csv (see docs/examples/README.md)."})
 public final class FitCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario;
@@ -38,23 +43,45 @@ public final class FitCommand implements Callable<Integer> {
             description = "Parameters to fit, by dotted path, e.g. led.averagePower,fiber.modalBandwidth.")
     List<String> free;
 
+    @Option(names = "--accept-poor-fit",
+            description = "Exit 0 even when the model misses the data by more than 0.3 decades RMS (the warning is still printed).")
+    boolean acceptPoorFit;
+
     @Mixin
     FormatOption output;
 
     @Spec
     CommandSpec spec;
 
+    /** Keys each measured point overrides, or that do not enter the fit: a --set of one would change nothing. */
+    private static final Map<String, String> NOT_IN_THE_FIT = Map.of(
+            "fiber.length", "every measured point gives its own length",
+            "link.channelRate", "every measured point gives its own rate",
+            "link.berTarget", "the fit compares BERs, so the BER target does not enter it");
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        List<String> setKeys = scenario.setKeys();
+        for (String k : setKeys) {
+            if (NOT_IN_THE_FIT.containsKey(k)) {
+                throw new UsageException("--set " + k + " has no effect on the fit: " + NOT_IN_THE_FIT.get(k)
+                        + " (hint: drop the --set)");
+            }
+        }
         ScenarioDocument doc = scenario.load(ScenarioOptions.defaultPreset());
+        ChannelSpec base = ChannelScenarios.bind(doc); // the same checks as optics and link
         List<String> paths = free.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Map<String, String> given = new LinkedHashMap<>();
+        setKeys.forEach(k -> given.put(k, "--set"));
+        paths.forEach(k -> given.put(k, "--free"));
+        ChannelScenarios.refuseUnused(base, doc.source(), given);
         Calibration.FitResult fit;
         List<Calibration.Measurement> data;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             data = Calibration.readCsv(measured);
-            progress.task("fitting " + String.join(", ", paths) + " to " + data.size() + " points", 0);
-            fit = Calibration.fit(doc, data, paths);
+            progress.task("fitting " + String.join(", ", paths) + " to " + data.size() + " points (model evaluations)", 0);
+            fit = Calibration.fit(doc, data, paths, progress::step);
         } catch (CalibrationException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -64,6 +91,16 @@ public final class FitCommand implements Callable<Integer> {
             case TABLE -> table(doc, fit, data.size());
         });
         out.flush();
+        if (fit.poor()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "mosaic: %s: the model misses the measurements by %.2f decades RMS (log10 of measured/model "
+                    + "BER), more than %.1f — twice the scatter of a BER counted from 10 errors — so it does not describe these "
+                    + "data and the fitted values are not to be trusted (hint: look at the largest residuals; free another "
+                    + "parameter, or check the scenario against the setup measured; --accept-poor-fit to exit 0 anyway)%n",
+                    acceptPoorFit ? "warning" : "poor fit", fit.rmsLog10(), Calibration.POOR_FIT_RMS_LOG10);
+            err.flush();
+            return acceptPoorFit ? 0 : Main.USAGE;
+        }
         return 0;
     }
 
@@ -73,6 +110,8 @@ public final class FitCommand implements Callable<Integer> {
         root.put("measured", measured.toString());
         root.put("iterations", fit.iterations());
         root.put("rmsLog10", fit.rmsLog10());
+        root.put("poorFit", fit.poor());
+        root.put("poorFitAboveRmsLog10", Calibration.POOR_FIT_RMS_LOG10);
         ArrayNode ps = root.putArray("parameters");
         for (Calibration.FittedParameter p : fit.parameters()) {
             ObjectNode o = ps.addObject();

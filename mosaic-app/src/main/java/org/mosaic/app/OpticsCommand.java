@@ -14,11 +14,9 @@ import java.util.concurrent.Callable;
 import org.jfree.chart.JFreeChart;
 import org.mosaic.app.report.Charts;
 import org.mosaic.core.scenario.ScenarioDocument;
-import org.mosaic.link.LinkSpecs;
 import org.mosaic.optics.ChannelAnalysis;
 import org.mosaic.optics.ChannelResult;
 import org.mosaic.optics.ChannelSpec;
-import org.mosaic.optics.ChannelSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,12 +54,21 @@ public final class OpticsCommand implements Callable<Integer> {
             Charts.checkPlotFile(plot);
         }
         Sweep sw = sweep == null ? null : Sweep.parse(sweep);
-        ScenarioDocument doc = scenario.load(ScenarioOptions.defaultPreset());
-        if (LinkSpecs.isCable(doc)) {
-            LinkSpecs.bind(doc); // a cable scenario is validated whole, so a typo in its cable sections is not ignored
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String k : scenario.setKeys()) {
+            given.put(k, "--set");
         }
+        if (sw != null && given.containsKey(sw.key())) {
+            throw new UsageException("--set " + sw.key() + " and --sweep " + sweep + " both give " + sw.key()
+                    + ": the sweep would replace the --set value at every point (hint: drop the --set, or sweep another key)");
+        }
+        ScenarioDocument doc = scenario.load(ScenarioOptions.defaultPreset());
+        ChannelSpec s = ChannelScenarios.bind(doc); // a cable scenario is checked whole, as link checks it
+        if (sw != null) {
+            given.put(sw.key(), "--sweep");
+        }
+        ChannelScenarios.refuseUnused(s, doc.source(), given);
         if (sw == null) {
-            ChannelSpec s = ChannelSpecs.bind(doc);
             ChannelResult r;
             try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
                 progress.task("evaluating " + s.name(), 1);
@@ -126,7 +133,12 @@ public final class OpticsCommand implements Callable<Integer> {
         for (double v : sw.points()) {
             ScenarioDocument d = doc.with(sw.key(), sw.valueText(v));
             docs.add(d);
-            specs.add(ChannelSpecs.bind(d)); // every point validated before the long part
+            try {
+                specs.add(ChannelScenarios.bind(d)); // every point validated before the long part
+            } catch (UsageException | org.mosaic.core.scenario.ScenarioException e) {
+                throw new UsageException("--sweep " + sw.key() + " at " + sw.display(v) + ": " + e.getMessage()
+                        + "\n(hint: narrow the sweep's range to designs that are valid)");
+            }
         }
         List<ChannelResult> results;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {

@@ -2,7 +2,9 @@ package org.mosaic.app;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mosaic.core.scenario.ScenarioDocument;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -29,7 +31,8 @@ public final class ScenarioOptions {
     Path scenario;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override one value by its dotted path, e.g. --set fiber.length=30m (repeatable).")
+            description = "Override one value by its dotted path, e.g. --set fiber.length=30m (repeatable; each key once, "
+                    + "in any order: all are applied, then the scenario is checked once, unknown keys refused).")
     List<String> sets = new ArrayList<>();
 
     /** Names of the shipped presets, for the help text. */
@@ -70,16 +73,58 @@ public final class ScenarioOptions {
         return apply(doc);
     }
 
-    /** Applies the {@code --set} overrides to {@code doc}. */
+    /**
+     * Applies every {@code --set} override to {@code doc}; the caller then validates the result once. The
+     * overrides are checked together first, so their order never matters: each must be KEY=VALUE, a key
+     * may be given once, and a key may not also be the section of another ({@code fiber=1} with
+     * {@code fiber.length=30m}), since one would silently undo the other.
+     */
     public ScenarioDocument apply(ScenarioDocument doc) {
+        Map<String, String> overrides = overrides();
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            doc = doc.with(e.getKey(), e.getValue());
+        }
+        return doc;
+    }
+
+    /** The keys given with {@code --set}, in the order given. */
+    public List<String> setKeys() {
+        return List.copyOf(overrides().keySet());
+    }
+
+    /** The {@code --set} overrides by key, checked together (see {@link #apply}); every problem is reported at once. */
+    Map<String, String> overrides() {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE with a dotted key, e.g. --set fiber.length=30m");
+                problems.add("--set \"" + s + "\": expected KEY=VALUE with a dotted key, e.g. --set fiber.length=30m");
+                continue;
             }
-            doc = doc.with(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            String key = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            String before = out.get(key);
+            if (before != null) {
+                problems.add("--set " + key + " is given twice (" + before + " and " + value + "): expected each key once "
+                        + "(hint: keep the one you mean)");
+                continue;
+            }
+            out.put(key, value);
         }
-        return doc;
+        for (String a : out.keySet()) {
+            for (String b : out.keySet()) {
+                if (b.startsWith(a + ".")) {
+                    problems.add("--set " + a + "=" + out.get(a) + " and --set " + b + "=" + out.get(b) + ": " + a
+                            + " cannot be both a value and a section holding " + b + " (hint: set only " + b + ")");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems with --set:\n  - " + String.join("\n  - ", problems));
+        }
+        return out;
     }
 
     /** The default scenario of the channel commands ({@link #DEFAULT_PRESET}, which must be shipped). */

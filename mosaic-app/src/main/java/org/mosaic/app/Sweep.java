@@ -76,8 +76,11 @@ public record Sweep(String key, ChannelSpecs.Parameter parameter, double from, d
         }
         double n = inDb ? 10 * Math.log10(to / from) / step : (to - from) / step;
         if (n + 1 > MAX_POINTS) {
-            throw new UsageException(String.format(Locale.ROOT, "--sweep \"%s\": %.0f points, at most %d allowed (hint: a larger STEP)",
-                    text, Math.floor(n + 1e-9) + 1, MAX_POINTS));
+            String minStep = inDb ? String.format(Locale.ROOT, "%.3gdB", 10 * Math.log10(to / from) / (MAX_POINTS - 1))
+                    : Output.si((to - from) / (MAX_POINTS - 1), d).replace(" ", "");
+            throw new UsageException(String.format(Locale.ROOT, "--sweep \"%s\": %.0f points, at most %d allowed (each point is a "
+                    + "full channel analysis) (hint: a STEP of at least %s, or split the range over several runs)",
+                    text, Math.floor(n + 1e-9) + 1, MAX_POINTS, minStep));
         }
         List<Double> pts = new ArrayList<>();
         int count = (int) Math.floor(n + 1e-9) + 1;

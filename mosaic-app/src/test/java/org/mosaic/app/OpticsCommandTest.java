@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mosaic.core.scenario.ScenarioDocument;
@@ -181,5 +182,166 @@ class OpticsCommandTest {
         assertThat(n.get("parameters").get(0).get("path").asText()).isEqualTo("led.averagePower");
         assertThat(n.get("parameters").get(0).get("value").asDouble()).isBetween(200e-6, 900e-6);
         assertThat(n.get("residuals")).hasSize(3);
+    }
+
+    // ---- issue 12: every input honoured or refused ----
+
+    private static void refused(Cli r, String... inMessage) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(inMessage);
+        assertThat(r.noStackTrace()).as(r.err()).isTrue();
+        assertThat(r.out()).as("no answer printed for a refused input").isEmpty();
+    }
+
+    @Test
+    void unknownKeysInSetAreRefusedWithTheClosestKnownKey_issue12() {
+        refused(Cli.run("optics", "--set", "fibre.length=30m"), "fibre.length", "did you mean fiber.length?");
+        refused(Cli.run("optics", "--set", "foo=1"), "foo", "unknown key", "fiber");
+        refused(Cli.run("optics", "--preset", "mosaic-prototype", "--set", "foo.bar=1"), "foo.bar", "unknown key");
+        refused(Cli.run("optics", "--set", "channel.rate=1.6 Gb/s"), "channel.rate", "did you mean link.channelRate?");
+        refused(Cli.run("optics", "--preset", "mosaic-800g", "--set", "plan.sparez=3"), "plan.sparez", "did you mean plan.spares?");
+        refused(Cli.run("optics", "--set", "plan.spares=3"), "plan", "no host");
+    }
+
+    @Test
+    void evaluateSetOfAnUnknownKeyIsRefusedBeforeAnyWork_issue12(@TempDir Path dir) {
+        refused(Cli.run("evaluate", "--set", "foo.bar=1", "--out", dir.resolve("r").toString()), "foo.bar", "unknown key");
+    }
+
+    @Test
+    void unknownKeyInAScenarioFileIsRefusedAtAnyDepth_issue12(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, ScenarioDocument.preset("mosaic-prototype").with("fiber.lenght", "30 m").toYaml());
+        refused(Cli.run("optics", "--scenario", file.toString()), "fiber.lenght", "did you mean fiber.length?");
+    }
+
+    @Test
+    void duplicateKeyInAScenarioFileIsRefusedWithBothLines_issue12(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, ScenarioDocument.preset("mosaic-prototype").toYaml().replace("  length: \"20 m\"\n",
+                "  length: \"20 m\"\n  length: \"30 m\"\n"));
+        assertThat(Files.readString(file)).contains("\"30 m\"");
+        refused(Cli.run("optics", "--scenario", file.toString()), "fiber.length", "given twice", "line");
+    }
+
+    @Test
+    void jsonSyntaxErrorNamesTheLineWithoutLibraryWords_issue12(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, "{\"formatVersion\": 1,\n \"fiber\": {\"length\": \"20 m\",}\n}");
+        Cli r = Cli.run("optics", "--scenario", file.toString());
+        refused(r, "line 2", "comma");
+        assertThat(r.err()).doesNotContain("Unexpected character", "code 125", "JsonParseException");
+    }
+
+    @Test
+    void setGivenTwiceIsRefused_issue12() {
+        refused(Cli.run("optics", "--set", "fiber.length=30m", "--set", "fiber.length=40m"), "fiber.length", "twice", "30m", "40m");
+    }
+
+    @Test
+    void setOfAValueAndOfAKeyInsideItIsRefusedInEitherOrder_issue12() {
+        refused(Cli.run("optics", "--set", "fiber=3", "--set", "fiber.length=30m"), "fiber", "fiber.length");
+        refused(Cli.run("optics", "--set", "fiber.length=30m", "--set", "fiber=3"), "fiber", "fiber.length");
+    }
+
+    @Test
+    void setOrderDoesNotMatter_issue12() throws Exception {
+        Cli a = Cli.run("optics", "--format", "json", "--set", "fiber.length=25m", "--set", "led.averagePower=500uW");
+        Cli b = Cli.run("optics", "--format", "json", "--set", "led.averagePower=500uW", "--set", "fiber.length=25m");
+        assertThat(a.exit()).as(a.err()).isZero();
+        JsonNode ja = JSON.readTree(a.out());
+        JsonNode jb = JSON.readTree(b.out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ja).remove("scenario");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) jb).remove("scenario");
+        assertThat(ja).isEqualTo(jb);
+        assertThat(ja.get("fiberLengthMeters").asDouble()).isEqualTo(25.0);
+    }
+
+    @Test
+    void setAndSweepOfTheSameKeyIsRefused_issue12() {
+        refused(Cli.run("optics", "--set", "fiber.length=30m", "--sweep", "fiber.length=5m..60m:5m"),
+                "--set fiber.length", "--sweep", "replace");
+    }
+
+    @Test
+    void sweepOrSetOfAParameterTheDesignDoesNotUseIsRefused_issue12() {
+        refused(Cli.run("optics", "--set", "ctle.enabled=false", "--sweep", "ctle.maxPeaking=0dB..6dB:2dB"),
+                "ctle.maxPeaking", "no effect", "CTLE is off");
+        refused(Cli.run("optics", "--set", "optics.lens=microlens", "--set", "optics.tirGainOverMicrolens=3"),
+                "optics.tirGainOverMicrolens", "no effect");
+        refused(Cli.run("optics", "--set", "ctle.enabled=false", "--set", "ctle.peaking=3dB"), "ctle.peaking", "ctle.enabled is false");
+    }
+
+    @Test
+    void coreCountGetsTheSameVerdictFromOpticsAndLink_issue12() {
+        // the channel array alone does not fit: both refuse at the channel check
+        refused(Cli.run("optics", "--set", "fiber.coreCount=10"), "fiber.coreCount", "1791 cores");
+        refused(Cli.run("optics", "--preset", "mosaic-800g", "--set", "fiber.coreCount=5000"), "fiber.coreCount");
+        refused(Cli.run("link", "--set", "fiber.coreCount=5000"), "fiber.coreCount");
+        // the 20 x 20 array fits 7,500 cores, but the cable's 460 channels (with parity and spares) do not:
+        // link refused this while optics answered; now both refuse
+        refused(Cli.run("link", "--set", "fiber.coreCount=7500"), "7500");
+        refused(Cli.run("optics", "--preset", "mosaic-800g", "--set", "fiber.coreCount=7500"), "7500", "impossible cable plan");
+    }
+
+    @Test
+    void sweepPointLimitNamesTheCountTheLimitAndAWayOn_issue12() {
+        refused(Cli.run("optics", "--sweep", "fiber.length=1m..5000m:1m"), "5000 points", "at most " + Sweep.MAX_POINTS,
+                "STEP of at least");
+    }
+
+    @Test
+    void readmeFitExampleWorksOnTheShippedData_issue12() throws Exception {
+        Path lab = Path.of("..", "docs", "examples", "lab.csv");
+        Cli r = Cli.run("optics", "fit", "--preset", "mosaic-prototype", "--measured", lab.toString(),
+                "--free", "fiber.modalBandwidth,led.averagePower", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = JSON.readTree(r.out());
+        assertThat(n.get("poorFit").asBoolean()).isFalse();
+        assertThat(n.get("parameters")).hasSize(2);
+    }
+
+    @Test
+    void fitOfAPoorlyMatchedDataSetWarnsAndExitsTwoUnlessAccepted_issue12(@TempDir Path dir) throws Exception {
+        // the example data with every other BER moved a factor 30 up or down: no parameter value fits them
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "examples", "lab.csv"));
+        StringBuilder sb = new StringBuilder();
+        int row = 0;
+        for (String l : lines) {
+            if (l.startsWith("#") || l.startsWith("length")) {
+                sb.append(l).append('\n');
+                continue;
+            }
+            String[] c = l.split(",");
+            double ber = Double.parseDouble(c[2]) * (row++ % 2 == 0 ? 30 : 1.0 / 30);
+            sb.append(c[0]).append(',').append(c[1]).append(',').append(Math.min(0.5, ber)).append('\n');
+        }
+        Path csv = dir.resolve("poor.csv");
+        Files.writeString(csv, sb.toString());
+        Cli r = Cli.run("optics", "fit", "--measured", csv.toString(), "--free", "led.averagePower");
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).contains("led.averagePower", "rms log10 residual");
+        assertThat(r.err()).contains("poor fit", "decades RMS", "0.3", "--accept-poor-fit");
+        Cli accepted = Cli.run("optics", "fit", "--measured", csv.toString(), "--free", "led.averagePower", "--accept-poor-fit");
+        assertThat(accepted.exit()).as(accepted.err()).isZero();
+        assertThat(accepted.err()).contains("warning");
+    }
+
+    @Test
+    void fitRefusesAParameterTheDataDoNotDetermine_issue12(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "examples", "lab.csv"));
+        Path csv = dir.resolve("few.csv");
+        // the header and the first five points (1.5 and 2 Gb/s): the modal bandwidth's SE is about 70 % of its value
+        Files.writeString(csv, String.join("\n", lines.stream().filter(l -> !l.startsWith("#")).limit(6).toList()) + "\n");
+        refused(Cli.run("optics", "fit", "--measured", csv.toString(), "--free", "fiber.modalBandwidth,led.averagePower"),
+                "do not determine fiber.modalBandwidth", "50 %");
+    }
+
+    @Test
+    void fitRefusesSetsThatTheMeasuredPointsOverride_issue12() {
+        refused(Cli.run("optics", "fit", "--measured", "x.csv", "--free", "led.averagePower", "--set", "fiber.length=30m"),
+                "fiber.length", "own length");
+        refused(Cli.run("optics", "fit", "--measured", "x.csv", "--free", "optics.tirGainOverMicrolens", "--set", "optics.lens=microlens"),
+                "--free optics.tirGainOverMicrolens", "no effect");
     }
 }

@@ -17,8 +17,8 @@ import org.mosaic.optics.ChannelSpecs;
  * in one pass (every problem at once, unknown keys with a did-you-mean hint).
  */
 public final class LinkSpecs {
-    /** The cable's top-level sections. */
-    public static final List<String> SECTIONS = List.of("host", "plan", "power", "reliability");
+    /** The cable's top-level sections (the channel binder leaves exactly these to this one). */
+    public static final List<String> SECTIONS = ChannelSpecs.CABLE_SECTIONS;
 
     private LinkSpecs() {
     }

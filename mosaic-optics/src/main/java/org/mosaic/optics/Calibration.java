@@ -45,10 +45,39 @@ public final class Calibration {
     }
 
     public record FitResult(List<FittedParameter> parameters, List<Residual> residuals, double rmsLog10, int iterations) {
+        /** Whether the model misses the data by more than {@link #POOR_FIT_RMS_LOG10} decades (RMS). */
+        public boolean poor() {
+            return rmsLog10 > POOR_FIT_RMS_LOG10;
+        }
     }
 
     /** Relative singular value below which a direction in parameter space counts as undetermined. */
     static final double IDENTIFIABILITY = 1e-6;
+
+    /**
+     * Largest standard error, relative to the value, of a parameter the fit reports. Above it the data
+     * do not determine the parameter: a 95 % interval (±2 SE) would span from near zero to twice the
+     * value, so the number printed would be a guess dressed as a measurement, and the fit is refused.
+     */
+    public static final double MAX_RELATIVE_STANDARD_ERROR = 0.5;
+
+    /**
+     * Largest standard error (dB) of a parameter kept in dB (losses, crosstalk, extinction ratio): 2 dB is a
+     * factor 1.6 in linear terms, the counterpart of {@link #MAX_RELATIVE_STANDARD_ERROR} for values that
+     * may be zero or negative.
+     */
+    public static final double MAX_DB_STANDARD_ERROR = 2.0;
+
+    /**
+     * RMS of log10(measured / model BER) above which the fit is poor. A BER counted from N errors has a
+     * relative standard deviation of 1/√N: 0.14 decades at N = 10, the fewest errors a BER measurement
+     * should rest on. A model that misses by more than twice that (0.3 decades, a factor 2) on average does
+     * not describe the data, whatever the fitted values.
+     */
+    public static final double POOR_FIT_RMS_LOG10 = 0.3;
+
+    /** Most measured points a fit takes: every point costs one channel evaluation per model evaluation. */
+    public static final int MAX_MEASUREMENTS = 500;
     private static final double BER_FLOOR = 1e-300;
 
     private Calibration() {
@@ -127,6 +156,21 @@ public final class Calibration {
 
     /** Fits the parameters at {@code freePaths} (keys of {@link ChannelSpecs#PARAMETERS}) to the data. */
     public static FitResult fit(ScenarioDocument doc, List<Measurement> data, List<String> freePaths) {
+        return fit(doc, data, freePaths, () -> { });
+    }
+
+    /**
+     * As {@link #fit(ScenarioDocument, List, List)}, calling {@code onEvaluation} after every evaluation of
+     * the model at all the measured points (for a progress display). Refuses (CalibrationException) a
+     * parameter whose standard error exceeds {@link #MAX_RELATIVE_STANDARD_ERROR} of its value (or
+     * {@link #MAX_DB_STANDARD_ERROR} for a level in dB).
+     */
+    public static FitResult fit(ScenarioDocument doc, List<Measurement> data, List<String> freePaths, Runnable onEvaluation) {
+        if (data.size() > MAX_MEASUREMENTS) {
+            throw new CalibrationException(data.size() + " measured points, at most " + MAX_MEASUREMENTS + " per fit (each point is "
+                    + "evaluated by the channel model at every step of the fit) (hint: average repeated measurements at the same "
+                    + "length and rate into one row, or fit a subset)");
+        }
         if (freePaths.isEmpty()) {
             throw new CalibrationException("--free names no parameter: give one or more of " + fittable());
         }
@@ -155,7 +199,7 @@ public final class Calibration {
         for (int i = 0; i < target.length; i++) {
             target[i] = Math.log10(data.get(i).ber());
         }
-        Model model = new Model(doc, params, data);
+        Model model = new Model(doc, params, data, onEvaluation);
         LeastSquaresOptimizer.Optimum opt;
         try {
             opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
@@ -207,6 +251,23 @@ public final class Calibration {
             double seValue = logScaled(par) ? v * Math.log(10) * se : se;
             fitted.add(new FittedParameter(par.path(), par.dimension(), v, seValue, fromInternal(par, start[i])));
         }
+        List<String> undetermined = new ArrayList<>();
+        for (FittedParameter f : fitted) {
+            boolean db = f.dimension() == Dimension.DECIBEL;
+            double relative = f.standardError() / Math.abs(f.value());
+            if (db ? !(f.standardError() <= MAX_DB_STANDARD_ERROR) : !(relative <= MAX_RELATIVE_STANDARD_ERROR)) {
+                undetermined.add(String.format(Locale.ROOT, "%s = %s ± %s%s", f.path(), Quantities.format(f.value(), f.dimension()),
+                        Quantities.format(f.standardError(), f.dimension()),
+                        db ? "" : String.format(Locale.ROOT, " (%.0f %% of the value)", 100 * relative)));
+            }
+        }
+        if (!undetermined.isEmpty()) {
+            throw new CalibrationException("the data do not determine " + String.join("; ", undetermined) + ": a standard error above "
+                    + (int) Math.round(100 * MAX_RELATIVE_STANDARD_ERROR) + " % of the value (" + (int) MAX_DB_STANDARD_ERROR
+                    + " dB for a level in dB) means a 95 % interval from about zero to twice the value (hint: add measurements "
+                    + "where the BER depends on it — other lengths or rates, BERs between 1e-9 and 1e-3 — or free fewer "
+                    + "parameters and fix the rest with --set)");
+        }
         return new FitResult(fitted, residuals, Math.sqrt(rss / n), opt.getIterations());
     }
 
@@ -246,11 +307,13 @@ public final class Calibration {
         private final ScenarioDocument doc;
         private final List<ChannelSpecs.Parameter> params;
         private final List<Measurement> data;
+        private final Runnable onEvaluation;
 
-        Model(ScenarioDocument doc, List<ChannelSpecs.Parameter> params, List<Measurement> data) {
+        Model(ScenarioDocument doc, List<ChannelSpecs.Parameter> params, List<Measurement> data, Runnable onEvaluation) {
             this.doc = doc;
             this.params = params;
             this.data = data;
+            this.onEvaluation = onEvaluation;
         }
 
         double[] logBer(double[] x) {
@@ -271,6 +334,7 @@ public final class Calibration {
                 Measurement m = data.get(i);
                 out[i] = Math.log10(Math.max(BER_FLOOR, ChannelAnalysis.nominalBer(spec.withLength(m.lengthMeters()).withRate(m.rateBitsPerSecond()))));
             }
+            onEvaluation.run();
             return out;
         }
 

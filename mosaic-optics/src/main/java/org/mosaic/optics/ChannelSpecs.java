@@ -66,22 +66,61 @@ public final class ChannelSpecs {
             "link", "led", "optics", "fiber", "receiver", "ctle", "numerics");
 
     /**
-     * Binds a channel scenario, reporting every problem at once. Top-level sections that are not
-     * {@link #SECTIONS} belong to higher layers (the cable's {@code host}, {@code plan}, {@code power},
-     * {@code reliability}) and are left to the binder of that layer, which validates the whole document.
+     * The sections a cable scenario adds (bound by mosaic-link's {@code LinkSpecs}); a document with a
+     * {@code host} section is a cable.
+     */
+    public static final List<String> CABLE_SECTIONS = List.of("host", "plan", "power", "reliability");
+
+    /**
+     * Binds a channel scenario, reporting every problem at once, unknown keys at any depth included (with
+     * the closest known key). The cable's sections ({@link #CABLE_SECTIONS}) are left to the cable binder
+     * when the document is a cable (has {@code host}), which callers then run on the whole document (the
+     * CLI does); in a channel-only document they are refused, since nothing would read them.
      */
     public static ChannelSpec bind(ScenarioDocument doc) {
         SpecReader r = doc.reader();
+        boolean cable = doc.tree().has("host");
         var fields = doc.tree().fieldNames();
         while (fields.hasNext()) {
             String section = fields.next();
-            if (!SECTIONS.contains(section)) {
+            if (CABLE_SECTIONS.contains(section)) {
                 r.ignore(section);
+                if (!cable) {
+                    r.problem(section, doc.tree().get(section).toString(), "a cable section, but " + doc.source() + " describes one channel (it has no host "
+                            + "section), so nothing would read it (hint: remove it, or use a cable scenario such as the "
+                            + "mosaic-800g preset)");
+                }
             }
         }
         ChannelSpec spec = read(r, doc.source());
         r.finish();
         return spec;
+    }
+
+    /**
+     * The parameters that have no effect on this design, each with the reason: setting, sweeping or
+     * fitting one of them would change nothing, so the CLI refuses it rather than answer for a design
+     * the user did not ask about.
+     */
+    public static Map<String, String> unused(ChannelSpec s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!s.ctle().enabled()) {
+            for (String k : List.of("ctle.maxPeaking", "ctle.poleFrequencyPerRate", "ctle.peaking")) {
+                out.put(k, "the CTLE is off (ctle.enabled: false)");
+            }
+        } else if (!Double.isNaN(s.ctle().fixedPeakingDb())) {
+            out.put("ctle.maxPeaking", "ctle.peaking fixes the peaking, so the optimiser's limit ctle.maxPeaking is not used");
+        }
+        switch (s.optics().lens()) {
+            case "none" -> {
+                out.put("optics.microlensGain", "optics.lens is none (butt coupling)");
+                out.put("optics.tirGainOverMicrolens", "optics.lens is none (butt coupling)");
+            }
+            case "microlens" -> out.put("optics.tirGainOverMicrolens", "optics.lens is microlens, not tir");
+            default -> {
+            }
+        }
+        return out;
     }
 
     /** Reads the channel sections into a spec without finishing the reader (for binders of higher layers). */
@@ -116,6 +155,25 @@ public final class ChannelSpecs {
         if (fiber.coreDiameterMeters() >= fiber.corePitchMeters()) {
             r.problem("fiber.coreDiameter", r.text("fiber.coreDiameter", ""),
                     "must be smaller than fiber.corePitch (cores cannot overlap)");
+        }
+        // the channel array's spots must find their cores: the same rule the cable plan applies to all its
+        // channels (data, parity, spares), here for the rows x cols array every command models
+        double spot = optics.spotDiameterMeters();
+        double pitch = fiber.corePitchMeters();
+        if (spot > 0 && pitch > 0) {
+            double perChannel = OpticalPath.coresPerChannel(spot, pitch);
+            double lit = perChannel * rows * cols;
+            if (lit > fiber.coreCount()) {
+                r.problem("fiber.coreCount", r.text("fiber.coreCount", String.valueOf(fiber.coreCount())), String.format(
+                        java.util.Locale.ROOT, "the %d x %d array's spots light %.0f cores (%.1f per channel: a %.3g um spot on a "
+                                + "%.3g um core pitch) but the fibre has %d (hint: at least %.0f cores, fewer channels in "
+                                + "link.array, or a smaller optics.spotDiameter)", rows, cols, lit, perChannel, spot * 1e6,
+                        pitch * 1e6, fiber.coreCount(), Math.ceil(lit)));
+            }
+        }
+        if (!ctle.enabled() && r.has("ctle.peaking")) {
+            r.problem("ctle.peaking", r.text("ctle.peaking", ""), "a fixed CTLE peaking, but ctle.enabled is false: the value "
+                    + "would be ignored (hint: remove ctle.peaking, or set ctle.enabled: true)");
         }
         return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics);
     }

@@ -41,9 +41,12 @@ public final class OpticalPath {
 
     /** Number of fibre cores under one channel's spot. */
     public static double coresPerChannel(ChannelSpec spec) {
-        double spot = spec.optics().spotDiameterMeters();
-        double pitch = spec.fiber().corePitchMeters();
-        return Math.max(1.0, (Math.PI / 4 * spot * spot) / (Math.sqrt(3) / 2 * pitch * pitch));
+        return coresPerChannel(spec.optics().spotDiameterMeters(), spec.fiber().corePitchMeters());
+    }
+
+    /** Cores of a hexagonal lattice of {@code pitch} under a spot of diameter {@code spot} (at least one). */
+    public static double coresPerChannel(double spotMeters, double pitchMeters) {
+        return Math.max(1.0, (Math.PI / 4 * spotMeters * spotMeters) / (Math.sqrt(3) / 2 * pitchMeters * pitchMeters));
     }
 
     /** Power reflectance of one uncoated silica–air face at the source wavelength, ((n−1)/(n+1))². */

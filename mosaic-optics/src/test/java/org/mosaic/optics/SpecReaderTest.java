@@ -119,4 +119,67 @@ class SpecReaderTest {
         assertThatCode(() -> ChannelSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("ctle.peaking", "4 dB")))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void unknownTopLevelSectionsOfAChannelScenarioAreRefused_issue12() {
+        // before: any section that was not a channel section was left to "a higher layer" and silently ignored
+        ScenarioException e = bindFailure(ScenarioDocument.preset("mosaic-prototype").with("fibre.length", "30 m")
+                .with("foo", "1").with("channel.rate", "1.6 Gb/s"));
+        Map<String, Problem> byPath = e.problems().stream().collect(Collectors.toMap(Problem::path, Function.identity()));
+        assertThat(byPath).containsOnlyKeys("fibre.length", "foo", "channel.rate");
+        assertThat(byPath.get("fibre.length").expected()).contains("did you mean fiber.length?");
+        assertThat(byPath.get("channel.rate").expected()).contains("did you mean link.channelRate?");
+        assertThat(byPath.get("foo").expected()).contains("unknown key", "fiber", "led");
+    }
+
+    @Test
+    void cableSectionInAChannelOnlyScenarioIsRefused_issue12() {
+        ScenarioException e = bindFailure(ScenarioDocument.preset("mosaic-prototype").with("plan.spares", "3"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("plan");
+            assertThat(p.expected()).contains("cable section", "no host");
+        });
+    }
+
+    @Test
+    void cableSectionsOfACableScenarioAreLeftToTheCableBinder_issue12() {
+        assertThatCode(() -> ChannelSpecs.bind(ScenarioDocument.preset("mosaic-800g"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void arrayThatLightsMoreCoresThanTheFibreHasIsRefused_issue12() {
+        // before: optics accepted fiber.coreCount=10 for a 10 x 10 array that lights ~1800 cores; link refused it
+        ScenarioException e = bindFailure(ScenarioDocument.preset("mosaic-prototype").with("fiber.coreCount", "10"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("fiber.coreCount");
+            assertThat(p.value()).isEqualTo("10");
+            assertThat(p.expected()).contains("10 x 10", "1791 cores", "the fibre has 10", "hint");
+        });
+        assertThatCode(() -> ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("fiber.coreCount", "1800")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void fixedPeakingWithTheCtleOffIsRefused_issue12() {
+        ScenarioException e = bindFailure(ScenarioDocument.preset("mosaic-prototype").with("ctle.enabled", "false")
+                .with("ctle.peaking", "3 dB"));
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.expected()).contains("ctle.enabled is false"));
+    }
+
+    @Test
+    void parametersWithoutEffectAreNamedWithTheReason_issue12() {
+        ChannelSpec off = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("ctle.enabled", "false")
+                .with("optics.lens", "microlens"));
+        assertThat(ChannelSpecs.unused(off)).containsOnlyKeys("ctle.maxPeaking", "ctle.poleFrequencyPerRate", "ctle.peaking",
+                "optics.tirGainOverMicrolens");
+        ChannelSpec fixed = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("ctle.peaking", "3 dB"));
+        assertThat(ChannelSpecs.unused(fixed)).containsOnlyKeys("ctle.maxPeaking");
+        assertThat(ChannelSpecs.unused(ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype")))).isEmpty();
+    }
+
+    @Test
+    void unitExampleForAFibreLengthIsInMetres_issue12() {
+        ScenarioException e = bindFailure(ScenarioDocument.preset("mosaic-prototype").with("fiber.length", "30"));
+        assertThat(e.problems().get(0).expected()).contains("e.g. \"30 m\"").doesNotContain("30 nm");
+    }
 }

@@ -1,12 +1,16 @@
 package org.mosaic.core.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A scenario as a tree of values (YAML or JSON), before it is bound to typed records. Presets ship
@@ -26,8 +32,10 @@ public final class ScenarioDocument {
     /** The scenario format this build reads. A file with another {@code formatVersion} is refused. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String source;
     private final ObjectNode root;
@@ -80,16 +88,22 @@ public final class ScenarioDocument {
         return parse(path.toString(), text, yaml);
     }
 
-    /** Parses YAML (a superset of JSON) or strict JSON text. */
+    /**
+     * Parses YAML (a superset of JSON) or strict JSON text. A syntax error is explained in plain words
+     * with its line (see {@link ParseErrors}); a key given twice in one mapping, and a YAML alias
+     * ({@code *name}, which the tree reader would silently turn into the text "name"), are refused with
+     * their lines: the last value would otherwise win without a word.
+     */
     public static ScenarioDocument parse(String source, String text, boolean yaml) {
         JsonNode node;
         try {
             node = (yaml ? YAML : JSON).readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(source + " is not valid " + (yaml ? "YAML" : "JSON") + where + ": "
-                    + e.getOriginalMessage());
+            throw new ScenarioException(ParseErrors.describe(source, text, yaml, e));
+        }
+        List<Problem> structure = structureProblems(text, yaml);
+        if (!structure.isEmpty()) {
+            throw new ScenarioException(source, structure);
         }
         if (node == null || !node.isObject()) {
             throw new ScenarioException(source + " must be a mapping of keys to values (found "
@@ -109,6 +123,69 @@ public final class ScenarioDocument {
     }
 
     /**
+     * Keys given twice in one mapping (with both lines) and YAML aliases, found by streaming the text
+     * again: the tree reader keeps the last duplicate and reads an alias as its anchor's name.
+     */
+    private static List<Problem> structureProblems(String text, boolean yaml) {
+        List<Problem> out = new ArrayList<>();
+        try (JsonParser p = (yaml ? YAML : JSON).getFactory().createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_OBJECT) {
+                walkObject(p, "", out);
+            }
+        } catch (IOException e) {
+            // readTree accepted the text, so the stream does too; nothing more to report
+        }
+        return out;
+    }
+
+    private static void walkObject(JsonParser p, String prefix, List<Problem> out) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        Map<String, String> values = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int line = p.currentTokenLocation().getLineNr();
+            String path = prefix.isEmpty() ? name : prefix + "." + name;
+            JsonToken v = p.nextToken();
+            String shown = v.isScalarValue() ? p.getText() : v == JsonToken.START_OBJECT ? "a section" : "a list";
+            checkAlias(p, path, out);
+            Integer first = lines.putIfAbsent(name, line);
+            if (first != null) {
+                out.add(new Problem(path, shown, "the key " + name + " is given twice in the same section: at line " + first
+                        + " (" + quoteShown(values.get(name)) + ") and at line " + line + " (" + quoteShown(shown)
+                        + "); expected each key once (hint: delete one of them — today's readers would silently keep the last)"));
+            } else {
+                values.put(name, shown);
+            }
+            walkValue(p, v, path, out);
+        }
+    }
+
+    private static void walkValue(JsonParser p, JsonToken v, String path, List<Problem> out) throws IOException {
+        if (v == JsonToken.START_OBJECT) {
+            walkObject(p, path, out);
+        } else if (v == JsonToken.START_ARRAY) {
+            int i = 0;
+            for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
+                checkAlias(p, path + "[" + i + "]", out);
+                walkValue(p, e, path + "[" + i + "]", out);
+                i++;
+            }
+        }
+    }
+
+    private static void checkAlias(JsonParser p, String path, List<Problem> out) throws IOException {
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            out.add(new Problem(path, "*" + p.getValueAsString(""), "a YAML alias (line " + p.currentTokenLocation().getLineNr()
+                    + "): anchors and aliases are not supported in scenarios; write the value out (hint: use --set to vary it)"));
+        }
+    }
+
+    private static String quoteShown(String shown) {
+        return shown.equals("a section") || shown.equals("a list") ? shown : "\"" + shown + "\"";
+    }
+
+    /**
      * Returns a copy with the value at {@code dottedPath} replaced by {@code value} (kept as text; the
      * binder parses units). Intermediate mappings are created; a path through a non-mapping is refused.
      */
@@ -116,6 +193,10 @@ public final class ScenarioDocument {
         if (dottedPath == null || dottedPath.isBlank() || dottedPath.startsWith(".") || dottedPath.endsWith(".")
                 || dottedPath.contains("..")) {
             throw new ScenarioException("--set \"" + dottedPath + "=" + value + "\": the key must be a dotted path such as fiber.length");
+        }
+        if (dottedPath.equals("formatVersion") || dottedPath.startsWith("formatVersion.")) {
+            throw new ScenarioException("--set " + dottedPath + "=" + value + ": formatVersion says how the file is written and was "
+                    + "checked when it was read (this build reads formatVersion " + FORMAT_VERSION + "); it is not a value to override");
         }
         ObjectNode copy = root.deepCopy();
         String[] parts = dottedPath.split("\\.");

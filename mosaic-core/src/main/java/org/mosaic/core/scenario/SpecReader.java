@@ -33,6 +33,11 @@ public final class SpecReader {
 
     private JsonNode node(String path) {
         read.add(path);
+        return lookup(path);
+    }
+
+    /** The node at a dotted path without marking it as read; null when absent or null. */
+    private JsonNode lookup(String path) {
         JsonNode cursor = root;
         for (String part : path.split("\\.")) {
             if (cursor == null || !cursor.isObject()) {
@@ -50,28 +55,49 @@ public final class SpecReader {
     /** A required quantity with a unit, in SI, checked against [min, max] (SI). Returns NaN if it is wrong. */
     public double quantity(String path, Dimension dim, double min, double max) {
         JsonNode n = node(path);
+        double typical = typical(min, max);
         if (n == null) {
-            problems.add(new Problem(path, null, dim.withArticle() + " is required, e.g. \"" + dim.example() + "\""));
+            problems.add(new Problem(path, null, dim.withArticle() + " is required, e.g. \"" + Quantities.example(dim, typical, null) + "\""));
             return Double.NaN;
         }
-        return parse(path, n, dim, min, max);
+        return parse(path, n, dim, min, max, typical);
     }
 
     /** An optional quantity: the default (SI) when absent. */
     public double quantity(String path, Dimension dim, double min, double max, double defaultSi) {
         JsonNode n = node(path);
-        return n == null ? defaultSi : parse(path, n, dim, min, max);
+        double typical = Double.isFinite(defaultSi) && defaultSi != 0 ? defaultSi : typical(min, max);
+        return n == null ? defaultSi : parse(path, n, dim, min, max, typical);
     }
 
-    private double parse(String path, JsonNode n, Dimension dim, double min, double max) {
+    /**
+     * A value typical of a key with range [min, max], for examples in messages (so that a fibre length's
+     * example is in metres, not nanometres): the geometric middle of a positive range, a hundredth of
+     * the top of a range from zero, else the middle.
+     */
+    static double typical(double min, double max) {
+        if (!Double.isFinite(max)) {
+            return Double.NaN;
+        }
+        if (min > 0 && max > min) {
+            return Math.sqrt(min * max);
+        }
+        if (min == 0 && max > 0) {
+            return max / 100;
+        }
+        return Double.isFinite(min) ? (min + max) / 2 : Double.NaN;
+    }
+
+    private double parse(String path, JsonNode n, Dimension dim, double min, double max, double typical) {
         if (!n.isValueNode()) {
-            problems.add(new Problem(path, n.toString(), "a single " + dim.description() + ", e.g. \"" + dim.example() + "\""));
+            problems.add(new Problem(path, n.toString(), "a single " + dim.description() + ", e.g. \""
+                    + Quantities.example(dim, typical, null) + "\""));
             return Double.NaN;
         }
         String text = n.asText();
         double v;
         try {
-            v = Quantities.parse(text, dim);
+            v = Quantities.parse(text, dim, typical);
         } catch (UnitException e) {
             problems.add(new Problem(path, text, e.getMessage()));
             return Double.NaN;
@@ -165,21 +191,146 @@ public final class SpecReader {
         return List.copyOf(problems);
     }
 
-    /** Reports unknown keys, then throws if anything was wrong. */
+    /**
+     * Reports every key nothing read (at any depth; a whole unknown section once), each with the closest
+     * known key by its full dotted path or, when none is close, the known keys at that level; a value
+     * where a known section belongs; then throws if anything was wrong.
+     */
     public void finish() {
+        Set<String> known = new LinkedHashSet<>(read);
+        known.addAll(ignoredPrefixes);
+        known.add("formatVersion");
+        Set<String> knownPrefixes = new LinkedHashSet<>();
+        for (String k : known) {
+            for (int dot = k.indexOf('.'); dot >= 0; dot = k.indexOf('.', dot + 1)) {
+                knownPrefixes.add(k.substring(0, dot));
+            }
+        }
         List<String> leaves = new ArrayList<>();
         collectLeaves(root, "", leaves);
+        Set<String> reported = new LinkedHashSet<>();
         for (String leaf : leaves) {
-            if (leaf.equals("formatVersion") || read.contains(leaf) || ignored(leaf)) {
+            if (known.contains(leaf) || ignored(leaf)) {
                 continue;
             }
-            String hint = closest(leaf);
-            problems.add(new Problem(leaf, node(leaf) == null ? null : node(leaf).asText(),
-                    "unknown key" + (hint == null ? "" : " (did you mean " + hint + "?)")));
+            JsonNode value = lookup(leaf);
+            if (knownPrefixes.contains(leaf)) {
+                if (value != null && !value.isObject()) { // "numerics: 5" where a section belongs
+                    problems.add(new Problem(leaf, value.asText(), "a section of keys, not a value (keys such as "
+                            + String.join(", ", children(leaf, known, 4)) + ")"));
+                }
+                continue; // an empty mapping for a known section: nothing in it to ignore
+            }
+            String unknown = leaf;
+            String[] parts = leaf.split("\\.");
+            for (int i = 1; i <= parts.length; i++) {
+                String prefix = String.join(".", java.util.Arrays.asList(parts).subList(0, i));
+                if (!knownPrefixes.contains(prefix)) {
+                    unknown = prefix;
+                    break;
+                }
+            }
+            if (!reported.add(unknown)) {
+                continue;
+            }
+            List<String> under = new ArrayList<>();
+            JsonNode section = lookup(unknown);
+            if (section != null && section.isObject() && section.size() > 0) {
+                collectLeaves(section, unknown, under);
+            }
+            if (under.size() > 1) {
+                String hint = suggestion(unknown, knownPrefixes, known, knownPrefixes);
+                problems.add(new Problem(unknown, section.toString(), "unknown section" + hint));
+            } else {
+                String path = under.isEmpty() ? unknown : under.get(0);
+                JsonNode v = lookup(path);
+                problems.add(new Problem(path, v == null ? null : v.isValueNode() ? v.asText() : v.toString(),
+                        "unknown key" + suggestion(path, known, known, knownPrefixes)));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
+    }
+
+    /**
+     * " (did you mean X?)" for the known path closest to {@code given} among {@code candidates} — by edit
+     * distance of the whole path, then by the same last name ({@code channel.rate} → {@code link.channelRate}),
+     * then by a misspelt section ({@code fibre.length} → {@code fiber.length}) — or the known keys at the
+     * given key's level when nothing is close.
+     */
+    private String suggestion(String given, Set<String> candidates, Set<String> known, Set<String> knownPrefixes) {
+        String best = closest(given, candidates, Math.max(2, given.length() / 4));
+        if (best == null) {
+            String[] parts = given.split("\\.");
+            String last = parts[parts.length - 1];
+            String lastTwo = parts.length > 1 ? parts[parts.length - 2] + last : last;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String k : candidates) {
+                String kLast = k.substring(k.lastIndexOf('.') + 1);
+                if (kLast.equalsIgnoreCase(last) || kLast.equalsIgnoreCase(lastTwo)) {
+                    int d = levenshtein(given.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = k;
+                    }
+                }
+            }
+        }
+        if (best == null) {
+            // a misspelt section: swap the first segment that is not known for the closest known one
+            String[] parts = given.split("\\.");
+            String parent = "";
+            for (String part : parts) {
+                String here = parent.isEmpty() ? part : parent + "." + part;
+                if (!knownPrefixes.contains(here) && !known.contains(here)) {
+                    String sibling = closest(part, children(parent, known, Integer.MAX_VALUE), 2);
+                    if (sibling != null) {
+                        String swapped = (parent.isEmpty() ? sibling : parent + "." + sibling) + given.substring(here.length());
+                        best = known.contains(swapped) || knownPrefixes.contains(swapped) ? swapped
+                                : parent.isEmpty() ? sibling : parent + "." + sibling;
+                    }
+                    break;
+                }
+                parent = here;
+            }
+        }
+        if (best != null) {
+            return " (did you mean " + best + "?)";
+        }
+        String parent = "";
+        for (String part : given.split("\\.")) {
+            String here = parent.isEmpty() ? part : parent + "." + part;
+            if (!knownPrefixes.contains(here)) {
+                break;
+            }
+            parent = here;
+        }
+        List<String> siblings = children(parent, known, 16);
+        return siblings.isEmpty() ? "" : " — expected one of " + (parent.isEmpty() ? "the top-level keys " : "the keys of " + parent + ": ")
+                + String.join(", ", siblings);
+    }
+
+    /** The names of the known keys directly under {@code parent} ("" for the top level), at most {@code limit}, then "…". */
+    private static List<String> children(String parent, Set<String> known, int limit) {
+        Set<String> names = new LinkedHashSet<>();
+        String prefix = parent.isEmpty() ? "" : parent + ".";
+        for (String k : known) {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                String rest = k.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                names.add(dot < 0 ? rest : rest.substring(0, dot));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (out.size() == limit) {
+                out.add("…");
+                break;
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     private boolean ignored(String leaf) {
@@ -203,10 +354,6 @@ public final class SpecReader {
                 out.add(path);
             }
         }
-    }
-
-    private String closest(String key) {
-        return closest(key, read, Math.max(2, key.length() / 4));
     }
 
     /** The known name nearest to {@code given} (case-insensitive edit distance) if within {@code maxDistance}, else null. */

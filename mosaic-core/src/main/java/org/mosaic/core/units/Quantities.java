@@ -146,26 +146,38 @@ public final class Quantities {
 
     /**
      * Parses a number with a unit of the given dimension, e.g. {@code parse("2 Gb/s", DATA_RATE)}.
-     * Whitespace around the text and between number and unit is optional.
+     * Whitespace around the text and between number and unit is optional. Messages give the
+     * dimension's generic example; use {@link #parse(String, Dimension, double)} when the value is for a
+     * key whose typical magnitude is known, so that the example fits the key.
      *
      * @return the value in SI: metres, seconds, hertz, bit/s, watts (also for dBm/dBW input), amperes,
      *         A/√Hz, dB/m, dB (as given, not linear), Hz·m, A/W, s/m², a ratio (0.1 for {@code "10 %"})
      * @throws UnitException if the text is not a finite number followed by a unit this dimension accepts
      */
     public static double parse(String text, Dimension dim) {
+        return parse(text, dim, Double.NaN);
+    }
+
+    /**
+     * Like {@link #parse(String, Dimension)}, for a key whose typical value is {@code typicalSi} (its
+     * default, or a value inside its range; NaN if unknown). Messages then give an example in the unit
+     * that suits the key: a bare {@code "30"} for a fibre length gets {@code e.g. "30 m"}, not
+     * {@code "30 nm"}; a rack power gets kW, not µW.
+     */
+    public static double parse(String text, Dimension dim, double typicalSi) {
         if (text == null) {
             throw new UnitException(null, dim, "no value given: " + dim.withArticle() + " needs "
-                    + expected(dim, null).substring("expected ".length()));
+                    + expected(dim, null, typicalSi).substring("expected ".length()));
         }
         Matcher m = QUANTITY.matcher(text);
         if (!m.matches()) {
-            throw new UnitException(text, dim, quote(text) + " is not " + dim.withArticle() + ": " + expected(dim, null));
+            throw new UnitException(text, dim, quote(text) + " is not " + dim.withArticle() + ": " + expected(dim, null, typicalSi));
         }
         String number = m.group(1);
         String unit = normalize(m.group(2));
         Scale scale = SPELLINGS.get(dim).get(unit);
         if (scale == null) {
-            throw new UnitException(text, dim, unknownUnit(text, dim, number, unit));
+            throw new UnitException(text, dim, unknownUnit(text, dim, number, unit, typicalSi));
         }
         double si;
         try {
@@ -175,9 +187,31 @@ public final class Quantities {
         }
         if (!Double.isFinite(si)) {
             throw new UnitException(text, dim, quote(text) + " is out of range for " + dim.withArticle()
-                    + ": expected a finite number (e.g. \"" + dim.example() + "\")");
+                    + ": expected a finite number (e.g. \"" + example(dim, typicalSi, null) + "\")");
         }
         return si;
+    }
+
+    /**
+     * An example value for messages: {@code number} (or, when null, the typical value rounded to two
+     * digits) in the unit {@link #format} shows {@code typicalSi} in, written the way users type it
+     * ({@code u} for µ, {@code *} for ·). Without a typical value (NaN, zero or infinite) it is the
+     * dimension's generic example and ignores {@code number} when the dimension has prefixed units:
+     * attaching the user's number to a unit chosen without knowing the key gives absurd examples
+     * ("30 nm" for a fibre length, "100 uW" for a rack's power).
+     */
+    public static String example(Dimension dim, double typicalSi, String number) {
+        if (!Double.isFinite(typicalSi) || typicalSi == 0) {
+            // with one unit (dB, %, a bare number) there is no prefix to get wrong, so the number is kept
+            return number != null && dim.units().size() <= 1 ? dim.example(number) : dim.example();
+        }
+        double rounded = new BigDecimal(typicalSi).round(new MathContext(2, RoundingMode.HALF_UP)).doubleValue();
+        String shown = format(rounded, dim).replace('µ', 'u').replace('·', '*');
+        if (number == null) {
+            return shown;
+        }
+        int space = shown.indexOf(' ');
+        return space < 0 ? number : number + shown.substring(space);
     }
 
     /**
@@ -241,23 +275,23 @@ public final class Quantities {
         return 10 * Math.log10(watts) + 30;
     }
 
-    private static String unknownUnit(String text, Dimension dim, String number, String unit) {
+    private static String unknownUnit(String text, Dimension dim, String number, String unit, double typicalSi) {
         if (unit.isEmpty()) {
             return quote(text) + " has no unit: " + dim.withArticle() + " needs one of "
-                    + String.join(", ", dim.units()) + " (e.g. \"" + dim.example(number) + "\")";
+                    + String.join(", ", dim.units()) + " (e.g. \"" + example(dim, typicalSi, number) + "\")";
         }
         for (Dimension other : Dimension.values()) {
             if (SPELLINGS.get(other).containsKey(unit)) {
                 return quote(text) + " is " + other.withArticle() + ", not " + dim.withArticle() + ": "
-                        + expected(dim, number);
+                        + expected(dim, number, typicalSi);
             }
         }
-        return quote(text) + " is not " + dim.withArticle() + ": " + expected(dim, number);
+        return quote(text) + " is not " + dim.withArticle() + ": " + expected(dim, number, typicalSi);
     }
 
-    /** "expected a number followed by one of …" with an example using {@code number} if given. */
-    private static String expected(Dimension dim, String number) {
-        String example = number == null ? dim.example() : dim.example(number);
+    /** "expected a number followed by one of …" with an example (see {@link #example}). */
+    private static String expected(Dimension dim, String number, double typicalSi) {
+        String example = example(dim, typicalSi, number);
         String units = String.join(", ", dim.units());
         if (dim.units().isEmpty()) {
             return "expected a bare number (e.g. \"" + example + "\")";

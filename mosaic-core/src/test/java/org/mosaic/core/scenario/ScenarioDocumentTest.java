@@ -3,6 +3,7 @@ package org.mosaic.core.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -186,5 +187,101 @@ class ScenarioDocumentTest {
         ScenarioDocument doc = yaml(MINIMAL).with("link.array.rows", "20");
         // compared as JSON text: the override is a LongNode, the re-read value an IntNode (equal as JSON, not as nodes)
         assertThat(yaml(doc.toYaml()).tree().toString()).isEqualTo(doc.tree().toString());
+    }
+
+    @Test
+    void duplicateYamlKeyIsRefusedWithBothLines_issue12() {
+        String text = "formatVersion: 1\nfiber:\n  length: 20 m\n  attenuation: 0.2 dB/m\n  length: 30 m\n";
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> yaml(text));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("fiber.length");
+            assertThat(p.value()).isEqualTo("30 m");
+            assertThat(p.expected()).contains("given twice", "line 3", "\"20 m\"", "line 5");
+        });
+    }
+
+    @Test
+    void duplicateJsonKeyIsRefusedWithBothLines_issue12() {
+        String text = "{\"formatVersion\": 1,\n \"seed\": 1,\n \"seed\": 2}";
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioDocument.parse("t.json", text, false));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("seed");
+            assertThat(p.expected()).contains("line 2", "line 3");
+        });
+    }
+
+    @Test
+    void sameKeyInDifferentSectionsIsFine_issue12() {
+        assertThatCode(() -> yaml("formatVersion: 1\nled: {bandwidth: 1 GHz}\nfiber: {bandwidth: 2 GHz}\n"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void yamlAliasIsRefusedNotReadAsItsName_issue12() {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class,
+                () -> yaml("formatVersion: 1\nfiber:\n  length: &l 20 m\n  crosstalkReferenceLength: *l\n"));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("fiber.crosstalkReferenceLength");
+            assertThat(p.expected()).contains("alias", "line 4");
+        });
+    }
+
+    @Test
+    void jsonTextAfterTheDocumentIsRefused_issue12() {
+        assertThatThrownBy(() -> ScenarioDocument.parse("t.json", "{\"formatVersion\": 1}\n{\"seed\": 2}", false))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> ScenarioDocument.parse("t.json", "{\"formatVersion\": 1}}", false))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("extra closing '}'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"formatVersion\": 1,}",
+        "{\"formatVersion\": 1 \"seed\": 2}",
+        "{formatVersion: 1}",
+        "{\"formatVersion\": 1, \"name\": blue}",
+        "{\"formatVersion\": 1",
+        "{\"formatVersion\" 1}",
+        "{\"formatVersion\": 1, \"name\": 'x'}",
+        "{\"formatVersion\": 01}",
+        "{\"formatVersion\": NaN}",
+    })
+    void jsonSyntaxErrorsAreExplainedWithoutLibraryInternals_issue12(String text) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioDocument.parse("t.json", text, false));
+        assertThat(e.getMessage()).startsWith("t.json is not valid JSON at line 1").contains("— line 1: \"");
+        assertThat(e.getMessage()).doesNotContain("code ", "Feature", "Source", "token", "JsonParse", "Exception", "Cannot deserialize",
+                "was expecting", "Unexpected character");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "formatVersion: 1\nfiber:\n  length: 50 m\n   bad: indent\n",
+        "formatVersion: 1\nfiber:\n  length: [50 m\nled:\n  wavelength: 450 nm\n",
+        "formatVersion: 1\n\tseed: 2\n",
+        "formatVersion: 1\nname: \"unclosed\nseed: 2\n",
+        "formatVersion: 1\nfiber: {length: 1 m\nseed: 2\n",
+        "- a\nformatVersion: 1\n",
+        "formatVersion: 1\nname: @x\n",
+        "formatVersion: 1\nname: 'x'y\n",
+    })
+    void yamlSyntaxErrorsAreExplainedWithoutLibraryInternals_issue12(String text) {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> yaml(text));
+        assertThat(e.getMessage()).matches("(?s)test.yaml is not valid YAML at line \\d+, column \\d+: .+");
+        assertThat(e.getMessage()).doesNotContain("<", ">", "reader", "while scanning", "while parsing", "Exception", "^");
+    }
+
+    @Test
+    void yamlErrorQuotesTheOffendingLine_issue12() {
+        assertThatThrownBy(() -> yaml("formatVersion: 1\nfiber:\n  length: 50 m\n   bad: indent\n"))
+                .hasMessageContaining("line 4, column 7").hasMessageContaining("— line 4: \"   bad: indent\"")
+                .hasMessageContaining("hint");
+        assertThatThrownBy(() -> yaml("formatVersion: 1\n\tseed: 2\n")).hasMessageContaining("tab").hasMessageContaining("line 2");
+    }
+
+    @Test
+    void formatVersionCannotBeOverridden_issue12() {
+        // before: --set formatVersion=2 was accepted and changed nothing
+        assertThatThrownBy(() -> yaml(MINIMAL).with("formatVersion", "2"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("formatVersion").hasMessageContaining("not a value to override");
     }
 }

@@ -31,7 +31,7 @@ class SpecReaderCoreTest {
         assertThat(e.problems().get(1).expected()).contains("true or false");
         assertThat(e.problems().get(2).expected()).contains("one of red, green");
         assertThat(e.problems().get(3).value()).isNull();
-        assertThat(e.problems().get(3).toString()).contains("missing").contains("450 nm");
+        assertThat(e.problems().get(3).toString()).contains("missing").contains("e.g. \"");
         assertThat(e.problems().get(4).expected()).contains("did you mean fiber.length?");
     }
 
@@ -76,7 +76,8 @@ class SpecReaderCoreTest {
         ScenarioException e = catchThrowableOfType(ScenarioException.class, r::finish);
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("completelyDifferent");
-            assertThat(p.expected()).isEqualTo("unknown key");
+            assertThat(p.expected()).doesNotContain("did you mean")
+                    .isEqualTo("unknown key — expected one of the top-level keys fiber, formatVersion");
         });
     }
 
@@ -100,5 +101,80 @@ class SpecReaderCoreTest {
         SpecReader r = reader("numerics: {samplesPerUi: \"32\"}\n");
         assertThat(r.integer("numerics.samplesPerUi", 4, 1024, 16)).isEqualTo(32);
         assertThat(r.problems()).isEmpty();
+    }
+
+    /** A reader that has read what a small channel binder reads. */
+    private static SpecReader channelLike(String yaml) {
+        SpecReader r = reader(yaml);
+        r.ignore("provenance");
+        r.quantity("link.channelRate", Dimension.DATA_RATE, 1e6, 1e12, 2e9);
+        r.quantity("fiber.length", Dimension.LENGTH, 0, 10_000, 20);
+        r.quantity("fiber.attenuation", Dimension.ATTENUATION, 0, 10, 0.2);
+        r.integer("numerics.eyeBins", 64, 4096, 512);
+        return r;
+    }
+
+    private static List<Problem> problems(SpecReader r) {
+        return catchThrowableOfType(ScenarioException.class, r::finish).problems();
+    }
+
+    @Test
+    void misspeltSectionSuggestsTheFullKey_issue12() {
+        assertThat(problems(channelLike("fibre: {length: 30 m}\n"))).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("fibre.length");
+            assertThat(p.value()).isEqualTo("30 m");
+            assertThat(p.expected()).isEqualTo("unknown key (did you mean fiber.length?)");
+        });
+    }
+
+    @Test
+    void sameLastNameUnderAnotherSectionIsSuggested_issue12() {
+        assertThat(problems(channelLike("channel: {rate: 1.6 Gb/s}\n"))).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("channel.rate");
+            assertThat(p.expected()).contains("did you mean link.channelRate?");
+        });
+    }
+
+    @Test
+    void unknownKeysAtAnyDepthAreRefusedListingTheKnownOnes_issue12() {
+        List<Problem> ps = problems(channelLike("foo: {bar: 1}\nfiber: {length: 5 m, zzz: 3}\n"));
+        assertThat(ps).extracting(Problem::path).containsExactly("foo.bar", "fiber.zzz");
+        assertThat(ps.get(0).expected()).startsWith("unknown key — expected one of the top-level keys").contains("fiber", "link");
+        assertThat(ps.get(1).expected()).isEqualTo("unknown key — expected one of the keys of fiber: length, attenuation");
+    }
+
+    @Test
+    void aWholeUnknownSectionIsReportedOnce_issue12() {
+        assertThat(problems(channelLike("fibre: {length: 30 m, attenuation: 0.2 dB/m}\n"))).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("fibre");
+            assertThat(p.expected()).isEqualTo("unknown section (did you mean fiber?)");
+        });
+    }
+
+    @Test
+    void aValueWhereAKnownSectionBelongsIsRefused_issue12() {
+        assertThat(problems(channelLike("numerics: 5\n"))).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("numerics");
+            assertThat(p.expected()).contains("a section of keys", "eyeBins");
+        });
+    }
+
+    @Test
+    void anEmptyKnownSectionIsFine_issue12() {
+        SpecReader r = channelLike("numerics: {}\n");
+        r.finish();
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void unitExamplesFollowTheKeysDefaultOrRange_issue12() {
+        SpecReader r = reader("fiber: {length: 30}\nlayout: {rackPower: 100}\nled: {}\n");
+        r.quantity("fiber.length", Dimension.LENGTH, 0, 10_000, 20);
+        r.quantity("layout.rackPower", Dimension.POWER, 1e3, 1e6, 120e3);
+        r.quantity("led.averagePower", Dimension.POWER, 1e-9, 1);
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, r::finish);
+        assertThat(e.problems().get(0).expected()).contains("e.g. \"30 m\"").doesNotContain("30 nm");
+        assertThat(e.problems().get(1).expected()).contains("e.g. \"100 kW\"").doesNotContain("100 uW");
+        assertThat(e.problems().get(2).expected()).contains("e.g. \"32 uW\"");
     }
 }

@@ -128,7 +128,27 @@ class QuantitiesTest {
                 .isInstanceOf(UnitException.class)
                 .hasMessage("\"450\" has no unit: a length needs one of nm, um, mm, m, km (e.g. \"450 nm\")");
         assertThatThrownBy(() -> Quantities.parse("1e-3", POWER))
-                .hasMessageContaining("\"1e-3\"").hasMessageContaining("power").hasMessageContaining("e.g. \"1e-3 uW\"");
+                .hasMessageContaining("\"1e-3\"").hasMessageContaining("power").hasMessageContaining("e.g. \"300 uW\"");
+    }
+
+    @Test
+    void examplesFitTheKeyWhenItsTypicalValueIsKnown_issue12() {
+        // a fibre length typed without a unit: the example is in metres, not "30 nm"
+        assertThatThrownBy(() -> Quantities.parse("30", LENGTH, 20))
+                .hasMessage("\"30\" has no unit: a length needs one of nm, um, mm, m, km (e.g. \"30 m\")");
+        // a rack's power: kW, not "100 uW"
+        assertThatThrownBy(() -> Quantities.parse("100", POWER, 120e3)).hasMessageContaining("e.g. \"100 kW\"");
+        assertThatThrownBy(() -> Quantities.parse("30 dB/m", LENGTH, 50)).hasMessageContaining("e.g. \"30 m\"");
+        assertThatThrownBy(() -> Quantities.parse("blue", POWER, 450e-6)).hasMessageContaining("e.g. \"450 uW\"");
+        // without a typical value, the user's number is not glued to a prefix chosen blindly
+        assertThatThrownBy(() -> Quantities.parse("30", LENGTH)).hasMessageNotContaining("30 nm").hasMessageContaining("e.g. \"450 nm\"");
+        assertThatThrownBy(() -> Quantities.parse("100", POWER)).hasMessageNotContaining("100 uW");
+        // one unit only: keeping the number is safe
+        assertThatThrownBy(() -> Quantities.parse("3 m", DIMENSIONLESS)).hasMessageContaining("e.g. \"3\"");
+        for (Dimension d : Dimension.values()) {
+            String example = Quantities.example(d, 20, null);
+            assertThat(Quantities.parse(example, d)).as(example).isFinite();
+        }
     }
 
     @Test
@@ -136,7 +156,7 @@ class QuantitiesTest {
         assertThatThrownBy(() -> Quantities.parse("450 nm", FREQUENCY))
                 .isInstanceOf(UnitException.class)
                 .hasMessageStartingWith("\"450 nm\" is a length, not a frequency: expected")
-                .hasMessageContaining("GHz").hasMessageContaining("e.g. \"450 GHz\"");
+                .hasMessageContaining("GHz").hasMessageContaining("e.g. \"10 GHz\"");
         assertThatThrownBy(() -> Quantities.parse("3 dB", POWER))
                 .hasMessageStartingWith("\"3 dB\" is a level in dB, not a power");
         assertThatThrownBy(() -> Quantities.parse("3 dB", DIMENSIONLESS))
