@@ -68,10 +68,11 @@ public final class FleetModel {
      * @param lengthHistograms             per tier: lengths and histogram
      * @param metrics                      the full metrics (groups, technologies, capex, unserved reasons)
      */
-    public record Result(String cluster, String layout, String policy, long gpus, long switches, Map<String, Map<String, Long>> links,
+    public record Result(String cluster, String layout, String policy, long gpus, long switches,
+                         @com.fasterxml.jackson.annotation.JsonProperty("cablesByTier") Map<String, Map<String, Long>> links,
                          Map<String, Long> topologyLinks, long onBoardLinks, double interconnectPowerWatts, double itPowerWatts, double interconnectShareOfIt,
                          double energyPerYearKwh, double costPerYearUsd, double linkFailuresPerDay, Double meanHoursBetweenLinkFailures,
-                         long unservedLinks, int racks, int gpuRacks, double kwPerRack, double maxKwPerRack, int racksPerDomain,
+                         @com.fasterxml.jackson.annotation.JsonProperty("unservedCables") long unservedLinks, int racks, int gpuRacks, double kwPerRack, double maxKwPerRack, int racksPerDomain,
                          List<CablePlan.TierLengths> lengthHistograms, FleetMetrics metrics) {
     }
 

@@ -60,7 +60,7 @@ public final class StepModel {
 
     /**
      * The optimistic overlaps the step model assumes; each can be turned off (the communication then fully exposed) to
-     * see what it is worth ({@link OverlapGap}).
+     * see what it is worth ({@link PublishedGap}).
      */
     public enum Overlap {
         /** The CP ring's K/V (and dK/dV) transfers hide behind the attention compute; only the excess is exposed. */
