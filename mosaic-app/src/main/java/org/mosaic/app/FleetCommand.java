@@ -477,6 +477,10 @@ public final class FleetCommand implements Callable<Integer> {
     static String savingsLine(PolicySavings s) {
         double mw = s.powerSavedMegawatts();
         double fails = s.linkFailuresPerDayAvoided();
+        if (Math.abs(mw) < 5e-4 && Math.abs(fails) < 5e-4) {
+            return String.format(Locale.ROOT, "%s vs %s: the same interconnect power and cable failures%s", s.to(), s.from(),
+                    s.note() == null || s.note().isBlank() ? "" : " — " + s.note());
+        }
         String power = mw >= 0 ? String.format(Locale.ROOT, "saves %.3f MW of interconnect power", mw)
                 : String.format(Locale.ROOT, "uses %.3f MW more interconnect power", -mw);
         String energy = String.format(Locale.ROOT, "%,.0f MWh/yr %s facility energy, $%,.0f/yr %s, the energy of %,.0f homes",

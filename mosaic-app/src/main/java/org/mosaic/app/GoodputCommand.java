@@ -142,7 +142,7 @@ public final class GoodputCommand implements Callable<Integer> {
             runs = TrainingModel.campaigns(cluster, names, gpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
                     calibrate, trials, seed, MAX_WORK_EVENTS, progress::set);
         } catch (TrainingModel.TooMuchWork e) {
-            throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %s%s: %s (hint: fewer --trials — 200 give intervals "
+            throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
                     + "of a few %% — or fewer --days or policies)", trials, days, gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());

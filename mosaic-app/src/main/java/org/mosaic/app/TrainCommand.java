@@ -320,7 +320,7 @@ public final class TrainCommand implements Callable<Integer> {
         int f = ffn != null ? ffn : changedWidth ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, derivedFfn)) : base.ffnHiddenSize();
         int k = kv != null ? kv : heads == base.heads() ? base.kvHeads() : heads;
         try {
-            return new ModelSpec(sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
+            return new ModelSpec(model.equals("custom") || sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
                     seq, experts, topK);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -19,12 +19,12 @@ class FleetCommandTest {
         Cli c = Cli.run("fleet", "--preset", "h100-16k", "--policy", "today", "--format", "json");
         assertThat(c.exit()).as(c.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(c.out());
-        for (String k : new String[] {"gpus", "switches", "links", "interconnectPowerWatts", "energyPerYearKwh", "costPerYearUsd",
-            "linkFailuresPerDay", "meanHoursBetweenLinkFailures", "unservedLinks", "racks", "kwPerRack"}) {
+        for (String k : new String[] {"gpus", "switches", "cablesByTier", "onBoardLinks", "interconnectPowerWatts", "energyPerYearKwh", "costPerYearUsd",
+            "linkFailuresPerDay", "meanHoursBetweenLinkFailures", "unservedCables", "racks", "kwPerRack"}) {
             assertThat(j.has(k)).as(k).isTrue();
         }
         assertThat(j.path("gpus").asLong()).isEqualTo(16_384);
-        assertThat(j.path("unservedLinks").asLong()).isZero();
+        assertThat(j.path("unservedCables").asLong()).isZero();
         // failures per day and mean hours between them are the same rate: 24 / (failures per day)
         assertThat(j.path("meanHoursBetweenLinkFailures").asDouble())
                 .isCloseTo(24 / j.path("linkFailuresPerDay").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-9));
@@ -98,7 +98,7 @@ class FleetCommandTest {
     void userRulesPerTierAreFollowedWhereTheyReachAndUnknownIdsAreErrors() throws Exception {
         JsonNode j = new ObjectMapper().readTree(Cli.run("fleet", "--preset", "h100-16k", "--policy", "today",
                 "--rule", "gpu-leaf=mosaic-pluggable", "--format", "json").out());
-        assertThat(j.path("links").path("gpu-leaf").has("mosaic-pluggable")).as(j.path("links").toString()).isTrue();
+        assertThat(j.path("cablesByTier").path("gpu-leaf").has("mosaic-pluggable")).as(j.path("cablesByTier").toString()).isTrue();
         Cli bad = Cli.run("fleet", "--preset", "h100-16k", "--rule", "gpu-leaf=mosaic-plugable");
         assertThat(bad.exit()).isEqualTo(Main.USAGE);
         assertThat(bad.err()).contains("mosaic-plugable");
