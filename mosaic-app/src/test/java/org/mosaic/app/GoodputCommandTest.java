@@ -382,4 +382,28 @@ class GoodputCommandTest {
         n.fieldNames().forEachRemaining(out::add);
         return out;
     }
+
+    // ---- issue 12 ----
+
+    @Test
+    void seedDefaultsToZeroAsEveryCommandAndIsPrinted_issue12() {
+        JsonNode dflt = todayMosaic;
+        JsonNode zero = json(Cli.run("goodput", "--policy", "today,mosaic", "--trials", "20", "--days", "10", "--seed", "0", "--format", "json"));
+        assertThat(dflt.path("seed").asLong()).isZero();
+        assertThat(zero).isEqualTo(dflt);
+    }
+
+    @Test
+    void workThatWouldRunForDaysIsRefusedAtOnce_issue12() {
+        Cli c = Cli.run("goodput", "--cluster", "cluster-100k", "--trials", "100000", "--days", "3650");
+        assertThat(c.exit()).as(c.err()).isEqualTo(Main.USAGE);
+        assertThat(c.err()).contains("--trials 100000", "--days 3650", "simulated events", "hint");
+        assertThat(c.noStackTrace()).isTrue();
+    }
+
+    @Test
+    void aPolicyNamedTwiceIsRefused_issue12() {
+        usageError(new String[] {"goodput", "--policy", "today,today"}, "today", "twice");
+        usageError(new String[] {"goodput", "--policy", "all,today"}, "all", "alone");
+    }
 }
