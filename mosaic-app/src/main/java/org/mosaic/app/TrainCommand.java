@@ -53,6 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
         KEYS.put("model.family", "gpt (GeLU MLP, tied embeddings) or llama (SwiGLU, untied)");
     }
 
+    /** Most plans listed by a search: each kept plan is simulated in full (no branch-and-bound cut). */
+    static final int MAX_TOP = 100;
+    /** Largest global batch (sequences): 32× Llama 3's 2,048, a bound on the micro-batches every plan's pipeline simulates. */
+    static final int MAX_GLOBAL_BATCH = 65_536;
+
     /** The shape keys --model custom must set (the rest have defaults). */
     static final List<String> CUSTOM_REQUIRED = List.of("model.layers", "model.hidden", "model.heads", "model.vocab", "model.seq");
 
@@ -148,8 +153,13 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UsageException("--gpu " + e.getMessage());
             }
         }
-        if (top < 1) {
-            throw new UsageException("--top " + top + ": expected at least 1");
+        if (top < 1 || top > MAX_TOP) {
+            throw new UsageException("--top " + top + ": expected 1 to " + MAX_TOP + " (every plan kept is simulated in full, so a long "
+                    + "list turns the search's bound off)");
+        }
+        if (globalBatch < 1 || globalBatch > MAX_GLOBAL_BATCH) {
+            throw new UsageException(String.format(Locale.ROOT, "--global-batch %d: expected 1 to %,d sequences per step (Llama 3 405B used "
+                    + "2,048; the pipeline of every plan is simulated micro-batch by micro-batch)", globalBatch, MAX_GLOBAL_BATCH));
         }
         double[] slow = stragglers.stream().mapToDouble(Double::doubleValue).toArray();
         for (double f : slow) {

@@ -514,4 +514,11 @@ class TrainCommandTest {
         JsonNode near = json(Cli.run("train", "--tp", "8", "--pp", "16", "--cp", "1", "--micro-batch", "1", "--search", "--format", "json"));
         assertThat(near.has("publishedGap")).as(near.path("mfu").asText()).isFalse();
     }
+
+    @Test
+    void searchWorkIsBounded_issue12() {
+        // --top 100000 with a huge batch turned the search's bound off and simulated every pipeline in full: refused at once
+        usageError(new String[] {"train", "--top", "100000"}, "--top 100000", "1 to 100");
+        usageError(new String[] {"train", "--global-batch", "1048576"}, "--global-batch 1048576", "65,536");
+    }
 }
