@@ -287,7 +287,7 @@ class TrainCommandTest {
         usageError(new String[] {"train", "--tp", "8", "--pp", "16"}, "TP8 PP16", "does not fit", "80.0 GB", "hint", "--recompute full");
         usageError(new String[] {"train", "--tp", "8", "--pp", "16", "--dp", "128", "--ep", "8"}, "ep 8", "dense", "expected ep 1");
         usageError(new String[] {"train", "--tp", "8", "--pp", "16", "--micro-batch", "0"}, "microBatch 0", "expected a positive");
-        usageError(new String[] {"train", "--global-batch", "0"}, "global batch 0", "expected at least 1");
+        usageError(new String[] {"train", "--global-batch", "0"}, "--global-batch 0", "expected 1 to");
         usageError(new String[] {"train", "--model", "custom", "--set", "model.hidden=2048", "--set", "model.heads=16", "--set", "model.vocab=51200", "--set", "model.seq=2048", "--set", "model.layerz=2"}, "model.layerz", "expected one of",
                 "did you mean model.layers?");
         usageError(new String[] {"train", "--model", "custom", "--set", "model.hidden=2048", "--set", "model.heads=16", "--set", "model.vocab=51200", "--set", "model.seq=2048", "--set", "model.layers=abc"}, "model.layers=abc", "whole number");
@@ -296,7 +296,7 @@ class TrainCommandTest {
         usageError(new String[] {"train", "--model", "custom", "--set", "model.layers=24", "--set", "model.hidden=2048", "--set", "model.heads=16", "--set", "model.vocab=51200", "--set", "model.seq=2048", "--set", "model.kvHeads=5"}, "kvHeads 5", "heads 16", "expected");
         usageError(new String[] {"train", "--straggler", "0.5"}, "--straggler", "0.5", ">= 1", "20 % slower");
         usageError(new String[] {"train", "--straggler", "fast"}, "--straggler", "fast");
-        usageError(new String[] {"train", "--top", "0"}, "--top 0", "at least 1");
+        usageError(new String[] {"train", "--top", "0"}, "--top 0", "expected 1 to 100");
         usageError(new String[] {"train", "--format", "xml"}, "xml", "JSON");
         usageError(new String[] {"train", "--plot", "/nonexistent/dir/x.png"}, "/nonexistent/dir/x.png", "does not exist", "hint");
         usageError(new String[] {"train", "--plot", dir.resolve("x.gif").toString()}, "x.gif", ".svg or .png");
