@@ -110,9 +110,15 @@ public final class FleetCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--preset " + e.getMessage());
         }
+        if (compare && spec.commandLine().getParseResult().hasMatchedOption("--policy")) {
+            throw new UsageException("--policy " + policy + " with --compare-policies: --compare-policies evaluates every policy ("
+                    + String.join(", ", Policy.NAMES) + "), so a single --policy means nothing (hint: drop one of the two)");
+        }
         ClusterSpec cluster = p.cluster();
         LayoutSpec layout = p.layout();
         FleetEconomics economics = FleetEconomics.defaults();
+        // every --set is parsed first, then the cluster is built and validated once, so the order of the keys never matters
+        Map<String, String> given = new LinkedHashMap<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
@@ -120,55 +126,97 @@ public final class FleetCommand implements Callable<Integer> {
             }
             String key = s.substring(0, eq).trim();
             String value = s.substring(eq + 1).trim();
+            if (!KEYS.containsKey(key)) {
+                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
+            }
+            String before = given.put(key, value);
+            if (before != null) {
+                throw new UsageException("--set " + key + " given twice (" + before + " and " + value + "): expected each key once");
+            }
+        }
+        int gpus = cluster.gpus();
+        FabricSpec f = cluster.fabric();
+        Integer radix = null;
+        Integer tiers = null;
+        Double oversubscription = null;
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
             try {
                 switch (key) {
-                    case "gpus" -> cluster = new ClusterSpec(Integer.parseInt(value), cluster.domain(), cluster.fabric());
-                    case "fabric.radix" -> cluster = withFabric(cluster, fabric(cluster, key).withRadix(Integer.parseInt(value)));
-                    case "fabric.tiers" -> cluster = withFabric(cluster, fabric(cluster, key).withTiers(Integer.parseInt(value)));
-                    case "fabric.oversubscription" -> {
-                        FabricSpec f = fabric(cluster, key);
-                        cluster = withFabric(cluster, new FabricSpec(f.kind(), f.radix(), f.tiers(), Double.parseDouble(value),
-                                f.nicsPerGpu(), f.portRateBitsPerSecond(), f.lanesPerPort()));
-                    }
+                    case "gpus" -> gpus = Integer.parseInt(value);
+                    case "fabric.radix" -> radix = Integer.parseInt(value);
+                    case "fabric.tiers" -> tiers = Integer.parseInt(value);
+                    case "fabric.oversubscription" -> oversubscription = Double.parseDouble(value);
                     case "layout.rackPower" -> layout = layout.withRackPowerBudgetWatts(Quantities.parse(value, Dimension.POWER));
                     case "layout.spreadDomains" -> layout = layout.withSpreadDomains(bool(key, value));
                     case "economics.pue" -> economics = economics.withPue(Double.parseDouble(value));
                     case "economics.usdPerKwh" -> economics = economics.withUsdPerKwh(Double.parseDouble(value));
-                    default -> throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet())
-                            + hint(key));
+                    default -> throw new IllegalStateException(key);
                 }
-            } catch (NumberFormatException e) {
+                if (key.startsWith("fabric.")) {
+                    fabric(cluster, key);
+                }
+            } catch (NumberFormatException ex) {
                 throw new UsageException("--set " + key + "=" + value + ": expected " + KEYS.get(key));
-            } catch (UnitException e) {
-                throw new UsageException("--set " + key + "=" + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--set " + key + "=" + value + ": " + e.getMessage());
+            } catch (UnitException ex) {
+                throw new UsageException("--set " + key + "=" + ex.getMessage());
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException("--set " + key + "=" + value + ": " + ex.getMessage());
+            }
+        }
+        List<String> fabricKeys = given.keySet().stream().filter(k -> k.startsWith("fabric.")).toList();
+        if (f != null && !fabricKeys.isEmpty()) {
+            try {
+                f = new FabricSpec(f.kind(), radix == null ? f.radix() : radix, tiers == null ? f.tiers() : tiers,
+                        oversubscription == null ? f.oversubscription() : oversubscription, f.nicsPerGpu(), f.portRateBitsPerSecond(),
+                        f.lanesPerPort());
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException("--set " + fabricKeys.stream().map(k -> k + "=" + given.get(k)).collect(java.util.stream.Collectors.joining(" "))
+                        + ": " + ex.getMessage());
+            }
+        }
+        if (given.containsKey("gpus") || !fabricKeys.isEmpty()) {
+            try {
+                cluster = new ClusterSpec(gpus, cluster.domain(), f);
+            } catch (IllegalArgumentException ex) {
+                List<String> keys = given.keySet().stream().filter(k -> k.equals("gpus") || k.startsWith("fabric.")).toList();
+                throw new UsageException("--set " + keys.stream().map(k -> k + "=" + given.get(k)).collect(java.util.stream.Collectors.joining(" "))
+                        + ": " + ex.getMessage());
             }
         }
         List<String> policies = compare ? Policy.NAMES : List.of(policy);
+        for (String name : policies) {
+            try {
+                Policy.named(name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--policy " + e.getMessage());
+            }
+        }
+        checkRuleTiers(p.name(), cluster);
+        if (jobGpus != null && (jobGpus < 1 || jobGpus > cluster.gpus())) {
+            throw new UsageException("--job-gpus " + jobGpus + ": expected 1 to " + cluster.gpus() + " (the cluster's GPUs)");
+        }
         List<FleetModel.Result> results = new ArrayList<>();
+        List<Policy> evaluated = new ArrayList<>();
         RackLayout placed;
         TechnologyMenu menu;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task("building the technology menu (MOSAIC from its channel, power and reliability models)", 0);
             menu = TechnologyMenu.standard();
-            progress.task("placing " + cluster.gpus() + " GPUs and routing their cables", 0);
+            progress.task(String.format(Locale.ROOT, "placing %,d GPUs and routing their cables", cluster.gpus()), 0);
             try {
                 placed = RackLayout.place(ClusterTopology.of(cluster), layout);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            progress.task("evaluating " + policies.size() + " policies", policies.size());
+            progress.task("evaluating " + policies.size() + " polic" + (policies.size() == 1 ? "y" : "ies"), policies.size());
             for (String name : policies) {
-                Policy pol;
-                try {
-                    pol = Policy.named(name);
-                } catch (IllegalArgumentException e) {
-                    throw new UsageException("--policy " + e.getMessage());
-                }
+                Policy pol = Policy.named(name);
                 if (!rules.isEmpty()) {
                     pol = withRules(pol, menu);
                 }
+                evaluated.add(pol);
                 results.add(FleetModel.evaluate(placed, pol, menu, economics));
                 progress.step();
             }
@@ -183,7 +231,7 @@ public final class FleetCommand implements Callable<Integer> {
         if (export != null) {
             AtomicFiles.write(export, tmp -> {
                 try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8)) {
-                    Policy first = Policy.named(policies.get(0));
+                    Policy first = evaluated.get(0);   // with the --rule overrides, as evaluated
                     if (exportName.endsWith(".graphml")) {
                         TopologyExport.graphml(placed, first, menu, w);
                     } else {
@@ -203,6 +251,7 @@ public final class FleetCommand implements Callable<Integer> {
                     ObjectNode n = (ObjectNode) Output.tree(r);
                     n.remove("metrics");
                     n.remove("lengthHistograms");
+                    n.set("trainingJob", Output.tree(JobView.of(r, jobGpus(r))));
                     rows.add(Output.flatten(n));
                 }
                 yield Output.csv(rows);
@@ -211,6 +260,36 @@ public final class FleetCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    /** A --rule for a tier the cluster does not have, or whose links are not cables, would do nothing: refused. */
+    private void checkRuleTiers(String preset, ClusterSpec cluster) {
+        List<String> present = new ArrayList<>();
+        if (cluster.domain().switchTrays() > 0) {
+            present.add("scale-up");
+        }
+        if (cluster.fabric() != null) {
+            present.add("gpu-leaf");
+            if (cluster.fabric().tiers() >= 2) {
+                present.add("leaf-spine");
+            }
+            if (cluster.fabric().tiers() >= 3) {
+                present.add("spine-core");
+            }
+        }
+        for (String r : rules) {
+            int eq = r.indexOf('=');
+            String tier = eq <= 0 ? r : r.substring(0, eq).trim();
+            if (tier.equals("scale-up") && cluster.domain().onBoard()) {
+                throw new UsageException("--rule " + r + ": " + preset + "'s scale-up links are NVLink traces on the "
+                        + cluster.domain().name() + " baseboard, not cables; no technology can replace them (hint: a rule for "
+                        + String.join(", ", present.stream().filter(t -> !t.equals("scale-up")).toList()) + ")");
+            }
+            if (List.of("scale-up", "gpu-leaf", "leaf-spine", "spine-core").contains(tier) && !present.contains(tier)) {
+                throw new UsageException("--rule " + r + ": " + preset + " has no " + tier + " tier (its tiers: "
+                        + (present.isEmpty() ? "none" : String.join(", ", present)) + "), so the rule would do nothing");
+            }
+        }
     }
 
     private Policy withRules(Policy fallback, TechnologyMenu menu) {
@@ -331,7 +410,7 @@ public final class FleetCommand implements Callable<Integer> {
             rows.add(List.of(r.policy(), String.format(Locale.ROOT, "%.3g", j.linkInterruptionsPerDay()),
                     j.meanHoursBetweenInterruptions() == null ? "n/a" : String.format(Locale.ROOT, "%.3g h", j.meanHoursBetweenInterruptions())));
         }
-        return "\n" + Output.table(List.of("policy", ">job interruptions/day", ">between interruptions"), rows)
+        return "\n" + Output.table(List.of("policy", ">job link interruptions/day", ">between interruptions"), rows)
                 + String.format(Locale.ROOT, "a training job on %,d GPUs (%s of the cluster): %s.%n", first.gpus(),
                         Output.percent(first.shareOfCluster()), first.assumption());
     }
@@ -343,11 +422,16 @@ public final class FleetCommand implements Callable<Integer> {
                 .append(String.format(Locale.ROOT, "%,d switches, %,d racks (%,d with GPUs, %.1f kW each, a domain spans %d)%n%n",
                         f.switches(), f.racks(), f.gpuRacks(), f.kwPerRack(), f.racksPerDomain()));
         List<List<String>> lengths = new ArrayList<>();
+        boolean anyOnBoard = false;
         for (var t : f.lengthHistograms()) {
-            lengths.add(List.of(t.tier(), t.generation(), String.format(Locale.ROOT, "%,d", t.links()),
+            boolean onBoard = t.tier().equals("scale-up") && f.onBoardLinks() > 0;
+            anyOnBoard |= onBoard;
+            lengths.add(List.of(t.tier(), t.generation(), String.format(Locale.ROOT, "%,d", t.links()), String.valueOf(t.lanesPerLink()),
+                    onBoard ? "on-board" : String.format(Locale.ROOT, "%,d", t.generationLinks()),
                     String.format(Locale.ROOT, "%.1f m", t.meanMeters()), String.format(Locale.ROOT, "%.1f m", t.maxMeters())));
         }
-        sb.append(Output.table(List.of("tier", "generation", ">links", ">mean length", ">longest"), lengths)).append('\n');
+        sb.append(Output.table(List.of("tier", "generation", ">links", ">lanes/link", ">cables", ">mean length", ">longest"), lengths));
+        sb.append(cableNote(anyOnBoard)).append('\n');
         List<List<String>> rows = new ArrayList<>();
         for (FleetModel.Result r : results) {
             StringBuilder tech = new StringBuilder();
@@ -359,13 +443,41 @@ public final class FleetCommand implements Callable<Integer> {
                     r.meanHoursBetweenLinkFailures() == null ? "n/a" : String.format(Locale.ROOT, "%.3g h", r.meanHoursBetweenLinkFailures()),
                     String.format(Locale.ROOT, "%,d", r.unservedLinks()), tech.toString()));
         }
-        sb.append(Output.table(List.of("policy", ">interconnect", ">share of IT", ">facility energy/yr", ">cost/yr", ">link failures/day",
-                ">between failures", ">unserved", "links by technology"), rows));
+        sb.append(Output.table(List.of("policy", ">interconnect", ">share of IT", ">facility energy/yr", ">cost/yr", ">cable failures/day",
+                ">between failures", ">unserved cables", "cables by technology"), rows));
         for (PolicySavings s : savings) {
-            sb.append(String.format(Locale.ROOT, "%s vs %s: %.3f MW, %,.0f MWh/yr, $%,.0f/yr, %,.0f homes (%s); %.3g fewer link failures/day%s%n",
-                    s.to(), s.from(), s.powerSavedMegawatts(), s.energySavedMwhPerYear(), s.costSavedUsdPerYear(), s.homesEquivalent(),
-                    s.householdSource(), s.linkFailuresPerDayAvoided(), s.note() == null || s.note().isBlank() ? "" : " — " + s.note()));
+            sb.append(savingsLine(s)).append('\n');
+        }
+        if (!savings.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "homes: facility energy per year / %,.0f kWh per household (%s)%n",
+                    savings.get(0).householdKwhPerYear(), savings.get(0).householdSource()));
         }
         return sb.toString();
+    }
+
+    /** What the tier table's counts are. */
+    static String cableNote(boolean onBoard) {
+        return "links: topology links (one GPU-switch or switch-switch connection of its lanes); cables: what a policy gives a "
+                + "technology, counted as cables of the tier's generation (lanes / the generation's lanes)"
+                + (onBoard ? "; on-board: NVLink traces on the GPU baseboard, not cables, kept under every policy (no technology, "
+                        + "their power in the server's, their failures in the GPU's)" : "") + ".\n";
+    }
+
+    /** One policy against today in words, never a negative saving: "saves 1.140 MW" or "uses 5.900 MW more". */
+    static String savingsLine(PolicySavings s) {
+        double mw = s.powerSavedMegawatts();
+        double fails = s.linkFailuresPerDayAvoided();
+        if (Math.abs(mw) < 5e-4 && Math.abs(fails) < 5e-4) {
+            return String.format(Locale.ROOT, "%s vs %s: the same interconnect power and cable failures%s", s.to(), s.from(),
+                    s.note() == null || s.note().isBlank() ? "" : " — " + s.note());
+        }
+        String power = mw >= 0 ? String.format(Locale.ROOT, "saves %.3f MW of interconnect power", mw)
+                : String.format(Locale.ROOT, "uses %.3f MW more interconnect power", -mw);
+        String energy = String.format(Locale.ROOT, "%,.0f MWh/yr %s facility energy, $%,.0f/yr %s, the energy of %,.0f homes",
+                Math.abs(s.energySavedMwhPerYear()), s.energySavedMwhPerYear() >= 0 ? "less" : "more", Math.abs(s.costSavedUsdPerYear()),
+                s.costSavedUsdPerYear() >= 0 ? "saved" : "more", Math.abs(s.homesEquivalent()));
+        String failures = String.format(Locale.ROOT, "%.3g %s cable failures/day", Math.abs(fails), fails >= 0 ? "fewer" : "more");
+        return String.format(Locale.ROOT, "%s vs %s: %s (%s); %s%s", s.to(), s.from(), power, energy, failures,
+                s.note() == null || s.note().isBlank() ? "" : " — " + s.note());
     }
 }

@@ -37,6 +37,12 @@ import picocli.CommandLine.Spec;
                     + "difference is sharper than either interval."})
 public final class GoodputCommand implements Callable<Integer> {
 
+    /**
+     * Largest simulation accepted: events (trials × (failures + checkpoints), over the policies). At about 10⁷ events a
+     * second and core this is a few minutes; the defaults on cluster-100k are about 10⁷.
+     */
+    static final double MAX_WORK_EVENTS = 2e9;
+
     @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "h100-16k",
             description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
     String cluster;
@@ -54,7 +60,8 @@ public final class GoodputCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", defaultValue = "200", description = "Monte Carlo trials (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Random seed (default: ${DEFAULT-VALUE}, as every "
+            + "command; printed with the result).")
     long seed;
 
     @Option(names = "--checkpoint-save", paramLabel = "TIME", defaultValue = "10 s",
@@ -128,19 +135,16 @@ public final class GoodputCommand implements Callable<Integer> {
             default -> throw new UsageException("--link-rates " + linkRates + ": expected fleet or llama");
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
-        for (String p : names) {
-            try {
-                Policy.named(p);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--policy " + e.getMessage());
-            }
-        }
+        TrainCommand.checkPolicies("--policy", names);
         List<TrainingModel.Campaign> runs;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
-                    names.size() == 1 ? "y" : "ies"), 0);
+                    names.size() == 1 ? "y" : "ies"), (long) trials * names.size());
             runs = TrainingModel.campaigns(cluster, names, gpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
-                    calibrate, trials, seed);
+                    calibrate, trials, seed, MAX_WORK_EVENTS, progress::set);
+        } catch (TrainingModel.TooMuchWork e) {
+            throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
+                    + "of a few %% — or fewer --days or policies)", trials, days, gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
         }

@@ -15,6 +15,7 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.ModelPresets;
 import org.mosaic.cluster.training.ModelSpec;
+import org.mosaic.cluster.training.PublishedGap;
 import org.mosaic.cluster.training.ParallelPlan;
 import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.Recompute;
@@ -52,9 +53,17 @@ public final class TrainCommand implements Callable<Integer> {
         KEYS.put("model.family", "gpt (GeLU MLP, tied embeddings) or llama (SwiGLU, untied)");
     }
 
+    /** Most plans listed by a search: each kept plan is simulated in full (no branch-and-bound cut). */
+    static final int MAX_TOP = 100;
+    /** Largest global batch (sequences): 32× Llama 3's 2,048, a bound on the micro-batches every plan's pipeline simulates. */
+    static final int MAX_GLOBAL_BATCH = 65_536;
+
+    /** The shape keys --model custom must set (the rest have defaults). */
+    static final List<String> CUSTOM_REQUIRED = List.of("model.layers", "model.hidden", "model.heads", "model.vocab", "model.seq");
+
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "llama3-405b",
             description = "gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, mixtral-8x7b, deepseek-v3-like or custom "
-                    + "(with --set model.*) (default: ${DEFAULT-VALUE}).")
+                    + "(with --set model.layers, model.hidden, model.heads, model.vocab and model.seq) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--gpu", paramLabel = "NAME", description = "a100-80g, h100-sxm or b200 (default: the cluster's).")
@@ -125,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** One policy's outcome. */
-    record PolicyRun(String policy, TrainingModel.Setup setup, StepResult result, PlanSearch.Result search) {
+    record PolicyRun(String policy, TrainingModel.Setup setup, StepResult result, PlanSearch.Result search, PublishedGap gap) {
     }
 
     @Override
@@ -145,8 +154,13 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UsageException("--gpu " + e.getMessage());
             }
         }
-        if (top < 1) {
-            throw new UsageException("--top " + top + ": expected at least 1");
+        if (top < 1 || top > MAX_TOP) {
+            throw new UsageException("--top " + top + ": expected 1 to " + MAX_TOP + " (every plan kept is simulated in full, so a long "
+                    + "list turns the search's bound off)");
+        }
+        if (globalBatch < 1 || globalBatch > MAX_GLOBAL_BATCH) {
+            throw new UsageException(String.format(Locale.ROOT, "--global-batch %d: expected 1 to %,d sequences per step (Llama 3 405B used "
+                    + "2,048; the pipeline of every plan is simulated micro-batch by micro-batch)", globalBatch, MAX_GLOBAL_BATCH));
         }
         double[] slow = stragglers.stream().mapToDouble(Double::doubleValue).toArray();
         for (double f : slow) {
@@ -165,7 +179,17 @@ public final class TrainCommand implements Callable<Integer> {
         // --recompute alone (like the switches) is a constraint on the search, not a plan
         boolean anyPlan = tp != null || pp != null || dp != null || ep != null || cp != null || interleave != null || microBatch != null;
         boolean doSearch = search || !anyPlan;
+        var parsed = spec.commandLine().getParseResult();
+        if (!doSearch && parsed.hasMatchedOption("--top")) {
+            throw new UsageException("--top " + top + " with a fixed plan (--tp/--pp/--dp/...): --top ranks the plans of a search, a fixed "
+                    + "plan is one plan (hint: add --search to rank the plans that keep the given options, or drop --top)");
+        }
+        if (!doSearch && Boolean.TRUE.equals(seqParallel) && (tp == null || tp == 1)) {
+            throw new UsageException("--seq-parallel with --tp " + (tp == null ? "1 (the default)" : tp) + ": sequence parallelism splits "
+                    + "activations over the tensor-parallel group, expected --tp > 1");
+        }
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
+        checkPolicies("--policy", names);
         List<PolicyRun> runs = new ArrayList<>();
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
@@ -189,7 +213,7 @@ public final class TrainCommand implements Callable<Integer> {
                                         : "the closest, " + r.closestMisfit().plan().label() + ", " + r.closestMisfit().memory().describe()
                                                 + " (hint: " + memoryHint(r.closestMisfit().plan()) + ")"));
                     }
-                    runs.add(new PolicyRun(policy, setup, r.best(), r));
+                    runs.add(new PolicyRun(policy, setup, r.best(), r, PublishedGap.of(m, r.best(), setup.system(), slow).orElse(null)));
                 } else {
                     ParallelPlan plan = plan(setup.system().gpus(), rc);
                     StepResult res;
@@ -202,7 +226,7 @@ public final class TrainCommand implements Callable<Integer> {
                         throw new UsageException("plan " + plan.label() + " does not fit: " + res.memory().describe()
                                 + " (hint: " + memoryHint(plan) + ", or --search)");
                     }
-                    runs.add(new PolicyRun(policy, setup, res, null));
+                    runs.add(new PolicyRun(policy, setup, res, null, PublishedGap.of(m, res, setup.system(), slow).orElse(null)));
                 }
                 progress.step();
             }
@@ -225,8 +249,40 @@ public final class TrainCommand implements Callable<Integer> {
 
     ModelSpec model() {
         ModelSpec base;
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set model.layers=32");
+            }
+            String key = s.substring(0, eq).trim();
+            if (!KEYS.containsKey(key)) {
+                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
+            }
+            String before = given.put(key, s.substring(eq + 1).trim());
+            if (before != null) {
+                throw new UsageException("--set " + key + " given twice (" + before + " and " + given.get(key) + "): expected each key once");
+            }
+        }
+        if (seqLen != null && given.containsKey("model.seq")) {
+            throw new UsageException("--seq-len " + seqLen + " with --set model.seq=" + given.get("model.seq")
+                    + ": both set the sequence length; expected one of them");
+        }
         if (model.equals("custom")) {
-            base = ModelSpec.dense("custom", ModelSpec.Family.GPT, 24, 2048, 8192, 16, 16, 51200, 2048);
+            List<String> missing = new ArrayList<>();
+            for (String k : CUSTOM_REQUIRED) {
+                if (!given.containsKey(k) && !(k.equals("model.seq") && seqLen != null)) {
+                    missing.add(k);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new UsageException("--model custom: the shape is not set — expected " + String.join(", ", missing)
+                        + " (model.ffn, model.kvHeads, model.experts, model.topK and model.family have defaults: 4 × hidden, the heads, "
+                        + "1, 1, gpt); e.g. --model custom --set model.layers=24 --set model.hidden=2048 --set model.heads=16 "
+                        + "--set model.vocab=51200 --set model.seq=2048 (a GPT-3 1.3B shape)");
+            }
+            // every field below is set by --set (the required ones) or derived from them; the placeholder is never used as is
+            base = ModelSpec.dense("custom", ModelSpec.Family.GPT, 1, 1, 4, 1, 1, 1, 1);
         } else {
             base = ModelPresets.find(model).orElseThrow(() -> new UsageException("--model " + model + ": unknown model; expected one of "
                     + String.join(", ", ModelPresets.all().stream().map(ModelSpec::name).toList())
@@ -242,16 +298,9 @@ public final class TrainCommand implements Callable<Integer> {
         int experts = base.experts();
         int topK = base.topK();
         ModelSpec.Family family = base.family();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set model.layers=32");
-            }
-            String key = s.substring(0, eq).trim();
-            String value = s.substring(eq + 1).trim();
-            if (!KEYS.containsKey(key)) {
-                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
-            }
+        for (Map.Entry<String, String> entry : given.entrySet()) {
+            String key = entry.getKey();
+            String value = entry.getValue();
             try {
                 switch (key) {
                     case "model.layers" -> layers = Integer.parseInt(value);
@@ -277,12 +326,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (seqLen != null) {
             seq = seqLen;
         }
-        boolean changedWidth = hidden != base.hiddenSize();
+        boolean changedWidth = hidden != base.hiddenSize() || model.equals("custom");
         long derivedFfn = family == ModelSpec.Family.GPT ? 4L * hidden : (long) base.ffnHiddenSize() * hidden / base.hiddenSize();
         int f = ffn != null ? ffn : changedWidth ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, derivedFfn)) : base.ffnHiddenSize();
         int k = kv != null ? kv : heads == base.heads() ? base.kvHeads() : heads;
         try {
-            return new ModelSpec(sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
+            return new ModelSpec(model.equals("custom") || sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
                     seq, experts, topK);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
@@ -333,6 +382,24 @@ public final class TrainCommand implements Callable<Integer> {
         h.add("more --gpus");
         h.add("a shorter --seq-len");
         return String.join(", ", h);
+    }
+
+    /** A policy named twice, or "all" beside others, is refused: each policy is evaluated once. */
+    static void checkPolicies(String flag, List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (n.equals("all")) {
+                throw new UsageException(flag + " " + String.join(",", names) + ": \"all\" already names every policy; expected it alone");
+            }
+            if (!seen.add(n)) {
+                throw new UsageException(flag + " " + String.join(",", names) + ": " + n + " is named twice; expected each policy once");
+            }
+            try {
+                org.mosaic.cluster.fleet.Policy.named(n);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(flag + " " + e.getMessage());
+            }
+        }
     }
 
     /** Names the flag of a bad cluster preset or GPU count before any work. */
@@ -387,6 +454,9 @@ public final class TrainCommand implements Callable<Integer> {
         n.set("plan", plan);
         n.put("planLabel", s.plan().label());
         n.set("memory", memory(s));
+        if (r.gap() != null) {
+            n.set("publishedGap", Output.tree(r.gap()));
+        }
         return n;
     }
 
@@ -456,6 +526,9 @@ public final class TrainCommand implements Callable<Integer> {
             });
             sb.append(r.policy()).append(": ").append(b).append('\n');
             sb.append("  ").append(r.setup().scaleUpNote()).append('\n');
+            if (r.gap() != null) {
+                sb.append("  beats the published run: ").append(r.gap().explanation()).append('\n');
+            }
             if (r.search() != null) {
                 sb.append("  ").append(PlanSearch.describe(r.search())).append('\n');
                 int i = 1;

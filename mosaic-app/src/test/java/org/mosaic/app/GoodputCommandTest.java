@@ -45,7 +45,7 @@ class GoodputCommandTest {
      */
     private static final double Z = 4;
 
-    /** today and mosaic, 20 trials of 10 days, seed 1: printed JSON. */
+    /** today and mosaic, 20 trials of 10 days, seed 0 (the default): printed JSON. */
     static String todayMosaicOut;
     static JsonNode todayMosaic;
 
@@ -67,7 +67,7 @@ class GoodputCommandTest {
         assertThat(j.path("gpus").asInt()).isEqualTo(16_384);
         assertThat(j.path("days").asDouble()).isEqualTo(54);
         assertThat(j.path("trials").asInt()).isEqualTo(20);
-        assertThat(j.path("seed").asLong()).isEqualTo(1);
+        assertThat(j.path("seed").asLong()).isEqualTo(0);   // seed 0 by default, as every command (issue 12)
         JsonNode ipd = j.path("interruptionsPerDay");
         for (String k : new String[] {"total", "totalLower95", "totalUpper95", "unplanned", "planned", "byCause"}) {
             assertThat(ipd.has(k)).as("interruptionsPerDay." + k).isTrue();
@@ -276,7 +276,7 @@ class GoodputCommandTest {
     void tablePrintsThePoliciesTheCausesAndTheDifference() {
         Cli t = Cli.run("goodput", "--policy", "today,mosaic", "--trials", "20", "--days", "10");
         assertThat(t.exit()).as(t.err()).isZero();
-        assertThat(t.out()).contains("16,384 GPUs", "10 days", "20 trials (seed 1)", "interruptions/day", "ETTR (95 %)",
+        assertThat(t.out()).contains("16,384 GPUs", "10 days", "20 trials (seed 0)", "interruptions/day", "ETTR (95 %)",
                 "interruptions per campaign, by cause", "Faulty GPU", "Network links", "Planned maintenance", "mosaic vs today");
         JsonNode today = todayMosaic.path("policies").get(0);
         assertThat(t.out()).contains(String.format(java.util.Locale.ROOT, "%.2f %%", 100 * today.path("ettr").path("mean").asDouble()));
@@ -381,5 +381,29 @@ class GoodputCommandTest {
         List<String> out = new java.util.ArrayList<>();
         n.fieldNames().forEachRemaining(out::add);
         return out;
+    }
+
+    // ---- issue 12 ----
+
+    @Test
+    void seedDefaultsToZeroAsEveryCommandAndIsPrinted_issue12() {
+        JsonNode dflt = todayMosaic;
+        JsonNode zero = json(Cli.run("goodput", "--policy", "today,mosaic", "--trials", "20", "--days", "10", "--seed", "0", "--format", "json"));
+        assertThat(dflt.path("seed").asLong()).isZero();
+        assertThat(zero).isEqualTo(dflt);
+    }
+
+    @Test
+    void workThatWouldRunForDaysIsRefusedAtOnce_issue12() {
+        Cli c = Cli.run("goodput", "--cluster", "cluster-100k", "--trials", "100000", "--days", "3650");
+        assertThat(c.exit()).as(c.err()).isEqualTo(Main.USAGE);
+        assertThat(c.err()).contains("--trials 100000", "--days 3650", "simulated events", "hint");
+        assertThat(c.noStackTrace()).isTrue();
+    }
+
+    @Test
+    void aPolicyNamedTwiceIsRefused_issue12() {
+        usageError(new String[] {"goodput", "--policy", "today,today"}, "today", "twice");
+        usageError(new String[] {"goodput", "--policy", "all,today"}, "all", "alone");
     }
 }

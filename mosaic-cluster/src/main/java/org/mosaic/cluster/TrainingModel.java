@@ -328,13 +328,70 @@ public final class TrainingModel {
     public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, double days, double saveSeconds,
                                            double restartSeconds, IntervalRule rule, Double intervalSeconds, boolean hotSpares,
                                            boolean planned, boolean calibrateLinks, int trials, long seed) {
-        List<Campaign> out = new ArrayList<>();
+        return campaigns(preset, policies, jobGpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
+                calibrateLinks, trials, seed, Double.POSITIVE_INFINITY, (done, total) -> { });
+    }
+
+    /** Too much work asked of a campaign: the estimate and the bound, for the caller to name its flags. */
+    public static final class TooMuchWork extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final double events;
+        private final double maxEvents;
+
+        TooMuchWork(double events, double maxEvents) {
+            super(String.format(Locale.ROOT, "about %.3g simulated events (trials × (failures + checkpoints) per trial, summed over the "
+                    + "policies) — expected at most %.3g, about a few minutes of work", events, maxEvents));
+            this.events = events;
+            this.maxEvents = maxEvents;
+        }
+
+        public double events() {
+            return events;
+        }
+
+        public double maxEvents() {
+            return maxEvents;
+        }
+    }
+
+    /** Progress of {@link #campaigns}: trials done of the total over every policy. */
+    @FunctionalInterface
+    public interface TrialProgress {
+        void done(long trialsDone, long trialsTotal);
+    }
+
+    /**
+     * As {@link #campaigns(String, List, Long, double, double, double, IntervalRule, Double, boolean, boolean, boolean, int, long)},
+     * refusing before any simulation when the estimated work ({@link CampaignSpec#workEvents()}, summed over the
+     * policies) exceeds {@code maxWorkEvents}, and reporting each finished trial to {@code progress}.
+     *
+     * @throws TooMuchWork when the work exceeds the bound
+     */
+    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, double days, double saveSeconds,
+                                           double restartSeconds, IntervalRule rule, Double intervalSeconds, boolean hotSpares,
+                                           boolean planned, boolean calibrateLinks, int trials, long seed, double maxWorkEvents,
+                                           TrialProgress progress) {
+        List<TrainingCluster> clusters = new ArrayList<>();
+        List<CampaignSpec> specs = new ArrayList<>();
+        double work = 0;
         for (String policy : policies) {
             TrainingCluster c = cluster(preset, null, policy, jobGpus);
             FailureCauses causes = causes(c, c.gpus(), planned, calibrateLinks);
             CheckpointPlan ck = checkpoint(causes, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares);
             CampaignSpec spec = new CampaignSpec(c.gpus(), days, causes, ck, hotSpares, trials, seed);
-            out.add(new Campaign(policy, c, spec, CampaignSimulator.run(spec)));
+            clusters.add(c);
+            specs.add(spec);
+            work += spec.workEvents();
+        }
+        if (work > maxWorkEvents) {
+            throw new TooMuchWork(work, maxWorkEvents);
+        }
+        long total = (long) trials * policies.size();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        List<Campaign> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            CampaignResult r = CampaignSimulator.run(specs.get(i), true, () -> progress.done(done.incrementAndGet(), total));
+            out.add(new Campaign(policies.get(i), clusters.get(i), specs.get(i), r));
         }
         return out;
     }

@@ -34,8 +34,9 @@ class FleetModelTest {
                     assertThat(t.reachMeters()).as("%s %s %s at %s m", p.name(), name, g.technology(), g.lengthMeters())
                             .isGreaterThanOrEqualTo(g.lengthMeters());
                 }
-                // nothing dropped: served + unserved = every generation link of the cable plan
-                long planned = r.lengthHistograms().stream().mapToLong(CablePlan.TierLengths::generationLinks).sum();
+                // nothing dropped: served + unserved = every cable of the plan (on-board scale-up traces are not cables)
+                long planned = r.lengthHistograms().stream().filter(t -> !(r.onBoardLinks() > 0 && t.tier().equals("scale-up")))
+                        .mapToLong(CablePlan.TierLengths::generationLinks).sum();
                 assertThat(r.metrics().links() + r.unservedLinks()).isEqualTo(planned);
             }
         }
@@ -87,8 +88,9 @@ class FleetModelTest {
         // the groups stay few (aggregated by tier, generation and 0.25 m bin)
         assertThat(r.metrics().groups().size() + r.metrics().unserved().size()).isLessThan(2000);
         JsonNode json = new ObjectMapper().valueToTree(r);
-        for (String key : new String[] {"gpus", "switches", "links", "interconnectPowerWatts", "energyPerYearKwh", "costPerYearUsd",
-                "linkFailuresPerDay", "meanHoursBetweenLinkFailures", "unservedLinks", "racks", "kwPerRack", "lengthHistograms"}) {
+        for (String key : new String[] {"gpus", "switches", "cablesByTier", "topologyLinks", "onBoardLinks", "interconnectPowerWatts",
+                "energyPerYearKwh", "costPerYearUsd", "linkFailuresPerDay", "meanHoursBetweenLinkFailures", "unservedCables", "racks",
+                "kwPerRack", "lengthHistograms"}) {
             assertThat(json.has(key)).as(key).isTrue();
         }
         assertThat(json.get("gpus").asLong()).isEqualTo(100_000);
@@ -116,5 +118,34 @@ class FleetModelTest {
         assertThat(mosaic.extraInterconnectPowerWatts()).isCloseTo(mosaic.interconnectPowerWatts() - dense.interconnectPowerWatts(),
                 within(1e-9));
         assertThat(mosaic.interconnectPowerWatts()).isLessThan(laser.interconnectPowerWatts());
+    }
+
+    @Test
+    void onBoardNvlinkIsNeverACableUnderAnyPolicy_issue12() {
+        // HGX H100: the NVLink between the 8 GPUs and their NVSwitch chips are traces on the baseboard. No policy may give them
+        // a technology (a DAC, a MOSAIC or laser module): they add no interconnect power and no link failures under every policy
+        LayoutPresets.FleetPreset p = LayoutPresets.preset("h100-16k");
+        assertThat(p.cluster().domain().onBoard()).isTrue();
+        for (String name : Policy.NAMES) {
+            FleetModel.Result r = FleetModel.evaluate(p.cluster(), p.layout(), Policy.named(name), MENU, FleetEconomics.defaults());
+            assertThat(r.links()).as(name).doesNotContainKey("scale-up");
+            assertThat(r.metrics().groups()).as(name).noneMatch(g -> g.tier().equals("scale-up"));
+            assertThat(r.onBoardLinks()).as(name).isEqualTo(r.topologyLinks().get("scale-up")).isEqualTo(16_384L * 18);
+        }
+        // an NVL72 domain's spine is cabled: counted as cables, given a technology
+        FleetModel.Result nvl = FleetModel.evaluate(TopologyPresets.nvl72Rack(), LayoutPresets.nvl72Rack(), Policy.today(), MENU,
+                FleetEconomics.defaults());
+        assertThat(nvl.onBoardLinks()).isZero();
+        assertThat(nvl.links()).containsKey("scale-up");
+    }
+
+    @Test
+    void theClusterIsDescribedInWords_issue12() {
+        // was "NVL72 x 100000 GPUs": say how many domains of how many GPUs
+        assertThat(FleetModel.describe(TopologyPresets.cluster100k()))
+                .isEqualTo("100,000 GPUs in 1,389 NVL72 domains of 72 GPUs (the last one 64)");
+        assertThat(FleetModel.describe(TopologyPresets.nvl72Rack())).isEqualTo("72 GPUs in one NVL72 domain");
+        assertThat(FleetModel.describe(TopologyPresets.h100SuperPod16k()))
+                .isEqualTo("16,384 GPUs in 2,048 HGX H100 domains of 8 GPUs (on-board NVLink)");
     }
 }

@@ -138,4 +138,39 @@ class TrainingModelTest {
         assertThatThrownBy(() -> TrainingModel.setup("h100-16k", null, "tomorrow", null)).hasMessageContaining("tomorrow");
         assertThatThrownBy(() -> TrainingModel.setup("h100-16k", null, Policy.TODAY, 0L)).hasMessageContaining("GPUs 0");
     }
+
+    @Test
+    void onBoardNvlinkStaysATraceInTheTrainingModelUnderEveryPolicy_issue12() {
+        // h100-16k: the board's NVLink are neither given a technology nor counted as link failures under any policy; a group
+        // inside one board keeps the board's latency and bandwidth; only the cables a grown domain adds can fail
+        for (String policy : Policy.NAMES) {
+            TrainingModel.Setup s = TrainingModel.setup("h100-16k", null, policy, null);
+            TrainingCluster c = s.cluster();
+            assertThat(c.onBoardScaleUp()).as(policy).isTrue();
+            double extraPerGpuHour = c.scaleUpChoice().extraLinkFailuresPerDay() / 24 / c.gpus();
+            assertThat(TrainingModel.linkFailuresPerGpuHourByTier(c).get("scale-up")).as(policy).isCloseTo(extraPerGpuHour, within(1e-18));
+            assertThat(c.failures().perGpuHour(org.mosaic.cluster.topology.LinkTier.SCALE_UP)).as(policy)
+                    .isCloseTo(extraPerGpuHour, within(1e-18));
+            LinkCost inBoard = s.system().network().link(8, 1);
+            assertThat(inBoard.latencySeconds()).as(policy).isEqualTo(c.assumptions().scaleUpLatencySeconds());
+            assertThat(s.scaleUpNote()).as(policy).doesNotContain("keeps the in-rack scale-up cables");
+        }
+    }
+
+    @Test
+    void campaignsRefuseTooMuchWorkBeforeSimulating_issue12() {
+        // 100,000 trials of 10 years on 16k GPUs is ~10^11 events (days of work): refused at once, with the estimate
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY), null, 3650, 10, 300,
+                TrainingModel.IntervalRule.DALY, null, true, true, false, 100_000, 0, 2e9, (d, n) -> { }))
+                .isInstanceOf(TrainingModel.TooMuchWork.class).hasMessageContaining("simulated events").hasMessageContaining("2.00e+09");
+        // the same campaign, small, reports every trial
+        java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+        TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY), null, 5, 10, 300, TrainingModel.IntervalRule.DALY, null, true, true,
+                false, 7, 0, 2e9, (d, n) -> {
+                    assertThat(n).isEqualTo(7);
+                    seen.accumulateAndGet(d, Math::max);
+                });
+        assertThat(seen.get()).isEqualTo(7);
+    }
 }

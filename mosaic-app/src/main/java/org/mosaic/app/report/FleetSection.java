@@ -543,7 +543,7 @@ public final class FleetSection implements Section {
             }
         }
         return Html.table(List.of("cluster", "policy", ">GPUs", ">switches", ">racks", ">kW per GPU rack", ">interconnect",
-                ">share of IT", ">facility energy/yr", ">electricity/yr", ">link failures/day", ">between failures", ">unserved links"),
+                ">share of IT", ">facility energy/yr", ">electricity/yr", ">cable failures/day", ">between failures", ">unserved cables"),
                 rows, null) + "<p class=\"note\">" + Html.esc(f("Facility energy = IT power × PUE %.2f × 8,760 h; electricity at $%.3f/kWh. "
                 + "kW per GPU rack is the equipment (GPUs, trays), optics not included.", economics.pue(), economics.usdPerKwh())) + "</p>\n";
     }
@@ -653,8 +653,9 @@ public final class FleetSection implements Section {
             }
         }
         PolicySavings any = fl.savings().get(0);
-        return Html.table(List.of("policy vs today", ">power saved", ">facility energy saved/yr", ">electricity saved/yr",
-                ">homes equivalent", ">link failures/day avoided", ">today's failures / policy's"), rows, null)
+        return Html.table(List.of("policy vs today", ">power saved (− = extra)", ">facility energy saved/yr (− = extra)",
+                ">electricity saved/yr (− = extra)", ">homes equivalent (− = extra)", ">cable failures/day avoided (− = extra)",
+                ">today's failures / policy's"), rows, null)
                 + "<p class=\"note\">" + Html.esc(f("Negative numbers are extra power or failures. Homes: energy saved / %,.0f kWh per "
                 + "household per year (%s).", any.householdKwhPerYear(), any.householdSource()) + (notes.isEmpty() ? "" : " " + String.join(" ", notes)))
                 + "</p>\n";
@@ -671,7 +672,7 @@ public final class FleetSection implements Section {
                     f("%.3g", o.linkFailuresPerDay()), f("%,d", o.unservedLinks())));
         }
         return Html.table(List.of("layout", "policy", ">racks", ">kW per rack", ">largest rack", ">scale-up cables", ">across racks",
-                ">cables per rack", ">longest cable", "links by technology", ">interconnect", ">extra", ">link failures/day", ">unserved"),
+                ">cables per rack", ">longest cable", "cables by technology", ">interconnect", ">extra", ">cable failures/day", ">unserved"),
                 rows, null);
     }
 

@@ -198,11 +198,17 @@ class FleetSectionTest {
                 assertThat(s.costSavedUsdPerYear()).isCloseTo(mwh * 1000 * e.usdPerKwh(), within(1e-6 * Math.abs(mwh * 1000)));
                 assertThat(s.homesEquivalent()).isCloseTo(mwh * 1000 / e.householdKwhPerYear(), within(1e-9 * Math.abs(mwh * 1000)));
             }
-            // on an unchanged layout, MOSAIC replacing laser optics saves power; replacing in-rack copper too costs power
+            // on an unchanged layout, MOSAIC replacing laser optics saves power; replacing in-rack copper too costs power — where
+            // there is in-rack copper: h100-16k's scale-up NVLink are on-board traces, which no policy replaces (issue 12)
             assertThat(f.savings().stream().filter(s -> s.to().equals(Policy.MOSAIC_BEYOND_COPPER)).findFirst().orElseThrow()
                     .powerSavedWatts()).isPositive();
-            assertThat(f.savings().stream().filter(s -> s.to().equals(Policy.ALL_OPTICAL_LASER)).findFirst().orElseThrow()
-                    .powerSavedWatts()).isNegative();
+            double laser = f.savings().stream().filter(s -> s.to().equals(Policy.ALL_OPTICAL_LASER)).findFirst().orElseThrow()
+                    .powerSavedWatts();
+            if (today.onBoardLinks() > 0) {
+                assertThat(laser).as(f.name()).isLessThanOrEqualTo(0);
+            } else {
+                assertThat(laser).as(f.name()).isNegative();
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
 import org.jgrapht.nio.graphml.GraphMLExporter;
+import org.mosaic.cluster.FleetModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.fleet.TechnologyOption;
@@ -24,7 +25,7 @@ import org.mosaic.cluster.topology.Node;
 /**
  * The placed cluster as a file other tools read: every vertex with its kind, rack and rack unit, and every
  * aggregated edge with its tier, parallel links, lanes, lane rate, routed cable length and the technology the policy
- * gives it (or {@code unserved}). GraphML through JGraphT's exporter; CSV as an edge list.
+ * gives it (or {@code unserved}; on-board links {@link FleetModel#ON_BOARD}). GraphML through JGraphT's exporter; CSV as an edge list.
  */
 public final class TopologyExport {
     private TopologyExport() {
@@ -38,12 +39,14 @@ public final class TopologyExport {
     public static List<EdgeRow> edges(RackLayout placed, Policy policy, TechnologyMenu menu) {
         GenerationMap gens = new GenerationMap(menu.generations());
         List<EdgeRow> out = new ArrayList<>();
+        boolean onBoard = placed.topology().spec().domain().onBoard();
         for (Link l : placed.topology().graph().links()) {
             String gen = gens.generationOf(l.linkClass()).name();
             String tier = CablePlan.tierName(l.tier());
             double meters = placed.cableMeters(l.source(), l.target());
             List<TechnologyOption> offered = menu.options(gen);
-            String tech = policy.choose(tier, meters, offered).map(TechnologyOption::id).orElse("unserved");
+            String tech = onBoard && l.tier() == org.mosaic.cluster.topology.LinkTier.SCALE_UP ? FleetModel.ON_BOARD
+                    : policy.choose(tier, meters, offered).map(TechnologyOption::id).orElse("unserved");
             out.add(new EdgeRow(l, tier, gen, meters, tech));
         }
         return out;

@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param switchTrays           switch trays per domain
  * @param switchChipsPerTray    switch chips per tray
  * @param portsPerSwitchChip    link ports per switch chip
+ * @param onBoard               the GPUs and their switch chips sit on one baseboard (HGX): the scale-up links are
+ *                              traces on the board, not cables — no technology policy applies to them, their power is
+ *                              in the server's and their failures in the GPU's ("Faulty GPU (incl. NVLink)")
  */
 public record ScaleUpDomainSpec(String name, int gpus, int linksPerGpu, int lanesPerLink, double laneRateBitsPerSecond,
-                                int switchTrays, int switchChipsPerTray, int portsPerSwitchChip) {
+                                int switchTrays, int switchChipsPerTray, int portsPerSwitchChip, boolean onBoard) {
     /** Largest accepted domain, a bound against typos (Kyber NVL576 has 576 GPUs, [nvidia-nvl72], [introl-gb300]). */
     static final int MAX_GPUS = 1 << 16;
 
@@ -55,12 +58,22 @@ public record ScaleUpDomainSpec(String name, int gpus, int linksPerGpu, int lane
             }
             long chips = (long) switchTrays * switchChipsPerTray;
             long needed = (long) gpus * ((linksPerGpu + chips - 1) / chips);
+            if (onBoard && switchTrays != 1) {
+                throw new IllegalArgumentException("an on-board scale-up domain with " + switchTrays + " switch trays — expected 1 "
+                        + "(the baseboard is the one tray; hint: a domain of several trays is cabled, onBoard = false)");
+            }
             if (needed > portsPerSwitchChip) {
                 throw new IllegalArgumentException("the busiest scale-up switch chip needs " + needed + " ports ("
                         + gpus + " GPUs × ⌈" + linksPerGpu + " links / " + chips + " chips⌉) — expected at most "
                         + portsPerSwitchChip + " ports per chip; hint: more chips or trays, or fewer GPUs per domain");
             }
         }
+    }
+
+    /** A cabled domain (switch trays joined to the GPUs by cables, e.g. NVL72's spine): {@code onBoard = false}. */
+    public ScaleUpDomainSpec(String name, int gpus, int linksPerGpu, int lanesPerLink, double laneRateBitsPerSecond, int switchTrays,
+                             int switchChipsPerTray, int portsPerSwitchChip) {
+        this(name, gpus, linksPerGpu, lanesPerLink, laneRateBitsPerSecond, switchTrays, switchChipsPerTray, portsPerSwitchChip, false);
     }
 
     /** A single GPU with no scale-up fabric (for plain scale-out studies). */

@@ -35,9 +35,12 @@ public final class TopologyPresets {
         return new ScaleUpDomainSpec("NVL72", 72, 18, 2, 200 * GBPS, 9, 2, 72);
     }
 
-    /** An HGX H100 baseboard (DGX H100): 8 GPUs on 4 NVSwitch chips, modelled as one tray. */
+    /**
+     * An HGX H100 baseboard (DGX H100): 8 GPUs on 4 NVSwitch chips, modelled as one tray; its NVLink are traces on the
+     * board, not cables ({@link ScaleUpDomainSpec#onBoard()}).
+     */
     public static ScaleUpDomainSpec hgxH100() {
-        return new ScaleUpDomainSpec("HGX H100", 8, 18, 2, 100 * GBPS, 1, 4, 64);
+        return new ScaleUpDomainSpec("HGX H100", 8, 18, 2, 100 * GBPS, 1, 4, 64, true);
     }
 
     /** Quantum-2 QM9700 fabric: 64 ports of 400G, one 400G NIC per GPU. */

@@ -63,6 +63,11 @@ public final class PublishedRuns {
 
     /** One Llama 3 run: GPUs, DP, published MFU and TFLOP/s per GPU. */
     public record Llama(int gpus, int dp, double publishedMfu, double publishedTflopsPerGpu) {
+        /** The run in words. */
+        public String label() {
+            return String.format(java.util.Locale.ROOT, "Llama 3 405B on %,d H100 (Meta 2024)", gpus);
+        }
+
         /** The fastest plan that fits with the published TP 8, PP 16, DP, CP 1, micro-batch 1 (interleave, recomputation searched). */
         public StepResult fastestPublishedShape() {
             return PlanSearch.search(ModelPresets.LLAMA3_405B, llamaSystem(gpus), LLAMA_BATCH, new PlanSearch.Fixed(8, 16, dp, 1, 1, 1, null, null),
@@ -72,6 +77,17 @@ public final class PublishedRuns {
 
     /** The two pre-training runs at sequence 8,192. */
     public static final List<Llama> LLAMA = List.of(new Llama(8192, 64, 0.43, 430), new Llama(16384, 128, 0.41, 400));
+
+    /**
+     * The published Llama 3 run that {@code model} on {@code system} repeats: the unmodified Llama 3 405B preset, on H100s,
+     * on as many GPUs as the run; empty for anything else.
+     */
+    public static java.util.Optional<Llama> matching(ModelSpec model, TrainingSystem system) {
+        if (!ModelPresets.LLAMA3_405B.equals(model) || !GpuSpec.H100_SXM.equals(system.gpu())) {
+            return java.util.Optional.empty();
+        }
+        return LLAMA.stream().filter(r -> r.gpus() == system.gpus()).findFirst();
+    }
 
     /** Selene with {@code gpus} A100s: 8 per node on NVLink, InfiniBand between nodes. */
     public static TrainingSystem selene(int gpus) {

@@ -59,6 +59,51 @@ public final class StepModel {
     }
 
     /**
+     * The optimistic overlaps the step model assumes; each can be turned off (the communication then fully exposed) to
+     * see what it is worth ({@link PublishedGap}).
+     */
+    public enum Overlap {
+        /** The CP ring's K/V (and dK/dV) transfers hide behind the attention compute; only the excess is exposed. */
+        CP_RING("context-parallel K/V ring overlapped with attention"),
+        /** DP gradient reduce-scatter and parameter all-gather hide behind the backward and forward; only the last bucket is exposed. */
+        DP_GRADIENTS("data-parallel gradient/parameter collectives overlapped with backward/forward");
+
+        private final String label;
+
+        Overlap(String label) {
+            this.label = label;
+        }
+
+        /** What is assumed, in words. */
+        public String label() {
+            return label;
+        }
+
+        /** The CLI and JSON word: cp-overlap, dp-overlap. */
+        public String word() {
+            return name().startsWith("CP") ? "cp-overlap" : "dp-overlap";
+        }
+    }
+
+    /**
+     * Evaluates a plan with some of the assumed overlaps turned off: their communication is then exposed in full.
+     *
+     * @param off the overlaps not to assume (empty = {@link #evaluate(ModelSpec, ParallelPlan, TrainingSystem, double[], boolean)})
+     */
+    public static StepResult evaluateWithout(ModelSpec model, ParallelPlan plan, TrainingSystem system, double[] stragglers,
+                                             java.util.Set<Overlap> off) {
+        List<String> problems = plan.problems(model, system.gpus());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("plan " + plan.label() + " for " + model.name() + " on " + system.gpus() + " GPUs: "
+                    + String.join("; ", problems));
+        }
+        Evaluation e = new Evaluation(model, plan, system, stragglers(stragglers));
+        e.off = java.util.EnumSet.noneOf(Overlap.class);
+        e.off.addAll(off);
+        return e.run(false, Double.POSITIVE_INFINITY);
+    }
+
+    /**
      * Evaluates a plan.
      *
      * @param model      the workload
@@ -150,6 +195,7 @@ public final class StepModel {
         final double tokens;     // local tokens per micro-batch
         final int t;
         final int[][] layers;    // [stage][chunk]
+        java.util.Set<Overlap> off = java.util.Set.of();   // assumed overlaps turned off
 
         Evaluation(ModelSpec m, ParallelPlan p, TrainingSystem sys, double[] slow) {
             this.m = m;
@@ -235,7 +281,8 @@ public final class StepModel {
                     fwdWindow += fwd[s][c];
                     bwdWindow += bwd[s][c];
                 }
-                double exposed = Math.max(dp[0] - bwdWindow, dp[2]) + Math.max(dp[1] - fwdWindow, dp[3]);
+                double exposed = off.contains(Overlap.DP_GRADIENTS) ? dp[0] + dp[1]
+                        : Math.max(dp[0] - bwdWindow, dp[2]) + Math.max(dp[1] - fwdWindow, dp[3]);
                 dpExposed = Math.max(dpExposed, exposed);
                 dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
                 double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / gradGroup()
@@ -401,8 +448,9 @@ public final class StepModel {
                 double kvBytes = 2 * b * sLocal * kvLocal * hd * BF16;
                 double ring = (p.cp() - 1) * link.stepSeconds(kvBytes);
                 double ring2 = (p.cp() - 1) * link.stepSeconds(2 * kvBytes);
-                fwdCp = Math.max(0, ring - attentionCore);
-                bwdCp = Math.max(0, ring2 - 2 * attentionCore);
+                boolean hidden = !off.contains(Overlap.CP_RING);
+                fwdCp = hidden ? Math.max(0, ring - attentionCore) : ring;
+                bwdCp = hidden ? Math.max(0, ring2 - 2 * attentionCore) : ring2;
             }
 
             // expert parallel: dispatch + combine all-to-alls

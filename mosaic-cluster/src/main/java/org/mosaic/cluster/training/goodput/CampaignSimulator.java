@@ -68,6 +68,11 @@ public final class CampaignSimulator {
 
     /** Runs every trial, in parallel or not (the result is the same). */
     public static CampaignResult run(CampaignSpec spec, boolean parallel) {
+        return run(spec, parallel, () -> { });
+    }
+
+    /** Runs every trial, in parallel or not, calling {@code onTrial} (from any thread) as each trial ends. */
+    public static CampaignResult run(CampaignSpec spec, boolean parallel, Runnable onTrial) {
         Require.present("campaign", spec, "e.g. LlamaThreeDefaults.campaign(400, 0)");
         Engine engine = new Engine(spec);
         byte[][] keys = trialKeys(spec.seed(), spec.trials());
@@ -75,7 +80,11 @@ public final class CampaignSimulator {
         if (parallel) {
             indices = indices.parallel();
         }
-        Engine.Run[] runs = indices.mapToObj(i -> engine.simulate(i, engine.events(keys[i]), i == 0)).toArray(Engine.Run[]::new);
+        Engine.Run[] runs = indices.mapToObj(i -> {
+            Engine.Run r = engine.simulate(i, engine.events(keys[i]), i == 0);
+            onTrial.run();
+            return r;
+        }).toArray(Engine.Run[]::new);
         return summarise(spec, runs);
     }
 

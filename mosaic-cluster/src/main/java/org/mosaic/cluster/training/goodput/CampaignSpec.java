@@ -51,6 +51,14 @@ public record CampaignSpec(int gpus, double days, FailureCauses causes, Checkpoi
         }
     }
 
+    /**
+     * The work of simulating the campaign, in events: trials × (expected failures + planned stops + checkpoints per
+     * trial). About 10⁷ events take a second on one core.
+     */
+    public double workEvents() {
+        return (double) trials * (expectedUnplannedFailures() + expectedPlannedStops() + horizonSeconds() / checkpoint.intervalSeconds());
+    }
+
     /** The campaign length in seconds. */
     public double horizonSeconds() {
         return days * 86_400.0;

@@ -74,9 +74,12 @@ final class ScaleUpPlanner {
         TechnologyOption t = pick.get();
         String tech = String.format(Locale.ROOT, "%s (%s, reach %s m at %s)", t.id(), t.kind().label(), m(t.reachMeters()), gen.name());
         if (COPPER.contains(t.kind())) {
-            return fixed(base, cap, gen.name(), t, t.reachMeters(), inRack, ScaleUpChoice.Limit.COPPER, String.format(Locale.ROOT,
-                    "scale-up limited by copper reach: policy %s keeps the in-rack scale-up cables (up to %s m) on %s, which cannot"
-                            + " join racks, so the domain is the preset's %d GPUs", policy.name(), m(inRack), tech, base));
+            return fixed(base, cap, gen.name(), t, t.reachMeters(), inRack, ScaleUpChoice.Limit.COPPER, dom.onBoard()
+                    ? String.format(Locale.ROOT, "scale-up limited by copper reach: the board's NVLink are on-board traces (kept under"
+                            + " every policy) and policy %s would cable scale-up on %s, which cannot join racks, so the domain is the"
+                            + " preset's %d GPUs", policy.name(), tech, base)
+                    : String.format(Locale.ROOT, "scale-up limited by copper reach: policy %s keeps the in-rack scale-up cables (up to %s m)"
+                            + " on %s, which cannot join racks, so the domain is the preset's %d GPUs", policy.name(), m(inRack), tech, base));
         }
         RackFit fit = placed.fit();
         if (fit.racksPerDomain() > 1) {
@@ -121,7 +124,8 @@ final class ScaleUpPlanner {
         }
         int spanned = ceilDiv(accepted, perRack);
         String reason = String.format(Locale.ROOT, "scale-up on %s spans %d rack(s), %d GPUs, through a second switch level (longest cable"
-                + " %s m): %s", tech, spanned, accepted, m(acceptedExtra.longestMeters()), why);
+                + " %s m)%s: %s", tech, spanned, accepted, m(acceptedExtra.longestMeters()),
+                dom.onBoard() ? "; the board's own NVLink stay on-board traces, only the added board-to-switch links are cables" : "", why);
         List<LinkGroup> groups = groups(acceptedExtra, cabling, gen, dom);
         FleetMetrics metrics = FleetMetrics.of(FleetAssignment.of(groups, policy, menu), 0, economics);
         if (metrics.unservedLinks() > 0) {

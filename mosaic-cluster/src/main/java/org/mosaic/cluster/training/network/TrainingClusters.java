@@ -133,8 +133,8 @@ public final class TrainingClusters {
                 ? ScaleOutFabric.of(cluster, assumptions, mean(lengths, LinkTier.LEAF_ACCESS), mean(lengths, LinkTier.LEAF_SPINE),
                 mean(lengths, LinkTier.SPINE_CORE))
                 : null;
-        // an HGX-style board: one switch "tray" of ≤ 8 GPUs is the baseboard itself, its NVLink traces not cables
-        boolean onBoard = dom.switchTrays() <= 1 && dom.gpus() <= 8;
+        // an HGX-style board: the one switch "tray" is the baseboard itself, its NVLink traces not cables
+        boolean onBoard = dom.onBoard();
         return new TrainingCluster(name, gpu, cluster.gpus(), choice.gpus(), scaleUp, fabric, choice, failures(fleet, choice, cluster.gpus()),
                 assumptions, onBoard);
     }
