@@ -104,7 +104,7 @@ class EmulateFuzzTest {
     Arbitrary<List<String>> conflicts() {
         return Arbitraries.of(
                 List.of("--codewords", "1000", "--duration", "1ms"),
-                List.of("--ber", "2.4e-4", "--engine", "importance", "--codewords", "1000", "--fail", "17@5us"));
+                List.of("--ber", "2.4e-4", "--codewords", "1000", "--detect", "10us"));
     }
 
     @Example
