@@ -60,7 +60,8 @@ public final class ChannelFacts {
         if (beyond || meters >= ChannelAnalysis.MAX_LENGTH) {
             return "> " + Output.meters(ChannelAnalysis.MAX_LENGTH);
         }
-        if (meters <= ChannelAnalysis.MIN_LENGTH) {
+        // the solver returns the bottom of its range (up to rounding: 0.010000000000000004) when no length closes
+        if (meters <= ChannelAnalysis.MIN_LENGTH * (1 + 1e-9)) {
             return "< " + Output.si(ChannelAnalysis.MIN_LENGTH, Dimension.LENGTH) + " (target missed at any length)";
         }
         return Output.meters(meters);

@@ -59,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         double meters;
         try {
-            meters = Quantities.parse(length, Dimension.LENGTH);
+            meters = Quantities.parse(length, Dimension.LENGTH, 30);   // an example that fits a cable length
         } catch (org.mosaic.core.units.UnitException e) {
             throw new UsageException("--length " + e.getMessage());
         }
@@ -194,7 +194,7 @@ public final class CompareCommand implements Callable<Integer> {
                 continue;
             }
             rows.add(List.of(c.technology() + (c.ourModel() ? " *" : ""), c.reaches() ? "yes" : "no",
-                    c.reachMeters() == null ? "" : Output.meters(c.reachMeters()), num(c.powerPerEndWatts(), "%.2f"),
+                    c.reachMeters() == null ? "" : c.ourModel() ? ChannelFacts.reach(c.reachMeters(), false) : Output.meters(c.reachMeters()), num(c.powerPerEndWatts(), "%.2f"),
                     num(c.perBitPicojoules(), "%.2f"), num(c.fitPerEnd(), "%.4g"),
                     c.afrPerEnd() == null ? "" : Output.percent(c.afrPerEnd()), num(c.costPerEndUsd(), "$%.0f")));
         }

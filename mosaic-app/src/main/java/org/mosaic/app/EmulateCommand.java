@@ -370,7 +370,7 @@ public final class EmulateCommand implements Callable<Integer> {
 
     private static double time(String flag, String text) {
         try {
-            double v = Quantities.parse(text, Dimension.TIME);
+            double v = Quantities.parse(text, Dimension.TIME, flag.startsWith("--duration") ? 1e-3 : 5e-6);   // examples that fit the flag
             if (v < 0) {
                 throw new UsageException(flag + " \"" + text + "\": expected a time of 0 or more");
             }

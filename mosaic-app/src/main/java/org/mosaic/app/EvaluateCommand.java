@@ -40,7 +40,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE", description = "Also evaluate this scenario file (repeatable).")
     List<Path> scenarios = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value in every scenario (repeatable), e.g. --set seed=1.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value in every scenario (repeatable), e.g. --set seed=1; keys of the cable sections "
+                    + "(host, plan, power, reliability) apply to the cable scenarios only.")
     List<String> sets = new ArrayList<>();
 
     @Spec
@@ -52,21 +53,44 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         long start = System.nanoTime();
         Report.checkTarget(out);
+        // a key of a cable section (host, plan, power, reliability) applies to the cable scenarios only: a
+        // channel-only scenario has nothing it could change; refused when no scenario evaluated is a cable
+        ScenarioOptions checked = new ScenarioOptions();
+        checked.sets = sets;
+        checked.setKeys();   // KEY=VALUE form, each key once, no key inside another: all checked before any work
         ScenarioOptions overrides = new ScenarioOptions();
-        overrides.sets = sets;
+        ScenarioOptions cableOverrides = new ScenarioOptions();
+        for (String s : sets) {
+            String section = s.substring(0, s.indexOf('=')).split("\\.", 2)[0].trim();
+            (org.mosaic.optics.ChannelSpecs.CABLE_SECTIONS.contains(section) ? cableOverrides : overrides).sets.add(s);
+        }
+        boolean[] anyCable = {false};
+        java.util.function.UnaryOperator<ScenarioDocument> apply = d -> {
+            ScenarioDocument doc = overrides.apply(d);
+            if (doc.tree().has("host")) {
+                anyCable[0] = true;
+                doc = cableOverrides.apply(doc);
+            }
+            return doc;
+        };
         List<ChannelSection.Input> inputs = new ArrayList<>();
         List<String> names = presets.isEmpty() && scenarios.isEmpty() ? ScenarioDocument.presetNames() : presets;
         for (String p : names) {
-            inputs.add(new ChannelSection.Input(p, overrides.apply(ScenarioDocument.preset(p))));
+            inputs.add(new ChannelSection.Input(p, apply.apply(ScenarioDocument.preset(p))));
         }
         for (Path f : scenarios) {
-            ScenarioDocument doc = overrides.apply(ScenarioDocument.file(f));
+            ScenarioDocument doc = apply.apply(ScenarioDocument.file(f));
             String name = doc.tree().path("name").asText(f.getFileName().toString());
             String unique = name;
             for (int k = 2; taken(inputs, unique); k++) {
                 unique = name + " (" + k + ")";
             }
             inputs.add(new ChannelSection.Input(unique, doc));
+        }
+        if (!cableOverrides.sets.isEmpty() && !anyCable[0]) {
+            throw new UsageException("--set " + String.join(", --set ", cableOverrides.sets) + ": a cable key (sections "
+                    + String.join(", ", org.mosaic.optics.ChannelSpecs.CABLE_SECTIONS) + "), but no scenario evaluated is a "
+                    + "cable: it would change nothing (hint: add a cable preset, e.g. --preset mosaic-800g)");
         }
         Path index;
         ChannelSection channel;

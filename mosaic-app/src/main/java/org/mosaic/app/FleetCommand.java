@@ -148,7 +148,7 @@ public final class FleetCommand implements Callable<Integer> {
                     case "fabric.radix" -> radix = Integer.parseInt(value);
                     case "fabric.tiers" -> tiers = Integer.parseInt(value);
                     case "fabric.oversubscription" -> oversubscription = Double.parseDouble(value);
-                    case "layout.rackPower" -> layout = layout.withRackPowerBudgetWatts(Quantities.parse(value, Dimension.POWER));
+                    case "layout.rackPower" -> layout = layout.withRackPowerBudgetWatts(Quantities.parse(value, Dimension.POWER, layout.rack().powerBudgetWatts()));
                     case "layout.spreadDomains" -> layout = layout.withSpreadDomains(bool(key, value));
                     case "economics.pue" -> economics = economics.withPue(Double.parseDouble(value));
                     case "economics.usdPerKwh" -> economics = economics.withUsdPerKwh(Double.parseDouble(value));

@@ -171,7 +171,7 @@ public final class GoodputCommand implements Callable<Integer> {
     private static double time(String flag, String value, boolean zeroAllowed) {
         double v;
         try {
-            v = Quantities.parse(value, Dimension.TIME);
+            v = Quantities.parse(value, Dimension.TIME, flag.equals("--interval") ? 3600 : 60);   // examples that fit the flag
         } catch (UnitException e) {
             throw new UsageException(flag + " " + e.getMessage());
         }

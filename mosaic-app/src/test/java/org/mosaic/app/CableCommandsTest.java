@@ -173,4 +173,16 @@ class CableCommandsTest {
         assertThat(ok.path("channelCloses").asBoolean()).isTrue();
         assertThat(Cli.run("link", "--set", "fiber.length=30m").out()).doesNotContain("does not close");
     }
+
+    /** avicena-like misses its 1e-9 target at every length; its reach was printed as "0.0 m" (a length it closes at). */
+    @Test
+    void aChannelThatClosesAtNoLengthSaysSoInsteadOfAReachOfZero_issue12() {
+        Cli c = Cli.run("compare", "--rate", "800G", "--length", "30m");
+        assertThat(c.exit()).as(c.err()).isZero();
+        String avicena = c.out().lines().filter(l -> l.startsWith("avicena-like (CPO)")).findFirst().orElseThrow();
+        assertThat(avicena).contains("target missed at any length").doesNotContain(" 0.0 m");
+        Cli o = Cli.run("optics", "--preset", "avicena-like", "--format", "json");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("target missed at any length").doesNotContain("reach 0.0 m");
+    }
 }

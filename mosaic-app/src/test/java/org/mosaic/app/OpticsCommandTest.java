@@ -208,6 +208,14 @@ class OpticsCommandTest {
         refused(Cli.run("evaluate", "--set", "foo.bar=1", "--out", dir.resolve("r").toString()), "foo.bar", "unknown key");
     }
 
+    /** A cable key has nothing to change in a channel-only run: refused, not silently dropped, and not a reason to refuse
+     *  the same key when cable scenarios are evaluated (it is then applied to them only). */
+    @Test
+    void evaluateCableKeyWithOnlyChannelScenariosIsRefused_issue12(@TempDir Path dir) {
+        refused(Cli.run("evaluate", "--preset", "mosaic-prototype", "--set", "plan.spares=10", "--out", dir.resolve("r").toString()),
+                "plan.spares", "no scenario evaluated is a cable");
+    }
+
     @Test
     void unknownKeyInAScenarioFileIsRefusedAtAnyDepth_issue12(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("s.yaml");

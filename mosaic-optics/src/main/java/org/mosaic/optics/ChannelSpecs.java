@@ -165,7 +165,7 @@ public final class ChannelSpecs {
             double lit = perChannel * rows * cols;
             if (lit > fiber.coreCount()) {
                 r.problem("fiber.coreCount", r.text("fiber.coreCount", String.valueOf(fiber.coreCount())), String.format(
-                        java.util.Locale.ROOT, "the %d x %d array's spots light %.0f cores (%.1f per channel: a %.3g um spot on a "
+                        java.util.Locale.ROOT, "the %d x %d array's spots light %.1f cores (%.1f per channel: a %.3g um spot on a "
                                 + "%.3g um core pitch) but the fibre has %d (hint: at least %.0f cores, fewer channels in "
                                 + "link.array, or a smaller optics.spotDiameter)", rows, cols, lit, perChannel, spot * 1e6,
                         pitch * 1e6, fiber.coreCount(), Math.ceil(lit)));

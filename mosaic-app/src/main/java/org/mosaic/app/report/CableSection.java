@@ -124,7 +124,7 @@ public final class CableSection implements Section {
                 if (!reaches || cs.ratios().isEmpty()) {
                     out.add(new Finding(Verdict.FAILS, cs.subject() + ": power and reliability ratios against today's links " + at
                             + " not applicable — it does not reach " + Output.meters(at800.lengthMeters()) + " (reach "
-                            + Output.meters(c.reachMeters()) + ")", COMPARE_ANCHOR));
+                            + org.mosaic.app.ChannelFacts.reach(c.reachMeters(), false) + ")", COMPARE_ANCHOR));
                     break;
                 }
                 List<String> parts = new ArrayList<>();
@@ -197,7 +197,7 @@ public final class CableSection implements Section {
                     Output.si(p.channelRateBitsPerSecond(), org.mosaic.core.units.Dimension.DATA_RATE),
                     f("%.2f mm²", p.dieAreaSquareMillimeters()),
                     f("%.2f W (%s)", pw.perEndWatts(), pw.attachment().id()), f("%.2f W (%s)", other.perEndWatts(), other.attachment().id()),
-                    f("%.4g", rel.withSpares().perEndFit()), Output.percent(rel.afrPerEnd()), Output.meters(c.reachMeters())));
+                    f("%.4g", rel.withSpares().perEndFit()), Output.percent(rel.afrPerEnd()), org.mosaic.app.ChannelFacts.reach(c.reachMeters(), false)));
         }
         return Html.table(List.of("cable", "host", ">data + parity + spare", ">channel rate", ">die", ">power per end",
                 ">other host", ">FIT per end", ">AFR per end", ">reach"), rows, null);
@@ -298,7 +298,8 @@ public final class CableSection implements Section {
                 continue;
             }
             rows.add(List.of(c.technology() + (c.ourModel() ? " (our model)" : ""), c.reaches() ? "yes" : "no",
-                    c.reachMeters() == null ? "" : Output.meters(c.reachMeters()), d(c.powerPerEndWatts(), "%.2f"),
+                    c.reachMeters() == null ? "" : c.ourModel() ? org.mosaic.app.ChannelFacts.reach(c.reachMeters(), false)
+                            : Output.meters(c.reachMeters()), d(c.powerPerEndWatts(), "%.2f"),
                     d(c.perBitPicojoules(), "%.2f"), d(c.fitPerEnd(), "%.4g"), c.afrPerEnd() == null ? "" : Output.percent(c.afrPerEnd()),
                     c.confidence() == null ? "" : c.confidence().name().toLowerCase(Locale.ROOT)));
             cls.add(c.reaches() ? null : "bad");
