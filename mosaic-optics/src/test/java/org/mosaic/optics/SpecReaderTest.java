@@ -153,7 +153,7 @@ class SpecReaderTest {
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.path()).isEqualTo("fiber.coreCount");
             assertThat(p.value()).isEqualTo("10");
-            assertThat(p.expected()).contains("10 x 10", "1791 cores", "the fibre has 10", "hint");
+            assertThat(p.expected()).contains("10 x 10", "1791.", "the fibre has 10", "at least 1792 cores");
         });
         assertThatCode(() -> ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("fiber.coreCount", "1800")))
                 .doesNotThrowAnyException();
