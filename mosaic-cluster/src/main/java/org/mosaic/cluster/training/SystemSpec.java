@@ -148,6 +148,11 @@ public record SystemSpec(String name, String description, GpuSpec gpu, int gpusP
                 scaleOut.cost()));
     }
 
+    /** The same system with another GPU (e.g. {@code train --system selene --gpu h100-sxm}). */
+    public SystemSpec withGpu(GpuSpec other) {
+        return new SystemSpec(name, description, other, gpusPerNode, gpus, scaleUp, scaleOut);
+    }
+
     /** One line on the network, for reports: per GPU and direction, nominal × efficiency, latency. */
     public String networkNote() {
         return String.format(Locale.ROOT, "%s: %s × %d per node, scale-up %s, scale-out %s (per GPU, one direction)", name, gpu.name(),
