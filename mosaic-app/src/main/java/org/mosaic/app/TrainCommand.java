@@ -21,6 +21,9 @@ import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.Recompute;
 import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
+import org.mosaic.cluster.training.SystemSpec;
+import org.mosaic.core.scenario.Documents;
+import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,19 +69,26 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(with --set model.layers, model.hidden, model.heads, model.vocab and model.seq) (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--gpu", paramLabel = "NAME", description = "a100-80g, h100-sxm or b200 (default: the cluster's).")
+    @Option(names = "--gpu", paramLabel = "FILE|NAME", description = "The GPU: a preset (a100-80g, h100-sxm, b200) or a kind: gpu "
+            + "document (mosaic presets show h100-sxm prints one to start from) (default: the cluster's, or the system's).")
     String gpu;
+
+    @Option(names = "--system", paramLabel = "FILE|NAME", description = "Run on a training system instead of a cluster under a policy: "
+            + "a preset (selene: Megatron's Table 5 A100 system; llama3-h100: Meta's Llama 3 cluster) or a kind: system document (GPU, "
+            + "GPUs per node, scale-up and scale-out bandwidth, efficiency and latency). Not with --cluster or --policy, which describe the "
+            + "other way to build the network; --gpus defaults to the system's gpus: (required when it has none).")
+    String system;
 
     @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
     Long gpus;
 
     @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "h100-16k",
-            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
+            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}; not with --system).")
     String cluster;
 
     @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
             description = "today, mosaic, mosaic-beyond-copper, all-optical-laser; several separated by commas, or all "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}; not with --system).")
     List<String> policies;
 
     @Option(names = "--tp", paramLabel = "N", description = "Tensor-parallel size.")
@@ -134,7 +144,12 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** One policy's outcome. */
-    record PolicyRun(String policy, TrainingModel.Setup setup, StepResult result, PlanSearch.Result search, PublishedGap gap) {
+    /** One policy's outcome ({@code policy} null for a run on a --system); {@code note} says why the scale-up domain has its size. */
+    record PolicyRun(String policy, TrainingModel.Setup setup, StepResult result, PlanSearch.Result search, PublishedGap gap, String note) {
+        /** The row's label: the policy, or the system's name. */
+        String label() {
+            return policy != null ? policy : setup.system().name();
+        }
     }
 
     @Override
@@ -144,16 +159,10 @@ public final class TrainCommand implements Callable<Integer> {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
             org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
         }
-        checkClusterAndGpus(cluster, gpus);
+        SystemSpec sys = system();
+        checkClusterAndGpus(sys == null ? cluster : null, gpus);
         ModelSpec m = model();
-        GpuSpec g = null;
-        if (gpu != null) {
-            try {
-                g = GpuSpec.byName(gpu);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--gpu " + e.getMessage());
-            }
-        }
+        GpuSpec g = gpu == null ? null : gpu(gpu);
         if (top < 1 || top > MAX_TOP) {
             throw new UsageException("--top " + top + ": expected 1 to " + MAX_TOP + " (every plan kept is simulated in full, so a long "
                     + "list turns the search's bound off)");
@@ -188,14 +197,19 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--seq-parallel with --tp " + (tp == null ? "1 (the default)" : tp) + ": sequence parallelism splits "
                     + "activations over the tensor-parallel group, expected --tp > 1");
         }
-        List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
-        checkPolicies("--policy", names);
+        List<String> names = sys != null ? java.util.Collections.singletonList(null)
+                : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
+        if (sys == null) {
+            checkPolicies("--policy", names);
+        }
         List<PolicyRun> runs = new ArrayList<>();
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
                     + (names.size() == 1 ? "y" : "ies"), names.size());
             for (String policy : names) {
-                TrainingModel.Setup setup = setup(cluster, g, policy, gpus);
+                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(cluster, g, policy, gpus);
+                String note = sys != null ? (g == null ? sys : sys.withGpu(g)).networkNote() + (g == null ? "" : " (GPU from --gpu)")
+                        : setup.scaleUpNote();
                 if (doSearch) {
                     PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
                     ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, seqParallel == null || seqParallel,
@@ -213,7 +227,7 @@ public final class TrainCommand implements Callable<Integer> {
                                         : "the closest, " + r.closestMisfit().plan().label() + ", " + r.closestMisfit().memory().describe()
                                                 + " (hint: " + memoryHint(r.closestMisfit().plan()) + ")"));
                     }
-                    runs.add(new PolicyRun(policy, setup, r.best(), r, PublishedGap.of(m, r.best(), setup.system(), slow).orElse(null)));
+                    runs.add(new PolicyRun(policy, setup, r.best(), r, PublishedGap.of(m, r.best(), setup.system(), slow).orElse(null), note));
                 } else {
                     ParallelPlan plan = plan(setup.system().gpus(), rc);
                     StepResult res;
@@ -226,7 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
                         throw new UsageException("plan " + plan.label() + " does not fit: " + res.memory().describe()
                                 + " (hint: " + memoryHint(plan) + ", or --search)");
                     }
-                    runs.add(new PolicyRun(policy, setup, res, null, PublishedGap.of(m, res, setup.system(), slow).orElse(null)));
+                    runs.add(new PolicyRun(policy, setup, res, null, PublishedGap.of(m, res, setup.system(), slow).orElse(null), note));
                 }
                 progress.step();
             }
@@ -236,7 +250,7 @@ public final class TrainCommand implements Callable<Integer> {
             StepResult withTimeline = first.result().pipeline().timeline().isEmpty()
                     ? StepModel.evaluate(m, first.result().plan(), first.setup().system(), slow, true) : first.result();
             org.mosaic.app.report.TrainingCharts.writeStepPlot(plot, runs.stream().map(r -> r.result()).toList(),
-                    runs.stream().map(PolicyRun::policy).toList(), withTimeline);
+                    runs.stream().map(PolicyRun::label).toList(), withTimeline);
         }
         out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(runs)));
@@ -405,13 +419,59 @@ public final class TrainCommand implements Callable<Integer> {
     /** Names the flag of a bad cluster preset or GPU count before any work. */
     static void checkClusterAndGpus(String cluster, Long gpus) {
         try {
-            org.mosaic.cluster.layout.LayoutPresets.preset(cluster);
+            if (cluster != null) {
+                org.mosaic.cluster.layout.LayoutPresets.preset(cluster);
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException("--cluster " + e.getMessage());
         }
         if (gpus != null && (gpus < 1 || gpus > org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS)) {
             throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to %,d GPUs (hint: Llama 3 405B trained on 16384)",
                     gpus, org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS));
+        }
+    }
+
+    /** --gpu FILE|NAME: a gpu document or preset; a bad one is refused naming the flag. */
+    static GpuSpec gpu(String fileOrName) {
+        try {
+            return GpuSpec.from(Documents.load(Documents.Kind.GPU, fileOrName));
+        } catch (ScenarioException e) {
+            throw new UsageException("--gpu " + fileOrName + ": " + e.getMessage());
+        }
+    }
+
+    /** --system FILE|NAME, or null; refused with --cluster or --policy (a system replaces the cluster-and-policy placement). */
+    SystemSpec system() {
+        if (system == null) {
+            return null;
+        }
+        var parsed = spec.commandLine().getParseResult();
+        for (String flag : List.of("--cluster", "--policy")) {
+            if (parsed.hasMatchedOption(flag)) {
+                throw new UsageException("--system " + system + " with " + flag + " " + parsed.matchedOptionValue(flag, null)
+                        + ": a system document describes the GPUs and their network itself, while --cluster and --policy build them "
+                        + "from a cluster preset under an interconnect policy; expected one or the other (hint: drop " + flag
+                        + ", or drop --system)");
+            }
+        }
+        try {
+            return SystemSpec.load(system);
+        } catch (ScenarioException e) {
+            throw new UsageException("--system " + system + ": " + e.getMessage());
+        }
+    }
+
+    /** The job on a system document: {@code gpus} of it (default: the system's), with {@code g} instead of its GPU when given. */
+    static TrainingModel.Setup setup(SystemSpec sys, GpuSpec g, Long gpus) {
+        SystemSpec s = g == null ? sys : sys.withGpu(g);
+        if (gpus == null && s.gpus() == 0) {
+            throw new UsageException("--system " + s.name() + " does not say how many GPUs it has (no gpus: in the document): expected "
+                    + "--gpus N, the GPUs of the job (hint: Megatron's Table 5 ran GPT-3 175B on --gpus 64 of selene)");
+        }
+        try {
+            return new TrainingModel.Setup(null, s.system(gpus == null ? s.gpus() : gpus));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gpus " + gpus + ": " + e.getMessage());
         }
     }
 
@@ -438,10 +498,12 @@ public final class TrainCommand implements Callable<Integer> {
     static ObjectNode summary(PolicyRun r) {
         StepResult s = r.result();
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("policy", r.policy());
+        if (r.policy() != null) {
+            n.put("policy", r.policy());
+        }
         n.put("system", s.system());
         n.put("scaleUpGpus", r.setup().system().network().scaleUpGpus());
-        n.put("scaleUpNote", r.setup().scaleUpNote());
+        n.put("scaleUpNote", r.note());
         n.put("model", s.model());
         n.put("gpus", s.gpus());
         n.put("stepSeconds", s.stepSeconds());
@@ -511,11 +573,11 @@ public final class TrainCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (PolicyRun r : runs) {
             StepResult s = r.result();
-            rows.add(List.of(r.policy(), String.valueOf(r.setup().system().network().scaleUpGpus()), s.plan().label(),
+            rows.add(List.of(r.label(), String.valueOf(r.setup().system().network().scaleUpGpus()), s.plan().label(),
                     String.format(Locale.ROOT, "%.3f s", s.stepSeconds()), Output.percent(s.mfu()),
                     String.format(Locale.ROOT, "%,.0f", s.tokensPerSecond()), String.format(Locale.ROOT, "%.1f GB", s.memory().totalBytes() / 1e9)));
         }
-        sb.append(Output.table(List.of("policy", ">scale-up GPUs", "plan", ">step", ">MFU", ">tokens/s", ">HBM"), rows)).append('\n');
+        sb.append(Output.table(List.of(runs.get(0).policy() == null ? "system" : "policy", ">scale-up GPUs", "plan", ">step", ">MFU", ">tokens/s", ">HBM"), rows)).append('\n');
         for (PolicyRun r : runs) {
             StepResult s = r.result();
             StringBuilder b = new StringBuilder();
@@ -524,8 +586,8 @@ public final class TrainCommand implements Callable<Integer> {
                     b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%.3f s", v));
                 }
             });
-            sb.append(r.policy()).append(": ").append(b).append('\n');
-            sb.append("  ").append(r.setup().scaleUpNote()).append('\n');
+            sb.append(r.label()).append(": ").append(b).append('\n');
+            sb.append("  ").append(r.note()).append('\n');
             if (r.gap() != null) {
                 sb.append("  beats the published run: ").append(r.gap().explanation()).append('\n');
             }

@@ -24,6 +24,7 @@ import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.PublishedRuns;
 import org.mosaic.cluster.training.StepModel;
+import org.mosaic.cluster.training.SystemSpec;
 import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.CampaignSimulator;
@@ -654,10 +655,9 @@ public final class TrainingSection implements Section {
         }
         return "<h4>Megatron-LM on Selene (A100), Korthikanti et al. 2022 Table 5</h4>\n"
                 + Html.table(List.of("model", ">GPUs", "plan", "recomputation", ">model step", ">paper step", ">error", ">model MFU"), rows, cls)
-                + "<p class=\"note\">" + Html.esc(f("Selene as Calculon's validated A100 system: 8 GPUs per node on NVLink (%.0f GB/s "
-                + "achievable, %.0f µs), InfiniBand between nodes (%.1f GB/s, %.0f µs); DP 1, no distributed optimizer, no flash "
-                + "attention. Rows over 10 %% error are marked.", PublishedRuns.SELENE_NVLINK.bandwidthBytesPerSecond() / 1e9,
-                PublishedRuns.SELENE_NVLINK.latencySeconds() * 1e6, PublishedRuns.SELENE_IB.bandwidthBytesPerSecond() / 1e9, PublishedRuns.SELENE_IB.latencySeconds() * 1e6)) + "</p>\n";
+                + "<p class=\"note\">" + Html.esc(f("The shipped system document selene (mosaic presets show selene; the same "
+                + "`mosaic train --system selene` runs on): %s; DP 1, no distributed optimizer, no flash attention. Rows over 10 %% "
+                + "error are marked.", PublishedRuns.SELENE.networkNote())) + "</p>\n";
     }
 
     private String llamaTable() {
@@ -673,10 +673,9 @@ public final class TrainingSection implements Section {
                 + Html.table(List.of(">GPUs", "plan", ">model step", ">model TFLOP/s per GPU", ">published", ">model MFU", ">published MFU",
                         ">difference"), rows, cls)
                 + "<p class=\"note\">" + Html.esc(f("Published TP 8, PP 16, CP 1, micro-batch 1 and DP, %,d sequences of 8,192; what Meta "
-                + "did not publish (interleave, recomputation) is the fastest that fits. The board's NVLink at %.0f GB/s ring bus "
-                + "bandwidth, each GPU's 400G NIC at %.0f GB/s ([astra-sim], [nccl-tests-290], [aiconfigurator-477]). Issue 7's bar: within 3 points (rows "
-                + "beyond are marked).", LLAMA_BATCH, PublishedRuns.LLAMA_NVLINK.bandwidthBytesPerSecond() / 1e9,
-                PublishedRuns.LLAMA_NIC.bandwidthBytesPerSecond() / 1e9)) + "</p>\n";
+                + "did not publish (interleave, recomputation) is the fastest that fits. The shipped system document llama3-h100: %s "
+                + "([astra-sim], [nccl-tests-290], [aiconfigurator-477]). Issue 7's bar: within 3 points (rows beyond are marked).", LLAMA_BATCH,
+                PublishedRuns.LLAMA3.networkNote())) + "</p>\n";
     }
 
     private String goodputFinding() {
@@ -786,7 +785,7 @@ public final class TrainingSection implements Section {
     /** The sources of the section's numbers: the training classes' provenance, then the section's own choices. */
     public static List<Provenance> provenance() {
         Map<String, Provenance> byPath = new LinkedHashMap<>();
-        List<List<Provenance>> lists = List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
+        List<List<Provenance>> lists = List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), SystemSpec.provenance(), StepModel.provenance(),
                 TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), own());
         for (List<Provenance> l : lists) {
             for (Provenance p : l) {

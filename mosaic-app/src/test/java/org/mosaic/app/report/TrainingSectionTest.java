@@ -25,6 +25,7 @@ import org.mosaic.cluster.training.KernelCosts;
 import org.mosaic.cluster.training.ModelPresets;
 import org.mosaic.cluster.training.PublishedRuns;
 import org.mosaic.cluster.training.StepModel;
+import org.mosaic.cluster.training.SystemSpec;
 import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.goodput.Estimate;
 import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
@@ -368,13 +369,13 @@ class TrainingSectionTest {
             assertThat(paths.add(x.path())).as("duplicate " + x.path()).isTrue();
         }
         for (List<Provenance> l : List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
-                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance())) {
+                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), SystemSpec.provenance())) {
             for (Provenance x : l) {
                 assertThat(paths).contains(x.path());
             }
         }
         assertThat(p).anyMatch(x -> x.path().equals("report.training.deepseek-v3-like.globalBatch") && x.confidence() == Confidence.ASSUMED);
-        assertThat(p).anyMatch(x -> x.path().equals("training.validation.llama3.latencies") && x.confidence() == Confidence.ASSUMED);
+        assertThat(p).anyMatch(x -> x.path().equals("training.system.llama3-h100.scaleUp.latency") && x.confidence() == Confidence.ASSUMED);
         assertThat(tableRows(html, "<h3 id=\"training-provenance\">")).hasSize(p.size());
     }
 

@@ -1,21 +1,59 @@
 package org.mosaic.cluster.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.mosaic.core.catalog.Confidence;
+import java.util.Map;
+import org.mosaic.core.catalog.Catalog;
 import org.mosaic.core.catalog.Provenance;
+import org.mosaic.core.scenario.Documents;
+import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.core.scenario.ScenarioException;
+import org.mosaic.core.scenario.SpecReader;
+import org.mosaic.core.units.Dimension;
+import org.mosaic.core.units.Quantities;
+import org.mosaic.core.units.UnitException;
 
 /**
  * An accelerator as the training model sees it: dense BF16 peak (the MFU denominator), HBM bandwidth and
- * capacity. Peak is the dense (non-sparse) tensor-core number.
+ * capacity, and the size-dependent kernel efficiencies of {@link KernelCosts}. Peak is the dense (non-sparse)
+ * tensor-core number. GPUs are documents ({@code kind: gpu}); the shipped ones are the resources
+ * {@code /presets/gpu/NAME.yaml} with their provenance, read by {@link #preset} and {@link #from}.
  *
- * @param name                   preset or user name
- * @param peakBf16FlopsPerSecond dense BF16 peak (FLOP/s)
+ * @param name                       preset or user name
+ * @param peakBf16FlopsPerSecond     dense BF16 peak (FLOP/s)
  * @param hbmBandwidthBytesPerSecond HBM bandwidth (B/s)
- * @param hbmCapacityBytes       HBM capacity (B, decimal)
+ * @param hbmCapacityBytes           HBM capacity (B, decimal)
+ * @param efficiency                 kernel efficiency tables (step functions by kernel size)
  */
-public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes) {
+public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
+                      KernelEfficiency efficiency) {
+
+    /** One step of an efficiency table: kernels of at least {@code atLeast} (FLOP or bytes) run at {@code efficiency}. */
+    public record Step(double atLeast, double efficiency) {
+    }
+
+    /**
+     * The efficiency tables of a GPU, each a step function looked up from the largest threshold down (Calculon's
+     * model, [calculon-sc23]): tensor-core efficiency by a kernel's FLOPs, HBM efficiency by the bytes it moves.
+     */
+    public record KernelEfficiency(List<Step> matrix, List<Step> hbm) {
+        public KernelEfficiency {
+            matrix = List.copyOf(matrix);
+            hbm = List.copyOf(hbm);
+        }
+
+        static double[] thresholds(List<Step> steps) {
+            return steps.stream().mapToDouble(Step::atLeast).toArray();
+        }
+
+        static double[] efficiencies(List<Step> steps) {
+            return steps.stream().mapToDouble(Step::efficiency).toArray();
+        }
+    }
 
     public GpuSpec {
         if (name == null || name.isBlank()) {
@@ -24,6 +62,10 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         positive(name, "peakBf16FlopsPerSecond", peakBf16FlopsPerSecond, "FLOP/s, e.g. 989e12 for an H100 SXM");
         positive(name, "hbmBandwidthBytesPerSecond", hbmBandwidthBytesPerSecond, "bytes/s, e.g. 3.35e12");
         positive(name, "hbmCapacityBytes", hbmCapacityBytes, "bytes, e.g. 80e9");
+        if (efficiency == null) {
+            throw new IllegalArgumentException("GPU " + name + ": kernel efficiency tables are required (hint: copy kernelEfficiency from "
+                    + "`mosaic presets show h100-sxm`)");
+        }
     }
 
     private static void positive(String gpu, String field, double v, String hint) {
@@ -33,43 +75,189 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         }
     }
 
-    /** A100 SXM 80 GB: 312 TFLOP/s BF16, 2.039 TB/s, 80 GB. */
-    public static final GpuSpec A100_80G = new GpuSpec("a100-80g", 312e12, 2.039e12, 80e9);
-    /** H100 SXM: 989 TFLOP/s BF16, 3.35 TB/s, 80 GB. */
-    public static final GpuSpec H100_SXM = new GpuSpec("h100-sxm", 989e12, 3.35e12, 80e9);
-    /** B200 (HGX): 2.25 PFLOP/s dense BF16, 8 TB/s, 180 GB. */
-    public static final GpuSpec B200 = new GpuSpec("b200", 2.25e15, 8e12, 180e9);
+    /** The shipped A100 SXM 80 GB ({@code /presets/gpu/a100-80g.yaml}). */
+    public static final GpuSpec A100_80G = preset("a100-80g");
+    /** The shipped H100 SXM ({@code /presets/gpu/h100-sxm.yaml}). */
+    public static final GpuSpec H100_SXM = preset("h100-sxm");
+    /** The shipped B200 ({@code /presets/gpu/b200.yaml}). */
+    public static final GpuSpec B200 = preset("b200");
 
-    private static final List<GpuSpec> ALL = List.of(A100_80G, H100_SXM, B200);
+    /** Names of the shipped GPUs, in display order. */
+    public static List<String> names() {
+        return Documents.names(Documents.Kind.GPU);
+    }
 
-    /** Every preset, in a fixed order. */
+    /** The shipped GPU {@code name}; an unknown name is a {@link ScenarioException} listing the shipped ones. */
+    public static GpuSpec preset(String name) {
+        return from(Documents.preset(Documents.Kind.GPU, name));
+    }
+
+    /** Every shipped GPU, in display order. */
     public static List<GpuSpec> presets() {
-        return ALL;
+        return names().stream().map(GpuSpec::preset).toList();
     }
 
-    /** The preset called {@code name}, if any. */
-    public static Optional<GpuSpec> find(String name) {
-        return ALL.stream().filter(g -> g.name().equals(name)).findFirst();
-    }
-
-    /** The preset called {@code name}; throws with the known names otherwise. */
+    /**
+     * The preset called {@code name}; throws {@link IllegalArgumentException} with the known names otherwise (kept for
+     * callers that report argument errors).
+     */
     public static GpuSpec byName(String name) {
-        return find(name).orElseThrow(() -> new IllegalArgumentException(String.format(Locale.ROOT,
-                "GPU preset '%s' — expected one of %s", name, ALL.stream().map(GpuSpec::name).toList())));
+        try {
+            return preset(name);
+        } catch (ScenarioException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
-    /** Where each preset number comes from. */
+    /** A {@code kind: gpu} document bound and validated at once (every problem reported, unknown keys with the closest). */
+    public static GpuSpec from(ScenarioDocument doc) {
+        Documents.checked(Documents.Kind.GPU, doc);
+        SpecReader r = doc.reader();
+        r.text("kind", null);
+        GpuSpec g = read(r, doc.tree(), "");
+        r.finish();
+        return g;
+    }
+
+    /**
+     * Reads a GPU at {@code prefix} ("" for a gpu document, "gpu." for one inline in a system document) into
+     * {@code r}, which collects the problems; returns null when anything is wrong (the caller's {@code finish()}
+     * throws them).
+     */
+    static GpuSpec read(SpecReader r, ObjectNode tree, String prefix) {
+        String name = r.text(prefix + "name", null);
+        if (name == null || name.isBlank()) {
+            r.problem(prefix + "name", name, "a name for the GPU, e.g. h100-sxm");
+        }
+        r.text(prefix + "description", "");
+        r.ignore(prefix + "provenance");
+        double peak = r.quantity(prefix + "peak.bf16", Dimension.COMPUTE_RATE, 1e9, 1e18);
+        JsonNode peaks = at(tree, prefix + "peak");
+        if (peaks != null && peaks.isObject()) {
+            for (Iterator<String> it = peaks.fieldNames(); it.hasNext(); ) {
+                String type = it.next();
+                if (!type.equals("bf16")) {
+                    String path = prefix + "peak." + type;
+                    r.problem(path, peaks.get(type).asText(), "a data type the step model does not compute in: every matrix multiply runs "
+                            + "in BF16, so only peak.bf16 is read (hint: delete " + path + ")");
+                    r.ignore(path);
+                }
+            }
+        }
+        double capacity = r.quantity(prefix + "hbm.capacity", Dimension.DATA_SIZE, 1e6, 1e15);
+        double bandwidth = r.quantity(prefix + "hbm.bandwidth", Dimension.DATA_RATE, 8e6, 8e16) / 8;
+        List<Step> matrix = table(r, tree, prefix + "kernelEfficiency.matrix", Dimension.OPERATIONS);
+        List<Step> hbm = table(r, tree, prefix + "kernelEfficiency.hbm", Dimension.DATA_SIZE);
+        if (!r.problems().isEmpty() || matrix == null || hbm == null) {
+            return null;
+        }
+        try {
+            GpuSpec g = new GpuSpec(name, peak, bandwidth, capacity, new KernelEfficiency(matrix, hbm));
+            KernelCosts.of(g); // the tables' shape
+            return g;
+        } catch (IllegalArgumentException e) {
+            r.problem(prefix.isEmpty() ? "name" : prefix + "name", name, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A list of {atLeast, efficiency} steps, largest first, the last at 0; null (with problems) when wrong. */
+    private static List<Step> table(SpecReader r, ObjectNode tree, String path, Dimension dim) {
+        String example = "[{atLeast: \"" + dim.example() + "\", efficiency: 0.9}, …, {atLeast: \"0 " + dim.siUnit() + "\", efficiency: 0.1}]";
+        if (!r.has(path)) {
+            r.problem(path, null, "a table of kernel efficiencies is required, e.g. " + example + " (hint: `mosaic presets show h100-sxm`)");
+            return null;
+        }
+        JsonNode list = at(tree, path);
+        if (!list.isArray() || list.isEmpty()) {
+            r.problem(path, list.toString(), "a list of steps, largest first and the last at 0, e.g. " + example);
+            return null;
+        }
+        List<Step> out = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String at = path + "[" + i + "]";
+            if (!item.isObject()) {
+                r.problem(at, item.asText(), "a step {atLeast: SIZE, efficiency: FRACTION}, e.g. " + example);
+                ok = false;
+                continue;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+                String key = it.next().getKey();
+                if (!key.equals("atLeast") && !key.equals("efficiency")) {
+                    String close = SpecReader.closest(key, List.of("atLeast", "efficiency"), Math.max(2, key.length() / 3));
+                    r.problem(at + "." + key, item.get(key).asText(), "unknown key" + (close != null ? " (did you mean " + at + "." + close + "?)"
+                            : " — expected atLeast and efficiency"));
+                    ok = false;
+                }
+            }
+            double size = value(r, at + ".atLeast", item.get("atLeast"), dim);
+            double eff = value(r, at + ".efficiency", item.get("efficiency"), Dimension.FRACTION);
+            if (Double.isNaN(size) || Double.isNaN(eff)) {
+                ok = false;
+                continue;
+            }
+            if (!(eff > 0 && eff <= 1)) {
+                r.problem(at + ".efficiency", item.get("efficiency").asText(), "an efficiency above 0 and at most 1 (e.g. 0.9 or \"90 %\")");
+                ok = false;
+            }
+            if (!out.isEmpty() && !(size < out.get(out.size() - 1).atLeast())) {
+                r.problem(at + ".atLeast", item.get("atLeast").asText(), "a size below the step before it: the steps go from the largest "
+                        + "kernel down, the last at 0");
+                ok = false;
+            }
+            out.add(new Step(size, eff));
+        }
+        if (ok && out.get(out.size() - 1).atLeast() != 0) {
+            r.problem(path + "[" + (list.size() - 1) + "].atLeast", list.get(list.size() - 1).path("atLeast").asText(),
+                    "the last step at 0 so that every kernel size is covered, e.g. \"0 " + dim.siUnit() + "\"");
+            ok = false;
+        }
+        return ok ? out : null;
+    }
+
+    private static double value(SpecReader r, String path, JsonNode n, Dimension dim) {
+        if (n == null || n.isNull()) {
+            r.problem(path, null, dim.withArticle() + " is required, e.g. \"" + dim.example() + "\"");
+            return Double.NaN;
+        }
+        if (!n.isValueNode()) {
+            r.problem(path, n.toString(), "a single " + dim.description() + ", e.g. \"" + dim.example() + "\"");
+            return Double.NaN;
+        }
+        try {
+            double v = Quantities.parse(n.asText(), dim);
+            if (v < 0) {
+                r.problem(path, n.asText(), "a value of at least 0");
+                return Double.NaN;
+            }
+            return v;
+        } catch (UnitException e) {
+            r.problem(path, n.asText(), e.getMessage());
+            return Double.NaN;
+        }
+    }
+
+    static JsonNode at(JsonNode tree, String dotted) {
+        JsonNode cursor = tree;
+        for (String part : dotted.split("\\.")) {
+            if (cursor == null || !cursor.isObject()) {
+                return null;
+            }
+            cursor = cursor.get(part);
+        }
+        return cursor == null || cursor.isNull() ? null : cursor;
+    }
+
+    /** Where each shipped GPU's numbers come from: the provenance sections of the gpu documents. */
     public static List<Provenance> provenance() {
-        String s5 = "[nvidia-a100-datasheet], [nvidia-h100-datasheet]";
-        return List.of(
-                new Provenance("training.gpu.a100-80g.peakBf16", "312 TFLOP/s", Confidence.PUBLISHED, s5, "dense BF16"),
-                new Provenance("training.gpu.h100-sxm.peakBf16", "989 TFLOP/s", Confidence.PUBLISHED, s5, "dense BF16"),
-                new Provenance("training.gpu.a100-80g.hbm", "2.039 TB/s, 80 GB", Confidence.ASSUMED,
-                        "assumed (Mosaic developers); context: [nvidia-a100-datasheet] (recalled by the Mosaic developers)", "HBM2e, SXM version"),
-                new Provenance("training.gpu.h100-sxm.hbm", "3.35 TB/s, 80 GB", Confidence.ASSUMED,
-                        "assumed (Mosaic developers); context: [nvidia-h100-datasheet] (recalled by the Mosaic developers)", "HBM3, SXM5 version"),
-                new Provenance("training.gpu.b200", "2.25 PFLOP/s dense BF16, 8 TB/s, 180 GB", Confidence.ASSUMED,
-                        "assumed (Mosaic developers); context: [nvidia-b200-datasheet] (1,440 GB over 8 GPUs; recalled by the Mosaic developers)",
-                        "dense = half the quoted sparse figure; verify before relying on B200 results"));
+        List<Provenance> out = new ArrayList<>();
+        for (String n : names()) {
+            for (Provenance p : Catalog.of(Documents.preset(Documents.Kind.GPU, n))) {
+                out.add(new Provenance("training.gpu." + n + "." + p.path(), p.value(), p.confidence(), p.source(), p.note()));
+            }
+        }
+        return out;
     }
 }

@@ -25,13 +25,6 @@ import org.mosaic.core.catalog.Provenance;
 public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, double[] flopThresholds, double[] flopEfficiencies,
                           double[] byteThresholds, double[] byteEfficiencies) {
 
-    /** Calculon's matrix-engine table (GFLOP → η): ≥128: 0.95, ≥16: 0.9, ≥1: 0.6, else 0.1. */
-    private static final double[] FLOP_T = {128e9, 16e9, 1e9, 0};
-    private static final double[] FLOP_E = {0.95, 0.9, 0.6, 0.1};
-    /** Calculon's HBM table (MB → η): ≥100: 0.9, ≥10: 0.75, ≥1: 0.6, else 0.3. */
-    private static final double[] BYTE_T = {100e6, 10e6, 1e6, 0};
-    private static final double[] BYTE_E = {0.9, 0.75, 0.6, 0.3};
-
     public KernelCosts {
         if (!(peakFlopsPerSecond > 0) || !(hbmBytesPerSecond > 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -45,9 +38,12 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
         byteEfficiencies = byteEfficiencies.clone();
     }
 
-    /** The costs of a GPU with Calculon's published efficiency tables (the same for A100 and H100 in Calculon). */
+    /** The costs of a GPU with its document's efficiency tables (the shipped ones hold Calculon's, [calculon-sc23]). */
     public static KernelCosts of(GpuSpec gpu) {
-        return new KernelCosts(gpu.peakBf16FlopsPerSecond(), gpu.hbmBandwidthBytesPerSecond(), FLOP_T, FLOP_E, BYTE_T, BYTE_E);
+        GpuSpec.KernelEfficiency e = gpu.efficiency();
+        return new KernelCosts(gpu.peakBf16FlopsPerSecond(), gpu.hbmBandwidthBytesPerSecond(), GpuSpec.KernelEfficiency.thresholds(e.matrix()),
+                GpuSpec.KernelEfficiency.efficiencies(e.matrix()), GpuSpec.KernelEfficiency.thresholds(e.hbm()),
+                GpuSpec.KernelEfficiency.efficiencies(e.hbm()));
     }
 
     /** Seconds of a kernel doing {@code flops} on the tensor cores and moving {@code bytes} through HBM. */
@@ -119,15 +115,10 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
         }
     }
 
-    /** Sources of the efficiency tables. */
+    /** Source of the processing mode; the efficiency tables are numbers of the GPU documents, with their provenance there. */
     public static List<Provenance> provenance() {
         String src = "Calculon systems/a100_80g.json and h100_80g_nvl8.json (calculon-ai/calculon, [calculon-sc23])";
         return List.of(
-                new Provenance("training.kernel.matrixEfficiency", "≥128 GFLOP 0.95, ≥16 0.9, ≥1 0.6, else 0.1", Confidence.PUBLISHED, src,
-                        "the published parameters of a model validated at 3.65 % mean step-time error on Megatron (A100); "
-                                + "the same table is used for H100 and (assumed) B200"),
-                new Provenance("training.kernel.hbmEfficiency", "≥100 MB 0.9, ≥10 MB 0.75, ≥1 MB 0.6, else 0.3", Confidence.PUBLISHED, src,
-                        "applies to every kernel's HBM traffic"),
                 new Provenance("training.kernel.processingMode", "no overlap of arithmetic and HBM traffic", Confidence.PUBLISHED, src,
                         "Calculon's 'no_overlap' mode, used by its validated A100 system"));
     }

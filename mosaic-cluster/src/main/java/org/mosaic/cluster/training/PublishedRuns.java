@@ -18,16 +18,10 @@ import org.mosaic.core.catalog.Provenance;
  * </ul>
  */
 public final class PublishedRuns {
-    /** GPUs per node of both systems (DGX A100, HGX H100). */
-    public static final int NODE_GPUS = 8;
-    /** Selene NVLink within a DGX A100: 300 GB/s × 0.6 achievable, 1 µs (Calculon systems/a100_80g.json). */
-    public static final LinkCost SELENE_NVLINK = new LinkCost(1e-6, 300e9 * 0.6);
-    /** Selene InfiniBand between nodes: 25 GB/s × 0.9, 2 µs (the same file). */
-    public static final LinkCost SELENE_IB = new LinkCost(2e-6, 25e9 * 0.9);
-    /** Llama 3's H100 board: NVLink 4 ring bus bandwidth 370 GB/s ([astra-sim], [nccl-tests-290], [aiconfigurator-477]), 1 µs (assumed). */
-    public static final LinkCost LLAMA_NVLINK = new LinkCost(1e-6, 370e9);
-    /** Llama 3's 400G NIC: 47 GB/s bus bandwidth (46–48 measured, [astra-sim], [nccl-tests-290], [aiconfigurator-477]), 5 µs (assumed). */
-    public static final LinkCost LLAMA_NIC = new LinkCost(5e-6, 47e9);
+    /** Selene as Table 5 ran on it: the shipped system document {@code selene} ({@code /presets/system/selene.yaml}). */
+    public static final SystemSpec SELENE = SystemSpec.preset("selene");
+    /** Meta's Llama 3 cluster: the shipped system document {@code llama3-h100}. */
+    public static final SystemSpec LLAMA3 = SystemSpec.preset("llama3-h100");
     /** Llama 3's global batch: 16 M tokens at sequence 8,192 = 2,048 sequences ([llama3-2024]). */
     public static final int LLAMA_BATCH = 2048;
 
@@ -89,37 +83,24 @@ public final class PublishedRuns {
         return LLAMA.stream().filter(r -> r.gpus() == system.gpus()).findFirst();
     }
 
-    /** Selene with {@code gpus} A100s: 8 per node on NVLink, InfiniBand between nodes. */
+    /** Selene with {@code gpus} A100s: the {@code selene} system document. */
     public static TrainingSystem selene(int gpus) {
-        return new TrainingSystem("selene", GpuSpec.A100_80G, KernelCosts.of(GpuSpec.A100_80G), gpus,
-                GroupNetwork.twoLevel(NODE_GPUS, SELENE_NVLINK, SELENE_IB));
+        return SELENE.system(gpus);
     }
 
-    /** Llama 3's cluster as the step model sees it: {@code gpus} H100s, 8 per board, 400G NICs. */
+    /** Llama 3's cluster as the step model sees it: {@code gpus} H100s of the {@code llama3-h100} system document. */
     public static TrainingSystem llamaSystem(int gpus) {
-        return new TrainingSystem("llama3 " + gpus, GpuSpec.H100_SXM, KernelCosts.of(GpuSpec.H100_SXM), gpus,
-                GroupNetwork.twoLevel(NODE_GPUS, LLAMA_NVLINK, LLAMA_NIC));
+        return LLAMA3.system(gpus);
     }
 
     /** Where the numbers come from. */
     public static List<Provenance> provenance() {
         String s52 = "[korthikanti-2022] (Korthikanti et al. 2022 Table 5 as encoded in Calculon's validation)";
-        String calc = "Calculon systems/a100_80g.json, the system of its Table 5 validation ([calculon-sc23])";
-        String s23 = "[astra-sim], [nccl-tests-290], [aiconfigurator-477]";
         return List.of(
                 new Provenance("training.validation.megatron.stepSeconds", "1.42/18.13/49.05/94.42 s full; 1.10/13.75/37.83/71.49 s seq+sel",
                         Confidence.PUBLISHED, s52, "22B on 8, 175B on 64 (PP 8, v 3), 530B on 280 (PP 35, v 3), 1T on 512 (PP 64) A100s; TP 8, DP 1"),
-                new Provenance("training.validation.selene.nvlink", "300 GB/s × 0.6, 1 µs", Confidence.PUBLISHED, calc,
-                        "8 GPUs per node; [calculon-sc23] records efficiency 0.65 from an earlier snapshot, the file used by "
-                                + "the validation holds 0.6"),
-                new Provenance("training.validation.selene.infiniband", "25 GB/s × 0.9, 2 µs", Confidence.PUBLISHED, calc, "between nodes"),
                 new Provenance("training.validation.llama3.mfu", "43 % at 8,192 GPUs (DP 64), 41 % at 16,384 (DP 128)", Confidence.PUBLISHED,
                         "[llama3-2024]", "TP 8, CP 1, PP 16, seq 8,192, 16 M tokens per step; 430 and 400 TFLOP/s per GPU"),
-                new Provenance("training.validation.llama3.nvlink", "370 GB/s ring bus bandwidth", Confidence.PUBLISHED, s23,
-                        "H100 HGX 8 GPUs, NVLink 4, ring all-reduce, largest observed"),
-                new Provenance("training.validation.llama3.nic", "47 GB/s", Confidence.PUBLISHED, s23, "NDR 400G NIC inter-node ring, 46–48 measured"),
-                new Provenance("training.validation.llama3.latencies", "1 µs NVLink, 5 µs NIC", Confidence.ASSUMED, "assumed (Mosaic developers)",
-                        "the step is insensitive to them at these message sizes"),
                 new Provenance("training.validation.llama3.globalBatch", "2,048 sequences (16.8 M tokens)", Confidence.PUBLISHED,
                         "[llama3-2024]", "Llama 3's 16 M tokens per step at sequence 8,192"));
     }

@@ -18,7 +18,7 @@ class StepModelTest {
         double[] t = {0};
         double[] e = {1};
         KernelCosts k = new KernelCosts(1e15, 1e30, t, e, t, e);
-        GpuSpec gpu = new GpuSpec("ideal", 1e15, 1e30, 1e15);
+        GpuSpec gpu = new GpuSpec("ideal", 1e15, 1e30, 1e15, new GpuSpec.KernelEfficiency(List.of(new GpuSpec.Step(0, 1)), List.of(new GpuSpec.Step(0, 1))));
         LinkCost free = new LinkCost(0, 1e30);
         return new TrainingSystem("ideal", gpu, k, gpus, GroupNetwork.twoLevel(1 << 20, free, free));
     }

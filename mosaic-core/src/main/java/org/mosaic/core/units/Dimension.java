@@ -33,7 +33,13 @@ public enum Dimension {
     /** A dimensionless ratio: a bare number or a percentage. */
     FRACTION("fraction", "", "10 %", "%"),
     /** A bare number; any unit is an error. */
-    DIMENSIONLESS("dimensionless number", "", "1e-12");
+    DIMENSIONLESS("dimensionless number", "", "1e-12"),
+    /** A compute rate in floating-point operations per second ("989 TFLOP/s"); decimal prefixes. */
+    COMPUTE_RATE("compute rate", "FLOP/s", "989 TFLOP/s", "GFLOP/s", "TFLOP/s", "PFLOP/s"),
+    /** A count of floating-point operations, e.g. a kernel's size ("128 GFLOP"); decimal prefixes. */
+    OPERATIONS("operation count", "FLOP", "128 GFLOP", "MFLOP", "GFLOP", "TFLOP"),
+    /** An amount of data in bytes ("80 GB", "100 MB"); decimal prefixes, GB = 1e9 B. */
+    DATA_SIZE("data size", "B", "80 GB", "kB", "MB", "GB", "TB");
 
     private final String description;
     private final String siUnit;

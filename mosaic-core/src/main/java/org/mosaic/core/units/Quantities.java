@@ -118,6 +118,9 @@ public final class Quantities {
         linear(Dimension.FRACTION, "%", -2);
         linear(Dimension.FRACTION, "", 0);
         linear(Dimension.DIMENSIONLESS, "", 0);
+        prefixed(Dimension.COMPUTE_RATE, "_kMGTP", "FLOP/s", 1);
+        prefixed(Dimension.OPERATIONS, "_kMGTP", "FLOP", 1);
+        prefixed(Dimension.DATA_SIZE, "_kMGTP", "B", 1);
 
         shownPrefixed(Dimension.LENGTH, "pnum_k", "m");
         shownPrefixed(Dimension.TIME, "fpnum_", "s");
@@ -138,6 +141,9 @@ public final class Quantities {
         shown(Dimension.ENERGY, "J", 0, Integer.MIN_VALUE);
         shown(Dimension.TEMPERATURE, "K", 0, Integer.MIN_VALUE);
         shown(Dimension.FAILURE_RATE, "/s", 0, Integer.MIN_VALUE);
+        shownPrefixed(Dimension.COMPUTE_RATE, "_kMGTP", "FLOP/s");
+        shownPrefixed(Dimension.OPERATIONS, "_kMGTP", "FLOP");
+        shownPrefixed(Dimension.DATA_SIZE, "_kMGTP", "B");
     }
 
 
@@ -372,6 +378,7 @@ public final class Quantities {
             case 'M' -> 6;
             case 'G' -> 9;
             case 'T' -> 12;
+            case 'P' -> 15;
             default -> throw new IllegalArgumentException("unknown prefix " + prefix);
         };
     }
