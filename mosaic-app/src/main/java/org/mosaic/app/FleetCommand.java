@@ -138,7 +138,12 @@ public final class FleetCommand implements Callable<Integer> {
                     pol = withRules(pol, menu);
                 }
                 evaluated.add(pol);
-                results.add(FleetModel.evaluate(placed, pol, menu, economics));
+                try {
+                    results.add(FleetModel.evaluate(placed, pol, menu, economics));
+                } catch (IllegalArgumentException e) {
+                    // a cluster whose links no technology generation can carry (e.g. a scale-up lane rate no host runs)
+                    throw new UsageException("cluster " + p.name() + ": " + e.getMessage());
+                }
                 progress.step();
             }
         }

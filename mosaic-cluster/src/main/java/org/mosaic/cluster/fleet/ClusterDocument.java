@@ -118,7 +118,7 @@ public record ClusterDocument(String name, String description, String gpu, Clust
         String description = r.text("description", "");
         int gpus = r.integer("gpus", 1, ClusterSpec.MAX_GPUS, -1);
         if (!r.has("gpus")) {
-            r.problem("gpus", null, "the number of GPUs, a whole number from 1 to " + ClusterSpec.MAX_GPUS);
+            r.problem("gpus", null, "required: the number of GPUs, a whole number from 1 to " + ClusterSpec.MAX_GPUS);
         }
         String gpu = r.text("gpu", null);
         if (gpu == null || gpu.isBlank()) {
@@ -156,7 +156,7 @@ public record ClusterDocument(String name, String description, String gpu, Clust
         int ports = r.integer("scaleUp.portsPerSwitchChip", 0, 1 << 16, 0);
         boolean onBoard = r.bool("scaleUp.onBoard", false);
         if (!r.has("scaleUp.gpus")) {
-            r.problem("scaleUp.gpus", null, "GPUs per scale-up domain, e.g. 72 (NVL72) or 8 (an HGX board); 1 for none");
+            r.problem("scaleUp.gpus", null, "required: GPUs per scale-up domain, e.g. 72 (NVL72) or 8 (an HGX board); 1 for none");
         }
         if (label == null || gpus < 1 || Double.isNaN(laneRate)) {
             return null;
@@ -172,14 +172,14 @@ public record ClusterDocument(String name, String description, String gpu, Clust
     private static FabricSpec fabric(SpecReader r) {
         String kind = r.choice("fabric.kind", List.of("fat-tree", "rail-optimized"), null);
         if (kind == null && !r.has("fabric.kind")) {
-            r.problem("fabric.kind", null, "fat-tree or rail-optimized (a cluster without a scale-out fabric leaves out the "
-                    + "whole fabric: section)");
+            r.problem("fabric.kind", null, "required: fat-tree or rail-optimized (a cluster without a scale-out fabric, such "
+                    + "as nvl72-rack, leaves out the whole fabric: section)");
         }
         int radix = required(r, "fabric.radix", 2, 4096, "switch ports, an even whole number such as 64");
         int tiers = required(r, "fabric.tiers", 1, 3, "1, 2 or 3");
         double over = r.quantity("fabric.oversubscription", Dimension.DIMENSIONLESS, 1, 1e6, 1);
         int nics = r.integer("fabric.nicsPerGpu", 1, 64, 1);
-        double rate = r.quantity("fabric.portRate", Dimension.DATA_RATE, 1, 100e12);
+        double rate = required(r, "fabric.portRate", Dimension.DATA_RATE, 1, 100e12, "400 Gb/s");
         int lanes = required(r, "fabric.lanesPerPort", 1, 64, "lanes per port, e.g. 4 (400G = 4 x 100G)");
         if (kind == null || radix < 0 || tiers < 0 || lanes < 0 || Double.isNaN(over) || Double.isNaN(rate)) {
             return null;
@@ -193,38 +193,38 @@ public record ClusterDocument(String name, String description, String gpu, Clust
     }
 
     private static LayoutSpec layout(SpecReader r, String name) {
-        double rackPower = r.quantity("layout.rackPower", Dimension.POWER, 1, 1e7);
+        double rackPower = required(r, "layout.rackPower", Dimension.POWER, 1, 1e7, "40 kW");
         int rackUnits = required(r, "layout.rackUnits", 1, 100, "rack units, e.g. 42 or 48");
         String cooling = r.choice("layout.cooling", List.of("air", "liquid"), null);
         if (cooling == null && !r.has("layout.cooling")) {
             r.problem("layout.cooling", null, "air or liquid");
         }
-        double width = r.quantity("layout.rackWidth", Dimension.LENGTH, 0.1, 5);
-        double depth = r.quantity("layout.rackDepth", Dimension.LENGTH, 0.1, 5);
+        double width = required(r, "layout.rackWidth", Dimension.LENGTH, 0.1, 5, "0.6 m");
+        double depth = required(r, "layout.rackDepth", Dimension.LENGTH, 0.1, 5, "1.2 m");
         boolean spread = r.bool("layout.spreadDomains", false);
 
-        double gpuWatts = r.quantity("layout.equipment.gpuPower", Dimension.POWER, 1, 1e6);
+        double gpuWatts = required(r, "layout.equipment.gpuPower", Dimension.POWER, 1, 1e6, "1275 W");
         int gpusPerServer = required(r, "layout.equipment.gpusPerServer", 1, 1024, "GPUs per server or compute tray, e.g. 8");
         int serverUnits = required(r, "layout.equipment.serverUnits", 1, 100, "server height in U, e.g. 8");
         double trayWatts = r.quantity("layout.equipment.scaleUpTrayPower", Dimension.POWER, 0, 1e6, 0);
         int trayUnits = r.integer("layout.equipment.scaleUpTrayUnits", 0, 100, 0);
-        double switchWatts = r.quantity("layout.equipment.fabricSwitchPower", Dimension.POWER, 0, 1e6);
+        double switchWatts = required(r, "layout.equipment.fabricSwitchPower", Dimension.POWER, 0, 1e6, "1000 W");
         int switchUnits = required(r, "layout.equipment.fabricSwitchUnits", 1, 100, "switch height in U, e.g. 1");
 
         int racksPerRow = required(r, "layout.floor.racksPerRow", 1, 1000, "rack positions per row, e.g. 20");
-        double aisle = r.quantity("layout.floor.aisleWidth", Dimension.LENGTH, 0, 100);
+        double aisle = required(r, "layout.floor.aisleWidth", Dimension.LENGTH, 0, 100, "1.2 m");
         int networkRacks = r.integer("layout.floor.networkRacksPerRow", 0, 1000, 0);
-        double spineRoom = r.quantity("layout.floor.spineRoomDistance", Dimension.LENGTH, 0, 100e3);
-        double trayHeight = r.quantity("layout.floor.trayHeight", Dimension.LENGTH, 0.1, 100);
+        double spineRoom = required(r, "layout.floor.spineRoomDistance", Dimension.LENGTH, 0, 100e3, "50 m");
+        double trayHeight = required(r, "layout.floor.trayHeight", Dimension.LENGTH, 0.1, 100, "2.6 m");
 
         List<String> places = List.of("top-of-rack", "middle-of-row", "end-of-row", "spine-room");
         String leaf = placement(r, "layout.placement.leaf", places);
         String spine = placement(r, "layout.placement.spine", places);
         String core = placement(r, "layout.placement.core", places);
 
-        double slackFixed = r.quantity("layout.cabling.slackFixed", Dimension.LENGTH, 0, 100);
-        double slackFraction = r.quantity("layout.cabling.slackFraction", Dimension.FRACTION, 0, 1);
-        double bin = r.quantity("layout.cabling.bin", Dimension.LENGTH, 1e-3, 1000);
+        double slackFixed = required(r, "layout.cabling.slackFixed", Dimension.LENGTH, 0, 100, "0.25 m");
+        double slackFraction = required(r, "layout.cabling.slackFraction", Dimension.FRACTION, 0, 1, "10 %");
+        double bin = required(r, "layout.cabling.bin", Dimension.LENGTH, 1e-3, 1000, "0.25 m");
         String count = r.choice("layout.cabling.countRule", List.of("lane-equivalent", "one-per-link"), null);
         if (count == null && !r.has("layout.cabling.countRule")) {
             r.problem("layout.cabling.countRule", null, "lane-equivalent or one-per-link");
@@ -252,9 +252,9 @@ public record ClusterDocument(String name, String description, String gpu, Clust
     }
 
     private static FleetEconomics economics(SpecReader r) {
-        double pue = r.quantity("economics.pue", Dimension.DIMENSIONLESS, 1, 10);
-        double price = r.quantity("economics.usdPerKwh", Dimension.DIMENSIONLESS, 0, 100);
-        double household = r.quantity("economics.householdKwhPerYear", Dimension.DIMENSIONLESS, 1e-3, 1e9);
+        double pue = required(r, "economics.pue", Dimension.DIMENSIONLESS, 1, 10, "1.2");
+        double price = required(r, "economics.usdPerKwh", Dimension.DIMENSIONLESS, 0, 100, "0.078");
+        double household = required(r, "economics.householdKwhPerYear", Dimension.DIMENSIONLESS, 1e-3, 1e9, "2920");
         String source = r.text("economics.householdSource", null);
         if (source == null || source.isBlank()) {
             r.problem("economics.householdSource", source, "where the household figure comes from (shown beside every homes-equivalent)");
@@ -281,10 +281,19 @@ public record ClusterDocument(String name, String description, String gpu, Clust
     /** A required whole number, or -1 after reporting it missing or wrong. */
     private static int required(SpecReader r, String path, int min, int max, String expected) {
         if (!r.has(path)) {
-            r.problem(path, null, expected + " is required");
+            r.problem(path, null, "required: " + expected);
             return -1;
         }
         return r.integer(path, min, max, -1);
+    }
+
+    /** A required quantity with its own example when missing (a range's middle is a poor example for a wide range). */
+    private static double required(SpecReader r, String path, Dimension dim, double min, double max, String example) {
+        if (!r.has(path)) {
+            r.problem(path, null, "required: " + dim.description() + ", e.g. \"" + example + "\"");
+            return Double.NaN;
+        }
+        return r.quantity(path, dim, min, max);
     }
 
     private static String constant(String word) {
