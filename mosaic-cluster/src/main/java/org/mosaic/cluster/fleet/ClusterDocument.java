@@ -122,7 +122,16 @@ public record ClusterDocument(String name, String description, String gpu, Clust
         }
         String gpu = r.text("gpu", null);
         if (gpu == null || gpu.isBlank()) {
-            r.problem("gpu", gpu, "the GPU the cluster holds, a GPU preset name such as h100-sxm or b200");
+            r.problem("gpu", gpu, "required: the GPU the cluster holds, a GPU preset name such as h100-sxm or b200");
+        } else if (org.mosaic.cluster.training.GpuSpec.find(gpu).isEmpty() && !Documents.names(Documents.Kind.GPU).contains(gpu)) {
+            List<String> known = new ArrayList<>(org.mosaic.cluster.training.GpuSpec.presets().stream()
+                    .map(org.mosaic.cluster.training.GpuSpec::name).toList());
+            for (String n : Documents.names(Documents.Kind.GPU)) {
+                if (!known.contains(n)) {
+                    known.add(n);
+                }
+            }
+            r.problem("gpu", gpu, "a GPU preset name, one of " + String.join(", ", known) + SpecReader.didYouMean(gpu, known));
         }
 
         ScaleUpDomainSpec domain = scaleUp(r);
