@@ -57,7 +57,7 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any value of the cluster document by its dotted path, e.g. "
             + "gpus=65536, fabric.radix=64, fabric.tiers=3, fabric.oversubscription=2, layout.rackPower=40 kW, layout.spreadDomains=true, "
-            + "economics.pue=1.3, economics.usdPerKwh=0.1, scaleUp.laneRate=224 Gb/s (repeatable; all applied, then the document "
+            + "economics.pue=1.3, economics.usdPerKwh=0.1, scaleUp.laneRate=200 Gb/s (repeatable; all applied, then the document "
             + "is checked once).")
     List<String> sets = new ArrayList<>();
 
