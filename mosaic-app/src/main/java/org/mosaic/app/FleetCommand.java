@@ -20,16 +20,11 @@ import org.mosaic.cluster.fleet.FleetMetrics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.PolicySavings;
 import org.mosaic.cluster.fleet.TechnologyMenu;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.layout.RackLayout;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
-import org.mosaic.cluster.topology.FabricSpec;
-import org.mosaic.core.scenario.SpecReader;
-import org.mosaic.core.units.Dimension;
-import org.mosaic.core.units.Quantities;
-import org.mosaic.core.units.UnitException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,22 +39,13 @@ import picocli.CommandLine.Spec;
             "Policies: today (copper where it reaches, else laser optics), mosaic (MOSAIC where it reaches, else today's "
                     + "choice), mosaic-beyond-copper (copper, else MOSAIC, else laser optics), all-optical-laser."})
 public final class FleetCommand implements Callable<Integer> {
-    /** The keys --set accepts, with what they set. */
-    static final Map<String, String> KEYS = new LinkedHashMap<>();
+    @Option(names = "--cluster", paramLabel = "FILE|NAME", description = "The cluster: a shipped name (nvl72-rack, h100-16k, "
+            + "cluster-100k; default " + ClusterDocument.DEFAULT + ") or a kind: cluster document "
+            + "(`mosaic presets show cluster-100k` prints one to start from).")
+    String cluster;
 
-    static {
-        KEYS.put("gpus", "number of GPUs (whole number)");
-        KEYS.put("fabric.radix", "switch ports (even whole number)");
-        KEYS.put("fabric.tiers", "fabric tiers (1 to 3)");
-        KEYS.put("fabric.oversubscription", "down:up ratio at the leaf (>= 1)");
-        KEYS.put("layout.rackPower", "rack power budget, e.g. 40 kW");
-        KEYS.put("layout.spreadDomains", "true to spread a scale-up domain over several racks");
-        KEYS.put("economics.pue", "power usage effectiveness (>= 1)");
-        KEYS.put("economics.usdPerKwh", "electricity price in USD per kWh");
-    }
-
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "cluster-100k",
-            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
+    /** The old name of --cluster, kept so that old command lines work; not shown in the help. */
+    @Option(names = "--preset", paramLabel = "NAME", hidden = true)
     String preset;
 
     @Option(names = "--policy", paramLabel = "POLICY", defaultValue = "mosaic",
@@ -69,8 +55,10 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--compare-policies", description = "Evaluate every policy on the same placement, with savings against today.")
     boolean compare;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "gpus, fabric.radix, fabric.tiers, fabric.oversubscription, "
-            + "layout.rackPower, layout.spreadDomains, economics.pue, economics.usdPerKwh (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any value of the cluster document by its dotted path, e.g. "
+            + "gpus=65536, fabric.radix=64, fabric.tiers=3, fabric.oversubscription=2, layout.rackPower=40 kW, layout.spreadDomains=true, "
+            + "economics.pue=1.3, economics.usdPerKwh=0.1, scaleUp.laneRate=200 Gb/s (repeatable; all applied, then the document "
+            + "is checked once).")
     List<String> sets = new ArrayList<>();
 
     @OutputPaths.Writes(extensions = {".graphml", ".csv"})
@@ -104,87 +92,20 @@ public final class FleetCommand implements Callable<Integer> {
         if (plot != null) {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
         }
-        LayoutPresets.FleetPreset p;
-        try {
-            p = LayoutPresets.preset(preset);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--preset " + e.getMessage());
+        if (cluster != null && preset != null) {
+            throw new UsageException("--cluster " + cluster + " and --preset " + preset + ": --preset is the old name of --cluster; "
+                    + "expected one of them (hint: drop --preset)");
         }
         if (compare && spec.commandLine().getParseResult().hasMatchedOption("--policy")) {
             throw new UsageException("--policy " + policy + " with --compare-policies: --compare-policies evaluates every policy ("
                     + String.join(", ", Policy.NAMES) + "), so a single --policy means nothing (hint: drop one of the two)");
         }
+        // every --set is applied to the document, then it is bound and validated once, so the order of the keys never matters
+        ClusterDocument p = ClusterDocument.load(cluster != null ? cluster : preset != null ? preset : ClusterDocument.DEFAULT,
+                ScenarioOptions.overrides(sets));
         ClusterSpec cluster = p.cluster();
         LayoutSpec layout = p.layout();
-        FleetEconomics economics = FleetEconomics.defaults();
-        // every --set is parsed first, then the cluster is built and validated once, so the order of the keys never matters
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set gpus=65536");
-            }
-            String key = s.substring(0, eq).trim();
-            String value = s.substring(eq + 1).trim();
-            if (!KEYS.containsKey(key)) {
-                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
-            }
-            String before = given.put(key, value);
-            if (before != null) {
-                throw new UsageException("--set " + key + " given twice (" + before + " and " + value + "): expected each key once");
-            }
-        }
-        int gpus = cluster.gpus();
-        FabricSpec f = cluster.fabric();
-        Integer radix = null;
-        Integer tiers = null;
-        Double oversubscription = null;
-        for (Map.Entry<String, String> e : given.entrySet()) {
-            String key = e.getKey();
-            String value = e.getValue();
-            try {
-                switch (key) {
-                    case "gpus" -> gpus = Integer.parseInt(value);
-                    case "fabric.radix" -> radix = Integer.parseInt(value);
-                    case "fabric.tiers" -> tiers = Integer.parseInt(value);
-                    case "fabric.oversubscription" -> oversubscription = Double.parseDouble(value);
-                    case "layout.rackPower" -> layout = layout.withRackPowerBudgetWatts(Quantities.parse(value, Dimension.POWER, layout.rack().powerBudgetWatts()));
-                    case "layout.spreadDomains" -> layout = layout.withSpreadDomains(bool(key, value));
-                    case "economics.pue" -> economics = economics.withPue(Double.parseDouble(value));
-                    case "economics.usdPerKwh" -> economics = economics.withUsdPerKwh(Double.parseDouble(value));
-                    default -> throw new IllegalStateException(key);
-                }
-                if (key.startsWith("fabric.")) {
-                    fabric(cluster, key);
-                }
-            } catch (NumberFormatException ex) {
-                throw new UsageException("--set " + key + "=" + value + ": expected " + KEYS.get(key));
-            } catch (UnitException ex) {
-                throw new UsageException("--set " + key + "=" + ex.getMessage());
-            } catch (IllegalArgumentException ex) {
-                throw new UsageException("--set " + key + "=" + value + ": " + ex.getMessage());
-            }
-        }
-        List<String> fabricKeys = given.keySet().stream().filter(k -> k.startsWith("fabric.")).toList();
-        if (f != null && !fabricKeys.isEmpty()) {
-            try {
-                f = new FabricSpec(f.kind(), radix == null ? f.radix() : radix, tiers == null ? f.tiers() : tiers,
-                        oversubscription == null ? f.oversubscription() : oversubscription, f.nicsPerGpu(), f.portRateBitsPerSecond(),
-                        f.lanesPerPort());
-            } catch (IllegalArgumentException ex) {
-                throw new UsageException("--set " + fabricKeys.stream().map(k -> k + "=" + given.get(k)).collect(java.util.stream.Collectors.joining(" "))
-                        + ": " + ex.getMessage());
-            }
-        }
-        if (given.containsKey("gpus") || !fabricKeys.isEmpty()) {
-            try {
-                cluster = new ClusterSpec(gpus, cluster.domain(), f);
-            } catch (IllegalArgumentException ex) {
-                List<String> keys = given.keySet().stream().filter(k -> k.equals("gpus") || k.startsWith("fabric.")).toList();
-                throw new UsageException("--set " + keys.stream().map(k -> k + "=" + given.get(k)).collect(java.util.stream.Collectors.joining(" "))
-                        + ": " + ex.getMessage());
-            }
-        }
+        FleetEconomics economics = p.economics();
         List<String> policies = compare ? Policy.NAMES : List.of(policy);
         for (String name : policies) {
             try {
@@ -217,7 +138,12 @@ public final class FleetCommand implements Callable<Integer> {
                     pol = withRules(pol, menu);
                 }
                 evaluated.add(pol);
-                results.add(FleetModel.evaluate(placed, pol, menu, economics));
+                try {
+                    results.add(FleetModel.evaluate(placed, pol, menu, economics));
+                } catch (IllegalArgumentException e) {
+                    // a cluster whose links no technology generation can carry (e.g. a scale-up lane rate no host runs)
+                    throw new UsageException("cluster " + p.name() + ": " + e.getMessage());
+                }
                 progress.step();
             }
         }
@@ -333,28 +259,6 @@ public final class FleetCommand implements Callable<Integer> {
         return org.mosaic.app.report.FleetCharts.byPolicy(names, tiers, mw, fails, name + ": interconnect power and link failures by policy");
     }
 
-    private static String hint(String key) {
-        return SpecReader.didYouMean(key, KEYS.keySet());
-    }
-
-    private static boolean bool(String key, String v) {
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new UsageException("--set " + key + "=" + v + ": expected true or false");
-    }
-
-    private static FabricSpec fabric(ClusterSpec c, String key) {
-        if (c.fabric() == null) {
-            throw new UsageException("--set " + key + ": this preset has no scale-out fabric (hint: --preset cluster-100k)");
-        }
-        return c.fabric();
-    }
-
-    private static ClusterSpec withFabric(ClusterSpec c, FabricSpec f) {
-        return new ClusterSpec(c.gpus(), c.domain(), f);
-    }
-
     /**
      * Link interruptions of a synchronous training job on {@code jobGpus} of the cluster's GPUs: a failure of any link
      * the job uses stops it. The job uses its share f = jobGpus / gpus of the scale-up, GPU-leaf and leaf-spine links;
@@ -415,7 +319,7 @@ public final class FleetCommand implements Callable<Integer> {
                         Output.percent(first.shareOfCluster()), first.assumption());
     }
 
-    static String table(LayoutPresets.FleetPreset p, List<FleetModel.Result> results, List<PolicySavings> savings) {
+    static String table(ClusterDocument p, List<FleetModel.Result> results, List<PolicySavings> savings) {
         FleetModel.Result f = results.get(0);
         StringBuilder sb = new StringBuilder();
         sb.append(p.name()).append(": ").append(f.cluster()).append(", layout ").append(f.layout()).append('\n')

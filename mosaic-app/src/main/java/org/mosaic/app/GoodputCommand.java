@@ -43,8 +43,9 @@ public final class GoodputCommand implements Callable<Integer> {
      */
     static final double MAX_WORK_EVENTS = 2e9;
 
-    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "h100-16k",
-            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cluster", paramLabel = "FILE|NAME", defaultValue = "h100-16k",
+            description = "The cluster: a shipped name (nvl72-rack, h100-16k or cluster-100k; default: ${DEFAULT-VALUE}) or a "
+                    + "kind: cluster document.")
     String cluster;
 
     @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",

@@ -94,6 +94,15 @@ public final class ScenarioOptions {
 
     /** The {@code --set} overrides by key, checked together (see {@link #apply}); every problem is reported at once. */
     Map<String, String> overrides() {
+        return overrides(sets);
+    }
+
+    /**
+     * {@code --set KEY=VALUE} arguments by key, checked together: each KEY=VALUE, each key once, no key also the
+     * section of another; every problem reported at once (a {@link UsageException}). Any command whose inputs are
+     * documents uses this, then applies all overrides to the document and validates it once.
+     */
+    static Map<String, String> overrides(List<String> sets) {
         Map<String, String> out = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String s : sets) {

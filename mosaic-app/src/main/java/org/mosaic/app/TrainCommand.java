@@ -82,8 +82,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
     Long gpus;
 
-    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "h100-16k",
-            description = "nvl72-rack, h100-16k or cluster-100k (default: ${DEFAULT-VALUE}; not with --system).")
+    @Option(names = "--cluster", paramLabel = "FILE|NAME", defaultValue = "h100-16k",
+            description = "The cluster: a shipped name (nvl72-rack, h100-16k or cluster-100k; default: ${DEFAULT-VALUE}) or a "
+                    + "kind: cluster document (not with --system).")
     String cluster;
 
     @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
@@ -420,10 +421,10 @@ public final class TrainCommand implements Callable<Integer> {
     static void checkClusterAndGpus(String cluster, Long gpus) {
         try {
             if (cluster != null) {
-                org.mosaic.cluster.layout.LayoutPresets.preset(cluster);
+                org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster);
             }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--cluster " + e.getMessage());
+        } catch (IllegalArgumentException | org.mosaic.core.scenario.ScenarioException e) {
+            throw new UsageException("--cluster " + cluster + ": " + e.getMessage());
         }
         if (gpus != null && (gpus < 1 || gpus > org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS)) {
             throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to %,d GPUs (hint: Llama 3 405B trained on 16384)",

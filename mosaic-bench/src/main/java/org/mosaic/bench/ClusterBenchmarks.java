@@ -5,11 +5,11 @@ import org.mosaic.cluster.FleetModel;
 import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,8 +40,8 @@ public class ClusterBenchmarks {
 
     @Setup
     public void setup() {
-        spec100k = TopologyPresets.cluster100k();
-        layout100k = LayoutPresets.cluster100k();
+        spec100k = ClusterDocument.preset("cluster-100k").cluster();
+        layout100k = ClusterDocument.preset("cluster-100k").layout();
         menu = TechnologyMenu.standard(); // the catalog plus MOSAIC's modelled rows, built once (~1 s)
         if (ClusterTopology.of(spec100k).graph().nodeCount() < 100_000) {
             throw new IllegalStateException("the 100k preset has fewer than 100,000 vertices");

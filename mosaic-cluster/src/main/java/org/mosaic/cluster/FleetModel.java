@@ -1,5 +1,6 @@
 package org.mosaic.cluster;
 
+import org.mosaic.cluster.fleet.ClusterDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.mosaic.cluster.topology.ClusterTopology;
  *
  * <p>IT power besides the interconnect = what the racks hold: GPUs × W per GPU (with their host share) + scale-up
  * trays × W per tray + fabric switches × W per switch (without optics), from the layout's equipment (sources in
- * {@link org.mosaic.cluster.layout.LayoutPresets#provenance()}). The interconnect power (both ends of every served
+ * the cluster documents' provenance, {@link org.mosaic.cluster.fleet.ClusterDocument}). The interconnect power (both ends of every served
  * link) is added to it by {@link FleetMetrics}. kW per rack is the mean over GPU racks of what they hold, optics
  * not included.
  *
@@ -80,7 +81,7 @@ public final class FleetModel {
     public static Result evaluate(ClusterSpec cluster, LayoutSpec layout, Policy policy, TechnologyMenu menu, FleetEconomics economics) {
         if (cluster == null || layout == null || policy == null || menu == null || economics == null) {
             throw new IllegalArgumentException("a cluster spec, a layout, a policy, a technology menu and the economics are required"
-                    + " (hint: LayoutPresets.preset(\"h100-16k\"), Policy.today(), TechnologyMenu.standard(), FleetEconomics.defaults())");
+                    + " (hint: ClusterDocument.preset(\"h100-16k\").cluster() and .layout(), Policy.today(), TechnologyMenu.standard(), FleetEconomics.defaults())");
         }
         return evaluate(RackLayout.place(ClusterTopology.of(cluster), layout), policy, menu, economics);
     }

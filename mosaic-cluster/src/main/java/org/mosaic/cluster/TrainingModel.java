@@ -6,11 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.layout.CablePlan;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.LinkTier;
 import org.mosaic.cluster.training.GpuSpec;
@@ -91,7 +90,7 @@ public final class TrainingModel {
     /**
      * The setup of a job.
      *
-     * @param preset  fleet preset (nvl72-rack, h100-16k, cluster-100k)
+     * @param preset  a cluster document: a shipped name (nvl72-rack, h100-16k, cluster-100k) or a file
      * @param gpu     the GPU, or null for the preset's
      * @param policy  interconnect policy name
      * @param jobGpus GPUs of the job (the cluster is built with that many), or null for the preset's
@@ -105,9 +104,9 @@ public final class TrainingModel {
 
     /** The training view of a preset (see {@link #setup}). */
     public static TrainingCluster cluster(String preset, GpuSpec gpu, String policy, Long jobGpus) {
-        LayoutPresets.FleetPreset p = LayoutPresets.preset(preset);
+        ClusterDocument p = ClusterDocument.resolve(preset);
         Policy pol = Policy.named(policy);
-        GpuSpec g = gpu == null ? TrainingClusters.defaultGpu(p.name()) : gpu;
+        GpuSpec g = gpu == null ? TrainingClusters.defaultGpu(p) : gpu;
         ClusterSpec spec = p.cluster();
         String name = p.name() + " / " + pol.name();
         if (jobGpus != null) {
@@ -117,7 +116,7 @@ public final class TrainingModel {
             spec = new ClusterSpec(jobGpus.intValue(), spec.domain(), spec.fabric());
             name = String.format(Locale.ROOT, "%s x %d GPUs / %s", p.name(), jobGpus, pol.name());
         }
-        return TrainingClusters.of(name, spec, p.layout(), g, pol, menu(), FleetEconomics.defaults(), NetworkAssumptions.defaults());
+        return TrainingClusters.of(name, spec, p.layout(), g, pol, menu(), p.economics(), NetworkAssumptions.defaults());
     }
 
     /**
@@ -188,9 +187,9 @@ public final class TrainingModel {
      * expectation. Re-places the cluster (about a second at 100k GPUs).
      */
     public static Map<String, Double> linkFailuresPerGpuHourByTechnology(String preset, String policy, TrainingCluster c) {
-        LayoutPresets.FleetPreset p = LayoutPresets.preset(preset);
+        ClusterDocument p = ClusterDocument.resolve(preset);
         ClusterSpec spec = new ClusterSpec(c.gpus(), p.cluster().domain(), p.cluster().fabric());
-        FleetModel.Result fleet = FleetModel.evaluate(spec, p.layout(), Policy.named(policy), menu(), FleetEconomics.defaults());
+        FleetModel.Result fleet = FleetModel.evaluate(spec, p.layout(), Policy.named(policy), menu(), p.economics());
         Map<String, Map<String, Double>> perDayByTierTech = new java.util.LinkedHashMap<>();
         for (org.mosaic.cluster.fleet.FleetMetrics.GroupRow g : fleet.metrics().groups()) {
             perDayByTierTech.computeIfAbsent(g.tier(), k -> new java.util.LinkedHashMap<>()).merge(g.technology(), g.failuresPerDay(), Double::sum);

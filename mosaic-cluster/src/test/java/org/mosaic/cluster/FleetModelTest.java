@@ -12,11 +12,11 @@ import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.fleet.TechnologyOption;
 import org.mosaic.cluster.layout.CablePlan;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.RackDensity;
 import org.mosaic.cluster.topology.LinkTier;
 import org.mosaic.cluster.topology.NodeKind;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.topology.TopologySizing;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class FleetModelTest {
 
     @Test
     void noPolicyGivesAnyPresetLinkATechnologyThatDoesNotReach() {
-        for (LayoutPresets.FleetPreset p : LayoutPresets.presets().subList(0, 2)) {
+        for (ClusterDocument p : ClusterDocument.presets().subList(0, 2)) {
             for (String name : Policy.NAMES) {
                 FleetModel.Result r = FleetModel.evaluate(p.cluster(), p.layout(), Policy.named(name), MENU, FleetEconomics.defaults());
                 for (FleetMetrics.GroupRow g : r.metrics().groups()) {
@@ -49,7 +49,7 @@ class FleetModelTest {
         // at 0.1 W per end -> 64.8 W; IT = 120,664.8 W. With PUE 1.5 and $0.10/kWh:
         // energy = 120,664.8 W x 1.5 x 8,760 h / 1,000 = 1,585,535.47 kWh/yr, cost $158,553.55/yr
         FleetEconomics econ = FleetEconomics.defaults().withPue(1.5).withUsdPerKwh(0.10);
-        FleetModel.Result r = FleetModel.evaluate(TopologyPresets.nvl72Rack(), LayoutPresets.nvl72Rack(), Policy.today(), MENU, econ);
+        FleetModel.Result r = FleetModel.evaluate(ClusterDocument.preset("nvl72-rack").cluster(), ClusterDocument.preset("nvl72-rack").layout(), Policy.today(), MENU, econ);
         double dacWattsPerEnd = MENU.option("dac-26awg", "1.6T").orElseThrow().powerPerEndWatts();
         assertThat(r.links()).isEqualTo(Map.of("scale-up", Map.of("dac-26awg", 324L)));
         assertThat(r.topologyLinks()).containsEntry("scale-up", 1296L);
@@ -68,7 +68,7 @@ class FleetModelTest {
 
     @Test
     void a100kGpuFleetMatchesItsSizingAndSerializes() throws Exception {
-        LayoutPresets.FleetPreset p = LayoutPresets.preset("cluster-100k");
+        ClusterDocument p = ClusterDocument.preset("cluster-100k");
         FleetModel.Result r = FleetModel.evaluate(p.cluster(), p.layout(), Policy.mosaic(), MENU, FleetEconomics.defaults());
         TopologySizing s = TopologySizing.of(p.cluster());
         assertThat(r.gpus()).isEqualTo(100_000);
@@ -98,7 +98,7 @@ class FleetModelTest {
 
     @Test
     void spreadingTheNvl72DomainCostsInterconnectPowerAndMosaicCostsLessThanLasers() {
-        RackDensity d = RackDensity.compare(TopologyPresets.nvl72(), LayoutPresets.nvl72Rack(), LayoutPresets.nvl72Spread(40e3), MENU);
+        RackDensity d = RackDensity.compare(ClusterDocument.preset("nvl72-rack").cluster().domain(), ClusterDocument.preset("nvl72-rack").layout(), ClusterDocument.preset("nvl72-rack").layout().spreadOver(40e3), MENU);
         RackDensity.Option dense = d.options().get(0);
         RackDensity.Option mosaic = d.options().get(2);
         RackDensity.Option laser = d.options().get(3);
@@ -124,7 +124,7 @@ class FleetModelTest {
     void onBoardNvlinkIsNeverACableUnderAnyPolicy_issue12() {
         // HGX H100: the NVLink between the 8 GPUs and their NVSwitch chips are traces on the baseboard. No policy may give them
         // a technology (a DAC, a MOSAIC or laser module): they add no interconnect power and no link failures under every policy
-        LayoutPresets.FleetPreset p = LayoutPresets.preset("h100-16k");
+        ClusterDocument p = ClusterDocument.preset("h100-16k");
         assertThat(p.cluster().domain().onBoard()).isTrue();
         for (String name : Policy.NAMES) {
             FleetModel.Result r = FleetModel.evaluate(p.cluster(), p.layout(), Policy.named(name), MENU, FleetEconomics.defaults());
@@ -133,7 +133,7 @@ class FleetModelTest {
             assertThat(r.onBoardLinks()).as(name).isEqualTo(r.topologyLinks().get("scale-up")).isEqualTo(16_384L * 18);
         }
         // an NVL72 domain's spine is cabled: counted as cables, given a technology
-        FleetModel.Result nvl = FleetModel.evaluate(TopologyPresets.nvl72Rack(), LayoutPresets.nvl72Rack(), Policy.today(), MENU,
+        FleetModel.Result nvl = FleetModel.evaluate(ClusterDocument.preset("nvl72-rack").cluster(), ClusterDocument.preset("nvl72-rack").layout(), Policy.today(), MENU,
                 FleetEconomics.defaults());
         assertThat(nvl.onBoardLinks()).isZero();
         assertThat(nvl.links()).containsKey("scale-up");
@@ -142,10 +142,10 @@ class FleetModelTest {
     @Test
     void theClusterIsDescribedInWords_issue12() {
         // was "NVL72 x 100000 GPUs": say how many domains of how many GPUs
-        assertThat(FleetModel.describe(TopologyPresets.cluster100k()))
+        assertThat(FleetModel.describe(ClusterDocument.preset("cluster-100k").cluster()))
                 .isEqualTo("100,000 GPUs in 1,389 NVL72 domains of 72 GPUs (the last one 64)");
-        assertThat(FleetModel.describe(TopologyPresets.nvl72Rack())).isEqualTo("72 GPUs in one NVL72 domain");
-        assertThat(FleetModel.describe(TopologyPresets.h100SuperPod16k()))
+        assertThat(FleetModel.describe(ClusterDocument.preset("nvl72-rack").cluster())).isEqualTo("72 GPUs in one NVL72 domain");
+        assertThat(FleetModel.describe(ClusterDocument.preset("h100-16k").cluster()))
                 .isEqualTo("16,384 GPUs in 2,048 HGX H100 domains of 8 GPUs (on-board NVLink)");
     }
 }

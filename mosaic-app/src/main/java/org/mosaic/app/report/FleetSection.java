@@ -27,7 +27,7 @@ import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.fleet.TechnologyOption;
 import org.mosaic.cluster.layout.CablePlan;
 import org.mosaic.cluster.layout.Cooling;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.layout.RackDensity;
 import org.mosaic.cluster.layout.RackLayout;
@@ -36,7 +36,7 @@ import org.mosaic.cluster.topology.ClusterTopology;
 import org.mosaic.cluster.topology.Link;
 import org.mosaic.cluster.topology.Node;
 import org.mosaic.cluster.topology.NodeKind;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.core.catalog.Confidence;
 import org.mosaic.core.catalog.Provenance;
 import org.mosaic.link.baseline.TechnologyKind;
@@ -53,8 +53,8 @@ import org.mosaic.link.baseline.TechnologyKind;
  * options. This class only picks what to show: the drawn cables are the real links of the first GPU rack, their
  * leaves' uplinks and those spines' uplinks, each with the technology its length bin gets under the policy;
  * histograms are the model's 0.25 m bins regrouped into {@value #BINS_PER_DECADE} logarithmic bins per decade.
- * The numbers' sources are {@link LayoutPresets#provenance()}, {@link TopologyPresets#provenance()} and
- * {@link FleetDefaults#provenance()}, listed in the section.
+ * The numbers' sources are the cluster documents' provenance ({@link ClusterDocument#presetProvenance()}), listed in
+ * the section.
  */
 public final class FleetSection implements Section {
     public static final String H100 = "h100-16k";
@@ -76,7 +76,7 @@ public final class FleetSection implements Section {
      * @param results  in {@link Policy#NAMES} order
      * @param savings  against {@value Policy#TODAY}, for the other policies in order
      */
-    public record Fleet(LayoutPresets.FleetPreset preset, RackLayout placed, List<FleetModel.Result> results, List<PolicySavings> savings) {
+    public record Fleet(ClusterDocument preset, RackLayout placed, List<FleetModel.Result> results, List<PolicySavings> savings) {
         public Fleet {
             results = List.copyOf(results);
             savings = List.copyOf(savings);
@@ -117,11 +117,11 @@ public final class FleetSection implements Section {
         progress.task("fleet: technology menu, " + names.size() + " clusters x " + Policy.NAMES.size() + " policies, rack density",
                 2 + (long) names.size() * (1 + Policy.NAMES.size()));
         TechnologyMenu menu = TechnologyMenu.standard();
-        FleetEconomics economics = FleetEconomics.defaults();
         progress.step();
         List<Fleet> fleets = new ArrayList<>();
         for (String name : names) {
-            LayoutPresets.FleetPreset p = LayoutPresets.preset(name);
+            ClusterDocument p = ClusterDocument.preset(name);
+            FleetEconomics economics = p.economics();
             RackLayout placed = RackLayout.place(ClusterTopology.of(p.cluster()), p.layout());
             progress.step();
             List<FleetModel.Result> results = new ArrayList<>();
@@ -135,10 +135,10 @@ public final class FleetSection implements Section {
             }
             fleets.add(new Fleet(p, placed, results, savings));
         }
-        RackDensity density = RackDensity.compare(TopologyPresets.nvl72Rack().domain(), LayoutPresets.nvl72Rack(),
-                LayoutPresets.nvl72Spread(SPREAD_RACK_WATTS), menu);
+        ClusterDocument rack = ClusterDocument.preset("nvl72-rack");
+        RackDensity density = RackDensity.compare(rack.cluster().domain(), rack.layout(), rack.layout().spreadOver(SPREAD_RACK_WATTS), menu);
         progress.step();
-        return new FleetSection(fleets, density, menu, economics);
+        return new FleetSection(fleets, density, menu, fleets.get(0).preset().economics());
     }
 
     public List<Fleet> fleets() {
@@ -682,9 +682,7 @@ public final class FleetSection implements Section {
 
     /** The sources of the layouts, topologies and economics the section uses. */
     public static List<Provenance> provenance() {
-        List<Provenance> p = new ArrayList<>(TopologyPresets.provenance());
-        p.addAll(LayoutPresets.provenance());
-        p.addAll(FleetDefaults.provenance());
+        List<Provenance> p = new ArrayList<>(ClusterDocument.presetProvenance());
         p.add(new Provenance("report.fleet.spreadRackBudget", f("%.0f kW", SPREAD_RACK_WATTS / 1e3), Confidence.ASSUMED, "assumed (Mosaic developers), issue 6",
                 "an air-cooled rack budget for spreading a scale-up domain; the issue's example, no measured figure"));
         return p;

@@ -270,7 +270,7 @@ class FleetSectionTest {
         List<RackDensity.Option> o = section.density().options();
         assertThat(o).extracting(RackDensity.Option::policy).containsExactly(Policy.TODAY, Policy.TODAY, Policy.MOSAIC,
                 Policy.ALL_OPTICAL_LASER);
-        // [nvidia-nvl72], [introl-gb300] via LayoutPresets: 18 compute trays x 6.5 kW + 9 switch trays x 0.4 kW = 120.6 kW
+        // [nvidia-nvl72], [introl-gb300] via the nvl72-rack cluster document: 18 compute trays x 6.5 kW + 9 switch trays x 0.4 kW = 120.6 kW
         assertThat(o.get(0).racks()).isEqualTo(1);
         assertThat(o.get(0).kwPerRack()).isCloseTo(120.6, within(1e-9));
         assertThat(o.get(0).extraInterconnectPowerWatts()).isZero();

@@ -2,7 +2,7 @@ package org.mosaic.cluster.fleet;
 
 /**
  * The facility numbers that turn interconnect watts into energy, money and homes: PUE (facility / IT power),
- * the electricity price and the electricity of one household per year. Defaults: {@link FleetDefaults}.
+ * the electricity price and the electricity of one household per year. Defaults: the {@code economics:} section of a cluster document ({@link ClusterDocument}).
  *
  * @param pue                  power usage effectiveness, ≥ 1
  * @param usdPerKwh            electricity price (USD per kWh), ≥ 0
@@ -29,10 +29,12 @@ public record FleetEconomics(double pue, double usdPerKwh, double householdKwhPe
         }
     }
 
-    /** PUE 1.2, $0.078/kWh, 2,920 kWh per household per year (see {@link FleetDefaults}). */
+    /**
+     * The economics of the default cluster document ({@value ClusterDocument#DEFAULT}: PUE 1.2, $0.078/kWh, 2,920 kWh
+     * per household per year, each with its source in the document's provenance).
+     */
     public static FleetEconomics defaults() {
-        return new FleetEconomics(FleetDefaults.PUE.value(), FleetDefaults.USD_PER_KWH.value(),
-                FleetDefaults.HOUSEHOLD_KWH_PER_YEAR.value(), FleetDefaults.HOUSEHOLD_KWH_PER_YEAR.source());
+        return ClusterDocument.preset(ClusterDocument.DEFAULT).economics();
     }
 
     /** The same economics with another PUE. */

@@ -80,7 +80,7 @@ public record FleetMetrics(String policy, long links, long unservedLinks, Map<St
     /**
      * The metrics of an assignment.
      *
-     * @param otherItPowerWatts the IT load besides the interconnect (W), e.g. GPUs × {@link FleetDefaults#H100_SERVER_WATTS_PER_GPU}
+     * @param otherItPowerWatts the IT load besides the interconnect (W), e.g. GPUs × the cluster document's layout.equipment.gpuPower
      */
     public static FleetMetrics of(FleetAssignment a, double otherItPowerWatts, FleetEconomics economics) {
         if (a == null || economics == null) {

@@ -51,7 +51,9 @@ public record GenerationMap(List<HostGeneration> generations) {
                     + " has " + lane + " Gb/s lanes — expected one of "
                     + generations.stream().map(g -> g.name() + " (" + g.lanes() + " x " + Format.num(laneRateBitsPerSecond(g) / 1e9) + "G)")
                             .collect(Collectors.joining(", "))
-                    + " (hint: set the fabric's port rate and lanes so the lane rate is 100 or 200 Gb/s)");
+                    + (c.tier() == org.mosaic.cluster.topology.LinkTier.SCALE_UP
+                            ? " (hint: set the cluster's scaleUp.laneRate to 100 or 200 Gb/s)"
+                            : " (hint: set the cluster's fabric.portRate and fabric.lanesPerPort so the lane rate is 100 or 200 Gb/s)"));
         }
         return best != null ? best : widest;
     }

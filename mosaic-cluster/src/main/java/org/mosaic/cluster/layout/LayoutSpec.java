@@ -105,6 +105,18 @@ public record LayoutSpec(String name, Rack rack, Equipment equipment, Floor floo
         return new LayoutSpec(name, rack, equipment, floor, leaf, spine, core, cabling, spread);
     }
 
+    /**
+     * The same layout spread over racks of {@code rackBudgetWatts} (air-cooled up to {@link Cooling#AIR}'s limit, else
+     * liquid), a domain larger than one rack spread over several: the rack-density comparison's other side. Named
+     * after this one ({@code nvl72-rack} gives {@code nvl72-spread}).
+     */
+    public LayoutSpec spreadOver(double rackBudgetWatts) {
+        Cooling c = rackBudgetWatts <= Cooling.AIR.maxRackWatts() ? Cooling.AIR : Cooling.LIQUID;
+        String base = name.endsWith("-rack") ? name.substring(0, name.length() - "-rack".length()) : name;
+        return named(base + "-spread").withRack(new Rack(rackBudgetWatts, rack.units(), c, rack.widthMeters(), rack.depthMeters()))
+                .withSpreadDomains(true);
+    }
+
     /** The same layout under another name. */
     public LayoutSpec named(String newName) {
         return new LayoutSpec(newName, rack, equipment, floor, leaf, spine, core, cabling, spreadDomains);

@@ -54,8 +54,8 @@ public record RackDensity(String domain, List<Option> options) {
     /** Compares the domain in {@code dense} racks with it spread by {@code spread} (its {@code spreadDomains} is set). */
     public static RackDensity compare(ScaleUpDomainSpec domain, LayoutSpec dense, LayoutSpec spread, TechnologyMenu menu) {
         if (domain == null || dense == null || spread == null || menu == null) {
-            throw new IllegalArgumentException("a domain, a dense and a spread layout and a menu are required (hint: LayoutPresets.nvl72Rack(),"
-                    + " LayoutPresets.nvl72Spread(40e3))");
+            throw new IllegalArgumentException("a domain, a dense and a spread layout and a menu are required (hint: the nvl72-rack cluster"
+                    + " document's domain and layout, and layout.spreadOver(40e3))");
         }
         ClusterTopology topo = ClusterTopology.of(ClusterSpec.scaleUpOnly(domain.gpus(), domain));
         RackLayout d = RackLayout.place(topo, dense);

@@ -7,6 +7,6 @@
  * into the fleet package's link groups by (tier, generation, length bin) with a length histogram per tier, the
  * generation from the lane rate ({@link org.mosaic.cluster.layout.GenerationMap}).
  * {@link org.mosaic.cluster.layout.RackDensity} compares a dense rack with a spread domain;
- * {@link org.mosaic.cluster.layout.LayoutPresets} holds the sourced layouts paired with the topology presets.
+ * The sourced layouts are the {@code layout:} sections of the cluster documents ({@link org.mosaic.cluster.fleet.ClusterDocument}).
  */
 package org.mosaic.cluster.layout;

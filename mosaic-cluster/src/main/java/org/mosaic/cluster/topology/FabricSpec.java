@@ -91,6 +91,11 @@ public record FabricSpec(FabricKind kind, int radix, int tiers, double oversubsc
         return new FabricSpec(kind, k, tiers, oversubscription, nicsPerGpu, portRateBitsPerSecond, lanesPerPort);
     }
 
+    /** The same fabric with another kind and leaf oversubscription. */
+    public FabricSpec withKind(FabricKind k, double newOversubscription) {
+        return new FabricSpec(k, radix, tiers, newOversubscription, nicsPerGpu, portRateBitsPerSecond, lanesPerPort);
+    }
+
     /** The same fabric with another number of tiers (oversubscription 1 for one tier). */
     public FabricSpec withTiers(int t) {
         FabricKind kd = t == 1 ? FabricKind.FAT_TREE : kind;

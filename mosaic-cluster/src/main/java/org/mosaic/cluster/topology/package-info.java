@@ -8,7 +8,7 @@
  * the trimming rule for partial fabrics; {@link org.mosaic.cluster.topology.TopologyBuilder} builds exactly those
  * as an immutable, compact JGraphT graph ({@link org.mosaic.cluster.topology.ClusterGraph}) of
  * {@link org.mosaic.cluster.topology.Node}s and aggregated {@link org.mosaic.cluster.topology.Link}s.
- * {@link org.mosaic.cluster.topology.TopologyPresets} holds the sourced presets.
+ * The sourced domains and fabrics are the {@code scaleUp:} and {@code fabric:} sections of the cluster documents ({@link org.mosaic.cluster.fleet.ClusterDocument}).
  *
  * <p>Not modelled: frontend and storage networks; oversubscription above the leaf (Meta's 1:7 at aggregation);
  * racks and cable lengths (the layout step adds them); GPU-to-GPU meshes without a scale-up switch.

@@ -72,7 +72,7 @@ class StandardMenuTest {
         // a 16k-GPU fabric's NIC-to-leaf tier (one 800G link per GPU at 20 m): MOSAIC vs today's AOC
         List<LinkGroup> tier = List.of(new LinkGroup("gpu-leaf", "800G", 20, 16_384));
         FleetEconomics e = FleetEconomics.defaults();
-        double otherIt = 16_384 * FleetDefaults.H100_SERVER_WATTS_PER_GPU.value();
+        double otherIt = 16_384 * ClusterDocument.preset("h100-16k").layout().equipment().gpuWatts();
         FleetMetrics today = FleetMetrics.of(FleetAssignment.of(tier, Policy.today(), MENU), otherIt, e);
         FleetMetrics mosaic = FleetMetrics.of(FleetAssignment.of(tier, Policy.mosaic(), MENU), otherIt, e);
         TechnologyOption aoc = MENU.option("aoc-mmf", "800G").orElseThrow();
@@ -91,6 +91,7 @@ class StandardMenuTest {
         // 1000 links x 2 ends x $1,250 (DR8 midpoint of $1,100-1,400, [luxoptx-cost])
         assertThat(m.capexUsd()).isCloseTo(2_500_000, within(1e-6));
         assertThat(a.served().get(0).technology().source()).contains("cost: [luxoptx-cost]");
-        assertThat(FleetDefaults.provenance()).extracting(p -> p.path()).contains("fleet.pue", "fleet.householdKwhPerYear");
+        assertThat(ClusterDocument.presetProvenance()).extracting(p -> p.path()).contains("cluster.cluster-100k.economics.pue",
+                "cluster.cluster-100k.economics.householdKwhPerYear");
     }
 }

@@ -1,5 +1,6 @@
 package org.mosaic.cluster.layout;
 
+import org.mosaic.cluster.fleet.ClusterDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -120,8 +121,8 @@ class CableLengthTest {
     @Test
     void inOneRackOnlyTheVerticalDistanceCounts() {
         // NVL72 rack: 9 compute trays (U0-8), 9 switch trays (U9-17), 9 compute trays (U18-26), all 1 U
-        ClusterTopology t = ClusterTopology.of(ClusterSpec.scaleUpOnly(72, org.mosaic.cluster.topology.TopologyPresets.nvl72()));
-        RackLayout l = RackLayout.place(t, LayoutPresets.nvl72Rack());
+        ClusterTopology t = ClusterTopology.of(ClusterSpec.scaleUpOnly(72, ClusterDocument.preset("nvl72-rack").cluster().domain()));
+        RackLayout l = RackLayout.place(t, ClusterDocument.preset("nvl72-rack").layout());
         Node gpu0 = gpu(l, 0);
         Node gpu71 = gpu(l, 71);
         Node tray0 = first(l, NodeKind.SCALE_UP_SWITCH, 0);

@@ -16,7 +16,7 @@ import org.mosaic.cluster.topology.LinkTier;
 import org.mosaic.cluster.topology.Node;
 import org.mosaic.cluster.topology.NodeKind;
 import org.mosaic.cluster.topology.ScaleUpDomainSpec;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +78,7 @@ class PlacementTest {
 
     @Test
     void everyVertexOfThe16kH100ClusterIsPlacedOnce() {
-        RackLayout l = RackLayout.place(ClusterTopology.of(TopologyPresets.h100SuperPod16k()), LayoutPresets.h100Cluster16k());
+        RackLayout l = RackLayout.place(ClusterTopology.of(ClusterDocument.preset("h100-16k").cluster()), ClusterDocument.preset("h100-16k").layout());
         assertPlacedOnce(l);
         // 16 GPUs per 20.4 kW rack (Meta's Llama 3 racks, [llama3-2024]): 16,384 / 16 = 1,024 GPU racks
         assertThat(l.gpuRacks()).isEqualTo(1024);
@@ -90,8 +90,8 @@ class PlacementTest {
     @Test
     void aPartialLastDomainAndTopOfRackLeavesArePlacedOnce() {
         // 100 GPUs in 8-GPU domains (last one 4 GPUs), 16-port leaves on top of the racks
-        ClusterSpec spec = new ClusterSpec(100, TopologyPresets.hgxH100(), new FabricSpec(FabricKind.FAT_TREE, 16, 2, 1, 1, 400e9, 4));
-        LayoutSpec l = LayoutPresets.h100Cluster16k();
+        ClusterSpec spec = new ClusterSpec(100, ClusterDocument.preset("h100-16k").cluster().domain(), new FabricSpec(FabricKind.FAT_TREE, 16, 2, 1, 1, 400e9, 4));
+        LayoutSpec l = ClusterDocument.preset("h100-16k").layout();
         LayoutSpec tor = new LayoutSpec("tor", new LayoutSpec.Rack(25e3, 42, Cooling.AIR, 0.6, 1.2),
                 l.equipment(), l.floor(), SwitchPlacement.TOP_OF_RACK, SwitchPlacement.END_OF_ROW, SwitchPlacement.SPINE_ROOM,
                 l.cabling(), false);
@@ -103,8 +103,8 @@ class PlacementTest {
 
     @Test
     void aDomainTooLargeForTheRackIsAnErrorWithTheNumbers() {
-        LayoutSpec dense40 = LayoutPresets.nvl72Spread(40e3).withSpreadDomains(false);
-        assertThatThrownBy(() -> RackLayout.place(ClusterTopology.of(TopologyPresets.nvl72Rack()), dense40))
+        LayoutSpec dense40 = ClusterDocument.preset("nvl72-rack").layout().spreadOver(40e3).withSpreadDomains(false);
+        assertThatThrownBy(() -> RackLayout.place(ClusterTopology.of(ClusterDocument.preset("nvl72-rack").cluster()), dense40))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("72 GPUs x 1.625 kW + 9 trays x 0.4 kW = 120.6 kW > 40 kW rack budget")
                 .hasMessageContaining("spread the domain over 4 racks")
@@ -115,7 +115,7 @@ class PlacementTest {
     void aSpreadDomainTakesTheFewestRacksWithinBudget() {
         // 18 compute trays of 6.5 kW, 9 switch trays of 0.4 kW (3.6 kW) in the middle rack, budget 40 kW:
         // 3 racks: 6 trays = 39 kW, the middle one 39 + 3.6 = 42.6 kW > 40 -> no; 4 racks: 5, 5, 4(+3.6), 4 trays
-        RackLayout l = RackLayout.place(ClusterTopology.of(TopologyPresets.nvl72Rack()), LayoutPresets.nvl72Spread(40e3));
+        RackLayout l = RackLayout.place(ClusterTopology.of(ClusterDocument.preset("nvl72-rack").cluster()), ClusterDocument.preset("nvl72-rack").layout().spreadOver(40e3));
         assertThat(l.fit().racksPerDomain()).isEqualTo(4);
         assertThat(l.racks()).extracting(RackLayout.RackSlot::powerWatts)
                 .containsExactly(32_500.0, 32_500.0, 29_600.0, 26_000.0);
@@ -174,7 +174,7 @@ class PlacementTest {
 
     @Test
     void specErrorsNameTheValue() {
-        LayoutSpec s = LayoutPresets.nvl72Rack();
+        LayoutSpec s = ClusterDocument.preset("nvl72-rack").layout();
         assertThatThrownBy(() -> s.withRack(new LayoutSpec.Rack(120e3, 48, Cooling.AIR, 0.6, 1.2)))
                 .hasMessageContaining("rack budget 120.0 kW with AIR cooling — expected at most 50 kW");
         assertThatThrownBy(() -> new LayoutSpec.Rack(-1, 42, Cooling.AIR, 0.6, 1.2)).hasMessageContaining("rack power budget -1.0 W");

@@ -1,5 +1,6 @@
 package org.mosaic.cluster.topology;
 
+import org.mosaic.cluster.fleet.ClusterDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -155,7 +156,7 @@ class ClusterGraphTest {
 
     @Provide
     Arbitrary<ClusterSpec> clusters() {
-        Arbitrary<ScaleUpDomainSpec> domains = Arbitraries.of(ScaleUpDomainSpec.single(), TopologyPresets.hgxH100(),
+        Arbitrary<ScaleUpDomainSpec> domains = Arbitraries.of(ScaleUpDomainSpec.single(), ClusterDocument.preset("h100-16k").cluster().domain(),
                 new ScaleUpDomainSpec("toy", 4, 6, 1, 1e11, 2, 2, 8));
         Arbitrary<Integer> radix = Arbitraries.of(2, 4, 6, 8, 10, 12, 16);
         Arbitrary<Integer> tiers = Arbitraries.integers().between(1, 3);
@@ -246,8 +247,8 @@ class ClusterGraphTest {
 
     @Test
     void railLeavesTakeOneRailOfEveryDomainInTheirGroup() {
-        ClusterTopology topo = ClusterTopology.of(new ClusterSpec(512, TopologyPresets.hgxH100(),
-                TopologyPresets.quantum2(FabricKind.RAIL_OPTIMIZED, 2, 1)));
+        ClusterTopology topo = ClusterTopology.of(new ClusterSpec(512, ClusterDocument.preset("h100-16k").cluster().domain(),
+                ClusterDocument.preset("h100-16k").cluster().fabric().withTiers(2).withKind(FabricKind.RAIL_OPTIMIZED, 1)));
         checkInvariants(topo);
         ClusterGraph g = topo.graph();
         for (Node leaf : g.nodes(NodeKind.LEAF)) {
@@ -266,7 +267,7 @@ class ClusterGraphTest {
 
     @Test
     void nvl72RackGraph() {
-        ClusterTopology topo = ClusterTopology.of(TopologyPresets.nvl72Rack());
+        ClusterTopology topo = ClusterTopology.of(ClusterDocument.preset("nvl72-rack").cluster());
         checkInvariants(topo);
         ClusterGraph g = topo.graph();
         assertThat(g.nodes(NodeKind.GPU)).hasSize(72);
@@ -280,8 +281,8 @@ class ClusterGraphTest {
 
     @Test
     void partialLastDomainKeepsItsSwitchTrays() {
-        ClusterTopology topo = ClusterTopology.of(new ClusterSpec(100, TopologyPresets.nvl72(),
-                TopologyPresets.quantum2(FabricKind.FAT_TREE, 2, 1)));
+        ClusterTopology topo = ClusterTopology.of(new ClusterSpec(100, ClusterDocument.preset("nvl72-rack").cluster().domain(),
+                ClusterDocument.preset("h100-16k").cluster().fabric().withTiers(2).withKind(FabricKind.FAT_TREE, 1)));
         checkInvariants(topo);
         assertThat(topo.graph().nodes(NodeKind.SCALE_UP_SWITCH)).hasSize(18);
         assertThat(topo.graph().nodes(NodeKind.GPU).get(99).group()).isEqualTo(1);
@@ -289,7 +290,7 @@ class ClusterGraphTest {
 
     @Test
     void buildIsDeterministic() {
-        ClusterSpec spec = new ClusterSpec(500, TopologyPresets.hgxH100(),
+        ClusterSpec spec = new ClusterSpec(500, ClusterDocument.preset("h100-16k").cluster().domain(),
                 new FabricSpec(FabricKind.RAIL_OPTIMIZED, 16, 3, 3, 2, 4e11, 4));
         ClusterGraph a = ClusterTopology.of(spec).graph();
         ClusterGraph b = ClusterTopology.of(spec).graph();
@@ -306,7 +307,7 @@ class ClusterGraphTest {
 
     @Test
     void graphIsImmutableAndAnswersForeignObjects() {
-        ClusterGraph g = ClusterTopology.of(TopologyPresets.nvl72Rack()).graph();
+        ClusterGraph g = ClusterTopology.of(ClusterDocument.preset("nvl72-rack").cluster()).graph();
         Node gpu = g.node(0);
         assertThatThrownBy(() -> g.addVertex(gpu)).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("immutable");
@@ -327,7 +328,7 @@ class ClusterGraphTest {
     /** The 100k-GPU preset builds and its counts equal the closed forms (no timing assertion; speed is JMH's job). */
     @Test
     void hundredThousandGpuClusterBuilds() {
-        ClusterTopology topo = ClusterTopology.of(TopologyPresets.cluster100k());
+        ClusterTopology topo = ClusterTopology.of(ClusterDocument.preset("cluster-100k").cluster());
         ClusterGraph g = topo.graph();
         TopologySizing s = topo.sizing();
         assertThat(g.nodes(NodeKind.GPU)).hasSize(100_000);
@@ -360,7 +361,7 @@ class ClusterGraphTest {
         // GPU to GPU in another pod: GPU–leaf–agg–core–agg–leaf–GPU = 6 = 2 × tiers
         assertThat(depth[g.nodes(NodeKind.GPU).get(99).id()]).isEqualTo(6);
         // isolated domains: unreachable
-        ClusterGraph racks = ClusterTopology.of(ClusterSpec.scaleUpOnly(144, TopologyPresets.nvl72())).graph();
+        ClusterGraph racks = ClusterTopology.of(ClusterSpec.scaleUpOnly(144, ClusterDocument.preset("nvl72-rack").cluster().domain())).graph();
         Set<Node> all = new HashSet<>(racks.vertexSet());
         AsSubgraph<Node, Link> sub = new AsSubgraph<>(racks, all);
         assertThat(hops(sub, racks.node(0), racks.node(71))).isEqualTo(2);

@@ -1,5 +1,6 @@
 package org.mosaic.cluster.topology;
 
+import org.mosaic.cluster.fleet.ClusterDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,8 +78,8 @@ class TopologySizingTest {
     @Test
     void railOptimizedScalableUnit() {
         // [al-fares-2008], [superpod-rail]: DGX H100 SU = 32 nodes = 256 GPUs, 8 rails → 8 leaves with 32 ports down, 32 up
-        ClusterSpec su = new ClusterSpec(256, TopologyPresets.hgxH100(),
-                TopologyPresets.quantum2(FabricKind.RAIL_OPTIMIZED, 2, 1));
+        ClusterSpec su = new ClusterSpec(256, ClusterDocument.preset("h100-16k").cluster().domain(),
+                ClusterDocument.preset("h100-16k").cluster().fabric().withTiers(2).withKind(FabricKind.RAIL_OPTIMIZED, 1));
         TopologySizing s = TopologySizing.of(su);
         assertThat(s.leaves()).isEqualTo(8);
         assertThat(s.leafDownPorts()).isEqualTo(32);
@@ -88,8 +89,8 @@ class TopologySizingTest {
     @Test
     void railOptimized512NodesThreeTiersUses320Switches() {
         // [al-fares-2008], [superpod-rail] (secondary): a 512-node (4,096-GPU) 3-tier example uses 320 IB switches, 80 per 128-node SuperPod
-        ClusterSpec c = new ClusterSpec(4_096, TopologyPresets.hgxH100(),
-                TopologyPresets.quantum2(FabricKind.RAIL_OPTIMIZED, 3, 1));
+        ClusterSpec c = new ClusterSpec(4_096, ClusterDocument.preset("h100-16k").cluster().domain(),
+                ClusterDocument.preset("h100-16k").cluster().fabric().withTiers(3).withKind(FabricKind.RAIL_OPTIMIZED, 1));
         TopologySizing s = TopologySizing.of(c);
         assertThat(s.fabricSwitches()).isEqualTo(320);
         assertThat(s.pods()).isEqualTo(4);
@@ -99,7 +100,7 @@ class TopologySizingTest {
     @Test
     void hundredThousandGpusHaveAboutThreeHundredThousandLinks() {
         // [al-fares-2008], [superpod-rail]: 100k GPUs, 3 tiers, 1 NIC/GPU → ~300k links
-        TopologySizing s = TopologySizing.of(TopologyPresets.cluster100k());
+        TopologySizing s = TopologySizing.of(ClusterDocument.preset("cluster-100k").cluster());
         assertThat(s.accessLinks()).isEqualTo(100_000);
         // 1,563 leaves × 64 uplinks at each of the two upper tiers
         assertThat(s.leaves()).isEqualTo(1_563);
@@ -128,7 +129,7 @@ class TopologySizingTest {
 
     @Test
     void nvl72DomainCounts() {
-        ScaleUpDomainSpec d = TopologyPresets.nvl72();
+        ScaleUpDomainSpec d = ClusterDocument.preset("nvl72-rack").cluster().domain();
         assertThat(d.switchChips()).isEqualTo(18);
         assertThat(d.linksPerDomain()).isEqualTo(1_296);
         // [nvidia-nvl72], [introl-gb300]: 5,184 NVLink cables = links × 2 lanes × 2 directions
@@ -139,7 +140,7 @@ class TopologySizingTest {
         for (int t = 0; t < 9; t++) {
             assertThat(d.linksToTray(t)).isEqualTo(2);
         }
-        TopologySizing s = TopologySizing.of(TopologyPresets.nvl72Rack());
+        TopologySizing s = TopologySizing.of(ClusterDocument.preset("nvl72-rack").cluster());
         assertThat(s.scaleUpSwitchTrays()).isEqualTo(9);
         assertThat(s.scaleUpLinks()).isEqualTo(1_296);
         assertThat(s.fabricSwitches()).isZero();
@@ -147,7 +148,7 @@ class TopologySizingTest {
 
     @Test
     void hgxLinksSpreadUnevenlyOverFourChips() {
-        ScaleUpDomainSpec d = TopologyPresets.hgxH100();
+        ScaleUpDomainSpec d = ClusterDocument.preset("h100-16k").cluster().domain();
         // 18 links over 4 chips round-robin: 5, 5, 4, 4 → busiest chip 8 × 5 = 40 ports
         assertThat(d.maxPortsUsedPerChip()).isEqualTo(40);
         assertThat(d.linksToTray(0)).isEqualTo(18);

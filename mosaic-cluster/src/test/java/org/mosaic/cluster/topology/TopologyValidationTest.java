@@ -1,5 +1,6 @@
 package org.mosaic.cluster.topology;
 
+import org.mosaic.cluster.fleet.ClusterDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,7 @@ class TopologyValidationTest {
 
     @Test
     void badClusterAndDomain() {
-        assertThatThrownBy(() -> new ClusterSpec(0, TopologyPresets.nvl72(), null)).hasMessageContaining("GPUs = 0")
+        assertThatThrownBy(() -> new ClusterSpec(0, ClusterDocument.preset("nvl72-rack").cluster().domain(), null)).hasMessageContaining("GPUs = 0")
                 .hasMessageContaining("expected 1 to");
         assertThatThrownBy(() -> new ClusterSpec(10, null, null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("scale-up domain is null");
@@ -60,18 +61,18 @@ class TopologyValidationTest {
         assertThatThrownBy(() -> new ScaleUpDomainSpec("x", 8, 18, 2, 1e11, 0, 4, 64))
                 .hasMessageContaining("expected both 0");
         // a rail-optimized fabric needs at least one whole rail group: 72 rails cannot fit one 2-tier k=8 fabric
-        assertThatThrownBy(() -> new ClusterSpec(72, TopologyPresets.nvl72(),
+        assertThatThrownBy(() -> new ClusterSpec(72, ClusterDocument.preset("nvl72-rack").cluster().domain(),
                 new FabricSpec(FabricKind.RAIL_OPTIMIZED, 8, 2, 1, 1, 4e11, 4)))
                 .hasMessageContaining("expected at most 0 GPUs").hasMessageContaining("72 rails");
     }
 
     @Test
     void everyPresetNumberHasASource() {
-        for (Provenance p : TopologyPresets.provenance()) {
+        for (Provenance p : ClusterDocument.presetProvenance()) {
             assertThat(org.mosaic.core.catalog.Sources.bibliography().problems(p.source())).as(p.path()).isEmpty();
             assertThat(p.value()).isNotBlank();
             assertThat(p.confidence()).isNotNull();
         }
-        assertThat(TopologyPresets.provenance()).extracting(Provenance::path).doesNotHaveDuplicates();
+        assertThat(ClusterDocument.presetProvenance()).extracting(Provenance::path).doesNotHaveDuplicates();
     }
 }

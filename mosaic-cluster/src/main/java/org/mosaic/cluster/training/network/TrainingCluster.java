@@ -3,8 +3,7 @@ package org.mosaic.cluster.training.network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.mosaic.cluster.layout.LayoutPresets;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.LinkCost;
 import org.mosaic.core.catalog.Provenance;
@@ -150,15 +149,14 @@ public record TrainingCluster(String name, GpuSpec gpu, int gpus, int scaleUpGpu
     }
 
     /**
-     * Where every number behind this view comes from: the network assumptions, the GPU presets, the topology and
-     * layout presets (scale-up and NIC rates, rack geometry).
+     * Where every number behind this view comes from: the network assumptions, the GPU presets, the cluster
+     * documents (scale-up and NIC rates, rack geometry).
      */
     public List<Provenance> provenance() {
         List<Provenance> out = new ArrayList<>(assumptions.provenance());
         out.addAll(TrainingClusters.provenance());
         out.addAll(GpuSpec.provenance());
-        out.addAll(TopologyPresets.provenance());
-        out.addAll(LayoutPresets.provenance());
+        out.addAll(ClusterDocument.presetProvenance());
         return List.copyOf(out);
     }
 }

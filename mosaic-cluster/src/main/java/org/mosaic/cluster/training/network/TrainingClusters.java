@@ -10,7 +10,7 @@ import org.mosaic.cluster.fleet.FleetMetrics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.layout.CablePlan;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.layout.RackLayout;
 import org.mosaic.cluster.topology.ClusterSpec;
@@ -19,7 +19,6 @@ import org.mosaic.cluster.topology.LinkTier;
 import org.mosaic.cluster.topology.ScaleUpDomainSpec;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.LinkCost;
-import org.mosaic.core.catalog.Confidence;
 import org.mosaic.core.catalog.Provenance;
 
 /**
@@ -60,15 +59,15 @@ public final class TrainingClusters {
     private TrainingClusters() {
     }
 
-    /** The GPU a fleet preset holds (see the class comment). */
+    /** The GPU a cluster preset holds (its document's {@code gpu:}). */
     public static GpuSpec defaultGpu(String fleetPreset) {
-        String name = LayoutPresets.preset(fleetPreset).name();
-        return switch (name) {
-            case "h100-16k" -> GpuSpec.H100_SXM;
-            case "nvl72-rack", "cluster-100k" -> GpuSpec.B200;
-            default -> throw new IllegalArgumentException("fleet preset " + name + " has no default GPU — expected a GPU to be given, e.g. "
-                    + "TrainingClusters.of(\"" + name + "\", GpuSpec.byName(\"h100-sxm\"), policy)");
-        };
+        return defaultGpu(ClusterDocument.preset(fleetPreset));
+    }
+
+    /** The GPU a cluster document holds ({@code gpu:}, a GPU preset name). */
+    public static GpuSpec defaultGpu(ClusterDocument cluster) {
+        return GpuSpec.find(cluster.gpu()).orElseThrow(() -> new IllegalArgumentException("cluster " + cluster.name() + ": gpu \""
+                + cluster.gpu() + "\" — expected one of " + GpuSpec.presets().stream().map(GpuSpec::name).toList()));
     }
 
     /** The preset's cluster with its default GPU. */
@@ -78,8 +77,8 @@ public final class TrainingClusters {
 
     /** The preset's cluster with {@code gpu}. */
     public static TrainingCluster of(String fleetPreset, GpuSpec gpu, Policy policy) {
-        LayoutPresets.FleetPreset p = LayoutPresets.preset(fleetPreset);
-        return of(p.name() + " / " + name(policy), p.cluster(), p.layout(), gpu, policy, TechnologyMenu.standard(), FleetEconomics.defaults(),
+        ClusterDocument p = ClusterDocument.preset(fleetPreset);
+        return of(p.name() + " / " + name(policy), p.cluster(), p.layout(), gpu, policy, TechnologyMenu.standard(), p.economics(),
                 NetworkAssumptions.defaults());
     }
 
@@ -88,10 +87,10 @@ public final class TrainingClusters {
      * hold them; {@link ClusterSpec} says which radix or tiers would otherwise).
      */
     public static TrainingCluster of(String fleetPreset, GpuSpec gpu, Policy policy, int gpus) {
-        LayoutPresets.FleetPreset p = LayoutPresets.preset(fleetPreset);
+        ClusterDocument p = ClusterDocument.preset(fleetPreset);
         ClusterSpec c = p.cluster();
         return of(String.format(Locale.ROOT, "%s x %d GPUs / %s", p.name(), gpus, name(policy)), new ClusterSpec(gpus, c.domain(), c.fabric()),
-                p.layout(), gpu, policy, TechnologyMenu.standard(), FleetEconomics.defaults(), NetworkAssumptions.defaults());
+                p.layout(), gpu, policy, TechnologyMenu.standard(), p.economics(), NetworkAssumptions.defaults());
     }
 
     private static String name(Policy policy) {
@@ -107,7 +106,7 @@ public final class TrainingClusters {
         if (cluster == null || layout == null || gpu == null || policy == null || menu == null || economics == null || assumptions == null) {
             throw new IllegalArgumentException("a cluster, a layout, a GPU, a policy, a technology menu, the economics and the network"
                     + " assumptions are required (got cluster " + cluster + ", layout " + (layout == null ? null : layout.name()) + ", GPU "
-                    + (gpu == null ? null : gpu.name()) + ", policy " + (policy == null ? null : policy.name()) + "; hint: LayoutPresets.preset(\"h100-16k\"),"
+                    + (gpu == null ? null : gpu.name()) + ", policy " + (policy == null ? null : policy.name()) + "; hint: ClusterDocument.preset(\"h100-16k\"),"
                     + " GpuSpec.H100_SXM, Policy.today(), TechnologyMenu.standard(), FleetEconomics.defaults(), NetworkAssumptions.defaults())");
         }
         RackLayout placed = RackLayout.place(ClusterTopology.of(cluster), layout);
@@ -162,13 +161,8 @@ public final class TrainingClusters {
         return new InterconnectFailures(gpus, perGpuHour, fleet.linkFailuresPerDay(), choice.extraLinkFailuresPerDay(), fleet.unservedLinks());
     }
 
-    /** Source and confidence of the presets' GPUs. */
+    /** Source and confidence of the shipped clusters' GPUs (each document's {@code gpu:}). */
     public static List<Provenance> provenance() {
-        return List.of(
-                new Provenance("training.network.gpu.h100-16k", GpuSpec.H100_SXM.name(), Confidence.PUBLISHED,
-                        "[llama3-2024], [semianalysis-100k], [dgx-h100-power]", "the preset is an H100 cluster (Llama 3 scale, DGX H100 servers)"),
-                new Provenance("training.network.gpu.nvl72", GpuSpec.B200.name(), Confidence.ASSUMED, "assumed (Mosaic developers); context: [nvidia-nvl72], [introl-gb300]",
-                        "NVL72 racks hold GB200/GB300 Blackwell GPUs; GpuSpec.B200 (HGX B200 figures) is the nearest preset; a GB200"
-                                + " GPU is rated somewhat higher (recalled), so compute is conservative; pass another GPU to override"));
+        return ClusterDocument.presetProvenance().stream().filter(p -> p.path().endsWith(".gpu")).toList();
     }
 }

@@ -26,7 +26,7 @@ class BadInputTest {
 
     @Test
     void presetsPoliciesAndGpuCountsAreChecked() {
-        assertThatThrownBy(() -> TrainingClusters.of("h100-32k", Policy.today())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TrainingClusters.of("h100-32k", Policy.today())).isInstanceOf(org.mosaic.core.scenario.ScenarioException.class)
                 .hasMessageContaining("h100-32k").hasMessageContaining("h100-16k");
         assertThatThrownBy(() -> TrainingClusters.of("h100-16k", GpuSpec.H100_SXM, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("policy is null");

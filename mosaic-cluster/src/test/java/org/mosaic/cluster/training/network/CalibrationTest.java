@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.training.CollectiveOp;
 import org.mosaic.cluster.training.Collectives;
 import org.mosaic.cluster.training.LinkCost;
@@ -28,7 +28,7 @@ class CalibrationTest {
         // The chain under test: the HGX H100 preset's links and lanes -> per-GPU bandwidth -> calibrated fraction ->
         // LinkCost -> Collectives' ring formula -> busbw. Tolerance 1 %: "~370" is a rounded maximum, and at 8 GB
         // the 14 latency terms shift busbw by < 0.03 %.
-        assertThat(TopologyPresets.hgxH100().bandwidthPerGpuBitsPerSecond() / 8).isEqualTo(450e9);
+        assertThat(ClusterDocument.preset("h100-16k").cluster().domain().bandwidthPerGpuBitsPerSecond() / 8).isEqualTo(450e9);
         TrainingCluster c = NetFixtures.h100("today");
         LinkCost nvlink = c.forGroup(8, 1);
         assertThat(c.group(8, 1).span()).isEqualTo(GroupSpan.SCALE_UP);

@@ -10,7 +10,7 @@ import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.FleetMetrics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.layout.CablePlan;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.LinkTier;
 import org.mosaic.cluster.training.GpuSpec;
@@ -27,7 +27,7 @@ class FailureRateTest {
     @Test
     void ratesTimesGpusGiveTheFleetModelsFailuresPerDay() {
         for (String policy : Policy.NAMES) {
-            LayoutPresets.FleetPreset p = LayoutPresets.preset("h100-16k");
+            ClusterDocument p = ClusterDocument.preset("h100-16k");
             FleetModel.Result fleet = FleetModel.evaluate(p.cluster(), p.layout(), Policy.named(policy), NetFixtures.MENU,
                     FleetEconomics.defaults());
             TrainingCluster c = NetFixtures.h100(policy);
@@ -62,8 +62,8 @@ class FailureRateTest {
     @Test
     void aGrownDomainAddsItsUplinksToTheScaleUpTier() {
         TrainingCluster c = TrainingClusters.of("nvl72-rack", GpuSpec.B200, Policy.mosaic(), 576);
-        FleetModel.Result fleet = FleetModel.evaluate(new ClusterSpec(576, LayoutPresets.preset("nvl72-rack").cluster().domain(), null),
-                LayoutPresets.nvl72Rack(), Policy.mosaic(), NetFixtures.MENU, FleetEconomics.defaults());
+        FleetModel.Result fleet = FleetModel.evaluate(new ClusterSpec(576, ClusterDocument.preset("nvl72-rack").cluster().domain(), null),
+                ClusterDocument.preset("nvl72-rack").layout(), Policy.mosaic(), NetFixtures.MENU, FleetEconomics.defaults());
         // fleet: 576 x 18 in-rack links = 2,592 MOSAIC links of 1.6T; the second level adds as many again
         double fit = NetFixtures.MENU.option("mosaic-pluggable", "1.6T").orElseThrow().fitPerEnd();
         double perDay = 2 * 2592 * 2 * fit * 24 / 1e9;

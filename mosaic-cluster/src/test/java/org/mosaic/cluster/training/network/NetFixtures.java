@@ -3,7 +3,7 @@ package org.mosaic.cluster.training.network;
 import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.FabricKind;
 import org.mosaic.cluster.topology.FabricSpec;
@@ -38,7 +38,7 @@ final class NetFixtures {
 
     static TrainingCluster fatTree(int gpus, double oversubscription) {
         ClusterSpec spec = new ClusterSpec(gpus, PAIR, new FabricSpec(FabricKind.FAT_TREE, 8, 2, oversubscription, 1, 400e9, 4));
-        return TrainingClusters.of("fixture 1:" + oversubscription, spec, LayoutPresets.h100Cluster16k(), GpuSpec.H100_SXM, Policy.today(),
+        return TrainingClusters.of("fixture 1:" + oversubscription, spec, ClusterDocument.preset("h100-16k").layout(), GpuSpec.H100_SXM, Policy.today(),
                 MENU, FleetEconomics.defaults(), DEFAULTS);
     }
 

@@ -11,10 +11,10 @@ import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.fleet.TechnologyOption;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.topology.ClusterSpec;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.core.catalog.Confidence;
 import org.mosaic.link.baseline.Availability;
@@ -24,7 +24,7 @@ import org.mosaic.link.baseline.TechnologyKind;
 /**
  * The scale-up domain each policy allows, with the reach arithmetic done by hand from the layout presets.
  *
- * <p>NVL72 rack (LayoutPresets.nvl72Rack): racks 0.6 m wide, cable tray at 2.6 m, 18 one-unit compute trays with
+ * <p>NVL72 rack (the nvl72-rack cluster document): racks 0.6 m wide, cable tray at 2.6 m, 18 one-unit compute trays with
  * the 9 one-unit switch trays between the 9th and 10th, so switch tray t is centred at (9 + t + ½) × 0.04445 m; a
  * cable is its route × 1.1 + 0.25 m, rounded up to 0.25 m. Between racks a route goes up to the tray, along it and
  * down: 2 × (2.6 − z) + |Δx|.
@@ -147,7 +147,7 @@ class ScaleUpDomainTest {
                 6, 5, 100, null, "test fixture (hand-made)", Confidence.ASSUMED, false);
         TechnologyMenu menu = TechnologyMenu.of(BaselineCatalog.standard().generations(), List.of(shortOptic));
         Policy policy = Policy.perTier("short", Map.of("scale-up", List.of("short-optic")), null);
-        TrainingCluster c = TrainingClusters.of("short", new ClusterSpec(576, TopologyPresets.nvl72(), null), LayoutPresets.nvl72Rack(),
+        TrainingCluster c = TrainingClusters.of("short", new ClusterSpec(576, ClusterDocument.preset("nvl72-rack").cluster().domain(), null), ClusterDocument.preset("nvl72-rack").layout(),
                 GpuSpec.B200, policy, menu, FleetEconomics.defaults(), NetworkAssumptions.defaults());
         ScaleUpChoice s = c.scaleUpChoice();
         assertThat(c.scaleUpGpus()).isEqualTo(216);
@@ -180,7 +180,7 @@ class ScaleUpDomainTest {
         });
         assertThat(c.provenance()).extracting(org.mosaic.core.catalog.Provenance::path)
                 .contains("training.network.scaleUpAchievableFraction", "training.network.nicAchievableFraction",
-                        "training.network.maxScaleUpGpus.nvlink4", "training.network.gpu.nvl72");
+                        "training.network.maxScaleUpGpus.nvlink4", "cluster.nvl72-rack.gpu");
         assertThat(NetworkAssumptions.defaults().provenance()).filteredOn(p -> p.confidence() == Confidence.CALIBRATED).hasSize(2);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.Policy;
-import org.mosaic.cluster.layout.LayoutPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.topology.ClusterGraph;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
@@ -20,7 +20,7 @@ import org.mosaic.cluster.topology.Link;
 import org.mosaic.cluster.topology.LinkTier;
 import org.mosaic.cluster.topology.Node;
 import org.mosaic.cluster.topology.NodeKind;
-import org.mosaic.cluster.topology.TopologyPresets;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.training.LinkCost;
 
 /**
@@ -137,7 +137,7 @@ class SpanLogicTest {
         LinkCost core = asBuilt.forGroup(16, 1024);
         assertThat(asBuilt.group(16, 1024).span()).isEqualTo(GroupSpan.CORE);
         bandwidth(core, NIC);
-        TrainingCluster meta = TrainingClusters.of("h100-16k 1:7", TopologyPresets.h100SuperPod16k(), LayoutPresets.h100Cluster16k(),
+        TrainingCluster meta = TrainingClusters.of("h100-16k 1:7", ClusterDocument.preset("h100-16k").cluster(), ClusterDocument.preset("h100-16k").layout(),
                 asBuilt.gpu(), Policy.today(), NetFixtures.MENU, FleetEconomics.defaults(), NetFixtures.DEFAULTS.withCoreOversubscription(7));
         bandwidth(meta.forGroup(16, 1024), NIC / 7);
         assertThat(meta.bisectionBytesPerSecond(16, 1024)).isCloseTo(8 * NIC / 7, within(NIC * REL));
@@ -175,12 +175,12 @@ class SpanLogicTest {
 
     @Test
     void leavesAndPodsMatchTheBuiltTopology() {
-        checkAgainstGraph(TopologyPresets.h100SuperPod16k());
+        checkAgainstGraph(ClusterDocument.preset("h100-16k").cluster());
         // 3-tier radix 8: pods of 4 leaves; two NICs per GPU
-        checkAgainstGraph(new ClusterSpec(128, TopologyPresets.hgxH100(), new FabricSpec(FabricKind.FAT_TREE, 8, 3, 1, 1, 400e9, 4)));
-        checkAgainstGraph(new ClusterSpec(60, TopologyPresets.hgxH100(), new FabricSpec(FabricKind.FAT_TREE, 8, 3, 1, 2, 400e9, 4)));
-        checkAgainstGraph(new ClusterSpec(60, TopologyPresets.hgxH100(), new FabricSpec(FabricKind.RAIL_OPTIMIZED, 8, 3, 1, 2, 400e9, 4)));
-        checkAgainstGraph(new ClusterSpec(1000, TopologyPresets.nvl72(), TopologyPresets.ethernet51T(FabricKind.FAT_TREE, 3, 1)));
+        checkAgainstGraph(new ClusterSpec(128, ClusterDocument.preset("h100-16k").cluster().domain(), new FabricSpec(FabricKind.FAT_TREE, 8, 3, 1, 1, 400e9, 4)));
+        checkAgainstGraph(new ClusterSpec(60, ClusterDocument.preset("h100-16k").cluster().domain(), new FabricSpec(FabricKind.FAT_TREE, 8, 3, 1, 2, 400e9, 4)));
+        checkAgainstGraph(new ClusterSpec(60, ClusterDocument.preset("h100-16k").cluster().domain(), new FabricSpec(FabricKind.RAIL_OPTIMIZED, 8, 3, 1, 2, 400e9, 4)));
+        checkAgainstGraph(new ClusterSpec(1000, ClusterDocument.preset("nvl72-rack").cluster().domain(), ClusterDocument.preset("cluster-100k").cluster().fabric()));
         checkAgainstGraph(new ClusterSpec(40, NetFixtures.PAIR, new FabricSpec(FabricKind.FAT_TREE, 8, 2, 3, 1, 400e9, 4)));
     }
 }
