@@ -92,6 +92,11 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         return from(Documents.preset(Documents.Kind.GPU, name));
     }
 
+    /** The shipped GPU {@code name}, or empty when no GPU of that name ships. */
+    public static java.util.Optional<GpuSpec> find(String name) {
+        return names().contains(name) ? java.util.Optional.of(preset(name)) : java.util.Optional.empty();
+    }
+
     /** Every shipped GPU, in display order. */
     public static List<GpuSpec> presets() {
         return names().stream().map(GpuSpec::preset).toList();
