@@ -100,8 +100,7 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
                     out.print(Output.table(List.of("kind", "name", "description"), rows));
                 }
                 if (!none.isEmpty()) {
-                    out.println((kind == null ? "no presets ship yet of kind " : "no presets ship of kind ") + String.join(", ", none)
-                            + " (a file of that kind is read where the kind is taken)");
+                    out.println("no presets ship of kind " + String.join(", ", none));
                 }
                 out.println();
                 out.println("mosaic presets show NAME > my.yaml   prints one as shipped; edit it and pass the file back "
@@ -138,19 +137,25 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
      * one kind that ships it; a name two kinds ship needs --kind; an unknown name is refused with the closest one.
      */
     static Documents.Kind resolve(String name, String kindText) {
+        return resolve(name, kindText, Documents::names);
+    }
+
+    /** {@link #resolve(String, String)} over the shipped names {@code names} gives by kind (tests give their own). */
+    static Documents.Kind resolve(String name, String kindText, java.util.function.Function<Documents.Kind, List<String>> names) {
         if (kindText != null) {
             Documents.Kind k = kindOf(kindText, "--kind");
-            if (!Documents.names(k).contains(name)) {
-                List<String> names = Documents.names(k);
-                List<Documents.Kind> elsewhere = kindsShipping(name);
+            if (!names.apply(k).contains(name)) {
+                List<String> ofKind = names.apply(k);
+                List<Documents.Kind> elsewhere = kindsShipping(name, names);
+                String hint = SpecReader.didYouMean(name, ofKind);
                 throw new UsageException("unknown " + k.id() + " preset \"" + name + "\": expected one of "
-                        + (names.isEmpty() ? "(none ship)" : String.join(", ", names)) + SpecReader.didYouMean(name, names)
-                        + (elsewhere.isEmpty() ? " (hint: mosaic presets " + k.id() + " lists them)"
-                        : " (hint: " + name + " is a " + ids(elsewhere) + " preset: --kind " + elsewhere.get(0).id() + ")"));
+                        + (ofKind.isEmpty() ? "(none ship)" : String.join(", ", ofKind))
+                        + (!elsewhere.isEmpty() ? " (hint: " + name + " is a " + ids(elsewhere) + " preset: --kind " + elsewhere.get(0).id() + ")"
+                        : !hint.isEmpty() ? hint : " (hint: mosaic presets " + k.id() + " lists them)"));
             }
             return k;
         }
-        List<Documents.Kind> kinds = kindsShipping(name);
+        List<Documents.Kind> kinds = kindsShipping(name, names);
         if (kinds.size() == 1) {
             return kinds.get(0);
         }
@@ -160,17 +165,17 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
         }
         List<String> all = new ArrayList<>();
         for (Documents.Kind k : Documents.Kind.values()) {
-            all.addAll(Documents.names(k));
+            all.addAll(names.apply(k));
         }
         String hint = SpecReader.didYouMean(name, all);
         throw new UsageException("unknown preset \"" + name + "\": expected the name of a shipped document, one of "
                 + String.join(", ", all) + (hint.isEmpty() ? " (hint: mosaic presets lists them with their kinds)" : hint));
     }
 
-    private static List<Documents.Kind> kindsShipping(String name) {
+    private static List<Documents.Kind> kindsShipping(String name, java.util.function.Function<Documents.Kind, List<String>> names) {
         List<Documents.Kind> out = new ArrayList<>();
         for (Documents.Kind k : Documents.Kind.values()) {
-            if (Documents.names(k).contains(name)) {
+            if (names.apply(k).contains(name)) {
                 out.add(k);
             }
         }

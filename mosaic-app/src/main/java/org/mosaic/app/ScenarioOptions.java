@@ -96,7 +96,9 @@ public final class ScenarioOptions {
      * {@code fiber.length=30m}), since one would silently undo the other.
      */
     public ScenarioDocument apply(ScenarioDocument doc) {
-        Map<String, String> overrides = overrides();
+        // applied in key order, not the order given: the keys are distinct and none holds another, so the tree is the
+        // same either way, and the document's source ("preset X (with a=1) (with b=2)"), which outputs print, is too
+        Map<String, String> overrides = new java.util.TreeMap<>(overrides());
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             doc = doc.with(e.getKey(), e.getValue());
         }
