@@ -108,7 +108,7 @@ class PresetsCommandTest {
         Path gpu = dir.resolve("my-gpu.yaml");
         Files.writeString(gpu, "formatVersion: 1\nkind: gpu\nname: mine\n");
         for (List<String> args : List.of(List.of("optics"), List.of("link"), List.of("emulate", "--ber", "1e-4"),
-                List.of("optics", "fit", "--measured", "docs/examples/lab.csv", "--free", "led.averagePower"))) {
+                List.of("optics", "fit", "--measured", Path.of("..", "docs", "examples", "lab.csv").toString(), "--free", "led.averagePower"))) {
             List<String> a = new ArrayList<>(args);
             a.addAll(List.of("--scenario", gpu.toString()));
             Cli c = Cli.run(a.toArray(String[]::new));
