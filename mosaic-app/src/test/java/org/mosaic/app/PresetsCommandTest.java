@@ -124,6 +124,21 @@ class PresetsCommandTest {
     }
 
     @Test
+    void compareTakesACableFileWhereItTakesAPresetName_andRefusesAnotherKind_issue13() throws Exception {
+        Path cable = dir.resolve("my-800g.yaml");
+        Files.writeString(cable, Cli.run("presets", "show", "mosaic-800g").out());
+        Cli byName = Cli.run("compare", "--preset", "mosaic-800g", "--format", "json");
+        Cli byFile = Cli.run("compare", "--preset", cable.toString(), "--format", "json");
+        assertThat(byFile.exit()).as(byFile.err()).isZero();
+        assertThat(JSON.readTree(byFile.out())).isEqualTo(JSON.readTree(byName.out()));
+        Path gpu = dir.resolve("gpu.yaml");
+        Files.writeString(gpu, "formatVersion: 1\nkind: gpu\nname: mine\n");
+        Cli other = Cli.run("compare", "--preset", gpu.toString());
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("kind gpu", "cable");
+    }
+
+    @Test
     void aStatedKindMustAgreeWithTheHostSection_andKindCannotBeSetToAnother_issue13() throws Exception {
         String cable = Documents.presetText(Documents.Kind.CABLE, "mosaic-800g");
         Path asChannel = dir.resolve("as-channel.yaml");
