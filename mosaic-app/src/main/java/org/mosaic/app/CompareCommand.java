@@ -41,8 +41,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Cable length the links must reach, with a unit (default: ${DEFAULT-VALUE}).")
     String length;
 
-    @Option(names = "--preset", paramLabel = "NAME",
-            description = "The microLED cables to include (repeatable; default: every shipped cable preset).")
+    @Option(names = "--preset", paramLabel = "NAME|FILE",
+            description = "The microLED cables to include: a cable preset or a cable scenario file (repeatable; default: every "
+                    + "shipped cable preset).")
     List<String> presets = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a value in every microLED cable (repeatable).")
@@ -123,10 +124,12 @@ public final class CompareCommand implements Callable<Integer> {
         overrides.sets = sets;
         List<LinkSpec> out = new ArrayList<>();
         for (String n : names) {
-            ScenarioDocument doc = overrides.apply(ScenarioDocument.preset(n));
+            ScenarioDocument doc = overrides.apply(org.mosaic.core.scenario.Documents.isFile(n)
+                    ? ScenarioOptions.scenarioKind(ScenarioDocument.file(java.nio.file.Path.of(n)), org.mosaic.core.scenario.Documents.Kind.CABLE)
+                    : ScenarioDocument.preset(n));
             if (!LinkSpecs.isCable(doc)) {
                 throw new UsageException("--preset " + n + " describes a channel, not a cable (no host section): expected one of "
-                        + cablePresets());
+                        + cablePresets() + " or a cable scenario file");
             }
             out.add(LinkSpecs.bind(doc));
         }

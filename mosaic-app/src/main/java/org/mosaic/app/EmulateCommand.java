@@ -112,7 +112,7 @@ public final class EmulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ScenarioDocument doc = scenario.load(LinkCommand.DEFAULT_PRESET);
+        ScenarioDocument doc = scenario.load(LinkCommand.DEFAULT_PRESET, org.mosaic.core.scenario.Documents.Kind.CABLE);
         if (!LinkSpecs.isCable(doc)) {
             throw new UsageException("the scenario " + doc.source() + " describes a channel, not a cable: expected a cable "
                     + "scenario (hint: --preset " + LinkCommand.DEFAULT_PRESET + ")");

@@ -79,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             inputs.add(new ChannelSection.Input(p, apply.apply(ScenarioDocument.preset(p))));
         }
         for (Path f : scenarios) {
-            ScenarioDocument doc = apply.apply(ScenarioDocument.file(f));
+            ScenarioDocument doc = apply.apply(ScenarioOptions.scenarioKind(ScenarioDocument.file(f), org.mosaic.core.scenario.Documents.Kind.CHANNEL));
             String name = doc.tree().path("name").asText(f.getFileName().toString());
             String unique = name;
             for (int k = 2; taken(inputs, unique); k++) {

@@ -48,7 +48,7 @@ public final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ScenarioDocument doc = scenario.load(DEFAULT_PRESET);
+        ScenarioDocument doc = scenario.load(DEFAULT_PRESET, org.mosaic.core.scenario.Documents.Kind.CABLE);
         if (!LinkSpecs.isCable(doc)) {
             throw new UsageException("the scenario " + doc.source() + " describes a channel, not a cable (it has no host "
                     + "section): expected a cable scenario (hint: --preset " + DEFAULT_PRESET + ")");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -64,13 +65,28 @@ public final class ScenarioOptions {
 
     /** The document with every {@code --set} applied; {@code defaultPreset} when neither flag is given. */
     public ScenarioDocument load(String defaultPreset) {
+        return load(defaultPreset, Documents.Kind.CHANNEL);
+    }
+
+    /**
+     * The document with every {@code --set} applied; {@code defaultPreset} when neither flag is given. A document of
+     * a kind other than channel or cable (a gpu, a cluster, ...) is refused as not the {@code expected} kind; whether
+     * a channel may stand where a cable is expected is the command's to say.
+     */
+    public ScenarioDocument load(String defaultPreset, Documents.Kind expected) {
         if (presetGiven() && scenario != null) {
             throw new UsageException("--preset " + preset + " and --scenario " + scenario
                     + " were both given: expected one of them (hint: apply changes to a preset with --set KEY=VALUE)");
         }
         ScenarioDocument doc = scenario != null ? ScenarioDocument.file(scenario)
                 : ScenarioDocument.preset(presetGiven() ? preset : defaultPreset);
-        return apply(doc);
+        return apply(scenarioKind(doc, expected));
+    }
+
+    /** {@code doc} when it is a channel or a cable scenario; any other kind is refused as not {@code expected}. */
+    static ScenarioDocument scenarioKind(ScenarioDocument doc, Documents.Kind expected) {
+        Documents.Kind kind = Documents.kindOf(doc);
+        return kind == Documents.Kind.CHANNEL || kind == Documents.Kind.CABLE ? doc : Documents.checked(expected, doc);
     }
 
     /**
@@ -80,7 +96,9 @@ public final class ScenarioOptions {
      * {@code fiber.length=30m}), since one would silently undo the other.
      */
     public ScenarioDocument apply(ScenarioDocument doc) {
-        Map<String, String> overrides = overrides();
+        // applied in key order, not the order given: the keys are distinct and none holds another, so the tree is the
+        // same either way, and the document's source ("preset X (with a=1) (with b=2)"), which outputs print, is too
+        Map<String, String> overrides = new java.util.TreeMap<>(overrides());
         for (Map.Entry<String, String> e : overrides.entrySet()) {
             doc = doc.with(e.getKey(), e.getValue());
         }

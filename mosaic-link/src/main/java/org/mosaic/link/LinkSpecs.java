@@ -30,7 +30,7 @@ public final class LinkSpecs {
 
     public static LinkSpec bind(ScenarioDocument doc) {
         SpecReader r = doc.reader();
-        ChannelSpec channel = ChannelSpecs.read(r, doc.source());
+        ChannelSpec channel = ChannelSpecs.read(r, doc);
         if (!isCable(doc)) {
             r.problem("host", null, "a cable needs a host section (host.interface, e.g. 800GAUI-8; see the mosaic-800g preset)");
         }

@@ -62,7 +62,7 @@ public final class ChannelSpecs {
     }
 
     /** The top-level sections a channel scenario consists of; other sections belong to higher layers. */
-    public static final List<String> SECTIONS = List.of("formatVersion", "name", "description", "seed", "provenance",
+    public static final List<String> SECTIONS = List.of("formatVersion", "kind", "name", "description", "seed", "provenance",
             "link", "led", "optics", "fiber", "receiver", "ctle", "numerics");
 
     /**
@@ -92,7 +92,7 @@ public final class ChannelSpecs {
                 }
             }
         }
-        ChannelSpec spec = read(r, doc.source());
+        ChannelSpec spec = read(r, doc);
         r.finish();
         return spec;
     }
@@ -123,11 +123,32 @@ public final class ChannelSpecs {
         return out;
     }
 
+    /**
+     * Reads the channel sections of {@code doc} like {@link #read(SpecReader, String)}, and checks its {@code kind}:
+     * optional (a file without it is a cable when it has a host section, a channel otherwise), but when stated it
+     * must agree with the sections, since the two would otherwise give one document two readings.
+     */
+    public static ChannelSpec read(SpecReader r, ScenarioDocument doc) {
+        boolean hasHost = doc.tree().has("host");
+        var stated = doc.tree().get("kind");
+        if (stated != null && stated.isTextual()) {
+            if (stated.asText().equals("cable") && !hasHost) {
+                r.problem("kind", "cable", "a cable to have a host section (host.interface, e.g. 800GAUI-8), or kind: channel "
+                        + "(hint: `mosaic presets show mosaic-800g` prints a cable)");
+            } else if (stated.asText().equals("channel") && hasHost) {
+                r.problem("kind", "channel", "kind: cable, since the document has a host section (hint: or remove the cable "
+                        + "sections " + String.join(", ", CABLE_SECTIONS) + " to describe one channel)");
+            }
+        }
+        return read(r, doc.source());
+    }
+
     /** Reads the channel sections into a spec without finishing the reader (for binders of higher layers). */
     public static ChannelSpec read(SpecReader r, String source) {
         r.ignore("name");
         r.ignore("description");
         r.ignore("provenance");
+        r.choice("kind", List.of("channel", "cable"), "channel");   // agreement with the sections: read(r, doc)
         long seed = r.longValue("seed", 0L);
         String name = r.text("name", source);
         double rate = q(r, "link.channelRate");

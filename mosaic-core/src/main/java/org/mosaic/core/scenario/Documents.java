@@ -106,6 +106,26 @@ public final class Documents {
     }
 
     /**
+     * The text of the shipped document {@code name} of {@code kind} exactly as shipped (comments included), for
+     * {@code mosaic presets show}; an unknown name is refused with the closest one.
+     */
+    public static String presetText(Kind kind, String name) {
+        if (!names(kind).contains(name)) {
+            throw unknown(kind, name, names(kind));
+        }
+        String resource = kind == Kind.CHANNEL || kind == Kind.CABLE ? "/presets/" + name + ".yaml"
+                : "/presets/" + kind.id() + "/" + name + ".yaml";
+        try (InputStream in = Documents.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new ScenarioException(kind.id() + " preset " + name + " is listed but " + resource + " is not in this build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException("cannot read " + kind.id() + " preset " + name + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * {@code FILE|NAME}: a file when {@code text} names an existing file or ends in .yaml, .yml or .json (a
      * missing file is then an error, not a preset lookup), otherwise the shipped preset of that name.
      */

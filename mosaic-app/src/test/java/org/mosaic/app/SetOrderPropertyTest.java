@@ -1,0 +1,72 @@
+package org.mosaic.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Issue 13: {@code --set} order never changes the result. Any permutation of a valid set of overrides gives the
+ * identical JSON, the source line included (it once listed the overrides in the order typed); for optics, link and
+ * fleet. The link set holds a pair that is only valid together (1.6TAUI-8 needs the faster channel rate to fit the
+ * 20 x 20 array) and the fleet set is the issue's gpus/radix case, so a reader that validated after each override would
+ * refuse some orders.
+ */
+class SetOrderPropertyTest {
+    static final List<String> OPTICS = List.of("fiber.length=15 m", "led.averagePower=250 uW", "seed=3", "ctle.maxPeaking=8 dB",
+            "fiber.attenuation=0.25 dB/m", "link.berTarget=1e-6");
+    static final List<String> LINK = List.of("host.interface=1.6TAUI-8", "link.channelRate=4.25 Gb/s", "plan.spares=10",
+            "host.attachment=cpo", "seed=2", "led.averagePower=280 uW");
+    /** The issue's case: radix 64 before gpus=65536 was refused, after it accepted. */
+    static final List<String> FLEET = List.of("gpus=65536", "fabric.radix=64", "fabric.tiers=3");
+
+    /** The answer for the overrides in the order listed above, computed once per command. */
+    private static final ConcurrentHashMap<String, String> REFERENCE = new ConcurrentHashMap<>();
+
+    @Property(tries = 15, seed = "13")
+    void opticsGivesTheSameJsonForAnyOrderOfItsOverrides_issue13(@ForAll("opticsOrders") List<String> sets) {
+        assertThat(json("optics", sets)).isEqualTo(REFERENCE.computeIfAbsent("optics", c -> json(c, OPTICS)));
+    }
+
+    @Property(tries = 15, seed = "13")
+    void linkGivesTheSameJsonForAnyOrderOfItsOverrides_issue13(@ForAll("linkOrders") List<String> sets) {
+        assertThat(json("link", sets)).isEqualTo(REFERENCE.computeIfAbsent("link", c -> json(c, LINK)));
+    }
+
+    @Property(tries = 4, seed = "13")
+    void fleetGivesTheSameJsonForAnyOrderOfItsOverrides_issue13(@ForAll("fleetOrders") List<String> sets) {
+        assertThat(json("fleet", sets)).isEqualTo(REFERENCE.computeIfAbsent("fleet", c -> json(c, FLEET)));
+    }
+
+    @Provide
+    Arbitrary<List<String>> fleetOrders() {
+        return Arbitraries.shuffle(FLEET);
+    }
+
+    @Provide
+    Arbitrary<List<String>> opticsOrders() {
+        return Arbitraries.shuffle(OPTICS);
+    }
+
+    @Provide
+    Arbitrary<List<String>> linkOrders() {
+        return Arbitraries.shuffle(LINK);
+    }
+
+    private static String json(String command, List<String> sets) {
+        List<String> args = new ArrayList<>(List.of(command, "--format", "json"));
+        for (String s : sets) {
+            args.add("--set");
+            args.add(s);
+        }
+        Cli c = Cli.run(args.toArray(String[]::new));
+        assertThat(c.exit()).as(args + "\n" + c.err()).isZero();
+        return c.out();
+    }
+}
