@@ -42,7 +42,8 @@ class PresetRoundTripTest {
             Kind.CHANNEL, new Reader(List.of("optics"), "--preset", "--scenario", List.of()),
             Kind.CABLE, new Reader(List.of("link"), "--preset", "--scenario", List.of()),
             Kind.CLUSTER, new Reader(List.of("fleet"), "--cluster", "--cluster", List.of()),
-            Kind.SYSTEM, new Reader(List.of("train"), "--system", "--system", List.of()),
+            Kind.SYSTEM, new Reader(List.of("train"), "--system", "--system", List.of("--model", "gpt3-175b", "--gpus", "64",
+                    "--tp", "8", "--pp", "8", "--global-batch", "64", "--recompute", "selective")),   // selene states no job size
             Kind.GPU, new Reader(List.of("train"), "--gpu", "--gpu", List.of()),
             Kind.MODEL, new Reader(List.of("train"), "--model", "--model", List.of()),
             Kind.CAMPAIGN, new Reader(List.of("goodput"), "--campaign", "--campaign", List.of("--trials", "20")),
