@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.mosaic.cluster.TrainingModel;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.ParallelPlan;
 import org.mosaic.cluster.training.PlanSearch;
@@ -94,8 +94,8 @@ public class TrainingBenchmarks {
         TrainingModel.Setup s = TrainingModel.setup("h100-16k", null, "today", null);
         cluster = s.cluster();
         system = s.system();
-        llama = ModelPresets.LLAMA3_405B;
-        deepseek = ModelPresets.DEEPSEEK_V3_LIKE;
+        llama = Models.preset("llama3-405b");
+        deepseek = Models.preset("deepseek-v3-like");
         // Llama 3 405B's 8K pre-training layout (TP8 CP1 PP16 DP128), interleaved over 4 chunks per stage
         llamaPlan = ParallelPlan.of(8, 16, 128, 1, LLAMA_GLOBAL_BATCH, 4, Recompute.FULL);
         // the same TP and PP with DP 16: 128 micro-batches per pipeline; CP 8 keeps the 16,384 GPUs

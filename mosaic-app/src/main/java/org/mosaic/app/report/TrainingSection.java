@@ -19,7 +19,7 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.KernelCosts;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.PublishedRuns;
@@ -37,8 +37,8 @@ import org.mosaic.core.catalog.Provenance;
 /**
  * The training section: does a better interconnect make training faster or more reliable, and by how much?
  *
- * <p><b>Faster.</b> For {@link ModelPresets#LLAMA3_405B} (dense, global batch {@value #LLAMA_BATCH} sequences of 8,192 =
- * Llama 3's 16 M tokens) and {@link ModelPresets#DEEPSEEK_V3_LIKE} (MoE, {@value #DEEPSEEK_BATCH} sequences of 4,096,
+ * <p><b>Faster.</b> For the llama3-405b model preset (dense, global batch {@value #LLAMA_BATCH} sequences of 8,192 =
+ * Llama 3's 16 M tokens) and the deepseek-v3-like preset (MoE, {@value #DEEPSEEK_BATCH} sequences of 4,096,
  * about the same tokens per step) on the {@value #CLUSTER} preset (16,384 H100), {@link PlanSearch} finds the fastest
  * plans that fit under each policy of {@link #POLICIES}; the section shows the best plan's step-time breakdown per
  * policy, the plans, and the pipeline timeline of the best dense plan under {@value Policy#TODAY}. The policies change
@@ -98,8 +98,8 @@ public final class TrainingSection implements Section {
     }
 
     /** The workloads of the step-time comparison. */
-    public static final List<Workload> WORKLOADS = List.of(new Workload(ModelPresets.LLAMA3_405B, LLAMA_BATCH),
-            new Workload(ModelPresets.DEEPSEEK_V3_LIKE, DEEPSEEK_BATCH));
+    public static final List<Workload> WORKLOADS = List.of(new Workload(Models.preset("llama3-405b"), LLAMA_BATCH),
+            new Workload(Models.preset("deepseek-v3-like"), DEEPSEEK_BATCH));
 
     /** One policy's plan search for one workload. */
     public record PolicyPlans(String policy, TrainingModel.Setup setup, PlanSearch.Result search) {
@@ -336,7 +336,7 @@ public final class TrainingSection implements Section {
         }
         LlamaRun published = llama.stream().max(java.util.Comparator.comparingInt(r -> r.run().gpus())).orElse(null);
         for (WorkloadPlans wp : plans) {
-            if (published == null || wp.workload().model() != ModelPresets.LLAMA3_405B) {
+            if (published == null || wp.workload().model() != Models.preset("llama3-405b")) {
                 continue;
             }
             PolicyPlans today = wp.policy(Policy.TODAY);
@@ -786,7 +786,7 @@ public final class TrainingSection implements Section {
     /** The sources of the section's numbers: the training classes' provenance, then the section's own choices. */
     public static List<Provenance> provenance() {
         Map<String, Provenance> byPath = new LinkedHashMap<>();
-        List<List<Provenance>> lists = List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
+        List<List<Provenance>> lists = List.of(Models.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
                 TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), own());
         for (List<Provenance> l : lists) {
             for (Provenance p : l) {

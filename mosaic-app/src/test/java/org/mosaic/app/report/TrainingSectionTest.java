@@ -22,7 +22,7 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.KernelCosts;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.PublishedRuns;
 import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
@@ -223,9 +223,9 @@ class TrainingSectionTest {
             }
         }
         // a dense model has no expert parallelism, so no EP series; the MoE has one
-        var dense = ((CategoryPlot) section.breakdownChart(section.plans(ModelPresets.LLAMA3_405B.name())).getPlot()).getDataset();
+        var dense = ((CategoryPlot) section.breakdownChart(section.plans(Models.preset("llama3-405b").name())).getPlot()).getDataset();
         assertThat(dense.getRowKeys()).doesNotContain("EP comm.");
-        var moe = ((CategoryPlot) section.breakdownChart(section.plans(ModelPresets.DEEPSEEK_V3_LIKE.name())).getPlot()).getDataset();
+        var moe = ((CategoryPlot) section.breakdownChart(section.plans(Models.preset("deepseek-v3-like").name())).getPlot()).getDataset();
         assertThat(moe.getRowKeys()).contains("EP comm.");
     }
 
@@ -233,7 +233,7 @@ class TrainingSectionTest {
 
     @Test
     void theTimelineIsTheBestDensePlanUnderToday() {
-        StepResult best = section.plans(ModelPresets.LLAMA3_405B.name()).policy(Policy.TODAY).best();
+        StepResult best = section.plans(Models.preset("llama3-405b").name()).policy(Policy.TODAY).best();
         StepResult tl = section.timeline();
         assertThat(tl.plan()).isEqualTo(best.plan());
         assertThat(tl.stepSeconds()).isCloseTo(best.stepSeconds(), within(1e-12 * best.stepSeconds()));
@@ -367,7 +367,7 @@ class TrainingSectionTest {
         for (Provenance x : p) {
             assertThat(paths.add(x.path())).as("duplicate " + x.path()).isTrue();
         }
-        for (List<Provenance> l : List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
+        for (List<Provenance> l : List.of(Models.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
                 TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance())) {
             for (Provenance x : l) {
                 assertThat(paths).contains(x.path());
