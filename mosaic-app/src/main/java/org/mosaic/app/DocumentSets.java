@@ -56,7 +56,13 @@ final class DocumentSets {
             List<Problem> named = new ArrayList<>();
             for (Problem p : x.problems()) {
                 String full = prefix + "." + p.path();
-                named.add(overrides.containsKey(full) ? new Problem(flags.getOrDefault(full, full), p.value(), p.expected()) : p);
+                if (!overrides.containsKey(full)) {
+                    named.add(p);
+                } else if (flags.containsKey(full)) {
+                    named.add(new Problem(flags.get(full), p.value(), p.expected()));
+                } else {   // a --set key: its hint in the same terms
+                    named.add(new Problem(full, p.value(), p.expected().replace("(did you mean ", "(did you mean " + prefix + ".")));
+                }
             }
             throw new ScenarioException(d.source(), named);
         }

@@ -27,7 +27,7 @@ import org.mosaic.cluster.training.PublishedRuns;
 import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.goodput.Estimate;
-import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.cluster.training.network.TrainingClusters;
 import org.mosaic.cluster.training.pipeline.PipelineResult;
@@ -298,7 +298,7 @@ class TrainingSectionTest {
                 assertThat(c.spec().hotSpares()).isTrue();
                 assertThat(c.spec().checkpoint().saveSeconds()).isEqualTo(10);
                 assertThat(c.spec().checkpoint().restartSeconds()).isEqualTo(300);
-                assertThat(c.spec().causes().find(LlamaThreeDefaults.PLANNED_MAINTENANCE)).isPresent();
+                assertThat(c.spec().causes().find("Planned maintenance")).isPresent();
             }
             // the same sampled GPU failures in every trial of every policy
             for (int t = 0; t < 200; t++) {
@@ -310,7 +310,7 @@ class TrainingSectionTest {
         }
         // the Llama-scaled rates give today exactly Llama's switch/cable rate in its links
         TrainingModel.Campaign todayScaled = g.llamaRates().get(0);
-        double llama = 35 / LlamaThreeDefaults.GPU_HOURS;
+        double llama = 35 / CampaignDocument.standard().observedGpuHours();
         assertThat(todayScaled.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour()).isCloseTo(llama, within(1e-12 * llama));
         assertThat(g.linkCalibration()).isCloseTo(TrainingModel.linkCalibration(), within(0.0));
     }
@@ -368,7 +368,7 @@ class TrainingSectionTest {
             assertThat(paths.add(x.path())).as("duplicate " + x.path()).isTrue();
         }
         for (List<Provenance> l : List.of(Models.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
-                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance())) {
+                TrainingClusters.provenance(), CampaignDocument.provenance(), TrainingModel.provenance(), PublishedRuns.provenance())) {
             for (Provenance x : l) {
                 assertThat(paths).contains(x.path());
             }
