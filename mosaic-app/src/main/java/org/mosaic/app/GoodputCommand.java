@@ -191,7 +191,7 @@ public final class GoodputCommand implements Callable<Integer> {
     private Map<String, String> flagValues() {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         if (days != null) {
-            out.put("campaign.days", String.valueOf(days));
+            out.put("campaign.days", java.math.BigDecimal.valueOf(days).stripTrailingZeros().toPlainString());
         }
         if (save != null) {
             out.put("campaign.checkpoint.save", save);
