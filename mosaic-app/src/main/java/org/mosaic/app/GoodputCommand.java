@@ -13,9 +13,13 @@ import java.util.concurrent.Callable;
 import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.goodput.CampaignResult;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.goodput.Checkpointing;
 import org.mosaic.cluster.training.goodput.Estimate;
+import org.mosaic.cluster.training.goodput.IntervalRule;
 import org.mosaic.cluster.training.goodput.TrialResult;
+import org.mosaic.core.scenario.Documents;
+import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.Dimension;
 import org.mosaic.core.units.Quantities;
 import org.mosaic.core.units.UnitException;
@@ -55,8 +59,15 @@ public final class GoodputCommand implements Callable<Integer> {
     @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
     Long gpus;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "54", description = "Campaign length in days (default: ${DEFAULT-VALUE}, Llama 3's snapshot).")
-    double days;
+    @Option(names = "--campaign", paramLabel = "FILE|NAME", defaultValue = CampaignDocument.DEFAULT,
+            description = "A campaign document (kind: campaign: length, failure causes and rates, detection, replacement, checkpointing, "
+                    + "spares, planned stops) or a preset (default: ${DEFAULT-VALUE}, Llama 3's 54 days; `mosaic presets show ${DEFAULT-VALUE}` "
+                    + "prints it to start from).")
+    String campaign;
+
+    @Option(names = "--days", paramLabel = "N", description = "Campaign length in days: the campaign's key days (default: the campaign's, "
+            + "54 for llama3-54d, Llama 3's snapshot).")
+    Double days;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "200", description = "Monte Carlo trials (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -65,25 +76,36 @@ public final class GoodputCommand implements Callable<Integer> {
             + "command; printed with the result).")
     long seed;
 
-    @Option(names = "--checkpoint-save", paramLabel = "TIME", defaultValue = "10 s",
-            description = "Blocking part of a checkpoint save (default: ${DEFAULT-VALUE}, asynchronous checkpointing; 60 s blocking).")
+    @Option(names = "--checkpoint-save", paramLabel = "TIME",
+            description = "Blocking part of a checkpoint save: the campaign's key checkpoint.save (default: the campaign's, 10 s for "
+                    + "llama3-54d, asynchronous checkpointing; 60 s blocking).")
     String save;
 
-    @Option(names = "--restart", paramLabel = "TIME", defaultValue = "5 min",
-            description = "Relaunch and checkpoint load after a failure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restart", paramLabel = "TIME",
+            description = "Relaunch and checkpoint load after a failure: the campaign's key checkpoint.restart (default: the campaign's, "
+                    + "5 min for llama3-54d).")
     String restart;
 
-    @Option(names = "--interval", paramLabel = "daly|young|optimal|TIME", defaultValue = "daly",
-            description = "Checkpoint interval: Young, Daly or availability-optimal for the policy's failure rate, or a time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", paramLabel = "daly|young|optimal|TIME",
+            description = "Checkpoint interval: Young, Daly or availability-optimal for the policy's failure rate, or a time; the campaign's "
+                    + "key checkpoint.interval (default: the campaign's, daly for llama3-54d).")
     String interval;
 
-    @Option(names = "--hot-spares", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Replace failed parts from hot spares at once (default: on); without, wait for the repair.")
-    boolean hotSpares;
+    @Option(names = "--hot-spares", negatable = true,
+            description = "Replace failed parts from hot spares at once; without, wait for the repair: the campaign's key hotSpares "
+                    + "(default: the campaign's, on for llama3-54d).")
+    Boolean hotSpares;
 
-    @Option(names = "--planned", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Include Llama 3's planned maintenance stops (default: on).")
-    boolean planned;
+    @Option(names = "--planned", negatable = true,
+            description = "Include the campaign's planned stops (Llama 3's planned maintenance): the campaign's key planned (default: the "
+                    + "campaign's, on for llama3-54d).")
+    Boolean planned;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A key of the campaign document, e.g. campaign.causes.faulty-gpu.count=100 or campaign.detection.hang=5min "
+                    + "(repeatable; each key once, in any order: all are applied, then the document is checked once; a flag and a --set "
+                    + "of the same key are refused).")
+    List<String> sets = new ArrayList<>();
 
     @Option(names = "--link-rates", paramLabel = "fleet|llama", defaultValue = "fleet",
             description = "Link failure rates: fleet (the technologies' FITs, as the fleet command) or llama (scaled so that h100-16k "
@@ -109,27 +131,25 @@ public final class GoodputCommand implements Callable<Integer> {
             org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
         }
         TrainCommand.checkClusterAndGpus(cluster, gpus);
-        if (!(days > 0 && days <= 3650)) {
+        if (days != null && !(days > 0 && days <= CampaignDocument.MAX_DAYS)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }
         if (trials < 2 || trials > 100_000) {
             throw new UsageException("--trials " + trials + ": expected 2 to 100,000 (confidence intervals need at least 2)");
         }
-        double saveSeconds = time("--checkpoint-save", save, false);
-        double restartSeconds = time("--restart", restart, true);
-        TrainingModel.IntervalRule rule = TrainingModel.IntervalRule.DALY;
-        Double intervalSeconds = null;
-        switch (interval.toLowerCase(Locale.ROOT)) {
-            case "daly" -> rule = TrainingModel.IntervalRule.DALY;
-            case "young" -> rule = TrainingModel.IntervalRule.YOUNG;
-            case "optimal" -> rule = TrainingModel.IntervalRule.AVAILABILITY_OPTIMAL;
-            default -> {
-                if (!interval.trim().matches("[-+]?[0-9.].*")) {
-                    throw new UsageException("--interval " + interval + ": expected daly, young, optimal or a time such as 10 min");
-                }
-                intervalSeconds = time("--interval", interval, false);   // a number: the unit parser says what is wrong
-            }
+        if (save != null) {
+            time("--checkpoint-save", save, false);
         }
+        if (restart != null) {
+            time("--restart", restart, true);
+        }
+        if (interval != null && IntervalRule.of(interval.toLowerCase(Locale.ROOT)) == null) {
+            if (!interval.trim().matches("[-+]?[0-9.].*")) {
+                throw new UsageException("--interval " + interval + ": expected daly, young, optimal or a time such as 10 min");
+            }
+            time("--interval", interval, false);   // a number: the unit parser says what is wrong
+        }
+        CampaignDocument camp = campaign();
         boolean calibrate = switch (linkRates.toLowerCase(Locale.ROOT)) {
             case "fleet" -> false;
             case "llama" -> true;
@@ -141,16 +161,15 @@ public final class GoodputCommand implements Callable<Integer> {
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
                     names.size() == 1 ? "y" : "ies"), (long) trials * names.size());
-            runs = TrainingModel.campaigns(cluster, names, gpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
-                    calibrate, trials, seed, MAX_WORK_EVENTS, progress::set);
+            runs = TrainingModel.campaigns(cluster, names, gpus, camp, calibrate, trials, seed, MAX_WORK_EVENTS, progress::set);
         } catch (TrainingModel.TooMuchWork e) {
             throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
-                    + "of a few %% — or fewer --days or policies)", trials, days, gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
+                    + "of a few %% — or fewer --days or policies)", trials, camp.days(), gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
         } catch (IllegalArgumentException e) {
             throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
         }
         // expected link failures per day by tier and by technology, scaled as the campaign's link rate was
-        double linkScale = calibrate ? TrainingModel.linkCalibration() : 1;
+        double linkScale = calibrate ? TrainingModel.linkCalibration(camp) : 1;
         Map<String, LinkSplit> splits = new java.util.LinkedHashMap<>();
         for (TrainingModel.Campaign c : runs) {
             double perDay = linkScale * c.spec().gpus() * 24;
@@ -163,10 +182,86 @@ public final class GoodputCommand implements Callable<Integer> {
         out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(runs, splits)));
             case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
-            case TABLE -> table(runs, splits, calibrate);
+            case TABLE -> table(runs, splits, calibrate, TrainingModel.linkCalibration(camp));
         });
         out.flush();
         return 0;
+    }
+
+    /** The flags that set a key of the campaign document, by key. */
+    private Map<String, String> flagValues() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (days != null) {
+            out.put("campaign.days", java.math.BigDecimal.valueOf(days).stripTrailingZeros().toPlainString());
+        }
+        if (save != null) {
+            out.put("campaign.checkpoint.save", save);
+        }
+        if (restart != null) {
+            out.put("campaign.checkpoint.restart", restart);
+        }
+        if (interval != null) {
+            out.put("campaign.checkpoint.interval", interval);
+        }
+        if (hotSpares != null) {
+            out.put("campaign.hotSpares", String.valueOf(hotSpares));
+        }
+        if (planned != null) {
+            out.put("campaign.planned", String.valueOf(planned));
+        }
+        return out;
+    }
+
+    private static final Map<String, String> FLAGS = Map.of("campaign.days", "--days", "campaign.checkpoint.save", "--checkpoint-save",
+            "campaign.checkpoint.restart", "--restart", "campaign.checkpoint.interval", "--interval", "campaign.hotSpares", "--hot-spares",
+            "campaign.planned", "--planned");
+
+    /**
+     * The campaign: the document {@code --campaign FILE|NAME} with every {@code --set campaign.KEY} and every flag that sets one of
+     * its keys applied, then bound once. A flag and a --set of the same key are refused: they would be two meanings of one value.
+     */
+    CampaignDocument campaign() {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set campaign.causes.faulty-gpu.count=100");
+            }
+            String key = s.substring(0, eq).trim();
+            if (!key.startsWith("campaign.") || key.length() == "campaign.".length()) {
+                throw new UsageException("--set " + key + ": goodput's --set addresses the campaign document, expected campaign.KEY, e.g. "
+                        + "campaign.detection.hang=5min or campaign.causes.faulty-gpu.count=100 (hint: `mosaic presets show "
+                        + CampaignDocument.DEFAULT + "` shows the keys)");
+            }
+            String before = overrides.put(key, s.substring(eq + 1).trim());
+            if (before != null) {
+                throw new UsageException("--set " + key + " given twice (" + before + " and " + overrides.get(key) + "): expected each key once");
+            }
+        }
+        for (String a : overrides.keySet()) {
+            for (String b : overrides.keySet()) {
+                if (b.startsWith(a + ".")) {
+                    throw new UsageException("--set " + a + "=" + overrides.get(a) + " and --set " + b + "=" + overrides.get(b) + ": " + a
+                            + " cannot be both a value and a section holding " + b + " (hint: set only " + b + ")");
+                }
+            }
+        }
+        Map<String, String> labels = new java.util.HashMap<>();
+        for (Map.Entry<String, String> f : flagValues().entrySet()) {
+            String flag = FLAGS.get(f.getKey());
+            if (overrides.containsKey(f.getKey())) {
+                throw new UsageException(flag + " " + f.getValue() + " with --set " + f.getKey() + "=" + overrides.get(f.getKey())
+                        + ": both set the campaign's " + f.getKey().substring("campaign.".length()) + "; expected one of them");
+            }
+            overrides.put(f.getKey(), f.getValue());
+            labels.put(f.getKey(), flag + " " + f.getValue());
+        }
+        if (!Documents.isFile(campaign) && !CampaignDocument.names().contains(campaign)) {
+            throw new UsageException("--campaign " + campaign + ": unknown campaign; expected a campaign file (kind: campaign) or one of "
+                    + String.join(", ", CampaignDocument.names()) + SpecReader.didYouMean(campaign, CampaignDocument.names())
+                    + " (hint: `mosaic presets show " + CampaignDocument.DEFAULT + "` prints a document to copy)");
+        }
+        return DocumentSets.bind(Documents.load(Documents.Kind.CAMPAIGN, campaign), "campaign", overrides, labels, CampaignDocument::bind);
     }
 
     private static double time(String flag, String value, boolean zeroAllowed) {
@@ -274,7 +369,7 @@ public final class GoodputCommand implements Callable<Integer> {
         n.put("upper95", e.upper95() * scale);
     }
 
-    static String table(List<TrainingModel.Campaign> runs, Map<String, LinkSplit> splits, boolean calibrated) {
+    static String table(List<TrainingModel.Campaign> runs, Map<String, LinkSplit> splits, boolean calibrated, double linkCalibration) {
         StringBuilder sb = new StringBuilder();
         TrainingModel.Campaign f = runs.get(0);
         sb.append(String.format(Locale.ROOT, "%s: a job on %,d GPUs for %.0f days, %d trials (seed %d), checkpoint save %.0f s, restart %.0f s, %s%n%n",
@@ -331,7 +426,7 @@ public final class GoodputCommand implements Callable<Integer> {
         if (!calibrated && f.spec().causes().cause(TrainingModel.SWITCHES).ratePerUnitHour() == 0) {
             sb.append(String.format(Locale.ROOT, "note: the catalog FITs give the links of h100-16k today %.1fx Llama 3's observed switch/cable "
                     + "rate, so no failures are left for switches; --link-rates llama scales link rates to Llama's field data.%n",
-                    1 / TrainingModel.linkCalibration()));
+                    1 / linkCalibration));
         }
         sb.append(String.format(Locale.ROOT, "ETTR = productive time / wall time; the analytic value is the renewal formula without planned stops"
                 + " (%s).%n", Checkpointing.class.getSimpleName()));

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.training.GpuSpec;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.PublishedGap;
 import org.mosaic.cluster.training.ParallelPlan;
@@ -23,6 +23,7 @@ import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.SystemSpec;
 import org.mosaic.core.scenario.Documents;
+import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
                     + "Without plan options (--tp, --pp, --dp, --ep, --cp, --interleave, --micro-batch) the command searches; --recompute "
                     + "and the switches then constrain the search."})
 public final class TrainCommand implements Callable<Integer> {
-    /** The model keys --set accepts. */
+    /** The model keys --set accepts: the keys of a model document ({@link Models#SHAPE_KEYS}) under {@code model.}. */
     static final Map<String, String> KEYS = new LinkedHashMap<>();
 
     static {
@@ -54,6 +55,9 @@ public final class TrainCommand implements Callable<Integer> {
         KEYS.put("model.experts", "experts per MoE layer (1 = dense)");
         KEYS.put("model.topK", "experts per token (1 for dense)");
         KEYS.put("model.family", "gpt (GeLU MLP, tied embeddings) or llama (SwiGLU, untied)");
+        if (!KEYS.keySet().equals(new java.util.LinkedHashSet<>(Models.SHAPE_KEYS.stream().map(k -> "model." + k).toList()))) {
+            throw new IllegalStateException("--set model keys " + KEYS.keySet() + " differ from the model document's " + Models.SHAPE_KEYS);
+        }
     }
 
     /** Most plans listed by a search: each kept plan is simulated in full (no branch-and-bound cut). */
@@ -64,9 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
     /** The shape keys --model custom must set (the rest have defaults). */
     static final List<String> CUSTOM_REQUIRED = List.of("model.layers", "model.hidden", "model.heads", "model.vocab", "model.seq");
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "llama3-405b",
-            description = "gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, mixtral-8x7b, deepseek-v3-like or custom "
-                    + "(with --set model.layers, model.hidden, model.heads, model.vocab and model.seq) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "FILE|NAME", defaultValue = "llama3-405b",
+            description = "A model document (kind: model) or a preset: gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, "
+                    + "mixtral-8x7b, deepseek-v3-like; or custom (with --set model.layers, model.hidden, model.heads, model.vocab and "
+                    + "model.seq) (default: ${DEFAULT-VALUE}; `mosaic presets show NAME` prints one to start from).")
     String model;
 
     @Option(names = "--gpu", paramLabel = "FILE|NAME", description = "The GPU: a preset (a100-80g, h100-sxm, b200) or a kind: gpu "
@@ -130,8 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + "per stage, slowest first (the conservative placement); more stragglers than stages add nothing: a stage is as slow as its "
                     + "slowest GPU. With --search the plans are ranked under the stragglers.")
     List<Double> stragglers = new ArrayList<>();
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Model shape: model.layers, model.hidden, model.ffn, model.heads, "
-            + "model.kvHeads, model.vocab, model.seq, model.experts, model.topK, model.family (repeatable).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A key of the model document: model.layers, model.hidden, model.ffn, "
+            + "model.heads, model.kvHeads, model.vocab, model.seq, model.experts, model.topK, model.family (repeatable; each key once, in "
+            + "any order: all are applied, then the document is checked once).")
     List<String> sets = new ArrayList<>();
     @OutputPaths.Writes(extensions = {".svg", ".png"}, companions = "-timeline")
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Write the step-time breakdown by policy and the pipeline "
@@ -262,8 +268,14 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The shape of {@code --model custom} before its {@code --set} keys: a model document with only a name and a family. */
+    static final String CUSTOM_DOCUMENT = "formatVersion: 1\nkind: model\nname: custom\ndescription: a shape given with --set\nfamily: gpt\n";
+
+    /**
+     * The model: the document {@code --model FILE|NAME} (or the bare {@code custom} one) with every {@code --set model.KEY} and
+     * {@code --seq-len} applied, then bound once. A changed preset or file is named with a trailing "*".
+     */
     ModelSpec model() {
-        ModelSpec base;
         Map<String, String> given = new LinkedHashMap<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
@@ -283,7 +295,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--seq-len " + seqLen + " with --set model.seq=" + given.get("model.seq")
                     + ": both set the sequence length; expected one of them");
         }
-        if (model.equals("custom")) {
+        boolean custom = model.equals("custom");
+        ScenarioDocument doc;
+        if (custom) {
             List<String> missing = new ArrayList<>();
             for (String k : CUSTOM_REQUIRED) {
                 if (!given.containsKey(k) && !(k.equals("model.seq") && seqLen != null)) {
@@ -296,61 +310,26 @@ public final class TrainCommand implements Callable<Integer> {
                         + "1, 1, gpt); e.g. --model custom --set model.layers=24 --set model.hidden=2048 --set model.heads=16 "
                         + "--set model.vocab=51200 --set model.seq=2048 (a GPT-3 1.3B shape)");
             }
-            // every field below is set by --set (the required ones) or derived from them; the placeholder is never used as is
-            base = ModelSpec.dense("custom", ModelSpec.Family.GPT, 1, 1, 4, 1, 1, 1, 1);
+            doc = ScenarioDocument.parse("--model custom", CUSTOM_DOCUMENT, true);
         } else {
-            base = ModelPresets.find(model).orElseThrow(() -> new UsageException("--model " + model + ": unknown model; expected one of "
-                    + String.join(", ", ModelPresets.all().stream().map(ModelSpec::name).toList())
-                    + " or custom (hint: --model custom --set model.layers=... --set model.hidden=...)"));
-        }
-        int layers = base.layers();
-        int hidden = base.hiddenSize();
-        Integer ffn = null;
-        int heads = base.heads();
-        Integer kv = null;
-        int vocab = base.vocabSize();
-        int seq = base.sequenceLength();
-        int experts = base.experts();
-        int topK = base.topK();
-        ModelSpec.Family family = base.family();
-        for (Map.Entry<String, String> entry : given.entrySet()) {
-            String key = entry.getKey();
-            String value = entry.getValue();
-            try {
-                switch (key) {
-                    case "model.layers" -> layers = Integer.parseInt(value);
-                    case "model.hidden" -> hidden = Integer.parseInt(value);
-                    case "model.ffn" -> ffn = Integer.parseInt(value);
-                    case "model.heads" -> heads = Integer.parseInt(value);
-                    case "model.kvHeads" -> kv = Integer.parseInt(value);
-                    case "model.vocab" -> vocab = Integer.parseInt(value);
-                    case "model.seq" -> seq = Integer.parseInt(value);
-                    case "model.experts" -> experts = Integer.parseInt(value);
-                    case "model.topK" -> topK = Integer.parseInt(value);
-                    case "model.family" -> family = switch (value.toLowerCase(Locale.ROOT)) {
-                        case "gpt" -> ModelSpec.Family.GPT;
-                        case "llama" -> ModelSpec.Family.LLAMA;
-                        default -> throw new UsageException("--set model.family=" + value + ": expected gpt or llama");
-                    };
-                    default -> throw new IllegalStateException(key);
-                }
-            } catch (NumberFormatException e) {
-                throw new UsageException("--set " + key + "=" + value + ": expected " + KEYS.get(key));
+            if (!Documents.isFile(model) && !Models.names().contains(model)) {
+                throw new UsageException("--model " + model + ": unknown model; expected a model file (kind: model) or one of "
+                        + String.join(", ", Models.names()) + " or custom (hint: --model custom --set model.layers=... --set model.hidden=..."
+                        + "; `mosaic presets show llama3-405b` prints a document to copy)" + SpecReader.didYouMean(model, Models.names()));
             }
+            doc = Documents.load(Documents.Kind.MODEL, model);
         }
+        Map<String, String> overrides = new java.util.TreeMap<>(given);   // sorted: the order of --set never matters
         if (seqLen != null) {
-            seq = seqLen;
+            overrides.put("model.seq", String.valueOf(seqLen));
         }
-        boolean changedWidth = hidden != base.hiddenSize() || model.equals("custom");
-        long derivedFfn = family == ModelSpec.Family.GPT ? 4L * hidden : (long) base.ffnHiddenSize() * hidden / base.hiddenSize();
-        int f = ffn != null ? ffn : changedWidth ? (int) Math.max(1, Math.min(Integer.MAX_VALUE, derivedFfn)) : base.ffnHiddenSize();
-        int k = kv != null ? kv : heads == base.heads() ? base.kvHeads() : heads;
-        try {
-            return new ModelSpec(model.equals("custom") || sets.isEmpty() && seqLen == null ? base.name() : base.name() + "*", family, layers, hidden, f, heads, k, vocab,
-                    seq, experts, topK);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        ModelSpec m = DocumentSets.bind(doc, "model", overrides, seqLen == null ? Map.of() : Map.of("model.seq", "--seq-len " + seqLen),
+                Models::bind);
+        if (custom || overrides.isEmpty()) {
+            return m;
         }
+        return new ModelSpec(m.name() + "*", m.family(), m.layers(), m.hiddenSize(), m.ffnHiddenSize(), m.heads(), m.kvHeads(), m.vocabSize(),
+                m.sequenceLength(), m.experts(), m.topK());
     }
 
     ParallelPlan plan(long jobGpus, Recompute rc) {

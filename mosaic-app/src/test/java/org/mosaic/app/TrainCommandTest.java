@@ -162,7 +162,7 @@ class TrainCommandTest {
         assertBreakdownSumsToTheStep(j);
         // the same plan through the library: the command passes it on unchanged
         TrainingModel.Setup setup = TrainingModel.setup("h100-16k", null, "today", null);
-        StepResult direct = StepModel.evaluate(org.mosaic.cluster.training.ModelPresets.byName("llama3-405b"),
+        StepResult direct = StepModel.evaluate(org.mosaic.cluster.training.Models.preset("llama3-405b"),
                 new ParallelPlan(8, 16, 128, 1, 1, 1, 2048, 4, Recompute.FULL, true, true, true), setup.system());
         assertThat(j.path("stepSeconds").asDouble()).isCloseTo(direct.stepSeconds(), withPercentage(1e-10));
         assertThat(j.path("planLabel").asText()).isEqualTo(direct.plan().label());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.mosaic.cluster.TrainingModel;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.ParallelPlan;
 import org.mosaic.cluster.training.PlanSearch;
@@ -18,7 +18,7 @@ import org.mosaic.cluster.training.goodput.CampaignSpec;
 import org.mosaic.cluster.training.goodput.CheckpointPlan;
 import org.mosaic.cluster.training.goodput.FailureCauses;
 import org.mosaic.cluster.training.goodput.FailureEvent;
-import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.network.TrainingCluster;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       the same on 128 micro-batches, to show how the op-by-op pipeline simulation scales;</li>
  *   <li>a full plan search ≤ 2 s: {@link #planSearchLlama405b} ({@code PlanSearch.search(model, system, 2048, null,
  *       5)}); {@link #planSearchDeepseekV3} (global batch 4096, expert parallelism widens the space) has no target;</li>
- *   <li>a 54-day, 16k-GPU goodput trial ≤ 100 ms: {@link #goodputTwoTrials} — {@code LlamaThreeDefaults.campaign(2,
+ *   <li>a 54-day, 16k-GPU goodput trial ≤ 100 ms: {@link #goodputTwoTrials} — {@code CampaignDocument.standard().campaign(2,
  *       seed)}, because a campaign needs at least two trials (its confidence intervals do), so this is an upper bound
  *       on one trial; {@link #goodputOneTrialReplay} times exactly one trial (trial 0's failure times replayed);
  *       {@link #goodputCli200Trials} is the CLI's default run ({@code ./mosaic goodput}: h100-16k, today, 200
@@ -94,18 +94,18 @@ public class TrainingBenchmarks {
         TrainingModel.Setup s = TrainingModel.setup("h100-16k", null, "today", null);
         cluster = s.cluster();
         system = s.system();
-        llama = ModelPresets.LLAMA3_405B;
-        deepseek = ModelPresets.DEEPSEEK_V3_LIKE;
+        llama = Models.preset("llama3-405b");
+        deepseek = Models.preset("deepseek-v3-like");
         // Llama 3 405B's 8K pre-training layout (TP8 CP1 PP16 DP128), interleaved over 4 chunks per stage
         llamaPlan = ParallelPlan.of(8, 16, 128, 1, LLAMA_GLOBAL_BATCH, 4, Recompute.FULL);
         // the same TP and PP with DP 16: 128 micro-batches per pipeline; CP 8 keeps the 16,384 GPUs
         llamaPlanManyMicroBatches = new ParallelPlan(8, 16, 16, 1, 8, 1, LLAMA_GLOBAL_BATCH, 4, Recompute.FULL, true, true, true);
-        llamaTwoTrials = LlamaThreeDefaults.campaign(2, SEED);
+        CampaignDocument campaign = CampaignDocument.standard();
+        llamaTwoTrials = campaign.campaign(2, SEED);
         FailureCauses causes = TrainingModel.causes(cluster, cluster.gpus(), true, false);
         // the CLI's defaults: the asynchronous save/restart pair (10 s, 5 min) at Daly's interval
-        CheckpointPlan checkpoint = TrainingModel.checkpoint(causes, LlamaThreeDefaults.ASYNC_SAVE_SECONDS,
-                LlamaThreeDefaults.ASYNC_RESTART_SECONDS, TrainingModel.IntervalRule.DALY, null, true);
-        cliCampaign = new CampaignSpec(cluster.gpus(), LlamaThreeDefaults.DAYS, causes, checkpoint, true, 200, SEED);
+        CheckpointPlan checkpoint = campaign.checkpoint(causes);
+        cliCampaign = new CampaignSpec(cluster.gpus(), campaign.days(), causes, checkpoint, true, 200, SEED);
         check();
     }
 

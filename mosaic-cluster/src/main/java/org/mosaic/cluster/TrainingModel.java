@@ -26,7 +26,8 @@ import org.mosaic.cluster.training.goodput.Estimate;
 import org.mosaic.cluster.training.goodput.FailureCause;
 import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.cluster.training.goodput.FailureCauses;
-import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
+import org.mosaic.cluster.training.goodput.IntervalRule;
 import org.mosaic.cluster.training.network.NetworkAssumptions;
 import org.mosaic.cluster.training.network.TrainingCluster;
 import org.mosaic.cluster.training.network.TrainingClusters;
@@ -216,7 +217,12 @@ public final class TrainingModel {
 
     /** Llama's switch/cable rate per GPU-hour minus the link rate of h100-16k today (≥ 0), the switches' share. */
     public static double residualSwitchRatePerGpuHour() {
-        return Math.max(0, llamaSwitchCableRate() - calibrationLinkRate());
+        return residualSwitchRatePerGpuHour(CampaignDocument.standard());
+    }
+
+    /** The campaign's interconnect rate per GPU-hour minus the link rate of h100-16k today (≥ 0), the switches' share. */
+    public static double residualSwitchRatePerGpuHour(CampaignDocument campaign) {
+        return Math.max(0, interconnectRate(campaign) - calibrationLinkRate());
     }
 
     /** Our link rate per GPU-hour on the calibration cluster (h100-16k, today), built once (a fleet evaluation). */
@@ -235,16 +241,17 @@ public final class TrainingModel {
      * catalog's FITs — they predict 1.8× Llama's switch and cable interruptions).
      */
     public static double linkCalibration() {
-        return llamaSwitchCableRate() / calibrationLinkRate();
+        return linkCalibration(CampaignDocument.standard());
     }
 
-    private static double llamaSwitchCableRate() {
-        for (LlamaThreeDefaults.Row row : LlamaThreeDefaults.table()) {
-            if (row.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
-                return row.ratePerGpuHour();
-            }
-        }
-        throw new IllegalStateException("the Llama 3 table has no " + LlamaThreeDefaults.NETWORK_SWITCH_CABLE + " row");
+    /** As {@link #linkCalibration()} for the interconnect cause of {@code campaign}. */
+    public static double linkCalibration(CampaignDocument campaign) {
+        return interconnectRate(campaign) / calibrationLinkRate();
+    }
+
+    /** The rate per GPU-hour of the campaign's interconnect cause (Llama's switch/cable row). */
+    private static double interconnectRate(CampaignDocument campaign) {
+        return campaign.ratePerUnitHour(campaign.interconnectCause());
     }
 
     /**
@@ -255,19 +262,25 @@ public final class TrainingModel {
         return causes(c, jobGpus, planned, false);
     }
 
-    /**
-     * As {@link #causes(TrainingCluster, long, boolean)}; with {@code calibrateLinks} every link rate is scaled by
-     * {@link #linkCalibration()} so that h100-16k under today's policy has exactly Llama's switch/cable rate (all of it
-     * links, no residual for switches).
-     */
+    /** As {@link #causes(TrainingCluster, CampaignDocument, long, boolean, boolean)} for the default campaign. */
     public static FailureCauses causes(TrainingCluster c, long jobGpus, boolean planned, boolean calibrateLinks) {
-        double linkRate = linkFailuresPerGpuHour(c) * (calibrateLinks ? linkCalibration() : 1);
-        double switchRate = calibrateLinks ? 0 : residualSwitchRatePerGpuHour();
-        FailureCauses base = planned ? LlamaThreeDefaults.causesWithPlanned(jobGpus) : LlamaThreeDefaults.causes(jobGpus);
-        FailureCause switchCable = base.cause(LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
+        return causes(c, CampaignDocument.standard(), jobGpus, planned, calibrateLinks);
+    }
+
+    /**
+     * The causes of {@code campaign} for a job of {@code jobGpus} GPUs on {@code c}, its interconnect cause replaced by links and
+     * switches; with {@code calibrateLinks} every link rate is scaled by {@link #linkCalibration(CampaignDocument)} so that
+     * h100-16k under today's policy has exactly the interconnect cause's rate (all of it links, no residual for switches).
+     */
+    public static FailureCauses causes(TrainingCluster c, CampaignDocument campaign, long jobGpus, boolean planned, boolean calibrateLinks) {
+        double linkRate = linkFailuresPerGpuHour(c) * (calibrateLinks ? linkCalibration(campaign) : 1);
+        double switchRate = calibrateLinks ? 0 : residualSwitchRatePerGpuHour(campaign);
+        FailureCauses base = campaign.causes(jobGpus, planned);
+        String interconnect = campaign.interconnectCause().name();
+        FailureCause switchCable = base.cause(interconnect);
         List<FailureCause> out = new ArrayList<>();
         for (FailureCause fc : base.causes()) {
-            if (fc.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
+            if (fc.name().equals(interconnect)) {
                 out.add(FailureCause.unplanned(LINKS, "Network", linkRate, jobGpus, switchCable.recovery()));
                 out.add(FailureCause.unplanned(SWITCHES, "Network", switchRate, jobGpus, switchCable.recovery()));
             } else {
@@ -277,34 +290,13 @@ public final class TrainingModel {
         return new FailureCauses(out);
     }
 
-    /** How the checkpoint interval is chosen. */
-    public enum IntervalRule {
-        /** T = sqrt(2δM). */
-        YOUNG,
-        /** Daly's refinement (the default). */
-        DALY,
-        /** NVIDIA's availability-optimal T = δ + sqrt(2(M + R)δ + δ²), R the mean recovery. */
-        AVAILABILITY_OPTIMAL
-    }
-
     /**
      * The checkpoint plan for a set of causes: save δ, restart R and an interval from the rule with M the unplanned
      * mean time between failures of the job, or {@code intervalSeconds} when given.
      */
     public static CheckpointPlan checkpoint(FailureCauses causes, double saveSeconds, double restartSeconds, IntervalRule rule,
                                             Double intervalSeconds, boolean hotSpares) {
-        double m = causes.unplannedMtbfSeconds();
-        double t;
-        if (intervalSeconds != null) {
-            t = intervalSeconds;
-        } else {
-            t = switch (rule) {
-                case YOUNG -> Checkpointing.youngIntervalSeconds(saveSeconds, m);
-                case DALY -> Checkpointing.dalyIntervalSeconds(saveSeconds, m);
-                case AVAILABILITY_OPTIMAL -> Checkpointing.availabilityOptimalIntervalSeconds(saveSeconds, m,
-                        Checkpointing.meanRecoverySeconds(causes.unplanned(), restartSeconds, hotSpares));
-            };
-        }
+        double t = intervalSeconds != null ? intervalSeconds : rule.intervalSeconds(causes, saveSeconds, restartSeconds, hotSpares);
         return new CheckpointPlan(t, saveSeconds, restartSeconds);
     }
 
@@ -322,13 +314,12 @@ public final class TrainingModel {
     /**
      * Campaigns of the same job under several policies on the same sampled failures of every non-link component
      * (common random numbers: one seed; each cause's failure times depend only on the seed, the trial and its name).
-     * The checkpoint plan is chosen per policy from its own failure rate unless {@code intervalSeconds} is given.
+     * The campaign document gives the length, the causes, spares, planned stops and the checkpointing; the checkpoint
+     * interval is chosen per policy from its own failure rate unless the document fixes it.
      */
-    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, double days, double saveSeconds,
-                                           double restartSeconds, IntervalRule rule, Double intervalSeconds, boolean hotSpares,
-                                           boolean planned, boolean calibrateLinks, int trials, long seed) {
-        return campaigns(preset, policies, jobGpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
-                calibrateLinks, trials, seed, Double.POSITIVE_INFINITY, (done, total) -> { });
+    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, CampaignDocument campaign,
+                                           boolean calibrateLinks, int trials, long seed) {
+        return campaigns(preset, policies, jobGpus, campaign, calibrateLinks, trials, seed, Double.POSITIVE_INFINITY, (done, total) -> { });
     }
 
     /** Too much work asked of a campaign: the estimate and the bound, for the caller to name its flags. */
@@ -360,24 +351,22 @@ public final class TrainingModel {
     }
 
     /**
-     * As {@link #campaigns(String, List, Long, double, double, double, IntervalRule, Double, boolean, boolean, boolean, int, long)},
+     * As {@link #campaigns(String, List, Long, CampaignDocument, boolean, int, long)},
      * refusing before any simulation when the estimated work ({@link CampaignSpec#workEvents()}, summed over the
      * policies) exceeds {@code maxWorkEvents}, and reporting each finished trial to {@code progress}.
      *
      * @throws TooMuchWork when the work exceeds the bound
      */
-    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, double days, double saveSeconds,
-                                           double restartSeconds, IntervalRule rule, Double intervalSeconds, boolean hotSpares,
-                                           boolean planned, boolean calibrateLinks, int trials, long seed, double maxWorkEvents,
-                                           TrialProgress progress) {
+    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, CampaignDocument campaign,
+                                           boolean calibrateLinks, int trials, long seed, double maxWorkEvents, TrialProgress progress) {
         List<TrainingCluster> clusters = new ArrayList<>();
         List<CampaignSpec> specs = new ArrayList<>();
         double work = 0;
         for (String policy : policies) {
             TrainingCluster c = cluster(preset, null, policy, jobGpus);
-            FailureCauses causes = causes(c, c.gpus(), planned, calibrateLinks);
-            CheckpointPlan ck = checkpoint(causes, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares);
-            CampaignSpec spec = new CampaignSpec(c.gpus(), days, causes, ck, hotSpares, trials, seed);
+            FailureCauses causes = causes(c, campaign, c.gpus(), campaign.planned(), calibrateLinks);
+            CheckpointPlan ck = campaign.checkpoint(causes);
+            CampaignSpec spec = new CampaignSpec(c.gpus(), campaign.days(), causes, ck, campaign.hotSpares(), trials, seed);
             clusters.add(c);
             specs.add(spec);
             work += spec.workEvents();

@@ -12,7 +12,7 @@ import org.mosaic.cluster.training.LinkCost;
 import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.FailureCause;
 import org.mosaic.cluster.training.goodput.FailureCauses;
-import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.cluster.training.network.TrainingCluster;
 
@@ -82,16 +82,16 @@ class TrainingModelTest {
     void switchCableRowIsSplitIntoLinksAndSwitchesThatSumToLlamaOnTheCalibrationCluster() {
         TrainingCluster today = TrainingModel.cluster("h100-16k", null, Policy.TODAY, null);
         FailureCauses causes = TrainingModel.causes(today, 16_384, false);
-        assertThat(causes.find(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)).isEmpty();
+        assertThat(causes.find(CampaignDocument.standard().interconnectCause().name())).isEmpty();
         FailureCause links = causes.cause(TrainingModel.LINKS);
         FailureCause switches = causes.cause(TrainingModel.SWITCHES);
-        double llama = 35 / LlamaThreeDefaults.GPU_HOURS;
+        double llama = 35 / CampaignDocument.standard().observedGpuHours();
         // the residual is what is left of Llama's rate, never negative
         assertThat(switches.ratePerUnitHour()).isCloseTo(Math.max(0, llama - links.ratePerUnitHour()), within(1e-15));
         // every other cause is Llama's, unchanged
-        FailureCauses llamaCauses = LlamaThreeDefaults.causes(16_384);
+        FailureCauses llamaCauses = CampaignDocument.standard().causes(16_384);
         for (FailureCause c : llamaCauses.causes()) {
-            if (!c.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
+            if (!c.name().equals(CampaignDocument.standard().interconnectCause().name())) {
                 assertThat(causes.cause(c.name())).isEqualTo(c);
             }
         }
@@ -116,8 +116,8 @@ class TrainingModelTest {
 
     @Test
     void policiesShareEveryNonLinkFailureTrialByTrial() {
-        List<TrainingModel.Campaign> runs = TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY, Policy.MOSAIC_BEYOND_COPPER), null, 5,
-                10, 300, TrainingModel.IntervalRule.DALY, 600.0, true, true, false, 20, 7);
+        List<TrainingModel.Campaign> runs = TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY, Policy.MOSAIC_BEYOND_COPPER), null,
+                llama(5, "10 min"), false, 20, 7);
         CampaignResult a = runs.get(0).result();
         CampaignResult b = runs.get(1).result();
         for (int i = 0; i < 20; i++) {
@@ -161,16 +161,21 @@ class TrainingModelTest {
     void campaignsRefuseTooMuchWorkBeforeSimulating_issue12() {
         // 100,000 trials of 10 years on 16k GPUs is ~10^11 events (days of work): refused at once, with the estimate
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY), null, 3650, 10, 300,
-                TrainingModel.IntervalRule.DALY, null, true, true, false, 100_000, 0, 2e9, (d, n) -> { }))
+        assertThatThrownBy(() -> TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY), null, llama(3650, "daly"), false, 100_000, 0,
+                2e9, (d, n) -> { }))
                 .isInstanceOf(TrainingModel.TooMuchWork.class).hasMessageContaining("simulated events").hasMessageContaining("2.00e+09");
         // the same campaign, small, reports every trial
         java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
-        TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY), null, 5, 10, 300, TrainingModel.IntervalRule.DALY, null, true, true,
-                false, 7, 0, 2e9, (d, n) -> {
+        TrainingModel.campaigns("h100-16k", List.of(Policy.TODAY), null, llama(5, "daly"), false, 7, 0, 2e9, (d, n) -> {
                     assertThat(n).isEqualTo(7);
                     seen.accumulateAndGet(d, Math::max);
                 });
         assertThat(seen.get()).isEqualTo(7);
+    }
+
+    /** The llama3-54d campaign document with another length and checkpoint interval. */
+    static CampaignDocument llama(double days, String interval) {
+        return CampaignDocument.bind(org.mosaic.core.scenario.Documents.preset(org.mosaic.core.scenario.Documents.Kind.CAMPAIGN, "llama3-54d")
+                .with("days", String.valueOf(days)).with("checkpoint.interval", interval));
     }
 }

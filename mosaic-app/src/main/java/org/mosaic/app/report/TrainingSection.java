@@ -19,7 +19,7 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.KernelCosts;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.PublishedRuns;
@@ -29,7 +29,7 @@ import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.CampaignSimulator;
 import org.mosaic.cluster.training.goodput.Estimate;
-import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.cluster.training.network.TrainingClusters;
 import org.mosaic.core.catalog.Confidence;
@@ -38,8 +38,8 @@ import org.mosaic.core.catalog.Provenance;
 /**
  * The training section: does a better interconnect make training faster or more reliable, and by how much?
  *
- * <p><b>Faster.</b> For {@link ModelPresets#LLAMA3_405B} (dense, global batch {@value #LLAMA_BATCH} sequences of 8,192 =
- * Llama 3's 16 M tokens) and {@link ModelPresets#DEEPSEEK_V3_LIKE} (MoE, {@value #DEEPSEEK_BATCH} sequences of 4,096,
+ * <p><b>Faster.</b> For the llama3-405b model preset (dense, global batch {@value #LLAMA_BATCH} sequences of 8,192 =
+ * Llama 3's 16 M tokens) and the deepseek-v3-like preset (MoE, {@value #DEEPSEEK_BATCH} sequences of 4,096,
  * about the same tokens per step) on the {@value #CLUSTER} preset (16,384 H100), {@link PlanSearch} finds the fastest
  * plans that fit under each policy of {@link #POLICIES}; the section shows the best plan's step-time breakdown per
  * policy, the plans, and the pipeline timeline of the best dense plan under {@value Policy#TODAY}. The policies change
@@ -55,7 +55,7 @@ import org.mosaic.core.catalog.Provenance;
  * Llama 3's failure mix, the link causes from each policy's technologies, asynchronous checkpoints (save 10 s, restart
  * 300 s) at Daly's interval, hot spares and planned maintenance, {@value #TRIALS} trials on common random numbers (seed
  * {@value #SEED}); once with the fleet's FIT-based link rates and once with them scaled to Llama 3's observed
- * switch/cable rate. Beside it the Llama 3 campaign itself ({@link LlamaThreeDefaults#campaign}) against its published
+ * switch/cable rate. Beside it the Llama 3 campaign itself (the llama3-54d campaign document) against its published
  * 419 interruptions and "&gt; 90 %" effective training time.
  *
  * <p>Nothing is modelled here: every number is a mosaic-cluster result; this class picks what to show.
@@ -77,8 +77,10 @@ public final class TrainingSection implements Section {
     public static final int TRIALS = 200;
     /** Seed of the campaigns. */
     public static final long SEED = 1;
+    /** The campaign of the section: Llama 3's, the llama3-54d document. */
+    public static final CampaignDocument LLAMA3 = CampaignDocument.standard();
     /** Campaign length (days): Llama 3's snapshot. */
-    public static final double DAYS = LlamaThreeDefaults.DAYS;
+    public static final double DAYS = LLAMA3.days();
     private static final String DAYS_TEXT = String.format(Locale.ROOT, "%.0f", DAYS);
     /** Hours of the sampled campaign drawn. */
     public static final double TIMELINE_HOURS = 48;
@@ -99,8 +101,8 @@ public final class TrainingSection implements Section {
     }
 
     /** The workloads of the step-time comparison. */
-    public static final List<Workload> WORKLOADS = List.of(new Workload(ModelPresets.LLAMA3_405B, LLAMA_BATCH),
-            new Workload(ModelPresets.DEEPSEEK_V3_LIKE, DEEPSEEK_BATCH));
+    public static final List<Workload> WORKLOADS = List.of(new Workload(Models.preset("llama3-405b"), LLAMA_BATCH),
+            new Workload(Models.preset("deepseek-v3-like"), DEEPSEEK_BATCH));
 
     /** One policy's plan search for one workload. */
     public record PolicyPlans(String policy, TrainingModel.Setup setup, PlanSearch.Result search) {
@@ -200,7 +202,7 @@ public final class TrainingSection implements Section {
         }
         tasks.add(() -> campaigns(false));
         tasks.add(() -> campaigns(true));
-        tasks.add(() -> CampaignSimulator.run(LlamaThreeDefaults.campaign(TRIALS, SEED)));
+        tasks.add(() -> CampaignSimulator.run(LLAMA3.campaign(TRIALS, SEED)));
         for (PublishedRuns.Megatron c : PublishedRuns.MEGATRON) {
             for (boolean seqSel : new boolean[] {false, true}) {
                 tasks.add(() -> new MegatronRun(c, seqSel, c.evaluate(seqSel)));
@@ -251,8 +253,7 @@ public final class TrainingSection implements Section {
     }
 
     private static List<TrainingModel.Campaign> campaigns(boolean calibrateLinks) {
-        return TrainingModel.campaigns(CLUSTER, POLICIES, null, DAYS, LlamaThreeDefaults.ASYNC_SAVE_SECONDS,
-                LlamaThreeDefaults.ASYNC_RESTART_SECONDS, TrainingModel.IntervalRule.DALY, null, true, true, calibrateLinks, TRIALS, SEED);
+        return TrainingModel.campaigns(CLUSTER, POLICIES, null, LLAMA3, calibrateLinks, TRIALS, SEED);
     }
 
     // ---- accessors ----
@@ -337,7 +338,7 @@ public final class TrainingSection implements Section {
         }
         LlamaRun published = llama.stream().max(java.util.Comparator.comparingInt(r -> r.run().gpus())).orElse(null);
         for (WorkloadPlans wp : plans) {
-            if (published == null || wp.workload().model() != ModelPresets.LLAMA3_405B) {
+            if (published == null || wp.workload().model() != Models.preset("llama3-405b")) {
                 continue;
             }
             PolicyPlans today = wp.policy(Policy.TODAY);
@@ -754,14 +755,14 @@ public final class TrainingSection implements Section {
     String llamaReproduction() {
         CampaignResult r = goodput.llama3();
         Estimate u = r.unplannedInterruptions();
-        boolean inside = u.contains(LlamaThreeDefaults.UNEXPECTED_INTERRUPTIONS, 0.95);
+        boolean inside = u.contains(LLAMA3.unplannedCount(), 0.95);
         return f("Llama 3 reproduced: its own failure table on %,d GPUs for %.0f days (%d trials, seed %d) gives %.1f [%.1f, %.1f] "
                         + "unexpected interruptions against the %d published (the 95 %% interval %s it), plus %.1f planned against %d; "
                         + "ETTR %.2f %% [%.2f, %.2f] against the published \"more than %.0f %%\" (%s). The asynchronous checkpoint numbers "
                         + "were chosen with that figure in mind, so this is a consistency check, not an independent validation.",
-                LlamaThreeDefaults.GPUS, LlamaThreeDefaults.DAYS, TRIALS, SEED, u.mean(), u.lower95(), u.upper95(),
-                LlamaThreeDefaults.UNEXPECTED_INTERRUPTIONS, inside ? "holds" : "misses", r.plannedInterruptions().mean(),
-                LlamaThreeDefaults.PLANNED_INTERRUPTIONS, 100 * r.ettr().mean(), 100 * r.ettr().lower95(), 100 * r.ettr().upper95(),
+                LLAMA3.observedGpus(), LLAMA3.observedDays(), TRIALS, SEED, u.mean(), u.lower95(), u.upper95(),
+                LLAMA3.unplannedCount(), inside ? "holds" : "misses", r.plannedInterruptions().mean(),
+                LLAMA3.plannedCount(), 100 * r.ettr().mean(), 100 * r.ettr().lower95(), 100 * r.ettr().upper95(),
                 100 * LLAMA_ETTR_FLOOR, r.ettr().lower95() > LLAMA_ETTR_FLOOR ? "consistent" : "NOT consistent");
     }
 
@@ -778,15 +779,14 @@ public final class TrainingSection implements Section {
     }
 
     private static int llamaSwitchCableCount() {
-        return LlamaThreeDefaults.table().stream().filter(r -> r.name().equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)).findFirst()
-                .orElseThrow().count();
+        return LLAMA3.interconnectCause().count();
     }
 
     /** The sources of the section's numbers: the training classes' provenance, then the section's own choices. */
     public static List<Provenance> provenance() {
         Map<String, Provenance> byPath = new LinkedHashMap<>();
-        List<List<Provenance>> lists = List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), SystemSpec.provenance(), StepModel.provenance(),
-                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), own());
+        List<List<Provenance>> lists = List.of(Models.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), SystemSpec.provenance(), StepModel.provenance(),
+                TrainingClusters.provenance(), CampaignDocument.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), own());
         for (List<Provenance> l : lists) {
             for (Provenance p : l) {
                 byPath.putIfAbsent(p.path(), p);
@@ -883,9 +883,9 @@ public final class TrainingSection implements Section {
         ObjectNode l3 = gp.putObject("llama3Reproduction");
         CampaignResult r = goodput.llama3();
         l3.set("unexpectedInterruptions", estimate(r.unplannedInterruptions(), 1));
-        l3.put("publishedUnexpectedInterruptions", LlamaThreeDefaults.UNEXPECTED_INTERRUPTIONS);
+        l3.put("publishedUnexpectedInterruptions", LLAMA3.unplannedCount());
         l3.set("plannedInterruptions", estimate(r.plannedInterruptions(), 1));
-        l3.put("publishedPlannedInterruptions", LlamaThreeDefaults.PLANNED_INTERRUPTIONS);
+        l3.put("publishedPlannedInterruptions", LLAMA3.plannedCount());
         l3.set("ettr", estimate(r.ettr(), 1));
         l3.put("publishedEttrAtLeast", LLAMA_ETTR_FLOOR);
         root.set("provenance", Output.tree(provenance()));

@@ -22,13 +22,13 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.KernelCosts;
-import org.mosaic.cluster.training.ModelPresets;
+import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.PublishedRuns;
 import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.SystemSpec;
 import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.goodput.Estimate;
-import org.mosaic.cluster.training.goodput.LlamaThreeDefaults;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.cluster.training.network.TrainingClusters;
 import org.mosaic.cluster.training.pipeline.PipelineResult;
@@ -224,9 +224,9 @@ class TrainingSectionTest {
             }
         }
         // a dense model has no expert parallelism, so no EP series; the MoE has one
-        var dense = ((CategoryPlot) section.breakdownChart(section.plans(ModelPresets.LLAMA3_405B.name())).getPlot()).getDataset();
+        var dense = ((CategoryPlot) section.breakdownChart(section.plans(Models.preset("llama3-405b").name())).getPlot()).getDataset();
         assertThat(dense.getRowKeys()).doesNotContain("EP comm.");
-        var moe = ((CategoryPlot) section.breakdownChart(section.plans(ModelPresets.DEEPSEEK_V3_LIKE.name())).getPlot()).getDataset();
+        var moe = ((CategoryPlot) section.breakdownChart(section.plans(Models.preset("deepseek-v3-like").name())).getPlot()).getDataset();
         assertThat(moe.getRowKeys()).contains("EP comm.");
     }
 
@@ -234,7 +234,7 @@ class TrainingSectionTest {
 
     @Test
     void theTimelineIsTheBestDensePlanUnderToday() {
-        StepResult best = section.plans(ModelPresets.LLAMA3_405B.name()).policy(Policy.TODAY).best();
+        StepResult best = section.plans(Models.preset("llama3-405b").name()).policy(Policy.TODAY).best();
         StepResult tl = section.timeline();
         assertThat(tl.plan()).isEqualTo(best.plan());
         assertThat(tl.stepSeconds()).isCloseTo(best.stepSeconds(), within(1e-12 * best.stepSeconds()));
@@ -299,7 +299,7 @@ class TrainingSectionTest {
                 assertThat(c.spec().hotSpares()).isTrue();
                 assertThat(c.spec().checkpoint().saveSeconds()).isEqualTo(10);
                 assertThat(c.spec().checkpoint().restartSeconds()).isEqualTo(300);
-                assertThat(c.spec().causes().find(LlamaThreeDefaults.PLANNED_MAINTENANCE)).isPresent();
+                assertThat(c.spec().causes().find("Planned maintenance")).isPresent();
             }
             // the same sampled GPU failures in every trial of every policy
             for (int t = 0; t < 200; t++) {
@@ -311,7 +311,7 @@ class TrainingSectionTest {
         }
         // the Llama-scaled rates give today exactly Llama's switch/cable rate in its links
         TrainingModel.Campaign todayScaled = g.llamaRates().get(0);
-        double llama = 35 / LlamaThreeDefaults.GPU_HOURS;
+        double llama = 35 / CampaignDocument.standard().observedGpuHours();
         assertThat(todayScaled.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour()).isCloseTo(llama, within(1e-12 * llama));
         assertThat(g.linkCalibration()).isCloseTo(TrainingModel.linkCalibration(), within(0.0));
     }
@@ -368,8 +368,8 @@ class TrainingSectionTest {
         for (Provenance x : p) {
             assertThat(paths.add(x.path())).as("duplicate " + x.path()).isTrue();
         }
-        for (List<Provenance> l : List.of(ModelPresets.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
-                TrainingClusters.provenance(), LlamaThreeDefaults.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), SystemSpec.provenance())) {
+        for (List<Provenance> l : List.of(Models.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
+                TrainingClusters.provenance(), CampaignDocument.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), SystemSpec.provenance())) {
             for (Provenance x : l) {
                 assertThat(paths).contains(x.path());
             }

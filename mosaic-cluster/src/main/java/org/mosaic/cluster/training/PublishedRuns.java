@@ -50,10 +50,10 @@ public final class PublishedRuns {
 
     /** The four Table 5 runs. */
     public static final List<Megatron> MEGATRON = List.of(
-            new Megatron(ModelPresets.MEGATRON_22B, 8, 1, 4, 4, 1, 1.42, 1.10),
-            new Megatron(ModelPresets.GPT3_175B, 64, 8, 64, 1, 3, 18.13, 13.75),
-            new Megatron(ModelPresets.MEGATRON_530B, 280, 35, 280, 1, 3, 49.05, 37.83),
-            new Megatron(ModelPresets.MEGATRON_1T, 512, 64, 512, 1, 1, 94.42, 71.49));
+            new Megatron(Models.preset("megatron-22b"), 8, 1, 4, 4, 1, 1.42, 1.10),
+            new Megatron(Models.preset("gpt3-175b"), 64, 8, 64, 1, 3, 18.13, 13.75),
+            new Megatron(Models.preset("megatron-530b"), 280, 35, 280, 1, 3, 49.05, 37.83),
+            new Megatron(Models.preset("megatron-1t"), 512, 64, 512, 1, 1, 94.42, 71.49));
 
     /** One Llama 3 run: GPUs, DP, published MFU and TFLOP/s per GPU. */
     public record Llama(int gpus, int dp, double publishedMfu, double publishedTflopsPerGpu) {
@@ -64,7 +64,7 @@ public final class PublishedRuns {
 
         /** The fastest plan that fits with the published TP 8, PP 16, DP, CP 1, micro-batch 1 (interleave, recomputation searched). */
         public StepResult fastestPublishedShape() {
-            return PlanSearch.search(ModelPresets.LLAMA3_405B, llamaSystem(gpus), LLAMA_BATCH, new PlanSearch.Fixed(8, 16, dp, 1, 1, 1, null, null),
+            return PlanSearch.search(Models.preset("llama3-405b"), llamaSystem(gpus), LLAMA_BATCH, new PlanSearch.Fixed(8, 16, dp, 1, 1, 1, null, null),
                     null, 1).best();
         }
     }
@@ -77,7 +77,7 @@ public final class PublishedRuns {
      * on as many GPUs as the run; empty for anything else.
      */
     public static java.util.Optional<Llama> matching(ModelSpec model, TrainingSystem system) {
-        if (!ModelPresets.LLAMA3_405B.equals(model) || !GpuSpec.H100_SXM.equals(system.gpu())) {
+        if (!Models.preset("llama3-405b").equals(model) || !GpuSpec.H100_SXM.equals(system.gpu())) {
             return java.util.Optional.empty();
         }
         return LLAMA.stream().filter(r -> r.gpus() == system.gpus()).findFirst();

@@ -21,17 +21,17 @@ class ModelSpecTest {
      */
     @Test
     void parameterCountsMatchPublishedSizes() {
-        assertThat(rel(ModelPresets.MEGATRON_530B.parameterCount(), 529.6e9)).isLessThan(1e-3);
-        assertThat(rel(ModelPresets.MEGATRON_1T.parameterCount(), 1008.0e9)).isLessThan(1e-3);
-        assertThat(rel(ModelPresets.GPT3_175B.parameterCount(), 175e9)).isLessThan(5e-3);
-        assertThat(rel(ModelPresets.MEGATRON_22B.parameterCount(), 22e9)).isLessThan(5e-3);
-        assertThat(rel(ModelPresets.LLAMA3_405B.parameterCount(), 405e9)).isLessThan(5e-3);
+        assertThat(rel(Models.preset("megatron-530b").parameterCount(), 529.6e9)).isLessThan(1e-3);
+        assertThat(rel(Models.preset("megatron-1t").parameterCount(), 1008.0e9)).isLessThan(1e-3);
+        assertThat(rel(Models.preset("gpt3-175b").parameterCount(), 175e9)).isLessThan(5e-3);
+        assertThat(rel(Models.preset("megatron-22b").parameterCount(), 22e9)).isLessThan(5e-3);
+        assertThat(rel(Models.preset("llama3-405b").parameterCount(), 405e9)).isLessThan(5e-3);
     }
 
     /** Mixtral 8x7B model card: 46.7 B total, 12.9 B active (recalled; nominal, three digits, so 0.5 %). */
     @Test
     void moeCountsTotalAndActiveParameters() {
-        ModelSpec m = ModelPresets.MIXTRAL_8X7B;
+        ModelSpec m = Models.preset("mixtral-8x7b");
         assertThat(m.isMoe()).isTrue();
         assertThat(rel(m.parameterCount(), 46.7e9)).isLessThan(5e-3);
         assertThat(rel(m.activeParameterCount(), 12.9e9)).isLessThan(5e-3);
@@ -43,8 +43,8 @@ class ModelSpecTest {
     /** Independent closed form for GPT: Megatron's 12·l·h²·(1 + 13/(12h) + (V+s)/(12·l·h)), which adds biases (13h/layer). */
     @Test
     void gptParameterCountAgreesWithMegatronClosedForm() {
-        for (ModelSpec m : new ModelSpec[] {ModelPresets.MEGATRON_22B, ModelPresets.GPT3_175B, ModelPresets.MEGATRON_530B,
-                ModelPresets.MEGATRON_1T}) {
+        for (ModelSpec m : new ModelSpec[] {Models.preset("megatron-22b"), Models.preset("gpt3-175b"), Models.preset("megatron-530b"),
+                Models.preset("megatron-1t")}) {
             double l = m.layers();
             double h = m.hiddenSize();
             double closed = 12 * l * h * h * (1 + 13 / (12 * h) + (m.vocabSize() + m.sequenceLength()) / (12 * l * h));
@@ -56,7 +56,7 @@ class ModelSpecTest {
     /** Narayanan et al. 2021 eq. (model FLOPs, no recomputation): 72·l·h²·(1 + s/(6h) + V/(12·l·h)) per token. */
     @Test
     void gptTrainingFlopsAgreeWithMegatronFormula() {
-        for (ModelSpec m : ModelPresets.all()) {
+        for (ModelSpec m : Models.all()) {
             if (m.family() != Family.GPT) {
                 continue;
             }
@@ -76,13 +76,13 @@ class ModelSpecTest {
      */
     @Test
     void flopsPerTokenMatchReferenceDerivations() {
-        assertThat(rel(ModelPresets.LLAMA3_405B.trainingFlopsPerToken(), 2.64e12)).isLessThan(0.01);
+        assertThat(rel(Models.preset("llama3-405b").trainingFlopsPerToken(), 2.64e12)).isLessThan(0.01);
         // model, global batch (sequences) = GPUs for 175B/530B/1T (DP = 1), step time (s), published MFU
         Object[][] megatron = {
-            {ModelPresets.MEGATRON_22B, 4, 8, 1.10, 0.415},
-            {ModelPresets.GPT3_175B, 64, 64, 13.75, 0.514},
-            {ModelPresets.MEGATRON_530B, 280, 280, 37.83, 0.560},
-            {ModelPresets.MEGATRON_1T, 512, 512, 71.49, 0.563}};
+            {Models.preset("megatron-22b"), 4, 8, 1.10, 0.415},
+            {Models.preset("gpt3-175b"), 64, 64, 13.75, 0.514},
+            {Models.preset("megatron-530b"), 280, 280, 37.83, 0.560},
+            {Models.preset("megatron-1t"), 512, 512, 71.49, 0.563}};
         for (Object[] row : megatron) {
             ModelSpec m = (ModelSpec) row[0];
             double tokens = (int) row[1] * (double) m.sequenceLength();
@@ -93,7 +93,7 @@ class ModelSpecTest {
 
     @Test
     void attentionTermScalesWithSequenceLength() {
-        ModelSpec m = ModelPresets.LLAMA3_405B;
+        ModelSpec m = Models.preset("llama3-405b");
         ModelSpec longCtx = m.withSequenceLength(131072);
         assertThat(longCtx.trainingFlopsPerToken() - m.trainingFlopsPerToken())
                 .isCloseTo(12.0 * m.layers() * m.hiddenSize() * (131072 - 8192), within(1e3));
@@ -102,12 +102,12 @@ class ModelSpecTest {
 
     @Test
     void presetsAreFoundByNameAndUnknownNamesAreListed() {
-        assertThat(ModelPresets.byName("llama3-405b")).isSameAs(ModelPresets.LLAMA3_405B);
-        assertThat(ModelPresets.all()).extracting(ModelSpec::name)
+        assertThat(Models.preset("llama3-405b")).isEqualTo(Models.preset("llama3-405b"));
+        assertThat(Models.all()).extracting(ModelSpec::name)
                 .contains("gpt3-175b", "megatron-22b", "megatron-530b", "megatron-1t", "llama3-405b");
-        assertThatThrownBy(() -> ModelPresets.byName("gpt5")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Models.preset("gpt5")).isInstanceOf(org.mosaic.core.scenario.ScenarioException.class)
                 .hasMessageContaining("gpt5").hasMessageContaining("megatron-1t");
-        assertThat(ModelPresets.provenance()).isNotEmpty();
+        assertThat(Models.provenance()).isNotEmpty();
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A plan that beats the published Llama 3 run by 10+ MFU points says which assumption makes it so (issue 12). */
 class PublishedGapTest {
     private static final TrainingSystem LLAMA = PublishedRuns.llamaSystem(16384);
-    private static final ModelSpec M = ModelPresets.LLAMA3_405B;
+    private static final ModelSpec M = Models.preset("llama3-405b");
     /** The plan the search finds on h100-16k: CP 2 halves the activations, so no recomputation is needed. */
     private static final ParallelPlan CP2 = new ParallelPlan(8, 16, 64, 1, 2, 1, PublishedRuns.LLAMA_BATCH, 4, Recompute.NONE, true, true,
             true);
@@ -66,7 +66,7 @@ class PublishedGapTest {
         assertThat(shape.mfu()).isCloseTo(0.41, within(0.10));
         assertThat(PublishedGap.of(M, shape, LLAMA, new double[0])).isEmpty();
         // another GPU count or model has no published run to match
-        assertThat(PublishedGap.of(ModelPresets.GPT3_175B, best, LLAMA, new double[0])).isEmpty();
+        assertThat(PublishedGap.of(Models.preset("gpt3-175b"), best, LLAMA, new double[0])).isEmpty();
         assertThat(PublishedRuns.matching(M, PublishedRuns.llamaSystem(4096))).isEmpty();
     }
 }

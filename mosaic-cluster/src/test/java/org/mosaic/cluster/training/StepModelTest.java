@@ -92,10 +92,10 @@ class StepModelTest {
         TrainingSystem one = new TrainingSystem("a100", GpuSpec.A100_80G, KernelCosts.of(GpuSpec.A100_80G), 8,
                 PublishedRuns.selene(8).network());
         ParallelPlan plan = new ParallelPlan(1, 1, 8, 1, 1, 1, 8, 1, Recompute.NONE, false, false, true);
-        MemoryFootprint mem = StepModel.memory(ModelPresets.GPT3_175B, plan, one);
+        MemoryFootprint mem = StepModel.memory(Models.preset("gpt3-175b"), plan, one);
         assertThat(mem.fits()).isFalse();
         // one stage, no TP: every weight once (GPT-3's output projection is tied to the input embedding), 2 B each
-        assertThat(mem.weightBytes()).isCloseTo(2 * ModelPresets.GPT3_175B.parameterCount(), within(1.0));
+        assertThat(mem.weightBytes()).isCloseTo(2 * Models.preset("gpt3-175b").parameterCount(), within(1.0));
         assertThat(mem.describe()).contains(String.format(java.util.Locale.ROOT, "weights %.1f", mem.weightBytes() / 1e9)).contains("of 80.0 GB");
     }
 
@@ -150,7 +150,7 @@ class StepModelTest {
     @Test
     void breakdownSumsToTheStep() {
         TrainingSystem sel = PublishedRuns.selene(64);
-        StepResult r = StepModel.evaluate(ModelPresets.GPT3_175B, new ParallelPlan(8, 8, 1, 1, 1, 1, 64, 3, Recompute.SELECTIVE, true, false, false), sel);
+        StepResult r = StepModel.evaluate(Models.preset("gpt3-175b"), new ParallelPlan(8, 8, 1, 1, 1, 1, 64, 3, Recompute.SELECTIVE, true, false, false), sel);
         double sum = r.breakdown().values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(sum).isCloseTo(r.stepSeconds(), within(r.stepSeconds() * 1e-9));
         assertThat(r.breakdown()).containsKeys("compute", "recompute", "tp", "cp", "ep", "pp", "pipelineBubble", "dp", "optimizer");
@@ -213,7 +213,7 @@ class StepModelTest {
 
     @Test
     void deepSeekShapedPresetIsNearThePublishedSizes() {
-        ModelSpec d = ModelPresets.DEEPSEEK_V3_LIKE;
+        ModelSpec d = Models.preset("deepseek-v3-like");
         assertThat(d.parameterCount() / 671e9).isCloseTo(1, within(0.06));   // MLA-as-MHA and dense-as-MoE approximations
         assertThat(d.activeParameterCount() / 37e9).isCloseTo(1, within(0.06));
     }

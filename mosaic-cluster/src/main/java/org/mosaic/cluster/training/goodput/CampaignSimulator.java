@@ -73,7 +73,7 @@ public final class CampaignSimulator {
 
     /** Runs every trial, in parallel or not, calling {@code onTrial} (from any thread) as each trial ends. */
     public static CampaignResult run(CampaignSpec spec, boolean parallel, Runnable onTrial) {
-        Require.present("campaign", spec, "e.g. LlamaThreeDefaults.campaign(400, 0)");
+        Require.present("campaign", spec, "e.g. CampaignDocument.standard().campaign(400, 0)");
         Engine engine = new Engine(spec);
         byte[][] keys = trialKeys(spec.seed(), spec.trials());
         IntStream indices = IntStream.range(0, spec.trials());
@@ -90,7 +90,7 @@ public final class CampaignSimulator {
 
     /** The failure times of trial {@code trial} (what {@link #run} simulates), sorted by time then cause order. */
     public static List<FailureEvent> failureEvents(CampaignSpec spec, int trial) {
-        Require.present("campaign", spec, "e.g. LlamaThreeDefaults.campaign(400, 0)");
+        Require.present("campaign", spec, "e.g. CampaignDocument.standard().campaign(400, 0)");
         if (trial < 0) {
             throw new IllegalArgumentException("trial " + trial + " — expected an index >= 0");
         }
@@ -103,7 +103,7 @@ public final class CampaignSimulator {
      * sorted by time, within the campaign, each naming one of the campaign's causes with its planned flag.
      */
     public static Replay replay(CampaignSpec spec, List<FailureEvent> events) {
-        Require.present("campaign", spec, "e.g. LlamaThreeDefaults.campaign(400, 0)");
+        Require.present("campaign", spec, "e.g. CampaignDocument.standard().campaign(400, 0)");
         Require.present("events", events, "e.g. failureEvents(spec, 0)");
         Engine engine = new Engine(spec);
         double[] times = new double[events.size()];

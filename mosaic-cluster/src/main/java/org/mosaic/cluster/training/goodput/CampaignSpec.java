@@ -8,7 +8,7 @@ import java.util.Locale;
  * {@code trials} independent Monte Carlo trials from {@code seed}.
  *
  * <p>{@code gpus} only converts lost time into lost GPU-hours; each cause carries its own unit count (GPUs, hosts,
- * links), so a campaign on another GPU count needs causes scaled to it (e.g. {@link LlamaThreeDefaults#causes(double)}).
+ * links), so a campaign on another GPU count needs causes scaled to it (e.g. {@link CampaignDocument#causes(double)}).
  *
  * @param gpus       GPUs held by the job (≥ 1)
  * @param days       campaign length (days of wall-clock time, &gt; 0)
@@ -31,8 +31,8 @@ public record CampaignSpec(int gpus, double days, FailureCauses causes, Checkpoi
             throw new IllegalArgumentException("GPU count " + gpus + " — expected at least 1, e.g. 16384 for the Llama 3 run");
         }
         Require.positive("campaign length", days, "days of wall-clock time, e.g. 54 for the Llama 3 snapshot");
-        Require.present("failure causes", causes, "e.g. LlamaThreeDefaults.causes()");
-        Require.present("checkpoint plan", checkpoint, "e.g. LlamaThreeDefaults.checkpoint()");
+        Require.present("failure causes", causes, "e.g. CampaignDocument.standard().causes(16384)");
+        Require.present("checkpoint plan", checkpoint, "e.g. CampaignDocument.standard().checkpoint()");
         if (trials < 2) {
             throw new IllegalArgumentException("trials " + trials + " — expected at least 2 (a confidence interval needs two)");
         }

@@ -149,8 +149,8 @@ public final class Checkpointing {
      * simulated).
      */
     public static double renewalEttr(FailureCauses causes, CheckpointPlan plan, boolean hotSpares) {
-        Require.present("failure causes", causes, "e.g. LlamaThreeDefaults.causes()");
-        Require.present("checkpoint plan", plan, "e.g. LlamaThreeDefaults.checkpoint()");
+        Require.present("failure causes", causes, "e.g. CampaignDocument.standard().causes(16384)");
+        Require.present("checkpoint plan", plan, "e.g. CampaignDocument.standard().checkpoint()");
         if (causes.plannedRatePerHour() > 0) {
             throw new IllegalArgumentException("planned causes " + causes.causes().stream().filter(FailureCause::planned)
                     .map(FailureCause::name).toList() + " — expected none: the renewal model covers unplanned failures only"

@@ -17,7 +17,7 @@ import java.util.Set;
 public record FailureCauses(List<FailureCause> causes) {
 
     public FailureCauses {
-        Require.present("failure cause list", causes, "e.g. LlamaThreeDefaults.causes() or FailureCauses.of(...)");
+        Require.present("failure cause list", causes, "e.g. CampaignDocument.standard().causes(16384) or FailureCauses.of(...)");
         Set<String> seen = new HashSet<>();
         for (FailureCause c : causes) {
             Require.present("failure cause", c, "the list must not contain nulls");

@@ -40,9 +40,9 @@ class BadInputTest {
         FailureCause gpu = FailureCause.unplanned("GPU", "GPU", 1e-6, 8, CRASH);
         assertThatThrownBy(() -> FailureCauses.of(gpu, gpu.withUnits(16))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'GPU' appears twice").hasMessageContaining("withCause(...) replaces");
-        assertThatThrownBy(() -> LlamaThreeDefaults.causes().without("Network switch/cabel")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CampaignDocument.standard().causes(16_384).without("Network switch/cabel")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("failure cause 'Network switch/cabel'").hasMessageContaining("Network switch/cable");
-        assertThatThrownBy(() -> LlamaThreeDefaults.causes().cause("TPU")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> CampaignDocument.standard().causes(16_384).cause("TPU")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected one of [Faulty GPU, GPU HBM3 memory");
     }
 
@@ -60,14 +60,14 @@ class BadInputTest {
                 .hasMessageContaining("step time 0.0");
         assertThatThrownBy(() -> Checkpointing.meanRecoverySeconds(new double[] {1}, new double[] {1, 2}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rates for 1 causes but recovery times for 2");
-        assertThatThrownBy(() -> Checkpointing.renewalEttr(LlamaThreeDefaults.causesWithPlanned(16_384), LlamaThreeDefaults.checkpoint(), true))
+        assertThatThrownBy(() -> Checkpointing.renewalEttr(CampaignDocument.standard().causesWithPlanned(16_384), CampaignDocument.standard().checkpoint(), true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("planned causes [Planned maintenance]")
                 .hasMessageContaining("causes.unplanned()");
     }
 
     @Test
     void badCampaigns() {
-        CampaignSpec ok = LlamaThreeDefaults.campaign(10, 0);
+        CampaignSpec ok = CampaignDocument.standard().campaign(10, 0);
         assertThatThrownBy(() -> ok.withTrials(1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("trials 1").hasMessageContaining("expected at least 2");
         assertThatThrownBy(() -> ok.withGpus(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GPU count 0");
@@ -84,7 +84,7 @@ class BadInputTest {
 
     @Test
     void replayedEventsMustBeOrderedKnownAndInside() {
-        CampaignSpec spec = LlamaThreeDefaults.campaign(2, 0);
+        CampaignSpec spec = CampaignDocument.standard().campaign(2, 0);
         assertThatThrownBy(() -> CampaignSimulator.replay(spec, List.of(new FailureEvent(10, "TPU", false))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("event 0: cause 'TPU'").hasMessageContaining("Faulty GPU");
         assertThatThrownBy(() -> CampaignSimulator.replay(spec, List.of(new FailureEvent(10, "NIC", false), new FailureEvent(5, "NIC", false))))

@@ -20,20 +20,20 @@ class CampaignSimulatorTest {
 
     @Test
     void theLlamaThreeRunIsReproduced() {
-        CampaignResult r = CampaignSimulator.run(LlamaThreeDefaults.campaign(400, 0));
+        CampaignResult r = CampaignSimulator.run(CampaignDocument.standard().campaign(400, 0));
         // the rates are count / GPU-hours, so the closed-form expectations are the published counts
         assertThat(r.expectedUnplannedInterruptions()).isCloseTo(419, within(1e-9));
         assertThat(r.expectedPlannedInterruptions()).isCloseTo(47, within(1e-9));
         // 419 unexpected interruptions, 35 switch/cable, 7 NIC, 47 planned: each inside the 99.9 % interval
         // (1e-3 false failures each, 4e-3 together)
         assertThat(r.unplannedInterruptions().contains(419, CONFIDENCE)).as("%s", r.unplannedInterruptions()).isTrue();
-        assertThat(r.interruptions(LlamaThreeDefaults.NETWORK_SWITCH_CABLE).contains(35, CONFIDENCE)).isTrue();
-        assertThat(r.interruptions(LlamaThreeDefaults.NIC).contains(7, CONFIDENCE)).isTrue();
+        assertThat(r.interruptions(CampaignDocument.standard().interconnectCause().name()).contains(35, CONFIDENCE)).isTrue();
+        assertThat(r.interruptions("NIC").contains(7, CONFIDENCE)).isTrue();
         assertThat(r.plannedInterruptions().contains(47, CONFIDENCE)).isTrue();
         // and the 95 % interval reported to users is about ±1.9 interruptions wide (sd ≈ sqrt(419) over 20)
         assertThat(r.unplannedInterruptions().upper95() - r.unplannedInterruptions().lower95()).isBetween(3.0, 4.6);
         // "> 90 % effective training time": the whole 99.9 % interval is above 0.90 (the simulated mean is ≈ 0.92;
-        // the async checkpoint default was chosen for this figure, see LlamaThreeDefaults)
+        // the async checkpoint default was chosen for this figure, see the llama3-54d campaign document)
         assertThat(r.ettr().mean() - r.ettr().halfWidth(CONFIDENCE)).isGreaterThan(0.90);
         // lost GPU-hours per day = (1 − ETTR) × GPUs × 24 in every trial, since the wall time is the campaign
         assertThat(r.lostGpuHoursPerDay().mean()).isCloseTo((1 - r.ettr().mean()) * 16_384 * 24, within(1e-6));
@@ -41,7 +41,7 @@ class CampaignSimulatorTest {
 
     @Test
     void theInterruptionCountsArePoissonDispersed() {
-        CampaignResult r = CampaignSimulator.run(LlamaThreeDefaults.campaign(400, 1));
+        CampaignResult r = CampaignSimulator.run(CampaignDocument.standard().campaign(400, 1));
         // the superposition of the 18 Poisson causes is Poisson(419): (n − 1)s²/419 ~ χ²(n − 1), outside its
         // 5e-5 and 1 − 5e-5 quantiles with probability 1e-4
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(399);
@@ -56,7 +56,7 @@ class CampaignSimulatorTest {
         // long-run ratio by about T·(σ² − μ²)/(2μ²)/H (second-order renewal theorem, μ and σ the mean and deviation of
         // a cycle), so the tolerance adds 2·E(secondary)/H to the 99.9 % interval; over 60 seeds each case stayed within half
         // its tolerance. False-failure rate about 1e-3 per case.
-        CampaignSpec llama = LlamaThreeDefaults.campaign(200, 2).withCauses(LlamaThreeDefaults.causes());
+        CampaignSpec llama = CampaignDocument.standard().campaign(200, 2).withCauses(CampaignDocument.standard().causes(16_384));
         FailureCauses two = FailureCauses.of(FailureCause.unplanned("crash", "X", 0.3, 1, Recovery.restartOnly(60)),
                 FailureCause.unplanned("hang", "Y", 0.2, 1, Recovery.restartOnly(1800)));
         CampaignSpec stressed = new CampaignSpec(1000, 120, two, new CheckpointPlan(1500, 300, 1200), true, 200, 3);
@@ -76,15 +76,16 @@ class CampaignSimulatorTest {
     void theBlockingCheckpointWouldContradictTheReportedEttr() {
         // why the default is the async pair: with δ = 60 s, R = 10 min at Daly's interval the Llama 3 job stays
         // below 90 % (renewal formula; the simulation agrees, previous test)
-        FailureCauses causes = LlamaThreeDefaults.causes();
-        CheckpointPlan blocking = LlamaThreeDefaults.blockingCheckpoint(causes.unplannedMtbfSeconds());
+        FailureCauses causes = CampaignDocument.standard().causes(16_384);
+        // the worked example's blocking pair ([young-1974], [daly-2006], [nvidia-checkpoint-2024])
+        CheckpointPlan blocking = CheckpointPlan.daly(60, 600, causes.unplannedMtbfSeconds());
         assertThat(Checkpointing.renewalEttr(causes, blocking, true)).isBetween(0.80, 0.87);
-        assertThat(Checkpointing.renewalEttr(causes, LlamaThreeDefaults.checkpoint(), true)).isBetween(0.91, 0.94);
+        assertThat(Checkpointing.renewalEttr(causes, CampaignDocument.standard().checkpoint(), true)).isBetween(0.91, 0.94);
     }
 
     @Test
     void aCauseWithoutRateOrUnitsNeverFiresAndChangesNothingElse() {
-        CampaignSpec base = LlamaThreeDefaults.campaign(50, 4);
+        CampaignSpec base = CampaignDocument.standard().campaign(50, 4);
         CampaignSpec more = base.withCauses(base.causes()
                 .withCause(FailureCause.unplanned("never", "X", 0, 1e6, Recovery.restartOnly(60)))
                 .withCause(FailureCause.unplanned("nothing to fail", "X", 1, 0, Recovery.restartOnly(60))));
@@ -100,8 +101,8 @@ class CampaignSimulatorTest {
 
     @Test
     void interruptionsGrowInProportionToTheGpuCount() {
-        CampaignSpec full = LlamaThreeDefaults.campaign(100, 5).withCauses(LlamaThreeDefaults.causes(16_384));
-        CampaignSpec half = full.withGpus(8_192).withCauses(LlamaThreeDefaults.causes(8_192));
+        CampaignSpec full = CampaignDocument.standard().campaign(100, 5).withCauses(CampaignDocument.standard().causes(16_384));
+        CampaignSpec half = full.withGpus(8_192).withCauses(CampaignDocument.standard().causes(8_192));
         CampaignResult f = CampaignSimulator.run(full);
         CampaignResult h = CampaignSimulator.run(half);
         assertThat(h.expectedUnplannedInterruptions()).isCloseTo(209.5, within(1e-9));
@@ -122,12 +123,12 @@ class CampaignSimulatorTest {
 
     @Test
     void otherCausesSeeTheSameFailureTimesWhateverTheLinkCauseIs() {
-        CampaignSpec a = LlamaThreeDefaults.campaign(2, 6);
-        FailureCause switchCable = a.causes().cause(LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
+        CampaignSpec a = CampaignDocument.standard().campaign(2, 6);
+        FailureCause switchCable = a.causes().cause(CampaignDocument.standard().interconnectCause().name());
         FailureCauses edited = a.causes()
                 .withCause(switchCable.withRatePerUnitHour(switchCable.ratePerUnitHour() / 2))
                 // 100,000 links at 100 FIT: 0.01 per hour, 13 expected in 54 days
-                .withCause(FailureCause.unplanned("links", "Network", 100e-9, 100_000, LlamaThreeDefaults.HANG_REPLACE));
+                .withCause(FailureCause.unplanned("links", "Network", 100e-9, 100_000, CampaignDocument.standard().causes(1).cause("NIC").recovery()));
         List<FailureCause> reversed = new ArrayList<>(edited.causes());
         Collections.reverse(reversed);
         CampaignSpec b = a.withCauses(edited);
@@ -137,7 +138,7 @@ class CampaignSimulatorTest {
             List<FailureEvent> eb = CampaignSimulator.failureEvents(b, trial);
             List<FailureEvent> ec = CampaignSimulator.failureEvents(c, trial);
             for (String name : a.causes().names()) {
-                if (name.equals(LlamaThreeDefaults.NETWORK_SWITCH_CABLE)) {
+                if (name.equals(CampaignDocument.standard().interconnectCause().name())) {
                     continue;
                 }
                 assertThat(times(eb, name)).as("%s in trial %d", name, trial).isEqualTo(times(ea, name));
@@ -145,8 +146,8 @@ class CampaignSimulatorTest {
             }
             assertThat(times(eb, "links")).isEqualTo(times(ec, "links")).isNotEmpty();
             // the halved cause: its failures are the full-rate ones stretched twofold, cut at the horizon
-            List<Double> full = times(ea, LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
-            List<Double> halved = times(eb, LlamaThreeDefaults.NETWORK_SWITCH_CABLE);
+            List<Double> full = times(ea, CampaignDocument.standard().interconnectCause().name());
+            List<Double> halved = times(eb, CampaignDocument.standard().interconnectCause().name());
             assertThat(halved).isNotEmpty().hasSizeLessThanOrEqualTo(full.size());
             for (int k = 0; k < halved.size(); k++) {
                 assertThat(halved.get(k)).isCloseTo(2 * full.get(k), within(1e-9 * halved.get(k)));
@@ -160,7 +161,7 @@ class CampaignSimulatorTest {
 
     @Test
     void aSeedGivesOneResultWhateverTheThreadsAndTrialCount() {
-        CampaignSpec spec = LlamaThreeDefaults.campaign(20, 7);
+        CampaignSpec spec = CampaignDocument.standard().campaign(20, 7);
         CampaignResult parallel = CampaignSimulator.run(spec, true);
         assertThat(CampaignSimulator.run(spec, true)).isEqualTo(parallel);
         assertThat(CampaignSimulator.run(spec, false)).isEqualTo(parallel);
@@ -174,7 +175,7 @@ class CampaignSimulatorTest {
 
     @Test
     void everyTrialAccountsForItsWholeWallTimeAndTheTimelineForTrialZero() {
-        CampaignSpec spec = LlamaThreeDefaults.campaign(20, 9);
+        CampaignSpec spec = CampaignDocument.standard().campaign(20, 9);
         CampaignResult r = CampaignSimulator.run(spec);
         for (TrialResult t : r.trials()) {
             double sum = t.productiveSeconds() + t.reworkSeconds() + t.uncommittedSeconds() + t.checkpointSeconds() + t.downtimeSeconds();

@@ -145,7 +145,7 @@ class ReplayTest {
 
     @Test
     void aReplayOfTheDrawnEventsIsTheTrialItself() {
-        CampaignSpec spec = LlamaThreeDefaults.campaign(3, 5);
+        CampaignSpec spec = CampaignDocument.standard().campaign(3, 5);
         CampaignResult run = CampaignSimulator.run(spec, false);
         TrialResult t0 = run.trials().get(0);
         CampaignSimulator.Replay replay = CampaignSimulator.replay(spec, CampaignSimulator.failureEvents(spec, 0));
