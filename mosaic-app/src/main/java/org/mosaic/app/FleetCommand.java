@@ -94,6 +94,12 @@ public final class FleetCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    TechnologyOptions technologies;
+
+    /** What --catalog and --technology did to the menu, for the output. */
+    private List<String> notes = List.of();
+
     @Spec
     CommandSpec spec;
 
@@ -194,6 +200,7 @@ public final class FleetCommand implements Callable<Integer> {
             }
         }
         checkRuleTiers(p.name(), cluster);
+        technologies.requireChosen(rules, "fleet");
         if (jobGpus != null && (jobGpus < 1 || jobGpus > cluster.gpus())) {
             throw new UsageException("--job-gpus " + jobGpus + ": expected 1 to " + cluster.gpus() + " (the cluster's GPUs)");
         }
@@ -203,7 +210,9 @@ public final class FleetCommand implements Callable<Integer> {
         TechnologyMenu menu;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task("building the technology menu (MOSAIC from its channel, power and reliability models)", 0);
-            menu = TechnologyMenu.standard();
+            TechnologyOptions.Resolved resolved = technologies.resolve();
+            menu = resolved.menu();
+            notes = resolved.notes();
             progress.task(String.format(Locale.ROOT, "placing %,d GPUs and routing their cables", cluster.gpus()), 0);
             try {
                 placed = RackLayout.place(ClusterTopology.of(cluster), layout);
@@ -246,6 +255,7 @@ public final class FleetCommand implements Callable<Integer> {
         out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(results, savings)));
             case CSV -> {
+                spec.commandLine().getErr().print(notesText()); // CSV rows hold results only: the notes go beside them
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (FleetModel.Result r : results) {
                     ObjectNode n = (ObjectNode) Output.tree(r);
@@ -256,7 +266,7 @@ public final class FleetCommand implements Callable<Integer> {
                 }
                 yield Output.csv(rows);
             }
-            case TABLE -> table(p, results, savings) + jobTable(results);
+            case TABLE -> table(p, results, savings) + jobTable(results) + notesText();
         });
         out.flush();
         return 0;
@@ -398,7 +408,20 @@ public final class FleetCommand implements Callable<Integer> {
             }
             root.set("savingsAgainstToday", Output.tree(savings));
         }
+        if (!notes.isEmpty()) {
+            ArrayNode n = root.putArray("technologyNotes");
+            notes.forEach(n::add);
+        }
         return root;
+    }
+
+    /** The notes of --catalog and --technology, one a line, or "". */
+    private String notesText() {
+        StringBuilder sb = new StringBuilder();
+        for (String n : notes) {
+            sb.append("note: ").append(n).append('\n');
+        }
+        return sb.toString();
     }
 
     private String jobTable(List<FleetModel.Result> results) {
