@@ -249,7 +249,7 @@ public final class FleetCommand implements Callable<Integer> {
         out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(results, savings)));
             case CSV -> {
-                spec.commandLine().getErr().print(notesText()); // CSV rows hold results only: the notes go beside them
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(notes)); // CSV rows hold results only: the notes go beside them
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (FleetModel.Result r : results) {
                     ObjectNode n = (ObjectNode) Output.tree(r);
@@ -260,7 +260,7 @@ public final class FleetCommand implements Callable<Integer> {
                 }
                 yield Output.csv(rows);
             }
-            case TABLE -> table(p, results, savings) + jobTable(results) + notesText();
+            case TABLE -> table(p, results, savings) + jobTable(results) + TechnologyOptions.notesText(notes);
         });
         out.flush();
         return 0;
@@ -350,20 +350,7 @@ public final class FleetCommand implements Callable<Integer> {
             }
             root.set("savingsAgainstToday", Output.tree(savings));
         }
-        if (!notes.isEmpty()) {
-            ArrayNode n = root.putArray("technologyNotes");
-            notes.forEach(n::add);
-        }
-        return root;
-    }
-
-    /** The notes of --catalog and --technology, one a line, or "". */
-    private String notesText() {
-        StringBuilder sb = new StringBuilder();
-        for (String n : notes) {
-            sb.append("note: ").append(n).append('\n');
-        }
-        return sb.toString();
+        return TechnologyOptions.withNotes(root, notes);
     }
 
     private String jobTable(List<FleetModel.Result> results) {

@@ -97,6 +97,9 @@ public final class GoodputCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    TechnologyOptions technologies;
+
     @Spec
     CommandSpec spec;
 
@@ -116,6 +119,10 @@ public final class GoodputCommand implements Callable<Integer> {
         }
         double saveSeconds = time("--checkpoint-save", save, false);
         double restartSeconds = time("--restart", restart, true);
+        if (saveSeconds >= days * 86_400) {
+            throw new UsageException(String.format(Locale.ROOT, "--checkpoint-save %s: expected a save shorter than the campaign (--days %.4g = %.4g s);"
+                    + " a checkpoint that takes the whole campaign never completes (hint: seconds to minutes, e.g. 10 s)", save, days, days * 86_400));
+        }
         TrainingModel.IntervalRule rule = TrainingModel.IntervalRule.DALY;
         Double intervalSeconds = null;
         switch (interval.toLowerCase(Locale.ROOT)) {
@@ -136,12 +143,15 @@ public final class GoodputCommand implements Callable<Integer> {
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
         TrainCommand.checkPolicies("--policy", names);
+        technologies.checkRules(cluster, org.mosaic.cluster.layout.LayoutPresets.preset(cluster).cluster(), "goodput");
         List<TrainingModel.Campaign> runs;
+        TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            tech = technologies.resolve();
             progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
                     names.size() == 1 ? "y" : "ies"), (long) trials * names.size());
             runs = TrainingModel.campaigns(cluster, names, gpus, days, saveSeconds, restartSeconds, rule, intervalSeconds, hotSpares, planned,
-                    calibrate, trials, seed, MAX_WORK_EVENTS, progress::set);
+                    calibrate, trials, seed, MAX_WORK_EVENTS, progress::set, tech.interconnect());
         } catch (TrainingModel.TooMuchWork e) {
             throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
                     + "of a few %% — or fewer --days or policies)", trials, days, gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
@@ -154,15 +164,18 @@ public final class GoodputCommand implements Callable<Integer> {
         for (TrainingModel.Campaign c : runs) {
             double perDay = linkScale * c.spec().gpus() * 24;
             splits.put(c.policy(), new LinkSplit(perDay(TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()), perDay),
-                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster()), perDay)));
+                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster(), tech.interconnect()), perDay)));
         }
         if (plot != null) {
             org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(runs, splits)));
-            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
-            case TABLE -> table(runs, splits, calibrate);
+            case JSON -> Output.json(Output.strict(TechnologyOptions.withNotes(json(runs, splits), tech.notes())));
+            case CSV -> {
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
+                yield Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
+            }
+            case TABLE -> table(runs, splits, calibrate) + TechnologyOptions.notesText(tech.notes());
         });
         out.flush();
         return 0;

@@ -100,12 +100,21 @@ public final class TechnologyOptions {
             }
         }
         for (String t : technologies) {
-            String id = Documents.load(Documents.Kind.CABLE, t).tree().path("name").asText("").trim();
+            String id = load(Documents.Kind.CABLE, "--technology", t).tree().path("name").asText("").trim();
             if (!id.isEmpty() && byTier.values().stream().noneMatch(ids -> ids.contains(id))) {
                 throw new UsageException("--technology " + t + ": technology " + id + " is chosen by no --rule, so it would change"
                         + " nothing in " + command + " (the policies choose MOSAIC as " + TechnologyMenu.MOSAIC_PLUGGABLE
                         + " and today's technologies from the catalog) — hint: add --rule TIER=" + id + ", e.g. --rule gpu-leaf=" + id);
             }
+        }
+    }
+
+    /** A document of {@code kind}, a refusal naming the flag. */
+    private static ScenarioDocument load(Documents.Kind kind, String flag, String text) {
+        try {
+            return Documents.load(kind, text);
+        } catch (org.mosaic.core.scenario.ScenarioException e) {
+            throw new UsageException(flag + " " + e.getMessage());
         }
     }
 
@@ -128,14 +137,23 @@ public final class TechnologyOptions {
         } else {
             BaselineCatalog base = BaselineCatalog.standard();
             if (catalog != null) {
-                ScenarioDocument doc = Documents.load(Documents.Kind.CATALOG, catalog);
-                BaselineCatalog.Extended e = BaselineCatalog.withUserCatalog("--catalog " + catalog, doc.tree());
+                ScenarioDocument doc = load(Documents.Kind.CATALOG, "--catalog", catalog);
+                BaselineCatalog.Extended e;
+                try {
+                    e = BaselineCatalog.withUserCatalog("--catalog " + catalog, doc.tree());
+                } catch (org.mosaic.core.scenario.ScenarioException ex) {
+                    throw new UsageException(ex.getMessage()); // the message starts with "--catalog FILE"
+                }
                 base = e.catalog();
                 notes.addAll(e.notes());
             }
             List<CableTechnology> cables = new ArrayList<>(CableTechnology.shipped());
             for (String t : technologies) {
-                cables.add(CableTechnology.of(t));
+                try {
+                    cables.add(CableTechnology.of(t));
+                } catch (org.mosaic.core.scenario.ScenarioException e) {
+                    throw new UsageException("--technology " + t + ": " + e.getMessage());
+                }
             }
             try {
                 menu = TechnologyMenu.withCables(base, cables);
@@ -155,5 +173,23 @@ public final class TechnologyOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rule " + e.getMessage());
         }
+    }
+
+    /** {@code root} with the notes under {@code technologyNotes} when there are any. */
+    static com.fasterxml.jackson.databind.node.ObjectNode withNotes(com.fasterxml.jackson.databind.node.ObjectNode root, List<String> notes) {
+        if (!notes.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode n = root.putArray("technologyNotes");
+            notes.forEach(n::add);
+        }
+        return root;
+    }
+
+    /** The notes as lines ("note: ..."), or "" (the table's tail; CSV output prints them on stderr). */
+    static String notesText(List<String> notes) {
+        StringBuilder sb = new StringBuilder();
+        for (String n : notes) {
+            sb.append("note: ").append(n).append('\n');
+        }
+        return sb.toString();
     }
 }

@@ -130,6 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    TechnologyOptions technologies;
+
     @Spec
     CommandSpec spec;
 
@@ -190,12 +193,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
         checkPolicies("--policy", names);
+        technologies.checkRules(cluster, org.mosaic.cluster.layout.LayoutPresets.preset(cluster).cluster(), "train");
         List<PolicyRun> runs = new ArrayList<>();
+        TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            tech = technologies.resolve();
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
                     + (names.size() == 1 ? "y" : "ies"), names.size());
             for (String policy : names) {
-                TrainingModel.Setup setup = setup(cluster, g, policy, gpus);
+                TrainingModel.Setup setup = setup(cluster, g, policy, gpus, tech.interconnect());
                 if (doSearch) {
                     PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
                     ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, seqParallel == null || seqParallel,
@@ -239,9 +245,12 @@ public final class TrainCommand implements Callable<Integer> {
                     runs.stream().map(PolicyRun::policy).toList(), withTimeline);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(runs)));
-            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
-            case TABLE -> table(m, runs);
+            case JSON -> Output.json(Output.strict(TechnologyOptions.withNotes(json(runs), tech.notes())));
+            case CSV -> {
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
+                yield Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
+            }
+            case TABLE -> table(m, runs) + TechnologyOptions.notesText(tech.notes());
         });
         out.flush();
         return 0;
@@ -416,14 +425,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The setup of one policy, bad names and sizes reported against their flags. */
-    static TrainingModel.Setup setup(String cluster, GpuSpec g, String policy, Long gpus) {
+    static TrainingModel.Setup setup(String cluster, GpuSpec g, String policy, Long gpus, org.mosaic.cluster.fleet.Interconnect ic) {
         try {
             org.mosaic.cluster.fleet.Policy.named(policy);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--policy " + e.getMessage());
         }
         try {
-            return TrainingModel.setup(cluster, g, policy, gpus);
+            return TrainingModel.setup(cluster, g, policy, gpus, ic);
         } catch (IllegalArgumentException e) {
             throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster + ": " + e.getMessage()
                     + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"

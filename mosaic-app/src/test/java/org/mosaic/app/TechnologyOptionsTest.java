@@ -171,4 +171,51 @@ class TechnologyOptionsTest {
         assertThat(c.err()).contains("catalog");
         assertThat(c.noStackTrace()).isTrue();
     }
+
+    @Test
+    void goodputCountsAUserCablesFailuresByItsFitOnTheLinksItsRuleGivesIt_issue13() throws IOException {
+        String mine = cable("mine.yaml");
+        String[] job = {"goodput", "--gpus", "1024", "--days", "2", "--trials", "4", "--policy", "today", "--format", "json"};
+        Cli base = Cli.run(job);
+        Cli withCable = Cli.run(concat(job, "--technology", mine, "--rule", "gpu-leaf=my-cable"));
+        assertThat(withCable.exit()).as(withCable.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(base.out());
+        JsonNode b = new ObjectMapper().readTree(withCable.out());
+        double aocGpuLeaf = a.path("expectedLinkFailuresPerDayByTier").path("gpu-leaf").asDouble();
+        double mineGpuLeaf = b.path("expectedLinkFailuresPerDayByTechnology").path("my-cable").asDouble();
+        assertThat(b.path("expectedLinkFailuresPerDayByTier").path("gpu-leaf").asDouble()).isCloseTo(mineGpuLeaf, within(1e-15));
+        // the same gpu-leaf links, today on the AOC (1000 FIT per end in the catalog), now on the user's cable
+        double aocFit = org.mosaic.link.baseline.BaselineCatalog.standard().entry("aoc-mmf",
+                org.mosaic.link.baseline.BaselineCatalog.standard().generation("800G")).fit().value();
+        assertThat(mineGpuLeaf / aocGpuLeaf).isCloseTo(perEndFit(mine) / aocFit, within(1e-9));
+        assertThat(b.path("technologyNotes").get(0).asText()).contains("my-cable");
+    }
+
+    @Test
+    void trainTakesTheTechnologyAndItsRuleIntoThePolicy_issue13() throws IOException {
+        Cli c = Cli.run("train", "--model", "gpt3-175b", "--gpu", "a100-80g", "--gpus", "64", "--tp", "8", "--pp", "8", "--global-batch", "64",
+                "--technology", cable("mine.yaml"), "--rule", "gpu-leaf=my-cable", "--format", "json");
+        assertThat(c.exit()).as(c.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(c.out());
+        assertThat(j.path("system").asText()).contains("today+rules");
+        assertThat(j.path("technologyNotes").get(0).asText()).contains("my-cable");
+        Cli bad = Cli.run("train", "--technology", cable("mine.yaml"), "--rule", "gpu-leaf=my-cabel");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--technology", "my-cable", "no --rule");
+        assertThat(bad.noStackTrace()).isTrue();
+    }
+
+    @Test
+    void aRuleNamingAnUnknownTechnologyIsRefusedWithTheClosestId_issue13() throws IOException {
+        Cli c = Cli.run("goodput", "--technology", cable("mine.yaml"), "--rule", "gpu-leaf=my-cable,aoc-mm");
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("aoc-mm", "aoc-mmf");
+        assertThat(c.noStackTrace()).isTrue();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
