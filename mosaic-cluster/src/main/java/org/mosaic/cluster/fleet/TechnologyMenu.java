@@ -169,24 +169,6 @@ public final class TechnologyMenu {
                 b.power().value(), b.fit().value(), b.cost() == null ? null : b.cost().value(), source, b.confidence(), false);
     }
 
-    /**
-     * MOSAIC at each generation: our cable model ({@link ModelRows#evaluate}) with a pluggable
-     * ({@value #MOSAIC_PLUGGABLE}) and a co-packaged ({@value #MOSAIC_CPO}) host attachment.
-     */
-    public static List<TechnologyOption> mosaicOptions(LinkSpec cable, List<HostGeneration> generations) {
-        double reach = org.mosaic.optics.ChannelAnalysis.reach(cable.channel()); // the same at every generation
-        List<TechnologyOption> plug = cableOptions(new CableTechnology(MOSAIC_PLUGGABLE, "MOSAIC", MOSAIC_PRESET, cable,
-                org.mosaic.link.PowerModel.Attachment.PLUGGABLE), reach, generations);
-        List<TechnologyOption> cpo = cableOptions(new CableTechnology(MOSAIC_CPO, "MOSAIC", MOSAIC_PRESET, cable,
-                org.mosaic.link.PowerModel.Attachment.CPO), reach, generations);
-        List<TechnologyOption> out = new ArrayList<>();
-        for (int i = 0; i < plug.size(); i++) {
-            out.add(plug.get(i));
-            out.add(cpo.get(i));
-        }
-        return out;
-    }
-
     private static TechnologyOption option(String id, ModelRow r, HostGeneration g, String document) {
         String source = r.source() + "; " + r.note() + (document.equals(MOSAIC_PRESET)
                 ? " | projected: no MOSAIC product yet, commercialisation expected late 2027 ([ms-source-2026], [mediatek-computex])"
