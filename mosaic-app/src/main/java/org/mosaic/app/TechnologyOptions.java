@@ -158,7 +158,10 @@ public final class TechnologyOptions {
             try {
                 menu = TechnologyMenu.withCables(base, cables);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--technology " + e.getMessage());
+                // the shipped MOSAIC rows fail only on a generation a --catalog added that no host interface describes
+                boolean shippedRow = e.getMessage().startsWith("technology " + TechnologyMenu.MOSAIC_PLUGGABLE + " ")
+                        || e.getMessage().startsWith("technology " + TechnologyMenu.MOSAIC_CPO + " ");
+                throw new UsageException((shippedRow && catalog != null ? "--catalog " + catalog + ": " : "--technology ") + e.getMessage());
             }
             for (CableTechnology c : cables.subList(CableTechnology.shipped().size(), cables.size())) {
                 TechnologyOption at = menu.options().stream().filter(o -> o.id().equals(c.id())).findFirst().orElseThrow();
