@@ -66,10 +66,6 @@ public final class FleetCommand implements Callable<Integer> {
             + "and GPU with its rack, every link with its tier, length and technology (under the first policy), as GraphML or CSV.")
     Path export;
 
-    @Option(names = "--rule", paramLabel = "TIER=ID[,ID...]", description = "A user rule: on this tier (scale-up, gpu-leaf, "
-            + "leaf-spine, spine-core) use the first of these technology ids that reaches; other tiers follow --policy (repeatable).")
-    List<String> rules = new ArrayList<>();
-
     @OutputPaths.Writes(extensions = {".svg", ".png"})
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
             description = "Write a chart: interconnect power and link failures per day by policy, stacked by tier.")
@@ -81,6 +77,12 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Mixin
     FormatOption output;
+
+    @Mixin
+    TechnologyOptions technologies;
+
+    /** What --catalog and --technology did to the menu, for the output. */
+    private List<String> notes = List.of();
 
     @Spec
     CommandSpec spec;
@@ -114,7 +116,7 @@ public final class FleetCommand implements Callable<Integer> {
                 throw new UsageException("--policy " + e.getMessage());
             }
         }
-        checkRuleTiers(p.name(), cluster);
+        technologies.checkRules(p.name(), cluster, "fleet");
         if (jobGpus != null && (jobGpus < 1 || jobGpus > cluster.gpus())) {
             throw new UsageException("--job-gpus " + jobGpus + ": expected 1 to " + cluster.gpus() + " (the cluster's GPUs)");
         }
@@ -122,9 +124,13 @@ public final class FleetCommand implements Callable<Integer> {
         List<Policy> evaluated = new ArrayList<>();
         RackLayout placed;
         TechnologyMenu menu;
+        org.mosaic.cluster.fleet.Interconnect interconnect;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             progress.task("building the technology menu (MOSAIC from its channel, power and reliability models)", 0);
-            menu = TechnologyMenu.standard();
+            TechnologyOptions.Resolved resolved = technologies.resolve();
+            interconnect = resolved.interconnect();
+            menu = interconnect.menu();
+            notes = resolved.notes();
             progress.task(String.format(Locale.ROOT, "placing %,d GPUs and routing their cables", cluster.gpus()), 0);
             try {
                 placed = RackLayout.place(ClusterTopology.of(cluster), layout);
@@ -133,10 +139,7 @@ public final class FleetCommand implements Callable<Integer> {
             }
             progress.task("evaluating " + policies.size() + " polic" + (policies.size() == 1 ? "y" : "ies"), policies.size());
             for (String name : policies) {
-                Policy pol = Policy.named(name);
-                if (!rules.isEmpty()) {
-                    pol = withRules(pol, menu);
-                }
+                Policy pol = interconnect.policy(name);
                 evaluated.add(pol);
                 try {
                     results.add(FleetModel.evaluate(placed, pol, menu, economics));
@@ -172,6 +175,7 @@ public final class FleetCommand implements Callable<Integer> {
         out.print(switch (output.format) {
             case JSON -> Output.json(Output.strict(json(results, savings)));
             case CSV -> {
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(notes)); // CSV rows hold results only: the notes go beside them
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (FleetModel.Result r : results) {
                     ObjectNode n = (ObjectNode) Output.tree(r);
@@ -182,62 +186,10 @@ public final class FleetCommand implements Callable<Integer> {
                 }
                 yield Output.csv(rows);
             }
-            case TABLE -> table(p, results, savings) + jobTable(results);
+            case TABLE -> table(p, results, savings) + jobTable(results) + TechnologyOptions.notesText(notes);
         });
         out.flush();
         return 0;
-    }
-
-    /** A --rule for a tier the cluster does not have, or whose links are not cables, would do nothing: refused. */
-    private void checkRuleTiers(String preset, ClusterSpec cluster) {
-        List<String> present = new ArrayList<>();
-        if (cluster.domain().switchTrays() > 0) {
-            present.add("scale-up");
-        }
-        if (cluster.fabric() != null) {
-            present.add("gpu-leaf");
-            if (cluster.fabric().tiers() >= 2) {
-                present.add("leaf-spine");
-            }
-            if (cluster.fabric().tiers() >= 3) {
-                present.add("spine-core");
-            }
-        }
-        for (String r : rules) {
-            int eq = r.indexOf('=');
-            String tier = eq <= 0 ? r : r.substring(0, eq).trim();
-            if (tier.equals("scale-up") && cluster.domain().onBoard()) {
-                throw new UsageException("--rule " + r + ": " + preset + "'s scale-up links are NVLink traces on the "
-                        + cluster.domain().name() + " baseboard, not cables; no technology can replace them (hint: a rule for "
-                        + String.join(", ", present.stream().filter(t -> !t.equals("scale-up")).toList()) + ")");
-            }
-            if (List.of("scale-up", "gpu-leaf", "leaf-spine", "spine-core").contains(tier) && !present.contains(tier)) {
-                throw new UsageException("--rule " + r + ": " + preset + " has no " + tier + " tier (its tiers: "
-                        + (present.isEmpty() ? "none" : String.join(", ", present)) + "), so the rule would do nothing");
-            }
-        }
-    }
-
-    private Policy withRules(Policy fallback, TechnologyMenu menu) {
-        Map<String, List<String>> byTier = new LinkedHashMap<>();
-        for (String r : rules) {
-            int eq = r.indexOf('=');
-            if (eq <= 0 || eq == r.length() - 1) {
-                throw new UsageException("--rule \"" + r + "\": expected TIER=ID[,ID...], e.g. --rule leaf-spine=mosaic-pluggable,dsp-dr8");
-            }
-            String tier = r.substring(0, eq).trim();
-            if (!List.of("scale-up", "gpu-leaf", "leaf-spine", "spine-core").contains(tier)) {
-                throw new UsageException("--rule " + r + ": unknown tier \"" + tier + "\": expected scale-up, gpu-leaf, leaf-spine or spine-core");
-            }
-            byTier.put(tier, List.of(r.substring(eq + 1).split("\\s*,\\s*")));
-        }
-        try {
-            Policy p = Policy.perTier(fallback.name() + "+rules", byTier, fallback);
-            p.validate(menu);
-            return p;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--rule " + e.getMessage());
-        }
     }
 
     /** Power (MW) and link failures per day by policy, stacked by tier, from each policy's link groups. */
@@ -302,7 +254,7 @@ public final class FleetCommand implements Callable<Integer> {
             }
             root.set("savingsAgainstToday", Output.tree(savings));
         }
-        return root;
+        return TechnologyOptions.withNotes(root, notes);
     }
 
     private String jobTable(List<FleetModel.Result> results) {

@@ -120,6 +120,9 @@ public final class GoodputCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    TechnologyOptions technologies;
+
     @Spec
     CommandSpec spec;
 
@@ -150,6 +153,11 @@ public final class GoodputCommand implements Callable<Integer> {
             time("--interval", interval, false);   // a number: the unit parser says what is wrong
         }
         CampaignDocument camp = campaign();
+        if (camp.saveSeconds() >= camp.days() * 86_400) {
+            throw new UsageException(String.format(Locale.ROOT, "--checkpoint-save %s: expected a save shorter than the campaign (%.4g days = "
+                    + "%.4g s); a checkpoint that takes the whole campaign never completes (hint: seconds to minutes, e.g. 10 s)",
+                    save != null ? save : Output.number(camp.saveSeconds(), 4) + " s", camp.days(), camp.days() * 86_400));
+        }
         boolean calibrate = switch (linkRates.toLowerCase(Locale.ROOT)) {
             case "fleet" -> false;
             case "llama" -> true;
@@ -157,11 +165,15 @@ public final class GoodputCommand implements Callable<Integer> {
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
         TrainCommand.checkPolicies("--policy", names);
+        technologies.checkRules(cluster, org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster).cluster(), "goodput");
         List<TrainingModel.Campaign> runs;
+        TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            tech = technologies.resolve();
             progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
                     names.size() == 1 ? "y" : "ies"), (long) trials * names.size());
-            runs = TrainingModel.campaigns(cluster, names, gpus, camp, calibrate, trials, seed, MAX_WORK_EVENTS, progress::set);
+            runs = TrainingModel.campaigns(cluster, names, gpus, camp, calibrate, trials, seed, MAX_WORK_EVENTS, progress::set,
+                    tech.interconnect());
         } catch (TrainingModel.TooMuchWork e) {
             throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
                     + "of a few %% — or fewer --days or policies)", trials, camp.days(), gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
@@ -174,15 +186,18 @@ public final class GoodputCommand implements Callable<Integer> {
         for (TrainingModel.Campaign c : runs) {
             double perDay = linkScale * c.spec().gpus() * 24;
             splits.put(c.policy(), new LinkSplit(perDay(TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()), perDay),
-                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster()), perDay)));
+                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster(), tech.interconnect()), perDay)));
         }
         if (plot != null) {
             org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(runs, splits)));
-            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
-            case TABLE -> table(runs, splits, calibrate, TrainingModel.linkCalibration(camp));
+            case JSON -> Output.json(Output.strict(TechnologyOptions.withNotes(json(runs, splits), tech.notes())));
+            case CSV -> {
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
+                yield Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
+            }
+            case TABLE -> table(runs, splits, calibrate, TrainingModel.linkCalibration(camp)) + TechnologyOptions.notesText(tech.notes());
         });
         out.flush();
         return 0;

@@ -147,6 +147,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    TechnologyOptions technologies;
+
     @Spec
     CommandSpec spec;
 
@@ -209,12 +212,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (sys == null) {
             checkPolicies("--policy", names);
         }
+        if (sys != null) {
+            technologies.refuseWithSystem();
+        } else {
+            technologies.checkRules(cluster, org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster).cluster(), "train");
+        }
         List<PolicyRun> runs = new ArrayList<>();
+        TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            tech = technologies.resolve();
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
                     + (names.size() == 1 ? "y" : "ies"), names.size());
             for (String policy : names) {
-                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(cluster, g, policy, gpus);
+                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(cluster, g, policy, gpus, tech.interconnect());
                 String note = sys != null ? (g == null ? sys : sys.withGpu(g)).networkNote() + (g == null ? "" : " (GPU from --gpu)")
                         : setup.scaleUpNote();
                 if (doSearch) {
@@ -260,9 +270,12 @@ public final class TrainCommand implements Callable<Integer> {
                     runs.stream().map(PolicyRun::label).toList(), withTimeline);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(runs)));
-            case CSV -> Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
-            case TABLE -> table(m, runs);
+            case JSON -> Output.json(Output.strict(TechnologyOptions.withNotes(json(runs), tech.notes())));
+            case CSV -> {
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
+                yield Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
+            }
+            case TABLE -> table(m, runs) + TechnologyOptions.notesText(tech.notes());
         });
         out.flush();
         return 0;
@@ -456,14 +469,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** The setup of one policy, bad names and sizes reported against their flags. */
-    static TrainingModel.Setup setup(String cluster, GpuSpec g, String policy, Long gpus) {
+    static TrainingModel.Setup setup(String cluster, GpuSpec g, String policy, Long gpus, org.mosaic.cluster.fleet.Interconnect ic) {
         try {
             org.mosaic.cluster.fleet.Policy.named(policy);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--policy " + e.getMessage());
         }
         try {
-            return TrainingModel.setup(cluster, g, policy, gpus);
+            return TrainingModel.setup(cluster, g, policy, gpus, ic);
         } catch (IllegalArgumentException e) {
             throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster + ": " + e.getMessage()
                     + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"

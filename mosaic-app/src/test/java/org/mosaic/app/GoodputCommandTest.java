@@ -406,4 +406,11 @@ class GoodputCommandTest {
         usageError(new String[] {"goodput", "--policy", "today,today"}, "today", "twice");
         usageError(new String[] {"goodput", "--policy", "all,today"}, "all", "alone");
     }
+
+    @Test
+    void aCheckpointSaveAsLongAsTheCampaignIsRefused_issue13() {
+        // found by GoodputFuzzTest: --checkpoint-save '1e99 s' ran and printed a campaign that never checkpoints
+        usageError(new String[] {"goodput", "--checkpoint-save", "1e99 s"}, "--checkpoint-save", "1e99 s", "shorter than the campaign");
+        usageError(new String[] {"goodput", "--days", "1", "--checkpoint-save", "1 d"}, "--checkpoint-save", "1 d", "hint");
+    }
 }

@@ -98,15 +98,25 @@ public final class TrainingModel {
      * @throws IllegalArgumentException naming a bad preset, policy or GPU count
      */
     public static Setup setup(String preset, GpuSpec gpu, String policy, Long jobGpus) {
-        TrainingCluster c = cluster(preset, gpu, policy, jobGpus);
+        return setup(preset, gpu, policy, jobGpus, null);
+    }
+
+    /** As {@link #setup(String, GpuSpec, String, Long)} with the policy choosing from {@code ic} (null: the shipped menu). */
+    public static Setup setup(String preset, GpuSpec gpu, String policy, Long jobGpus, org.mosaic.cluster.fleet.Interconnect ic) {
+        TrainingCluster c = cluster(preset, gpu, policy, jobGpus, ic);
         TrainingSystem sys = new TrainingSystem(c.name(), c.gpu(), KernelCosts.of(c.gpu()), c.gpus(), network(c));
         return new Setup(c, sys);
     }
 
     /** The training view of a preset (see {@link #setup}). */
     public static TrainingCluster cluster(String preset, GpuSpec gpu, String policy, Long jobGpus) {
+        return cluster(preset, gpu, policy, jobGpus, null);
+    }
+
+    /** As {@link #cluster(String, GpuSpec, String, Long)} with the policy choosing from {@code ic} (null: the shipped menu). */
+    public static TrainingCluster cluster(String preset, GpuSpec gpu, String policy, Long jobGpus, org.mosaic.cluster.fleet.Interconnect ic) {
         ClusterDocument p = ClusterDocument.resolve(preset);
-        Policy pol = Policy.named(policy);
+        Policy pol = ic == null ? Policy.named(policy) : ic.policy(policy);
         GpuSpec g = gpu == null ? TrainingClusters.defaultGpu(p) : gpu;
         ClusterSpec spec = p.cluster();
         String name = p.name() + " / " + pol.name();
@@ -117,7 +127,8 @@ public final class TrainingModel {
             spec = new ClusterSpec(jobGpus.intValue(), spec.domain(), spec.fabric());
             name = String.format(Locale.ROOT, "%s x %d GPUs / %s", p.name(), jobGpus, pol.name());
         }
-        return TrainingClusters.of(name, spec, p.layout(), g, pol, menu(), p.economics(), NetworkAssumptions.defaults());
+        return TrainingClusters.of(name, spec, p.layout(), g, pol, ic == null ? menu() : ic.menu(), p.economics(),
+                NetworkAssumptions.defaults());
     }
 
     /**
@@ -188,9 +199,16 @@ public final class TrainingModel {
      * expectation. Re-places the cluster (about a second at 100k GPUs).
      */
     public static Map<String, Double> linkFailuresPerGpuHourByTechnology(String preset, String policy, TrainingCluster c) {
+        return linkFailuresPerGpuHourByTechnology(preset, policy, c, null);
+    }
+
+    /** As {@link #linkFailuresPerGpuHourByTechnology(String, String, TrainingCluster)} choosing from {@code ic} (null: shipped). */
+    public static Map<String, Double> linkFailuresPerGpuHourByTechnology(String preset, String policy, TrainingCluster c,
+                                                                         org.mosaic.cluster.fleet.Interconnect ic) {
         ClusterDocument p = ClusterDocument.resolve(preset);
         ClusterSpec spec = new ClusterSpec(c.gpus(), p.cluster().domain(), p.cluster().fabric());
-        FleetModel.Result fleet = FleetModel.evaluate(spec, p.layout(), Policy.named(policy), menu(), p.economics());
+        FleetModel.Result fleet = FleetModel.evaluate(spec, p.layout(), ic == null ? Policy.named(policy) : ic.policy(policy),
+                ic == null ? menu() : ic.menu(), p.economics());
         Map<String, Map<String, Double>> perDayByTierTech = new java.util.LinkedHashMap<>();
         for (org.mosaic.cluster.fleet.FleetMetrics.GroupRow g : fleet.metrics().groups()) {
             perDayByTierTech.computeIfAbsent(g.tier(), k -> new java.util.LinkedHashMap<>()).merge(g.technology(), g.failuresPerDay(), Double::sum);
@@ -359,11 +377,18 @@ public final class TrainingModel {
      */
     public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, CampaignDocument campaign,
                                            boolean calibrateLinks, int trials, long seed, double maxWorkEvents, TrialProgress progress) {
+        return campaigns(preset, policies, jobGpus, campaign, calibrateLinks, trials, seed, maxWorkEvents, progress, null);
+    }
+
+    /** As the campaigns above, each policy choosing from {@code ic} (its menu and rules; null: the shipped menu). */
+    public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, CampaignDocument campaign,
+                                           boolean calibrateLinks, int trials, long seed, double maxWorkEvents, TrialProgress progress,
+                                           org.mosaic.cluster.fleet.Interconnect ic) {
         List<TrainingCluster> clusters = new ArrayList<>();
         List<CampaignSpec> specs = new ArrayList<>();
         double work = 0;
         for (String policy : policies) {
-            TrainingCluster c = cluster(preset, null, policy, jobGpus);
+            TrainingCluster c = cluster(preset, null, policy, jobGpus, ic);
             FailureCauses causes = causes(c, campaign, c.gpus(), campaign.planned(), calibrateLinks);
             CheckpointPlan ck = campaign.checkpoint(causes);
             CampaignSpec spec = new CampaignSpec(c.gpus(), campaign.days(), causes, ck, campaign.hotSpares(), trials, seed);

@@ -65,6 +65,8 @@ class FleetFuzzTest {
         return Arbitraries.oneOf(
                 pairs("--policy", "tomorrow", "", "mosaic,today"),
                 pairs("--rule", "scale-up", "nowhere=dac-26awg", "scale-up=nothing", "="),
+                pairs("--technology", "no-such-cable", "mosaic-prototype", "missing.yaml", "baselines"),
+                pairs("--catalog", "missing.yaml", "mosaic-800g", "no-such-catalog"),
                 pairs("--job-gpus", "-1", "0", "abc", "99999999999"));
     }
 

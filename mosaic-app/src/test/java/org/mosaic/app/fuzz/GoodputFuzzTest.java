@@ -37,6 +37,9 @@ class GoodputFuzzTest {
     @Provide
     Arbitrary<List<String>> badValues() {
         return Arbitraries.oneOf(
+                pairs("--technology", "no-such-cable", "mosaic-prototype", "missing.yaml"),
+                pairs("--catalog", "missing.yaml", "mosaic-800g"),
+                pairs("--rule", "nowhere=dac-26awg", "gpu-leaf=nothing", "="),
                 pairs("--days", "0", "-1", "1e9", "NaN", "abc", "Infinity", "1 d"),
                 pairs("--trials", "0", "1", "-5", "1e9", "abc", "99999999999"),
                 pairs("--gpus", "0", "-1", "abc", "99999999999", "1e12"),

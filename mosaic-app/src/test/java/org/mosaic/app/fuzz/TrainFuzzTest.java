@@ -54,6 +54,9 @@ class TrainFuzzTest {
                 pairs("--gpu", "z100", ""),
                 pairs("--cluster", "h100-1m", ""),
                 pairs("--policy", "tomorrow", ""),
+                pairs("--technology", "no-such-cable", "mosaic-prototype", "missing.yaml"),
+                pairs("--catalog", "missing.yaml", "mosaic-800g"),
+                pairs("--rule", "nowhere=dac-26awg", "gpu-leaf=nothing", "="),
                 pairs("--top", "0", "-1"));
     }
 

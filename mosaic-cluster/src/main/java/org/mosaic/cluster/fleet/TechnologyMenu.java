@@ -5,10 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.link.LinkSpec;
-import org.mosaic.link.LinkSpecs;
 import org.mosaic.link.ModelRows;
 import org.mosaic.link.baseline.Availability;
 import org.mosaic.link.baseline.Baseline;
@@ -20,7 +18,9 @@ import org.mosaic.link.baseline.Sourced;
 /**
  * The technologies a fleet can be cabled with, per host generation: every catalog baseline that is available
  * at the generation (offered, limited or projected — a technology the sources say is not offered is left out)
- * in the catalog's order, then our own rows (MOSAIC with a pluggable and a co-packaged host attachment).
+ * in the catalog's order, then our own rows: cable designs ({@link CableTechnology}) evaluated by the cable model —
+ * the shipped MOSAIC (the mosaic-800g cable preset with a pluggable and a co-packaged host attachment) and any user
+ * cable, through the same path ({@link #withCables}).
  *
  * <p>Model and assumptions:
  * <ul>
@@ -74,10 +74,68 @@ public final class TechnologyMenu {
         static final TechnologyMenu MENU = build();
 
         private static TechnologyMenu build() {
-            BaselineCatalog catalog = BaselineCatalog.standard();
-            LinkSpec mosaic = LinkSpecs.bind(ScenarioDocument.preset(MOSAIC_PRESET));
-            return of(catalog, mosaicOptions(mosaic, catalog.generations()));
+            return withCables(BaselineCatalog.standard(), CableTechnology.shipped());
         }
+    }
+
+    /**
+     * The catalog's available entries, then each cable technology at every generation ({@link #cableOptions}): the
+     * shipped menu is {@code withCables(BaselineCatalog.standard(), CableTechnology.shipped())}, a user's menu adds
+     * its own cables (and catalog) through the same path.
+     *
+     * @throws IllegalArgumentException when a cable's id is a catalog id or another cable's
+     */
+    public static TechnologyMenu withCables(BaselineCatalog catalog, List<CableTechnology> cables) {
+        List<String> catalogIds = new ArrayList<>();
+        for (Baseline b : catalog.baselines()) {
+            if (!catalogIds.contains(b.id())) {
+                catalogIds.add(b.id());
+            }
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        java.util.Map<LinkSpec, Double> reaches = new java.util.IdentityHashMap<>(); // a cable shared by two attachments: one solve
+        List<List<TechnologyOption>> perCable = new ArrayList<>();
+        for (CableTechnology c : cables) {
+            if (catalogIds.contains(c.id())) {
+                throw new IllegalArgumentException("technology " + c.id() + " (" + c.document() + ") has the id of a catalog technology"
+                        + " — expected a name of its own (hint: change name: in the cable document, e.g. name: my-" + c.id() + ")");
+            }
+            if (!seen.add(c.id())) {
+                throw new IllegalArgumentException("technology " + c.id() + " (" + c.document() + ") is given twice — expected one cable"
+                        + " per id (hint: the shipped MOSAIC rows are " + MOSAIC_PLUGGABLE + " and " + MOSAIC_CPO
+                        + "; give another cable another name:)");
+            }
+            double reach = reaches.computeIfAbsent(c.cable(), k -> org.mosaic.optics.ChannelAnalysis.reach(k.channel()));
+            perCable.add(cableOptions(c, reach, catalog.generations()));
+        }
+        List<TechnologyOption> ours = new ArrayList<>(); // generation by generation, cables in the order given
+        for (int g = 0; g < catalog.generations().size(); g++) {
+            for (List<TechnologyOption> options : perCable) {
+                ours.add(options.get(g));
+            }
+        }
+        return of(catalog, ours);
+    }
+
+    /**
+     * A cable technology at each generation: our cable model ({@link ModelRows#evaluate}, the channel at its own rate on
+     * an array sized for the generation, so the reach is the same at every generation) at the cable's attachment.
+     */
+    public static List<TechnologyOption> cableOptions(CableTechnology c, double reachMeters, List<HostGeneration> generations) {
+        List<TechnologyOption> out = new ArrayList<>();
+        for (HostGeneration g : generations) {
+            ModelRows.Evaluated e;
+            try {
+                e = ModelRows.evaluate(c.label() + " " + g.name(), c.cable(), g.name(), reachMeters);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("technology " + c.id() + " (" + c.document() + ") cannot be built at " + g.name()
+                        + ": " + ex.getMessage(), ex);
+            }
+            List<ModelRow> rows = ModelRows.rows(List.of(e));
+            ModelRow row = rows.get(c.attachment() == org.mosaic.link.PowerModel.Attachment.PLUGGABLE ? 0 : 1);
+            out.add(option(c.id(), row, g, c.document()));
+        }
+        return out;
     }
 
     /** The catalog's available entries at each of its generations, followed by {@code ourOptions}. */
@@ -111,24 +169,10 @@ public final class TechnologyMenu {
                 b.power().value(), b.fit().value(), b.cost() == null ? null : b.cost().value(), source, b.confidence(), false);
     }
 
-    /**
-     * MOSAIC at each generation: our cable model ({@link ModelRows#evaluate}) with a pluggable
-     * ({@value #MOSAIC_PLUGGABLE}) and a co-packaged ({@value #MOSAIC_CPO}) host attachment.
-     */
-    public static List<TechnologyOption> mosaicOptions(LinkSpec cable, List<HostGeneration> generations) {
-        List<TechnologyOption> out = new ArrayList<>();
-        double reach = org.mosaic.optics.ChannelAnalysis.reach(cable.channel()); // the same at every generation
-        for (HostGeneration g : generations) {
-            List<ModelRow> rows = ModelRows.rows(List.of(ModelRows.evaluate("MOSAIC " + g.name(), cable, g.name(), reach)));
-            out.add(option(MOSAIC_PLUGGABLE, rows.get(0), g));
-            out.add(option(MOSAIC_CPO, rows.get(1), g));
-        }
-        return out;
-    }
-
-    private static TechnologyOption option(String id, ModelRow r, HostGeneration g) {
-        String source = r.source() + "; " + r.note() + " | projected: no MOSAIC product yet, commercialisation expected late 2027"
-                + " ([ms-source-2026], [mediatek-computex])";
+    private static TechnologyOption option(String id, ModelRow r, HostGeneration g, String document) {
+        String source = r.source() + "; " + r.note() + (document.equals(MOSAIC_PRESET)
+                ? " | projected: no MOSAIC product yet, commercialisation expected late 2027 ([ms-source-2026], [mediatek-computex])"
+                : " | projected: a cable design (" + document + "), not a catalog product");
         return new TechnologyOption(id, r.technology(), r.kind(), g.name(), Availability.PROJECTED, r.reachMeters(),
                 r.powerPerEndWatts(), r.fitPerEnd(), r.costPerEndUsd(), source, r.confidence(), true);
     }

@@ -19,7 +19,9 @@ import org.mosaic.link.baseline.CatalogLoader.TechnologyDef;
 /**
  * Today's link technologies (passive DAC in two gauges, linear active copper, AEC, AOC, the DSP pluggables
  * 2×SR4, 2×DR4/DR8, 2×FR4, LPO, CPO) at each host generation, with a source and a confidence for every
- * number, read from {@code baselines.yaml} (shipped as a resource; {@link #standard()}).
+ * number, read from the {@code kind: catalog} document {@code baselines.yaml} (shipped as the catalog preset
+ * {@code baselines}; {@link #standard()}); a user's catalog document adds entries or replaces them by id
+ * ({@link #withUserCatalog}).
  *
  * <p>Model and assumptions:
  * <ul>
@@ -42,7 +44,7 @@ import org.mosaic.link.baseline.CatalogLoader.TechnologyDef;
  */
 public final class BaselineCatalog {
     /** The classpath resource holding the shipped catalog. */
-    public static final String RESOURCE = "/org/mosaic/link/baseline/baselines.yaml";
+    public static final String RESOURCE = "/presets/catalog/baselines.yaml";
 
     private final String source;
     private final List<HostGeneration> generations;
@@ -91,6 +93,37 @@ public final class BaselineCatalog {
      */
     public static BaselineCatalog parse(String source, String yamlText) {
         return CatalogLoader.load(source, yamlText);
+    }
+
+    /** The shipped catalog with a user's catalog merged over it, and what the merge did (one note per entry). */
+    public record Extended(BaselineCatalog catalog, List<String> notes) {
+        public Extended {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /**
+     * The shipped catalog with the catalog document {@code tree} (read from {@code source}) merged over it: each of its
+     * technologies (by id) and lanes, gauges, generations (by name) replaces the shipped entry of that id or name whole,
+     * or is added after the shipped ones; its references are added. The merged whole is then validated once, strictly.
+     *
+     * @throws ScenarioException listing every problem (an unknown key with the closest known one)
+     */
+    public static Extended withUserCatalog(String source, com.fasterxml.jackson.databind.JsonNode tree) {
+        Map.Entry<String, List<String>> merged = CatalogLoader.merge(shippedText(), tree, source);
+        BaselineCatalog catalog = parse(source + " (merged over the shipped catalog " + RESOURCE + ")", merged.getKey());
+        return new Extended(catalog, merged.getValue());
+    }
+
+    private static String shippedText() {
+        try (InputStream in = BaselineCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the baselines catalog " + RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     private static BaselineCatalog load() {

@@ -43,6 +43,10 @@ final class CatalogLoader {
     private static final Set<String> ENTRY_KEYS = Set.of("name", "availability", "reach", "practiceReach", "power", "fit",
             "costUsd", "note");
 
+    /** The keys a catalog document may have at its top level. */
+    static final Set<String> TOP_KEYS = Set.of("formatVersion", "kind", "name", "description", "references", "lanes", "gauges",
+            "generations", "technologies");
+
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Provenance> provenance = new ArrayList<>();
@@ -56,6 +60,76 @@ final class CatalogLoader {
         return new CatalogLoader(source).read(yamlText);
     }
 
+    /** The list sections a user catalog merges into the shipped one, with the key that identifies an entry. */
+    private static final Map<String, String> MERGED_LISTS = mergedLists();
+
+    private static Map<String, String> mergedLists() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("lanes", "name");
+        m.put("gauges", "name");
+        m.put("generations", "name");
+        m.put("technologies", "id");
+        return m;
+    }
+
+    /**
+     * {@code user} (a catalog document's tree) over the shipped catalog's tree {@code shippedText}: every entry of its
+     * lists (technologies by id; lanes, gauges, generations by name) replaces the shipped entry with that key whole, or
+     * is added after them; its references are added. Keys the format does not know are kept, so that the loader
+     * refuses them with the closest known key. Returns the merged YAML text and one note per entry added or replaced.
+     */
+    static Map.Entry<String, List<String>> merge(String shippedText, JsonNode user, String userSource) {
+        ObjectNode merged;
+        try {
+            merged = (ObjectNode) YAML.readTree(shippedText);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the shipped catalog is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (user == null || !user.isObject()) {
+            throw new ScenarioException(userSource + " must be a mapping with kind: catalog, formatVersion and any of lanes, gauges,"
+                    + " generations, technologies and references");
+        }
+        List<String> notes = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String section = f.getKey();
+            JsonNode value = f.getValue();
+            String idKey = MERGED_LISTS.get(section);
+            if (section.equals("name") || section.equals("description")) {
+                continue; // the shipped catalog's own name and description describe the merged whole
+            }
+            if (section.equals("references") && value.isObject() && merged.get("references") instanceof ObjectNode refs) {
+                refs.setAll((ObjectNode) value);
+            } else if (idKey != null && value.isArray() && merged.get(section) instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+                for (JsonNode entry : value) {
+                    String id = entry.path(idKey).asText("");
+                    int at = -1;
+                    for (int i = 0; i < list.size() && !id.isEmpty(); i++) {
+                        if (id.equals(list.get(i).path(idKey).asText())) {
+                            at = i;
+                        }
+                    }
+                    String what = section.substring(0, section.length() - (section.endsWith("ies") ? 3 : 1))
+                            + (section.endsWith("ies") ? "y" : "");
+                    if (at >= 0) {
+                        list.set(at, entry);
+                        notes.add(userSource + " overrides the shipped " + what + " " + id);
+                    } else {
+                        list.add(entry);
+                        notes.add(userSource + " adds " + what + " " + (id.isEmpty() ? "(without " + idKey + ")" : id));
+                    }
+                }
+            } else {
+                merged.set(section, value); // kind, formatVersion, or a malformed or unknown section: the loader checks it
+            }
+        }
+        try {
+            return Map.entry(YAML.writeValueAsString(merged), List.copyOf(notes));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the merged catalog: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private BaselineCatalog read(String text) {
         JsonNode root;
         try {
@@ -67,7 +141,11 @@ final class CatalogLoader {
         if (root == null || !root.isObject()) {
             throw new ScenarioException(source + " must be a mapping with formatVersion, lanes, gauges, generations and technologies (references optional)");
         }
-        keys(root, "", Set.of("formatVersion", "description", "references", "lanes", "gauges", "generations", "technologies"));
+        keys(root, "", TOP_KEYS);
+        JsonNode kind = root.get("kind");
+        if (kind != null && !"catalog".equals(kind.asText())) {
+            problems.add(new Problem("kind", kind.asText(), "catalog (this is a technology catalog)"));
+        }
         JsonNode version = root.get("formatVersion");
         if (version == null || !version.isIntegralNumber() || version.asInt() != FORMAT_VERSION) {
             throw new ScenarioException(source + ": formatVersion " + (version == null ? "is missing" : "\"" + version.asText() + "\" is not supported")

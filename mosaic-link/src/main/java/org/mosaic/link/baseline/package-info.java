@@ -7,7 +7,7 @@
  *       frequency; every copper reach is computed by it, never listed.</li>
  *   <li>{@link org.mosaic.link.baseline.BaselineCatalog}: the technologies (DAC, LACC, AEC, AOC, DSP
  *       pluggables, LPO, CPO) per host generation (800G, 1.6T, projected 3.2T), read from
- *       {@code baselines.yaml} with a source and a confidence for every number.</li>
+ *       {@code presets/catalog/baselines.yaml} (a {@code kind: catalog} document) with a source and a confidence for every number.</li>
  *   <li>{@link org.mosaic.link.baseline.Comparison}: every technology side by side at a generation and a
  *       cable length, together with rows from our own model ({@link org.mosaic.link.baseline.ModelRow}), and
  *       the ratios MOSAIC claims (power saving, reach ×, reliability ×) computed from those rows.</li>
