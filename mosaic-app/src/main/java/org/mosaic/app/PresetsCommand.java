@@ -216,7 +216,11 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
 
     /** The first sentence of {@code text}, at most {@link #TABLE_WIDTH} characters, for the table. */
     static String firstSentence(String text) {
+        // a sentence ends at ". " — not after an abbreviation such as "et al." or "e.g." that a citation or example holds
         int end = text.indexOf(". ");
+        while (end >= 0 && ABBREVIATION.matcher(text.substring(0, end + 1)).find()) {
+            end = text.indexOf(". ", end + 2);
+        }
         String first = end < 0 ? text : text.substring(0, end + 1);
         if (first.length() <= TABLE_WIDTH) {
             return first;
@@ -224,6 +228,8 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
         int cut = first.lastIndexOf(' ', TABLE_WIDTH - 1);
         return first.substring(0, cut > 0 ? cut : TABLE_WIDTH - 1) + " …";
     }
+
+    private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("(\\bal|\\be\\.g|\\bi\\.e|\\bvs|\\bcf)\\.$");
 
     /** Longest description the table shows (the JSON and CSV carry the whole one). */
     static final int TABLE_WIDTH = 100;

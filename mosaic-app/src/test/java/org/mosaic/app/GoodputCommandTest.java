@@ -410,7 +410,8 @@ class GoodputCommandTest {
     @Test
     void aCheckpointSaveAsLongAsTheCampaignIsRefused_issue13() {
         // found by GoodputFuzzTest: --checkpoint-save '1e99 s' ran and printed a campaign that never checkpoints
-        usageError(new String[] {"goodput", "--checkpoint-save", "1e99 s"}, "--checkpoint-save", "1e99 s", "shorter than the campaign");
+        usageError(new String[] {"goodput", "--checkpoint-save", "1e99 s"}, "--checkpoint-save", "1e99 s", "out of range");
+        usageError(new String[] {"goodput", "--days", "1", "--checkpoint-save", "30 h"}, "--checkpoint-save", "30 h", "shorter than the campaign");
         usageError(new String[] {"goodput", "--days", "1", "--checkpoint-save", "1 d"}, "--checkpoint-save", "1 d", "hint");
     }
 }

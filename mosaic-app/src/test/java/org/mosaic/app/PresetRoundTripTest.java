@@ -50,7 +50,8 @@ class PresetRoundTripTest {
             Kind.CATALOG, new Reader(List.of("fleet"), "--catalog", "--catalog", List.of())));
 
     /** Output keys that name the document's source (a preset or a file), at any depth: they differ by design. */
-    static final Set<String> SOURCE_KEYS = Set.of("scenario", "source");
+    static final Set<String> SOURCE_KEYS = Set.of("scenario", "source",
+            "technologyNotes");   // fleet --catalog: "catalog FILE|NAME adds/replaces ..." names where the entries came from
 
     @TempDir
     Path dir;
