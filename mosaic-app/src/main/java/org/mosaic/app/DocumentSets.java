@@ -28,14 +28,74 @@ final class DocumentSets {
      */
     static <T> T bind(ScenarioDocument doc, String prefix, Map<String, String> overrides, Map<String, String> flags,
                       Function<ScenarioDocument, T> binder) {
+        return bind(doc, prefix, overrides, flags, binder, "");
+    }
+
+    /** The prefix of the cluster document: its keys are addressed by their own paths, as {@code fleet} spells them. */
+    static final String CLUSTER = "";
+
+    /** The documents addressed by a prefix ({@code PREFIX.KEY}); any other key is a path of the cluster document. */
+    static final List<String> PREFIXES = List.of("model", "campaign", "system", "gpu");
+
+    /**
+     * {@code --set KEY=VALUE} arguments of a command that uses several documents, checked together (KEY=VALUE, each key once, no
+     * key the section of another), then split by the document each addresses: {@code model.}, {@code campaign.}, {@code system.}
+     * and {@code gpu.} keys to those documents, any other key ({@code gpus}, {@code fabric.radix}, {@code gpu=NAME} ...) to the
+     * cluster document ({@link #CLUSTER}). A key of a document the run does not use is refused, naming the key and why; every
+     * such key is reported at once.
+     *
+     * @param unused prefix → why the run does not use that document (absent: used)
+     * @return prefix → (full key → value), sorted by key
+     */
+    static Map<String, Map<String, String>> split(List<String> sets, Map<String, String> unused) {
+        Map<String, String> all = ScenarioOptions.overrides(sets);
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(all).entrySet()) {
+            String key = e.getKey();
+            String prefix = CLUSTER;
+            for (String p : PREFIXES) {
+                if (key.startsWith(p + ".")) {
+                    prefix = p;
+                } else if (key.equals(p) && !p.equals("gpu")) {   // gpu=NAME is the cluster document's own key
+                    problems.add("--set " + key + "=" + e.getValue() + ": " + p + " is a document, not a value; expected " + p + ".KEY=VALUE");
+                    prefix = null;
+                }
+            }
+            if (prefix == null) {
+                continue;
+            }
+            String why = unused.get(prefix);
+            if (why != null) {
+                problems.add("--set " + key + "=" + e.getValue() + ": a key of the " + (prefix.isEmpty() ? "cluster" : prefix)
+                        + " document, but " + why);
+                continue;
+            }
+            out.computeIfAbsent(prefix, k -> new TreeMap<>()).put(key, e.getValue());
+        }
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems with --set:\n  - " + String.join("\n  - ", problems));
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #bind(ScenarioDocument, String, Map, Map, Function)}; {@code prefix} may be {@link #CLUSTER} (keys are the
+     * document's paths), and {@code unknownHint} is added to a refused unknown key the user typed (e.g. the other documents
+     * --set addresses).
+     */
+    static <T> T bind(ScenarioDocument doc, String prefix, Map<String, String> overrides, Map<String, String> flags,
+                      Function<ScenarioDocument, T> binder, String unknownHint) {
+        String dot = prefix.isEmpty() ? "" : prefix + ".";
         ScenarioDocument d = doc;
         List<String> how = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
             String key = e.getKey();
-            if (!key.startsWith(prefix + ".")) {
+            if (!key.startsWith(dot)) {
                 throw new IllegalArgumentException(key + " is not a key of the " + prefix + " document");
             }
-            String path = key.substring(prefix.length() + 1);
+            String path = key.substring(dot.length());
             String shown = flags.getOrDefault(key, "--set " + key + "=" + e.getValue());
             try {
                 d = d.with(path, e.getValue());
@@ -55,13 +115,17 @@ final class DocumentSets {
             }
             List<Problem> named = new ArrayList<>();
             for (Problem p : x.problems()) {
-                String full = prefix + "." + p.path();
+                String full = dot + p.path();
+                boolean typed = overrides.keySet().stream().anyMatch(k -> !flags.containsKey(k) && (k.equals(full) || k.startsWith(full + ".")));
+                String extra = typed && p.expected().startsWith("unknown") ? unknownHint : "";
                 if (!overrides.containsKey(full)) {
-                    named.add(p);
+                    named.add(extra.isEmpty() ? p : new Problem(p.path(), p.value(), p.expected() + extra));
+                } else if (prefix.isEmpty()) {
+                    named.add(new Problem(full, p.value(), p.expected() + extra));
                 } else if (flags.containsKey(full)) {
                     named.add(new Problem(flags.get(full), p.value(), p.expected()));
                 } else {   // a --set key: its hint in the same terms
-                    named.add(new Problem(full, p.value(), p.expected().replace("(did you mean ", "(did you mean " + prefix + ".")));
+                    named.add(new Problem(full, p.value(), p.expected().replace("(did you mean ", "(did you mean " + prefix + ".") + extra));
                 }
             }
             throw new ScenarioException(d.source(), named);

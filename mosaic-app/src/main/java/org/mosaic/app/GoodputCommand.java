@@ -133,7 +133,14 @@ public final class GoodputCommand implements Callable<Integer> {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
             org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
         }
-        TrainCommand.checkClusterAndGpus(cluster, gpus);
+        Map<String, String> unused = new java.util.HashMap<>();
+        unused.put("model", "goodput runs no training step (model.KEY is train's)");
+        unused.put("system", "goodput runs on a --cluster, not a training system (system.KEY is train --system's)");
+        unused.put("gpu", "goodput reads no GPU document (gpu.KEY is train's)");
+        Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
+        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = TrainCommand.clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
+                Map.of()), GOODPUT_HINT);
+        TrainCommand.checkClusterAndGpus(null, gpus);
         if (days != null && !(days > 0 && days <= CampaignDocument.MAX_DAYS)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }
@@ -152,7 +159,7 @@ public final class GoodputCommand implements Callable<Integer> {
             }
             time("--interval", interval, false);   // a number: the unit parser says what is wrong
         }
-        CampaignDocument camp = campaign();
+        CampaignDocument camp = campaign(routed.getOrDefault("campaign", Map.of()));
         if (camp.saveSeconds() >= camp.days() * 86_400) {
             throw new UsageException(String.format(Locale.ROOT, "--checkpoint-save %s: expected a save shorter than the campaign (%.4g days = "
                     + "%.4g s); a checkpoint that takes the whole campaign never completes (hint: seconds to minutes, e.g. 10 s)",
@@ -165,14 +172,14 @@ public final class GoodputCommand implements Callable<Integer> {
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
         TrainCommand.checkPolicies("--policy", names);
-        technologies.checkRules(cluster, org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster).cluster(), "goodput");
+        technologies.checkRules(cluster, clusterDoc.cluster(), "goodput");
         List<TrainingModel.Campaign> runs;
         TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             tech = technologies.resolve();
             progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
                     names.size() == 1 ? "y" : "ies"), (long) trials * names.size());
-            runs = TrainingModel.campaigns(cluster, names, gpus, camp, calibrate, trials, seed, MAX_WORK_EVENTS, progress::set,
+            runs = TrainingModel.campaigns(clusterDoc, names, gpus, camp, calibrate, trials, seed, MAX_WORK_EVENTS, progress::set,
                     tech.interconnect());
         } catch (TrainingModel.TooMuchWork e) {
             throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
@@ -186,7 +193,7 @@ public final class GoodputCommand implements Callable<Integer> {
         for (TrainingModel.Campaign c : runs) {
             double perDay = linkScale * c.spec().gpus() * 24;
             splits.put(c.policy(), new LinkSplit(perDay(TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()), perDay),
-                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(cluster, c.policy(), c.cluster(), tech.interconnect()), perDay)));
+                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(clusterDoc, c.policy(), c.cluster(), tech.interconnect()), perDay)));
         }
         if (plot != null) {
             org.mosaic.app.report.GoodputCharts.writePlot(plot, runs);
@@ -235,32 +242,8 @@ public final class GoodputCommand implements Callable<Integer> {
      * The campaign: the document {@code --campaign FILE|NAME} with every {@code --set campaign.KEY} and every flag that sets one of
      * its keys applied, then bound once. A flag and a --set of the same key are refused: they would be two meanings of one value.
      */
-    CampaignDocument campaign() {
-        Map<String, String> overrides = new java.util.LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set campaign.causes.faulty-gpu.count=100");
-            }
-            String key = s.substring(0, eq).trim();
-            if (!key.startsWith("campaign.") || key.length() == "campaign.".length()) {
-                throw new UsageException("--set " + key + ": goodput's --set addresses the campaign document, expected campaign.KEY, e.g. "
-                        + "campaign.detection.hang=5min or campaign.causes.faulty-gpu.count=100 (hint: `mosaic presets show "
-                        + CampaignDocument.DEFAULT + "` shows the keys)");
-            }
-            String before = overrides.put(key, s.substring(eq + 1).trim());
-            if (before != null) {
-                throw new UsageException("--set " + key + " given twice (" + before + " and " + overrides.get(key) + "): expected each key once");
-            }
-        }
-        for (String a : overrides.keySet()) {
-            for (String b : overrides.keySet()) {
-                if (b.startsWith(a + ".")) {
-                    throw new UsageException("--set " + a + "=" + overrides.get(a) + " and --set " + b + "=" + overrides.get(b) + ": " + a
-                            + " cannot be both a value and a section holding " + b + " (hint: set only " + b + ")");
-                }
-            }
-        }
+    CampaignDocument campaign(Map<String, String> campaignSets) {
+        Map<String, String> overrides = new java.util.LinkedHashMap<>(campaignSets);
         Map<String, String> labels = new java.util.HashMap<>();
         for (Map.Entry<String, String> f : flagValues().entrySet()) {
             String flag = FLAGS.get(f.getKey());
@@ -278,6 +261,9 @@ public final class GoodputCommand implements Callable<Integer> {
         }
         return DocumentSets.bind(Documents.load(Documents.Kind.CAMPAIGN, campaign), "campaign", overrides, labels, CampaignDocument::bind);
     }
+
+    /** Added to an unknown cluster key typed with --set: the other document goodput's --set addresses. */
+    static final String GOODPUT_HINT = " (goodput's --set also takes campaign.KEY for the campaign document, e.g. campaign.detection.hang=5min)";
 
     private static double time(String flag, String value, boolean zeroAllowed) {
         double v;

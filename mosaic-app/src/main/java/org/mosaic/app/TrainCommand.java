@@ -169,10 +169,13 @@ public final class TrainCommand implements Callable<Integer> {
             org.mosaic.app.report.Charts.checkPlotFile(plot);
             org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
         }
-        SystemSpec sys = system();
-        checkClusterAndGpus(sys == null ? cluster : null, gpus);
-        ModelSpec m = model();
-        GpuSpec g = gpu == null ? null : gpu(gpu);
+        Map<String, Map<String, String>> routed = routeSets();
+        SystemSpec sys = system(routed.getOrDefault("system", Map.of()));
+        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
+                Map.of()), TRAIN_HINT) : null;
+        checkClusterAndGpus(null, gpus);
+        ModelSpec m = model(routed.getOrDefault("model", Map.of()));
+        GpuSpec g = gpu(sys, clusterDoc, routed.getOrDefault("gpu", Map.of()));
         if (top < 1 || top > MAX_TOP) {
             throw new UsageException("--top " + top + ": expected 1 to " + MAX_TOP + " (every plan kept is simulated in full, so a long "
                     + "list turns the search's bound off)");
@@ -215,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (sys != null) {
             technologies.refuseWithSystem();
         } else {
-            technologies.checkRules(cluster, org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster).cluster(), "train");
+            technologies.checkRules(cluster, clusterDoc.cluster(), "train");
         }
         List<PolicyRun> runs = new ArrayList<>();
         TechnologyOptions.Resolved tech;
@@ -224,8 +227,8 @@ public final class TrainCommand implements Callable<Integer> {
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
                     + (names.size() == 1 ? "y" : "ies"), names.size());
             for (String policy : names) {
-                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(cluster, g, policy, gpus, tech.interconnect());
-                String note = sys != null ? (g == null ? sys : sys.withGpu(g)).networkNote() + (g == null ? "" : " (GPU from --gpu)")
+                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(clusterDoc, g, policy, gpus, tech.interconnect());
+                String note = sys != null ? (g == null ? sys : sys.withGpu(g)).networkNote() + (gpu == null ? "" : " (GPU from --gpu)")
                         : setup.scaleUpNote();
                 if (doSearch) {
                     PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
@@ -288,21 +291,14 @@ public final class TrainCommand implements Callable<Integer> {
      * The model: the document {@code --model FILE|NAME} (or the bare {@code custom} one) with every {@code --set model.KEY} and
      * {@code --seq-len} applied, then bound once. A changed preset or file is named with a trailing "*".
      */
-    ModelSpec model() {
+    ModelSpec model(Map<String, String> modelSets) {
         Map<String, String> given = new LinkedHashMap<>();
-        for (String s : sets) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--set \"" + s + "\": expected KEY=VALUE, e.g. --set model.layers=32");
-            }
-            String key = s.substring(0, eq).trim();
+        for (Map.Entry<String, String> e : modelSets.entrySet()) {
+            String key = e.getKey();
             if (!KEYS.containsKey(key)) {
                 throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
             }
-            String before = given.put(key, s.substring(eq + 1).trim());
-            if (before != null) {
-                throw new UsageException("--set " + key + " given twice (" + before + " and " + given.get(key) + "): expected each key once");
-            }
+            given.put(key, e.getValue());
         }
         if (seqLen != null && given.containsKey("model.seq")) {
             throw new UsageException("--seq-len " + seqLen + " with --set model.seq=" + given.get("model.seq")
@@ -424,6 +420,85 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Added to an unknown cluster key typed with --set: the other documents train's --set addresses. */
+    static final String TRAIN_HINT = " (train's --set also takes model.KEY, gpu.KEY, and system.KEY with --system)";
+
+    /**
+     * The --set keys by document: model.* (the --model document), gpu.* (the --gpu document, else the GPU the cluster or system
+     * holds), system.* (the --system document) and any other key a path of the --cluster document as fleet spells it; a key of a
+     * document the run does not use is refused.
+     */
+    Map<String, Map<String, String>> routeSets() {
+        Map<String, String> unused = new java.util.HashMap<>();
+        unused.put("campaign", "train runs no goodput campaign (campaign.KEY is goodput's)");
+        if (system == null) {
+            unused.put("system", "the run has no --system (hint: add --system selene or a system file, or drop the key)");
+        } else {
+            unused.put(DocumentSets.CLUSTER, "--system " + system + " replaces the cluster (its paths, e.g. gpus or fabric.radix, "
+                    + "describe the --cluster network; hint: system.KEY addresses the system document, e.g. system.scaleUp.efficiency=0.65)");
+        }
+        Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
+        if (gpu != null) {
+            List<String> shadowed = new ArrayList<>();
+            routed.getOrDefault(DocumentSets.CLUSTER, Map.of()).keySet().stream().filter(k -> k.equals("gpu")).forEach(shadowed::add);
+            routed.getOrDefault("system", Map.of()).keySet().stream().filter(k -> k.equals("system.gpu") || k.startsWith("system.gpu."))
+                    .forEach(shadowed::add);
+            if (!shadowed.isEmpty()) {
+                throw new UsageException("--set " + shadowed.get(0) + " with --gpu " + gpu + ": --gpu replaces the "
+                        + (system == null ? "cluster's" : "system's") + " GPU, so the key would change nothing; expected one of them "
+                        + "(hint: gpu.KEY addresses the --gpu document)");
+            }
+        }
+        return routed;
+    }
+
+    /** --cluster FILE|NAME with the cluster paths of --set applied (all, then one validation); a bad file or name names the flag. */
+    static org.mosaic.cluster.fleet.ClusterDocument clusterDocument(String cluster, Map<String, String> clusterSets, String hint) {
+        if (clusterSets.isEmpty()) {
+            try {
+                return org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster);
+            } catch (IllegalArgumentException | ScenarioException e) {
+                throw new UsageException("--cluster " + cluster + ": " + e.getMessage());
+            }
+        }
+        ScenarioDocument doc;
+        try {
+            doc = Documents.load(Documents.Kind.CLUSTER, cluster);
+        } catch (ScenarioException e) {
+            throw new UsageException("--cluster " + cluster + ": " + e.getMessage());
+        }
+        return DocumentSets.bind(doc, DocumentSets.CLUSTER, clusterSets, Map.of(), org.mosaic.cluster.fleet.ClusterDocument::bind, hint);
+    }
+
+    /**
+     * The GPU: --gpu's document with the gpu.* keys, or, with gpu.* keys and no --gpu, the GPU the cluster holds (its gpu: after
+     * the cluster's --set) or the system's (a preset it names; an inline one is edited through system.gpu.*, see
+     * {@link #system(Map)}); null for the cluster's or system's own GPU unchanged.
+     */
+    GpuSpec gpu(SystemSpec sys, org.mosaic.cluster.fleet.ClusterDocument clusterDoc, Map<String, String> gpuSets) {
+        if (gpu == null && gpuSets.isEmpty()) {
+            return null;
+        }
+        if (gpu == null && sys != null && systemGpuInline) {
+            return null;   // applied to the inline GPU as system.gpu.*
+        }
+        String source = gpu != null ? gpu : sys != null ? sys.gpu().name() : clusterDoc.gpu();
+        String flag = gpu != null ? "--gpu " : sys != null ? "--system " + system + ": gpu " : "--cluster " + cluster + ": gpu ";
+        ScenarioDocument doc;
+        try {
+            doc = Documents.load(Documents.Kind.GPU, source);
+        } catch (ScenarioException e) {
+            throw new UsageException(flag + source + ": " + e.getMessage());
+        }
+        if (gpuSets.isEmpty()) {
+            return gpu(source);
+        }
+        return DocumentSets.bind(doc, "gpu", gpuSets, Map.of(), GpuSpec::from);
+    }
+
+    /** Whether the --system document holds its GPU inline (then gpu.KEY is its system.gpu.KEY). */
+    private boolean systemGpuInline;
+
     /** --gpu FILE|NAME: a gpu document or preset; a bad one is refused naming the flag. */
     static GpuSpec gpu(String fileOrName) {
         try {
@@ -434,7 +509,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** --system FILE|NAME, or null; refused with --cluster or --policy (a system replaces the cluster-and-policy placement). */
-    SystemSpec system() {
+    SystemSpec system(Map<String, String> systemSets) {
         if (system == null) {
             return null;
         }
@@ -447,11 +522,36 @@ public final class TrainCommand implements Callable<Integer> {
                         + ", or drop --system)");
             }
         }
+        ScenarioDocument doc;
         try {
-            return SystemSpec.load(system);
+            doc = Documents.load(Documents.Kind.SYSTEM, system);
         } catch (ScenarioException e) {
             throw new UsageException("--system " + system + ": " + e.getMessage());
         }
+        Map<String, String> all = new java.util.TreeMap<>(systemSets);
+        com.fasterxml.jackson.databind.JsonNode inline = doc.tree().get("gpu");
+        systemGpuInline = gpu == null && inline != null && inline.isObject();
+        if (systemGpuInline) {   // gpu.KEY is the inline GPU's key: system.gpu.KEY (the same key twice is refused)
+            for (String s : sets) {
+                int eq = s.indexOf('=');
+                String key = s.substring(0, eq).trim();
+                if (key.startsWith("gpu.")) {
+                    String before = all.put("system." + key, s.substring(eq + 1).trim());
+                    if (before != null) {
+                        throw new UsageException("--set " + key + " and --set system." + key + ": both set the system's inline GPU's "
+                                + key.substring(4) + "; expected one of them");
+                    }
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            try {
+                return SystemSpec.from(doc);
+            } catch (ScenarioException e) {
+                throw new UsageException("--system " + system + ": " + e.getMessage());
+            }
+        }
+        return DocumentSets.bind(doc, "system", all, Map.of(), SystemSpec::from);
     }
 
     /** The job on a system document: {@code gpus} of it (default: the system's), with {@code g} instead of its GPU when given. */
@@ -479,6 +579,23 @@ public final class TrainCommand implements Callable<Integer> {
             return TrainingModel.setup(cluster, g, policy, gpus, ic);
         } catch (IllegalArgumentException e) {
             throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster + ": " + e.getMessage()
+                    + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"
+                    + " or nvl72-rack)");
+        }
+    }
+
+    /** The setup of one policy on a bound cluster document, bad names and sizes reported against their flags. */
+    static TrainingModel.Setup setup(org.mosaic.cluster.fleet.ClusterDocument cluster, GpuSpec g, String policy, Long gpus,
+                                     org.mosaic.cluster.fleet.Interconnect ic) {
+        try {
+            org.mosaic.cluster.fleet.Policy.named(policy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--policy " + e.getMessage());
+        }
+        try {
+            return TrainingModel.setup(cluster, g, policy, gpus, ic);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster.name() + ": " + e.getMessage()
                     + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"
                     + " or nvl72-rack)");
         }

@@ -103,6 +103,11 @@ public final class TrainingModel {
 
     /** As {@link #setup(String, GpuSpec, String, Long)} with the policy choosing from {@code ic} (null: the shipped menu). */
     public static Setup setup(String preset, GpuSpec gpu, String policy, Long jobGpus, org.mosaic.cluster.fleet.Interconnect ic) {
+        return setup(ClusterDocument.resolve(preset), gpu, policy, jobGpus, ic);
+    }
+
+    /** As {@link #setup(String, GpuSpec, String, Long, org.mosaic.cluster.fleet.Interconnect)} on a bound cluster document. */
+    public static Setup setup(ClusterDocument preset, GpuSpec gpu, String policy, Long jobGpus, org.mosaic.cluster.fleet.Interconnect ic) {
         TrainingCluster c = cluster(preset, gpu, policy, jobGpus, ic);
         TrainingSystem sys = new TrainingSystem(c.name(), c.gpu(), KernelCosts.of(c.gpu()), c.gpus(), network(c));
         return new Setup(c, sys);
@@ -115,7 +120,11 @@ public final class TrainingModel {
 
     /** As {@link #cluster(String, GpuSpec, String, Long)} with the policy choosing from {@code ic} (null: the shipped menu). */
     public static TrainingCluster cluster(String preset, GpuSpec gpu, String policy, Long jobGpus, org.mosaic.cluster.fleet.Interconnect ic) {
-        ClusterDocument p = ClusterDocument.resolve(preset);
+        return cluster(ClusterDocument.resolve(preset), gpu, policy, jobGpus, ic);
+    }
+
+    /** As {@link #cluster(String, GpuSpec, String, Long, org.mosaic.cluster.fleet.Interconnect)} on a bound cluster document. */
+    public static TrainingCluster cluster(ClusterDocument p, GpuSpec gpu, String policy, Long jobGpus, org.mosaic.cluster.fleet.Interconnect ic) {
         Policy pol = ic == null ? Policy.named(policy) : ic.policy(policy);
         GpuSpec g = gpu == null ? TrainingClusters.defaultGpu(p) : gpu;
         ClusterSpec spec = p.cluster();
@@ -205,7 +214,12 @@ public final class TrainingModel {
     /** As {@link #linkFailuresPerGpuHourByTechnology(String, String, TrainingCluster)} choosing from {@code ic} (null: shipped). */
     public static Map<String, Double> linkFailuresPerGpuHourByTechnology(String preset, String policy, TrainingCluster c,
                                                                          org.mosaic.cluster.fleet.Interconnect ic) {
-        ClusterDocument p = ClusterDocument.resolve(preset);
+        return linkFailuresPerGpuHourByTechnology(ClusterDocument.resolve(preset), policy, c, ic);
+    }
+
+    /** As {@link #linkFailuresPerGpuHourByTechnology(String, String, TrainingCluster, org.mosaic.cluster.fleet.Interconnect)} on a bound document. */
+    public static Map<String, Double> linkFailuresPerGpuHourByTechnology(ClusterDocument p, String policy, TrainingCluster c,
+                                                                         org.mosaic.cluster.fleet.Interconnect ic) {
         ClusterSpec spec = new ClusterSpec(c.gpus(), p.cluster().domain(), p.cluster().fabric());
         FleetModel.Result fleet = FleetModel.evaluate(spec, p.layout(), ic == null ? Policy.named(policy) : ic.policy(policy),
                 ic == null ? menu() : ic.menu(), p.economics());
@@ -382,6 +396,13 @@ public final class TrainingModel {
 
     /** As the campaigns above, each policy choosing from {@code ic} (its menu and rules; null: the shipped menu). */
     public static List<Campaign> campaigns(String preset, List<String> policies, Long jobGpus, CampaignDocument campaign,
+                                           boolean calibrateLinks, int trials, long seed, double maxWorkEvents, TrialProgress progress,
+                                           org.mosaic.cluster.fleet.Interconnect ic) {
+        return campaigns(ClusterDocument.resolve(preset), policies, jobGpus, campaign, calibrateLinks, trials, seed, maxWorkEvents, progress, ic);
+    }
+
+    /** As the campaigns above, on a bound cluster document (e.g. one with --set overrides applied). */
+    public static List<Campaign> campaigns(ClusterDocument preset, List<String> policies, Long jobGpus, CampaignDocument campaign,
                                            boolean calibrateLinks, int trials, long seed, double maxWorkEvents, TrialProgress progress,
                                            org.mosaic.cluster.fleet.Interconnect ic) {
         List<TrainingCluster> clusters = new ArrayList<>();
