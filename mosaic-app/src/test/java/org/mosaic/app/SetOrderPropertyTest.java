@@ -26,6 +26,14 @@ class SetOrderPropertyTest {
     /** The issue's case: radix 64 before gpus=65536 was refused, after it accepted. */
     static final List<String> FLEET = List.of("gpus=65536", "fabric.radix=64", "fabric.tiers=3");
 
+    /**
+     * train's mixed set: model keys, cluster paths (the issue's gpus/radix pair, valid only together) and a GPU key, each addressed
+     * to its own document.
+     */
+    static final List<String> TRAIN = List.of("model.layers=24", "model.hidden=2048", "model.heads=16", "model.vocab=51200",
+            "model.seq=2048", "gpus=8192", "fabric.radix=32", "scaleUp.gpus=4", "gpu.hbm.capacity=60 GB");
+    static final List<String> TRAIN_BASE = List.of("--model", "custom", "--cluster", "h100-16k", "--gpus", "64", "--tp", "4", "--pp", "1");
+
     /** The answer for the overrides in the order listed above, computed once per command. */
     private static final ConcurrentHashMap<String, String> REFERENCE = new ConcurrentHashMap<>();
 
@@ -42,6 +50,16 @@ class SetOrderPropertyTest {
     @Property(tries = 4, seed = "13")
     void fleetGivesTheSameJsonForAnyOrderOfItsOverrides_issue13(@ForAll("fleetOrders") List<String> sets) {
         assertThat(json("fleet", sets)).isEqualTo(REFERENCE.computeIfAbsent("fleet", c -> json(c, FLEET)));
+    }
+
+    @Property(tries = 4, seed = "13")
+    void trainGivesTheSameJsonForAnyOrderOfAMixedSetOfOverrides_issue13(@ForAll("trainOrders") List<String> sets) {
+        assertThat(json("train", sets)).isEqualTo(REFERENCE.computeIfAbsent("train", c -> json(c, TRAIN)));
+    }
+
+    @Provide
+    Arbitrary<List<String>> trainOrders() {
+        return Arbitraries.shuffle(TRAIN);
     }
 
     @Provide
@@ -61,6 +79,9 @@ class SetOrderPropertyTest {
 
     private static String json(String command, List<String> sets) {
         List<String> args = new ArrayList<>(List.of(command, "--format", "json"));
+        if (command.equals("train")) {
+            args.addAll(TRAIN_BASE);
+        }
         for (String s : sets) {
             args.add("--set");
             args.add(s);
