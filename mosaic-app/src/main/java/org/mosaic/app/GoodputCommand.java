@@ -102,8 +102,9 @@ public final class GoodputCommand implements Callable<Integer> {
     Boolean planned;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A key of the campaign document, e.g. campaign.causes.faulty-gpu.count=100 or campaign.detection.hang=5min "
-                    + "(repeatable; each key once, in any order: all are applied, then the document is checked once; a flag and a --set "
+            description = "A key of the campaign document, e.g. campaign.causes.faulty-gpu.count=100 or campaign.detection.hang=5min, "
+                    + "or a path of the cluster document as fleet spells it, e.g. scaleUp.gpus=4 or fabric.radix=64 "
+                    + "(repeatable; each key once, in any order: all are applied, then each document is checked once; a flag and a --set "
                     + "of the same key are refused).")
     List<String> sets = new ArrayList<>();
 

@@ -135,9 +135,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + "per stage, slowest first (the conservative placement); more stragglers than stages add nothing: a stage is as slow as its "
                     + "slowest GPU. With --search the plans are ranked under the stragglers.")
     List<Double> stragglers = new ArrayList<>();
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A key of the model document: model.layers, model.hidden, model.ffn, "
-            + "model.heads, model.kvHeads, model.vocab, model.seq, model.experts, model.topK, model.family (repeatable; each key once, in "
-            + "any order: all are applied, then the document is checked once).")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any value of a document the run uses, by its dotted path: "
+            + "model.KEY of the model (model.layers, model.hidden, model.ffn, model.heads, model.kvHeads, model.vocab, model.seq, "
+            + "model.experts, model.topK, model.family); the cluster's own paths as fleet spells them (gpus, gpu, fabric.radix, "
+            + "scaleUp.gpus, layout.rackPower, economics.pue, ...); system.KEY of the --system document (e.g. "
+            + "system.scaleUp.efficiency=0.65; then no cluster paths); gpu.KEY of the --gpu document, else of the cluster's or "
+            + "system's GPU (e.g. gpu.hbm.capacity=96 GB). Repeatable; each key once, in any order: all are applied, then each "
+            + "document is checked once; a key of a document the run does not use is refused.")
     List<String> sets = new ArrayList<>();
     @OutputPaths.Writes(extensions = {".svg", ".png"}, companions = "-timeline")
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Write the step-time breakdown by policy and the pipeline "
