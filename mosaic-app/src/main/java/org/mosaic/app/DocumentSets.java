@@ -48,9 +48,23 @@ final class DocumentSets {
      * @return prefix → (full key → value), sorted by key
      */
     static Map<String, Map<String, String>> split(List<String> sets, Map<String, String> unused) {
-        Map<String, String> all = ScenarioOptions.overrides(sets);
-        Map<String, Map<String, String>> out = new TreeMap<>();
+        Map<String, String> all = new java.util.LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        for (String s : sets) {   // KEY=VALUE, each key once (a key and its section are checked per document below)
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                problems.add("--set \"" + s + "\": expected KEY=VALUE with a dotted key, e.g. --set model.layers=32 or --set fabric.radix=64");
+                continue;
+            }
+            String key = s.substring(0, eq).trim();
+            String value = s.substring(eq + 1).trim();
+            String before = all.putIfAbsent(key, value);
+            if (before != null) {
+                problems.add("--set " + key + " is given twice (" + before + " and " + value + "): expected each key once "
+                        + "(hint: keep the one you mean)");
+            }
+        }
+        Map<String, Map<String, String>> out = new TreeMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(all).entrySet()) {
             String key = e.getKey();
             String prefix = CLUSTER;
@@ -72,6 +86,16 @@ final class DocumentSets {
                 continue;
             }
             out.computeIfAbsent(prefix, k -> new TreeMap<>()).put(key, e.getValue());
+        }
+        for (Map<String, String> doc : out.values()) {   // gpu=NAME (the cluster's) beside gpu.KEY (the GPU's) is no conflict
+            for (String a : doc.keySet()) {
+                for (String b : doc.keySet()) {
+                    if (b.startsWith(a + ".")) {
+                        problems.add("--set " + a + "=" + doc.get(a) + " and --set " + b + "=" + doc.get(b) + ": " + a
+                                + " cannot be both a value and a section holding " + b + " (hint: set only " + b + ")");
+                    }
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new UsageException(problems.size() == 1 ? problems.get(0)

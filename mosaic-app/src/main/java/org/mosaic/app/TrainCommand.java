@@ -231,7 +231,8 @@ public final class TrainCommand implements Callable<Integer> {
             progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
                     + (names.size() == 1 ? "y" : "ies"), names.size());
             for (String policy : names) {
-                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(clusterDoc, g, policy, gpus, tech.interconnect());
+                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(clusterDoc, clusterLabel(routed), g, policy, gpus,
+                        tech.interconnect());
                 String note = sys != null ? (g == null ? sys : sys.withGpu(g)).networkNote() + (gpu == null ? "" : " (GPU from --gpu)")
                         : setup.scaleUpNote();
                 if (doSearch) {
@@ -588,8 +589,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The setup of one policy on a bound cluster document, bad names and sizes reported against their flags. */
-    static TrainingModel.Setup setup(org.mosaic.cluster.fleet.ClusterDocument cluster, GpuSpec g, String policy, Long gpus,
+    /** The cluster as the user gave it, for messages: the --cluster value, with the --set keys that edited it. */
+    String clusterLabel(Map<String, Map<String, String>> routed) {
+        Map<String, String> edits = routed.getOrDefault(DocumentSets.CLUSTER, Map.of());
+        StringBuilder b = new StringBuilder(cluster);
+        edits.forEach((k, v) -> b.append(b.length() == cluster.length() ? " with " : ", ").append("--set ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    /**
+     * The setup of one policy on a bound cluster document ({@code label}: as the user gave it, see {@link #clusterLabel}), bad names
+     * and sizes reported against their flags; a cluster an edit made unusable is reported against the edit.
+     */
+    static TrainingModel.Setup setup(org.mosaic.cluster.fleet.ClusterDocument cluster, String label, GpuSpec g, String policy, Long gpus,
                                      org.mosaic.cluster.fleet.Interconnect ic) {
         try {
             org.mosaic.cluster.fleet.Policy.named(policy);
@@ -599,7 +611,9 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             return TrainingModel.setup(cluster, g, policy, gpus, ic);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster.name() + ": " + e.getMessage()
+            boolean edited = label.contains(" with --set ");
+            throw new UsageException(gpus == null ? (edited ? "--cluster " + label + ": " : "") + e.getMessage()
+                    : "--gpus " + gpus + " on " + label + ": " + e.getMessage()
                     + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"
                     + " or nvl72-rack)");
         }

@@ -142,6 +142,22 @@ class TrainSetTest {
     }
 
     @Test
+    void gpuKeysEditTheGpuTheClusterHoldsAfterItsOwnSet_issue13() throws IOException {
+        // gpu=NAME stays the cluster's key; gpu.KEY then edits that GPU, whatever the order
+        Path b200 = edited("b200", "capacity: \"180 GB\"", "capacity: \"150 GB\"");
+        String viaFile = ok(with(SMALL, "--gpu", b200.toString()));
+        assertThat(ok(with(SMALL, "--set", "gpu=b200", "--set", "gpu.hbm.capacity=150 GB"))).isEqualTo(viaFile)
+                .isEqualTo(ok(with(SMALL, "--set", "gpu.hbm.capacity=150 GB", "--set", "gpu=b200")))
+                .isNotEqualTo(ok(with(SMALL, "--set", "gpu=b200")));
+    }
+
+    @Test
+    void aClusterAnEditMadeUnusableIsReportedAgainstTheEdit_issue13() {
+        // 4 x 25 Gb/s lanes: no host generation runs them; the message names the --set, not only --gpus
+        refused(with(SMALL, "--set", "fabric.portRate=100 Gb/s"), "--set fabric.portRate=100 Gb/s", "25 Gb/s lanes");
+    }
+
+    @Test
     void anUnknownClusterPathIsRefusedWithTheClosestKeyAndTheOtherDocuments_issue13() {
         refused(with(SMALL, "--set", "fabrc.radix=32"), "fabrc.radix", "did you mean fabric.radix", "model.KEY");
         refused(new String[] {"goodput", "--set", "fabric.radx=32"}, "fabric.radx", "did you mean fabric.radix", "campaign.KEY");
