@@ -34,6 +34,11 @@ class SetOrderPropertyTest {
             "model.seq=2048", "gpus=8192", "fabric.radix=32", "scaleUp.gpus=4", "gpu.hbm.capacity=60 GB");
     static final List<String> TRAIN_BASE = List.of("--model", "custom", "--cluster", "h100-16k", "--gpus", "64", "--tp", "4", "--pp", "1");
 
+    /** goodput's mixed set: campaign keys and cluster paths (the gpus/radix pair again), each to its own document. */
+    static final List<String> GOODPUT = List.of("campaign.detection.hang=5min", "campaign.causes.faulty-gpu.count=100", "gpus=8192",
+            "fabric.radix=32", "scaleUp.gpus=4");
+    static final List<String> GOODPUT_BASE = List.of("--cluster", "h100-16k", "--gpus", "1024", "--days", "2", "--trials", "4");
+
     /** The answer for the overrides in the order listed above, computed once per command. */
     private static final ConcurrentHashMap<String, String> REFERENCE = new ConcurrentHashMap<>();
 
@@ -55,6 +60,16 @@ class SetOrderPropertyTest {
     @Property(tries = 4, seed = "13")
     void trainGivesTheSameJsonForAnyOrderOfAMixedSetOfOverrides_issue13(@ForAll("trainOrders") List<String> sets) {
         assertThat(json("train", sets)).isEqualTo(REFERENCE.computeIfAbsent("train", c -> json(c, TRAIN)));
+    }
+
+    @Property(tries = 3, seed = "13")
+    void goodputGivesTheSameJsonForAnyOrderOfAMixedSetOfOverrides_issue13(@ForAll("goodputOrders") List<String> sets) {
+        assertThat(json("goodput", sets)).isEqualTo(REFERENCE.computeIfAbsent("goodput", c -> json(c, GOODPUT)));
+    }
+
+    @Provide
+    Arbitrary<List<String>> goodputOrders() {
+        return Arbitraries.shuffle(GOODPUT);
     }
 
     @Provide
@@ -81,6 +96,8 @@ class SetOrderPropertyTest {
         List<String> args = new ArrayList<>(List.of(command, "--format", "json"));
         if (command.equals("train")) {
             args.addAll(TRAIN_BASE);
+        } else if (command.equals("goodput")) {
+            args.addAll(GOODPUT_BASE);
         }
         for (String s : sets) {
             args.add("--set");
