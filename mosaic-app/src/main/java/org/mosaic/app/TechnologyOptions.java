@@ -174,10 +174,10 @@ public final class TechnologyOptions {
             }
             for (CableTechnology c : cables.subList(CableTechnology.shipped().size(), cables.size())) {
                 TechnologyOption at = menu.options().stream().filter(o -> o.id().equals(c.id())).findFirst().orElseThrow();
-                notes.add(String.format(Locale.ROOT, "--technology %s: technology %s, %s host interface, reach %.3g m (channel model),"
+                notes.add(String.format(Locale.ROOT, "--technology %s: technology %s, %s host interface, reach %s (channel model),"
                                 + " %.3g W and %.4g FIT per end at %s (cable model); choose it with --rule TIER=%s", c.document(), c.id(),
-                        c.attachment().name().toLowerCase(Locale.ROOT), at.reachMeters(), at.powerPerEndWatts(), at.fitPerEnd(),
-                        at.generation(), c.id()));
+                        c.attachment().name().toLowerCase(Locale.ROOT), ChannelFacts.reach(at.reachMeters(), false),
+                        at.powerPerEndWatts(), at.fitPerEnd(), at.generation(), c.id()));
             }
         }
         try {

@@ -184,5 +184,8 @@ class CableCommandsTest {
         Cli o = Cli.run("optics", "--preset", "avicena-like", "--format", "json");
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("target missed at any length").doesNotContain("reach 0.0 m");
+        Cli f = Cli.run("fleet", "--cluster", "h100-16k", "--technology", "avicena-like", "--rule", "gpu-leaf=avicena-like");
+        assertThat(f.exit()).as(f.err()).isZero();
+        assertThat(f.out()).contains("avicena-like", "target missed at any length").doesNotContain("reach 0.0100 m");
     }
 }
