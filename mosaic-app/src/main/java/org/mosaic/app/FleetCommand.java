@@ -91,9 +91,6 @@ public final class FleetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         String exportName = export == null ? "" : String.valueOf(export.getFileName()).toLowerCase(Locale.ROOT);
-        if (plot != null) {
-            org.mosaic.app.report.Charts.checkPlotFile(plot);
-        }
         if (cluster != null && preset != null) {
             throw new UsageException("--cluster " + cluster + " and --preset " + preset + ": --preset is the old name of --cluster; "
                     + "expected one of them (hint: drop --preset)");

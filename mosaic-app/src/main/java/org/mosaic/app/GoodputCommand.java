@@ -130,10 +130,6 @@ public final class GoodputCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (plot != null) {
-            org.mosaic.app.report.Charts.checkPlotFile(plot);
-            org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
-        }
         Map<String, String> unused = new java.util.HashMap<>();
         unused.put("model", "goodput runs no training step (model.KEY is train's)");
         unused.put("system", "goodput runs on a --cluster, not a training system (system.KEY is train --system's)");
@@ -141,7 +137,7 @@ public final class GoodputCommand implements Callable<Integer> {
         Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = TrainCommand.clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), GOODPUT_HINT);
-        TrainCommand.checkClusterAndGpus(null, gpus);
+        TrainCommand.checkGpus(gpus);
         if (days != null && !(days > 0 && days <= CampaignDocument.MAX_DAYS)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }

@@ -50,9 +50,6 @@ public final class OpticsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (plot != null) {
-            Charts.checkPlotFile(plot);
-        }
         Sweep sw = sweep == null ? null : Sweep.parse(sweep);
         Map<String, String> given = new LinkedHashMap<>();
         for (String k : scenario.setKeys()) {

@@ -169,15 +169,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (plot != null) {
-            org.mosaic.app.report.Charts.checkPlotFile(plot);
-            org.mosaic.app.report.Charts.checkPlotFile(org.mosaic.app.report.Charts.sibling(plot, "-timeline"));
-        }
         Map<String, Map<String, String>> routed = routeSets();
         SystemSpec sys = system(routed.getOrDefault("system", Map.of()));
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), TRAIN_HINT) : null;
-        checkClusterAndGpus(null, gpus);
+        checkGpus(gpus);
         ModelSpec m = model(routed.getOrDefault("model", Map.of()));
         GpuSpec g = gpu(sys, clusterDoc, routed.getOrDefault("gpu", Map.of()));
         if (top < 1 || top > MAX_TOP) {
@@ -410,15 +406,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Names the flag of a bad cluster preset or GPU count before any work. */
-    static void checkClusterAndGpus(String cluster, Long gpus) {
-        try {
-            if (cluster != null) {
-                org.mosaic.cluster.fleet.ClusterDocument.resolve(cluster);
-            }
-        } catch (IllegalArgumentException | org.mosaic.core.scenario.ScenarioException e) {
-            throw new UsageException("--cluster " + cluster + ": " + e.getMessage());
-        }
+    /** Names the flag of a bad GPU count before any work (the cluster is checked when its document is bound). */
+    static void checkGpus(Long gpus) {
         if (gpus != null && (gpus < 1 || gpus > org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS)) {
             throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to %,d GPUs (hint: Llama 3 405B trained on 16384)",
                     gpus, org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS));

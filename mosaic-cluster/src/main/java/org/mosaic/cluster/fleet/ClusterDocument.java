@@ -107,10 +107,7 @@ public record ClusterDocument(String name, String description, String gpu, Clust
      * @throws ScenarioException naming each path, its value and what was expected
      */
     public static ClusterDocument bind(ScenarioDocument doc) {
-        Documents.checked(Documents.Kind.CLUSTER, doc);
-        SpecReader r = doc.reader();
-        r.text("kind", "cluster");
-        r.ignore("provenance");
+        SpecReader r = Documents.reader(Documents.Kind.CLUSTER, doc);
         String name = r.text("name", null);
         if (name == null || name.isBlank()) {
             r.problem("name", name, "a name for the cluster, e.g. my-cluster");

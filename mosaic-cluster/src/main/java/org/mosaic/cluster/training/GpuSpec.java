@@ -116,9 +116,7 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
 
     /** A {@code kind: gpu} document bound and validated at once (every problem reported, unknown keys with the closest). */
     public static GpuSpec from(ScenarioDocument doc) {
-        Documents.checked(Documents.Kind.GPU, doc);
-        SpecReader r = doc.reader();
-        r.text("kind", null);
+        SpecReader r = Documents.reader(Documents.Kind.GPU, doc);
         GpuSpec g = read(r, doc.tree(), "");
         r.finish();
         return g;

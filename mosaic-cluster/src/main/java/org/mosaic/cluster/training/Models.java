@@ -64,11 +64,8 @@ public final class Models {
 
     /** Binds a model document, reporting every problem at once. */
     public static ModelSpec bind(ScenarioDocument doc) {
-        Documents.checked(Documents.Kind.MODEL, doc);
-        SpecReader r = doc.reader();
-        r.text("kind", null);
+        SpecReader r = Documents.reader(Documents.Kind.MODEL, doc);
         r.text("description", null);
-        r.ignore("provenance");
         String name = r.text("name", null);
         if (name == null || name.isBlank()) {
             r.problem("name", name, "a name for the model, e.g. gpt3-175b");

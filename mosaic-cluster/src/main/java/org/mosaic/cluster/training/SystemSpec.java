@@ -64,9 +64,7 @@ public record SystemSpec(String name, String description, GpuSpec gpu, int gpusP
 
     /** A {@code kind: system} document bound and validated at once (every problem reported, unknown keys with the closest). */
     public static SystemSpec from(ScenarioDocument doc) {
-        Documents.checked(Documents.Kind.SYSTEM, doc);
-        SpecReader r = doc.reader();
-        r.text("kind", null);
+        SpecReader r = Documents.reader(Documents.Kind.SYSTEM, doc);
         String name = r.text("name", null);
         if (name == null || name.isBlank()) {
             r.problem("name", name, "a name for the system, e.g. selene");

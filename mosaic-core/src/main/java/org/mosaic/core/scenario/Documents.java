@@ -176,6 +176,19 @@ public final class Documents {
                 + "`mosaic presets show NAME` prints one to start from)");
     }
 
+    /**
+     * A reader for a document of {@code kind} (the kind checked first, as {@link #checked}), with the header every
+     * kind shares already taken: {@code kind} read, {@code provenance} left to the provenance tables. The binder reads
+     * the rest and calls {@link SpecReader#finish()}.
+     */
+    public static SpecReader reader(Kind kind, ScenarioDocument doc) {
+        checked(kind, doc);
+        SpecReader r = doc.reader();
+        r.text("kind", null);
+        r.ignore("provenance");
+        return r;
+    }
+
     private static ScenarioException unknown(Kind kind, String name, List<String> names) {
         return new ScenarioException("unknown " + kind.id() + " preset \"" + name + "\": expected one of "
                 + (names.isEmpty() ? "(none ship)" : String.join(", ", names)) + SpecReader.didYouMean(name, names)

@@ -110,10 +110,7 @@ public record CampaignDocument(String name, String description, double days, boo
 
     /** Binds a campaign document, reporting every problem at once (unknown keys with the closest known one). */
     public static CampaignDocument bind(ScenarioDocument doc) {
-        Documents.checked(Documents.Kind.CAMPAIGN, doc);
-        SpecReader r = doc.reader();
-        r.text("kind", null);
-        r.ignore("provenance");
+        SpecReader r = Documents.reader(Documents.Kind.CAMPAIGN, doc);
         String name = r.text("name", null);
         if (name == null || name.isBlank()) {
             r.problem("name", name, "a name for the campaign, e.g. my-campaign");
