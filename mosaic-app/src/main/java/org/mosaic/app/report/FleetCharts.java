@@ -259,6 +259,13 @@ public final class FleetCharts {
         combined.add(stacked(policies, tiers, failuresPerDay, "expected link failures per day"), 1);
         LegendItemCollection legend = new LegendItemCollection();
         for (int i = 0; i < tiers.size(); i++) {
+            boolean drawn = false;   // a tier with no cables under any policy (on-board NVLink: traces) has no bar to name
+            for (int p = 0; p < policies.size(); p++) {
+                drawn |= powerMegawatts[p][i] != 0 || failuresPerDay[p][i] != 0;
+            }
+            if (!drawn) {
+                continue;
+            }
             LegendItem li = new LegendItem(tiers.get(i), tierColour(i));
             li.setLabelFont(LABEL);
             legend.add(li);
