@@ -1,0 +1,35 @@
+package org.mosaic.studies;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    @Test
+    void showsTheSectionItsShareAndTheElapsedTimeOnATerminal_issue12() {
+        StringWriter w = new StringWriter();
+        try (Progress p = new Progress(new PrintWriter(w, true), true, 0)) {
+            p.section("channel", 1, 6);
+            p.task("evaluating 4 scenarios", 4);
+            p.section("cable", 2, 6);
+        }
+        String s = w.toString();
+        assertThat(s).contains("channel (1/6)", "channel (1/6): evaluating 4 scenarios   0% (0/4)", "channel (1/6) done in 0 s",
+                "cable (2/6)", "cable (2/6) done in");
+        assertThat(s).containsPattern("\\d+ s");
+    }
+
+    @Test
+    void saysNothingWhenNotATerminal_issue12() {
+        StringWriter w = new StringWriter();
+        try (Progress p = new Progress(new PrintWriter(w, true), false, 0)) {
+            p.section("channel", 1, 6);
+            p.task("x", 2);
+            p.step();
+        }
+        assertThat(w.toString()).isEmpty();
+    }
+}
