@@ -56,9 +56,13 @@ class CitationsTest {
             return s.filter(Files::isRegularFile)
                     .filter(p -> {
                         Path rel = root.relativize(p);
+                        Path dir = root;
                         for (Path part : rel) {
                             String n = part.toString();
-                            if (n.equals("target") || n.startsWith(".") || n.equals("mosaic-report") || n.equals("node_modules")) {
+                            dir = dir.resolve(part);
+                            // a report written by evaluate (it holds the .mosaic-report marker), not the mosaic-report module
+                            if (n.equals("target") || n.startsWith(".") || n.equals("node_modules")
+                                    || Files.isDirectory(dir) && Files.exists(dir.resolve(".mosaic-report"))) {
                                 return false;
                             }
                         }
