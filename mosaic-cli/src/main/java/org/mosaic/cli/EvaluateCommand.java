@@ -1,5 +1,7 @@
 package org.mosaic.cli;
 
+import org.mosaic.studies.Finding;
+
 import org.mosaic.studies.Output;
 import org.mosaic.studies.ChannelFacts;
 import org.mosaic.studies.Progress;
@@ -103,7 +105,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         DatapathSection datapath;
         FleetSection fleet;
         TrainingSection training;
-        List<Section.Finding> findings;
+        List<Finding> findings;
         RunInfo run = RunInfo.of(spec.commandLine().getParseResult().originalArgs());
         try (Progress progress = Progress.onTerminal(stderr)) {
             int parts = 6;
@@ -146,12 +148,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** The report's summary of findings as lines: verdict mark, finding. */
-    static String findingsSummary(List<Section.Finding> findings) {
+    static String findingsSummary(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder("Findings (✓ holds, ✗ does not hold, • for information; evidence in the report):\n");
-        for (Section.Finding f : findings) {
+        for (Finding f : findings) {
             sb.append("  ").append(f.verdict().mark()).append(' ').append(f.text()).append('\n');
         }
         return sb.append('\n').toString();

@@ -1,5 +1,8 @@
 package org.mosaic.report;
 
+import org.mosaic.studies.Finding;
+import org.mosaic.studies.Finding.Verdict;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

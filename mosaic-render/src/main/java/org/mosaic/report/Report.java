@@ -1,5 +1,7 @@
 package org.mosaic.report;
 
+import org.mosaic.studies.Finding;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -109,7 +111,7 @@ public final class Report {
         var seeds = root.putArray("seeds");
         seeds().forEach(seeds::add);
         var findings = root.putArray("findings");
-        for (Section.Finding f : findings()) {
+        for (Finding f : findings()) {
             ObjectNode n = findings.addObject();
             n.put("verdict", f.verdict().name().toLowerCase(java.util.Locale.ROOT));
             n.put("text", f.text());
@@ -148,8 +150,8 @@ public final class Report {
     }
 
     /** Every section's findings, in section order. */
-    public List<Section.Finding> findings() {
-        List<Section.Finding> all = new ArrayList<>();
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>();
         sections.forEach(s -> all.addAll(s.findings()));
         return all;
     }
@@ -210,16 +212,16 @@ public final class Report {
 
     /** The findings of every section, each with its verdict and a link to its evidence. */
     private String summaryHtml() {
-        List<Section.Finding> all = findings();
+        List<Finding> all = findings();
         StringBuilder sb = new StringBuilder("<section id=\"summary\">\n<h2>Summary of findings</h2>\n");
         if (all.isEmpty()) {
             return sb.append("<p class=\"note\">The sections evaluated make no findings.</p>\n</section>\n").toString();
         }
-        Map<Section.Verdict, Integer> count = new java.util.EnumMap<>(Section.Verdict.class);
+        Map<Finding.Verdict, Integer> count = new java.util.EnumMap<>(Finding.Verdict.class);
         all.forEach(f -> count.merge(f.verdict(), 1, Integer::sum));
         sb.append("<p class=\"note\">Each line is computed from the results below; follow “evidence” to the numbers. ");
         List<String> c = new ArrayList<>();
-        for (Section.Verdict v : Section.Verdict.values()) {
+        for (Finding.Verdict v : Finding.Verdict.values()) {
             if (count.containsKey(v)) {
                 String what = switch (v) {
                     case HOLDS -> count.get(v) == 1 ? "holds" : "hold";
@@ -231,7 +233,7 @@ public final class Report {
             }
         }
         sb.append(String.join(", ", c)).append(".</p>\n<ul class=\"findings\">\n");
-        for (Section.Finding f : all) {
+        for (Finding f : all) {
             String v = f.verdict().name().toLowerCase(java.util.Locale.ROOT);
             sb.append("<li class=\"").append(v).append("\"><span class=\"mark ").append(v).append("\" title=\"")
                     .append(Html.esc(f.verdict().meaning())).append("\">").append(f.verdict().mark()).append("</span> <span class=\"text\">")

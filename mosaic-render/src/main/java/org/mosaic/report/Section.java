@@ -2,6 +2,7 @@ package org.mosaic.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.mosaic.studies.Finding;
 
 /**
  * One section of the HTML report (channel, later cable, datapath, fleet). A section is computed before it
@@ -42,47 +43,6 @@ public interface Section {
 
     /** One number (or text) of results.csv: what it is about, which quantity, its value and unit. */
     record ResultRow(String subject, String quantity, Object value, String unit) {
-    }
-
-    /** Whether a finding's claim holds, does not, or is a number to know without a pass mark. */
-    enum Verdict {
-        HOLDS("✓", "holds"), FAILS("✗", "does not hold"), NOTE("•", "for information");
-
-        private final String mark;
-        private final String meaning;
-
-        Verdict(String mark, String meaning) {
-            this.mark = mark;
-            this.meaning = meaning;
-        }
-
-        public String mark() {
-            return mark;
-        }
-
-        public String meaning() {
-            return meaning;
-        }
-
-        /** HOLDS when {@code ok}, FAILS otherwise. */
-        public static Verdict of(boolean ok) {
-            return ok ? HOLDS : FAILS;
-        }
-    }
-
-    /**
-     * One line of the summary of findings.
-     *
-     * @param verdict whether it holds
-     * @param text    the finding with its numbers (plain text)
-     * @param anchor  the id of the element in index.html that shows the evidence
-     */
-    record Finding(Verdict verdict, String text, String anchor) {
-        public Finding {
-            if (verdict == null || text == null || text.isBlank() || anchor == null || anchor.isBlank()) {
-                throw new IllegalArgumentException("a finding needs a verdict, a text and an anchor");
-            }
-        }
     }
 
     /** A file written beside the report; {@code name} is a plain file name. */

@@ -1,0 +1,141 @@
+package org.mosaic.studies;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a study's declaration from its types: inputs from the {@link In} annotations of the input record, metrics
+ * from the numbers of the result type (records, lists and maps, walked as Jackson serialises them).
+ */
+public final class Declarations {
+    private Declarations() {
+    }
+
+    /** The inputs of an input record, in component order; a component without {@link In} is refused. */
+    public static List<InputSpec> inputs(Class<? extends Record> type) {
+        List<InputSpec> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            In in = c.getAnnotation(In.class);
+            if (in == null) {
+                throw new IllegalStateException(type.getName() + "." + c.getName() + " declares no @In (every input of a"
+                        + " study says what it is)");
+            }
+            out.add(new InputSpec(c.getName(), inputType(c.getType(), in), in.unit(), in.range(), in.defaultValue(), in.value()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String inputType(Class<?> t, In in) {
+        if (!in.document().isEmpty()) {
+            return "document (" + in.document() + ")";
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return "flag";
+        }
+        if (t == int.class || t == long.class || t == Integer.class || t == Long.class || t == java.util.OptionalInt.class) {
+            return "integer";
+        }
+        if (t == double.class || t == Double.class || t == java.util.OptionalDouble.class) {
+            return "number";
+        }
+        if (t.isEnum()) {
+            return "choice";
+        }
+        if (Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)) {
+            return "list";
+        }
+        return "text";
+    }
+
+    /** The numbers of a result type, by JSON path, with their units. */
+    public static List<MetricSpec> metrics(Class<?> type) {
+        List<MetricSpec> out = new ArrayList<>();
+        walk("", type, null, out, new java.util.HashSet<>());
+        return List.copyOf(out);
+    }
+
+    private static void walk(String path, Type type, Metric m, List<MetricSpec> out, Set<Type> seen) {
+        Class<?> raw = raw(type);
+        if (raw == null) {
+            return;
+        }
+        if (isNumber(raw) || raw == boolean.class || raw == Boolean.class) {
+            String key = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            key = key.replace("[]", "").replace("*", "");
+            String unit = raw == boolean.class || raw == Boolean.class ? "bool"
+                    : m != null && !m.unit().isEmpty() ? m.unit() : Units.ofKey(key);
+            out.add(new MetricSpec(path, unit, m == null ? "" : m.value()));
+            return;
+        }
+        if (raw == Optional.class || raw == java.util.OptionalDouble.class) {
+            Type arg = raw == Optional.class ? arg(type, 0) : Double.class;
+            walk(path, arg, m, out, seen);
+            return;
+        }
+        if (Collection.class.isAssignableFrom(raw)) {
+            walk(path + "[]", arg(type, 0), m, out, seen);
+            return;
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            walk(path + ".*", arg(type, 1), m, out, seen);
+            return;
+        }
+        if (raw.isRecord()) {
+            if (!seen.add(raw)) {
+                return;
+            }
+            for (RecordComponent c : raw.getRecordComponents()) {
+                Method acc = c.getAccessor();
+                if (acc.isAnnotationPresent(JsonIgnore.class) || c.isAnnotationPresent(JsonIgnore.class)) {
+                    continue;
+                }
+                String name = c.getName();
+                JsonProperty p = c.getAnnotation(JsonProperty.class);
+                if (p == null) {
+                    p = acc.getAnnotation(JsonProperty.class);
+                }
+                if (p != null && !p.value().isEmpty()) {
+                    name = p.value();
+                }
+                Metric cm = c.getAnnotation(Metric.class);
+                if (cm == null) {
+                    cm = acc.getAnnotation(Metric.class);
+                }
+                boolean unwrapped = c.isAnnotationPresent(JsonUnwrapped.class) || acc.isAnnotationPresent(JsonUnwrapped.class);
+                walk(unwrapped ? path : path.isEmpty() ? name : path + "." + name, c.getGenericType(), cm, out, seen);
+            }
+            seen.remove(raw);
+        }
+        // text, enums and JSON trees are not metrics
+    }
+
+    private static boolean isNumber(Class<?> c) {
+        return c == double.class || c == int.class || c == long.class || c == float.class
+                || Number.class.isAssignableFrom(c);
+    }
+
+    private static Class<?> raw(Type t) {
+        if (t instanceof Class<?> c) {
+            return c;
+        }
+        if (t instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return null;
+    }
+
+    private static Type arg(Type t, int i) {
+        return t instanceof ParameterizedType p && p.getActualTypeArguments().length > i ? p.getActualTypeArguments()[i] : Object.class;
+    }
+}

@@ -1,0 +1,22 @@
+package org.mosaic.studies;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a number of a study's result on its record component (or accessor), where its name alone does not say
+ * its unit ({@code perEndWatts} needs nothing; {@code linkFit} says {@code unit = "FIT"}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.METHOD})
+public @interface Metric {
+    /** The unit (SI symbol, {@code "1"} for a plain number or a ratio). */
+    String unit() default "";
+
+    /** What it is, one sentence. */
+    String value() default "";
+}

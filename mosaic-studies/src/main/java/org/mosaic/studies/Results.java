@@ -1,0 +1,74 @@
+package org.mosaic.studies;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A study's result in the media every front end needs: a JSON tree (Jackson; NaN and infinities as {@code null}),
+ * the JSON text the CLI prints, and flat {@link MetricRow}s for CSV, Parquet and sweeps.
+ */
+public final class Results {
+    private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+    private Results() {
+    }
+
+    /** The result as a strict JSON tree (non-finite numbers as {@code null}). */
+    public static JsonNode tree(Object result) {
+        return result instanceof JsonNode n ? Output.strict(n) : Output.tree(result);
+    }
+
+    /** The result as indented JSON text with a final newline, as the CLI prints it. */
+    public static String json(Object result) {
+        return Output.json(tree(result));
+    }
+
+    /**
+     * Every number of the result (and every yes/no, as 1 or 0) as a row: its path with list indices, its value and
+     * its unit from {@code metrics} (the study's declaration), else from its name ({@link Units#ofKey}).
+     */
+    public static List<MetricRow> rows(Object result, List<MetricSpec> metrics) {
+        Map<String, String> units = new java.util.HashMap<>();
+        for (MetricSpec m : metrics) {
+            units.put(m.path(), m.unit());
+        }
+        List<MetricRow> out = new ArrayList<>();
+        rows("", tree(result), units, out);
+        return out;
+    }
+
+    /** The rows of a study's result, with the study's declared units. */
+    public static <R> List<MetricRow> rows(Study<?, R> study, R result) {
+        return rows(result, study.metrics());
+    }
+
+    private static void rows(String path, JsonNode n, Map<String, String> units, List<MetricRow> out) {
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                rows(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), units, out);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                rows(path + "[" + i + "]", n.get(i), units, out);
+            }
+        } else if (n.isNumber() || n.isBoolean() || n.isNull() && units.containsKey(pattern(path))) {
+            double v = n.isNumber() ? n.doubleValue() : n.isBoolean() ? (n.booleanValue() ? 1 : 0) : Double.NaN;
+            String unit = units.get(pattern(path));
+            if (unit == null) {
+                String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
+                unit = n.isBoolean() ? "bool" : Units.ofKey(key);
+            }
+            out.add(new MetricRow(path, v, unit));
+        }
+    }
+
+    /** A row's path as a declared metric path: list indices become {@code []}. */
+    static String pattern(String path) {
+        return INDEX.matcher(path).replaceAll("[]");
+    }
+}
