@@ -4,7 +4,6 @@ import org.mosaic.studies.Finding;
 import org.mosaic.studies.Finding.Verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,11 +266,11 @@ public final class ChannelSection implements Section {
         List<ResultRow> rows = new ArrayList<>();
         for (Scenario e : result.list()) {
             String who = e.name();
-            JsonNode tree = Output.tree(e.result());
-            ((ObjectNode) tree).remove("perChannelBer");
-            ((ObjectNode) tree).remove("budget");
-            for (Map.Entry<String, Object> f : Output.flatten(tree).entrySet()) {
-                rows.add(new ResultRow(who, f.getKey(), f.getValue(), unitOf(f.getKey())));
+            // the result's numbers (flattening leaves the per-channel array out); the budget as rows of its own below
+            for (Map.Entry<String, Object> f : Output.flatten(Results.tree(e.result())).entrySet()) {
+                if (!f.getKey().startsWith("budget.")) {
+                    rows.add(new ResultRow(who, f.getKey(), f.getValue(), unitOf(f.getKey())));
+                }
             }
             for (ChannelResult.BudgetItem b : e.result().budget()) {
                 rows.add(new ResultRow(who, "budget: " + b.item(), b.db(), b.unit()));
