@@ -6,6 +6,8 @@ import org.mosaic.studies.Output;
 import org.mosaic.studies.ChannelFacts;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.UsageException;
+import org.mosaic.studies.channel.ChannelReportResult;
+import org.mosaic.studies.channel.ChannelReportStudy;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -110,7 +112,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (Progress progress = Progress.onTerminal(stderr)) {
             int parts = 6;
             progress.section("channel", 1, parts);
-            channel = ChannelSection.compute(inputs, progress);
+            channel = new ChannelSection(new ChannelReportStudy().run(new ChannelReportStudy.Input(
+                    inputs.stream().map(ChannelSection.Input::scenario).toList()), progress));
             progress.section("cable", 2, parts);
             cable = CableSection.compute(inputs, progress);
             progress.section("datapath", 3, parts);
@@ -252,9 +255,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> h = List.of("scenario", ">rate", ">length", ">median BER", ">mean BER", ">worst BER", ">Q",
                 ">margin", ">reach", ">CTLE peaking");
         List<List<String>> rows = new ArrayList<>();
-        for (ChannelSection.Evaluated e : channel.evaluated()) {
+        for (ChannelReportResult.Scenario e : channel.evaluated()) {
             ChannelResult r = e.result();
-            rows.add(List.of(e.input().name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
+            rows.add(List.of(e.name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
                     Output.si(r.fiberLengthMeters(), Dimension.LENGTH), Output.ber(r.ber().median()), Output.ber(r.ber().mean()),
                     Output.ber(r.ber().worst()), Output.number(r.qFactor(), 3), Output.db(r.marginDb()), ChannelFacts.reach(r),
                     Output.db(r.ctlePeakingDb())));

@@ -1,5 +1,6 @@
 package org.mosaic.cli;
 
+import org.mosaic.studies.channel.Sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

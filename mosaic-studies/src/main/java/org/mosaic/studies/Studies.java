@@ -16,6 +16,10 @@ public final class Studies {
     public static List<Study<?, ?>> all() {
         List<Study<?, ?>> all = new ArrayList<>();
         // (each slice adds its studies here)
+        all.add(new org.mosaic.studies.channel.ChannelStudy());
+        all.add(new org.mosaic.studies.channel.ChannelSweepStudy());
+        all.add(new org.mosaic.studies.channel.ChannelFitStudy());
+        all.add(new org.mosaic.studies.channel.ChannelReportStudy());
         return List.copyOf(all);
     }
 

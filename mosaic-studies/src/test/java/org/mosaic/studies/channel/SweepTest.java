@@ -1,4 +1,4 @@
-package org.mosaic.cli;
+package org.mosaic.studies.channel;
 
 import org.mosaic.studies.UsageException;
 

@@ -1,4 +1,4 @@
-package org.mosaic.cli;
+package org.mosaic.studies.channel;
 
 import org.mosaic.studies.UsageException;
 import org.mosaic.studies.PlanErrors;
@@ -14,16 +14,16 @@ import org.mosaic.optics.ChannelSpec;
 import org.mosaic.optics.ChannelSpecs;
 
 /**
- * The one place the CLI checks a scenario it uses as a channel ({@code optics}, its sweeps and
- * {@code optics fit}): a cable scenario is checked whole — its cable sections and its plan, exactly as
+ * The one place a scenario used as a channel is checked (the channel, channel-sweep and channel-fit studies): a
+ * cable scenario is checked whole — its cable sections and its plan, exactly as
  * {@code link} checks them — so that one document gets one verdict from every command.
  */
-final class ChannelScenarios {
+public final class ChannelScenarios {
     private ChannelScenarios() {
     }
 
     /** The channel of {@code doc}, after the checks {@code link} would make when the document is a cable. */
-    static ChannelSpec bind(ScenarioDocument doc) {
+    public static ChannelSpec bind(ScenarioDocument doc) {
         if (LinkSpecs.isCable(doc)) {
             LinkSpec link = LinkSpecs.bind(doc);
             PlanErrors.guard(() -> ChannelPlan.of(link.channel(), link.host(), link.plan()));
@@ -35,7 +35,7 @@ final class ChannelScenarios {
      * Refuses keys the user gave ({@code flag} says how, e.g. "--set") that have no effect on this design
      * (see {@link ChannelSpecs#unused}): the answer would be for a design other than the one asked about.
      */
-    static void refuseUnused(ChannelSpec spec, String source, Map<String, String> givenKeys) {
+    public static void refuseUnused(ChannelSpec spec, String source, Map<String, String> givenKeys) {
         Map<String, String> unused = ChannelSpecs.unused(spec);
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> g : givenKeys.entrySet()) {
