@@ -17,6 +17,7 @@ public final class Studies {
         List<Study<?, ?>> all = new ArrayList<>();
         // (each slice adds its studies here)
         all.add(new org.mosaic.studies.datapath.EmulateStudy());
+        all.add(new org.mosaic.studies.datapath.DatapathReportStudy());
         return List.copyOf(all);
     }
 
