@@ -1,12 +1,16 @@
 package org.mosaic.studies.datapath;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import org.mosaic.datapath.HostSpec;
 import org.mosaic.datapath.Mapping;
 
-/** A gearbox mapping with the host it runs on; in JSON, its id. */
-public record Variant(String id, String label, Mapping mapping, HostSpec host) {
+/**
+ * A gearbox mapping with the host it runs on. In JSON it is its id ({@link JsonValue}); the mapping and the host are
+ * marked ignored so that a result's declared metrics do not list the host's numbers under every variant.
+ */
+public record Variant(String id, String label, @JsonIgnore Mapping mapping, @JsonIgnore HostSpec host) {
     public static final Variant BIT = new Variant("bit", "bit", Mapping.BIT, HostSpec.HOST_800G);
     public static final Variant SYMBOL = new Variant("symbol", "symbol", Mapping.SYMBOL, HostSpec.HOST_800G);
     public static final Variant CODEWORD_AWARE = new Variant("codeword-aware", "codeword-aware", Mapping.CODEWORD_AWARE,

@@ -47,6 +47,8 @@ class DatapathReportStudyTest {
         assertThat(study.metrics()).extracting(MetricSpec::path).contains("framesPerSecond", "detectionLatencySeconds",
                 "deadChannelCases[].exactWindowFrameLossRatio", "deadChannelCases[].oneEvent.lostFrames",
                 "latencyBudget[].averagedUnlimited").doesNotContain("latencyCurves");
+        // a variant is its id in JSON: none of its host's numbers is a metric
+        assertThat(study.metrics()).extracting(MetricSpec::path).noneMatch(p -> p.contains("variant.") || p.contains("emulation"));
         assertThat(study.metrics()).filteredOn(m -> m.path().equals("detectionLatencySeconds")).extracting(MetricSpec::unit)
                 .containsExactly("s");
         assertThat(Results.rows(study, section)).isNotEmpty();
