@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
 import org.mosaic.report.CableSection;
 import org.mosaic.report.ChannelSection;
 import org.mosaic.report.DatapathSection;
+import org.mosaic.studies.datapath.DatapathReport;
+import org.mosaic.studies.datapath.DatapathReportStudy;
+import org.mosaic.studies.datapath.Variant;
 import org.mosaic.report.FleetSection;
 import org.mosaic.report.Report;
 import org.mosaic.report.RunInfo;
@@ -117,7 +120,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             progress.section("cable", 2, parts);
             cable = CableSection.compute(inputs, progress);
             progress.section("datapath", 3, parts);
-            datapath = DatapathSection.compute(seed(inputs), progress);
+            datapath = new DatapathSection(new DatapathReportStudy().run(new DatapathReportStudy.Input(seed(inputs)), progress));
             progress.section("fleet", 4, parts);
             fleet = FleetSection.compute(progress);
             progress.section("training", 5, parts);
@@ -195,10 +198,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     static String datapathSummary(DatapathSection datapath) {
         List<List<String>> rows = new ArrayList<>();
-        for (DatapathSection.Variant v : DatapathSection.Variant.MAPPINGS) {
+        for (Variant v : Variant.MAPPINGS) {
             List<String> row = new ArrayList<>(List.of(v.label()));
             for (int dead = 1; dead <= 3; dead++) {
-                for (DatapathSection.DeadCase d : datapath.deadCases()) {
+                for (DatapathReport.DeadCase d : datapath.result().deadCases()) {
                     if (d.variant().equals(v) && d.deadChannels() == dead) {
                         row.add(Output.ber(d.exactWindowFrameLossRatio()));
                     }
@@ -208,7 +211,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         return "\n" + Output.table(List.of("gearbox mapping", ">1 dead", ">2 dead", ">3 dead"), rows)
                 + "datapath: frame loss ratio of 64-byte frames while channels are dead, before failover to spares (KP4, "
-                + "other channels at BER " + Output.ber(DatapathSection.BACKGROUND_BER) + "); after failover it is back to background.\n";
+                + "other channels at BER " + Output.ber(DatapathReportStudy.BACKGROUND_BER) + "); after failover it is back to background.\n";
     }
 
     static String fleetSummary(FleetSection fleet) {

@@ -20,6 +20,8 @@ public final class Studies {
         all.add(new org.mosaic.studies.channel.ChannelSweepStudy());
         all.add(new org.mosaic.studies.channel.ChannelFitStudy());
         all.add(new org.mosaic.studies.channel.ChannelReportStudy());
+        all.add(new org.mosaic.studies.datapath.EmulateStudy());
+        all.add(new org.mosaic.studies.datapath.DatapathReportStudy());
         return List.copyOf(all);
     }
 
