@@ -2,11 +2,11 @@ package org.mosaic.cli;
 
 import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
+import org.mosaic.studies.Results;
 import org.mosaic.studies.UsageException;
+import org.mosaic.studies.goodput.GoodputResult;
+import org.mosaic.studies.goodput.GoodputStudy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,14 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
-import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.CampaignDocument;
-import org.mosaic.cluster.training.goodput.Checkpointing;
-import org.mosaic.cluster.training.goodput.Estimate;
 import org.mosaic.cluster.training.goodput.IntervalRule;
-import org.mosaic.cluster.training.goodput.TrialResult;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.Dimension;
@@ -44,12 +39,6 @@ import picocli.CommandLine.Spec;
             "Policies are compared on the same sampled failures of every non-link component (common random numbers), so their "
                     + "difference is sharper than either interval."})
 public final class GoodputCommand implements Callable<Integer> {
-
-    /**
-     * Largest simulation accepted: events (trials × (failures + checkpoints), over the policies). At about 10⁷ events a
-     * second and core this is a few minutes; the defaults on cluster-100k are about 10⁷.
-     */
-    static final double MAX_WORK_EVENTS = 2e9;
 
     @Option(names = "--cluster", paramLabel = "FILE|NAME", defaultValue = "h100-16k",
             description = "The cluster: a shipped name (nvl72-rack, h100-16k or cluster-100k; default: ${DEFAULT-VALUE}) or a "
@@ -141,13 +130,11 @@ public final class GoodputCommand implements Callable<Integer> {
         Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = TrainCommand.clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), GOODPUT_HINT);
-        TrainCommand.checkGpus(gpus);
+        GoodputStudy.checkGpus(gpus);
         if (days != null && !(days > 0 && days <= CampaignDocument.MAX_DAYS)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }
-        if (trials < 2 || trials > 100_000) {
-            throw new UsageException("--trials " + trials + ": expected 2 to 100,000 (confidence intervals need at least 2)");
-        }
+        GoodputStudy.checkTrials(trials);
         if (save != null) {
             time("--checkpoint-save", save, false);
         }
@@ -161,51 +148,33 @@ public final class GoodputCommand implements Callable<Integer> {
             time("--interval", interval, false);   // a number: the unit parser says what is wrong
         }
         CampaignDocument camp = campaign(routed.getOrDefault("campaign", Map.of()));
-        if (camp.saveSeconds() >= camp.days() * 86_400) {
-            throw new UsageException(String.format(Locale.ROOT, "--checkpoint-save %s: expected a save shorter than the campaign (%.4g days = "
-                    + "%.4g s); a checkpoint that takes the whole campaign never completes (hint: seconds to minutes, e.g. 10 s)",
-                    save != null ? save : Output.number(camp.saveSeconds(), 4) + " s", camp.days(), camp.days() * 86_400));
+        if (save != null) {
+            GoodputStudy.checkSave(camp, "--checkpoint-save " + save);   // named as typed; the study names a document's value
         }
-        boolean calibrate = switch (linkRates.toLowerCase(Locale.ROOT)) {
-            case "fleet" -> false;
-            case "llama" -> true;
+        GoodputStudy.LinkRates rates = switch (linkRates.toLowerCase(Locale.ROOT)) {
+            case "fleet" -> GoodputStudy.LinkRates.FLEET;
+            case "llama" -> GoodputStudy.LinkRates.LLAMA;
             default -> throw new UsageException("--link-rates " + linkRates + ": expected fleet or llama");
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
-        TrainCommand.checkPolicies("--policy", names);
+        GoodputStudy.checkPolicies("--policy", names);
         technologies.checkRules(cluster, clusterDoc.cluster(), "goodput");
-        List<TrainingModel.Campaign> runs;
-        TechnologyOptions.Resolved tech;
+        GoodputResult result;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
-            tech = technologies.resolve();
-            progress.task(String.format(Locale.ROOT, "simulating %d trials of %.0f days for %d polic%s", trials, days, names.size(),
-                    names.size() == 1 ? "y" : "ies"), (long) trials * names.size());
-            runs = TrainingModel.campaigns(clusterDoc, names, gpus, camp, calibrate, trials, seed, MAX_WORK_EVENTS, progress::set,
-                    tech.interconnect());
-        } catch (TrainingModel.TooMuchWork e) {
-            throw new UsageException(String.format(Locale.ROOT, "--trials %d × --days %.4g%s: %s (hint: fewer --trials — 200 give intervals "
-                    + "of a few %% — or fewer --days or policies)", trials, camp.days(), gpus == null ? "" : " × --gpus " + gpus, e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException((gpus == null ? "" : "--gpus " + gpus + ": ") + e.getMessage());
-        }
-        // expected link failures per day by tier and by technology, scaled as the campaign's link rate was
-        double linkScale = calibrate ? TrainingModel.linkCalibration(camp) : 1;
-        Map<String, LinkSplit> splits = new java.util.LinkedHashMap<>();
-        for (TrainingModel.Campaign c : runs) {
-            double perDay = linkScale * c.spec().gpus() * 24;
-            splits.put(c.policy(), new LinkSplit(perDay(TrainingModel.linkFailuresPerGpuHourByTier(c.cluster()), perDay),
-                    perDay(TrainingModel.linkFailuresPerGpuHourByTechnology(clusterDoc, c.policy(), c.cluster(), tech.interconnect()), perDay)));
+            TechnologyOptions.Resolved tech = technologies.resolve();
+            result = new GoodputStudy().run(new GoodputStudy.Input(clusterDoc, names, gpus, camp, rates, trials, seed, tech.interconnect(),
+                    tech.notes()), progress);
         }
         if (plot != null) {
-            org.mosaic.report.GoodputCharts.writePlot(plot, runs);
+            org.mosaic.report.GoodputCharts.writePlot(plot, result);
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(TechnologyOptions.withNotes(json(runs, splits), tech.notes())));
+            case JSON -> Results.json(result);
             case CSV -> {
-                spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
-                yield Output.csv(runs.stream().map(r -> Output.flatten(summary(r, splits.get(r.policy())))).toList());
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(result.technologyNotes())); // CSV rows hold results only
+                yield Output.csv(result.all().stream().map(p -> Output.flatten(Results.tree(p))).toList());
             }
-            case TABLE -> table(runs, splits, calibrate, TrainingModel.linkCalibration(camp)) + TechnologyOptions.notesText(tech.notes());
+            case TABLE -> GoodputTable.render(result) + TechnologyOptions.notesText(result.technologyNotes());
         });
         out.flush();
         return 0;
@@ -277,161 +246,5 @@ public final class GoodputCommand implements Callable<Integer> {
             throw new UsageException(flag + " " + value + ": expected a time " + (zeroAllowed ? ">= 0" : "> 0") + ", e.g. 10 s or 5 min");
         }
         return v;
-    }
-
-    /** Expected link failures per day of a job, by tier and by technology. */
-    record LinkSplit(Map<String, Double> byTier, Map<String, Double> byTechnology) {
-    }
-
-    private static Map<String, Double> perDay(Map<String, Double> perGpuHour, double factor) {
-        Map<String, Double> out = new java.util.LinkedHashMap<>();
-        perGpuHour.forEach((k, v) -> out.put(k, v * factor));
-        return out;
-    }
-
-    static ObjectNode summary(TrainingModel.Campaign c, LinkSplit split) {
-        CampaignResult r = c.result();
-        double days = c.spec().days();
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("policy", c.policy());
-        n.put("cluster", c.cluster().name());
-        n.put("gpus", c.spec().gpus());
-        n.put("days", days);
-        n.put("trials", c.spec().trials());
-        n.put("seed", c.spec().seed());
-        ObjectNode ipd = n.putObject("interruptionsPerDay");
-        Estimate total = total(r);
-        ipd.put("total", total.mean() / days);
-        ipd.put("totalLower95", total.lower95() / days);
-        ipd.put("totalUpper95", total.upper95() / days);
-        ipd.put("unplanned", r.unplannedInterruptions().mean() / days);
-        ipd.put("planned", r.plannedInterruptions().mean() / days);
-        ObjectNode by = ipd.putObject("byCause");
-        r.interruptionsByCause().forEach((k, v) -> by.put(k, v.mean() / days));
-        n.put("interruptionsPerCampaign", total.mean());
-        ObjectNode e = n.putObject("ettr");
-        e.put("mean", r.ettr().mean());
-        e.put("lower95", Math.max(0, r.ettr().lower95()));   // a ratio: the t interval is clipped to [0, 1]
-        e.put("upper95", Math.min(1, r.ettr().upper95()));
-        e.put("analyticUnplannedOnly", r.renewalEttrUnplanned());
-        ObjectNode l = n.putObject("lostGpuHoursPerDay");
-        l.put("mean", r.lostGpuHoursPerDay().mean());
-        l.put("lower95", r.lostGpuHoursPerDay().lower95());
-        l.put("upper95", r.lostGpuHoursPerDay().upper95());
-        n.put("checkpointIntervalSeconds", c.spec().checkpoint().intervalSeconds());
-        n.put("checkpointSaveSeconds", c.spec().checkpoint().saveSeconds());
-        n.put("restartSeconds", c.spec().checkpoint().restartSeconds());
-        n.put("hotSpares", c.spec().hotSpares());
-        n.put("mtbiHours", c.spec().causes().unplannedMtbfSeconds() / 3600);
-        n.put("linkFailuresPerGpuHour", c.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour());
-        n.set("expectedLinkFailuresPerDayByTier", Output.tree(split.byTier()));
-        n.set("expectedLinkFailuresPerDayByTechnology", Output.tree(split.byTechnology()));
-        n.put("linkInterruptionsPerDay", r.interruptions(TrainingModel.LINKS).mean() / days);
-        n.put("scaleUpGpus", c.cluster().scaleUpGpus());
-        n.put("scaleUpNote", c.cluster().scaleUpChoice().reason());
-        return n;
-    }
-
-    private static Estimate total(CampaignResult r) {
-        double[] v = new double[r.trials().size()];
-        for (int i = 0; i < v.length; i++) {
-            TrialResult t = r.trials().get(i);
-            v[i] = t.unplannedInterruptions() + t.plannedInterruptions();
-        }
-        return Estimate.of(v);
-    }
-
-    static ObjectNode json(List<TrainingModel.Campaign> runs, Map<String, LinkSplit> splits) {
-        ObjectNode root = summary(runs.get(0), splits.get(runs.get(0).policy()));
-        if (runs.size() > 1) {
-            ArrayNode a = root.putArray("policies");
-            for (TrainingModel.Campaign c : runs) {
-                a.add(summary(c, splits.get(c.policy())));
-            }
-            ArrayNode d = root.putArray("differencesFromFirst");
-            TrainingModel.Campaign first = runs.get(0);
-            for (TrainingModel.Campaign c : runs.subList(1, runs.size())) {
-                ObjectNode x = d.addObject();
-                x.put("policy", c.policy());
-                x.put("against", first.policy());
-                put(x, "ettr", TrainingModel.pairedDifference(first.result(), c.result(), TrialResult::ettr), 1);
-                put(x, "interruptionsPerDay", TrainingModel.pairedDifference(first.result(), c.result(),
-                        t -> t.unplannedInterruptions() + t.plannedInterruptions()), 1 / first.spec().days());
-                int g = c.spec().gpus();
-                put(x, "lostGpuHoursPerDay", TrainingModel.pairedDifference(first.result(), c.result(), t -> t.lostGpuHoursPerDay(g)), 1);
-            }
-        }
-        return root;
-    }
-
-    private static void put(ObjectNode x, String name, Estimate e, double scale) {
-        ObjectNode n = x.putObject(name);
-        n.put("mean", e.mean() * scale);
-        n.put("lower95", e.lower95() * scale);
-        n.put("upper95", e.upper95() * scale);
-    }
-
-    static String table(List<TrainingModel.Campaign> runs, Map<String, LinkSplit> splits, boolean calibrated, double linkCalibration) {
-        StringBuilder sb = new StringBuilder();
-        TrainingModel.Campaign f = runs.get(0);
-        sb.append(String.format(Locale.ROOT, "%s: a job on %,d GPUs for %.0f days, %d trials (seed %d), checkpoint save %.0f s, restart %.0f s, %s%n%n",
-                f.cluster().name().replaceAll(" / .*", ""), f.spec().gpus(), f.spec().days(), f.spec().trials(), f.spec().seed(),
-                f.spec().checkpoint().saveSeconds(), f.spec().checkpoint().restartSeconds(), f.spec().hotSpares() ? "hot spares" : "no spares"));
-        List<List<String>> rows = new ArrayList<>();
-        for (TrainingModel.Campaign c : runs) {
-            CampaignResult r = c.result();
-            double d = c.spec().days();
-            Estimate tot = total(r);
-            rows.add(List.of(c.policy(), String.valueOf(c.cluster().scaleUpGpus()), String.format(Locale.ROOT, "%.2f ± %.2f", tot.mean() / d, (tot.upper95() - tot.mean()) / d),
-                    String.format(Locale.ROOT, "%.2f", r.interruptions(TrainingModel.LINKS).mean() / d),
-                    String.format(Locale.ROOT, "%.2f h", c.spec().causes().unplannedMtbfSeconds() / 3600),
-                    String.format(Locale.ROOT, "%.0f s", c.spec().checkpoint().intervalSeconds()),
-                    String.format(Locale.ROOT, "%.2f %% ± %.2f", 100 * r.ettr().mean(), 100 * (r.ettr().upper95() - r.ettr().mean())),
-                    String.format(Locale.ROOT, "%.2f %%", 100 * r.renewalEttrUnplanned()),
-                    String.format(Locale.ROOT, "%,.0f", r.lostGpuHoursPerDay().mean())));
-        }
-        sb.append(Output.table(List.of("policy", ">scale-up GPUs", ">interruptions/day", ">of which links", ">MTBI", ">ckpt interval", ">ETTR (95 %)",
-                ">analytic (unplanned)", ">lost GPU-h/day"), rows)).append('\n');
-        for (TrainingModel.Campaign c : runs) {
-            StringBuilder b = new StringBuilder();
-            splits.get(c.policy()).byTechnology().forEach((tech, perDay) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "%s %.2f", tech, perDay)));
-            sb.append(String.format(Locale.ROOT, "%s: expected link failures per day by technology: %s%n", c.policy(),
-                    b.length() == 0 ? "none" : b));
-        }
-        sb.append('\n');
-        List<String> causes = new ArrayList<>(f.result().interruptionsByCause().keySet());
-        List<List<String>> byCause = new ArrayList<>();
-        for (String cause : causes) {
-            List<String> row = new ArrayList<>();
-            row.add(cause);
-            for (TrainingModel.Campaign c : runs) {
-                Map<String, Estimate> m = c.result().interruptionsByCause();
-                row.add(String.format(Locale.ROOT, "%.1f", m.get(cause).mean()));
-            }
-            byCause.add(row);
-        }
-        List<String> head = new ArrayList<>();
-        head.add("interruptions per campaign, by cause");
-        runs.forEach(c -> head.add(">" + c.policy()));
-        sb.append(Output.table(head, byCause));
-        if (runs.size() > 1) {
-            sb.append('\n');
-            for (TrainingModel.Campaign c : runs.subList(1, runs.size())) {
-                Estimate de = TrainingModel.pairedDifference(f.result(), c.result(), TrialResult::ettr);
-                Estimate di = TrainingModel.pairedDifference(f.result(), c.result(), t -> t.unplannedInterruptions() + t.plannedInterruptions());
-                sb.append(String.format(Locale.ROOT, "%s vs %s (same sampled non-link failures): ETTR %+.3f points [%+.3f, %+.3f], "
-                                + "interruptions/day %+.3f [%+.3f, %+.3f]%n", c.policy(), f.policy(), 100 * de.mean(), 100 * de.lower95(),
-                        100 * de.upper95(), di.mean() / f.spec().days(), di.lower95() / f.spec().days(), di.upper95() / f.spec().days()));
-            }
-        }
-        if (!calibrated && f.spec().causes().cause(TrainingModel.SWITCHES).ratePerUnitHour() == 0) {
-            sb.append(String.format(Locale.ROOT, "note: the catalog FITs give the links of h100-16k today %.1fx Llama 3's observed switch/cable "
-                    + "rate, so no failures are left for switches; --link-rates llama scales link rates to Llama's field data.%n",
-                    1 / linkCalibration));
-        }
-        sb.append(String.format(Locale.ROOT, "ETTR = productive time / wall time; the analytic value is the renewal formula without planned stops"
-                + " (%s).%n", Checkpointing.class.getSimpleName()));
-        return sb.toString();
     }
 }

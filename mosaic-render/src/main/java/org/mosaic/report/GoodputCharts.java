@@ -31,6 +31,7 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.FailureEvent;
 import org.mosaic.cluster.training.goodput.Timeline;
+import org.mosaic.studies.goodput.GoodputResult;
 
 /**
  * Charts of training goodput: interruptions per campaign by cause for several policies, and the timeline of one
@@ -213,9 +214,13 @@ public final class GoodputCharts {
         };
     }
 
-    /** {@code goodput --plot}: interruptions by cause and, beside it, the first policy's first trial over 48 hours. */
-    public static void writePlot(Path file, List<TrainingModel.Campaign> runs) throws IOException {
-        Charts.write(byCause(runs, "interruptions by cause, " + runs.get(0).spec().gpus() + " GPUs, " + (int) runs.get(0).spec().days() + " days"),
+    /**
+     * {@code goodput --plot}: interruptions by cause of every policy and, beside it (name + {@code -timeline}), the first
+     * policy's first trial over its first 48 hours.
+     */
+    public static void writePlot(Path file, GoodputResult result) throws IOException {
+        List<TrainingModel.Campaign> runs = result.campaigns();
+        Charts.write(byCause(runs, "interruptions by cause, " + result.first().gpus() + " GPUs, " + (int) result.first().days() + " days"),
                 file, 1000, 620);
         Path tl = Charts.sibling(file, "-timeline");
         TrainingModel.Campaign f = runs.get(0);

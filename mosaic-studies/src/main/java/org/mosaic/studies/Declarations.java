@@ -61,11 +61,16 @@ public final class Declarations {
     /** The numbers of a result type, by JSON path, with their units. */
     public static List<MetricSpec> metrics(Class<?> type) {
         List<MetricSpec> out = new ArrayList<>();
-        walk("", type, null, out, new java.util.HashSet<>());
+        walk("", type, null, null, out, new java.util.HashSet<>());
         return List.copyOf(out);
     }
 
-    private static void walk(String path, Type type, Metric m, List<MetricSpec> out, Set<Type> seen) {
+    /**
+     * @param m     the {@link Metric} of the component being walked (null when it has none)
+     * @param outer the nearest {@link Metric} of an enclosing component: it holds for the numbers beneath it that declare
+     *              nothing and whose name gives no unit
+     */
+    private static void walk(String path, Type type, Metric m, Metric outer, List<MetricSpec> out, Set<Type> seen) {
         Class<?> raw = raw(type);
         if (raw == null) {
             return;
@@ -73,28 +78,32 @@ public final class Declarations {
         if (isNumber(raw) || raw == boolean.class || raw == Boolean.class) {
             String key = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
             key = key.replace("[]", "").replace("*", "");
+            String named = Units.ofKey(key);
             String unit = raw == boolean.class || raw == Boolean.class ? "bool"
-                    : m != null && !m.unit().isEmpty() ? m.unit() : Units.ofKey(key);
-            out.add(new MetricSpec(path, unit, m == null ? "" : m.value()));
+                    : m != null && !m.unit().isEmpty() ? m.unit()
+                    : !named.equals("1") || outer == null || outer.unit().isEmpty() ? named : outer.unit();
+            String description = m != null && !m.value().isEmpty() ? m.value() : outer == null ? "" : outer.value();
+            out.add(new MetricSpec(path, unit, description));
             return;
         }
         if (raw == Optional.class || raw == java.util.OptionalDouble.class) {
             Type arg = raw == Optional.class ? arg(type, 0) : Double.class;
-            walk(path, arg, m, out, seen);
+            walk(path, arg, m, outer, out, seen);
             return;
         }
         if (Collection.class.isAssignableFrom(raw)) {
-            walk(path + "[]", arg(type, 0), m, out, seen);
+            walk(path + "[]", arg(type, 0), m, outer, out, seen);
             return;
         }
         if (Map.class.isAssignableFrom(raw)) {
-            walk(path + ".*", arg(type, 1), m, out, seen);
+            walk(path + ".*", arg(type, 1), m, outer, out, seen);
             return;
         }
         if (raw.isRecord()) {
             if (!seen.add(raw)) {
                 return;
             }
+            Metric inner = m != null ? m : outer;   // a component's @Metric holds for the numbers beneath it
             for (RecordComponent c : raw.getRecordComponents()) {
                 Method acc = c.getAccessor();
                 if (acc.isAnnotationPresent(JsonIgnore.class) || c.isAnnotationPresent(JsonIgnore.class)) {
@@ -113,7 +122,7 @@ public final class Declarations {
                     cm = acc.getAnnotation(Metric.class);
                 }
                 boolean unwrapped = c.isAnnotationPresent(JsonUnwrapped.class) || acc.isAnnotationPresent(JsonUnwrapped.class);
-                walk(unwrapped ? path : path.isEmpty() ? name : path + "." + name, c.getGenericType(), cm, out, seen);
+                walk(unwrapped ? path : path.isEmpty() ? name : path + "." + name, c.getGenericType(), cm, inner, out, seen);
             }
             seen.remove(raw);
         }

@@ -27,6 +27,7 @@ public final class Output {
     public enum Format { TABLE, JSON, CSV }
 
     public static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())   // Optional in result records
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 

@@ -32,13 +32,48 @@ public final class Results {
      * its unit from {@code metrics} (the study's declaration), else from its name ({@link Units#ofKey}).
      */
     public static List<MetricRow> rows(Object result, List<MetricSpec> metrics) {
-        Map<String, String> units = new java.util.HashMap<>();
-        for (MetricSpec m : metrics) {
-            units.put(m.path(), m.unit());
-        }
+        DeclaredUnits units = new DeclaredUnits(metrics);
         List<MetricRow> out = new ArrayList<>();
         rows("", tree(result), units, out);
         return out;
+    }
+
+    /** The declared units by path: exact paths ({@code a.b[]}) and paths through maps ({@code a.*.b}, any key for the star). */
+    private static final class DeclaredUnits {
+        private final Map<String, String> exact = new java.util.HashMap<>();
+        private final Map<Pattern, String> wild = new java.util.LinkedHashMap<>();
+
+        DeclaredUnits(List<MetricSpec> metrics) {
+            for (MetricSpec m : metrics) {
+                if (m.path().contains("*")) {
+                    List<String> parts = new ArrayList<>();
+                    for (String part : m.path().split("\\*", -1)) {
+                        parts.add(Pattern.quote(part));
+                    }
+                    wild.put(Pattern.compile(String.join(".+", parts)), m.unit());
+                } else {
+                    exact.put(m.path(), m.unit());
+                }
+            }
+        }
+
+        /** The unit declared for a row's path pattern, or null. */
+        String get(String pattern) {
+            String u = exact.get(pattern);
+            if (u != null) {
+                return u;
+            }
+            for (Map.Entry<Pattern, String> e : wild.entrySet()) {
+                if (e.getKey().matcher(pattern).matches()) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        boolean containsKey(String pattern) {
+            return get(pattern) != null;
+        }
     }
 
     /** The rows of a study's result, with the study's declared units. */
@@ -46,7 +81,7 @@ public final class Results {
         return rows(result, study.metrics());
     }
 
-    private static void rows(String path, JsonNode n, Map<String, String> units, List<MetricRow> out) {
+    private static void rows(String path, JsonNode n, DeclaredUnits units, List<MetricRow> out) {
         if (n.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -22,6 +22,7 @@ public final class Studies {
         all.add(new org.mosaic.studies.channel.ChannelReportStudy());
         all.add(new org.mosaic.studies.datapath.EmulateStudy());
         all.add(new org.mosaic.studies.datapath.DatapathReportStudy());
+        all.add(new org.mosaic.studies.goodput.GoodputStudy());
         return List.copyOf(all);
     }
 
