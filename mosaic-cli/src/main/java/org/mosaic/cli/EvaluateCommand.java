@@ -17,6 +17,8 @@ import org.mosaic.report.CableSection;
 import org.mosaic.report.ChannelSection;
 import org.mosaic.report.DatapathSection;
 import org.mosaic.report.FleetSection;
+import org.mosaic.studies.fleet.FleetReport;
+import org.mosaic.studies.fleet.FleetReportStudy;
 import org.mosaic.report.Report;
 import org.mosaic.report.RunInfo;
 import org.mosaic.report.Section;
@@ -116,7 +118,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             progress.section("datapath", 3, parts);
             datapath = DatapathSection.compute(seed(inputs), progress);
             progress.section("fleet", 4, parts);
-            fleet = FleetSection.compute(progress);
+            fleet = new FleetSection(new FleetReportStudy().run(FleetReportStudy.Input.shipped(), progress));
             progress.section("training", 5, parts);
             training = TrainingSection.compute(progress);
             progress.section("report", 6, parts);
@@ -210,7 +212,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     static String fleetSummary(FleetSection fleet) {
         List<List<String>> rows = new ArrayList<>();
-        for (FleetSection.Fleet f : fleet.fleets()) {
+        for (FleetReport.ClusterFleet f : fleet.report().fleets()) {
             for (var r : f.results()) {
                 rows.add(List.of(f.name(), r.policy(), String.format(Locale.ROOT, "%.2f MW", r.interconnectPowerWatts() / 1e6),
                         String.format(Locale.ROOT, "$%,.0f", r.costPerYearUsd()), String.format(Locale.ROOT, "%.3g", r.linkFailuresPerDay()),
