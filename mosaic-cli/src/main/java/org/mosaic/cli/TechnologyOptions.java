@@ -21,8 +21,6 @@ import picocli.CommandLine.Option;
  * {@link Technologies} (study side, shared by the fleet, training and goodput studies) checks and resolves.
  */
 public final class TechnologyOptions {
-    static final List<String> TIERS = Technologies.TIERS;
-
     @Option(names = "--technology", paramLabel = "FILE|PRESET", description = "A cable design as a technology (kind: cable; a preset "
             + "such as mosaic-800g, avicena-like, smartsens-unisoc, or a file): its id is the document's name; reach from the channel "
             + "model, watts and FIT per end from the cable model; choose it with --rule TIER=ID (repeatable).")
@@ -98,7 +96,11 @@ public final class TechnologyOptions {
         return new Resolved(r.interconnect(), r.notes());
     }
 
-    /** {@code root} with the notes under {@code technologyNotes} when there are any. */
+    /**
+     * {@code root} with the notes under {@code technologyNotes} when there are any. Only for train and goodput while their
+     * JSON is still assembled by hand; the fleet study's result carries the notes as a component (drop this with the last
+     * caller).
+     */
     static com.fasterxml.jackson.databind.node.ObjectNode withNotes(com.fasterxml.jackson.databind.node.ObjectNode root, List<String> notes) {
         if (!notes.isEmpty()) {
             com.fasterxml.jackson.databind.node.ArrayNode n = root.putArray("technologyNotes");
