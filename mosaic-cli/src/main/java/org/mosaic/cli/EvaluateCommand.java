@@ -22,6 +22,8 @@ import org.mosaic.studies.datapath.DatapathReport;
 import org.mosaic.studies.datapath.DatapathReportStudy;
 import org.mosaic.studies.datapath.Variant;
 import org.mosaic.report.FleetSection;
+import org.mosaic.studies.fleet.FleetReport;
+import org.mosaic.studies.fleet.FleetReportStudy;
 import org.mosaic.report.Report;
 import org.mosaic.report.RunInfo;
 import org.mosaic.report.Section;
@@ -122,7 +124,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             progress.section("datapath", 3, parts);
             datapath = new DatapathSection(new DatapathReportStudy().run(new DatapathReportStudy.Input(seed(inputs)), progress));
             progress.section("fleet", 4, parts);
-            fleet = FleetSection.compute(progress);
+            fleet = new FleetSection(new FleetReportStudy().run(FleetReportStudy.Input.shipped(), progress));
             progress.section("training", 5, parts);
             training = TrainingSection.compute(progress);
             progress.section("report", 6, parts);
@@ -216,7 +218,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     static String fleetSummary(FleetSection fleet) {
         List<List<String>> rows = new ArrayList<>();
-        for (FleetSection.Fleet f : fleet.fleets()) {
+        for (FleetReport.ClusterFleet f : fleet.report().fleets()) {
             for (var r : f.results()) {
                 rows.add(List.of(f.name(), r.policy(), String.format(Locale.ROOT, "%.2f MW", r.interconnectPowerWatts() / 1e6),
                         String.format(Locale.ROOT, "$%,.0f", r.costPerYearUsd()), String.format(Locale.ROOT, "%.3g", r.linkFailuresPerDay()),

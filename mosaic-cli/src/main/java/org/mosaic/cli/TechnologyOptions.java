@@ -1,32 +1,26 @@
 package org.mosaic.cli;
 
-import org.mosaic.studies.ChannelFacts;
 import org.mosaic.studies.UsageException;
+import org.mosaic.studies.fleet.NamedDocument;
+import org.mosaic.studies.fleet.TechnologyChoice;
+import org.mosaic.studies.fleet.Technologies;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.mosaic.cluster.fleet.CableTechnology;
 import org.mosaic.cluster.fleet.Interconnect;
-import org.mosaic.cluster.fleet.TechnologyMenu;
-import org.mosaic.cluster.fleet.TechnologyOption;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
-import org.mosaic.link.baseline.BaselineCatalog;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --technology FILE|PRESET}, {@code --catalog FILE} and {@code --rule TIER=ID,...}, shared by fleet, train and
  * goodput: the technologies the command's policies choose from and the user's rules on top. Without a technology or a
  * catalog, the shipped menu; otherwise the shipped catalog with the user's catalog merged over it, the shipped MOSAIC
- * rows and each user cable, all built by the same path ({@link TechnologyMenu#withCables}).
+ * rows and each user cable, all built by the same path: the options are read into a {@link TechnologyChoice}, which
+ * {@link Technologies} (study side, shared by the fleet, training and goodput studies) checks and resolves.
  */
 public final class TechnologyOptions {
-    static final List<String> TIERS = List.of("scale-up", "gpu-leaf", "leaf-spine", "spine-core");
-
     @Option(names = "--technology", paramLabel = "FILE|PRESET", description = "A cable design as a technology (kind: cable; a preset "
             + "such as mosaic-800g, avicena-like, smartsens-unisoc, or a file): its id is the document's name; reach from the channel "
             + "model, watts and FIT per end from the cable model; choose it with --rule TIER=ID (repeatable).")
@@ -40,6 +34,9 @@ public final class TechnologyOptions {
             + "leaf-spine, spine-core) use the first of these technology ids that reaches; other tiers follow --policy (repeatable).")
     List<String> rules = new ArrayList<>();
 
+    /** The options read as a study's input (see {@link #choice()}). */
+    private TechnologyChoice choice;
+
     /** The interconnect (menu and rules) and what the user's documents did to the menu (one note each). */
     public record Resolved(Interconnect interconnect, List<String> notes) {
         public Resolved {
@@ -47,14 +44,6 @@ public final class TechnologyOptions {
         }
     }
 
-    /**
-     * Checks the rules before any model runs: each TIER=ID[,ID...], each tier once and one the cluster has as cables,
-     * and every --technology named by some rule (otherwise it would change nothing).
-     *
-     * @param preset  the cluster's name, for messages
-     * @param cluster the cluster the rules apply to
-     * @param command the command, for messages
-     */
     /** With a training system there is no placement and no policy: a technology, catalog or rule would change nothing. */
     void refuseWithSystem() {
         if (!technologies.isEmpty() || catalog != null || !rules.isEmpty()) {
@@ -64,61 +53,32 @@ public final class TechnologyOptions {
         }
     }
 
+    /**
+     * The options as a study's input: each --technology and the --catalog read (FILE|PRESET; a document that cannot be
+     * read or is of another kind is refused naming the flag), the rules as given. Read once.
+     */
+    public TechnologyChoice choice() {
+        if (choice == null) {
+            List<NamedDocument> cables = new ArrayList<>();
+            for (String t : technologies) {
+                cables.add(new NamedDocument(t, load(Documents.Kind.CABLE, "--technology", t)));
+            }
+            NamedDocument cat = catalog == null ? null : new NamedDocument(catalog, load(Documents.Kind.CATALOG, "--catalog", catalog));
+            choice = new TechnologyChoice(cables, cat, rules);
+        }
+        return choice;
+    }
+
+    /**
+     * Checks the rules before any model runs ({@link Technologies#checkRules}): each TIER=ID[,ID...], each tier once and
+     * one the cluster has as cables, and every --technology named by some rule (otherwise it would change nothing).
+     *
+     * @param preset  the cluster's name, for messages
+     * @param cluster the cluster the rules apply to
+     * @param command the command, for messages
+     */
     void checkRules(String preset, ClusterSpec cluster, String command) {
-        List<String> present = new ArrayList<>();
-        if (cluster.domain().switchTrays() > 0) {
-            present.add("scale-up");
-        }
-        if (cluster.fabric() != null) {
-            present.add("gpu-leaf");
-            if (cluster.fabric().tiers() >= 2) {
-                present.add("leaf-spine");
-            }
-            if (cluster.fabric().tiers() >= 3) {
-                present.add("spine-core");
-            }
-        }
-        Map<String, List<String>> byTier = new LinkedHashMap<>();
-        for (String r : rules) {
-            int eq = r.indexOf('=');
-            if (eq <= 0 || eq == r.length() - 1) {
-                throw new UsageException("--rule \"" + r + "\": expected TIER=ID[,ID...], e.g. --rule leaf-spine=mosaic-pluggable,dsp-dr8");
-            }
-            String tier = r.substring(0, eq).trim();
-            if (!TIERS.contains(tier)) {
-                throw new UsageException("--rule " + r + ": unknown tier \"" + tier + "\": expected scale-up, gpu-leaf, leaf-spine or spine-core"
-                        + org.mosaic.core.scenario.SpecReader.didYouMean(tier, TIERS));
-            }
-            if (tier.equals("scale-up") && cluster.domain().onBoard()) {
-                throw new UsageException("--rule " + r + ": " + preset + "'s scale-up links are NVLink traces on the "
-                        + cluster.domain().name() + " baseboard, not cables; no technology can replace them (hint: a rule for "
-                        + String.join(", ", present.stream().filter(t -> !t.equals("scale-up")).toList()) + ")");
-            }
-            if (!present.contains(tier)) {
-                throw new UsageException("--rule " + r + ": " + preset + " has no " + tier + " tier (its tiers: "
-                        + (present.isEmpty() ? "none" : String.join(", ", present)) + "), so the rule would do nothing");
-            }
-            List<String> ids = new ArrayList<>();
-            for (String id : r.substring(eq + 1).split(",")) {
-                if (id.isBlank()) {
-                    throw new UsageException("--rule " + r + ": an empty technology id — expected TIER=ID[,ID...], e.g. --rule "
-                            + tier + "=mosaic-pluggable,aoc-mmf");
-                }
-                ids.add(id.trim());
-            }
-            if (byTier.put(tier, ids) != null) {
-                throw new UsageException("--rule " + r + ": tier " + tier + " is given twice — expected one rule per tier (hint: list"
-                        + " several ids in one rule, in order of preference)");
-            }
-        }
-        for (String t : technologies) {
-            String id = load(Documents.Kind.CABLE, "--technology", t).tree().path("name").asText("").trim();
-            if (!id.isEmpty() && byTier.values().stream().noneMatch(ids -> ids.contains(id))) {
-                throw new UsageException("--technology " + t + ": technology " + id + " is chosen by no --rule, so it would change"
-                        + " nothing in " + command + " (the policies choose MOSAIC as " + TechnologyMenu.MOSAIC_PLUGGABLE
-                        + " and today's technologies from the catalog) — hint: add --rule TIER=" + id + ", e.g. --rule gpu-leaf=" + id);
-            }
-        }
+        Technologies.checkRules(choice(), preset, cluster, command);
     }
 
     /** A document of {@code kind}, a refusal naming the flag. */
@@ -130,67 +90,17 @@ public final class TechnologyOptions {
         }
     }
 
-    /** The rules by tier, in the order given (call {@link #checkRules} first for the messages). */
-    private Map<String, List<String>> byTier() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String r : rules) {
-            int eq = r.indexOf('=');
-            out.put(r.substring(0, eq).trim(), List.of(r.substring(eq + 1).trim().split("\\s*,\\s*")));
-        }
-        return out;
-    }
-
     /** The menu (the shipped one, or the catalog with --catalog merged and the shipped and user cables) and the rules. */
     Resolved resolve() {
-        List<String> notes = new ArrayList<>();
-        TechnologyMenu menu;
-        if (technologies.isEmpty() && catalog == null) {
-            menu = TechnologyMenu.standard();
-        } else {
-            BaselineCatalog base = BaselineCatalog.standard();
-            if (catalog != null) {
-                ScenarioDocument doc = load(Documents.Kind.CATALOG, "--catalog", catalog);
-                BaselineCatalog.Extended e;
-                try {
-                    e = BaselineCatalog.withUserCatalog("--catalog " + catalog, doc.tree());
-                } catch (org.mosaic.core.scenario.ScenarioException ex) {
-                    throw new UsageException(ex.getMessage()); // the message starts with "--catalog FILE"
-                }
-                base = e.catalog();
-                notes.addAll(e.notes());
-            }
-            List<CableTechnology> cables = new ArrayList<>(CableTechnology.shipped());
-            for (String t : technologies) {
-                try {
-                    cables.add(CableTechnology.of(t));
-                } catch (org.mosaic.core.scenario.ScenarioException e) {
-                    throw new UsageException("--technology " + t + ": " + e.getMessage());
-                }
-            }
-            try {
-                menu = TechnologyMenu.withCables(base, cables);
-            } catch (IllegalArgumentException e) {
-                // the shipped MOSAIC rows fail only on a generation a --catalog added that no host interface describes
-                boolean shippedRow = e.getMessage().startsWith("technology " + TechnologyMenu.MOSAIC_PLUGGABLE + " ")
-                        || e.getMessage().startsWith("technology " + TechnologyMenu.MOSAIC_CPO + " ");
-                throw new UsageException((shippedRow && catalog != null ? "--catalog " + catalog + ": " : "--technology ") + e.getMessage());
-            }
-            for (CableTechnology c : cables.subList(CableTechnology.shipped().size(), cables.size())) {
-                TechnologyOption at = menu.options().stream().filter(o -> o.id().equals(c.id())).findFirst().orElseThrow();
-                notes.add(String.format(Locale.ROOT, "--technology %s: technology %s, %s host interface, reach %s (channel model),"
-                                + " %.3g W and %.4g FIT per end at %s (cable model); choose it with --rule TIER=%s", c.document(), c.id(),
-                        c.attachment().name().toLowerCase(Locale.ROOT), ChannelFacts.reach(at.reachMeters(), false),
-                        at.powerPerEndWatts(), at.fitPerEnd(), at.generation(), c.id()));
-            }
-        }
-        try {
-            return new Resolved(new Interconnect(menu, byTier()), notes);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--rule " + e.getMessage());
-        }
+        Technologies.Resolved r = Technologies.resolve(choice());
+        return new Resolved(r.interconnect(), r.notes());
     }
 
-    /** {@code root} with the notes under {@code technologyNotes} when there are any. */
+    /**
+     * {@code root} with the notes under {@code technologyNotes} when there are any. Only for train and goodput while their
+     * JSON is still assembled by hand; the fleet study's result carries the notes as a component (drop this with the last
+     * caller).
+     */
     static com.fasterxml.jackson.databind.node.ObjectNode withNotes(com.fasterxml.jackson.databind.node.ObjectNode root, List<String> notes) {
         if (!notes.isEmpty()) {
             com.fasterxml.jackson.databind.node.ArrayNode n = root.putArray("technologyNotes");

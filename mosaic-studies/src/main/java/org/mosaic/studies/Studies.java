@@ -23,6 +23,8 @@ public final class Studies {
         all.add(new org.mosaic.studies.datapath.EmulateStudy());
         all.add(new org.mosaic.studies.datapath.DatapathReportStudy());
         all.add(new org.mosaic.studies.goodput.GoodputStudy());
+        all.add(new org.mosaic.studies.fleet.FleetStudy());
+        all.add(new org.mosaic.studies.fleet.FleetReportStudy());
         return List.copyOf(all);
     }
 
