@@ -16,6 +16,7 @@ public final class Studies {
     public static List<Study<?, ?>> all() {
         List<Study<?, ?>> all = new ArrayList<>();
         // (each slice adds its studies here)
+        all.add(new org.mosaic.studies.cable.CableStudy());
         return List.copyOf(all);
     }
 
