@@ -17,6 +17,8 @@ public final class Studies {
         List<Study<?, ?>> all = new ArrayList<>();
         // (each slice adds its studies here)
         all.add(new org.mosaic.studies.cable.CableStudy());
+        all.add(new org.mosaic.studies.cable.CompareStudy());
+        all.add(new org.mosaic.studies.cable.CableReportStudy());
         return List.copyOf(all);
     }
 
