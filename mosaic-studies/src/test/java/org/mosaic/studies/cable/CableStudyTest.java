@@ -80,7 +80,7 @@ class CableStudyTest {
     void scalingGivesALargerArrayAndFasterChannelsPerGeneration() {
         CableResult r = run(ScenarioDocument.preset("mosaic-800g"), true);
         assertThat(r.scaling()).extracting(CableResult.ScalingOption::target)
-                .containsExactly("1.6TAUI-8", "1.6TAUI-8", "3.2TAUI-8", "3.2TAUI-8");
+                .containsExactly(host("1.6T"), host("1.6T"), host("3.2T"), host("3.2T"));
         CableResult.ScalingOption larger = r.scaling().get(0);
         CableResult.ScalingOption faster = r.scaling().get(1);
         // twice the line rate: twice the data channels at the same rate, or the same array at twice the rate
@@ -91,6 +91,10 @@ class CableStudyTest {
         // the larger array keeps the channel, so its reach; faster channels reach less
         assertThat(faster.reachMeters()).isLessThan(larger.reachMeters());
         assertThat(larger.fibreSuffices()).isEqualTo(larger.fibreCoresNeeded() <= larger.fibreCoresAvailable());
+    }
+
+    private static String host(String generation) {
+        return org.mosaic.link.HostInterface.forGeneration(generation).id();
     }
 
     @Test
