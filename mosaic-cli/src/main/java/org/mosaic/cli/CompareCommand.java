@@ -1,14 +1,5 @@
 package org.mosaic.cli;
 
-import org.mosaic.studies.Output;
-import org.mosaic.studies.ChannelFacts;
-import org.mosaic.studies.Progress;
-import org.mosaic.studies.UsageException;
-import org.mosaic.studies.PlanErrors;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +11,15 @@ import org.mosaic.core.units.Dimension;
 import org.mosaic.core.units.Quantities;
 import org.mosaic.link.LinkSpec;
 import org.mosaic.link.LinkSpecs;
-import org.mosaic.link.ModelRows;
-import org.mosaic.link.baseline.BaselineCatalog;
 import org.mosaic.link.baseline.Comparison;
 import org.mosaic.link.baseline.ComparisonRow;
 import org.mosaic.link.baseline.HostGeneration;
+import org.mosaic.studies.ChannelFacts;
+import org.mosaic.studies.Output;
+import org.mosaic.studies.Progress;
+import org.mosaic.studies.Results;
+import org.mosaic.studies.UsageException;
+import org.mosaic.studies.cable.CompareStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,16 +68,19 @@ public final class CompareCommand implements Callable<Integer> {
         if (!(meters > 0)) {
             throw new UsageException("--length \"" + length + "\": expected a positive length, e.g. --length 30m");
         }
-        BaselineCatalog catalog = BaselineCatalog.standard();
         HostGeneration gen;
         try {
-            gen = HostGeneration.parse(rate, catalog.generations());
+            gen = CompareStudy.generation(rate);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--rate " + e.getMessage());
         }
-        Comparison.Result result = run(catalog, gen, meters, cables(), spec.commandLine().getErr());
+        Comparison.Result result;
+        List<ScenarioDocument> cables = cables();
+        try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
+            result = new CompareStudy().run(new CompareStudy.Input(gen.name(), meters, cables), progress);
+        }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(json(result)));
+            case JSON -> Results.json(result);
             case CSV -> {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ComparisonRow r : result.rows()) {
@@ -96,24 +94,22 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<LinkSpec> cables() {
+    private List<ScenarioDocument> cables() {
         List<String> names = presets.isEmpty() ? cablePresets() : presets;
-        List<LinkSpec> out = bind(names, sets);
+        List<LinkSpec> used = new ArrayList<>();
+        List<ScenarioDocument> out = documents(names, sets, used);
         // every --set must change something compare uses in at least one cable (leave-one-out), else it is refused
         for (int i = 0; i < sets.size(); i++) {
             List<String> others = new ArrayList<>(sets);
             String set = others.remove(i);
             List<LinkSpec> without;
             try {
-                without = bind(names, others);
+                without = new ArrayList<>();
+                documents(names, others, without);
             } catch (RuntimeException e) {
                 continue; // without it a cable does not bind: it matters
             }
-            boolean effect = false;
-            for (int c = 0; c < out.size(); c++) {
-                effect |= !used(out.get(c)).equals(used(without.get(c)));
-            }
-            if (!effect) {
+            if (used.equals(without)) {
                 String key = set.substring(0, Math.max(0, set.indexOf('='))).trim();
                 String why = key.equals("fiber.length") ? "every cable is evaluated at --length (and its reach is solved), so "
                         + "the scenario's fibre length is not used (hint: --length " + set.substring(set.indexOf('=') + 1).trim() + ")"
@@ -125,10 +121,14 @@ public final class CompareCommand implements Callable<Integer> {
         return out;
     }
 
-    private static List<LinkSpec> bind(List<String> names, List<String> sets) {
+    /**
+     * The cable documents named (presets or files) with the overrides applied, a channel-only one refused; adds to
+     * {@code used} what compare uses of each (binding it, so an invalid one is refused in turn).
+     */
+    private static List<ScenarioDocument> documents(List<String> names, List<String> sets, List<LinkSpec> used) {
         ScenarioOptions overrides = new ScenarioOptions();
         overrides.sets = sets;
-        List<LinkSpec> out = new ArrayList<>();
+        List<ScenarioDocument> out = new ArrayList<>();
         for (String n : names) {
             ScenarioDocument doc = overrides.apply(org.mosaic.core.scenario.Documents.isFile(n)
                     ? ScenarioOptions.scenarioKind(ScenarioDocument.file(java.nio.file.Path.of(n)), org.mosaic.core.scenario.Documents.Kind.CABLE)
@@ -137,18 +137,10 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new UsageException("--preset " + n + " describes a channel, not a cable (no host section): expected one of "
                         + cablePresets() + " or a cable scenario file");
             }
-            out.add(LinkSpecs.bind(doc));
+            used.add(CompareStudy.used(doc));
+            out.add(doc);
         }
         return out;
-    }
-
-    /**
-     * What compare uses of a cable: everything but the fibre length (the reach is solved; the length is --length) and the
-     * host attachment (both are shown).
-     */
-    private static LinkSpec used(LinkSpec c) {
-        return new LinkSpec(c.channel().withLength(1), c.host(), org.mosaic.link.PowerModel.Attachment.PLUGGABLE, c.plan(), c.power(),
-                c.reliability());
     }
 
     /** The shipped presets that describe whole cables. */
@@ -160,37 +152,6 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    static Comparison.Result run(BaselineCatalog catalog, HostGeneration gen, double meters, List<LinkSpec> cables,
-                                 PrintWriter err) {
-        List<ModelRows.Evaluated> evaluated = new ArrayList<>();
-        try (Progress progress = Progress.onTerminal(err)) {
-            progress.task("evaluating " + cables.size() + " microLED cables at " + gen.name(), cables.size());
-            for (LinkSpec c : cables) {
-                evaluated.add(PlanErrors.guard(() -> ModelRows.evaluate(label(c), c, gen.name())));
-                progress.step();
-            }
-        }
-        return Comparison.run(catalog, gen, meters, ModelRows.rows(evaluated));
-    }
-
-    static String label(LinkSpec c) {
-        return c.channel().name();
-    }
-
-    static ObjectNode json(Comparison.Result r) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("generation", r.generation());
-        root.put("hostLanes", r.hostLanes());
-        root.put("payloadBitsPerSecond", r.payloadBitsPerSecond());
-        root.put("lengthMeters", r.lengthMeters());
-        ArrayNode rows = root.putArray("rows");
-        for (ComparisonRow row : r.rows()) {
-            rows.add(Output.tree(row));
-        }
-        root.set("claims", Output.tree(r.claims()));
-        return root;
     }
 
     static String table(Comparison.Result r) {

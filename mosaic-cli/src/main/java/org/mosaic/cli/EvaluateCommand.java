@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mosaic.report.CableSection;
+import org.mosaic.studies.cable.CableReportResult;
+import org.mosaic.studies.cable.CableReportStudy;
 import org.mosaic.report.ChannelSection;
 import org.mosaic.report.DatapathSection;
 import org.mosaic.studies.datapath.DatapathReport;
@@ -120,7 +122,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             channel = new ChannelSection(new ChannelReportStudy().run(new ChannelReportStudy.Input(
                     inputs.stream().map(ChannelSection.Input::scenario).toList()), progress));
             progress.section("cable", 2, parts);
-            cable = CableSection.compute(inputs, progress);
+            cable = new CableSection(new CableReportStudy().run(new CableReportStudy.Input(inputs.stream()
+                    .map(i -> new CableReportStudy.Scenario(i.name(), i.doc())).toList()), progress));
             progress.section("datapath", 3, parts);
             datapath = new DatapathSection(new DatapathReportStudy().run(new DatapathReportStudy.Input(seed(inputs)), progress));
             progress.section("fleet", 4, parts);
@@ -173,14 +176,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<String> h = List.of("cable", ">channels", ">W/end", ">pJ/bit", ">other host", ">FIT/end", ">AFR/end", ">reach");
         List<List<String>> rows = new ArrayList<>();
-        for (CableSection.Cable c : cable.cables()) {
-            var r = c.result();
-            rows.add(List.of(c.name(), r.plan().dataChannels() + "+" + r.plan().parityChannels() + "+" + r.plan().spareChannels(),
+        for (CableReportResult.Cable r : cable.cables()) {
+            rows.add(List.of(r.name(), r.plan().dataChannels() + "+" + r.plan().parityChannels() + "+" + r.plan().spareChannels(),
                     String.format(Locale.ROOT, "%.2f (%s)", r.power().perEndWatts(), r.power().attachment().id()),
                     String.format(Locale.ROOT, "%.2f", r.power().perBitPicojoules()),
-                    String.format(Locale.ROOT, "%.2f W (%s)", r.otherAttachment().perEndWatts(), r.otherAttachment().attachment().id()),
+                    String.format(Locale.ROOT, "%.2f W (%s)", r.powerOtherAttachment().perEndWatts(), r.powerOtherAttachment().attachment().id()),
                     String.format(Locale.ROOT, "%.4g", r.reliability().withSpares().perEndFit()),
-                    Output.percent(r.reliability().afrPerEnd()), Output.meters(c.reachMeters())));
+                    Output.percent(r.reliability().afrPerEnd()), Output.meters(r.reachMeters())));
         }
         StringBuilder sb = new StringBuilder("\n").append(Output.table(h, rows));
         String first = cable.cables().get(0).name();

@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
@@ -26,8 +28,21 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.mosaic.core.units.Quantities;
+import org.mosaic.link.ChannelPlan;
+import org.mosaic.link.PowerModel;
+import org.mosaic.link.baseline.Comparison;
+import org.mosaic.link.baseline.ComparisonRow;
+import org.mosaic.link.baseline.TechnologyKind;
+import org.mosaic.link.baseline.TwinaxModel;
+import org.mosaic.link.reliability.ReliabilityResult;
+import org.mosaic.studies.cable.CableReportResult;
+import org.mosaic.studies.cable.CableReportResult.Cable;
 
-/** Charts of the cable section: the channel plan, power per end, reach against lane rate, FIT and R(t). */
+/**
+ * Charts of the cable section: the channel plan, power per end, reach against lane rate, FIT and R(t); the generic
+ * charts, and each of the section's drawn from its {@link CableReportResult}.
+ */
 public final class CableCharts {
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     /** Role colours: data, parity, spare, empty. */
@@ -227,6 +242,101 @@ public final class CableCharts {
         y.setNumberFormatOverride(new java.text.DecimalFormat("0.#####"));
         XYPlot plot = new XYPlot(data, x, y, r);
         return Charts.chart(title, plot, true);
+    }
+
+    // ---------------------------------------------------------------- the section's charts from its result
+
+    /** The channel plan of one cable as laid out on the array. */
+    static JFreeChart plan(Cable c) {
+        ChannelPlan p = c.plan();
+        int[] roles = new int[p.roles().size()];
+        for (int i = 0; i < roles.length; i++) {
+            roles[i] = p.roles().get(i).ordinal();
+        }
+        return planGrid(roles, p.gridRows(), p.gridCols(), new String[] {"data", "parity", "spare", "empty"},
+                "Channel plan, " + c.name());
+    }
+
+    /** Power per end at 800G: the microLED cables' breakdowns (both attachments), the catalog's figure for the others. */
+    static JFreeChart power(CableReportResult result) {
+        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
+        for (Cable c : result.cableList()) {
+            for (PowerModel.Power pw : List.of(c.power(), c.powerOtherAttachment())) {
+                Map<String, Double> items = new LinkedHashMap<>();
+                for (PowerModel.Item i : pw.breakdown()) {
+                    items.put(i.item(), i.watts());
+                }
+                bars.put(c.name() + " (" + pw.attachment().id() + ")", items);
+            }
+        }
+        for (ComparisonRow r : result.comparison800G().rows()) {
+            if (r.ourModel() || !r.available() || r.powerPerEndWatts() == null) {
+                continue;
+            }
+            bars.put(r.technology(), Map.of("module (catalog figure)", r.powerPerEndWatts()));
+        }
+        return powerBars(bars, "Power per end at 800G");
+    }
+
+    /** FIT per end of every pluggable technology at 800G. */
+    static JFreeChart fit(Comparison.Result at800) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (ComparisonRow r : at800.rows()) {
+            if (r.available() && r.fitPerEnd() != null && !r.technology().endsWith("(CPO)")) {
+                v.put(r.technology().replace(" (pluggable)", ""), r.fitPerEnd());
+            }
+        }
+        return logBars(v, "FIT per end (failures per 10⁹ h)", "FIT per end at 800G");
+    }
+
+    /**
+     * Reach against lane rate: passive copper's computed curves (PAM4 lanes: lane rate = 4 × Nyquist frequency) and each
+     * optical technology's reach at 100G and 200G lanes (800G and 1.6T).
+     */
+    static JFreeChart reach(CableReportResult result) {
+        Map<String, double[][]> curves = new LinkedHashMap<>();
+        for (CableReportResult.CopperCurve cc : result.copperReach()) {
+            List<TwinaxModel.ReachPoint> pts = cc.points();
+            double[][] xy = new double[pts.size()][];
+            for (int i = 0; i < xy.length; i++) {
+                xy[i] = new double[] {4 * pts.get(i).nyquistHz() / 1e9, pts.get(i).reachMeters()};
+            }
+            curves.put("passive copper, " + cc.cable(), xy);
+        }
+        Map<String, double[][]> points = new LinkedHashMap<>();
+        Map<String, List<double[]>> collected = new LinkedHashMap<>();
+        for (Comparison.Result r : List.of(result.comparison800G(), result.comparison1600G())) {
+            double lane = r == result.comparison800G() ? 106.25 : 212.5;
+            for (ComparisonRow row : r.rows()) {
+                if (!row.available() || row.reachMeters() == null || row.technology().endsWith("(CPO)")
+                        || row.kind() == TechnologyKind.PASSIVE_COPPER) {
+                    continue;
+                }
+                collected.computeIfAbsent(row.technology().replace(" (pluggable)", ""), k -> new ArrayList<>())
+                        .add(new double[] {lane, row.reachMeters()});
+            }
+        }
+        for (Map.Entry<String, List<double[]>> e : collected.entrySet()) {
+            points.put(e.getKey(), e.getValue().toArray(new double[0][]));
+        }
+        return reachVsLaneRate(curves, points, List.of(106.25, 212.5), "Reach against lane rate");
+    }
+
+    /** R(t) of one cable with and without its spares, over its service life in years. */
+    static JFreeChart survival(Cable c) {
+        ReliabilityResult rel = c.reliability();
+        double[][] with = new double[rel.curve().size()][];
+        double[][] without = new double[rel.curve().size()][];
+        for (int i = 0; i < with.length; i++) {
+            ReliabilityResult.CurvePoint p = rel.curve().get(i);
+            double years = p.timeHours() / Quantities.HOURS_PER_YEAR;
+            with[i] = new double[] {years, p.reliability()};
+            without[i] = new double[] {years, p.reliabilityWithoutSpares()};
+        }
+        Map<String, double[][]> s = new LinkedHashMap<>();
+        s.put("with " + c.plan().spareChannels() + " spares per direction", with);
+        s.put("without spares", without);
+        return survival(s, "Reliability over the service life, " + c.name());
     }
 
     static Color palette(int i) {

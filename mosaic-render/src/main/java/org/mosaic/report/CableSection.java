@@ -1,67 +1,40 @@
 package org.mosaic.report;
 
-import org.mosaic.studies.Finding;
-import org.mosaic.studies.Finding.Verdict;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.mosaic.studies.Output;
-import org.mosaic.studies.Progress;
-import org.mosaic.core.catalog.Catalog;
-import org.mosaic.core.catalog.Confidence;
-import org.mosaic.core.catalog.Provenance;
-import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.link.ChannelPlan;
-import org.mosaic.link.LinkModel;
-import org.mosaic.link.LinkSpec;
-import org.mosaic.link.LinkSpecs;
-import org.mosaic.link.ModelRows;
 import org.mosaic.link.PowerModel;
-import org.mosaic.link.baseline.BaselineCatalog;
 import org.mosaic.link.baseline.Comparison;
 import org.mosaic.link.baseline.ComparisonRow;
-import org.mosaic.link.baseline.CopperReach;
-import org.mosaic.link.baseline.Equalisation;
-import org.mosaic.link.baseline.HostGeneration;
-import org.mosaic.link.baseline.TwinaxModel;
 import org.mosaic.link.reliability.MonteCarloResult;
-import org.mosaic.link.reliability.ReliabilityMonteCarlo;
 import org.mosaic.link.reliability.ReliabilityResult;
+import org.mosaic.studies.Finding;
+import org.mosaic.studies.Finding.Verdict;
+import org.mosaic.studies.Output;
+import org.mosaic.studies.Results;
+import org.mosaic.studies.cable.CableReportResult;
+import org.mosaic.studies.cable.CableReportResult.Cable;
 
 /**
  * The cable section: for each cable preset its channel plan (drawn), power per end bottom-up, reliability over
  * the service life with and without spares (analytic, cross-checked by Monte Carlo); then every technology side
- * by side at 800G (power, FIT, reach) and copper's reach against lane rate.
+ * by side at 800G (power, FIT, reach) and copper's reach against lane rate. Renders a {@link CableReportResult}
+ * (computed by {@link org.mosaic.studies.cable.CableReportStudy}); its charts are drawn by {@link CableCharts}.
  */
 public final class CableSection implements Section {
-    /** Cable length of the comparison table (the paper's "tens of metres" scale-up use). */
-    public static final double COMPARE_LENGTH_METERS = 30;
-
-    /** One cable evaluated. */
-    public record Cable(String name, ScenarioDocument doc, LinkSpec spec, LinkModel.LinkResult result, double reachMeters,
-                        MonteCarloResult monteCarlo, List<Provenance> provenance) {
-    }
-
+    private final CableReportResult result;
     private final List<Cable> cables;
     private final Comparison.Result at800;
     private final Comparison.Result at1600;
-    private final TwinaxModel twinax;
-    private final List<Provenance> baselineProvenance;
 
-    private CableSection(List<Cable> cables, Comparison.Result at800, Comparison.Result at1600, TwinaxModel twinax,
-                         List<Provenance> baselineProvenance) {
-        this.cables = List.copyOf(cables);
-        this.at800 = at800;
-        this.at1600 = at1600;
-        this.twinax = twinax;
-        this.baselineProvenance = List.copyOf(baselineProvenance);
+    public CableSection(CableReportResult result) {
+        this.result = result;
+        this.cables = result.cableList();
+        this.at800 = result.comparison800G();
+        this.at1600 = result.comparison1600G();
     }
 
     public List<Cable> cables() {
@@ -70,39 +43,6 @@ public final class CableSection implements Section {
 
     public Comparison.Result comparison800() {
         return at800;
-    }
-
-    /** Evaluates the cable presets among {@code docs} (those with a host section); channel-only documents are skipped. */
-    public static CableSection compute(List<ChannelSection.Input> docs, Progress progress) {
-        List<ChannelSection.Input> cableDocs = new ArrayList<>();
-        for (ChannelSection.Input in : docs) {
-            if (LinkSpecs.isCable(in.doc())) {
-                cableDocs.add(in);
-            }
-        }
-        progress.task("evaluating " + cableDocs.size() + " cables (plan, power, reliability, Monte Carlo, comparison)",
-                cableDocs.size() + 2L);
-        List<Cable> cables = new ArrayList<>();
-        List<ModelRows.Evaluated> rows800 = new ArrayList<>();
-        List<ModelRows.Evaluated> rows1600 = new ArrayList<>();
-        for (ChannelSection.Input in : cableDocs) {
-            LinkSpec spec = LinkSpecs.bind(in.doc());
-            LinkModel.LinkResult r = LinkModel.evaluate(spec);
-            double reach = org.mosaic.optics.ChannelAnalysis.reach(spec.channel());
-            ModelRows.Evaluated e800 = ModelRows.evaluate(in.name(), spec, "800G", reach);
-            MonteCarloResult mc = ReliabilityMonteCarlo.run(LinkModel.reliabilitySpec(spec, r.plan()),
-                    spec.reliability().monteCarloTrials(), spec.channel().seed());
-            cables.add(new Cable(in.name(), in.doc(), spec, r, e800.reachMeters(), mc, Catalog.of(in.doc())));
-            rows800.add(e800);
-            rows1600.add(ModelRows.evaluate(in.name(), spec, "1.6T", reach));
-            progress.step();
-        }
-        BaselineCatalog catalog = BaselineCatalog.standard();
-        Comparison.Result c800 = Comparison.run(catalog, catalog.generation("800G"), COMPARE_LENGTH_METERS, ModelRows.rows(rows800));
-        progress.step();
-        Comparison.Result c1600 = Comparison.run(catalog, catalog.generation("1.6T"), COMPARE_LENGTH_METERS, ModelRows.rows(rows1600));
-        progress.step();
-        return new CableSection(cables, c800, c1600, catalog.twinax(), catalog.provenance());
     }
 
     @Override
@@ -149,7 +89,7 @@ public final class CableSection implements Section {
     public List<String> seeds() {
         List<String> out = new ArrayList<>();
         for (Cable c : cables) {
-            out.add("cable " + c.name() + " reliability Monte Carlo: " + c.spec().channel().seed());
+            out.add("cable " + c.name() + " reliability Monte Carlo: " + c.seed());
         }
         return out;
     }
@@ -174,28 +114,28 @@ public final class CableSection implements Section {
         sb.append("<h3 id=\"").append(COMPARE_ANCHOR).append("\">Side by side with today's links</h3>\n");
         sb.append(comparisonTable(at800));
         sb.append(claims(at800));
-        sb.append(fig(powerChart(), "cable-power", 1000, 560, "Power per end at 800G: our bottom-up breakdown for the microLED "
+        sb.append(fig(CableCharts.power(result), "cable-power", 1000, 560, "Power per end at 800G: our bottom-up breakdown for the microLED "
                 + "cables, the catalog's figure for the others (bars without a breakdown). Baselines exclude the host's own "
                 + "SerDes; the microLED rows include their host interface (2.4 W pluggable, 0.2 W co-packaged)."));
-        sb.append(fig(fitChart(), "cable-fit", 1000, 520, "FIT per end (log scale): the microLED rows from our reliability "
+        sb.append(fig(CableCharts.fit(at800), "cable-fit", 1000, 520, "FIT per end (log scale): the microLED rows from our reliability "
                 + "model (cable FIT over the service life / 2), the others from the catalog."));
-        sb.append(fig(reachChart(), "cable-reach", 1000, 560, "Reach against lane rate. Copper's curves are computed: "
+        sb.append(fig(CableCharts.reach(result), "cable-reach", 1000, 560, "Reach against lane rate. Copper's curves are computed: "
                 + "the twinax loss k1·√f + k2·f per metre at the lane's Nyquist frequency against the cable's loss allowance "
                 + "(PAM4 lanes, so lane rate = 4 × Nyquist frequency); the points are each optical technology's reach at "
                 + "100G and 200G lanes from the catalog, and the microLED cables' modelled reach (independent of the host lane rate)."));
         sb.append("<h3>At 1.6T</h3>\n").append(comparisonTable(at1600));
         sb.append("<h3>Where the baseline numbers come from</h3>\n");
-        sb.append(Html.provenanceTable(baselineProvenance));
+        sb.append(Html.provenanceTable(result.baselineProvenance()));
         return sb.toString();
     }
 
     private String summaryTable() {
         List<List<String>> rows = new ArrayList<>();
         for (Cable c : cables) {
-            ChannelPlan p = c.result().plan();
-            ReliabilityResult rel = c.result().reliability();
-            PowerModel.Power pw = c.result().power();
-            PowerModel.Power other = c.result().otherAttachment();
+            ChannelPlan p = c.plan();
+            ReliabilityResult rel = c.reliability();
+            PowerModel.Power pw = c.power();
+            PowerModel.Power other = c.powerOtherAttachment();
             rows.add(List.of(c.name(), p.hostInterface(), p.dataChannels() + " + " + p.parityChannels() + " + " + p.spareChannels(),
                     Output.si(p.channelRateBitsPerSecond(), org.mosaic.core.units.Dimension.DATA_RATE),
                     f("%.2f mm²", p.dieAreaSquareMillimeters()),
@@ -209,18 +149,16 @@ public final class CableSection implements Section {
     private String cableHtml(Cable c) {
         StringBuilder sb = new StringBuilder();
         String id = "cable-" + c.name().replaceAll("[^A-Za-z0-9]+", "-");
-        ChannelPlan p = c.result().plan();
+        ChannelPlan p = c.plan();
         sb.append("<h3 id=\"").append(Html.esc(id)).append("\">").append(Html.esc(c.name())).append("</h3>\n");
-        org.mosaic.optics.ChannelSpec channel = c.spec().channel();
-        String closure = org.mosaic.studies.Closure.statement(channel.fiber().lengthMeters(),
-                org.mosaic.optics.ChannelAnalysis.nominalBer(channel), channel.berTarget(), org.mosaic.studies.ChannelFacts.reach(c.reachMeters(), c.reachMeters() >= org.mosaic.optics.ChannelAnalysis.MAX_LENGTH));
+        String closure = c.channelDoesNotClose();
         if (closure != null) {
             sb.append("<p class=\"bad\"><b>Warning: ").append(Html.esc(closure)).append(".</b></p>\n");
         }
         sb.append("<h4>Channel plan</h4>\n<div class=\"grid2\">\n");
-        sb.append(fig(planChart(c), id + "-plan", 560, 600, "The emitter array as laid out (the photodiode array mirrors it): "
+        sb.append(fig(CableCharts.plan(c), id + "-plan", 560, 600, "The emitter array as laid out (the photodiode array mirrors it): "
                 + "data channels fill the " + p.dataRows() + " x " + p.dataCols() + " data array, parity and spare channels the "
-                + "rows below (placement: " + c.spec().plan().sparePlacement() + ")."));
+                + "rows below (placement: " + c.sparePlacement() + ")."));
         List<List<String>> plan = new ArrayList<>();
         plan.add(List.of("host interface", p.hostInterface() + " (" + Output.si(p.lineRateBitsPerSecond(),
                 org.mosaic.core.units.Dimension.DATA_RATE) + " line rate)"));
@@ -243,8 +181,8 @@ public final class CableSection implements Section {
 
         sb.append("<h4>Power per end</h4>\n");
         List<List<String>> pw = new ArrayList<>();
-        PowerModel.Power a = c.result().power();
-        PowerModel.Power b = c.result().otherAttachment();
+        PowerModel.Power a = c.power();
+        PowerModel.Power b = c.powerOtherAttachment();
         for (int i = 0; i < a.breakdown().size(); i++) {
             PowerModel.Item x = a.breakdown().get(i);
             pw.add(List.of(x.item(), f("%.3f", x.watts()), f("%.3f", b.breakdown().get(i).watts()), x.basis()));
@@ -254,8 +192,8 @@ public final class CableSection implements Section {
         sb.append(Html.table(List.of("item", ">W, " + a.attachment().id(), ">W, " + b.attachment().id(), "basis"), pw, null));
 
         sb.append("<h4>Reliability</h4>\n");
-        ReliabilityResult rel = c.result().reliability();
-        MonteCarloResult mc = c.monteCarlo();
+        ReliabilityResult rel = c.reliability();
+        MonteCarloResult mc = c.reliabilityMonteCarlo();
         List<List<String>> rr = new ArrayList<>();
         rr.add(List.of("cable FIT, averaged over the service life", f("%.4g", rel.withSpares().linkFit()), f("%.4g", rel.withoutSpares().linkFit())));
         rr.add(List.of("FIT per end", f("%.4g", rel.withSpares().perEndFit()), f("%.4g", rel.withoutSpares().perEndFit())));
@@ -264,7 +202,7 @@ public final class CableSection implements Section {
         rr.add(List.of("AFR per end (average over the life)", Output.percent(rel.withSpares().afrPerEnd()),
                 Output.percent(rel.withoutSpares().afrPerEnd())));
         rr.add(List.of("MTTF", f("%.4g h", rel.withSpares().mttfHours()), f("%.4g h", rel.withoutSpares().mttfHours())));
-        rr.add(List.of(f("works after %.3g years (analytic)", LinkModel.serviceYears(c.spec())),
+        rr.add(List.of(f("works after %.3g years (analytic)", c.serviceYears()),
                 f("%.6f", rel.withSpares().reliabilityAtServiceLife()), f("%.6f", rel.withoutSpares().reliabilityAtServiceLife())));
         rr.add(List.of(f("same, Monte Carlo (%,d cables; 95 %% interval)", mc.trials()),
                 f("%.5f [%.5f, %.5f]", mc.reliabilityAtServiceLife().estimate(), mc.reliabilityAtServiceLife().lower95(),
@@ -277,7 +215,7 @@ public final class CableSection implements Section {
         for (String n : rel.notes()) {
             sb.append("<p class=\"note\">").append(Html.esc(n)).append("</p>\n");
         }
-        sb.append(fig(survivalChart(c), id + "-survival", 900, 460, "Probability that the cable still works over its service "
+        sb.append(fig(CableCharts.survival(c), id + "-survival", 900, 460, "Probability that the cable still works over its service "
                 + "life, with its spares and without them (every channel needed)."));
         List<List<String>> br = new ArrayList<>();
         for (ReliabilityResult.Contribution x : rel.breakdown()) {
@@ -286,8 +224,7 @@ public final class CableSection implements Section {
         sb.append(Html.table(List.of("part", "where", ">count", ">FIT (averaged)", ">share"), br, null));
 
         sb.append("<h4>Cable parameters and their sources</h4>\n");
-        sb.append(Html.provenanceTable(c.provenance().stream()
-                .filter(pr -> LinkSpecs.SECTIONS.stream().anyMatch(s -> pr.path().startsWith(s + "."))).toList()));
+        sb.append(Html.provenanceTable(c.provenance()));
         return sb.toString();
     }
 
@@ -323,102 +260,16 @@ public final class CableSection implements Section {
         return sb.append("</ul>\n").toString();
     }
 
-    private JFreeChart planChart(Cable c) {
-        ChannelPlan p = c.result().plan();
-        int[] roles = new int[p.roles().size()];
-        for (int i = 0; i < roles.length; i++) {
-            roles[i] = p.roles().get(i).ordinal();
-        }
-        return CableCharts.planGrid(roles, p.gridRows(), p.gridCols(), new String[] {"data", "parity", "spare", "empty"},
-                "Channel plan, " + c.name());
-    }
-
-    private JFreeChart powerChart() {
-        Map<String, Map<String, Double>> bars = new LinkedHashMap<>();
-        for (Cable c : cables) {
-            for (PowerModel.Power pw : List.of(c.result().power(), c.result().otherAttachment())) {
-                Map<String, Double> items = new LinkedHashMap<>();
-                for (PowerModel.Item i : pw.breakdown()) {
-                    items.put(i.item(), i.watts());
-                }
-                bars.put(c.name() + " (" + pw.attachment().id() + ")", items);
-            }
-        }
-        for (ComparisonRow r : at800.rows()) {
-            if (r.ourModel() || !r.available() || r.powerPerEndWatts() == null) {
-                continue;
-            }
-            bars.put(r.technology(), Map.of("module (catalog figure)", r.powerPerEndWatts()));
-        }
-        return CableCharts.powerBars(bars, "Power per end at 800G");
-    }
-
-    private JFreeChart fitChart() {
-        Map<String, Double> v = new LinkedHashMap<>();
-        for (ComparisonRow r : at800.rows()) {
-            if (r.available() && r.fitPerEnd() != null && !r.technology().endsWith("(CPO)")) {
-                v.put(r.technology().replace(" (pluggable)", ""), r.fitPerEnd());
-            }
-        }
-        return CableCharts.logBars(v, "FIT per end (failures per 10⁹ h)", "FIT per end at 800G");
-    }
-
-    private JFreeChart reachChart() {
-        Map<String, double[][]> curves = new LinkedHashMap<>();
-        List<CopperReach> copper = List.of(CopperReach.passive("26AWG"), CopperReach.passive("30AWG"));
-        for (CopperReach cr : copper) {
-            List<TwinaxModel.ReachPoint> pts = twinax.reachCurve(cr, 13.28e9, 53.125e9, 60);
-            double[][] xy = new double[pts.size()][];
-            for (int i = 0; i < xy.length; i++) {
-                xy[i] = new double[] {4 * pts.get(i).nyquistHz() / 1e9, pts.get(i).reachMeters()};
-            }
-            curves.put("passive copper, " + cr.describe(), xy);
-        }
-        Map<String, double[][]> points = new LinkedHashMap<>();
-        Map<String, List<double[]>> collected = new LinkedHashMap<>();
-        for (Comparison.Result r : List.of(at800, at1600)) {
-            double lane = r == at800 ? 106.25 : 212.5;
-            for (ComparisonRow row : r.rows()) {
-                if (!row.available() || row.reachMeters() == null || row.technology().endsWith("(CPO)")
-                        || row.kind() == org.mosaic.link.baseline.TechnologyKind.PASSIVE_COPPER) {
-                    continue;
-                }
-                collected.computeIfAbsent(row.technology().replace(" (pluggable)", ""), k -> new ArrayList<>())
-                        .add(new double[] {lane, row.reachMeters()});
-            }
-        }
-        for (Map.Entry<String, List<double[]>> e : collected.entrySet()) {
-            points.put(e.getKey(), e.getValue().toArray(new double[0][]));
-        }
-        return CableCharts.reachVsLaneRate(curves, points, List.of(106.25, 212.5), "Reach against lane rate");
-    }
-
-    private JFreeChart survivalChart(Cable c) {
-        ReliabilityResult rel = c.result().reliability();
-        double[][] with = new double[rel.curve().size()][];
-        double[][] without = new double[rel.curve().size()][];
-        for (int i = 0; i < with.length; i++) {
-            ReliabilityResult.CurvePoint p = rel.curve().get(i);
-            double years = p.timeHours() / org.mosaic.core.units.Quantities.HOURS_PER_YEAR;
-            with[i] = new double[] {years, p.reliability()};
-            without[i] = new double[] {years, p.reliabilityWithoutSpares()};
-        }
-        Map<String, double[][]> s = new LinkedHashMap<>();
-        s.put("with " + c.result().plan().spareChannels() + " spares per direction", with);
-        s.put("without spares", without);
-        return CableCharts.survival(s, "Reliability over the service life, " + c.name());
-    }
-
     /** Every chart of the section (for tests and for looking at them as PNG). */
     public List<ChannelSection.Figure> figures() {
         List<ChannelSection.Figure> out = new ArrayList<>();
         for (Cable c : cables) {
-            out.add(new ChannelSection.Figure("plan-" + c.name(), planChart(c), 560, 600, ""));
-            out.add(new ChannelSection.Figure("survival-" + c.name(), survivalChart(c), 900, 460, ""));
+            out.add(new ChannelSection.Figure("plan-" + c.name(), CableCharts.plan(c), 560, 600, ""));
+            out.add(new ChannelSection.Figure("survival-" + c.name(), CableCharts.survival(c), 900, 460, ""));
         }
-        out.add(new ChannelSection.Figure("power", powerChart(), 1000, 560, ""));
-        out.add(new ChannelSection.Figure("fit", fitChart(), 1000, 520, ""));
-        out.add(new ChannelSection.Figure("reach", reachChart(), 1000, 560, ""));
+        out.add(new ChannelSection.Figure("power", CableCharts.power(result), 1000, 560, ""));
+        out.add(new ChannelSection.Figure("fit", CableCharts.fit(at800), 1000, 520, ""));
+        out.add(new ChannelSection.Figure("reach", CableCharts.reach(result), 1000, 560, ""));
         return out;
     }
 
@@ -428,37 +279,24 @@ public final class CableSection implements Section {
 
     @Override
     public JsonNode json() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ObjectNode cs = root.putObject("cables");
-        for (Cable c : cables) {
-            ObjectNode n = cs.putObject(c.name());
-            n.set("plan", Output.tree(c.result().plan()));
-            n.set("power", Output.tree(c.result().power()));
-            n.set("powerOtherAttachment", Output.tree(c.result().otherAttachment()));
-            n.set("reliability", Output.tree(c.result().reliability()));
-            n.set("reliabilityMonteCarlo", Output.tree(c.monteCarlo()));
-            n.put("reachMeters", c.reachMeters());
-        }
-        root.set("comparison800G", Output.tree(at800));
-        root.set("comparison1600G", Output.tree(at1600));
-        return root;
+        return Results.tree(result);
     }
 
     @Override
     public List<ResultRow> rows() {
         List<ResultRow> rows = new ArrayList<>();
         for (Cable c : cables) {
-            ChannelPlan p = c.result().plan();
+            ChannelPlan p = c.plan();
             rows.add(new ResultRow(c.name(), "data channels", p.dataChannels(), ""));
             rows.add(new ResultRow(c.name(), "total channels", p.totalChannels(), ""));
             rows.add(new ResultRow(c.name(), "die area", p.dieAreaSquareMillimeters(), "mm2"));
-            rows.add(new ResultRow(c.name(), "power per end, " + c.result().power().attachment().id(), c.result().power().perEndWatts(), "W"));
-            rows.add(new ResultRow(c.name(), "power per end, " + c.result().otherAttachment().attachment().id(),
-                    c.result().otherAttachment().perEndWatts(), "W"));
-            rows.add(new ResultRow(c.name(), "FIT per end", c.result().reliability().withSpares().perEndFit(), "FIT"));
-            rows.add(new ResultRow(c.name(), "AFR per cable", c.result().reliability().afrPerCable(), ""));
-            rows.add(new ResultRow(c.name(), "AFR per end", c.result().reliability().afrPerEnd(), ""));
-            rows.add(new ResultRow(c.name(), "MTTF", c.result().reliability().mttfHours(), "h"));
+            rows.add(new ResultRow(c.name(), "power per end, " + c.power().attachment().id(), c.power().perEndWatts(), "W"));
+            rows.add(new ResultRow(c.name(), "power per end, " + c.powerOtherAttachment().attachment().id(),
+                    c.powerOtherAttachment().perEndWatts(), "W"));
+            rows.add(new ResultRow(c.name(), "FIT per end", c.reliability().withSpares().perEndFit(), "FIT"));
+            rows.add(new ResultRow(c.name(), "AFR per cable", c.reliability().afrPerCable(), ""));
+            rows.add(new ResultRow(c.name(), "AFR per end", c.reliability().afrPerEnd(), ""));
+            rows.add(new ResultRow(c.name(), "MTTF", c.reliability().mttfHours(), "h"));
             rows.add(new ResultRow(c.name(), "reach", c.reachMeters(), "m"));
         }
         for (ComparisonRow r : at800.rows()) {

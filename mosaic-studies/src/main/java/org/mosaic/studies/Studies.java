@@ -25,6 +25,9 @@ public final class Studies {
         all.add(new org.mosaic.studies.goodput.GoodputStudy());
         all.add(new org.mosaic.studies.fleet.FleetStudy());
         all.add(new org.mosaic.studies.fleet.FleetReportStudy());
+        all.add(new org.mosaic.studies.cable.CableStudy());
+        all.add(new org.mosaic.studies.cable.CompareStudy());
+        all.add(new org.mosaic.studies.cable.CableReportStudy());
         return List.copyOf(all);
     }
 
