@@ -16,6 +16,8 @@ public final class Studies {
     public static List<Study<?, ?>> all() {
         List<Study<?, ?>> all = new ArrayList<>();
         // (each slice adds its studies here)
+        all.add(new org.mosaic.studies.training.TrainStudy());
+        all.add(new org.mosaic.studies.training.TrainingReportStudy());
         return List.copyOf(all);
     }
 
