@@ -10,20 +10,17 @@ import org.mosaic.studies.training.TrainStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mosaic.cluster.training.GpuSpec;
-import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.Recompute;
 import org.mosaic.cluster.training.SystemSpec;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
-import org.mosaic.core.scenario.SpecReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,27 +36,6 @@ import picocli.CommandLine.Spec;
                     + "Without plan options (--tp, --pp, --dp, --ep, --cp, --interleave, --micro-batch) the command searches; --recompute "
                     + "and the switches then constrain the search."})
 public final class TrainCommand implements Callable<Integer> {
-    /** The model keys --set accepts: the keys of a model document ({@link Models#SHAPE_KEYS}) under {@code model.}. */
-    static final Map<String, String> KEYS = new LinkedHashMap<>();
-
-    static {
-        KEYS.put("model.layers", "transformer layers (whole number)");
-        KEYS.put("model.hidden", "model width (whole number, a multiple of the heads)");
-        KEYS.put("model.ffn", "FFN inner width (whole number; per expert for MoE)");
-        KEYS.put("model.heads", "attention heads (whole number)");
-        KEYS.put("model.kvHeads", "key/value heads (whole number dividing the heads)");
-        KEYS.put("model.vocab", "vocabulary size (whole number)");
-        KEYS.put("model.seq", "sequence length (whole number)");
-        KEYS.put("model.experts", "experts per MoE layer (1 = dense)");
-        KEYS.put("model.topK", "experts per token (1 for dense)");
-        KEYS.put("model.family", "gpt (GeLU MLP, tied embeddings) or llama (SwiGLU, untied)");
-        if (!KEYS.keySet().equals(new java.util.LinkedHashSet<>(Models.SHAPE_KEYS.stream().map(k -> "model." + k).toList()))) {
-            throw new IllegalStateException("--set model keys " + KEYS.keySet() + " differ from the model document's " + Models.SHAPE_KEYS);
-        }
-    }
-
-    /** The shape keys --model custom must set (the rest have defaults). */
-    static final List<String> CUSTOM_REQUIRED = List.of("model.layers", "model.hidden", "model.heads", "model.vocab", "model.seq");
 
     @Option(names = "--model", paramLabel = "FILE|NAME", defaultValue = "llama3-405b",
             description = "A model document (kind: model) or a preset: gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, "
@@ -158,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), TRAIN_HINT) : null;
         checkGpus(gpus);
-        ModelSpec m = model(routed.getOrDefault("model", Map.of()));
+        ModelSpec m = TrainModels.bind(model, seqLen, routed.getOrDefault("model", Map.of()));
         GpuSpec g = gpu(sys, clusterDoc, routed.getOrDefault("gpu", Map.of()));
         TrainStudy.checkOptions(top, globalBatch, stragglers);
         Recompute rc = null;
@@ -211,63 +187,6 @@ public final class TrainCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
-    }
-
-    /** The shape of {@code --model custom} before its {@code --set} keys: a model document with only a name and a family. */
-    static final String CUSTOM_DOCUMENT = "formatVersion: 1\nkind: model\nname: custom\ndescription: a shape given with --set\nfamily: gpt\n";
-
-    /**
-     * The model: the document {@code --model FILE|NAME} (or the bare {@code custom} one) with every {@code --set model.KEY} and
-     * {@code --seq-len} applied, then bound once. A changed preset or file is named with a trailing "*".
-     */
-    ModelSpec model(Map<String, String> modelSets) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : modelSets.entrySet()) {
-            String key = e.getKey();
-            if (!KEYS.containsKey(key)) {
-                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
-            }
-            given.put(key, e.getValue());
-        }
-        if (seqLen != null && given.containsKey("model.seq")) {
-            throw new UsageException("--seq-len " + seqLen + " with --set model.seq=" + given.get("model.seq")
-                    + ": both set the sequence length; expected one of them");
-        }
-        boolean custom = model.equals("custom");
-        ScenarioDocument doc;
-        if (custom) {
-            List<String> missing = new ArrayList<>();
-            for (String k : CUSTOM_REQUIRED) {
-                if (!given.containsKey(k) && !(k.equals("model.seq") && seqLen != null)) {
-                    missing.add(k);
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new UsageException("--model custom: the shape is not set — expected " + String.join(", ", missing)
-                        + " (model.ffn, model.kvHeads, model.experts, model.topK and model.family have defaults: 4 × hidden, the heads, "
-                        + "1, 1, gpt); e.g. --model custom --set model.layers=24 --set model.hidden=2048 --set model.heads=16 "
-                        + "--set model.vocab=51200 --set model.seq=2048 (a GPT-3 1.3B shape)");
-            }
-            doc = ScenarioDocument.parse("--model custom", CUSTOM_DOCUMENT, true);
-        } else {
-            if (!Documents.isFile(model) && !Models.names().contains(model)) {
-                throw new UsageException("--model " + model + ": unknown model; expected a model file (kind: model) or one of "
-                        + String.join(", ", Models.names()) + " or custom (hint: --model custom --set model.layers=... --set model.hidden=..."
-                        + "; `mosaic presets show llama3-405b` prints a document to copy)" + SpecReader.didYouMean(model, Models.names()));
-            }
-            doc = Documents.load(Documents.Kind.MODEL, model);
-        }
-        Map<String, String> overrides = new java.util.TreeMap<>(given);   // sorted: the order of --set never matters
-        if (seqLen != null) {
-            overrides.put("model.seq", String.valueOf(seqLen));
-        }
-        ModelSpec m = DocumentSets.bind(doc, "model", overrides, seqLen == null ? Map.of() : Map.of("model.seq", "--seq-len " + seqLen),
-                Models::bind);
-        if (custom || overrides.isEmpty()) {
-            return m;
-        }
-        return new ModelSpec(m.name() + "*", m.family(), m.layers(), m.hiddenSize(), m.ffnHiddenSize(), m.heads(), m.kvHeads(), m.vocabSize(),
-                m.sequenceLength(), m.experts(), m.topK());
     }
 
     /** A policy named twice, or "all" beside others, is refused: each policy is evaluated once. */
@@ -438,7 +357,4 @@ public final class TrainCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static String hint(String key) {
-        return SpecReader.didYouMean(key, KEYS.keySet());
-    }
 }
