@@ -48,7 +48,7 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             @In(value = "the cluster as the user named it, for messages", defaultValue = "h100-16k") String clusterLabel,
             @In(value = "the GPU instead of the cluster's or the system's (null: theirs)", document = "gpu") GpuSpec gpu,
             @In(value = "whether the GPU replaces the system's own (the note says so)", defaultValue = "false") boolean gpuFromFlag,
-            @In(value = "GPUs of the job (null: the cluster's or the system's)", unit = "1", range = "1..16777216") Long gpus,
+            @In(value = "GPUs of the job (null: the cluster's or the system's)", unit = "1", range = "1..10000000") Long gpus,
             @In(value = "the interconnect policies, each evaluated once (empty with a system)", range = "today|mosaic|mosaic-beyond-copper|all-optical-laser",
                     defaultValue = "today") List<String> policies,
             @In(value = "the technologies the policies choose from and the rules that pin a tier to one (null: the shipped menu)")
