@@ -30,6 +30,8 @@ import org.mosaic.report.Report;
 import org.mosaic.report.RunInfo;
 import org.mosaic.report.Section;
 import org.mosaic.report.TrainingSection;
+import org.mosaic.studies.training.TrainingReport;
+import org.mosaic.studies.training.TrainingReportStudy;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
 import org.mosaic.optics.ChannelResult;
@@ -129,7 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             progress.section("fleet", 4, parts);
             fleet = new FleetSection(new FleetReportStudy().run(FleetReportStudy.Input.shipped(), progress));
             progress.section("training", 5, parts);
-            training = TrainingSection.compute(progress);
+            training = new TrainingSection(new TrainingReportStudy().run(TrainingReportStudy.Input.standard(), progress));
             progress.section("report", 6, parts);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
@@ -232,19 +234,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     static String trainingSummary(TrainingSection training) {
+        TrainingReport t = training.report();
         List<List<String>> rows = new ArrayList<>();
-        for (TrainingSection.WorkloadPlans wp : training.plans()) {
-            for (TrainingSection.PolicyPlans p : wp.policies()) {
+        for (TrainingReport.StepTime wp : t.plans()) {
+            for (TrainingReport.PolicyPlans p : wp.policyList()) {
                 var b = p.best();
-                rows.add(List.of(wp.workload().model().name(), p.policy(), b.plan().label(), String.format(Locale.ROOT, "%.3f s", b.stepSeconds()),
+                rows.add(List.of(wp.model(), p.policy(), b.plan().label(), String.format(Locale.ROOT, "%.3f s", b.stepSeconds()),
                         Output.percent(b.mfu())));
             }
         }
         StringBuilder sb = new StringBuilder("\n").append(Output.table(List.of("model", "policy", "best plan", ">step", ">MFU"), rows));
         sb.append(String.format(Locale.ROOT, "training on %s; step model vs Megatron Table 5: mean absolute error %.1f %%; goodput over %.0f days, ETTR:",
-                TrainingSection.CLUSTER, 100 * training.megatronMeanAbsoluteError(), TrainingSection.DAYS));
-        for (var c : training.goodput().fleetRates()) {
-            sb.append(String.format(Locale.ROOT, " %s %.2f %%", c.policy(), 100 * c.result().ettr().mean()));
+                t.cluster(), 100 * t.validation().megatronMeanAbsoluteError(), t.goodput().days()));
+        for (var c : t.goodput().fleetLinkRates()) {
+            sb.append(String.format(Locale.ROOT, " %s %.2f %%", c.policy(), 100 * c.ettr().mean()));
         }
         return sb.append('\n').toString();
     }

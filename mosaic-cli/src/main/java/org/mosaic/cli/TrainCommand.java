@@ -2,34 +2,25 @@ package org.mosaic.cli;
 
 import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
+import org.mosaic.studies.Results;
 import org.mosaic.studies.UsageException;
+import org.mosaic.studies.training.TrainResult;
+import org.mosaic.studies.training.TrainStudy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.training.GpuSpec;
-import org.mosaic.cluster.training.Models;
 import org.mosaic.cluster.training.ModelSpec;
-import org.mosaic.cluster.training.PublishedGap;
-import org.mosaic.cluster.training.ParallelPlan;
-import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.Recompute;
-import org.mosaic.cluster.training.StepModel;
-import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.SystemSpec;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
-import org.mosaic.core.scenario.SpecReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,32 +36,6 @@ import picocli.CommandLine.Spec;
                     + "Without plan options (--tp, --pp, --dp, --ep, --cp, --interleave, --micro-batch) the command searches; --recompute "
                     + "and the switches then constrain the search."})
 public final class TrainCommand implements Callable<Integer> {
-    /** The model keys --set accepts: the keys of a model document ({@link Models#SHAPE_KEYS}) under {@code model.}. */
-    static final Map<String, String> KEYS = new LinkedHashMap<>();
-
-    static {
-        KEYS.put("model.layers", "transformer layers (whole number)");
-        KEYS.put("model.hidden", "model width (whole number, a multiple of the heads)");
-        KEYS.put("model.ffn", "FFN inner width (whole number; per expert for MoE)");
-        KEYS.put("model.heads", "attention heads (whole number)");
-        KEYS.put("model.kvHeads", "key/value heads (whole number dividing the heads)");
-        KEYS.put("model.vocab", "vocabulary size (whole number)");
-        KEYS.put("model.seq", "sequence length (whole number)");
-        KEYS.put("model.experts", "experts per MoE layer (1 = dense)");
-        KEYS.put("model.topK", "experts per token (1 for dense)");
-        KEYS.put("model.family", "gpt (GeLU MLP, tied embeddings) or llama (SwiGLU, untied)");
-        if (!KEYS.keySet().equals(new java.util.LinkedHashSet<>(Models.SHAPE_KEYS.stream().map(k -> "model." + k).toList()))) {
-            throw new IllegalStateException("--set model keys " + KEYS.keySet() + " differ from the model document's " + Models.SHAPE_KEYS);
-        }
-    }
-
-    /** Most plans listed by a search: each kept plan is simulated in full (no branch-and-bound cut). */
-    static final int MAX_TOP = 100;
-    /** Largest global batch (sequences): 32× Llama 3's 2,048, a bound on the micro-batches every plan's pipeline simulates. */
-    static final int MAX_GLOBAL_BATCH = 65_536;
-
-    /** The shape keys --model custom must set (the rest have defaults). */
-    static final List<String> CUSTOM_REQUIRED = List.of("model.layers", "model.hidden", "model.heads", "model.vocab", "model.seq");
 
     @Option(names = "--model", paramLabel = "FILE|NAME", defaultValue = "llama3-405b",
             description = "A model document (kind: model) or a preset: gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, "
@@ -161,15 +126,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One policy's outcome. */
-    /** One policy's outcome ({@code policy} null for a run on a --system); {@code note} says why the scale-up domain has its size. */
-    record PolicyRun(String policy, TrainingModel.Setup setup, StepResult result, PlanSearch.Result search, PublishedGap gap, String note) {
-        /** The row's label: the policy, or the system's name. */
-        String label() {
-            return policy != null ? policy : setup.system().name();
-        }
-    }
-
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -178,22 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), TRAIN_HINT) : null;
         checkGpus(gpus);
-        ModelSpec m = model(routed.getOrDefault("model", Map.of()));
+        ModelSpec m = TrainModels.bind(model, seqLen, routed.getOrDefault("model", Map.of()));
         GpuSpec g = gpu(sys, clusterDoc, routed.getOrDefault("gpu", Map.of()));
-        if (top < 1 || top > MAX_TOP) {
-            throw new UsageException("--top " + top + ": expected 1 to " + MAX_TOP + " (every plan kept is simulated in full, so a long "
-                    + "list turns the search's bound off)");
-        }
-        if (globalBatch < 1 || globalBatch > MAX_GLOBAL_BATCH) {
-            throw new UsageException(String.format(Locale.ROOT, "--global-batch %d: expected 1 to %,d sequences per step (Llama 3 405B used "
-                    + "2,048; the pipeline of every plan is simulated micro-batch by micro-batch)", globalBatch, MAX_GLOBAL_BATCH));
-        }
-        double[] slow = stragglers.stream().mapToDouble(Double::doubleValue).toArray();
-        for (double f : slow) {
-            if (!(f >= 1 && Double.isFinite(f))) {
-                throw new UsageException(String.format(Locale.ROOT, "--straggler %s: expected a slow-down factor >= 1 (1.2 = 20 %% slower)", f));
-            }
-        }
+        TrainStudy.checkOptions(top, globalBatch, stragglers);
         Recompute rc = null;
         if (recompute != null) {
             try {
@@ -210,11 +153,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--top " + top + " with a fixed plan (--tp/--pp/--dp/...): --top ranks the plans of a search, a fixed "
                     + "plan is one plan (hint: add --search to rank the plans that keep the given options, or drop --top)");
         }
-        if (!doSearch && Boolean.TRUE.equals(seqParallel) && (tp == null || tp == 1)) {
-            throw new UsageException("--seq-parallel with --tp " + (tp == null ? "1 (the default)" : tp) + ": sequence parallelism splits "
-                    + "activations over the tensor-parallel group, expected --tp > 1");
-        }
-        List<String> names = sys != null ? java.util.Collections.singletonList(null)
+        TrainStudy.checkSequenceParallel(doSearch, seqParallel, tp);
+        List<String> names = sys != null ? List.of()
                 : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
         if (sys == null) {
             checkPolicies("--policy", names);
@@ -224,172 +164,29 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             technologies.checkRules(cluster, clusterDoc.cluster(), "train");
         }
-        List<PolicyRun> runs = new ArrayList<>();
+        TrainResult result;
         TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             tech = technologies.resolve();
-            progress.task((doSearch ? "searching plans" : "evaluating the plan") + " for " + names.size() + " polic"
-                    + (names.size() == 1 ? "y" : "ies"), names.size());
-            for (String policy : names) {
-                TrainingModel.Setup setup = sys != null ? setup(sys, g, gpus) : setup(clusterDoc, clusterLabel(routed), g, policy, gpus,
-                        tech.interconnect());
-                String note = sys != null ? (g == null ? sys : sys.withGpu(g)).networkNote() + (gpu == null ? "" : " (GPU from --gpu)")
-                        : setup.scaleUpNote();
-                if (doSearch) {
-                    PlanSearch.Fixed fixed = new PlanSearch.Fixed(tp, pp, dp, ep, cp, microBatch, interleave, rc);
-                    ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, seqParallel == null || seqParallel,
-                            distributedOptimizer, flashAttention);
-                    PlanSearch.Result r;
-                    try {
-                        r = PlanSearch.search(m, setup.system(), globalBatch, fixed, template, top, slow);
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException(e.getMessage());
-                    }
-                    if (r.ranked().isEmpty()) {
-                        throw new UsageException("no plan for " + m.name() + " fits on " + setup.system().name() + ": "
-                                + (r.closestMisfit() == null ? "no plan shape divides " + setup.system().gpus() + " GPUs and batch " + globalBatch
-                                        + " (hint: " + shapeHint(setup.system().gpus()) + ", or another --global-batch)"
-                                        : "the closest, " + r.closestMisfit().plan().label() + ", " + r.closestMisfit().memory().describe()
-                                                + " (hint: " + memoryHint(r.closestMisfit().plan()) + ")"));
-                    }
-                    runs.add(new PolicyRun(policy, setup, r.best(), r, PublishedGap.of(m, r.best(), setup.system(), slow).orElse(null), note));
-                } else {
-                    ParallelPlan plan = plan(setup.system().gpus(), rc);
-                    StepResult res;
-                    try {
-                        res = StepModel.evaluate(m, plan, setup.system(), slow, plot != null);
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException(e.getMessage());
-                    }
-                    if (!res.memory().fits()) {
-                        throw new UsageException("plan " + plan.label() + " does not fit: " + res.memory().describe()
-                                + " (hint: " + memoryHint(plan) + ", or --search)");
-                    }
-                    runs.add(new PolicyRun(policy, setup, res, null, PublishedGap.of(m, res, setup.system(), slow).orElse(null), note));
-                }
-                progress.step();
-            }
+            TrainStudy.Input input = new TrainStudy.Input(m, sys, clusterDoc, sys == null ? clusterLabel(routed) : null, g, gpu != null, gpus,
+                    names, tech.interconnect(), tech.notes(), tp, pp, dp, ep, cp, interleave, microBatch, globalBatch, rc, seqParallel,
+                    distributedOptimizer, flashAttention, search, top, stragglers, plot != null);
+            result = new TrainStudy().run(input, progress);
         }
         if (plot != null) {
-            PolicyRun first = runs.get(0);
-            StepResult withTimeline = first.result().pipeline().timeline().isEmpty()
-                    ? StepModel.evaluate(m, first.result().plan(), first.setup().system(), slow, true) : first.result();
-            org.mosaic.report.TrainingCharts.writeStepPlot(plot, runs.stream().map(r -> r.result()).toList(),
-                    runs.stream().map(PolicyRun::label).toList(), withTimeline);
+            org.mosaic.report.TrainingCharts.writeStepPlot(plot, result.runs().stream().map(r -> r.run().step()).toList(),
+                    result.runs().stream().map(r -> r.run().label()).toList(), result.timeline());
         }
         out.print(switch (output.format) {
-            case JSON -> Output.json(Output.strict(TechnologyOptions.withNotes(json(runs), tech.notes())));
+            case JSON -> Results.json(result);
             case CSV -> {
                 spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
-                yield Output.csv(runs.stream().map(r -> Output.flatten(summary(r))).toList());
+                yield Output.csv(result.runs().stream().map(r -> Output.flatten(Results.tree(r.run()))).toList());
             }
-            case TABLE -> table(m, runs) + TechnologyOptions.notesText(tech.notes());
+            case TABLE -> TrainTable.text(result) + TechnologyOptions.notesText(tech.notes());
         });
         out.flush();
         return 0;
-    }
-
-    /** The shape of {@code --model custom} before its {@code --set} keys: a model document with only a name and a family. */
-    static final String CUSTOM_DOCUMENT = "formatVersion: 1\nkind: model\nname: custom\ndescription: a shape given with --set\nfamily: gpt\n";
-
-    /**
-     * The model: the document {@code --model FILE|NAME} (or the bare {@code custom} one) with every {@code --set model.KEY} and
-     * {@code --seq-len} applied, then bound once. A changed preset or file is named with a trailing "*".
-     */
-    ModelSpec model(Map<String, String> modelSets) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : modelSets.entrySet()) {
-            String key = e.getKey();
-            if (!KEYS.containsKey(key)) {
-                throw new UsageException("--set " + key + ": unknown key; expected one of " + String.join(", ", KEYS.keySet()) + hint(key));
-            }
-            given.put(key, e.getValue());
-        }
-        if (seqLen != null && given.containsKey("model.seq")) {
-            throw new UsageException("--seq-len " + seqLen + " with --set model.seq=" + given.get("model.seq")
-                    + ": both set the sequence length; expected one of them");
-        }
-        boolean custom = model.equals("custom");
-        ScenarioDocument doc;
-        if (custom) {
-            List<String> missing = new ArrayList<>();
-            for (String k : CUSTOM_REQUIRED) {
-                if (!given.containsKey(k) && !(k.equals("model.seq") && seqLen != null)) {
-                    missing.add(k);
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new UsageException("--model custom: the shape is not set — expected " + String.join(", ", missing)
-                        + " (model.ffn, model.kvHeads, model.experts, model.topK and model.family have defaults: 4 × hidden, the heads, "
-                        + "1, 1, gpt); e.g. --model custom --set model.layers=24 --set model.hidden=2048 --set model.heads=16 "
-                        + "--set model.vocab=51200 --set model.seq=2048 (a GPT-3 1.3B shape)");
-            }
-            doc = ScenarioDocument.parse("--model custom", CUSTOM_DOCUMENT, true);
-        } else {
-            if (!Documents.isFile(model) && !Models.names().contains(model)) {
-                throw new UsageException("--model " + model + ": unknown model; expected a model file (kind: model) or one of "
-                        + String.join(", ", Models.names()) + " or custom (hint: --model custom --set model.layers=... --set model.hidden=..."
-                        + "; `mosaic presets show llama3-405b` prints a document to copy)" + SpecReader.didYouMean(model, Models.names()));
-            }
-            doc = Documents.load(Documents.Kind.MODEL, model);
-        }
-        Map<String, String> overrides = new java.util.TreeMap<>(given);   // sorted: the order of --set never matters
-        if (seqLen != null) {
-            overrides.put("model.seq", String.valueOf(seqLen));
-        }
-        ModelSpec m = DocumentSets.bind(doc, "model", overrides, seqLen == null ? Map.of() : Map.of("model.seq", "--seq-len " + seqLen),
-                Models::bind);
-        if (custom || overrides.isEmpty()) {
-            return m;
-        }
-        return new ModelSpec(m.name() + "*", m.family(), m.layers(), m.hiddenSize(), m.ffnHiddenSize(), m.heads(), m.kvHeads(), m.vocabSize(),
-                m.sequenceLength(), m.experts(), m.topK());
-    }
-
-    ParallelPlan plan(long jobGpus, Recompute rc) {
-        int t = tp == null ? 1 : tp;
-        int p = pp == null ? 1 : pp;
-        int c = cp == null ? 1 : cp;
-        int d;
-        if (dp == null) {
-            long denom = (long) t * p * c;
-            if (denom < 1 || jobGpus % denom != 0) {
-                throw new UsageException(String.format(Locale.ROOT, "--tp %d × --pp %d × --cp %d = %d does not divide the job's %d GPUs; "
-                        + "expected a divisor (hint: --gpus or --search)", t, p, c, denom, jobGpus));
-            }
-            d = (int) (jobGpus / denom);
-        } else {
-            d = dp;
-        }
-        try {
-            return new ParallelPlan(t, p, d, ep == null ? 1 : ep, c, microBatch == null ? 1 : microBatch, globalBatch,
-                    interleave == null ? 1 : interleave, rc == null ? Recompute.SELECTIVE : rc, seqParallel == null ? t > 1 : seqParallel,
-                    distributedOptimizer, flashAttention);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** GPU counts near {@code gpus} that TP × CP × PP × DP can tile: the largest 2^k and 3·2^k not above it. */
-    static String shapeHint(long gpus) {
-        long pow = Long.highestOneBit(Math.max(1, gpus));
-        long three = Long.highestOneBit(Math.max(1, gpus / 3)) * 3;
-        return three > pow ? String.format(Locale.ROOT, "--gpus %d or %d", three, pow) : String.format(Locale.ROOT, "--gpus %d", pow);
-    }
-
-    /** What could make a plan fit, given what it already does. */
-    static String memoryHint(ParallelPlan p) {
-        List<String> h = new ArrayList<>();
-        if (p.recompute() != Recompute.FULL) {
-            h.add("--recompute full");
-        }
-        if (p.microBatch() > 1) {
-            h.add("a smaller --micro-batch");
-        }
-        h.add("more --pp, --tp or --cp");
-        h.add("more --gpus");
-        h.add("a shorter --seq-len");
-        return String.join(", ", h);
     }
 
     /** A policy named twice, or "all" beside others, is refused: each policy is evaluated once. */
@@ -552,36 +349,6 @@ public final class TrainCommand implements Callable<Integer> {
         return DocumentSets.bind(doc, "system", all, Map.of(), SystemSpec::from);
     }
 
-    /** The job on a system document: {@code gpus} of it (default: the system's), with {@code g} instead of its GPU when given. */
-    static TrainingModel.Setup setup(SystemSpec sys, GpuSpec g, Long gpus) {
-        SystemSpec s = g == null ? sys : sys.withGpu(g);
-        if (gpus == null && s.gpus() == 0) {
-            throw new UsageException("--system " + s.name() + " does not say how many GPUs it has (no gpus: in the document): expected "
-                    + "--gpus N, the GPUs of the job (hint: Megatron's Table 5 ran GPT-3 175B on --gpus 64 of selene)");
-        }
-        try {
-            return new TrainingModel.Setup(null, s.system(gpus == null ? s.gpus() : gpus));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--gpus " + gpus + ": " + e.getMessage());
-        }
-    }
-
-    /** The setup of one policy, bad names and sizes reported against their flags. */
-    static TrainingModel.Setup setup(String cluster, GpuSpec g, String policy, Long gpus, org.mosaic.cluster.fleet.Interconnect ic) {
-        try {
-            org.mosaic.cluster.fleet.Policy.named(policy);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--policy " + e.getMessage());
-        }
-        try {
-            return TrainingModel.setup(cluster, g, policy, gpus, ic);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(gpus == null ? e.getMessage() : "--gpus " + gpus + " on " + cluster + ": " + e.getMessage()
-                    + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"
-                    + " or nvl72-rack)");
-        }
-    }
-
     /** The cluster as the user gave it, for messages: the --cluster value, with the --set keys that edited it. */
     String clusterLabel(Map<String, Map<String, String>> routed) {
         Map<String, String> edits = routed.getOrDefault(DocumentSets.CLUSTER, Map.of());
@@ -590,137 +357,4 @@ public final class TrainCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /**
-     * The setup of one policy on a bound cluster document ({@code label}: as the user gave it, see {@link #clusterLabel}), bad names
-     * and sizes reported against their flags; a cluster an edit made unusable is reported against the edit.
-     */
-    static TrainingModel.Setup setup(org.mosaic.cluster.fleet.ClusterDocument cluster, String label, GpuSpec g, String policy, Long gpus,
-                                     org.mosaic.cluster.fleet.Interconnect ic) {
-        try {
-            org.mosaic.cluster.fleet.Policy.named(policy);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--policy " + e.getMessage());
-        }
-        try {
-            return TrainingModel.setup(cluster, g, policy, gpus, ic);
-        } catch (IllegalArgumentException e) {
-            boolean edited = label.contains(" with --set ");
-            throw new UsageException(gpus == null ? (edited ? "--cluster " + label + ": " : "") + e.getMessage()
-                    : "--gpus " + gpus + " on " + label + ": " + e.getMessage()
-                    + " (hint: the preset's racks and fabric are laid out for its own size; for small jobs try --cluster h100-16k"
-                    + " or nvl72-rack)");
-        }
-    }
-
-    private static String hint(String key) {
-        return SpecReader.didYouMean(key, KEYS.keySet());
-    }
-
-    static ObjectNode summary(PolicyRun r) {
-        StepResult s = r.result();
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        if (r.policy() != null) {
-            n.put("policy", r.policy());
-        }
-        n.put("system", s.system());
-        n.put("scaleUpGpus", r.setup().system().network().scaleUpGpus());
-        n.put("scaleUpNote", r.note());
-        n.put("model", s.model());
-        n.put("gpus", s.gpus());
-        n.put("stepSeconds", s.stepSeconds());
-        n.put("mfu", s.mfu());
-        n.put("tokensPerSecond", s.tokensPerSecond());
-        n.put("tflopsPerGpu", s.flopsPerGpuPerSecond() / 1e12);
-        n.set("breakdown", Output.tree(s.breakdown()));
-        ObjectNode plan = (ObjectNode) Output.tree(s.plan());
-        plan.put("recompute", s.plan().recompute().word());   // the CLI's word, not the enum constant
-        n.set("plan", plan);
-        n.put("planLabel", s.plan().label());
-        n.set("memory", memory(s));
-        if (r.gap() != null) {
-            n.set("publishedGap", Output.tree(r.gap()));
-        }
-        return n;
-    }
-
-    private static ObjectNode memory(StepResult s) {
-        ObjectNode m = (ObjectNode) Output.tree(s.memory());
-        m.put("totalBytes", s.memory().totalBytes());
-        m.put("fits", s.memory().fits());
-        return m;
-    }
-
-    ObjectNode json(List<PolicyRun> runs) {
-        ObjectNode root = summary(runs.get(0));
-        PolicyRun first = runs.get(0);
-        if (first.search() != null) {
-            root.set("search", searchJson(first.search()));
-        }
-        root.set("communication", Output.tree(first.result().communication()));
-        if (runs.size() > 1) {
-            ArrayNode a = root.putArray("policies");
-            for (PolicyRun r : runs) {
-                ObjectNode n = summary(r);
-                if (r.search() != null) {
-                    n.set("search", searchJson(r.search()));
-                }
-                a.add(n);
-            }
-        }
-        return root;
-    }
-
-    private static ObjectNode searchJson(PlanSearch.Result r) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("evaluated", r.evaluated());
-        n.put("rejectedForMemory", r.rejectedMemory());
-        n.put("prunedByBound", r.pruned());
-        ArrayNode a = n.putArray("ranked");
-        for (StepResult s : r.ranked()) {
-            ObjectNode p = JsonNodeFactory.instance.objectNode();
-            p.put("plan", s.plan().label());
-            p.put("stepSeconds", s.stepSeconds());
-            p.put("mfu", s.mfu());
-            p.put("memoryBytes", s.memory().totalBytes());
-            a.add(p);
-        }
-        return n;
-    }
-
-    static String table(ModelSpec m, List<PolicyRun> runs) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %.1f B parameters (%.1f B active), %.3g FLOPs per token, sequence %d%n", m.name(),
-                m.parameterCount() / 1e9, m.activeParameterCount() / 1e9, m.trainingFlopsPerToken(), m.sequenceLength()));
-        List<List<String>> rows = new ArrayList<>();
-        for (PolicyRun r : runs) {
-            StepResult s = r.result();
-            rows.add(List.of(r.label(), String.valueOf(r.setup().system().network().scaleUpGpus()), s.plan().label(),
-                    String.format(Locale.ROOT, "%.3f s", s.stepSeconds()), Output.percent(s.mfu()),
-                    String.format(Locale.ROOT, "%,.0f", s.tokensPerSecond()), String.format(Locale.ROOT, "%.1f GB", s.memory().totalBytes() / 1e9)));
-        }
-        sb.append(Output.table(List.of(runs.get(0).policy() == null ? "system" : "policy", ">scale-up GPUs", "plan", ">step", ">MFU", ">tokens/s", ">HBM"), rows)).append('\n');
-        for (PolicyRun r : runs) {
-            StepResult s = r.result();
-            StringBuilder b = new StringBuilder();
-            s.breakdown().forEach((k, v) -> {
-                if (v > 0) {
-                    b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%.3f s", v));
-                }
-            });
-            sb.append(r.label()).append(": ").append(b).append('\n');
-            sb.append("  ").append(r.note()).append('\n');
-            if (r.gap() != null) {
-                sb.append("  beats the published run: ").append(r.gap().explanation()).append('\n');
-            }
-            if (r.search() != null) {
-                sb.append("  ").append(PlanSearch.describe(r.search())).append('\n');
-                int i = 1;
-                for (StepResult x : r.search().ranked()) {
-                    sb.append(String.format(Locale.ROOT, "  %d. %-40s %.3f s  MFU %s  HBM %.1f GB%n", i++, x.plan().label(), x.stepSeconds(),
-                            Output.percent(x.mfu()), x.memory().totalBytes() / 1e9));
-                }
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mosaic.studies.Progress;
+import org.mosaic.studies.training.TrainingReport;
+import org.mosaic.studies.training.TrainingReportStudy;
 import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.GpuSpec;
@@ -41,12 +43,14 @@ import org.mosaic.core.catalog.Provenance;
  * from, closed forms of the helpers, and one statistical check with its false-failure rate stated.
  */
 class TrainingSectionTest {
+    private static TrainingReport report;
     private static TrainingSection section;
     private static String html;
 
     @BeforeAll
     static void compute() {
-        section = TrainingSection.compute(Progress.quiet());
+        report = new TrainingReportStudy().run(TrainingReportStudy.Input.standard(), Progress.quiet());
+        section = new TrainingSection(report);
         html = section.html();
     }
 
@@ -77,93 +81,49 @@ class TrainingSectionTest {
         assertThat(tableRows(html, "<h4>Llama 3 405B on H100")).hasSize(2);
         List<List<String>> megatron = tableRows(html, "<h4>Megatron-LM on Selene");
         for (int i = 0; i < 8; i++) {
-            TrainingSection.MegatronRun r = section.megatron().get(i);
+            TrainingReport.MegatronRun r = report.validation().megatron().get(i);
             List<String> row = megatron.get(i);
-            assertThat(row.get(0)).isEqualTo(r.run().model().name());
+            assertThat(row.get(0)).isEqualTo(r.model());
             assertThat(row.get(4)).isEqualTo(String.format(Locale.ROOT, "%.2f s", r.result().stepSeconds()));
             assertThat(row.get(5)).isEqualTo(String.format(Locale.ROOT, "%.2f s", r.paperSeconds()));
             assertThat(row.get(6)).isEqualTo(String.format(Locale.ROOT, "%+.1f %%", 100 * r.error()));
         }
         // each model once with full recomputation and once with sequence parallelism + selective
-        assertThat(section.megatron()).extracting(TrainingSection.MegatronRun::seqSel).containsExactly(false, true, false, true, false, true,
+        assertThat(report.validation().megatron()).extracting(TrainingReport.MegatronRun::seqSel).containsExactly(false, true, false, true, false, true,
                 false, true);
         assertThat(html).contains(String.format(Locale.ROOT, "Mean absolute error over the eight runs: %.1f %%",
-                100 * section.megatronMeanAbsoluteError()));
-    }
-
-    @Test
-    void theMeanErrorsAreTheMeansOfTheRows() {
-        double abs = 0;
-        double signed = 0;
-        for (TrainingSection.MegatronRun r : section.megatron()) {
-            double e = r.result().stepSeconds() / r.paperSeconds() - 1;
-            abs += Math.abs(e);
-            signed += e;
-        }
-        assertThat(section.megatronMeanAbsoluteError()).isCloseTo(abs / 8, within(1e-15));
-        assertThat(section.megatronMeanError()).isCloseTo(signed / 8, within(1e-15));
-        // the paper's step times as published ([korthikanti-2022])
-        assertThat(section.megatron()).extracting(TrainingSection.MegatronRun::paperSeconds)
-                .containsExactly(1.42, 1.10, 18.13, 13.75, 49.05, 37.83, 94.42, 71.49);
-    }
-
-    @Test
-    void theValidationRunsMeetIssueSevensBars() {
-        // the same construction as mosaic-cluster's MegatronValidationTest and LlamaValidationTest: if the section built
-        // Selene or Llama's network differently, these bars (met there) would move
-        assertThat(section.megatronMeanAbsoluteError()).isLessThanOrEqualTo(0.05);
-        assertThat(section.llama()).hasSize(2);
-        for (TrainingSection.LlamaRun r : section.llama()) {
-            assertThat(r.result().plan().tp()).isEqualTo(8);
-            assertThat(r.result().plan().pp()).isEqualTo(16);
-            assertThat(r.result().plan().dp()).isEqualTo(r.run().dp());
-            assertThat(r.result().plan().cp()).isEqualTo(1);
-            assertThat(r.result().memory().fits()).isTrue();
-            assertThat(Math.abs(r.difference())).as(r.result().plan().label()).isLessThanOrEqualTo(0.03);
-        }
+                100 * report.validation().megatronMeanAbsoluteError()));
     }
 
     // ---- step time ----
 
     @Test
-    void theBestPlansAreTheSearchesFirstAndTheTablesShowThem() {
-        assertThat(section.plans()).extracting(p -> p.workload().model().name()).containsExactly("llama3-405b", "deepseek-v3-like");
-        assertThat(section.plans()).extracting(p -> p.workload().globalBatch()).containsExactly(2048, 4096);
-        for (TrainingSection.WorkloadPlans wp : section.plans()) {
-            assertThat(wp.policies()).extracting(TrainingSection.PolicyPlans::policy).containsExactlyElementsOf(TrainingSection.POLICIES);
-            for (TrainingSection.PolicyPlans p : wp.policies()) {
-                List<StepResult> ranked = p.search().ranked();
-                assertThat(ranked).hasSizeBetween(1, TrainingSection.KEEP);
-                assertThat(p.best()).isSameAs(ranked.get(0));
-                for (int i = 1; i < ranked.size(); i++) {
-                    assertThat(ranked.get(i).stepSeconds()).isGreaterThanOrEqualTo(ranked.get(i - 1).stepSeconds());
-                }
-                assertThat(p.best().memory().fits()).isTrue();
-                assertThat(p.best().gpus()).isEqualTo(16384);
+    void thePlanTablesShowTheBestPlansOfEachPolicy() {
+        for (TrainingReport.StepTime wp : report.plans()) {
+            for (TrainingReport.PolicyPlans p : wp.policyList()) {
                 assertThat(html).contains(p.best().plan().label());
             }
-            // the plan table: one row per kept plan, ranks 1.. per policy
+            // the plan table: one row per kept plan up to the table's ranks, ranks 1.. per policy
             List<List<String>> rows = tableRows(html, "<h4>" + Html.esc(String.format(Locale.ROOT, "%s, %,d × %,d tokens per step",
-                    wp.workload().model().name(), wp.workload().globalBatch(), wp.workload().model().sequenceLength())));
-            int shown = wp.policies().stream().mapToInt(p -> Math.min(TrainingSection.TABLE_RANKS, p.search().ranked().size())).sum();
+                    wp.model(), wp.globalBatch(), wp.sequenceLength())));
+            int shown = wp.policyList().stream().mapToInt(p -> Math.min(TrainingSection.TABLE_RANKS, p.ranked().size())).sum();
             assertThat(rows).hasSize(shown);
-            TrainingSection.PolicyPlans today = wp.policy(Policy.TODAY);
+            TrainingReport.PolicyPlans today = wp.policy(Policy.TODAY);
             assertThat(rows.get(0)).containsExactly(Policy.TODAY, "1", today.best().plan().label(),
                     String.format(Locale.ROOT, "%.3f s", today.best().stepSeconds()), "+0.0 %", org.mosaic.studies.Output.percent(today.best().mfu()),
                     String.format(Locale.ROOT, "%,.0f", today.best().tokensPerSecond()),
                     String.format(Locale.ROOT, "%.1f GB", today.best().memory().totalBytes() / 1e9),
-                    String.format(Locale.ROOT, "%,d", today.setup().cluster().scaleUpGpus()));
+                    String.format(Locale.ROOT, "%,d", today.scaleUpGpus()));
         }
     }
 
     @Test
     void theScaleUpTableGivesEachPolicysDomainAndReason() {
         List<List<String>> rows = tableRows(html, "<p class=\"note\">The policies as the training job sees them");
-        assertThat(rows).hasSize(TrainingSection.POLICIES.size());
+        assertThat(rows).hasSize(TrainingReportStudy.POLICIES.size());
         for (int i = 0; i < rows.size(); i++) {
-            TrainingSection.PolicyPlans p = section.plans().get(0).policies().get(i);
-            assertThat(rows.get(i)).containsExactly(p.policy(), String.format(Locale.ROOT, "%,d", p.setup().cluster().scaleUpGpus()),
-                    p.setup().scaleUpNote());
+            TrainingReport.ScaleUp p = report.scaleUp().get(i);
+            assertThat(rows.get(i)).containsExactly(p.policy(), String.format(Locale.ROOT, "%,d", p.scaleUpGpus()), p.note());
         }
     }
 
@@ -171,20 +131,20 @@ class TrainingSectionTest {
     void theAnswerQuotesTheComputedSteps() {
         List<String> answer = section.answer();
         assertThat(answer).hasSize(2);
-        for (TrainingSection.WorkloadPlans wp : section.plans()) {
+        for (TrainingReport.StepTime wp : report.plans()) {
             double today = wp.policy(Policy.TODAY).best().stepSeconds();
             double mosaic = wp.policy(Policy.MOSAIC).best().stepSeconds();
-            assertThat(answer.get(0)).contains(String.format(Locale.ROOT, "%s %s (%.3f s → %.3f s per step)", wp.workload().model().name(),
+            assertThat(answer.get(0)).contains(String.format(Locale.ROOT, "%s %s (%.3f s → %.3f s per step)", wp.model(),
                     TrainingSection.speedText(today, mosaic), today, mosaic));
         }
         for (int i = 1; i < 3; i++) {
-            TrainingModel.Campaign today = section.goodput().fleetRates().get(0);
-            TrainingModel.Campaign other = section.goodput().fleetRates().get(i);
+            TrainingModel.Campaign today = report.goodput().fleetLinkRates().get(0).campaign();
+            TrainingModel.Campaign other = report.goodput().fleetLinkRates().get(i).campaign();
             Estimate d = TrainingModel.pairedDifference(today.result(), other.result(), TrialResult::ettr);
             assertThat(answer.get(1)).contains(String.format(Locale.ROOT, "%s %+.2f points [%+.2f, %+.2f]", other.policy(), 100 * d.mean(),
                     100 * d.lower95(), 100 * d.upper95()));
-            Estimate ds = TrainingModel.pairedDifference(section.goodput().llamaRates().get(0).result(),
-                    section.goodput().llamaRates().get(i).result(), TrialResult::ettr);
+            Estimate ds = TrainingModel.pairedDifference(report.goodput().llamaScaledLinkRates().get(0).campaign().result(),
+                    report.goodput().llamaScaledLinkRates().get(i).campaign().result(), TrialResult::ettr);
             assertThat(answer.get(1)).contains(String.format(Locale.ROOT, "%s %+.2f", other.policy(), 100 * ds.mean()));
         }
         assertThat(html).contains("<li><b>Faster</b>: " + Html.esc(answer.get(0)), "<li><b>More reliable</b>: " + Html.esc(answer.get(1)));
@@ -201,20 +161,20 @@ class TrainingSectionTest {
 
     @Test
     void theBreakdownChartShowsOnlyKindsThatOccurWithTheirSeconds() {
-        for (TrainingSection.WorkloadPlans wp : section.plans()) {
+        for (TrainingReport.StepTime wp : report.plans()) {
             JFreeChart chart = section.breakdownChart(wp);
             CategoryPlot plot = (CategoryPlot) chart.getPlot();
             var data = plot.getDataset();
-            assertThat(data.getColumnCount()).isEqualTo(TrainingSection.POLICIES.size());
+            assertThat(data.getColumnCount()).isEqualTo(TrainingReportStudy.POLICIES.size());
             List<String> expected = new ArrayList<>();
             for (String k : TrainingCharts.KINDS) {
-                if (wp.policies().stream().anyMatch(p -> p.best().breakdown().getOrDefault(k, 0.0) != 0)) {
+                if (wp.policyList().stream().anyMatch(p -> p.best().breakdown().getOrDefault(k, 0.0) != 0)) {
                     expected.add(TrainingCharts.kindLabel(k));
                 }
             }
             assertThat(data.getRowKeys()).containsExactlyElementsOf(expected);
             for (int c = 0; c < data.getColumnCount(); c++) {
-                StepResult best = wp.policies().get(c).best();
+                StepResult best = wp.policyList().get(c).best();
                 double sum = 0;
                 for (int r = 0; r < data.getRowCount(); r++) {
                     sum += data.getValue(r, c).doubleValue();
@@ -224,24 +184,13 @@ class TrainingSectionTest {
             }
         }
         // a dense model has no expert parallelism, so no EP series; the MoE has one
-        var dense = ((CategoryPlot) section.breakdownChart(section.plans(Models.preset("llama3-405b").name())).getPlot()).getDataset();
+        var dense = ((CategoryPlot) section.breakdownChart(report.plans(Models.preset("llama3-405b").name())).getPlot()).getDataset();
         assertThat(dense.getRowKeys()).doesNotContain("EP comm.");
-        var moe = ((CategoryPlot) section.breakdownChart(section.plans(Models.preset("deepseek-v3-like").name())).getPlot()).getDataset();
+        var moe = ((CategoryPlot) section.breakdownChart(report.plans(Models.preset("deepseek-v3-like").name())).getPlot()).getDataset();
         assertThat(moe.getRowKeys()).contains("EP comm.");
     }
 
     // ---- pipeline ----
-
-    @Test
-    void theTimelineIsTheBestDensePlanUnderToday() {
-        StepResult best = section.plans(Models.preset("llama3-405b").name()).policy(Policy.TODAY).best();
-        StepResult tl = section.timeline();
-        assertThat(tl.plan()).isEqualTo(best.plan());
-        assertThat(tl.stepSeconds()).isCloseTo(best.stepSeconds(), within(1e-12 * best.stepSeconds()));
-        PipelineResult p = tl.pipeline();
-        // every (micro-batch, chunk) once forward and once backward on every stage
-        assertThat(p.timeline()).hasSize(2 * tl.plan().pp() * tl.plan().microBatches() * tl.plan().interleave());
-    }
 
     @Test
     void runsMergeAbuttingOpsOfOneStageAndDirection() {
@@ -260,7 +209,7 @@ class TrainingSectionTest {
 
     @Test
     void theMergedRunsCoverExactlyTheOpsOfTheRealStep() {
-        PipelineResult p = section.timeline().pipeline();
+        PipelineResult p = report.pipeline().timeline().pipeline();
         double gap = p.makespanSeconds() * 1e-9;
         List<double[]> runs = TrainingCharts.runs(p.timeline(), gap);
         assertThat(runs.size()).isLessThan(p.timeline().size());
@@ -287,42 +236,12 @@ class TrainingSectionTest {
     // ---- goodput ----
 
     @Test
-    void theCampaignsAreTheBriefsOnCommonRandomNumbers() {
-        TrainingSection.Goodput g = section.goodput();
-        for (List<TrainingModel.Campaign> runs : List.of(g.fleetRates(), g.llamaRates())) {
-            assertThat(runs).extracting(TrainingModel.Campaign::policy).containsExactlyElementsOf(TrainingSection.POLICIES);
-            for (TrainingModel.Campaign c : runs) {
-                assertThat(c.spec().gpus()).isEqualTo(16384);
-                assertThat(c.spec().days()).isEqualTo(54);
-                assertThat(c.spec().trials()).isEqualTo(200);
-                assertThat(c.spec().seed()).isEqualTo(1);
-                assertThat(c.spec().hotSpares()).isTrue();
-                assertThat(c.spec().checkpoint().saveSeconds()).isEqualTo(10);
-                assertThat(c.spec().checkpoint().restartSeconds()).isEqualTo(300);
-                assertThat(c.spec().causes().find("Planned maintenance")).isPresent();
-            }
-            // the same sampled GPU failures in every trial of every policy
-            for (int t = 0; t < 200; t++) {
-                long gpu = runs.get(0).result().trials().get(t).interruptionsByCause().get("Faulty GPU");
-                for (TrainingModel.Campaign c : runs) {
-                    assertThat(c.result().trials().get(t).interruptionsByCause().get("Faulty GPU")).isEqualTo(gpu);
-                }
-            }
-        }
-        // the Llama-scaled rates give today exactly Llama's switch/cable rate in its links
-        TrainingModel.Campaign todayScaled = g.llamaRates().get(0);
-        double llama = 35 / CampaignDocument.standard().observedGpuHours();
-        assertThat(todayScaled.spec().causes().cause(TrainingModel.LINKS).ratePerUnitHour()).isCloseTo(llama, within(1e-12 * llama));
-        assertThat(g.linkCalibration()).isCloseTo(TrainingModel.linkCalibration(), within(0.0));
-    }
-
-    @Test
     void theGoodputTablesQuoteTheEstimates() {
         List<List<String>> rows = tableRows(html, "<h3 id=\"training-goodput\">");
         assertThat(rows).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            TrainingModel.Campaign c = section.goodput().fleetRates().get(i);
-            TrainingModel.Campaign s = section.goodput().llamaRates().get(i);
+            TrainingModel.Campaign c = report.goodput().fleetLinkRates().get(i).campaign();
+            TrainingModel.Campaign s = report.goodput().llamaScaledLinkRates().get(i).campaign();
             Estimate e = c.result().ettr();
             assertThat(rows.get(i).get(0)).isEqualTo(c.policy());
             assertThat(rows.get(i).get(5)).isEqualTo(String.format(Locale.ROOT, "%.2f [%.2f, %.2f] %%", 100 * e.mean(), 100 * e.lower95(),
@@ -332,9 +251,8 @@ class TrainingSectionTest {
             assertThat(beside.get(3)).isEqualTo(rows.get(i).get(5));
             assertThat(beside.get(4)).startsWith(String.format(Locale.ROOT, "%.2f [", 100 * s.result().ettr().mean()));
             assertThat(beside.get(2)).isEqualTo(String.format(Locale.ROOT, "%.1f", s.result().interruptions(TrainingModel.LINKS).mean()));
-            Estimate tot = TrainingSection.totalInterruptions(c.result());
-            assertThat(tot.mean()).isCloseTo(c.result().unplannedInterruptions().mean() + c.result().plannedInterruptions().mean(),
-                    within(1e-9 * tot.mean()));
+            assertThat(rows.get(i).get(1)).startsWith(String.format(Locale.ROOT, "%.1f [",
+                    report.goodput().fleetLinkRates().get(i).interruptions().mean()));
         }
         List<List<String>> diff = tableRows(html, "<h4>Paired differences against today</h4>");
         assertThat(diff).hasSize(2);
@@ -342,14 +260,18 @@ class TrainingSectionTest {
     }
 
     @Test
-    void theLlamaThreeCampaignReproducesTheirInterruptions() {
-        Estimate u = section.goodput().llama3().unplannedInterruptions();
-        // the rates are 419 / (54 d × 16,384 GPUs) per GPU-hour, so the expected count is 419 (closed form); the mean of 200
-        // trials lies within 4 standard errors of it except with probability 6e-5 (normal tails)
-        assertThat(section.goodput().llama3().expectedUnplannedInterruptions()).isCloseTo(419, within(1e-9));
-        assertThat(Math.abs(u.mean() - 419)).isLessThan(4 * u.standardError());
+    void theLlamaThreeSentenceAndTheProvenanceTableQuoteTheReport() {
+        TrainingReport.Interval u = report.goodput().llama3Reproduction().unexpectedInterruptions();
         assertThat(section.llamaReproduction()).contains(String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", u.mean(), u.lower95(), u.upper95()),
                 "against the 419 published");
+        assertThat(tableRows(html, "<h3 id=\"training-provenance\">")).hasSize(report.provenance().size());
+        assertThat(TrainingSection.provenance()).isEqualTo(report.provenance());
+    }
+
+    @Test
+    void theJsonIsTheReportsRecord() {
+        assertThat(section.json()).isEqualTo(org.mosaic.studies.Results.tree(report));
+        assertThat(section.seeds()).containsExactly("training goodput campaigns: " + report.goodput().seed());
     }
 
     @Test
@@ -362,24 +284,6 @@ class TrainingSectionTest {
     // ---- provenance and numbers ----
 
     @Test
-    void provenanceHoldsEveryListOnceWithOurOwnChoices() {
-        List<Provenance> p = TrainingSection.provenance();
-        Set<String> paths = new HashSet<>();
-        for (Provenance x : p) {
-            assertThat(paths.add(x.path())).as("duplicate " + x.path()).isTrue();
-        }
-        for (List<Provenance> l : List.of(Models.provenance(), GpuSpec.provenance(), KernelCosts.provenance(), StepModel.provenance(),
-                TrainingClusters.provenance(), CampaignDocument.provenance(), TrainingModel.provenance(), PublishedRuns.provenance(), SystemSpec.provenance())) {
-            for (Provenance x : l) {
-                assertThat(paths).contains(x.path());
-            }
-        }
-        assertThat(p).anyMatch(x -> x.path().equals("report.training.deepseek-v3-like.globalBatch") && x.confidence() == Confidence.ASSUMED);
-        assertThat(p).anyMatch(x -> x.path().equals("training.system.llama3-h100.scaleUp.latency") && x.confidence() == Confidence.ASSUMED);
-        assertThat(tableRows(html, "<h3 id=\"training-provenance\">")).hasSize(p.size());
-    }
-
-    @Test
     void jsonRowsAndFilesAreComplete(@TempDir Path dir) throws Exception {
         JsonNode json = section.json();
         for (String key : List.of("cluster", "scaleUp", "stepTime", "pipeline", "validation", "goodput", "provenance")) {
@@ -388,7 +292,7 @@ class TrainingSectionTest {
         assertThat(json.get("validation").get("megatron")).hasSize(8);
         assertThat(json.get("validation").get("llama3")).hasSize(2);
         assertThat(json.get("stepTime").get("llama3-405b").get("policies").get(Policy.MOSAIC).get("ranked").get(0).get("stepSeconds").asDouble())
-                .isEqualTo(section.plans("llama3-405b").policy(Policy.MOSAIC).best().stepSeconds());
+                .isEqualTo(report.plans("llama3-405b").policy(Policy.MOSAIC).best().stepSeconds());
         assertThat(json.get("goodput").get("fleetLinkRates")).hasSize(3);
         assertThat(section.rows()).isNotEmpty().allSatisfy(r -> {
             assertThat(r.subject()).isNotBlank();
@@ -398,7 +302,7 @@ class TrainingSectionTest {
         });
         List<Section.DataFile> files = section.files();
         assertThat(files).extracting(Section.DataFile::name).containsExactly("training-plans.csv", "training-interruptions.csv");
-        int kept = section.plans().stream().flatMap(w -> w.policies().stream()).mapToInt(p -> p.search().ranked().size()).sum();
+        int kept = report.plans().stream().flatMap(w -> w.policyList().stream()).mapToInt(p -> p.ranked().size()).sum();
         assertThat(files.get(0).content().split("\n")).hasSize(1 + kept);
         for (Section.DataFile f : files) {
             String[] lines = f.content().split("\n");

@@ -12,22 +12,23 @@ public final class Studies {
     private Studies() {
     }
 
-    /** Every study, in the order of the questions: channel, cable, datapath, fleet, training, the report. */
+    /** Every study, in the order of the questions: channel, cable, datapath, fleet, training, goodput; each area's report study after its questions. */
     public static List<Study<?, ?>> all() {
         List<Study<?, ?>> all = new ArrayList<>();
-        // (each slice adds its studies here)
         all.add(new org.mosaic.studies.channel.ChannelStudy());
         all.add(new org.mosaic.studies.channel.ChannelSweepStudy());
         all.add(new org.mosaic.studies.channel.ChannelFitStudy());
         all.add(new org.mosaic.studies.channel.ChannelReportStudy());
-        all.add(new org.mosaic.studies.datapath.EmulateStudy());
-        all.add(new org.mosaic.studies.datapath.DatapathReportStudy());
-        all.add(new org.mosaic.studies.goodput.GoodputStudy());
-        all.add(new org.mosaic.studies.fleet.FleetStudy());
-        all.add(new org.mosaic.studies.fleet.FleetReportStudy());
         all.add(new org.mosaic.studies.cable.CableStudy());
         all.add(new org.mosaic.studies.cable.CompareStudy());
         all.add(new org.mosaic.studies.cable.CableReportStudy());
+        all.add(new org.mosaic.studies.datapath.EmulateStudy());
+        all.add(new org.mosaic.studies.datapath.DatapathReportStudy());
+        all.add(new org.mosaic.studies.fleet.FleetStudy());
+        all.add(new org.mosaic.studies.fleet.FleetReportStudy());
+        all.add(new org.mosaic.studies.training.TrainStudy());
+        all.add(new org.mosaic.studies.training.TrainingReportStudy());
+        all.add(new org.mosaic.studies.goodput.GoodputStudy());
         return List.copyOf(all);
     }
 
