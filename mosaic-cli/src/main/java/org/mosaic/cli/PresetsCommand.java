@@ -3,9 +3,6 @@ package org.mosaic.cli;
 import org.mosaic.studies.Output;
 import org.mosaic.studies.UsageException;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +52,14 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
 
     /** One shipped document. */
     record Entry(Documents.Kind kind, String name, String description) {
+        /** As the JSON lists it: the kind by its id. */
+        Listed listed() {
+            return new Listed(kind.id(), name, description);
+        }
+    }
+
+    /** One preset in {@code --format json}. */
+    record Listed(String kind, String name, String description) {
     }
 
     @Override
@@ -74,14 +79,7 @@ public final class PresetsCommand implements java.util.concurrent.Callable<Integ
         }
         switch (output.format) {
             case JSON -> {
-                ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-                for (Entry e : entries) {
-                    ObjectNode o = arr.addObject();
-                    o.put("kind", e.kind().id());
-                    o.put("name", e.name());
-                    o.put("description", e.description());
-                }
-                out.print(Output.json(arr));
+                out.print(Output.json(entries.stream().map(Entry::listed).toList()));
             }
             case CSV -> {
                 List<Map<String, Object>> rows = new ArrayList<>();

@@ -96,19 +96,6 @@ public final class TechnologyOptions {
         return new Resolved(r.interconnect(), r.notes());
     }
 
-    /**
-     * {@code root} with the notes under {@code technologyNotes} when there are any. Only for train and goodput while their
-     * JSON is still assembled by hand; the fleet study's result carries the notes as a component (drop this with the last
-     * caller).
-     */
-    static com.fasterxml.jackson.databind.node.ObjectNode withNotes(com.fasterxml.jackson.databind.node.ObjectNode root, List<String> notes) {
-        if (!notes.isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode n = root.putArray("technologyNotes");
-            notes.forEach(n::add);
-        }
-        return root;
-    }
-
     /** The notes as lines ("note: ..."), or "" (the table's tail; CSV output prints them on stderr). */
     static String notesText(List<String> notes) {
         StringBuilder sb = new StringBuilder();

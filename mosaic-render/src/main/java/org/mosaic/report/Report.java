@@ -2,8 +2,6 @@ package org.mosaic.report;
 
 import org.mosaic.studies.Finding;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mosaic.studies.Output;
+import org.mosaic.studies.Results;
 
 /**
  * The HTML report: a list of {@link Section}s rendered to {@code index.html} (self-contained: inline CSS and
@@ -98,30 +97,29 @@ public final class Report {
     }
 
     public String resultsJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("title", title);
-        root.put("generator", "mosaic " + (run == null ? RunInfo.UNKNOWN : run.version()));
-        if (run != null) {
-            ObjectNode r = root.putObject("run");
-            r.put("version", run.version());
-            r.put("commit", run.commit());
-            r.put("generatedAt", run.generatedAt().toString());
-            r.put("command", run.command());
-        }
-        var seeds = root.putArray("seeds");
-        seeds().forEach(seeds::add);
-        var findings = root.putArray("findings");
-        for (Finding f : findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("verdict", f.verdict().name().toLowerCase(java.util.Locale.ROOT));
-            n.put("text", f.text());
-            n.put("anchor", f.anchor());
-        }
-        ObjectNode secs = root.putObject("sections");
+        List<Listed> findings = findings().stream()
+                .map(f -> new Listed(f.verdict().name().toLowerCase(java.util.Locale.ROOT), f.text(), f.anchor())).toList();
+        Map<String, Object> secs = new LinkedHashMap<>();
         for (Section s : sections) {
-            secs.set(s.id(), s.json());
+            secs.put(s.id(), s.json());
         }
-        return Output.json(Output.strict(root));
+        Run r = run == null ? null : new Run(run.version(), run.commit(), run.generatedAt().toString(), run.command());
+        return Results.json(new ResultsFile(title, "mosaic " + (run == null ? RunInfo.UNKNOWN : run.version()), r, seeds(),
+                findings, secs));
+    }
+
+    /** results.json: the report's title and run, every seed, the findings and each section's numbers. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ResultsFile(String title, String generator, Run run, List<String> seeds, List<Listed> findings,
+            Map<String, Object> sections) {
+    }
+
+    /** What produced the report. */
+    record Run(String version, String commit, String generatedAt, String command) {
+    }
+
+    /** A finding as results.json lists it (the verdict in lower case). */
+    record Listed(String verdict, String text, String anchor) {
     }
 
     public String resultsCsv() {

@@ -1,6 +1,7 @@
 package org.mosaic.studies;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.lang.reflect.Method;
@@ -61,7 +62,7 @@ public final class Declarations {
     /** The numbers of a result type, by JSON path, with their units. */
     public static List<MetricSpec> metrics(Class<?> type) {
         List<MetricSpec> out = new ArrayList<>();
-        walk("", type, null, null, out, new java.util.HashSet<>());
+        walk("", type, null, null, null, out, new java.util.HashSet<>());
         return List.copyOf(out);
     }
 
@@ -69,16 +70,16 @@ public final class Declarations {
      * @param m     the {@link Metric} of the component being walked (null when it has none)
      * @param outer the nearest {@link Metric} of an enclosing component: it holds for the numbers beneath it that declare
      *              nothing and whose name gives no unit
+     * @param ignoredHere the {@link JsonIgnoreProperties} of the component being walked (its keys are not written)
      */
-    private static void walk(String path, Type type, Metric m, Metric outer, List<MetricSpec> out, Set<Type> seen) {
+    private static void walk(String path, Type type, Metric m, Metric outer, JsonIgnoreProperties ignoredHere, List<MetricSpec> out,
+            Set<Type> seen) {
         Class<?> raw = raw(type);
         if (raw == null) {
             return;
         }
         if (isNumber(raw) || raw == boolean.class || raw == Boolean.class) {
-            String key = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-            key = key.replace("[]", "").replace("*", "");
-            String named = Units.ofKey(key);
+            String named = Units.ofPath(path);
             String unit = raw == boolean.class || raw == Boolean.class ? "bool"
                     : m != null && !m.unit().isEmpty() ? m.unit()
                     : !named.equals("1") || outer == null || outer.unit().isEmpty() ? named : outer.unit();
@@ -88,15 +89,15 @@ public final class Declarations {
         }
         if (raw == Optional.class || raw == java.util.OptionalDouble.class) {
             Type arg = raw == Optional.class ? arg(type, 0) : Double.class;
-            walk(path, arg, m, outer, out, seen);
+            walk(path, arg, m, outer, ignoredHere, out, seen);
             return;
         }
         if (Collection.class.isAssignableFrom(raw)) {
-            walk(path + "[]", arg(type, 0), m, outer, out, seen);
+            walk(path + "[]", arg(type, 0), m, outer, ignoredHere, out, seen);
             return;
         }
         if (Map.class.isAssignableFrom(raw)) {
-            walk(path + ".*", arg(type, 1), m, outer, out, seen);
+            walk(path + ".*", arg(type, 1), m, outer, ignoredHere, out, seen);
             return;
         }
         if (raw.isRecord()) {
@@ -104,6 +105,14 @@ public final class Declarations {
                 return;
             }
             Metric inner = m != null ? m : outer;   // a component's @Metric holds for the numbers beneath it
+            Set<String> ignored = new java.util.HashSet<>();
+            JsonIgnoreProperties onType = raw.getAnnotation(JsonIgnoreProperties.class);
+            if (onType != null) {
+                ignored.addAll(List.of(onType.value()));
+            }
+            if (ignoredHere != null) {
+                ignored.addAll(List.of(ignoredHere.value()));
+            }
             for (RecordComponent c : raw.getRecordComponents()) {
                 Method acc = c.getAccessor();
                 if (acc.isAnnotationPresent(JsonIgnore.class) || c.isAnnotationPresent(JsonIgnore.class)) {
@@ -121,8 +130,15 @@ public final class Declarations {
                 if (cm == null) {
                     cm = acc.getAnnotation(Metric.class);
                 }
+                if (ignored.contains(name)) {
+                    continue;
+                }
+                JsonIgnoreProperties below = c.getAnnotation(JsonIgnoreProperties.class);
+                if (below == null) {
+                    below = acc.getAnnotation(JsonIgnoreProperties.class);
+                }
                 boolean unwrapped = c.isAnnotationPresent(JsonUnwrapped.class) || acc.isAnnotationPresent(JsonUnwrapped.class);
-                walk(unwrapped ? path : path.isEmpty() ? name : path + "." + name, c.getGenericType(), cm, inner, out, seen);
+                walk(unwrapped ? path : path.isEmpty() ? name : path + "." + name, c.getGenericType(), cm, inner, below, out, seen);
             }
             seen.remove(raw);
         }

@@ -29,7 +29,7 @@ public final class Results {
 
     /**
      * Every number of the result (and every yes/no, as 1 or 0) as a row: its path with list indices, its value and
-     * its unit from {@code metrics} (the study's declaration), else from its name ({@link Units#ofKey}).
+     * its unit from {@code metrics} (the study's declaration), else from its name ({@link Units#ofPath}).
      */
     public static List<MetricRow> rows(Object result, List<MetricSpec> metrics) {
         DeclaredUnits units = new DeclaredUnits(metrics);
@@ -95,8 +95,7 @@ public final class Results {
             double v = n.isNumber() ? n.doubleValue() : n.isBoolean() ? (n.booleanValue() ? 1 : 0) : Double.NaN;
             String unit = units.get(pattern(path));
             if (unit == null) {
-                String key = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
-                unit = n.isBoolean() ? "bool" : Units.ofKey(key);
+                unit = n.isBoolean() ? "bool" : Units.ofPath(path);
             }
             out.add(new MetricRow(path, v, unit));
         }

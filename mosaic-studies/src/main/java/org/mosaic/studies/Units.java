@@ -41,11 +41,44 @@ public final class Units {
             Map.entry("ui", "UI"),
             Map.entry("percent", "%"));
 
+    /**
+     * Beginnings that give the unit when the name ends in a subject instead ({@code fitPerEnd}, {@code kwPerRack},
+     * {@code meanHoursBetweenLinkFailures}); checked before the endings. A price per energy is both.
+     */
+    private static final List<Map.Entry<String, String>> PREFIXES = List.of(
+            Map.entry("usdPerKwh", "USD/kWh"),
+            Map.entry("usdPer", "USD"),
+            Map.entry("fitPer", "FIT"),
+            Map.entry("kwPer", "kW"),
+            Map.entry("wattsPer", "W"),
+            Map.entry("meanHoursBetween", "h"),
+            Map.entry("hoursBetween", "h"));
+
     private Units() {
+    }
+
+    /**
+     * The unit of a number at a JSON path ({@code latency.averagedLatencySeconds.value}): its own name's, else its
+     * parent's when the parent is named for a unit and the number for a statistic of it ({@code value}, {@code lower95}),
+     * else {@code "1"}.
+     */
+    public static String ofPath(String path) {
+        String[] parts = path.replaceAll("\\[\\d*]", "").replace(".*", "").split("\\.");
+        String own = ofKey(parts[parts.length - 1]);
+        if (!own.equals("1") || parts.length < 2) {
+            return own;
+        }
+        return ofKey(parts[parts.length - 2]);
     }
 
     /** The unit a key's name gives its number: its ending, else {@code "1"}. */
     public static String ofKey(String key) {
+        for (Map.Entry<String, String> e : PREFIXES) {
+            if (key.startsWith(e.getKey()) && (key.length() == e.getKey().length()
+                    || Character.isUpperCase(key.charAt(e.getKey().length())))) {
+                return e.getValue();
+            }
+        }
         String k = key.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> e : SUFFIXES) {
             if (k.endsWith(e.getKey()) && boundary(key, key.length() - e.getKey().length())) {

@@ -109,4 +109,18 @@ class DeclarationsTest {
                 .distinct().toList();
         assertThat(written).isEqualTo(declared);
     }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"scratch"})
+    record Partly(double keptWatts, double scratch) {
+    }
+
+    record Holder(Partly a, @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"keptWatts"}) Partly b) {
+    }
+
+    @Test
+    void keysJacksonIgnoresAreNoMetrics() throws Exception {
+        assertThat(Declarations.metrics(Holder.class)).extracting(MetricSpec::path).containsExactly("a.keptWatts");
+        com.fasterxml.jackson.databind.JsonNode json = Results.tree(new Holder(new Partly(1, 2), new Partly(3, 4)));
+        assertThat(json.toString()).isEqualTo("{\"a\":{\"keptWatts\":1.0},\"b\":{}}");
+    }
 }

@@ -11,6 +11,11 @@ class UnitsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "perEndWatts | W",
+        "fitPerEnd | FIT",                  // a unit then a subject: the beginning says it
+        "kwPerRack | kW",
+        "usdPerKwh | USD/kWh",              // a price per energy, not kWh
+        "meanHoursBetweenLinkFailures | h",
+        "fitness | 1",                      // the beginning must end a word too
         "powerKilowatts | kW",
         "itMegawatts | MW",
         "reachMeters | m",
@@ -51,5 +56,18 @@ class UnitsTest {
     })
     void theEndingGivesTheUnit(String key, String unit) {
         assertThat(Units.ofKey(key.trim())).isEqualTo(unit.trim());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "latencyBudget[0].averagedLatencySeconds.value | s",   // a statistic of a quantity named for its unit
+        "latencyBudget[].averagedLatencySeconds.lower95 | s",
+        "interruptionsPerDay.links | 1/d",
+        "power.breakdown[2].watts | W",                        // its own name first
+        "channels.data | 1",
+        "byTier.*.perEndWatts | W",
+        "count | 1"})
+    void aPathTakesItsOwnUnitElseItsParents(String path, String unit) {
+        assertThat(Units.ofPath(path)).isEqualTo(unit);
     }
 }
