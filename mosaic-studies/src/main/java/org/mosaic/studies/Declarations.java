@@ -79,10 +79,13 @@ public final class Declarations {
             return;
         }
         if (isNumber(raw) || raw == boolean.class || raw == Boolean.class) {
-            String named = Units.ofPath(path);
+            String key = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            String named = Units.ofKey(key.replace("[]", "").replace("*", ""));
+            // its own @Metric, its own name, an enclosing @Metric, then its parent's name (a statistic of a quantity)
             String unit = raw == boolean.class || raw == Boolean.class ? "bool"
                     : m != null && !m.unit().isEmpty() ? m.unit()
-                    : !named.equals("1") || outer == null || outer.unit().isEmpty() ? named : outer.unit();
+                    : !named.equals("1") ? named
+                    : outer != null && !outer.unit().isEmpty() ? outer.unit() : Units.ofPath(path);
             String description = m != null && !m.value().isEmpty() ? m.value() : outer == null ? "" : outer.value();
             out.add(new MetricSpec(path, unit, description));
             return;

@@ -13,6 +13,7 @@ public final class Units {
     /** Endings, longest first within a family, with their units. */
     private static final List<Map.Entry<String, String>> SUFFIXES = List.of(
             Map.entry("bitspersecond", "b/s"),
+            Map.entry("gpuhoursperday", "GPU·h/d"),
             Map.entry("persecond", "1/s"),
             Map.entry("perday", "1/d"),
             Map.entry("peryear", "1/yr"),

@@ -11,6 +11,7 @@ class UnitsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "perEndWatts | W",
+        "lostGpuHoursPerDay | GPU·h/d",     // not 1/d
         "fitPerEnd | FIT",                  // a unit then a subject: the beginning says it
         "kwPerRack | kW",
         "usdPerKwh | USD/kWh",              // a price per energy, not kWh
