@@ -28,9 +28,16 @@ import org.mosaic.core.units.UnitException;
  * @param hbmBandwidthBytesPerSecond HBM bandwidth (B/s)
  * @param hbmCapacityBytes           HBM capacity (B, decimal)
  * @param efficiency                 kernel efficiency tables (step functions by kernel size)
+ * @param multiprocessors            streaming multiprocessors (the wave size of a GEMM's tiles), 0 when not given
  */
 public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
-                      KernelEfficiency efficiency) {
+                      KernelEfficiency efficiency, int multiprocessors) {
+
+    /** A GPU without a multiprocessor count (no wave quantisation). */
+    public GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
+                   KernelEfficiency efficiency) {
+        this(name, peakBf16FlopsPerSecond, hbmBandwidthBytesPerSecond, hbmCapacityBytes, efficiency, 0);
+    }
 
     /** One step of an efficiency table: kernels of at least {@code atLeast} (FLOP or bytes) run at {@code efficiency}. */
     public record Step(double atLeast, double efficiency) {
@@ -62,6 +69,10 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         positive(name, "peakBf16FlopsPerSecond", peakBf16FlopsPerSecond, "FLOP/s, e.g. 989e12 for an H100 SXM");
         positive(name, "hbmBandwidthBytesPerSecond", hbmBandwidthBytesPerSecond, "bytes/s, e.g. 3.35e12");
         positive(name, "hbmCapacityBytes", hbmCapacityBytes, "bytes, e.g. 80e9");
+        if (multiprocessors < 0) {
+            throw new IllegalArgumentException("GPU " + name + ": multiprocessors " + multiprocessors + " — expected the streaming "
+                    + "multiprocessor count, e.g. 132 for an H100 SXM");
+        }
         if (efficiency == null) {
             throw new IllegalArgumentException("GPU " + name + ": kernel efficiency tables are required (hint: copy kernelEfficiency from "
                     + "`mosaic presets show h100-sxm`)");
@@ -149,13 +160,14 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         }
         double capacity = r.quantity(prefix + "hbm.capacity", Dimension.DATA_SIZE, 1e6, 1e15);
         double bandwidth = r.quantity(prefix + "hbm.bandwidth", Dimension.DATA_RATE, 8e6, 8e16) / 8;
+        int sms = r.has(prefix + "multiprocessors") ? r.integer(prefix + "multiprocessors", 1, 100_000, 0) : 0;
         List<Step> matrix = table(r, tree, prefix + "kernelEfficiency.matrix", Dimension.OPERATIONS);
         List<Step> hbm = table(r, tree, prefix + "kernelEfficiency.hbm", Dimension.DATA_SIZE);
         if (!r.problems().isEmpty() || matrix == null || hbm == null) {
             return null;
         }
         try {
-            GpuSpec g = new GpuSpec(name, peak, bandwidth, capacity, new KernelEfficiency(matrix, hbm));
+            GpuSpec g = new GpuSpec(name, peak, bandwidth, capacity, new KernelEfficiency(matrix, hbm), sms);
             KernelCosts.of(g); // the tables' shape
             return g;
         } catch (IllegalArgumentException e) {

@@ -50,8 +50,32 @@ public final class StepModel {
     static final double OPTIMIZER_BYTES = 12;
     /** Megatron DDP bucket (parameters): the last bucket's reduction cannot overlap the backward. */
     static final double DP_BUCKET_PARAMETERS = 40e6;
-    /** Adam update bytes per parameter shard: read FP32 grad 4 + master r/w 8 + m r/w 8 + v r/w 8 + BF16 write 2 + norm read 4. */
-    static final double ADAM_BYTES_PER_PARAMETER = 34;
+    /**
+     * Optimizer bytes per parameter of the GPU's optimizer shard: gradient-norm read 4 + Adam (read FP32 grad 4, master
+     * r/w 8, m r/w 8, v r/w 8) + copy of the FP32 master to the BF16 weight (read 4, write 2) — Megatron-LM's
+     * Float16OptimizerWithFloat16Params step with apex FusedAdam.
+     */
+    static final double ADAM_BYTES_PER_PARAMETER = 42;
+    /**
+     * Bytes per parameter of the GPU's whole FP32 gradient buffer, sharded or not: zeroed before the step (write 4) and
+     * averaged over the data-parallel ranks before the reduction (read + write 8: Megatron's
+     * {@code buffer_.data /= data_parallel_world_size}).
+     */
+    static final double GRAD_BUFFER_BYTES_PER_PARAMETER = 12;
+    /** LayerNorm / RMSNorm forward: read x, write y (BF16). */
+    static final double NORM_FWD_BYTES = 4;
+    /** Norm backward: read x and dy, write dx (the weight gradients reduced on the fly). */
+    static final double NORM_BWD_BYTES = 6;
+    /** Fused bias-dropout-add forward: read x and the residual, write the sum, a 1-byte mask. */
+    static final double DROPOUT_ADD_FWD_BYTES = 7;
+    /** Its backward: read dy and the mask, write dx (the residual's gradient is dy itself). */
+    static final double DROPOUT_ADD_BWD_BYTES = 5;
+    /** The residual stream's two gradients summed in the backward (autograd accumulation): read 2, write 1. */
+    static final double RESIDUAL_GRAD_BYTES = 6;
+    /** Fused scale-mask-softmax (read, write) + attention dropout (read, write, 1-byte mask), per score. */
+    static final double SOFTMAX_DROPOUT_FWD_BYTES = 9;
+    /** Dropout backward (dy, mask in, dx out) + softmax backward (y, dy in, dx out), per score. */
+    static final double SOFTMAX_DROPOUT_BWD_BYTES = 11;
     /** CUDA context, NCCL buffers and allocator fragmentation kept aside on every GPU (assumed). */
     static final double MEMORY_RESERVE_BYTES = 3e9;
 
@@ -140,6 +164,11 @@ public final class StepModel {
      */
     static StepResult evaluateBelow(ModelSpec model, ParallelPlan plan, TrainingSystem system, double[] stragglers, double cutoffSeconds) {
         return new Evaluation(model, plan, system, stragglers).run(false, cutoffSeconds);
+    }
+
+    /** One layer's per-micro-batch costs on one GPU (the terms of Korthikanti et al. 2022 Table 4). */
+    static LayerCost layerCost(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return new Evaluation(model, plan, system, new double[0]).layerCost();
     }
 
     /** Evaluates a plan without stragglers or timeline. */
@@ -239,6 +268,10 @@ public final class StepModel {
             double p2pBytes = tokens * m.hiddenSize() * BF16 / t;
             // the slowest stage boundary (a ring over the stages: every boundary and the interleaved schedule's return hop)
             double p2p = stages == 1 ? 0 : sys.network().link(stages, p.ppStride()).stepSeconds(p2pBytes);
+            if (stages > 1 && t > 1 && !(p.sequenceParallel())) {
+                // Megatron's scatter-gather: each TP rank sends 1/TP of the activation; the receiver all-gathers it over TP
+                p2p += Collectives.allGatherSeconds(t, tokens * m.hiddenSize() * BF16, sys.network().link(t, 1));
+            }
             for (int s = 0; s < stages; s++) {
                 for (int c = 0; c < v; c++) {
                     boolean lastGlobalChunk = s == stages - 1 && c == v - 1;
@@ -287,7 +320,8 @@ public final class StepModel {
                 dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
                 double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / gradGroup()
                         + stageExpertParams(s) / expertGradGroup() : stageParams[s];
-                optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER));
+                optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER)
+                        + k.memorySeconds(stageParams[s] * GRAD_BUFFER_BYTES_PER_PARAMETER));
             }
             double step = pr.makespanSeconds() + dpExposed + optimizer;
 
@@ -410,17 +444,27 @@ public final class StepModel {
                 ffn = (mats - 1) * k.gemmSeconds(T, f / t, h, 1) + k.gemmSeconds(T, h, f / t, 1);
                 ffnB = (mats - 1) * k.gemmBackwardSeconds(T, f / t, h, 1, true) + k.gemmBackwardSeconds(T, h, f / t, 1, true);
             }
-            // memory-bound kernels, forward (backward: twice the traffic)
+            // memory-bound kernels, each counted in bytes per element forward and backward as Megatron runs them (fused
+            // kernels where Megatron fuses): th = T·h elements (÷ TP with sequence parallelism), S = attention scores
             double th = T * h / tokenShare;
-            double norm = k.memorySeconds(4 * th);                          // read + write BF16
-            double dropRes = k.memorySeconds(7 * th);                       // x, residual in; out; 1-byte mask
+            double normF = k.memorySeconds(NORM_FWD_BYTES * th);
+            double normB = k.memorySeconds(NORM_BWD_BYTES * th);
+            double dropResF = k.memorySeconds(DROPOUT_ADD_FWD_BYTES * th);
+            double dropResB = k.memorySeconds(DROPOUT_ADD_BWD_BYTES * th);
+            double residualGrad = k.memorySeconds(RESIDUAL_GRAD_BYTES * th);
             double actElems = T * f / t * (m.isMoe() ? m.topK() : 1);
-            double act = k.memorySeconds((mats == 3 ? 6 : 4) * actElems);   // GeLU 1 in 1 out; SwiGLU 2 in 1 out
-            double softmax = flash ? 0 : k.memorySeconds(7 * sLocal * s * attnBatch);
-            double attentionCore = scores + av + softmax;
-            double elementwise = 2 * norm + 2 * dropRes + act + softmax;
-            double fwdCompute = qkv + scores + av + out + ffn + router + elementwise;
-            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + 2 * elementwise + (flash ? scores : 0);
+            double actF = k.memorySeconds((mats == 3 ? 6 : 4) * actElems);    // GeLU: x in, y out; SwiGLU: gate, up in, y out
+            double actB = k.memorySeconds((mats == 3 ? 10 : 6) * actElems);   // GeLU: x, dy in, dx out; SwiGLU: gate, up, dy in, 2 out
+            double scoreElems = sLocal * s * attnBatch;
+            double softmaxF = flash ? 0 : k.memorySeconds(SOFTMAX_DROPOUT_FWD_BYTES * scoreElems);
+            double softmaxB = flash ? 0 : k.memorySeconds(SOFTMAX_DROPOUT_BWD_BYTES * scoreElems);
+            // the attention context [b·heads, s, d] copied to [s, b, heads·d] (Megatron's permute().contiguous()); fused away by flash
+            double permute = flash ? 0 : k.memorySeconds(4 * T * headsLocal * hd);
+            double attentionCore = scores + av + softmaxF + permute;
+            double elementwiseF = 2 * normF + 2 * dropResF + actF + softmaxF + permute;
+            double elementwiseB = 2 * normB + 2 * dropResB + 2 * residualGrad + actB + softmaxB + permute;
+            double fwdCompute = qkv + scores + av + out + ffn + router + elementwiseF;
+            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + elementwiseB + (flash ? scores : 0);
             double recompute = switch (p.recompute()) {
                 case NONE -> 0;
                 case SELECTIVE -> flash ? 0 : attentionCore;
