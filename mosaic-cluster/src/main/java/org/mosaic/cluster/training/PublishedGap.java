@@ -62,7 +62,7 @@ public record PublishedGap(String published, double publishedMfu, String plan, d
         }
         PublishedRuns.Llama r = run.get();
         PlanSearch.Result shape = PlanSearch.search(model, system, best.plan().globalBatch(),
-                new PlanSearch.Fixed(8, 16, r.dp(), 1, 1, 1, null, null), best.plan().with(Recompute.NONE, best.plan().sequenceParallel(),
+                PublishedRuns.publishedShape(r.dp()), best.plan().with(Recompute.NONE, best.plan().sequenceParallel(),
                         best.plan().distributedOptimizer(), best.plan().flashAttention()), 1, stragglers);
         return Optional.of(explain(model, best, system, stragglers, r.label(), r.publishedMfu(),
                 shape.ranked().isEmpty() ? null : shape.best()));

@@ -314,8 +314,13 @@ public final class StepModel {
                     fwdWindow += fwd[s][c];
                     bwdWindow += bwd[s][c];
                 }
-                double exposed = off.contains(Overlap.DP_GRADIENTS) ? dp[0] + dp[1]
-                        : Math.max(dp[0] - bwdWindow, dp[2]) + Math.max(dp[1] - fwdWindow, dp[3]);
+                // overlapped: all but the last bucket under the backward / forward, which run slower (the tier's compute
+                // slow-down) while the hidden part runs
+                double u = sys.network().computeSlowdown(gradGroup(), p.tp());
+                double reduceExposed = Math.max(dp[0] - bwdWindow, dp[2]);
+                double gatherExposed = Math.max(dp[1] - fwdWindow, dp[3]);
+                double exposed = off.contains(Overlap.DP_GRADIENTS) || !p.dpOverlap() ? dp[0] + dp[1]
+                        : reduceExposed + gatherExposed + u * (dp[0] - reduceExposed + dp[1] - gatherExposed);
                 dpExposed = Math.max(dpExposed, exposed);
                 dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
                 double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / gradGroup()
@@ -428,22 +433,36 @@ public final class StepModel {
             double av = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * s + s * hd + sLocal * hd) * attnBatch);
             double out = k.gemmSeconds(T, h, headsLocal * hd, 1);
             double outB = k.gemmBackwardSeconds(T, h, headsLocal * hd, 1, true);
-            double ffn;
-            double ffnB;
+            // FFN: the column-parallel up (and gate) multiplies, the row-parallel down multiply; forward, data and weight gradients
+            double up;
+            double upB;
+            double upD;
+            double down;
+            double downB;
+            double downD;
             double router = 0;
             double routerB = 0;
             if (m.isMoe()) {
                 int localExperts = m.experts() / p.ep();
                 double tokensPerExpert = T * m.topK() / m.experts() * p.ep();
-                ffn = (mats - 1) * k.gemmSeconds(tokensPerExpert, f / t, h, localExperts) + k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
-                ffnB = (mats - 1) * k.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true)
-                        + k.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
+                up = (mats - 1) * k.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
+                upB = (mats - 1) * k.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true);
+                upD = (mats - 1) * k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                down = k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                downB = k.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
+                downD = k.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
                 router = k.gemmSeconds(T, m.experts(), h, 1);
                 routerB = k.gemmBackwardSeconds(T, m.experts(), h, 1, true);
             } else {
-                ffn = (mats - 1) * k.gemmSeconds(T, f / t, h, 1) + k.gemmSeconds(T, h, f / t, 1);
-                ffnB = (mats - 1) * k.gemmBackwardSeconds(T, f / t, h, 1, true) + k.gemmBackwardSeconds(T, h, f / t, 1, true);
+                up = (mats - 1) * k.gemmSeconds(T, f / t, h, 1);
+                upB = (mats - 1) * k.gemmBackwardSeconds(T, f / t, h, 1, true);
+                upD = (mats - 1) * k.gemmSeconds(T, h, f / t, 1);
+                down = k.gemmSeconds(T, h, f / t, 1);
+                downB = k.gemmBackwardSeconds(T, h, f / t, 1, true);
+                downD = k.gemmSeconds(T, f / t, h, 1);
             }
+            double ffn = up + down;
+            double ffnB = upB + downB;
             // memory-bound kernels, each counted in bytes per element forward and backward as Megatron runs them (fused
             // kernels where Megatron fuses): th = T·h elements (÷ TP with sequence parallelism), S = attention scores
             double th = T * h / tokenShare;
@@ -471,30 +490,53 @@ public final class StepModel {
                 case FULL -> fwdCompute;
             };
 
-            // tensor parallel collectives: 2 forward, 2 backward, each of the full T·h activation
+            // tensor parallel collectives, each of the full T·h activation, exposed as the plan's TP overlap says
+            // (TpOverlap): without sequence parallelism an all-reduce after each row-parallel layer forward and one of each
+            // column-parallel layer's input gradient backward; with it an all-gather before each column-parallel layer and a
+            // reduce-scatter after each row-parallel layer forward, and backward the output-gradient all-gathers of the
+            // row-parallel layers, the input re-gathers and the input-gradient reduce-scatters of the column-parallel ones
             double actBytes = T * h * BF16;
-            double tpOne = 0;
+            double fwdTp = 0;
+            double bwdTp = 0;
             if (t > 1) {
                 LinkCost link = sys.network().link(t, 1);
-                tpOne = sp ? Collectives.reduceScatterSeconds(t, actBytes, link) + Collectives.allGatherSeconds(t, actBytes, link)
-                        : Collectives.allReduceSeconds(t, actBytes, link);
+                double u = sys.network().computeSlowdown(t, 1);
+                TpOverlap o = p.tpOverlap();
+                double qkvD = k.gemmSeconds(T, h, qkvN, 1);
+                double outD = k.gemmSeconds(T, headsLocal * hd, h, 1);
+                if (sp) {
+                    double ag = Collectives.allGatherSeconds(t, actBytes, link);
+                    double rs = Collectives.reduceScatterSeconds(t, actBytes, link);
+                    TpOverlap fw = o.needsSequenceParallel() ? o : TpOverlap.NONE;   // Megatron's async overlap is backward only
+                    fwdTp = fw.exposed(ag, qkv, t, u) + fw.exposed(rs, out, t, u) + fw.exposed(ag, up, t, u) + fw.exposed(rs, down, t, u);
+                    bwdTp = fw.exposed(ag, outD, t, u) + fw.exposed(ag, downD, t, u)
+                            + o.exposed(ag, qkvD, t, u) + o.exposed(rs, qkvB - qkvD, t, u)
+                            + o.exposed(ag, upD, t, u) + o.exposed(rs, upB - upD, t, u);
+                } else {
+                    double ar = Collectives.allReduceSeconds(t, actBytes, link);
+                    fwdTp = 2 * ar;
+                    bwdTp = o.exposed(ar, qkvB - qkvD, t, u) + o.exposed(ar, upB - upD, t, u);
+                }
             }
-            double fwdTp = 2 * tpOne;
-            // sequence parallelism: the backward also re-gathers the two column-parallel inputs for the weight gradients
-            double bwdTp = 2 * tpOne + (sp ? 2 * Collectives.allGatherSeconds(t, actBytes, sys.network().link(t, 1)) : 0);
             double recomputeTp = p.recompute() == Recompute.FULL ? fwdTp : 0;
 
-            // context parallel: K and V blocks around the ring, overlapped with attention compute
+            // context parallel: K and V blocks around the CP ring (ring attention): the block of step i + 1 travels while
+            // step i's block is computed, so CP − 1 transfers hide behind (CP − 1)/CP of the attention compute — slowed by
+            // the tier's compute slow-down while they run; what the compute cannot cover is exposed
             double fwdCp = 0;
             double bwdCp = 0;
             if (p.cp() > 1) {
                 LinkCost link = sys.network().link(p.cp(), p.cpStride());
+                double u = sys.network().computeSlowdown(p.cp(), p.cpStride());
                 double kvBytes = 2 * b * sLocal * kvLocal * hd * BF16;
                 double ring = (p.cp() - 1) * link.stepSeconds(kvBytes);
                 double ring2 = (p.cp() - 1) * link.stepSeconds(2 * kvBytes);
+                double share = (p.cp() - 1.0) / p.cp();
+                double attnFwd = scores + av + softmaxF;
+                double attnBwd = 2 * (scores + av) + (flash ? scores : 0) + softmaxB;
                 boolean hidden = !off.contains(Overlap.CP_RING);
-                fwdCp = hidden ? Math.max(0, ring - attentionCore) : ring;
-                bwdCp = hidden ? Math.max(0, ring2 - 2 * attentionCore) : ring2;
+                fwdCp = hidden ? Math.max(u * ring, ring - share * attnFwd) : ring;
+                bwdCp = hidden ? Math.max(u * ring2, ring2 - share * attnBwd) : ring2;
             }
 
             // expert parallel: dispatch + combine all-to-alls
