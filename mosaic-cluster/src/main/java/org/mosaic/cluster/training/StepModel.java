@@ -171,6 +171,16 @@ public final class StepModel {
         return new Evaluation(model, plan, system, new double[0]).layerCost();
     }
 
+    /** Activation bytes one layer keeps per micro-batch on one GPU (the plan's recomputation and sequence parallelism). */
+    static double activationBytesPerLayer(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return new Evaluation(model, plan, system, new double[0]).activationBytesPerLayer();
+    }
+
+    /** Parameters held by one GPU of each pipeline stage. */
+    static double[] stageParameters(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return new Evaluation(model, plan, system, new double[0]).stageParameters();
+    }
+
     /** Evaluates a plan without stragglers or timeline. */
     public static StepResult evaluate(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
         return evaluate(model, plan, system, new double[0], false);
