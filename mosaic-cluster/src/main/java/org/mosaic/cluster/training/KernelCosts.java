@@ -65,6 +65,24 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
                 GpuSpec.KernelEfficiency.efficiencies(e.hbm()), gpu.multiprocessors());
     }
 
+    /**
+     * The costs of {@code gpu}'s matrix multiplies in {@code type}: that type's peak and efficiency table (the BF16 table
+     * when the document gives none for it), HBM as in BF16.
+     *
+     * @throws IllegalArgumentException when the GPU document gives no peak for the type
+     */
+    public static KernelCosts of(GpuSpec gpu, DataType type) {
+        double peak = gpu.peak(type);
+        if (!(peak > 0)) {
+            throw new IllegalArgumentException("matrix-multiply type " + type.word() + " on GPU " + gpu.name() + " — expected a type the GPU "
+                    + "document gives a peak for (peak." + type.word() + "); hint: bf16, or a GPU with " + type.word() + " tensor cores (h100-sxm, b200)");
+        }
+        GpuSpec.KernelEfficiency e = gpu.efficiency();
+        return new KernelCosts(peak, gpu.hbmBandwidthBytesPerSecond(), GpuSpec.KernelEfficiency.thresholds(e.matrix(type)),
+                GpuSpec.KernelEfficiency.efficiencies(e.matrix(type)), GpuSpec.KernelEfficiency.thresholds(e.hbm()),
+                GpuSpec.KernelEfficiency.efficiencies(e.hbm()), gpu.multiprocessors());
+    }
+
     /** Seconds of a kernel doing {@code flops} on the tensor cores and moving {@code bytes} through HBM. */
     public double seconds(double flops, double bytes) {
         double t = 0;

@@ -30,10 +30,19 @@ import java.util.Locale;
  * @param tpOverlap            how the TP collectives overlap the multiplies next to them ({@link TpOverlap})
  * @param dpOverlap            the DP gradient reduction and parameter gathering run under the backward and forward (all
  *                             but the last bucket); false: after the backward, exposed in full
+ * @param matmulType           the number format of the linear layers' multiplies ({@link DataType})
  */
 public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
                            Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention,
-                           TpOverlap tpOverlap, boolean dpOverlap) {
+                           TpOverlap tpOverlap, boolean dpOverlap, DataType matmulType) {
+
+    /** A plan whose multiplies run in BF16. */
+    public ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
+                        Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention,
+                        TpOverlap tpOverlap, boolean dpOverlap) {
+        this(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer, flashAttention,
+                tpOverlap, dpOverlap, DataType.BF16);
+    }
 
     /**
      * A plan with Megatron's defaults for the overlaps: the TP backward overlap ({@link TpOverlap#BACKWARD}) and the DP
@@ -56,6 +65,9 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         positive("interleave", interleave, "model chunks per stage, 1 for plain 1F1B");
         if (recompute == null) {
             throw new IllegalArgumentException("recompute null — expected none, selective or full");
+        }
+        if (matmulType == null) {
+            throw new IllegalArgumentException("matrix-multiply type null — expected bf16, fp8 or fp32");
         }
         if (tpOverlap == null) {
             throw new IllegalArgumentException("TP overlap null — expected none, backward, ring or pipelined");
@@ -117,13 +129,19 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
 
     /** The same plan with other switches (the overlaps kept). */
     public ParallelPlan with(Recompute r, boolean seqPar, boolean distOpt, boolean flash) {
-        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash, tpOverlap, dpOverlap);
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash, tpOverlap, dpOverlap, matmulType);
     }
 
     /** The same plan with other overlaps. */
     public ParallelPlan withOverlap(TpOverlap tpMode, boolean dpOn) {
         return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
-                flashAttention, tpMode, dpOn);
+                flashAttention, tpMode, dpOn, matmulType);
+    }
+
+    /** The same plan with its linear layers' multiplies in another type. */
+    public ParallelPlan withMatmulType(DataType type) {
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
+                flashAttention, tpOverlap, dpOverlap, type);
     }
 
     /**
@@ -189,6 +207,9 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         }
         if (!dpOverlap) {
             b.append(" no-dp-overlap");
+        }
+        if (matmulType != DataType.BF16) {
+            b.append(' ').append(matmulType.word());
         }
         return b.toString();
     }

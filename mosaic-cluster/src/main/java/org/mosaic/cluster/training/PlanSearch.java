@@ -122,6 +122,9 @@ public final class PlanSearch {
         boolean distOpt = template == null || template.distributedOptimizer();
         boolean flash = template == null || template.flashAttention();
         boolean seqPar = template == null || template.sequenceParallel();
+        // the number format is a choice of the user's (it changes the numerics), not of the search: the template's, else BF16
+        DataType type = template == null ? DataType.BF16 : template.matmulType();
+        KernelCosts.of(system.gpu(), type);   // refuses a type the GPU has no peak for, before any plan is timed
         long gpus = system.gpus();
         List<StepResult> fits = new ArrayList<>();
         MemoryFootprint misfitMemory = null;
@@ -164,7 +167,7 @@ public final class PlanSearch {
                                     boolean sp = tp > 1 && seqPar;
                                     // the DP overlap is on unless fixed: exposing the whole reduction is never faster
                                     ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, sp, distOpt, flash,
-                                            fx.tpOverlap() != null ? fx.tpOverlap() : TpOverlap.BACKWARD, fx.dpOverlap() == null || fx.dpOverlap());
+                                            fx.tpOverlap() != null ? fx.tpOverlap() : TpOverlap.BACKWARD, fx.dpOverlap() == null || fx.dpOverlap(), type);
                                     if (!fx.allows(plan) || !plan.problems(model, gpus).isEmpty()) {
                                         continue;
                                     }

@@ -230,6 +230,7 @@ public final class StepModel {
         final ParallelPlan p;
         final TrainingSystem sys;
         final KernelCosts k;
+        final KernelCosts km;    // the linear layers' multiplies, in the plan's type
         final double[] slow;
         final double tokens;     // local tokens per micro-batch
         final int t;
@@ -241,6 +242,7 @@ public final class StepModel {
             this.p = p;
             this.sys = sys;
             this.k = sys.kernels();
+            this.km = p.matmulType() == DataType.BF16 ? k : KernelCosts.of(sys.gpu(), p.matmulType());
             this.slow = slow;
             this.tokens = (double) p.microBatch() * m.sequenceLength() / p.cp();
             this.t = p.tp();
@@ -435,14 +437,14 @@ public final class StepModel {
 
             // matrix multiplies: forward, and backward (data gradient + weight gradient into FP32 main grads)
             double qkvN = (headsLocal + 2 * kvLocal) * hd;
-            double qkv = k.gemmSeconds(T, qkvN, h, 1);
-            double qkvB = k.gemmBackwardSeconds(T, qkvN, h, 1, true);
+            double qkv = km.gemmSeconds(T, qkvN, h, 1);
+            double qkvB = km.gemmBackwardSeconds(T, qkvN, h, 1, true);
             double attnBatch = b * headsLocal;
             double causal = flash ? 0.5 : 1.0;   // flash attention skips the masked half
             double scores = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * hd + s * hd + sLocal * s) * attnBatch);
             double av = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * s + s * hd + sLocal * hd) * attnBatch);
-            double out = k.gemmSeconds(T, h, headsLocal * hd, 1);
-            double outB = k.gemmBackwardSeconds(T, h, headsLocal * hd, 1, true);
+            double out = km.gemmSeconds(T, h, headsLocal * hd, 1);
+            double outB = km.gemmBackwardSeconds(T, h, headsLocal * hd, 1, true);
             // FFN: the column-parallel up (and gate) multiplies, the row-parallel down multiply; forward, data and weight gradients
             double up;
             double upB;
@@ -455,21 +457,21 @@ public final class StepModel {
             if (m.isMoe()) {
                 int localExperts = m.experts() / p.ep();
                 double tokensPerExpert = T * m.topK() / m.experts() * p.ep();
-                up = (mats - 1) * k.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
-                upB = (mats - 1) * k.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true);
-                upD = (mats - 1) * k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
-                down = k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
-                downB = k.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
-                downD = k.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
+                up = (mats - 1) * km.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
+                upB = (mats - 1) * km.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true);
+                upD = (mats - 1) * km.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                down = km.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                downB = km.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
+                downD = km.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
                 router = k.gemmSeconds(T, m.experts(), h, 1);
                 routerB = k.gemmBackwardSeconds(T, m.experts(), h, 1, true);
             } else {
-                up = (mats - 1) * k.gemmSeconds(T, f / t, h, 1);
-                upB = (mats - 1) * k.gemmBackwardSeconds(T, f / t, h, 1, true);
-                upD = (mats - 1) * k.gemmSeconds(T, h, f / t, 1);
-                down = k.gemmSeconds(T, h, f / t, 1);
-                downB = k.gemmBackwardSeconds(T, h, f / t, 1, true);
-                downD = k.gemmSeconds(T, f / t, h, 1);
+                up = (mats - 1) * km.gemmSeconds(T, f / t, h, 1);
+                upB = (mats - 1) * km.gemmBackwardSeconds(T, f / t, h, 1, true);
+                upD = (mats - 1) * km.gemmSeconds(T, h, f / t, 1);
+                down = km.gemmSeconds(T, h, f / t, 1);
+                downB = km.gemmBackwardSeconds(T, h, f / t, 1, true);
+                downD = km.gemmSeconds(T, f / t, h, 1);
             }
             double ffn = up + down;
             double ffnB = upB + downB;
@@ -512,8 +514,8 @@ public final class StepModel {
                 LinkCost link = sys.network().link(t, 1);
                 double u = sys.network().computeSlowdown(t, 1);
                 TpOverlap o = p.tpOverlap();
-                double qkvD = k.gemmSeconds(T, h, qkvN, 1);
-                double outD = k.gemmSeconds(T, headsLocal * hd, h, 1);
+                double qkvD = km.gemmSeconds(T, h, qkvN, 1);
+                double outD = km.gemmSeconds(T, headsLocal * hd, h, 1);
                 if (sp) {
                     double ag = Collectives.allGatherSeconds(t, actBytes, link);
                     double rs = Collectives.reduceScatterSeconds(t, actBytes, link);
