@@ -40,7 +40,7 @@ public record PublishedGap(String published, double publishedMfu, String plan, d
     /**
      * A plan this many MFU points above the published run must say which assumption makes it so: the validation's 3-point
      * tolerance plus 2 (assumed, Mosaic developers, range 3-10; 10 before issue 16, when the searched plan beat Meta's run
-     * by 11 points — 9.4 after the compute fixes of issue 16, still a gap to explain).
+     * by 11 points; a gap of 5 is already well outside what the validation tolerates).
      */
     public static final double THRESHOLD_POINTS = 5;
 
