@@ -168,6 +168,13 @@ public final class TrainingModel {
             public int scaleUpGpus() {
                 return c.scaleUpGpus();
             }
+
+            @Override
+            public double computeSlowdown(int ranks, int stride) {
+                long span = (long) ranks * stride;
+                int domain = c.scaleUpGpus();
+                return span <= domain && domain % span == 0 ? SCALE_UP_COMPUTE_SLOWDOWN : FABRIC_COMPUTE_SLOWDOWN;
+            }
         };
     }
 

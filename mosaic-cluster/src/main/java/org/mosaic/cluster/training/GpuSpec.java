@@ -28,9 +28,33 @@ import org.mosaic.core.units.UnitException;
  * @param hbmBandwidthBytesPerSecond HBM bandwidth (B/s)
  * @param hbmCapacityBytes           HBM capacity (B, decimal)
  * @param efficiency                 kernel efficiency tables (step functions by kernel size)
+ * @param multiprocessors            streaming multiprocessors (the wave size of a GEMM's tiles), 0 when not given
+ * @param peakFp8FlopsPerSecond      dense FP8 tensor-core peak (FLOP/s), 0 when the GPU has none (or the document does not say)
+ * @param peakFp32FlopsPerSecond     dense FP32-input (TF32) tensor-core peak (FLOP/s), 0 when the document does not say
  */
 public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
-                      KernelEfficiency efficiency) {
+                      KernelEfficiency efficiency, int multiprocessors, double peakFp8FlopsPerSecond, double peakFp32FlopsPerSecond) {
+
+    /** A GPU without a multiprocessor count (no wave quantisation) and with BF16 only. */
+    public GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
+                   KernelEfficiency efficiency) {
+        this(name, peakBf16FlopsPerSecond, hbmBandwidthBytesPerSecond, hbmCapacityBytes, efficiency, 0);
+    }
+
+    /** A GPU with BF16 only. */
+    public GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
+                   KernelEfficiency efficiency, int multiprocessors) {
+        this(name, peakBf16FlopsPerSecond, hbmBandwidthBytesPerSecond, hbmCapacityBytes, efficiency, multiprocessors, 0, 0);
+    }
+
+    /** The dense tensor-core peak of a matrix-multiply type, 0 when the GPU document does not give it. */
+    public double peak(DataType type) {
+        return switch (type) {
+            case BF16 -> peakBf16FlopsPerSecond;
+            case FP8 -> peakFp8FlopsPerSecond;
+            case FP32 -> peakFp32FlopsPerSecond;
+        };
+    }
 
     /** One step of an efficiency table: kernels of at least {@code atLeast} (FLOP or bytes) run at {@code efficiency}. */
     public record Step(double atLeast, double efficiency) {
@@ -40,10 +64,27 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
      * The efficiency tables of a GPU, each a step function looked up from the largest threshold down (Calculon's
      * model, [calculon-sc23]): tensor-core efficiency by a kernel's FLOPs, HBM efficiency by the bytes it moves.
      */
-    public record KernelEfficiency(List<Step> matrix, List<Step> hbm) {
+    public record KernelEfficiency(List<Step> matrix, List<Step> hbm, List<Step> matrixFp8, List<Step> matrixFp32) {
+        /** BF16 and HBM tables; the FP8 and FP32 multiplies use the BF16 table. */
+        public KernelEfficiency(List<Step> matrix, List<Step> hbm) {
+            this(matrix, hbm, List.of(), List.of());
+        }
+
         public KernelEfficiency {
             matrix = List.copyOf(matrix);
             hbm = List.copyOf(hbm);
+            matrixFp8 = matrixFp8 == null ? List.of() : List.copyOf(matrixFp8);
+            matrixFp32 = matrixFp32 == null ? List.of() : List.copyOf(matrixFp32);
+        }
+
+        /** The tensor-core table of a type: its own when the document gives one, else the BF16 table. */
+        public List<Step> matrix(DataType type) {
+            List<Step> own = switch (type) {
+                case BF16 -> matrix;
+                case FP8 -> matrixFp8;
+                case FP32 -> matrixFp32;
+            };
+            return own.isEmpty() ? matrix : own;
         }
 
         static double[] thresholds(List<Step> steps) {
@@ -62,6 +103,15 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         positive(name, "peakBf16FlopsPerSecond", peakBf16FlopsPerSecond, "FLOP/s, e.g. 989e12 for an H100 SXM");
         positive(name, "hbmBandwidthBytesPerSecond", hbmBandwidthBytesPerSecond, "bytes/s, e.g. 3.35e12");
         positive(name, "hbmCapacityBytes", hbmCapacityBytes, "bytes, e.g. 80e9");
+        if (!(peakFp8FlopsPerSecond >= 0 && Double.isFinite(peakFp8FlopsPerSecond) && peakFp32FlopsPerSecond >= 0
+                && Double.isFinite(peakFp32FlopsPerSecond))) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "GPU %s: FP8 peak %s, FP32 peak %s FLOP/s — expected finite values ≥ 0 "
+                    + "(0 = not given)", name, peakFp8FlopsPerSecond, peakFp32FlopsPerSecond));
+        }
+        if (multiprocessors < 0) {
+            throw new IllegalArgumentException("GPU " + name + ": multiprocessors " + multiprocessors + " — expected the streaming "
+                    + "multiprocessor count, e.g. 132 for an H100 SXM");
+        }
         if (efficiency == null) {
             throw new IllegalArgumentException("GPU " + name + ": kernel efficiency tables are required (hint: copy kernelEfficiency from "
                     + "`mosaic presets show h100-sxm`)");
@@ -135,27 +185,39 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         r.text(prefix + "description", "");
         r.ignore(prefix + "provenance");
         double peak = r.quantity(prefix + "peak.bf16", Dimension.COMPUTE_RATE, 1e9, 1e18);
+        // other types are optional: a plan computing in a type its GPU does not give is refused
+        double peakFp8 = r.has(prefix + "peak.fp8") ? r.quantity(prefix + "peak.fp8", Dimension.COMPUTE_RATE, 1e9, 1e18) : 0;
+        double peakFp32 = r.has(prefix + "peak.fp32") ? r.quantity(prefix + "peak.fp32", Dimension.COMPUTE_RATE, 1e9, 1e18) : 0;
         JsonNode peaks = at(tree, prefix + "peak");
         if (peaks != null && peaks.isObject()) {
             for (Iterator<String> it = peaks.fieldNames(); it.hasNext(); ) {
                 String type = it.next();
-                if (!type.equals("bf16")) {
+                if (!List.of("bf16", "fp8", "fp32").contains(type)) {
                     String path = prefix + "peak." + type;
-                    r.problem(path, peaks.get(type).asText(), "a data type the step model does not compute in: every matrix multiply runs "
-                            + "in BF16, so only peak.bf16 is read (hint: delete " + path + ")");
+                    r.problem(path, peaks.get(type).asText(), "a matrix-multiply type the step model computes in: bf16, fp8 or fp32 "
+                            + "(TF32 math on FP32 inputs)" + SpecReader.didYouMean(type, List.of("bf16", "fp8", "fp32")));
                     r.ignore(path);
                 }
             }
         }
         double capacity = r.quantity(prefix + "hbm.capacity", Dimension.DATA_SIZE, 1e6, 1e15);
         double bandwidth = r.quantity(prefix + "hbm.bandwidth", Dimension.DATA_RATE, 8e6, 8e16) / 8;
+        int sms = r.has(prefix + "multiprocessors") ? r.integer(prefix + "multiprocessors", 1, 100_000, 0) : 0;
         List<Step> matrix = table(r, tree, prefix + "kernelEfficiency.matrix", Dimension.OPERATIONS);
         List<Step> hbm = table(r, tree, prefix + "kernelEfficiency.hbm", Dimension.DATA_SIZE);
-        if (!r.problems().isEmpty() || matrix == null || hbm == null) {
+        List<Step> matrixFp8 = r.has(prefix + "kernelEfficiency.matrixFp8")
+                ? table(r, tree, prefix + "kernelEfficiency.matrixFp8", Dimension.OPERATIONS) : List.of();
+        List<Step> matrixFp32 = r.has(prefix + "kernelEfficiency.matrixFp32")
+                ? table(r, tree, prefix + "kernelEfficiency.matrixFp32", Dimension.OPERATIONS) : List.of();
+        if (matrixFp8 != null && !matrixFp8.isEmpty() && peakFp8 == 0) {
+            r.problem(prefix + "kernelEfficiency.matrixFp8", "a table", "peak.fp8 beside it: an FP8 efficiency table without an FP8 peak");
+        }
+        if (!r.problems().isEmpty() || matrix == null || hbm == null || matrixFp8 == null || matrixFp32 == null) {
             return null;
         }
         try {
-            GpuSpec g = new GpuSpec(name, peak, bandwidth, capacity, new KernelEfficiency(matrix, hbm));
+            GpuSpec g = new GpuSpec(name, peak, bandwidth, capacity, new KernelEfficiency(matrix, hbm, matrixFp8, matrixFp32), sms, peakFp8,
+                    peakFp32);
             KernelCosts.of(g); // the tables' shape
             return g;
         } catch (IllegalArgumentException e) {

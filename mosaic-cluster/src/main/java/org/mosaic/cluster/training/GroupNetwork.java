@@ -18,11 +18,37 @@ public interface GroupNetwork {
     int scaleUpGpus();
 
     /**
+     * Compute slow-down inside a scale-up domain while a collective runs there: NCCL's kernels take streaming
+     * multiprocessors and HBM bandwidth from the overlapped multiply ([calculon-sc23] systems/a100_80g.json and
+     * h100_80g_nvl8.json, networks[0].processor_usage 0.15).
+     */
+    double SCALE_UP_COMPUTE_SLOWDOWN = 0.15;
+    /** The same across the fabric (processor_usage 0.02 of the same files: the NIC moves the data, few SMs feed it). */
+    double FABRIC_COMPUTE_SLOWDOWN = 0.02;
+
+    /**
+     * The fraction of its speed an overlapped computation loses while a collective of this group runs (0 = none): the
+     * group's tier's; a network that does not say has none.
+     */
+    default double computeSlowdown(int ranks, int stride) {
+        return 0;
+    }
+
+    /**
      * A two-level network: groups whose span (ranks × stride) divides the domain of {@code domainGpus} (so every aligned
      * block of that span lies inside one domain) see {@code scaleUp}, others {@code fabric}, with bisection = ranks/2 ×
      * per-rank fabric bandwidth.
      */
     static GroupNetwork twoLevel(int domainGpus, LinkCost scaleUp, LinkCost fabric) {
+        return twoLevel(domainGpus, scaleUp, fabric, 0, 0);
+    }
+
+    /** {@link #twoLevel(int, LinkCost, LinkCost)} with each tier's compute slow-down while its collectives run. */
+    static GroupNetwork twoLevel(int domainGpus, LinkCost scaleUp, LinkCost fabric, double scaleUpSlowdown, double fabricSlowdown) {
+        if (!(scaleUpSlowdown >= 0 && scaleUpSlowdown < 1 && fabricSlowdown >= 0 && fabricSlowdown < 1)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "compute slow-downs %s, %s — expected fractions in [0, 1)",
+                    scaleUpSlowdown, fabricSlowdown));
+        }
         if (domainGpus < 1 || scaleUp == null || fabric == null) {
             throw new IllegalArgumentException("domain GPUs " + domainGpus + ", scale-up " + scaleUp + ", fabric " + fabric
                     + " — expected a domain of ≥ 1 GPU and both link costs");
@@ -41,6 +67,11 @@ public interface GroupNetwork {
             @Override
             public int scaleUpGpus() {
                 return domainGpus;
+            }
+
+            @Override
+            public double computeSlowdown(int ranks, int stride) {
+                return inside(ranks, stride) ? scaleUpSlowdown : fabricSlowdown;
             }
 
             private boolean inside(int ranks, int stride) {

@@ -23,9 +23,28 @@ import org.mosaic.core.catalog.Provenance;
  * @param byteEfficiencies      η<sub>Q</sub> for transfers of at least the threshold
  */
 public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, double[] flopThresholds, double[] flopEfficiencies,
-                          double[] byteThresholds, double[] byteEfficiencies) {
+                          double[] byteThresholds, double[] byteEfficiencies, int multiprocessors) {
+
+    /**
+     * The output tiles cuBLAS computes a large BF16 GEMM in, either orientation (NVIDIA, Matrix Multiplication Background
+     * User's Guide §2.3: 256×128 the most efficient tile; [nvidia-matmul-guide]). Restricting the choice to the largest
+     * tiles is an assumption (Mosaic developers): smaller tiles waste less of the last wave but run each tile slower.
+     */
+    static final int TILE_LONG = 256;
+    /** The short side of that tile. */
+    static final int TILE_SHORT = 128;
+
+    /** Costs without wave quantisation (an ideal or abstract GPU). */
+    public KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, double[] flopThresholds, double[] flopEfficiencies,
+                       double[] byteThresholds, double[] byteEfficiencies) {
+        this(peakFlopsPerSecond, hbmBytesPerSecond, flopThresholds, flopEfficiencies, byteThresholds, byteEfficiencies, 0);
+    }
 
     public KernelCosts {
+        if (multiprocessors < 0) {
+            throw new IllegalArgumentException("multiprocessors " + multiprocessors + " — expected the GPU's streaming multiprocessors "
+                    + "(e.g. 108 for an A100), or 0 to leave wave quantisation out");
+        }
         if (!(peakFlopsPerSecond > 0) || !(hbmBytesPerSecond > 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "peak %s FLOP/s, HBM %s B/s — expected both positive", peakFlopsPerSecond, hbmBytesPerSecond));
@@ -43,7 +62,25 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
         GpuSpec.KernelEfficiency e = gpu.efficiency();
         return new KernelCosts(gpu.peakBf16FlopsPerSecond(), gpu.hbmBandwidthBytesPerSecond(), GpuSpec.KernelEfficiency.thresholds(e.matrix()),
                 GpuSpec.KernelEfficiency.efficiencies(e.matrix()), GpuSpec.KernelEfficiency.thresholds(e.hbm()),
-                GpuSpec.KernelEfficiency.efficiencies(e.hbm()));
+                GpuSpec.KernelEfficiency.efficiencies(e.hbm()), gpu.multiprocessors());
+    }
+
+    /**
+     * The costs of {@code gpu}'s matrix multiplies in {@code type}: that type's peak and efficiency table (the BF16 table
+     * when the document gives none for it), HBM as in BF16.
+     *
+     * @throws IllegalArgumentException when the GPU document gives no peak for the type
+     */
+    public static KernelCosts of(GpuSpec gpu, DataType type) {
+        double peak = gpu.peak(type);
+        if (!(peak > 0)) {
+            throw new IllegalArgumentException("matrix-multiply type " + type.word() + " on GPU " + gpu.name() + " — expected a type the GPU "
+                    + "document gives a peak for (peak." + type.word() + "); hint: bf16, or a GPU with " + type.word() + " tensor cores (h100-sxm, b200)");
+        }
+        GpuSpec.KernelEfficiency e = gpu.efficiency();
+        return new KernelCosts(peak, gpu.hbmBandwidthBytesPerSecond(), GpuSpec.KernelEfficiency.thresholds(e.matrix(type)),
+                GpuSpec.KernelEfficiency.efficiencies(e.matrix(type)), GpuSpec.KernelEfficiency.thresholds(e.hbm()),
+                GpuSpec.KernelEfficiency.efficiencies(e.hbm()), gpu.multiprocessors());
     }
 
     /** Seconds of a kernel doing {@code flops} on the tensor cores and moving {@code bytes} through HBM. */
@@ -60,12 +97,45 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
 
     /**
      * A BF16 matrix multiply (m×k)·(k×n) repeated {@code batch} times: 2·m·n·k FLOPs each, reading both operands and
-     * writing the result once (2 bytes per element); the size that sets the efficiency is one batched kernel.
+     * writing the result once (2 bytes per element); the size that sets the efficiency is one batched kernel, and the
+     * m×n output grid's last partial wave of tiles runs on idle multiprocessors ({@link #waveEfficiency}).
      */
     public double gemmSeconds(double m, double n, double k, double batch) {
         double flops = 2 * m * n * k * batch;
         double bytes = 2 * (m * k + k * n + m * n) * batch;
-        return seconds(flops, bytes);
+        return gemm(flops, bytes, m, n, batch);
+    }
+
+    private double gemm(double flops, double bytes, double rows, double cols, double batch) {
+        double t = 0;
+        if (flops > 0) {
+            t += flops / (peakFlopsPerSecond * lookup(flopThresholds, flopEfficiencies, flops) * waveEfficiency(rows, cols, batch));
+        }
+        if (bytes > 0) {
+            t += bytes / (hbmBytesPerSecond * lookup(byteThresholds, byteEfficiencies, bytes));
+        }
+        return t;
+    }
+
+    /**
+     * Wave quantisation ([nvidia-matmul-guide] §3.2): an output of rows × cols (× batch) is cut into tiles, one tile per
+     * multiprocessor at a time; the last wave leaves multiprocessors idle (and edge tiles are partly empty). The fraction
+     * of the waves' tile area that is useful, the better of the tile's two orientations; 1 when the GPU's multiprocessors
+     * are not given. E.g. 2,048 × 4,608 on 108 SMs: 288 tiles of 256×128 = 2.67 waves → 3 → 0.889.
+     */
+    public double waveEfficiency(double rows, double cols, double batch) {
+        if (multiprocessors == 0 || rows <= 0 || cols <= 0) {
+            return 1;
+        }
+        double best = 0;
+        for (int o = 0; o < 2; o++) {
+            double tr = o == 0 ? TILE_LONG : TILE_SHORT;
+            double tc = o == 0 ? TILE_SHORT : TILE_LONG;
+            double tiles = Math.ceil(rows / tr) * Math.ceil(cols / tc) * batch;
+            double waves = Math.ceil(tiles / multiprocessors);
+            best = Math.max(best, rows * cols * batch / (waves * multiprocessors * tr * tc));
+        }
+        return best;
     }
 
     /**
@@ -75,13 +145,15 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
      * multiplies without weights (attention scores).
      */
     public double gemmBackwardSeconds(double m, double n, double k, double batch, boolean weightGradient) {
-        double dgrad = gemmSeconds(m, n, k, batch);
-        if (!weightGradient) {
-            return 2 * dgrad;
-        }
+        // data gradient dA (m×k) = dC (m×n) · Bᵀ: same FLOPs and traffic, output m×k
+        double dgrad = gemmSeconds(m, k, n, batch);
         double flops = 2 * m * n * k * batch;
+        if (!weightGradient) {
+            // the second operand's gradient dB (k×n) = Aᵀ · dC, written in BF16
+            return dgrad + gemm(flops, 2 * (m * k + m * n + k * n) * batch, k, n, batch);
+        }
         double bytes = (2 * (m * k + m * n) + 8 * k * n) * batch;
-        return dgrad + seconds(flops, bytes);
+        return dgrad + gemm(flops, bytes, k, n, batch);
     }
 
     /** A memory-bound kernel moving {@code bytes} (element-wise ops, norms, softmax, optimizer). */

@@ -27,9 +27,32 @@ import java.util.Locale;
  * @param distributedOptimizer optimizer state and fp32 master weights sharded over DP (ZeRO-1 style);
  *                             gradients reduce-scattered and parameters all-gathered instead of all-reduced
  * @param flashAttention       fused attention kernel (no s²-sized score tensor in memory or HBM traffic)
+ * @param tpOverlap            how the TP collectives overlap the multiplies next to them ({@link TpOverlap})
+ * @param dpOverlap            the DP gradient reduction and parameter gathering run under the backward and forward (all
+ *                             but the last bucket); false: after the backward, exposed in full
+ * @param matmulType           the number format of the linear layers' multiplies ({@link DataType})
  */
 public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
-                           Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention) {
+                           Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention,
+                           TpOverlap tpOverlap, boolean dpOverlap, DataType matmulType) {
+
+    /** A plan whose multiplies run in BF16. */
+    public ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
+                        Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention,
+                        TpOverlap tpOverlap, boolean dpOverlap) {
+        this(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer, flashAttention,
+                tpOverlap, dpOverlap, DataType.BF16);
+    }
+
+    /**
+     * A plan with Megatron's defaults for the overlaps: the TP backward overlap ({@link TpOverlap#BACKWARD}) and the DP
+     * overlap on.
+     */
+    public ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
+                        Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention) {
+        this(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer, flashAttention,
+                TpOverlap.BACKWARD, true);
+    }
 
     public ParallelPlan {
         positive("tp", tp, "tensor-parallel size, e.g. 8 inside an HGX board");
@@ -42,6 +65,12 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         positive("interleave", interleave, "model chunks per stage, 1 for plain 1F1B");
         if (recompute == null) {
             throw new IllegalArgumentException("recompute null — expected none, selective or full");
+        }
+        if (matmulType == null) {
+            throw new IllegalArgumentException("matrix-multiply type null — expected bf16, fp8 or fp32");
+        }
+        if (tpOverlap == null) {
+            throw new IllegalArgumentException("TP overlap null — expected none, backward, ring or pipelined");
         }
         if (dp % ep != 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -98,9 +127,21 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         return tp * cp * dp;
     }
 
-    /** The same plan with other switches. */
+    /** The same plan with other switches (the overlaps kept). */
     public ParallelPlan with(Recompute r, boolean seqPar, boolean distOpt, boolean flash) {
-        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash);
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash, tpOverlap, dpOverlap, matmulType);
+    }
+
+    /** The same plan with other overlaps. */
+    public ParallelPlan withOverlap(TpOverlap tpMode, boolean dpOn) {
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
+                flashAttention, tpMode, dpOn, matmulType);
+    }
+
+    /** The same plan with its linear layers' multiplies in another type. */
+    public ParallelPlan withMatmulType(DataType type) {
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
+                flashAttention, tpOverlap, dpOverlap, type);
     }
 
     /**
@@ -132,6 +173,10 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
             out.add(String.format(Locale.ROOT, "cp %d does not split sequence %d into 2·cp equal blocks — expected 2·cp to divide the sequence",
                     cp, model.sequenceLength()));
         }
+        if (tpOverlap.needsSequenceParallel() && tp > 1 && !sequenceParallel) {
+            out.add("TP overlap " + tpOverlap.word() + " without sequence parallelism — expected sequence parallelism (the ring and "
+                    + "pipelined overlaps split all-gathers and reduce-scatters); hint: TP overlap backward or none");
+        }
         if (ep > 1 && !model.isMoe()) {
             out.add("ep " + ep + " on dense model " + model.name() + " — expected ep 1 (no experts to split)");
         }
@@ -157,6 +202,15 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
             b.append(" EP").append(ep);
         }
         b.append(" mb").append(microBatch).append(' ').append(recompute.word());
+        if (tp > 1 && tpOverlap != TpOverlap.BACKWARD) {
+            b.append(" tp-overlap ").append(tpOverlap.word());
+        }
+        if (!dpOverlap) {
+            b.append(" no-dp-overlap");
+        }
+        if (matmulType != DataType.BF16) {
+            b.append(' ').append(matmulType.word());
+        }
         return b.toString();
     }
 

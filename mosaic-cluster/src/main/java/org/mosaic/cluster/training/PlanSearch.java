@@ -59,9 +59,20 @@ public final class PlanSearch {
      * @param interleave chunks per stage
      * @param recompute  recomputation
      */
-    public record Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute) {
+    public record Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute,
+                        TpOverlap tpOverlap, Boolean dpOverlap) {
         /** Nothing fixed. */
         public static final Fixed NONE = new Fixed(null, null, null, null, null, null, null, null);
+
+        /** The shape fixed, the overlaps searched. */
+        public Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute) {
+            this(tp, pp, dp, ep, cp, microBatch, interleave, recompute, null, null);
+        }
+
+        /** The same with the overlaps fixed (null: searched). */
+        public Fixed withOverlaps(TpOverlap tpMode, Boolean dpOn) {
+            return new Fixed(tp, pp, dp, ep, cp, microBatch, interleave, recompute, tpMode, dpOn);
+        }
 
         boolean allows(ParallelPlan p) {
             return ok(tp, p.tp()) && ok(pp, p.pp()) && ok(dp, p.dp()) && ok(ep, p.ep()) && ok(cp, p.cp()) && ok(microBatch, p.microBatch())
@@ -111,6 +122,9 @@ public final class PlanSearch {
         boolean distOpt = template == null || template.distributedOptimizer();
         boolean flash = template == null || template.flashAttention();
         boolean seqPar = template == null || template.sequenceParallel();
+        // the number format is a choice of the user's (it changes the numerics), not of the search: the template's, else BF16
+        DataType type = template == null ? DataType.BF16 : template.matmulType();
+        KernelCosts.of(system.gpu(), type);   // refuses a type the GPU has no peak for, before any plan is timed
         long gpus = system.gpus();
         List<StepResult> fits = new ArrayList<>();
         MemoryFootprint misfitMemory = null;
@@ -150,7 +164,10 @@ public final class PlanSearch {
                                     if (flash && r == Recompute.SELECTIVE && fx.recompute() != Recompute.SELECTIVE) {
                                         continue;
                                     }
-                                    ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, tp > 1 && seqPar, distOpt, flash);
+                                    boolean sp = tp > 1 && seqPar;
+                                    // the DP overlap is on unless fixed: exposing the whole reduction is never faster
+                                    ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, sp, distOpt, flash,
+                                            fx.tpOverlap() != null ? fx.tpOverlap() : TpOverlap.BACKWARD, fx.dpOverlap() == null || fx.dpOverlap(), type);
                                     if (!fx.allows(plan) || !plan.problems(model, gpus).isEmpty()) {
                                         continue;
                                     }
@@ -164,11 +181,13 @@ public final class PlanSearch {
                                         }
                                         continue;
                                     }
-                                    StepResult res = StepModel.evaluateBelow(model, plan, system, slow, cutoff(fits, keep));
-                                    if (res == null) {
-                                        pruned++;
-                                    } else {
-                                        insert(fits, res, keep);
+                                    for (ParallelPlan variant : overlapVariants(model, plan, system, fx)) {
+                                        StepResult res = StepModel.evaluateBelow(model, variant, system, slow, cutoff(fits, keep));
+                                        if (res == null) {
+                                            pruned++;
+                                        } else {
+                                            insert(fits, res, keep);
+                                        }
                                     }
                                 }
                             }
@@ -184,6 +203,31 @@ public final class PlanSearch {
 
     private static final Comparator<StepResult> ORDER = Comparator.comparingDouble(StepResult::stepSeconds)
             .thenComparing(r -> r.plan().label());
+
+    /**
+     * The TP overlaps a search times for a plan the user did not fix one for. Per collective, pipelined never hides more
+     * than ring (C/t + max(u·C(t−1)/t, (C − W)(t−1)/t) ≥ max(u·C, C − W(t−1)/t)) and none never more than backward
+     * (max(u·C, C − W) ≤ C), so only ring and backward are candidates, and ring only with sequence parallelism; when one
+     * of the two gives a layer whose forward and backward are both no longer than the other's, it alone is timed (the
+     * pipeline's makespan never shrinks when an op grows), otherwise both are.
+     */
+    static List<ParallelPlan> overlapVariants(ModelSpec model, ParallelPlan plan, TrainingSystem system, Fixed fx) {
+        if (fx.tpOverlap() != null || plan.tp() == 1 || !plan.sequenceParallel()) {
+            return List.of(plan);
+        }
+        ParallelPlan ring = plan.withOverlap(TpOverlap.RING, plan.dpOverlap());
+        ParallelPlan back = plan.withOverlap(TpOverlap.BACKWARD, plan.dpOverlap());
+        StepModel.LayerCost r = StepModel.layerCost(model, ring, system);
+        StepModel.LayerCost b = StepModel.layerCost(model, back, system);
+        boolean same = r.forward() == b.forward() && r.backward() == b.backward();
+        if (!same && r.forward() <= b.forward() && r.backward() <= b.backward()) {
+            return List.of(ring);
+        }
+        if (!same && b.forward() <= r.forward() && b.backward() <= r.backward()) {
+            return List.of(back);
+        }
+        return List.of(ring, back);   // neither dominates (or a tie, which the ranking breaks by label)
+    }
 
     /** The step time a plan must beat to enter the kept list. */
     private static double cutoff(List<StepResult> kept, int keep) {

@@ -50,8 +50,32 @@ public final class StepModel {
     static final double OPTIMIZER_BYTES = 12;
     /** Megatron DDP bucket (parameters): the last bucket's reduction cannot overlap the backward. */
     static final double DP_BUCKET_PARAMETERS = 40e6;
-    /** Adam update bytes per parameter shard: read FP32 grad 4 + master r/w 8 + m r/w 8 + v r/w 8 + BF16 write 2 + norm read 4. */
-    static final double ADAM_BYTES_PER_PARAMETER = 34;
+    /**
+     * Optimizer bytes per parameter of the GPU's optimizer shard: gradient-norm read 4 + Adam (read FP32 grad 4, master
+     * r/w 8, m r/w 8, v r/w 8) + copy of the FP32 master to the BF16 weight (read 4, write 2) — Megatron-LM's
+     * Float16OptimizerWithFloat16Params step with apex FusedAdam.
+     */
+    static final double ADAM_BYTES_PER_PARAMETER = 42;
+    /**
+     * Bytes per parameter of the GPU's whole FP32 gradient buffer, sharded or not: zeroed before the step (write 4) and
+     * averaged over the data-parallel ranks before the reduction (read + write 8: Megatron's
+     * {@code buffer_.data /= data_parallel_world_size}).
+     */
+    static final double GRAD_BUFFER_BYTES_PER_PARAMETER = 12;
+    /** LayerNorm / RMSNorm forward: read x, write y (BF16). */
+    static final double NORM_FWD_BYTES = 4;
+    /** Norm backward: read x and dy, write dx (the weight gradients reduced on the fly). */
+    static final double NORM_BWD_BYTES = 6;
+    /** Fused bias-dropout-add forward: read x and the residual, write the sum, a 1-byte mask. */
+    static final double DROPOUT_ADD_FWD_BYTES = 7;
+    /** Its backward: read dy and the mask, write dx (the residual's gradient is dy itself). */
+    static final double DROPOUT_ADD_BWD_BYTES = 5;
+    /** The residual stream's two gradients summed in the backward (autograd accumulation): read 2, write 1. */
+    static final double RESIDUAL_GRAD_BYTES = 6;
+    /** Fused scale-mask-softmax (read, write) + attention dropout (read, write, 1-byte mask), per score. */
+    static final double SOFTMAX_DROPOUT_FWD_BYTES = 9;
+    /** Dropout backward (dy, mask in, dx out) + softmax backward (y, dy in, dx out), per score. */
+    static final double SOFTMAX_DROPOUT_BWD_BYTES = 11;
     /** CUDA context, NCCL buffers and allocator fragmentation kept aside on every GPU (assumed). */
     static final double MEMORY_RESERVE_BYTES = 3e9;
 
@@ -142,6 +166,21 @@ public final class StepModel {
         return new Evaluation(model, plan, system, stragglers).run(false, cutoffSeconds);
     }
 
+    /** One layer's per-micro-batch costs on one GPU (the terms of Korthikanti et al. 2022 Table 4). */
+    static LayerCost layerCost(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return new Evaluation(model, plan, system, new double[0]).layerCost();
+    }
+
+    /** Activation bytes one layer keeps per micro-batch on one GPU (the plan's recomputation and sequence parallelism). */
+    static double activationBytesPerLayer(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return new Evaluation(model, plan, system, new double[0]).activationBytesPerLayer();
+    }
+
+    /** Parameters held by one GPU of each pipeline stage. */
+    static double[] stageParameters(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
+        return new Evaluation(model, plan, system, new double[0]).stageParameters();
+    }
+
     /** Evaluates a plan without stragglers or timeline. */
     public static StepResult evaluate(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
         return evaluate(model, plan, system, new double[0], false);
@@ -191,6 +230,7 @@ public final class StepModel {
         final ParallelPlan p;
         final TrainingSystem sys;
         final KernelCosts k;
+        final KernelCosts km;    // the linear layers' multiplies, in the plan's type
         final double[] slow;
         final double tokens;     // local tokens per micro-batch
         final int t;
@@ -202,6 +242,7 @@ public final class StepModel {
             this.p = p;
             this.sys = sys;
             this.k = sys.kernels();
+            this.km = p.matmulType() == DataType.BF16 ? k : KernelCosts.of(sys.gpu(), p.matmulType());
             this.slow = slow;
             this.tokens = (double) p.microBatch() * m.sequenceLength() / p.cp();
             this.t = p.tp();
@@ -239,6 +280,10 @@ public final class StepModel {
             double p2pBytes = tokens * m.hiddenSize() * BF16 / t;
             // the slowest stage boundary (a ring over the stages: every boundary and the interleaved schedule's return hop)
             double p2p = stages == 1 ? 0 : sys.network().link(stages, p.ppStride()).stepSeconds(p2pBytes);
+            if (stages > 1 && t > 1 && !(p.sequenceParallel())) {
+                // Megatron's scatter-gather: each TP rank sends 1/TP of the activation; the receiver all-gathers it over TP
+                p2p += Collectives.allGatherSeconds(t, tokens * m.hiddenSize() * BF16, sys.network().link(t, 1));
+            }
             for (int s = 0; s < stages; s++) {
                 for (int c = 0; c < v; c++) {
                     boolean lastGlobalChunk = s == stages - 1 && c == v - 1;
@@ -281,13 +326,19 @@ public final class StepModel {
                     fwdWindow += fwd[s][c];
                     bwdWindow += bwd[s][c];
                 }
-                double exposed = off.contains(Overlap.DP_GRADIENTS) ? dp[0] + dp[1]
-                        : Math.max(dp[0] - bwdWindow, dp[2]) + Math.max(dp[1] - fwdWindow, dp[3]);
+                // overlapped: all but the last bucket under the backward / forward, which run slower (the tier's compute
+                // slow-down) while the hidden part runs
+                double u = sys.network().computeSlowdown(gradGroup(), p.tp());
+                double reduceExposed = Math.max(dp[0] - bwdWindow, dp[2]);
+                double gatherExposed = Math.max(dp[1] - fwdWindow, dp[3]);
+                double exposed = off.contains(Overlap.DP_GRADIENTS) || !p.dpOverlap() ? dp[0] + dp[1]
+                        : reduceExposed + gatherExposed + u * (dp[0] - reduceExposed + dp[1] - gatherExposed);
                 dpExposed = Math.max(dpExposed, exposed);
                 dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
                 double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / gradGroup()
                         + stageExpertParams(s) / expertGradGroup() : stageParams[s];
-                optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER));
+                optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER)
+                        + k.memorySeconds(stageParams[s] * GRAD_BUFFER_BYTES_PER_PARAMETER));
             }
             double step = pr.makespanSeconds() + dpExposed + optimizer;
 
@@ -386,71 +437,118 @@ public final class StepModel {
 
             // matrix multiplies: forward, and backward (data gradient + weight gradient into FP32 main grads)
             double qkvN = (headsLocal + 2 * kvLocal) * hd;
-            double qkv = k.gemmSeconds(T, qkvN, h, 1);
-            double qkvB = k.gemmBackwardSeconds(T, qkvN, h, 1, true);
+            double qkv = km.gemmSeconds(T, qkvN, h, 1);
+            double qkvB = km.gemmBackwardSeconds(T, qkvN, h, 1, true);
             double attnBatch = b * headsLocal;
             double causal = flash ? 0.5 : 1.0;   // flash attention skips the masked half
             double scores = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * hd + s * hd + sLocal * s) * attnBatch);
             double av = k.seconds(causal * 2 * sLocal * s * hd * attnBatch, flash ? 0 : 2 * (sLocal * s + s * hd + sLocal * hd) * attnBatch);
-            double out = k.gemmSeconds(T, h, headsLocal * hd, 1);
-            double outB = k.gemmBackwardSeconds(T, h, headsLocal * hd, 1, true);
-            double ffn;
-            double ffnB;
+            double out = km.gemmSeconds(T, h, headsLocal * hd, 1);
+            double outB = km.gemmBackwardSeconds(T, h, headsLocal * hd, 1, true);
+            // FFN: the column-parallel up (and gate) multiplies, the row-parallel down multiply; forward, data and weight gradients
+            double up;
+            double upB;
+            double upD;
+            double down;
+            double downB;
+            double downD;
             double router = 0;
             double routerB = 0;
             if (m.isMoe()) {
                 int localExperts = m.experts() / p.ep();
                 double tokensPerExpert = T * m.topK() / m.experts() * p.ep();
-                ffn = (mats - 1) * k.gemmSeconds(tokensPerExpert, f / t, h, localExperts) + k.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
-                ffnB = (mats - 1) * k.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true)
-                        + k.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
+                up = (mats - 1) * km.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
+                upB = (mats - 1) * km.gemmBackwardSeconds(tokensPerExpert, f / t, h, localExperts, true);
+                upD = (mats - 1) * km.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                down = km.gemmSeconds(tokensPerExpert, h, f / t, localExperts);
+                downB = km.gemmBackwardSeconds(tokensPerExpert, h, f / t, localExperts, true);
+                downD = km.gemmSeconds(tokensPerExpert, f / t, h, localExperts);
                 router = k.gemmSeconds(T, m.experts(), h, 1);
                 routerB = k.gemmBackwardSeconds(T, m.experts(), h, 1, true);
             } else {
-                ffn = (mats - 1) * k.gemmSeconds(T, f / t, h, 1) + k.gemmSeconds(T, h, f / t, 1);
-                ffnB = (mats - 1) * k.gemmBackwardSeconds(T, f / t, h, 1, true) + k.gemmBackwardSeconds(T, h, f / t, 1, true);
+                up = (mats - 1) * km.gemmSeconds(T, f / t, h, 1);
+                upB = (mats - 1) * km.gemmBackwardSeconds(T, f / t, h, 1, true);
+                upD = (mats - 1) * km.gemmSeconds(T, h, f / t, 1);
+                down = km.gemmSeconds(T, h, f / t, 1);
+                downB = km.gemmBackwardSeconds(T, h, f / t, 1, true);
+                downD = km.gemmSeconds(T, f / t, h, 1);
             }
-            // memory-bound kernels, forward (backward: twice the traffic)
+            double ffn = up + down;
+            double ffnB = upB + downB;
+            // memory-bound kernels, each counted in bytes per element forward and backward as Megatron runs them (fused
+            // kernels where Megatron fuses): th = T·h elements (÷ TP with sequence parallelism), S = attention scores
             double th = T * h / tokenShare;
-            double norm = k.memorySeconds(4 * th);                          // read + write BF16
-            double dropRes = k.memorySeconds(7 * th);                       // x, residual in; out; 1-byte mask
+            double normF = k.memorySeconds(NORM_FWD_BYTES * th);
+            double normB = k.memorySeconds(NORM_BWD_BYTES * th);
+            double dropResF = k.memorySeconds(DROPOUT_ADD_FWD_BYTES * th);
+            double dropResB = k.memorySeconds(DROPOUT_ADD_BWD_BYTES * th);
+            double residualGrad = k.memorySeconds(RESIDUAL_GRAD_BYTES * th);
             double actElems = T * f / t * (m.isMoe() ? m.topK() : 1);
-            double act = k.memorySeconds((mats == 3 ? 6 : 4) * actElems);   // GeLU 1 in 1 out; SwiGLU 2 in 1 out
-            double softmax = flash ? 0 : k.memorySeconds(7 * sLocal * s * attnBatch);
-            double attentionCore = scores + av + softmax;
-            double elementwise = 2 * norm + 2 * dropRes + act + softmax;
-            double fwdCompute = qkv + scores + av + out + ffn + router + elementwise;
-            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + 2 * elementwise + (flash ? scores : 0);
+            double actF = k.memorySeconds((mats == 3 ? 6 : 4) * actElems);    // GeLU: x in, y out; SwiGLU: gate, up in, y out
+            double actB = k.memorySeconds((mats == 3 ? 10 : 6) * actElems);   // GeLU: x, dy in, dx out; SwiGLU: gate, up, dy in, 2 out
+            double scoreElems = sLocal * s * attnBatch;
+            double softmaxF = flash ? 0 : k.memorySeconds(SOFTMAX_DROPOUT_FWD_BYTES * scoreElems);
+            double softmaxB = flash ? 0 : k.memorySeconds(SOFTMAX_DROPOUT_BWD_BYTES * scoreElems);
+            // the attention context [b·heads, s, d] copied to [s, b, heads·d] (Megatron's permute().contiguous()); fused away by flash
+            double permute = flash ? 0 : k.memorySeconds(4 * T * headsLocal * hd);
+            double attentionCore = scores + av + softmaxF + permute;
+            double elementwiseF = 2 * normF + 2 * dropResF + actF + softmaxF + permute;
+            double elementwiseB = 2 * normB + 2 * dropResB + 2 * residualGrad + actB + softmaxB + permute;
+            double fwdCompute = qkv + scores + av + out + ffn + router + elementwiseF;
+            double bwdCompute = qkvB + outB + ffnB + routerB + 2 * (scores + av) + elementwiseB + (flash ? scores : 0);
             double recompute = switch (p.recompute()) {
                 case NONE -> 0;
                 case SELECTIVE -> flash ? 0 : attentionCore;
                 case FULL -> fwdCompute;
             };
 
-            // tensor parallel collectives: 2 forward, 2 backward, each of the full T·h activation
+            // tensor parallel collectives, each of the full T·h activation, exposed as the plan's TP overlap says
+            // (TpOverlap): without sequence parallelism an all-reduce after each row-parallel layer forward and one of each
+            // column-parallel layer's input gradient backward; with it an all-gather before each column-parallel layer and a
+            // reduce-scatter after each row-parallel layer forward, and backward the output-gradient all-gathers of the
+            // row-parallel layers, the input re-gathers and the input-gradient reduce-scatters of the column-parallel ones
             double actBytes = T * h * BF16;
-            double tpOne = 0;
+            double fwdTp = 0;
+            double bwdTp = 0;
             if (t > 1) {
                 LinkCost link = sys.network().link(t, 1);
-                tpOne = sp ? Collectives.reduceScatterSeconds(t, actBytes, link) + Collectives.allGatherSeconds(t, actBytes, link)
-                        : Collectives.allReduceSeconds(t, actBytes, link);
+                double u = sys.network().computeSlowdown(t, 1);
+                TpOverlap o = p.tpOverlap();
+                double qkvD = km.gemmSeconds(T, h, qkvN, 1);
+                double outD = km.gemmSeconds(T, headsLocal * hd, h, 1);
+                if (sp) {
+                    double ag = Collectives.allGatherSeconds(t, actBytes, link);
+                    double rs = Collectives.reduceScatterSeconds(t, actBytes, link);
+                    TpOverlap fw = o.needsSequenceParallel() ? o : TpOverlap.NONE;   // Megatron's async overlap is backward only
+                    fwdTp = fw.exposed(ag, qkv, t, u) + fw.exposed(rs, out, t, u) + fw.exposed(ag, up, t, u) + fw.exposed(rs, down, t, u);
+                    bwdTp = fw.exposed(ag, outD, t, u) + fw.exposed(ag, downD, t, u)
+                            + o.exposed(ag, qkvD, t, u) + o.exposed(rs, qkvB - qkvD, t, u)
+                            + o.exposed(ag, upD, t, u) + o.exposed(rs, upB - upD, t, u);
+                } else {
+                    double ar = Collectives.allReduceSeconds(t, actBytes, link);
+                    fwdTp = 2 * ar;
+                    bwdTp = o.exposed(ar, qkvB - qkvD, t, u) + o.exposed(ar, upB - upD, t, u);
+                }
             }
-            double fwdTp = 2 * tpOne;
-            // sequence parallelism: the backward also re-gathers the two column-parallel inputs for the weight gradients
-            double bwdTp = 2 * tpOne + (sp ? 2 * Collectives.allGatherSeconds(t, actBytes, sys.network().link(t, 1)) : 0);
             double recomputeTp = p.recompute() == Recompute.FULL ? fwdTp : 0;
 
-            // context parallel: K and V blocks around the ring, overlapped with attention compute
+            // context parallel: K and V blocks around the CP ring (ring attention): the block of step i + 1 travels while
+            // step i's block is computed, so CP − 1 transfers hide behind (CP − 1)/CP of the attention compute — slowed by
+            // the tier's compute slow-down while they run; what the compute cannot cover is exposed
             double fwdCp = 0;
             double bwdCp = 0;
             if (p.cp() > 1) {
                 LinkCost link = sys.network().link(p.cp(), p.cpStride());
+                double u = sys.network().computeSlowdown(p.cp(), p.cpStride());
                 double kvBytes = 2 * b * sLocal * kvLocal * hd * BF16;
                 double ring = (p.cp() - 1) * link.stepSeconds(kvBytes);
                 double ring2 = (p.cp() - 1) * link.stepSeconds(2 * kvBytes);
+                double share = (p.cp() - 1.0) / p.cp();
+                double attnFwd = scores + av + softmaxF;
+                double attnBwd = 2 * (scores + av) + (flash ? scores : 0) + softmaxB;
                 boolean hidden = !off.contains(Overlap.CP_RING);
-                fwdCp = hidden ? Math.max(0, ring - attentionCore) : ring;
-                bwdCp = hidden ? Math.max(0, ring2 - 2 * attentionCore) : ring2;
+                fwdCp = hidden ? Math.max(u * ring, ring - share * attnFwd) : ring;
+                bwdCp = hidden ? Math.max(u * ring2, ring2 - share * attnBwd) : ring2;
             }
 
             // expert parallel: dispatch + combine all-to-alls

@@ -39,8 +39,15 @@ public record SystemSpec(String name, String description, GpuSpec gpu, int gpusP
      * @param bandwidthBytesPerSecond nominal bandwidth (B/s)
      * @param efficiency              the achievable fraction of it, (0, 1]
      * @param latencySeconds          per ring step (s)
+     * @param computeSlowdown         the fraction of its speed an overlapped computation loses while a collective runs on
+     *                                this tier, [0, 1)
      */
-    public record Link(double bandwidthBytesPerSecond, double efficiency, double latencySeconds) {
+    public record Link(double bandwidthBytesPerSecond, double efficiency, double latencySeconds, double computeSlowdown) {
+        /** A tier without compute interference. */
+        public Link(double bandwidthBytesPerSecond, double efficiency, double latencySeconds) {
+            this(bandwidthBytesPerSecond, efficiency, latencySeconds, 0);
+        }
+
         /** The step model's α–β cost: latency, nominal × efficiency. */
         public LinkCost cost() {
             return new LinkCost(latencySeconds, bandwidthBytesPerSecond * efficiency);
@@ -130,7 +137,9 @@ public record SystemSpec(String name, String description, GpuSpec gpu, int gpusP
         double bandwidth = r.quantity(tier + ".bandwidth", Dimension.DATA_RATE, 8e6, 8e16) / 8;
         double efficiency = r.quantity(tier + ".efficiency", Dimension.FRACTION, 1e-6, 1);
         double latency = r.quantity(tier + ".latency", Dimension.TIME, 0, 1);
-        return new Link(bandwidth, efficiency, latency);
+        // optional: without it, overlapped computation runs at full speed beside the collectives of this tier
+        double slowdown = r.has(tier + ".computeSlowdown") ? r.quantity(tier + ".computeSlowdown", Dimension.FRACTION, 0, 0.99) : 0;
+        return new Link(bandwidth, efficiency, latency, slowdown);
     }
 
     /** The step model's view of {@code jobGpus} GPUs of this system: two levels, NVLink-like inside a node, a fabric between. */
@@ -143,7 +152,7 @@ public record SystemSpec(String name, String description, GpuSpec gpu, int gpusP
                     + "(hint: a smaller --gpus, or raise gpus: in a copy of the system document)", jobGpus, name, gpus));
         }
         return new TrainingSystem(name, gpu, KernelCosts.of(gpu), jobGpus, GroupNetwork.twoLevel(gpusPerNode, scaleUp.cost(),
-                scaleOut.cost()));
+                scaleOut.cost(), scaleUp.computeSlowdown(), scaleOut.computeSlowdown()));
     }
 
     /** The same system with another GPU (e.g. {@code train --system selene --gpu h100-sxm}). */

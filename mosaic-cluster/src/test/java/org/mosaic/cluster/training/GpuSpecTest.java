@@ -73,8 +73,12 @@ class GpuSpecTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("hbm.bandwith").hasMessageContaining("did you mean hbm.bandwidth")
                 .hasMessageContaining("peek").hasMessageContaining("hbm.capacity");
-        assertThatThrownBy(() -> GpuSpec.from(h100.with("peak.fp8", "1979 TFLOP/s")))
-                .isInstanceOf(ScenarioException.class).hasMessageContaining("peak.fp8").hasMessageContaining("BF16");
+        // issue 16: bf16, fp8 and fp32 are read; another type is refused with the closest
+        assertThatThrownBy(() -> GpuSpec.from(h100.with("peak.fp16", "989 TFLOP/s")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("peak.fp16").hasMessageContaining("bf16, fp8 or fp32");
+        assertThatThrownBy(() -> GpuSpec.from(Documents.preset(Documents.Kind.GPU, "a100-80g").with("kernelEfficiency.matrixFp8",
+                "[{atLeast: \"0 FLOP\", efficiency: 0.5}]")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("kernelEfficiency.matrixFp8");
         String text = h100.toYaml().replace("efficiency: 0.75", "efficency: 0.75");
         assertThatThrownBy(() -> GpuSpec.from(ScenarioDocument.parse("t", text, true)))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("kernelEfficiency.hbm[1].efficency")

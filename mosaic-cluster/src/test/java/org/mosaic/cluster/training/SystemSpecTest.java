@@ -10,16 +10,19 @@ import org.mosaic.core.scenario.ScenarioException;
 
 class SystemSpecTest {
 
-    /** The selene document is the network Table 5 is validated on: 300 GB/s × 0.6, 1 µs; 25 GB/s × 0.9, 2 µs; 8 A100 per node. */
+    /**
+     * The selene document is the network Table 5 is validated on: 300 GB/s × 0.65 (Calculon's current system file), 3.4 µs
+     * per ring step (NCCL's NVLink ring latency); 25 GB/s × 0.9, 14 µs (NCCL's network ring latency); 8 A100 per node.
+     */
     @Test
     void seleneIsTheTableFiveNetwork_issue13() {
         SystemSpec s = SystemSpec.preset("selene");
         assertThat(s.gpu()).isEqualTo(GpuSpec.A100_80G);
         assertThat(s.gpusPerNode()).isEqualTo(8);
-        assertThat(s.scaleUp().cost().bandwidthBytesPerSecond()).isEqualTo(300e9 * 0.6);
-        assertThat(s.scaleUp().cost().latencySeconds()).isEqualTo(1e-6);
+        assertThat(s.scaleUp().cost().bandwidthBytesPerSecond()).isEqualTo(300e9 * 0.65);
+        assertThat(s.scaleUp().cost().latencySeconds()).isCloseTo(3.4e-6, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(s.scaleOut().cost().bandwidthBytesPerSecond()).isEqualTo(25e9 * 0.9);
-        assertThat(s.scaleOut().cost().latencySeconds()).isEqualTo(2e-6);
+        assertThat(s.scaleOut().cost().latencySeconds()).isCloseTo(14e-6, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(PublishedRuns.selene(64).network().scaleUpGpus()).isEqualTo(8);
         SystemSpec l = SystemSpec.preset("llama3-h100");
         assertThat(l.gpus()).isEqualTo(16384);
@@ -27,11 +30,17 @@ class SystemSpecTest {
         assertThat(l.scaleOut().cost().bandwidthBytesPerSecond()).isCloseTo(47e9, org.assertj.core.api.Assertions.within(1e3));
     }
 
-    /** The provenance tells the true story of the Selene NVLink numbers (issue 16): an older Calculon revision, not the current one. */
+    /** The Selene NVLink efficiency is the current Calculon revision's, and says so (issue 16; the older revision's 0.6 is named). */
     @Test
-    void seleneProvenanceSaysTheOlderCalculonRevision_issue13() {
+    void seleneProvenanceSaysTheCurrentCalculonRevision_issue16() {
         assertThat(SystemSpec.provenance()).filteredOn(p -> p.path().equals("training.system.selene.scaleUp.efficiency"))
-                .singleElement().satisfies(p -> assertThat(p.source()).contains("older revision").contains("0.65"));
+                .singleElement().satisfies(p -> {
+                    assertThat(p.value()).isEqualTo("0.65");
+                    assertThat(p.source()).contains("current revision").contains("0.65");
+                    assertThat(p.note()).contains("4f81f02").contains("0.6");
+                });
+        assertThat(SystemSpec.provenance()).filteredOn(p -> p.path().startsWith("training.system.selene.") && p.path().endsWith(".latency"))
+                .hasSize(2).allSatisfy(p -> assertThat(p.source()).contains("[nccl-tuning]"));
     }
 
     @Test
