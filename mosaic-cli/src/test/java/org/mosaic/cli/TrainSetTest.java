@@ -99,8 +99,8 @@ class TrainSetTest {
     @Test
     void trainSystemSetEqualsAnEditedCopyOfSelene_issue13() throws IOException {
         String dflt = ok(SELENE);
-        String set = ok(with(SELENE, "--set", "system.scaleUp.efficiency=0.65"));
-        Path copy = edited("selene", "efficiency: 0.6\n", "efficiency: 0.65\n");
+        String set = ok(with(SELENE, "--set", "system.scaleUp.efficiency=0.6"));
+        Path copy = edited("selene", "efficiency: 0.65\n", "efficiency: 0.6\n");
         List<String> a = new ArrayList<>(Arrays.asList(SELENE));
         a.set(a.indexOf("selene"), copy.toString());
         assertThat(set).isNotEqualTo(dflt).isEqualTo(ok(a.toArray(String[]::new)));

@@ -120,7 +120,7 @@ class TrainSystemCommandTest {
         Files.writeString(top, sel.replace("gpusPerNode:", "gpusPerNod:"));
         refused(new String[] {"train", "--system", top.toString(), "--gpus", "8"}, "gpusPerNod", "did you mean gpusPerNode");
         Path deep = dir.resolve("deep.yaml");
-        Files.writeString(deep, sel.replace("latency: \"1 us\"", "latncy: \"1 us\""));
+        Files.writeString(deep, sel.replace("latency: \"3.4 us\"", "latncy: \"3.4 us\""));
         refused(new String[] {"train", "--system", deep.toString(), "--gpus", "8"}, "scaleUp.latncy", "did you mean scaleUp.latency");
         String gpu = Documents.preset(Documents.Kind.GPU, "a100-80g").toYaml().replace("---\n", "").replaceAll("(?m)^", "  ");
         Path inline = dir.resolve("inline.yaml");

@@ -38,13 +38,6 @@ public final class TrainingSection implements Section {
     public static final double LLAMA_MFU_TOLERANCE = 0.05;
     /** A best plan this far above the published MFU needs an explanation (issue 12). */
     public static final double SEARCH_ABOVE_PUBLISHED = 0.10;
-    /**
-     * Whether the plan-search finding ({@link #SEARCH_ABOVE_PUBLISHED}) is listed. Off to keep results.json as captured before
-     * the studies refactor: the section compared the workload's model with a fresh {@code Models.preset("llama3-405b")} by
-     * reference, which never held, so the finding never appeared. A known bug, reported, not fixed here: turning this on adds
-     * a "fails" finding to the report (the best plan is 11.2 points above Llama 3's published MFU).
-     */
-    static final boolean SEARCH_FINDING = false;
 
     private final TrainingReport report;
     private final TrainingTables tables;
@@ -103,7 +96,7 @@ public final class TrainingSection implements Section {
         }
         TrainingReport.LlamaRun published = v.llama3().stream().max(java.util.Comparator.comparingInt(TrainingReport.LlamaRun::gpus)).orElse(null);
         for (StepTime wp : report.plans()) {
-            if (!SEARCH_FINDING || published == null || !wp.model().equals("llama3-405b")) {
+            if (published == null || !wp.model().equals("llama3-405b")) {
                 continue;
             }
             StepResult best = wp.policy(Policy.TODAY).best();

@@ -345,4 +345,24 @@ class TrainingSectionTest {
     private static String unescape(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
+
+    /**
+     * The plan-search finding (issue 12) was never shown: the section compared the workload's model with a fresh preset
+     * by reference, which never held. Now the searched Llama 3 405B plan is set against the published MFU, and a plan
+     * more than {@link TrainingSection#SEARCH_ABOVE_PUBLISHED} above it is a finding that does not hold.
+     */
+    @Test
+    void theSearchedLlamaPlanIsSetAgainstThePublishedMfu_issue14() {
+        List<org.mosaic.studies.Finding> search = new TrainingSection(report).findings().stream()
+                .filter(f -> f.text().startsWith("Plan search, llama3-405b")).toList();
+        assertThat(search).hasSize(1);
+        StepResult best = report.plans().stream().filter(p -> p.model().equals("llama3-405b")).findFirst().orElseThrow()
+                .policy(Policy.TODAY).best();
+        double published = report.validation().llama3().stream()
+                .max(java.util.Comparator.comparingInt(TrainingReport.LlamaRun::gpus)).orElseThrow().publishedMfu();
+        boolean far = best.mfu() - published >= TrainingSection.SEARCH_ABOVE_PUBLISHED;
+        assertThat(search.get(0).verdict()).isEqualTo(far ? org.mosaic.studies.Finding.Verdict.FAILS
+                : org.mosaic.studies.Finding.Verdict.NOTE);
+        assertThat(search.get(0).text()).contains(String.format(Locale.ROOT, "%.1f %%", 100 * best.mfu()));
+    }
 }

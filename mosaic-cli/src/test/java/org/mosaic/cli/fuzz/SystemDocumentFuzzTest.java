@@ -87,7 +87,9 @@ class SystemDocumentFuzzTest {
 
     @Provide
     Arbitrary<List<String>> misspelt() {
-        return Arbitraries.of(new ArrayList<>(KEYS)).flatMap(k -> Fuzz.misspelling(Set.of(k))
+        // gpu.peak holds one entry per data type (any type name is a key there), so its misspellings are not unknown keys
+        List<String> misspellable = KEYS.stream().filter(k -> !k.startsWith("gpu.peak.")).toList();
+        return Arbitraries.of(misspellable).flatMap(k -> Fuzz.misspelling(Set.of(k))
                 .filter(m -> m.split("\\.").length == k.split("\\.").length && !KEYS.contains(m)
                         && !m.substring(0, m.lastIndexOf('.') + 1).equals("gpu.peak.") && parentsExist(m))
                 .map(m -> List.of(k, m)));
