@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Fit chosen parameters of a channel scenario to measured BERs (least squares on log10 BER).",
             "The CSV has a header naming the columns length, rate and ber, e.g.:",
             "  length,rate,ber", "  20 m,2 Gb/s,2e-8", "  30 m,2 Gb/s,3e-4",
-            "A parameter the data do not determine (standard error above 50 % of its value, or 2 dB) is refused (exit 2). "
+            "A parameter the data do not determine (standard error above 50 %% of its value, or 2 dB) is refused (exit 2). "
                     + "A poor fit (RMS of log10(measured/model) above 0.3 decades, twice the counting scatter of a BER from 10 "
                     + "errors) is printed with a warning and exit 2 unless --accept-poor-fit.",
             "Example data: docs/examples/lab.csv (see docs/examples/README.md)."})
