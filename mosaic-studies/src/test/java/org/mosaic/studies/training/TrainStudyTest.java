@@ -30,7 +30,7 @@ class TrainStudyTest {
     private static TrainStudy.Input onSelene(ParallelPlan p, List<Double> stragglers) {
         return new TrainStudy.Input(GPT3.model(), PublishedRuns.SELENE, null, null, null, false, (long) GPT3.gpus(), List.of(), null, List.of(),
                 p.tp(), p.pp(), p.dp(), p.ep(), p.cp(), p.interleave(), p.microBatch(), p.globalBatch(), p.recompute(), p.sequenceParallel(),
-                p.distributedOptimizer(), p.flashAttention(), false, 5, stragglers, false);
+                p.distributedOptimizer(), p.flashAttention(), p.tpOverlap(), p.dpOverlap(), p.matmulType(), null, false, 5, stragglers, false);
     }
 
     @Test
@@ -93,8 +93,8 @@ class TrainStudyTest {
     void aSearchRanksFittingPlansAndEveryPolicyIsListed() {
         ModelSpec small = new ModelSpec("gpt3-1.3b-shape", ModelSpec.Family.GPT, 24, 2048, 8192, 16, 16, 51200, 2048, 1, 1);
         TrainStudy.Input in = new TrainStudy.Input(small, null, ClusterDocument.resolve("nvl72-rack"), "nvl72-rack", null, false, null,
-                List.of("today", "mosaic"), null, List.of("a note"), null, null, null, null, null, null, null, 2048, null, null, true, true, false,
-                3, List.of(), false);
+                List.of("today", "mosaic"), null, List.of("a note"), null, null, null, null, null, null, null, 2048, null, null, true, true, null, null, null, null,
+                false, 3, List.of(), false);
         TrainResult r = STUDY.run(in);
         assertThat(r.policies()).hasSize(2);
         assertThat(r.policies()).extracting(p -> p.run().policy()).containsExactly("today", "mosaic");
@@ -135,7 +135,7 @@ class TrainStudyTest {
                 .hasMessageContaining("expected --tp > 1");
         // a plan whose TP × PP does not divide the GPUs
         TrainStudy.Input bad = new TrainStudy.Input(GPT3.model(), PublishedRuns.SELENE, null, null, null, false, 63L, List.of(), null, List.of(),
-                8, 8, null, null, null, null, null, 64, null, null, true, true, false, 5, List.of(), false);
+                8, 8, null, null, null, null, null, 64, null, null, true, true, null, null, null, null, false, 5, List.of(), false);
         assertThatThrownBy(() -> STUDY.run(bad)).isInstanceOf(UsageException.class).hasMessageContaining("does not divide the job's 63 GPUs");
     }
 }
