@@ -74,7 +74,7 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
                     + "Mosaic developers; sequence parallelism needed) (null: backward for a given plan, searched with --search)",
                     range = "none|backward|ring|pipelined") TpOverlap tpOverlap,
             @In(value = "the DP gradient reduction and parameter gathering run under the backward and forward (all but the last "
-                    + "bucket); off: exposed in full (null: on)") Boolean dpOverlap,
+                    + "bucket); off: exposed in full (null: on, searched plans keep it on)", defaultValue = "true") Boolean dpOverlap,
             @In(value = "number format of the linear layers' multiplies; the GPU document must give its peak (peak.fp8, peak.fp32)",
                     range = "bf16|fp8|fp32", defaultValue = "bf16") DataType matmulType,
             @In(value = "TP overlaps a search may choose: all (backward and ring, ring's form assumed) or measured (backward only, "

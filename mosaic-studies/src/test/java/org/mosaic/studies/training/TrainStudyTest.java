@@ -293,6 +293,8 @@ class TrainStudyTest {
         });
         assertThat(inputs).filteredOn(i -> i.name().equals("searchOverlap")).singleElement()
                 .satisfies(i -> assertThat(i.defaultValue()).isEqualTo("all"));
+        assertThat(inputs).filteredOn(i -> i.name().equals("dpOverlap")).singleElement()
+                .satisfies(i -> assertThat(i.defaultValue()).isEqualTo("true"));
         assertThat(inputs).filteredOn(i -> i.name().equals("tpOverlap")).singleElement()
                 .satisfies(i -> assertThat(i.range()).isEqualTo("none|backward|ring|pipelined"));
     }
