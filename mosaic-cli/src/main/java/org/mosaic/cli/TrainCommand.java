@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mosaic.cluster.training.DataType;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.Recompute;
 import org.mosaic.cluster.training.SystemSpec;
+import org.mosaic.cluster.training.TpOverlap;
+import org.mosaic.studies.training.SearchOverlap;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
@@ -95,6 +98,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--flash-attention", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Fused attention (default: on).")
     boolean flashAttention;
+    @Option(names = "--tp-overlap", paramLabel = "MODE", description = "How the TP collectives overlap the multiplies next to them: "
+            + "none; backward (Megatron's default, measured: the column-parallel layers' backward collectives under the weight- and "
+            + "data-gradient multiplies); ring or pipelined (Transformer Engine's collective matmuls, forms assumed, sequence "
+            + "parallelism needed) (default: backward for a given plan; with --search the search chooses, unless given).")
+    String tpOverlap;
+    @Option(names = "--dp-overlap", negatable = true, description = "The DP gradient reduction and parameter gathering run under the "
+            + "backward and forward (all but the last bucket); --no-dp-overlap exposes them in full (default: on).")
+    Boolean dpOverlap;
+    @Option(names = "--matmul-type", paramLabel = "TYPE", defaultValue = "bf16", description = "Number format of the linear layers' "
+            + "multiplies: bf16, fp8 or fp32 (TF32 math); the GPU must have it (a100-80g: bf16, fp32; h100-sxm and b200 also fp8). "
+            + "Attention products, activations and communication stay BF16; MFU counts against the BF16 peak (default: ${DEFAULT-VALUE}).")
+    String matmulType;
+    @Option(names = "--search-overlap", paramLabel = "SCOPE", defaultValue = "all", description = "TP overlaps the search chooses from: "
+            + "all (backward or ring, whichever is faster per plan) or measured (backward only, the overlap Megatron measured; "
+            + "ring's form is assumed) (default: ${DEFAULT-VALUE}).")
+    String searchOverlap;
     @Option(names = "--search", description = "Search every valid plan (fixing the plan options given) and rank them.")
     boolean search;
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Plans to list with --search (default: ${DEFAULT-VALUE}).")
@@ -145,6 +164,27 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new UsageException("--" + e.getMessage());
             }
         }
+        TpOverlap tpo = null;
+        if (tpOverlap != null) {
+            try {
+                tpo = TpOverlap.parse(tpOverlap);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--tp-overlap " + tpOverlap + ": " + e.getMessage() + " (hint: backward, Megatron's default)");
+            }
+        }
+        DataType type;
+        try {
+            type = DataType.parse(matmulType);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--matmul-type " + matmulType + ": " + e.getMessage() + " (hint: bf16, the default)");
+        }
+        SearchOverlap scope;
+        try {
+            scope = SearchOverlap.parse(searchOverlap);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--search-overlap " + searchOverlap + ": " + e.getMessage() + " (hint: measured restricts the "
+                    + "search to Megatron's backward overlap)");
+        }
         // --recompute alone (like the switches) is a constraint on the search, not a plan
         boolean anyPlan = tp != null || pp != null || dp != null || ep != null || cp != null || interleave != null || microBatch != null;
         boolean doSearch = search || !anyPlan;
@@ -153,7 +193,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--top " + top + " with a fixed plan (--tp/--pp/--dp/...): --top ranks the plans of a search, a fixed "
                     + "plan is one plan (hint: add --search to rank the plans that keep the given options, or drop --top)");
         }
+        if (!doSearch && parsed.hasMatchedOption("--search-overlap")) {
+            throw new UsageException("--search-overlap " + searchOverlap + " with a fixed plan (--tp/--pp/--dp/...): it chooses the TP "
+                    + "overlaps a search may use, a fixed plan is one plan (hint: add --search, or give the plan's overlap with --tp-overlap)");
+        }
         TrainStudy.checkSequenceParallel(doSearch, seqParallel, tp);
+        TrainStudy.checkOverlaps(doSearch, tp, seqParallel, tpo, scope);
         List<String> names = sys != null ? List.of()
                 : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
         if (sys == null) {
@@ -170,7 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
             tech = technologies.resolve();
             TrainStudy.Input input = new TrainStudy.Input(m, sys, clusterDoc, sys == null ? clusterLabel(routed) : null, g, gpu != null, gpus,
                     names, tech.interconnect(), tech.notes(), tp, pp, dp, ep, cp, interleave, microBatch, globalBatch, rc, seqParallel,
-                    distributedOptimizer, flashAttention, search, top, stragglers, plot != null);
+                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, plot != null);
             result = new TrainStudy().run(input, progress);
         }
         if (plot != null) {

@@ -35,12 +35,16 @@ final class TrainTable {
                 }
             });
             sb.append(r.label()).append(": ").append(b).append('\n');
+            TrainRun.Plan p = r.plan();
+            sb.append("  plan options: ").append(p.tp() > 1 ? "TP overlap " + p.tpOverlap() : "no TP (no TP overlap)").append(", DP overlap ")
+                    .append(p.dpOverlap() ? "on" : "off").append(", multiplies in ").append(p.matmulType()).append('\n');
             sb.append("  ").append(r.scaleUpNote()).append('\n');
             if (r.publishedGap() != null) {
                 sb.append("  beats the published run: ").append(r.publishedGap().explanation()).append('\n');
             }
             if (pr.search() != null) {
                 sb.append("  ").append(pr.search().description()).append('\n');
+                sb.append("  ").append(pr.search().bestPlanTpOverlap().explanation()).append('\n');
                 int i = 1;
                 for (TrainResult.RankedPlan x : pr.search().ranked()) {
                     sb.append(String.format(Locale.ROOT, "  %d. %-40s %.3f s  MFU %s  HBM %.1f GB%n", i++, x.plan(), x.stepSeconds(),

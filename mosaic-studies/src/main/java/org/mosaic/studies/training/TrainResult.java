@@ -5,9 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import org.mosaic.cluster.training.ModelSpec;
+import org.mosaic.cluster.training.ParallelPlan;
 import org.mosaic.cluster.training.PlanSearch;
+import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
+import org.mosaic.cluster.training.TpOverlap;
+import org.mosaic.cluster.training.TrainingSystem;
 import org.mosaic.studies.Metric;
 
 /**
@@ -39,11 +44,45 @@ public record TrainResult(@JsonUnwrapped TrainRun first, @JsonInclude(JsonInclud
      * @param description the search in one sentence ({@link PlanSearch#describe})
      */
     public record SearchSummary(int evaluated, int rejectedForMemory, int prunedByBound, List<RankedPlan> ranked,
-                                @JsonIgnore String description) {
-        static SearchSummary of(PlanSearch.Result r) {
+                                OverlapReliance bestPlanTpOverlap, @JsonIgnore String description) {
+        static SearchSummary of(PlanSearch.Result r, OverlapReliance reliance) {
             return new SearchSummary(r.evaluated(), r.rejectedMemory(), r.pruned(),
                     r.ranked().stream().map(s -> new RankedPlan(s.plan().label(), s.stepSeconds(), s.mfu(), s.memory().totalBytes())).toList(),
-                    PlanSearch.describe(r));
+                    reliance, PlanSearch.describe(r));
+        }
+    }
+
+    /**
+     * Which TP overlap assumption a search's best plan relies on: its mode, whether that mode's exposure form is assumed
+     * (ring, pipelined: Transformer Engine's collective matmuls, forms by the Mosaic developers) or measured (backward:
+     * Megatron's, Korthikanti et al. 2022 Table 4; none assumes nothing), and for an assumed one the same plan's step under
+     * the measured overlap.
+     *
+     * @param tpOverlap                 the best plan's TP overlap (none, backward, ring, pipelined)
+     * @param assumed                   whether the plan's step relies on an unmeasured overlap form
+     * @param searchOverlap             the overlaps the search chose from (all, measured; fixed when the user gave one)
+     * @param stepWithMeasuredSeconds   the best plan's step with the backward overlap instead (only when assumed)
+     * @param explanation               the above in one sentence
+     */
+    public record OverlapReliance(String tpOverlap, boolean assumed, String searchOverlap,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Double stepWithMeasuredSeconds, String explanation) {
+        static OverlapReliance of(StepResult best, ModelSpec m, TrainingSystem system, double[] slow, SearchOverlap scope, TpOverlap given) {
+            ParallelPlan p = best.plan();
+            String searched = given != null ? "fixed by --tp-overlap" : scope.word();
+            if (p.tp() == 1) {
+                return new OverlapReliance(p.tpOverlap().word(), false, searched, null, "the best plan has no tensor parallelism, so it relies "
+                        + "on no TP overlap");
+            }
+            if (SearchOverlap.measured(p.tpOverlap())) {
+                return new OverlapReliance(p.tpOverlap().word(), false, searched, null, String.format(Locale.ROOT, "the best plan's TP "
+                        + "overlap is %s, %s", p.tpOverlap().word(), p.tpOverlap() == TpOverlap.NONE ? "which hides nothing"
+                        : "the overlap Megatron ran and measured (Korthikanti et al. 2022 Table 4)"));
+            }
+            double measured = StepModel.evaluate(m, p.withOverlap(TpOverlap.BACKWARD, p.dpOverlap()), system, slow, false).stepSeconds();
+            return new OverlapReliance(p.tpOverlap().word(), true, searched, measured, String.format(Locale.ROOT, "the best plan relies "
+                    + "on the %s TP overlap, whose form is assumed (Mosaic developers), not measured: with Megatron's measured backward "
+                    + "overlap the same plan takes %.3f s (%+.1f %%)%s", p.tpOverlap().word(), measured,
+                    100 * (measured / best.stepSeconds() - 1), given == null ? "; --search-overlap measured ranks the plans under it" : ""));
         }
     }
 

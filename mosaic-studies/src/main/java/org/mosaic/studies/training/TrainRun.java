@@ -35,12 +35,17 @@ public record TrainRun(@JsonInclude(JsonInclude.Include.NON_NULL) String policy,
                 policy != null ? policy : systemName, s);
     }
 
-    /** The plan as the CLI spells it (recomputation as its word: none, selective, full). */
+    /**
+     * The plan as the CLI spells it (recomputation, TP overlap and multiply type as their words: none, selective, full;
+     * none, backward, ring, pipelined; bf16, fp8, fp32).
+     */
     public record Plan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave, String recompute,
-                       boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention) {
+                       boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention, String tpOverlap, boolean dpOverlap,
+                       String matmulType) {
         public static Plan of(ParallelPlan p) {
             return new Plan(p.tp(), p.pp(), p.dp(), p.ep(), p.cp(), p.microBatch(), p.globalBatch(), p.interleave(), p.recompute().word(),
-                    p.sequenceParallel(), p.distributedOptimizer(), p.flashAttention());
+                    p.sequenceParallel(), p.distributedOptimizer(), p.flashAttention(), p.tpOverlap().word(), p.dpOverlap(),
+                    p.matmulType().word());
         }
     }
 

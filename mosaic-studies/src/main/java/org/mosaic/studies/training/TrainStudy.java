@@ -8,6 +8,7 @@ import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.fleet.Interconnect;
 import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.training.DataType;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.ParallelPlan;
@@ -17,6 +18,7 @@ import org.mosaic.cluster.training.Recompute;
 import org.mosaic.cluster.training.StepModel;
 import org.mosaic.cluster.training.StepResult;
 import org.mosaic.cluster.training.SystemSpec;
+import org.mosaic.cluster.training.TpOverlap;
 import org.mosaic.studies.In;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.Study;
@@ -67,6 +69,16 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             @In(value = "Megatron sequence parallelism (null: on when TP > 1)") Boolean sequenceParallel,
             @In(value = "shard optimizer state over DP × CP", defaultValue = "true") boolean distributedOptimizer,
             @In(value = "fused attention", defaultValue = "true") boolean flashAttention,
+            @In(value = "how the TP collectives overlap the multiplies next to them: none; backward (Megatron's default, measured in "
+                    + "Korthikanti et al. 2022 Table 4); ring or pipelined (Transformer Engine's collective matmuls, forms assumed by the "
+                    + "Mosaic developers; sequence parallelism needed) (null: backward for a given plan, searched with --search)",
+                    range = "none|backward|ring|pipelined") TpOverlap tpOverlap,
+            @In(value = "the DP gradient reduction and parameter gathering run under the backward and forward (all but the last "
+                    + "bucket); off: exposed in full (null: on, searched plans keep it on)", defaultValue = "true") Boolean dpOverlap,
+            @In(value = "number format of the linear layers' multiplies; the GPU document must give its peak (peak.fp8, peak.fp32)",
+                    range = "bf16|fp8|fp32", defaultValue = "bf16") DataType matmulType,
+            @In(value = "TP overlaps a search may choose: all (backward and ring, ring's form assumed) or measured (backward only, "
+                    + "the overlap Megatron ran and measured)", range = "all|measured", defaultValue = "all") SearchOverlap searchOverlap,
             @In(value = "search every valid plan keeping the plan options given (a search also when no plan option is given)",
                     defaultValue = "false") boolean search,
             @In(value = "plans listed by a search", unit = "1", range = "1..100", defaultValue = "5") int top,
@@ -85,7 +97,11 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             technologyNotes = technologyNotes == null ? List.of() : List.copyOf(technologyNotes);
             stragglers = stragglers == null ? List.of() : List.copyOf(stragglers);
             checkOptions(top, globalBatch, stragglers);
-            checkSequenceParallel(searches(search, tp, pp, dp, ep, cp, interleave, microBatch), sequenceParallel, tp);
+            matmulType = matmulType == null ? DataType.BF16 : matmulType;
+            searchOverlap = searchOverlap == null ? SearchOverlap.ALL : searchOverlap;
+            boolean searches = searches(search, tp, pp, dp, ep, cp, interleave, microBatch);
+            checkSequenceParallel(searches, sequenceParallel, tp);
+            checkOverlaps(searches, tp, sequenceParallel, tpOverlap, searchOverlap);
         }
 
         /** Whether the plan is searched: asked for, or no plan option given (--recompute and the switches then constrain it). */
@@ -118,6 +134,52 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
                 throw new UsageException(String.format(Locale.ROOT, "--straggler %s: expected a slow-down factor >= 1 (1.2 = 20 %% slower)", f));
             }
         }
+    }
+
+    /**
+     * The TP overlap options that cannot be honoured, refused before any work: a given overlap on a given plan without
+     * TP (nothing to overlap), ring or pipelined without sequence parallelism (they split all-gathers and
+     * reduce-scatters), a search restriction on a given plan (nothing is searched) or against a given overlap.
+     */
+    public static void checkOverlaps(boolean searches, Integer tp, Boolean sequenceParallel, TpOverlap tpOverlap, SearchOverlap scope) {
+        if (!searches && scope == SearchOverlap.MEASURED) {
+            throw new UsageException("--search-overlap measured with a given plan (--tp/--pp/--dp/...): it restricts the TP overlaps a "
+                    + "search chooses from, a given plan is one plan (hint: add --search, or give the overlap with --tp-overlap backward)");
+        }
+        if (tpOverlap == null) {
+            return;
+        }
+        if (scope == SearchOverlap.MEASURED && tpOverlap != TpOverlap.BACKWARD) {
+            throw new UsageException("--tp-overlap " + tpOverlap.word() + " with --search-overlap measured: the measured overlap is "
+                    + "backward; expected one of them (hint: drop --search-overlap to search with --tp-overlap " + tpOverlap.word() + ")");
+        }
+        if (tp == null ? !searches : tp == 1) {
+            throw new UsageException("--tp-overlap " + tpOverlap.word() + " with --tp " + (tp == null ? "1 (the default)" : tp)
+                    + ": a plan without tensor parallelism has no TP collective to overlap; expected --tp > 1 (hint: drop --tp-overlap)");
+        }
+        if (tpOverlap.needsSequenceParallel() && Boolean.FALSE.equals(sequenceParallel)) {
+            throw new UsageException("--tp-overlap " + tpOverlap.word() + " with --no-seq-parallel: the ring and pipelined overlaps "
+                    + "split the all-gathers and reduce-scatters of sequence parallelism; expected sequence parallelism (hint: "
+                    + "--tp-overlap backward or none, or drop --no-seq-parallel)");
+        }
+    }
+
+    /**
+     * A matrix-multiply type the job's GPU gives no peak for is refused with the types it does give.
+     */
+    static void checkMatmulType(DataType type, GpuSpec gpu) {
+        if (gpu.peak(type) > 0) {
+            return;
+        }
+        List<String> has = new ArrayList<>();
+        for (DataType d : DataType.values()) {
+            if (gpu.peak(d) > 0) {
+                has.add(d.word());
+            }
+        }
+        throw new UsageException("--matmul-type " + type.word() + " on GPU " + gpu.name() + ": its document gives no peak." + type.word()
+                + "; expected a type it computes in: " + String.join(", ", has) + " (hint: --matmul-type " + has.get(0)
+                + ", or a GPU with " + type.word() + " tensor cores, e.g. --gpu h100-sxm)");
     }
 
     /** Sequence parallelism needs a tensor-parallel group to split over (a fixed plan with TP 1 has none). */
@@ -164,12 +226,14 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
                     : setup(in.cluster(), in.clusterLabel(), in.gpu(), policy, in.gpus(), in.interconnect());
             String note = in.system() != null ? (in.gpu() == null ? in.system() : in.system().withGpu(in.gpu())).networkNote()
                     + (in.gpuFromFlag() ? " (GPU from --gpu)" : "") : setup.scaleUpNote();
+            checkMatmulType(in.matmulType(), setup.system().gpu());
             StepResult best;
             TrainResult.SearchSummary summary = null;
             if (doSearch) {
                 PlanSearch.Result r = search(in, m, setup, slow);
                 best = r.best();
-                summary = TrainResult.SearchSummary.of(r);
+                summary = TrainResult.SearchSummary.of(r, TrainResult.OverlapReliance.of(best, m, setup.system(), slow, in.searchOverlap(),
+                        in.tpOverlap()));
             } else {
                 ParallelPlan plan = plan(in, setup.system().gpus());
                 try {
@@ -199,10 +263,12 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
     }
 
     private static PlanSearch.Result search(Input in, ModelSpec m, TrainingModel.Setup setup, double[] slow) {
+        // a given TP overlap is fixed; --search-overlap measured fixes Megatron's measured one; else the search chooses
+        TpOverlap tpFixed = in.tpOverlap() != null ? in.tpOverlap() : in.searchOverlap() == SearchOverlap.MEASURED ? TpOverlap.BACKWARD : null;
         PlanSearch.Fixed fixed = new PlanSearch.Fixed(in.tp(), in.pp(), in.dp(), in.ep(), in.cp(), in.microBatch(), in.interleave(),
-                in.recompute());
+                in.recompute()).withOverlaps(tpFixed, in.dpOverlap());
         ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, in.sequenceParallel() == null || in.sequenceParallel(),
-                in.distributedOptimizer(), in.flashAttention());
+                in.distributedOptimizer(), in.flashAttention(), TpOverlap.BACKWARD, true, in.matmulType());
         PlanSearch.Result r;
         try {
             r = PlanSearch.search(m, setup.system(), in.globalBatch(), fixed, template, in.top(), slow);
@@ -238,7 +304,8 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
         try {
             return new ParallelPlan(t, p, d, in.ep() == null ? 1 : in.ep(), c, in.microBatch() == null ? 1 : in.microBatch(), in.globalBatch(),
                     in.interleave() == null ? 1 : in.interleave(), in.recompute() == null ? Recompute.SELECTIVE : in.recompute(),
-                    in.sequenceParallel() == null ? t > 1 : in.sequenceParallel(), in.distributedOptimizer(), in.flashAttention());
+                    in.sequenceParallel() == null ? t > 1 : in.sequenceParallel(), in.distributedOptimizer(), in.flashAttention(),
+                    in.tpOverlap() == null ? TpOverlap.BACKWARD : in.tpOverlap(), in.dpOverlap() == null || in.dpOverlap(), in.matmulType());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
