@@ -1,5 +1,7 @@
 package org.mosaic.cli;
 
+import org.mosaic.studies.training.JobChecks;
+
 import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.Results;
@@ -130,7 +132,7 @@ public final class GoodputCommand implements Callable<Integer> {
         Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = TrainCommand.clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), GOODPUT_HINT);
-        GoodputStudy.checkGpus(gpus);
+        JobChecks.checkGpus(gpus);
         if (days != null && !(days > 0 && days <= CampaignDocument.MAX_DAYS)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }
@@ -157,7 +159,7 @@ public final class GoodputCommand implements Callable<Integer> {
             default -> throw new UsageException("--link-rates " + linkRates + ": expected fleet or llama");
         };
         List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
-        GoodputStudy.checkPolicies("--policy", names);
+        JobChecks.checkPolicies("--policy", names);
         technologies.checkRules(cluster, clusterDoc.cluster(), "goodput");
         GoodputResult result;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {

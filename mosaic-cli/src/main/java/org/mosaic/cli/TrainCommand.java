@@ -1,5 +1,7 @@
 package org.mosaic.cli;
 
+import org.mosaic.studies.training.JobChecks;
+
 import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.Results;
@@ -152,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
         SystemSpec sys = system(routed.getOrDefault("system", Map.of()));
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), TRAIN_HINT) : null;
-        checkGpus(gpus);
+        JobChecks.checkGpus(gpus);
         ModelSpec m = TrainModels.bind(model, seqLen, routed.getOrDefault("model", Map.of()));
         GpuSpec g = gpu(sys, clusterDoc, routed.getOrDefault("gpu", Map.of()));
         TrainStudy.checkOptions(top, globalBatch, stragglers);
@@ -202,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> names = sys != null ? List.of()
                 : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
         if (sys == null) {
-            checkPolicies("--policy", names);
+            JobChecks.checkPolicies("--policy", names);
         }
         if (sys != null) {
             technologies.refuseWithSystem();
@@ -232,32 +234,6 @@ public final class TrainCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
-    }
-
-    /** A policy named twice, or "all" beside others, is refused: each policy is evaluated once. */
-    static void checkPolicies(String flag, List<String> names) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String n : names) {
-            if (n.equals("all")) {
-                throw new UsageException(flag + " " + String.join(",", names) + ": \"all\" already names every policy; expected it alone");
-            }
-            if (!seen.add(n)) {
-                throw new UsageException(flag + " " + String.join(",", names) + ": " + n + " is named twice; expected each policy once");
-            }
-            try {
-                org.mosaic.cluster.fleet.Policy.named(n);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(flag + " " + e.getMessage());
-            }
-        }
-    }
-
-    /** Names the flag of a bad GPU count before any work (the cluster is checked when its document is bound). */
-    static void checkGpus(Long gpus) {
-        if (gpus != null && (gpus < 1 || gpus > org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS)) {
-            throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to %,d GPUs (hint: Llama 3 405B trained on 16384)",
-                    gpus, org.mosaic.cluster.topology.ClusterSpec.MAX_GPUS));
-        }
     }
 
     /** Added to an unknown cluster key typed with --set: the other documents train's --set addresses. */

@@ -1,5 +1,7 @@
 package org.mosaic.studies.goodput;
 
+import org.mosaic.studies.training.JobChecks;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -116,11 +118,11 @@ public final class GoodputStudy implements Study<GoodputStudy.Input, GoodputResu
 
     @Override
     public GoodputResult run(Input in, Progress progress) {
-        checkGpus(in.gpus());
+        JobChecks.checkGpus(in.gpus());
         checkTrials(in.trials());
         CampaignDocument camp = in.campaign();
         checkSave(camp, "--checkpoint-save " + Output.number(camp.saveSeconds(), 4) + " s");
-        checkPolicies("--policy", in.policies());
+        JobChecks.checkPolicies("--policy", in.policies());
         boolean calibrate = in.linkRates() == LinkRates.LLAMA;
         List<TrainingModel.Campaign> runs;
         try {
@@ -224,32 +226,4 @@ public final class GoodputStudy implements Study<GoodputStudy.Input, GoodputResu
         }
     }
 
-    /** Refuses a job size out of range, naming the flag before any work. */
-    public static void checkGpus(Long gpus) {
-        if (gpus != null && (gpus < 1 || gpus > ClusterSpec.MAX_GPUS)) {
-            throw new UsageException(String.format(Locale.ROOT, "--gpus %d: expected 1 to %,d GPUs (hint: Llama 3 405B trained on 16384)",
-                    gpus, ClusterSpec.MAX_GPUS));
-        }
-    }
-
-    /** Refuses an unknown policy, "all" among others, and a policy named twice. */
-    public static void checkPolicies(String flag, List<String> names) {
-        Set<String> seen = new HashSet<>();
-        for (String n : names) {
-            if (n.equals("all")) {
-                throw new UsageException(flag + " " + String.join(",", names) + ": \"all\" already names every policy; expected it alone");
-            }
-            if (!seen.add(n)) {
-                throw new UsageException(flag + " " + String.join(",", names) + ": " + n + " is named twice; expected each policy once");
-            }
-            try {
-                Policy.named(n);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(flag + " " + e.getMessage());
-            }
-        }
-        if (names.isEmpty()) {
-            throw new UsageException(flag + ": no policy; expected one or more of " + String.join(", ", Policy.NAMES));
-        }
-    }
 }
