@@ -60,7 +60,7 @@ public final class ServingModel {
     }
 
     /** K and V of every layer for one token: 2 · layers · kvHeads · headDim · 2 B. */
-    public static double kvCacheBytesPerToken(ModelSpec m) {
+    public static double kvCachePerTokenBytes(ModelSpec m) {
         return 2.0 * m.layers() * m.kvHeads() * m.headDim() * BYTES;
     }
 
@@ -120,7 +120,7 @@ public final class ServingModel {
         double kvBytes = batch / (double) ep * (promptTokens + (double) outputTokens) * layersPerStage * 2 * kvPerGpu * d * BYTES;
         double capacity = sys.gpu().hbmCapacityBytes();
         double usable = capacity * USABLE_MEMORY_FRACTION;
-        ServingResult.Memory mem = new ServingResult.Memory(weightBytes, kvBytes, kvCacheBytesPerToken(m), usable, capacity,
+        ServingResult.Memory mem = new ServingResult.Memory(weightBytes, kvBytes, kvCachePerTokenBytes(m), usable, capacity,
                 weightBytes + kvBytes <= usable);
 
         int domain = net.scaleUpGpus();

@@ -11,8 +11,8 @@ package org.mosaic.cluster.inference;
  * @param timeToFirstTokenSeconds   prefill of one prompt alone (batch 1), through every stage
  * @param timePerOutputTokenSeconds one decode step of the batch: every stage once, at the mean context
  * @param requestLatencySeconds     TTFT + (output − 1) × TPOT
- * @param tokensPerSecondPerUser    1 / TPOT
- * @param tokensPerSecondPerGpu     batch / TPOT / GPUs of a replica
+ * @param userTokensPerSecond    1 / TPOT
+ * @param gpuTokensPerSecond     batch / TPOT / GPUs of a replica
  * @param tokensPerSecond           every replica
  * @param decode                    the decode step's time by part (sums to TPOT)
  * @param memory                    the fullest GPU's memory
@@ -22,7 +22,7 @@ package org.mosaic.cluster.inference;
  */
 public record ServingResult(ServingPlan plan, int batch, int promptTokens, int outputTokens, double decodeContextTokens,
                             double timeToFirstTokenSeconds, double timePerOutputTokenSeconds, double requestLatencySeconds,
-                            double tokensPerSecondPerUser, double tokensPerSecondPerGpu, double tokensPerSecond, Decode decode, Memory memory,
+                            double userTokensPerSecond, double gpuTokensPerSecond, double tokensPerSecond, Decode decode, Memory memory,
                             int scaleUpGpus, boolean tpInScaleUp, boolean epInScaleUp) {
 
     /**
@@ -50,12 +50,12 @@ public record ServingResult(ServingPlan plan, int batch, int promptTokens, int o
      *
      * @param weightBytes          weights of its layers and embeddings
      * @param kvCacheBytes         K and V of its layers for its sequences at the full context (prompt + output)
-     * @param kvCacheBytesPerToken K and V of the whole model per token (2 · layers · KV heads · head dim · 2 B)
+     * @param kvCachePerTokenBytes K and V of the whole model per token (2 · layers · KV heads · head dim · 2 B)
      * @param usableBytes          capacity × the usable fraction
      * @param capacityBytes        the GPU's HBM
      * @param fits                 weights + KV cache ≤ usable
      */
-    public record Memory(double weightBytes, double kvCacheBytes, double kvCacheBytesPerToken, double usableBytes, double capacityBytes,
+    public record Memory(double weightBytes, double kvCacheBytes, double kvCachePerTokenBytes, double usableBytes, double capacityBytes,
                          boolean fits) {
     }
 }

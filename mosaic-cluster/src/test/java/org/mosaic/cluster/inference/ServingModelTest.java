@@ -36,8 +36,8 @@ class ServingModelTest {
 
     @Test
     void kvCacheOfLlama3_405bIs126LayersTimes8KvHeadsTimes128DimTimesKAndVTimes2Bytes() {
-        assertEquals(126.0 * 8 * 128 * 2 * 2, ServingModel.kvCacheBytesPerToken(Models.preset("llama3-405b")), 0);
-        assertEquals(516_096, ServingModel.kvCacheBytesPerToken(Models.preset("llama3-405b")), 0);
+        assertEquals(126.0 * 8 * 128 * 2 * 2, ServingModel.kvCachePerTokenBytes(Models.preset("llama3-405b")), 0);
+        assertEquals(516_096, ServingModel.kvCachePerTokenBytes(Models.preset("llama3-405b")), 0);
     }
 
     @Test
