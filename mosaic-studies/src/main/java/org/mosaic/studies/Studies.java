@@ -12,7 +12,7 @@ public final class Studies {
     private Studies() {
     }
 
-    /** Every study, in the order of the questions: channel, cable, datapath, fleet, training, goodput; each area's report study after its questions. */
+    /** Every study, in the order of the questions: channel, cable, datapath, fleet, training, goodput, serving; each area's report study after its questions. */
     public static List<Study<?, ?>> all() {
         List<Study<?, ?>> all = new ArrayList<>();
         all.add(new org.mosaic.studies.channel.ChannelStudy());
@@ -29,6 +29,7 @@ public final class Studies {
         all.add(new org.mosaic.studies.training.TrainStudy());
         all.add(new org.mosaic.studies.training.TrainingReportStudy());
         all.add(new org.mosaic.studies.goodput.GoodputStudy());
+        all.add(new org.mosaic.studies.inference.ServeStudy());
         return List.copyOf(all);
     }
 

@@ -312,7 +312,7 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
     }
 
     /** The job on a system document: {@code gpus} of it (default: the system's), with {@code g} instead of its GPU when given. */
-    static TrainingModel.Setup setup(SystemSpec sys, GpuSpec g, Long gpus) {
+    public static TrainingModel.Setup setup(SystemSpec sys, GpuSpec g, Long gpus) {
         SystemSpec s = g == null ? sys : sys.withGpu(g);
         if (gpus == null && s.gpus() == 0) {
             throw new UsageException("--system " + s.name() + " does not say how many GPUs it has (no gpus: in the document): expected "
@@ -329,7 +329,7 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
      * The setup of one policy on a bound cluster document ({@code label}: as the user gave it), bad names and sizes reported
      * against their flags; a cluster an edit made unusable is reported against the edit.
      */
-    static TrainingModel.Setup setup(ClusterDocument cluster, String label, GpuSpec g, String policy, Long gpus, Interconnect ic) {
+    public static TrainingModel.Setup setup(ClusterDocument cluster, String label, GpuSpec g, String policy, Long gpus, Interconnect ic) {
         try {
             Policy.named(policy);
         } catch (IllegalArgumentException e) {
