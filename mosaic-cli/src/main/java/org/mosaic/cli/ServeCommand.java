@@ -1,5 +1,7 @@
 package org.mosaic.cli;
 
+import org.mosaic.studies.training.JobChecks;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +103,13 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? TrainCommand.clusterDocument(cluster, Map.of(), "") : null;
-        TrainCommand.checkGpus(gpus);
+        JobChecks.checkGpus(gpus);
         ModelSpec m = TrainModels.bind(model, null, Map.of());
         GpuSpec g = gpu == null ? null : TrainCommand.gpu(gpu);
         List<String> names = sys != null ? List.of()
                 : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
         if (sys == null) {
-            TrainCommand.checkPolicies("--policy", names);
+            JobChecks.checkPolicies("--policy", names);
         }
         Double target = null;
         if (latencyTarget != null) {
