@@ -59,10 +59,12 @@ final class Results {
         double flr = frames == 0 ? 0 : (double) lost / frames;
         double lo = Math.min(flr, ctx.frameLossRatio(fail.ciLow()));
         double hi = Math.max(flr, ctx.frameLossRatio(fail.ciHigh()));
-        if (lost >= MIN_LOST_FOR_BATCHES && frames >= FLR_BATCHES) {
+        double[] batchMeans = lost >= MIN_LOST_FOR_BATCHES && frames >= FLR_BATCHES ? batchMeans(perBatch, frames) : null;
+        boolean batched = batchMeans != null && batchMeans[1] > 0;
+        if (batched) {
             // enough lost frames for the spread between stretches to show their clustering: the batch-means interval,
-            // which does not assume independent failures (the mapped one is too narrow or too wide when they cluster)
-            double[] batchMeans = batchMeans(perBatch, frames);
+            // which does not assume independent failures (the mapped one is too narrow or too wide when they cluster);
+            // when every stretch lost the same share (e.g. all frames) it shows no spread, and the mapped one stays
             lo = Math.min(flr, Math.max(0, batchMeans[0] - batchMeans[1]));
             hi = Math.max(flr, Math.min(1, batchMeans[0] + batchMeans[1]));
         }
@@ -72,12 +74,12 @@ final class Results {
         if (frames == 0) {
             notes.add("the run holds no complete frame of " + spec.frameBytes() + " bytes: frameLossRatio is 0 by convention");
         }
-        notes.add(lost >= MIN_LOST_FOR_BATCHES && frames >= FLR_BATCHES
+        notes.add(batched
                 ? "frameLossRatio CI: batch means over " + FLR_BATCHES + " consecutive stretches of frames (Student t, "
                 + (FLR_BATCHES - 1) + " d.f.; holds when failures cluster)"
                 : "frameLossRatio CI maps the Clopper–Pearson interval of the codeword failure ratio through the "
                 + "independent-failure FLR formula (widened to include the counted value; fewer than " + MIN_LOST_FOR_BATCHES
-                + " lost frames for batch means); clustered failures make it optimistic");
+                + " lost frames, or no spread between stretches, for batch means); clustered failures make it optimistic");
         if (!bitExact) {
             notes.add("stuck-at channels are treated as random bits (wrong with probability 1/2), the same law as the literal "
                     + "stuck value for uniformly random codeword bits");
