@@ -381,6 +381,11 @@ public final class ImportanceSampler {
         final double exactFailure;
         /** Exact (Poisson-binomial) failure probability of each codeword class. */
         final double[] exactPerClass;
+        /**
+         * Per class and bit address: P[bit b of its symbol is wrong | no earlier bit of the symbol is wrong and the
+         * symbol is wrong] = p_b / (1 − Π_{i≥b}(1 − p_i)), precomputed once (issue 17: recomputed per errored symbol).
+         */
+        final double[][] firstWrong;
 
         Model(Context ctx, double[][] bitBers) {
             bitBer = bitBers;
@@ -422,6 +427,21 @@ public final class ImportanceSampler {
                 exact += exactPerClass[j];
             }
             exactFailure = exact / classes;
+            int m = ctx.m;
+            firstWrong = new double[classes][bitBer[0].length];
+            double[] suffixOk = new double[m + 1];
+            for (int j = 0; j < classes; j++) {
+                double[] pb = bitBer[j];
+                for (int off = 0; off + m <= pb.length; off += m) {
+                    suffixOk[m] = 1;
+                    for (int b = m - 1; b >= 0; b--) {
+                        suffixOk[b] = suffixOk[b + 1] * (1 - pb[off + b]);
+                    }
+                    for (int b = 0; b < m; b++) {
+                        firstWrong[j][off + b] = pb[off + b] / (1 - suffixOk[b]);
+                    }
+                }
+            }
         }
 
         private static double[] tilt(double[] q, double th) {
@@ -520,11 +540,12 @@ public final class ImportanceSampler {
                 int j = i % classes;
                 double[] qt = model.tilted[j];
                 double[] pb = model.bitBer[j];
+                double[] first = model.firstWrong[j];
                 int count = 0;
                 for (int sym = 0; sym < n; sym++) {
                     if (rng.nextDouble() < qt[sym]) {
                         positions[count] = sym;
-                        values[count++] = errorValue(rng, pb, sym * m, m);
+                        values[count++] = errorValue(rng, pb, first, sym * m, m);
                     }
                 }
                 double w = Math.exp(model.cumulant[j] - model.theta[j] * count);
@@ -563,17 +584,12 @@ public final class ImportanceSampler {
          * least one is wrong: bit b is the first wrong one with probability p_b·Π_{i&lt;b}(1 − p_i)/(1 − Π(1 − p_i)),
          * drawn sequentially; the bits after it are independent.
          */
-        private static int errorValue(RandomGenerator rng, double[] pb, int off, int m) {
-            double[] suffixOk = new double[m + 1];
-            suffixOk[m] = 1;
-            for (int b = m - 1; b >= 0; b--) {
-                suffixOk[b] = suffixOk[b + 1] * (1 - pb[off + b]);
-            }
+        private static int errorValue(RandomGenerator rng, double[] pb, double[] firstWrong, int off, int m) {
+            // the same draws and the same probabilities as before, without allocating or recomputing per symbol
             int v = 0;
             boolean any = false;
             for (int b = 0; b < m; b++) {
-                double p = pb[off + b];
-                double pr = any ? p : p / (1 - suffixOk[b]);
+                double pr = any ? pb[off + b] : firstWrong[off + b];
                 if (rng.nextDouble() < pr) {
                     v |= 1 << b;
                     any = true;
