@@ -223,6 +223,83 @@ public class DatapathBenchmarks {
     }
 
     /**
+     * The bit-exact chain at the side-by-side operating points of issue 17 (AFF3CT comparison, docs/benchmarks.md):
+     * BER 6.9e-6 (few errors: encode, gearbox and syndromes dominate), 2.4e-4 (the KP4 threshold; the issue's 1 Gb/s
+     * per core bar) and 3e-3 (most codewords carry errors, many fail). Information throughput = codewords × 5,140 bits
+     * / run time.
+     */
+    @State(Scope.Benchmark)
+    public static class BitExactChain {
+        @Param({"6.9e-6", "2.4e-4", "3e-3"})
+        public String chainBer;
+        /** 2e4 codewords = 200 superblocks, 108.8 Mb of codeword bits, 102.8 Mb of information. */
+        @Param({"20000"})
+        public long chainCodewords;
+
+        EmulationSpec spec;
+        Context context;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            double ber = Double.parseDouble(chainBer);
+            spec = EmulationSpec.builder().engine(Engine.BIT_EXACT).uniformBer(ber).codewords(chainCodewords).threads(1).build();
+            context = new Context(spec);
+            EmulationResult r = BitExactEngine.run(context, ProgressListener.NONE);
+            if (r.unaccountedPayloadMismatches() == null || r.unaccountedPayloadMismatches() != 0) {
+                throw new IllegalStateException("bit-exact chain at BER " + ber + " has unaccounted payload mismatches");
+            }
+            // > 1e3 expected errors at every point: the measured BER is within 20 % (> 6 σ) unless the run is wrong
+            if (Math.abs(r.preFecBer() / ber - 1) > 0.2) {
+                throw new IllegalStateException("bit-exact chain measured BER " + r.preFecBer() + ", set " + ber);
+            }
+            System.out.printf(Locale.ROOT, "%n[setup] bit-exact chain at BER %s: %d codewords, %d bit errors, %d failed%n",
+                    chainBer, r.codewords(), r.preFecBitErrors(), r.uncorrectableCodewords() + r.miscorrectedCodewords());
+        }
+    }
+
+    /** The importance sampler to a codeword failure ratio of 8e-13 within ±5 % (95 %), issue 17's bar (≤ 1 s on 2 cores). */
+    @State(Scope.Benchmark)
+    public static class ImportanceCfr {
+        @Param({"2"})
+        public int cfrThreads;
+
+        EmulationSpec spec;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            double ber = berForCodewordFailure(8e-13);
+            spec = EmulationSpec.builder().engine(Engine.IMPORTANCE).uniformBer(ber)
+                    .importance(new Importance(Importance.DEFAULT.minSamples(), Importance.DEFAULT.maxSamples(), 0.05, 0))
+                    .threads(cfrThreads).build();
+            EmulationResult r = Emulator.run(spec);
+            if (!(r.codewordFailureRatio().relativeHalfWidth() <= 0.05)) {
+                throw new IllegalStateException("importance run stopped at relative half-width "
+                        + r.codewordFailureRatio().relativeHalfWidth());
+            }
+            System.out.printf(Locale.ROOT, "%n[setup] importance to CFR 8e-13: BER %.6e, estimate %.4e, %d samples%n", ber,
+                    r.codewordFailureRatio().value(), r.importanceSamples());
+        }
+    }
+
+    /** The uniform BER whose binomial codeword failure probability (KP4) is {@code cfr}: bisection in ln BER. */
+    static double berForCodewordFailure(double cfr) {
+        FecSpec fec = FecSpec.KP4;
+        double lo = Math.log(1e-6);
+        double hi = Math.log(1e-2);
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (lo + hi);
+            double f = PostFec.codewordFailureProbability(fec.n(), fec.t(),
+                    PostFec.symbolErrorProbability(Math.exp(mid), fec.symbolBits()));
+            if (f < cfr) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.exp(0.5 * (lo + hi));
+    }
+
+    /**
      * The uniform channel BER at which the analytic frame loss ratio of the default spec (KP4, binomial symbol
      * errors, 64-octet frames, the host's interleaving) equals {@code flr}: bisection in ln BER over the
      * monotone closed form of {@link PostFec}.
@@ -335,6 +412,24 @@ public class DatapathBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Context bitExactContext(BitExactRun s) {
         return new Context(s.spec);
+    }
+
+    /** One bit-exact run (context prebuilt) at issue 17's operating points, on one thread. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public EmulationResult bitExactChain(BitExactChain s) {
+        return BitExactEngine.run(s.context, ProgressListener.NONE);
+    }
+
+    /** Time to a codeword failure ratio of 8e-13 within ±5 % (95 %): the whole {@link Emulator#run}. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 3)
+    @Measurement(iterations = 10)
+    public EmulationResult importanceToCfr8e13(ImportanceCfr s) {
+        return Emulator.run(s.spec);
     }
 
     /** Time to an FLR of 1e-15 within ±20 % (95 %): the whole {@link Emulator#run}, setup included. */

@@ -23,6 +23,8 @@ import org.mosaic.datapath.channel.Skew;
  *                   errors reach the FEC
  * @param codewords  codewords to emulate (bit-exact and error-event engines)
  * @param frameBytes frame size for the frame loss ratio (frames laid end to end over the codewords' message bits)
+ * @param berMonitor the BER health monitor (threshold and window) that remaps a degraded channel to a spare; off by
+ *                   default ({@link org.mosaic.datapath.channel.BerMonitor})
  * @param checkDecoder decode every errored codeword (not only those with more than t symbol errors) and count
  *                   any disagreement with the truth — the slow, obvious reference mode
  */
@@ -44,7 +46,8 @@ public record EmulationSpec(
         int frameBytes,
         Importance importance,
         int threads,
-        boolean checkDecoder) {
+        boolean checkDecoder,
+        org.mosaic.datapath.channel.BerMonitor berMonitor) {
 
     /** Default BER of every channel: MOSAIC's median BER at 20 m, [mosaic-claim-ledger] (paper-derived). */
     public static final double DEFAULT_CHANNEL_BER = 2e-8;
@@ -103,6 +106,8 @@ public record EmulationSpec(
         Require.inRange("codewords", codewords, 1, Long.MAX_VALUE / (1L << 20), "how many codewords to emulate");
         Require.inRange("frameBytes", frameBytes, 1, 1 << 24, "64 for the 802.3 FLR convention, 1518 or 9000 for full frames");
         Require.inRange("threads", threads, 1, 1024, "worker threads; results do not depend on it");
+        Require.notNull("berMonitor", berMonitor);
+        berMonitor.check(host.rateBitsPerSecond() / channels.dataChannels());
         if (channels.dataChannels() > (long) fec.n() * host.codewordsPerBlock() * fec.symbolBits() * 1024) {
             throw new IllegalArgumentException("channels.data = " + channels.dataChannels() + " — expected far fewer channels than bits per host block");
         }
@@ -171,6 +176,7 @@ public record EmulationSpec(
         b.importance = importance;
         b.threads = threads;
         b.checkDecoder = checkDecoder;
+        b.berMonitor = berMonitor;
         return b;
     }
 
@@ -181,13 +187,13 @@ public record EmulationSpec(
                 && burst.equals(s.burst) && crosstalk.equals(s.crosstalk) && faults.equals(s.faults) && skew.equals(s.skew)
                 && deskew.equals(s.deskew) && Double.compare(detectionLatencySeconds, s.detectionLatencySeconds) == 0
                 && codewords == s.codewords && frameBytes == s.frameBytes && importance.equals(s.importance)
-                && threads == s.threads && checkDecoder == s.checkDecoder;
+                && threads == s.threads && checkDecoder == s.checkDecoder && berMonitor.equals(s.berMonitor);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(seed, engine, mapping, fec, host, channels, Arrays.hashCode(channelBer), burst, crosstalk, faults,
-                skew, deskew, detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder);
+                skew, deskew, detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder, berMonitor);
     }
 
     @Override
@@ -217,6 +223,7 @@ public record EmulationSpec(
         private Importance importance = Importance.DEFAULT;
         private int threads = 1;
         private boolean checkDecoder = false;
+        private org.mosaic.datapath.channel.BerMonitor berMonitor = org.mosaic.datapath.channel.BerMonitor.OFF;
 
         private Builder() {
         }
@@ -321,6 +328,11 @@ public record EmulationSpec(
             return this;
         }
 
+        public Builder berMonitor(org.mosaic.datapath.channel.BerMonitor v) {
+            berMonitor = v;
+            return this;
+        }
+
         public Builder checkDecoder(boolean v) {
             checkDecoder = v;
             return this;
@@ -335,7 +347,7 @@ public record EmulationSpec(
                 Arrays.fill(ber, uniformBer);
             }
             return new EmulationSpec(seed, engine, mapping, fec, host, channels, ber, burst, crosstalk, faults, skew, deskew,
-                    detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder);
+                    detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder, berMonitor);
         }
     }
 }

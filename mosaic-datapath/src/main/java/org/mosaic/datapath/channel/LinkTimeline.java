@@ -63,9 +63,18 @@ public final class LinkTimeline {
             faultOf[f.physicalChannel()] = f;
         }
         double[] detect = new double[phys];
+        double[] faultStart = new double[phys];
         Integer[] order = new Integer[phys];
+        BerMonitor monitor = spec.berMonitor();
         for (int p = 0; p < phys; p++) {
             detect[p] = faultOf[p] == null ? Double.POSITIVE_INFINITY : faultOf[p].detectionSeconds(latency);
+            faultStart[p] = faultOf[p] == null ? 0 : faultOf[p].startSeconds();
+            // a channel whose BER stays at or above the monitor's threshold (degraded from the start of the run)
+            double degraded = monitor.detectionSeconds(spec.burst().averageBer(spec.channelBer(p)));
+            if (degraded < detect[p]) {
+                detect[p] = degraded;
+                faultStart[p] = 0;
+            }
             order[p] = p;
         }
         Arrays.sort(order, (a, b) -> detect[a] != detect[b] ? Double.compare(detect[a], detect[b]) : Integer.compare(a, b));
@@ -103,7 +112,7 @@ public final class LinkTimeline {
                     break;
                 }
             }
-            failovers.add(new Failover(c, p, spare, faultOf[p].startSeconds(), t));
+            failovers.add(new Failover(c, p, spare, faultStart[p], t));
             if (spare >= 0) {
                 carrier[p] = -1;
                 carrier[spare] = c;

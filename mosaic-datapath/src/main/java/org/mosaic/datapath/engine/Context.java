@@ -182,6 +182,27 @@ public final class Context {
                 spec.host().codewordsPerFlow());
     }
 
+    /**
+     * FLR from each codeword's own failure probability over one superblock (its classes in time order; the pattern
+     * repeats every superblock): {@link PostFec#frameLossRatio(double[], long, long, int)}.
+     */
+    double frameLossRatio(double[] classFailure) {
+        return PostFec.frameLossRatio(clamp(classFailure), 8L * spec.frameBytes(), km, spec.host().codewordsPerFlow());
+    }
+
+    /** ∂FLR/∂P_j of {@link #frameLossRatio(double[])}. */
+    double[] frameLossRatioGradient(double[] classFailure) {
+        return PostFec.frameLossRatioGradient(clamp(classFailure), 8L * spec.frameBytes(), km, spec.host().codewordsPerFlow());
+    }
+
+    private static double[] clamp(double[] p) {
+        double[] c = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            c[i] = Math.min(1, Math.max(0, p[i]));
+        }
+        return c;
+    }
+
     /** The independent-error baseline at the link state of a slot. */
     EmulationResult.Analytic analytic(long slot) {
         double[] ber = channelBersAt(slot);
@@ -203,11 +224,17 @@ public final class Context {
             aware = binom;
         } else {
             double[][] q = symbolErrorProbabilities(bitBers(ber));
+            double[] perClass = new double[q.length];
             aware = 0;
-            for (double[] row : q) {
-                aware += PostFec.codewordFailureProbability(row, t);
+            for (int j = 0; j < q.length; j++) {
+                perClass[j] = PostFec.codewordFailureProbability(q[j], t);
+                aware += perClass[j];
             }
             aware /= q.length;
+            // the FLR from each codeword's own failure probability: failures concentrated on some codewords of a
+            // block lose more frames than the same mean spread evenly
+            return new EmulationResult.Analytic(mean, binom, aware, PostFec.postFecBitErrorRate(n, t, m, mean),
+                    frameLossRatio(perClass));
         }
         return new EmulationResult.Analytic(mean, binom, aware, PostFec.postFecBitErrorRate(n, t, m, mean), frameLossRatio(aware));
     }

@@ -182,6 +182,138 @@ public final class PostFec {
         return lossC + extraProbability * survC * lossOne;
     }
 
+    /**
+     * Frame loss ratio from the actual distribution of codeword failure probabilities over the stream, not their mean.
+     *
+     * <p><b>Model.</b> The codewords of the stream are given in time order as one period that repeats
+     * ({@code codewordFailureProbabilities[i]}, e.g. the codewords of a gearbox superblock, whose classes differ in how
+     * their bits sit on the channels); consecutive groups of {@code interleavedCodewords} form the blocks of
+     * {@link #frameLossRatio(double, long, long, int)}, and frames of F bits start at a uniformly random message bit.
+     * Codewords fail independently, each with its own probability (independent bit errors: two codewords share no
+     * bit, even on a dead channel), so a frame touching the blocks u … u + L − 1 survives with Π S_v, where
+     * S_v = Π_{codewords of v}(1 − P_cw). With L = c or c + 1 as in the scalar formula:
+     * FLR = (1/U)·Σ_u [(1 − x)·(1 − Π_{v=u}^{u+c−1} S_v) + x·(1 − Π_{v=u}^{u+c} S_v)], x = frac((F − 1)/B).
+     * This is what the counting engines measure when a dead channel hits only some codewords of a block: the scalar
+     * formula at the mean P_cw assumes the failures spread evenly and understates the FLR (Jensen). When every
+     * probability is equal it is the scalar formula exactly (the same function is called).
+     *
+     * <p>Numerics: each window's ln survival is a direct sum of log1p terms (no differences of prefix sums), so tiny
+     * FLRs keep their relative accuracy next to large ones; O(U²) for U blocks per period.
+     */
+    public static double frameLossRatio(double[] codewordFailureProbabilities, long frameBits, long messageBitsPerCodeword,
+                                        int interleavedCodewords) {
+        Windows w = windows(codewordFailureProbabilities, frameBits, messageBitsPerCodeword, interleavedCodewords);
+        if (w == null) {
+            return frameLossRatio(codewordFailureProbabilities[0], frameBits, messageBitsPerCodeword, interleavedCodewords);
+        }
+        double sum = 0;
+        for (int u = 0; u < w.units; u++) {
+            sum += (1 - w.extra) * w.loss(u, w.whole) + w.extra * w.loss(u, w.whole + 1);
+        }
+        return sum / w.units;
+    }
+
+    /**
+     * ∂FLR/∂P_i of {@link #frameLossRatio(double[], long, long, int)} for each codeword of the period (for the delta
+     * method: independent estimates P̂_i give Var FLR̂ ≈ Σ_i g_i²·Var P̂_i). A codeword with P_i = 1 gets 0 (the
+     * windows it touches are lost whatever the others do).
+     */
+    public static double[] frameLossRatioGradient(double[] codewordFailureProbabilities, long frameBits,
+                                                  long messageBitsPerCodeword, int interleavedCodewords) {
+        int cpb = interleavedCodewords;
+        double[] p = codewordFailureProbabilities;
+        Windows w = windows(p, frameBits, messageBitsPerCodeword, interleavedCodewords, true);
+        double[] perUnit = new double[w.units]; // Σ over windows of weight · survival · multiplicity of the block
+        for (int u = 0; u < w.units; u++) {
+            for (int extra = 0; extra <= 1; extra++) {
+                long len = w.whole + extra;
+                double weight = (extra == 0 ? 1 - w.extra : w.extra) / w.units;
+                if (weight == 0) {
+                    continue;
+                }
+                double survive = 1 - w.loss(u, len);
+                if (survive == 0) {
+                    continue;
+                }
+                long full = len / w.units;
+                int rem = (int) (len % w.units);
+                for (int v = 0; v < w.units; v++) {
+                    int distance = Math.floorMod(v - u, w.units);
+                    long mult = full + (distance < rem ? 1 : 0);
+                    perUnit[v] += weight * survive * mult;
+                }
+            }
+        }
+        double[] g = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            g[i] = p[i] >= 1 ? 0 : perUnit[i / cpb] / (1 - p[i]);
+        }
+        return g;
+    }
+
+    /** The blocks' ln survivals and the window lengths; null when every probability is equal (scalar formula). */
+    private static Windows windows(double[] p, long frameBits, long messageBitsPerCodeword, int interleavedCodewords) {
+        return windows(p, frameBits, messageBitsPerCodeword, interleavedCodewords, false);
+    }
+
+    private static Windows windows(double[] p, long frameBits, long messageBitsPerCodeword, int interleavedCodewords,
+                                   boolean always) {
+        if (p == null || p.length == 0) {
+            throw new IllegalArgumentException("codeword failure probabilities: none; expected one per codeword of the period");
+        }
+        frameLossRatio(0, frameBits, messageBitsPerCodeword, interleavedCodewords); // validates the scalars
+        if (p.length % interleavedCodewords != 0) {
+            throw new IllegalArgumentException("codeword failure probabilities: " + p.length + " — expected whole blocks of "
+                    + interleavedCodewords + " interleaved codewords");
+        }
+        boolean equal = true;
+        for (int i = 0; i < p.length; i++) {
+            requireProbability(p[i], "codeword failure probability [" + i + "]");
+            equal &= p[i] == p[0];
+        }
+        if (equal && !always) {
+            return null;
+        }
+        int units = p.length / interleavedCodewords;
+        double[] lnSurvive = new double[units];
+        boolean[] lost = new boolean[units];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i] == 1) {
+                lost[i / interleavedCodewords] = true;
+            } else {
+                lnSurvive[i / interleavedCodewords] += Math.log1p(-p[i]);
+            }
+        }
+        long blockBits = messageBitsPerCodeword * interleavedCodewords;
+        long whole = 1 + (frameBits - 1) / blockBits;
+        double extra = (double) ((frameBits - 1) % blockBits) / blockBits;
+        return new Windows(units, lnSurvive, lost, whole, extra);
+    }
+
+    /** Blocks of one period: ln survival of each (finite part) and whether it is certainly lost. */
+    private record Windows(int units, double[] lnSurvive, boolean[] lost, long whole, double extra) {
+        /** P[a frame touching blocks u … u + len − 1 (cyclic) is lost]. */
+        double loss(int u, long len) {
+            long full = len / units;
+            int rem = (int) (len % units);
+            double ln = 0;
+            boolean dead = false;
+            if (full > 0) {
+                for (int v = 0; v < units; v++) {
+                    ln += lnSurvive[v];
+                    dead |= lost[v];
+                }
+                ln *= full;
+            }
+            for (int i = 0; i < rem; i++) {
+                int v = (u + i) % units;
+                ln += lnSurvive[v];
+                dead |= lost[v];
+            }
+            return dead ? 1 : -Math.expm1(ln);
+        }
+    }
+
     // ---------------------------------------------------------------- binomial tail
 
     /** P[X ≥ from] / e^lnScale = sum, for X ~ Bin(n, p), with 1 ≤ from ≤ n and 0 &lt; p. */
