@@ -67,9 +67,7 @@ public final class Scaling {
         int available = channel.fiber().coreCount();
         // plan against a fibre large enough, and report whether the real one is
         ChannelSpec.Fiber f = channel.fiber();
-        ChannelSpec.Fiber enough = new ChannelSpec.Fiber(f.lengthMeters(), f.attenuationDbPerMeter(), f.numericalAperture(),
-                f.coreDiameterMeters(), f.corePitchMeters(), Math.max(available, needed), f.modalBandwidthHzMeters(),
-                f.crosstalkDb(), f.crosstalkReferenceLengthMeters());
+        ChannelSpec.Fiber enough = f.withCoreCount(Math.max(available, needed));
         ChannelSpec planned = new ChannelSpec(channel.name(), channel.seed(), channel.rateBitsPerSecond(), channel.berTarget(),
                 channel.rows(), channel.cols(), channel.led(), channel.optics(), enough, channel.receiver(), channel.ctle(),
                 channel.numerics());

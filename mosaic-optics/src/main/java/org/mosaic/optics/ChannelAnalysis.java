@@ -65,7 +65,30 @@ public final class ChannelAnalysis {
                 nominal.eye().eyeHeight(spec.berTarget()) / nominal.omaCurrent(),
                 eyeWidthUi(model, peaking, spec.berTarget()),
                 dbm(pAvg), dbm(oma), dbm(sensitivity), dbm(noiseOnly), dbm(sensitivity) - dbm(noiseOnly), margin,
-                Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel);
+                Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel,
+                coupling(spec), modes(model), ctle(spec, peaking));
+    }
+
+    static ChannelResult.Coupling coupling(ChannelSpec spec) {
+        OpticalPath.Launch l = OpticalPath.launch(spec);
+        return new ChannelResult.Coupling(l.magnification(), l.efficiency(), l.etendueLimit(), l.etendueLimited(),
+                l.collectedNa(), l.launchNa());
+    }
+
+    static ChannelResult.Modes modes(ChannelModel model) {
+        ChannelSpec.Fiber f = model.spec().fiber();
+        FibreModes core = FibreModes.of(f.coreDiameterMeters(), f.numericalAperture(), model.spec().led().wavelengthMeters());
+        FibreModes.ModalResponse m = model.modal();
+        return new ChannelResult.Modes(m == null ? "fiber.modalBandwidth" : "modes", model.modalBandwidthLengthHzMeters(),
+                core.vNumber(), core.modeCount(), m == null ? core.modeCount() : m.excitedModes(),
+                Double.isInfinite(f.modeCouplingLengthMeters()) ? null : f.modeCouplingLengthMeters(),
+                f.differentialModeAttenuationDbPerMeter());
+    }
+
+    static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking) {
+        ChannelSpec.Ctle c = spec.ctle();
+        return new ChannelResult.Ctle(c.enabled(), peaking, c.enabled() ? ChannelSpec.Ctle.boostDb(peaking) : 0,
+                c.nyquistGainDb(peaking), c.enabled() ? c.poleFrequencyPerRate() * spec.rateBitsPerSecond() : 0);
     }
 
     static double dbm(double watts) {

@@ -65,15 +65,42 @@ public record ChannelSpec(
 
     /**
      * The multicore imaging fibre.
-     * @param modalBandwidthHzMeters effective modal bandwidth-length product (optical 3-dB of a Gaussian response)
+     * @param modalBandwidthHzMeters a measured modal bandwidth-length product (optical 3-dB of a Gaussian
+     *                               response) that overrides the mode solution; NaN to derive the modal spread
+     *                               from the cores' guided modes and the launch ({@link FibreModes})
      * @param crosstalkDb channel-to-nearest-channel intensity coupling accumulated over {@code crosstalkReferenceLengthMeters}
+     * @param modeCouplingLengthMeters length beyond which mode coupling makes the modal spread grow as √L
+     *                                 (infinite: no coupling); used with the mode solution only
+     * @param differentialModeAttenuationDbPerMeter extra loss of the highest-order mode ((U/V)² = 1), falling as
+     *                                 (U/V)² towards the fundamental; used with the mode solution only
      */
     public record Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
                         double coreDiameterMeters, double corePitchMeters, int coreCount,
-                        double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters) {
+                        double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters,
+                        double modeCouplingLengthMeters, double differentialModeAttenuationDbPerMeter) {
+        /** A fibre without mode coupling or differential mode attenuation. */
+        public Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
+                     double coreDiameterMeters, double corePitchMeters, int coreCount,
+                     double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters) {
+            this(lengthMeters, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, coreCount,
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, Double.POSITIVE_INFINITY, 0);
+        }
+
+        /** True when {@code fiber.modalBandwidth} overrides the mode solution. */
+        public boolean modalBandwidthOverridden() {
+            return !Double.isNaN(modalBandwidthHzMeters);
+        }
+
         public Fiber withLength(double v) {
             return new Fiber(v, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, coreCount,
-                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters);
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
+                    differentialModeAttenuationDbPerMeter);
+        }
+
+        public Fiber withCoreCount(int n) {
+            return new Fiber(lengthMeters, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, n,
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
+                    differentialModeAttenuationDbPerMeter);
         }
     }
 
@@ -88,10 +115,44 @@ public record ChannelSpec(
     }
 
     /**
-     * Analog CTLE, one zero and two equal poles, unity DC gain: H(s) = (1 + s/ωz)/(1 + s/ωp)²; peaking = ωp/ωz.
+     * Analog CTLE, one zero and two equal poles, unity DC gain: H(s) = (1 + s/ωz)/(1 + s/ωp)²; peaking = ωp/ωz
+     * (the zero-to-pole ratio, not the boost: see {@link #boostDb(double)}).
      * @param fixedPeakingDb NaN to optimise the peaking in [0, maxPeakingDb] for the lowest BER
      */
     public record Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb) {
+        /**
+         * The real boost of the CTLE, max_f |H(f)|/|H(0)| in dB, for a zero-to-pole ratio g = 10^(peaking/20):
+         * with y = (f/fp)², |H|² = (1 + g²y)/(1 + y)², largest at y = (g² − 2)/g² where it is g⁴/(4(g² − 1));
+         * no boost (the maximum is at DC) when g² ≤ 2.
+         */
+        public static double boostDb(double peakingDb) {
+            double g2 = Math.pow(10, peakingDb / 10);
+            if (g2 <= 2) {
+                return 0;
+            }
+            return 10 * Math.log10(g2 * g2 / (4 * (g2 - 1)));
+        }
+
+        /**
+         * The largest zero-to-pole ratio (dB) whose boost is {@code boostDb}: the larger root of
+         * g⁴ − 4B·g² + 4B = 0, g² = 2B + 2√(B² − B), B = 10^(boost/10) (3.01 dB for no boost).
+         */
+        public static double peakingDbForBoost(double boostDb) {
+            double b = Math.pow(10, Math.max(0, boostDb) / 10);
+            return 10 * Math.log10(2 * b + 2 * Math.sqrt(Math.max(0, b * b - b)));
+        }
+
+        /** |H(f)|/|H(0)| in dB at {@code frequencyOverPole} = f/fp. */
+        public static double gainDb(double peakingDb, double frequencyOverPole) {
+            double g2 = Math.pow(10, peakingDb / 10);
+            double y = frequencyOverPole * frequencyOverPole;
+            return 10 * Math.log10((1 + g2 * y) / ((1 + y) * (1 + y)));
+        }
+
+        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency, rate/2. */
+        public double nyquistGainDb(double peakingDb) {
+            return enabled ? gainDb(peakingDb, 0.5 / poleFrequencyPerRate) : 0;
+        }
     }
 
     /** Numerical resolution: time samples per unit interval and bins of the statistical-eye grid. */
