@@ -23,8 +23,16 @@ public final class ChannelAnalysis {
     private ChannelAnalysis() {
     }
 
-    /** The full evaluation (array BER, budget, sensitivity, reach, max rate). */
+    /**
+     * The full evaluation (array BER, budget, sensitivity, reach, max rate); the array's reach definitions
+     * ({@link ArrayReach}, ~40 array evaluations) only when the design's reach target is not the nominal channel.
+     */
     public static ChannelResult analyse(ChannelSpec spec) {
+        return analyse(spec, !spec.reachTarget().definition().equals("nominal"));
+    }
+
+    /** The full evaluation, with the array's reach and margin under every definition when {@code withArrayReach}. */
+    public static ChannelResult analyse(ChannelSpec spec, boolean withArrayReach) {
         ChannelModel model = new ChannelModel(spec);
         double peaking = model.optimalPeakingDb();
         ChannelModel.Evaluation nominal = model.evaluate(model.nominal(), peaking);
@@ -66,7 +74,8 @@ public final class ChannelAnalysis {
                 eyeWidthUi(model, peaking, spec.berTarget()),
                 dbm(pAvg), dbm(oma), dbm(sensitivity), dbm(noiseOnly), dbm(sensitivity) - dbm(noiseOnly), margin,
                 Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel,
-                coupling(spec), modes(model), ctle(spec, peaking));
+                coupling(spec), modes(model), ctle(spec, peaking),
+                withArrayReach ? ArrayReach.of(spec, Math.min(reach, MAX_LENGTH), margin) : null);
     }
 
     static ChannelResult.Coupling coupling(ChannelSpec spec) {
@@ -265,7 +274,7 @@ public final class ChannelAnalysis {
      * stepping out from {@code start} in steps of 0.25 (a factor 1.28 in the log domain used here), then
      * refines with Brent's method to {@code accuracy}.
      */
-    private static double solveUpper(DoubleUnaryOperator f, double lo, double hi, double start, double accuracy) {
+    static double solveUpper(DoubleUnaryOperator f, double lo, double hi, double start, double accuracy) {
         double x = Math.max(lo, Math.min(hi, start));
         double fx = f.applyAsDouble(x);
         double step = 0.25;

@@ -13,6 +13,8 @@ import java.util.List;
  * @param coupling the launch derived from the emitter, lens and fibre geometry
  * @param modes the fibre's guided modes and the modal bandwidth the channel used, with its source
  * @param ctle the CTLE setting as zero-to-pole ratio, real boost and Nyquist gain
+ * @param arrayReach reach and margin for the nominal channel, the array's mean BER and the k-th worst channel, with
+ *                   the design's target definition ({@code link.reach.target}); null unless asked for or targeted
  */
 public record ChannelResult(
         String name,
@@ -50,7 +52,8 @@ public record ChannelResult(
         double[] perChannelBer,
         Coupling coupling,
         Modes modes,
-        Ctle ctle) {
+        Ctle ctle,
+        ArrayReach arrayReach) {
 
     /**
      * The launch from the geometry: magnification (spot ÷ emitter), lens efficiency and its étendue cap, the

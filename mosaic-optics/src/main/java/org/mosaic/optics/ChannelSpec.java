@@ -16,7 +16,34 @@ public record ChannelSpec(
         Fiber fiber,
         Receiver receiver,
         Ctle ctle,
-        Numerics numerics) {
+        Numerics numerics,
+        ReachTarget reachTarget) {
+
+    /** A design with the nominal channel as its reach target. */
+    public ChannelSpec(String name, long seed, double rateBitsPerSecond, double berTarget, int rows, int cols, Led led,
+                       Optics optics, Fiber fiber, Receiver receiver, Ctle ctle, Numerics numerics) {
+        this(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, numerics,
+                ReachTarget.NOMINAL);
+    }
+
+    /**
+     * Which channel the design's reach and margin are judged on.
+     * @param definition {@code nominal} (the centre channel with the typical emitter), {@code mean} (the array's mean
+     *                   BER: what an FEC striped over all channels sees) or {@code kth-worst} (the worst channel left
+     *                   when spares replace the {@code coveredChannels} worst)
+     * @param coveredChannels the worst channels spares replace (kth-worst only)
+     */
+    public record ReachTarget(String definition, int coveredChannels) {
+        public static final java.util.List<String> DEFINITIONS = java.util.List.of("nominal", "mean", "kth-worst");
+        public static final ReachTarget NOMINAL = new ReachTarget("nominal", 0);
+
+        public ReachTarget {
+            if (!DEFINITIONS.contains(definition) || coveredChannels < 0) {
+                throw new IllegalArgumentException("reach target " + definition + " covering " + coveredChannels
+                        + ": expected one of " + DEFINITIONS + " and a count >= 0");
+            }
+        }
+    }
 
     /** Unit interval (bit period) in seconds. */
     public double unitIntervalSeconds() {
@@ -160,22 +187,22 @@ public record ChannelSpec(
     }
 
     public ChannelSpec withLength(double meters) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber.withLength(meters), receiver, ctle, numerics);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber.withLength(meters), receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withRate(double bitsPerSecond) {
-        return new ChannelSpec(name, seed, bitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, numerics);
+        return new ChannelSpec(name, seed, bitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withLed(Led l) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, l, optics, fiber, receiver, ctle, numerics);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, l, optics, fiber, receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withCtle(Ctle c) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, c, numerics);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, c, numerics, reachTarget);
     }
 
     public ChannelSpec withNumerics(Numerics n) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, n);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, n, reachTarget);
     }
 }

@@ -238,7 +238,21 @@ public final class ChannelSpecs {
             r.problem("fiber.numericalAperture", r.text("fiber.numericalAperture", ""), "a numerical aperture below the "
                     + "core index (no fibre guides beyond NA = n_core)");
         }
-        return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics);
+        // the channel the reach is judged on: the nominal one, the array's mean BER, or the worst left after spares
+        String definition = r.choice("link.reach.target", ChannelSpec.ReachTarget.DEFINITIONS, "nominal");
+        int covered = r.integer("link.reach.coveredChannels", 0, 1_000_000, 0);
+        if (r.has("link.reach.coveredChannels") && !definition.equals("kth-worst")) {
+            r.problem("link.reach.coveredChannels", r.text("link.reach.coveredChannels", ""), "link.reach.target: kth-worst: "
+                    + "the channels spares cover only matter for the worst channel left (hint: remove it, or set "
+                    + "link.reach.target: kth-worst)");
+        }
+        if (covered >= rows * cols) {
+            r.problem("link.reach.coveredChannels", String.valueOf(covered), String.format(java.util.Locale.ROOT,
+                    "fewer than the array's %d channels (hint: the spares of the cable, e.g. 20)", rows * cols));
+            covered = 0;
+        }
+        return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics,
+                new ChannelSpec.ReachTarget(definition, covered));
     }
 
     private static double q(SpecReader r, String path) {
