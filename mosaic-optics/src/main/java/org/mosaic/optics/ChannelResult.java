@@ -9,12 +9,15 @@ import java.util.List;
  * @param ber per-channel BER over the array (median, mean, worst, best)
  * @param qFactor Q of the nominal (centre, typical-emitter) channel, from its BER
  * @param marginDb received OMA of the nominal channel minus its sensitivity (with ISI and crosstalk), dB
- * @param reachMeters longest fibre at which the nominal channel still meets the BER target (CTLE re-optimised)
+ * @param reachMeters longest fibre at which the design's target channel ({@code link.reach.target}: the nominal channel
+ *                    unless the design says the array's mean BER or its k-th worst channel) still meets the BER target
+ *                    (CTLE re-optimised)
  * @param coupling the launch derived from the emitter, lens and fibre geometry
  * @param modes the fibre's guided modes and the modal bandwidth the channel used, with its source
  * @param ctle the CTLE setting as zero-to-pole ratio, real boost and Nyquist gain
  * @param arrayReach reach and margin for the nominal channel, the array's mean BER and the k-th worst channel, with
- *                   the design's target definition ({@code link.reach.target}); null unless asked for or targeted
+ *                   the design's target definition ({@code link.reach.target}); null unless asked for
+ *                   ({@link ChannelAnalysis#analyse(ChannelSpec, boolean)})
  */
 public record ChannelResult(
         String name,

@@ -20,7 +20,9 @@ class ArrayReachTest {
 
     /**
      * Without emitter spread every interior channel sees the nominal channel's neighbours, so the worst channel is
-     * the nominal one, bit for bit; the edge channels lose neighbours and only do better, so the mean is below it.
+     * the nominal one (to 1e-6 relative: the array path sums the neighbours' powers from a matrix, the nominal one
+     * from unit factors, and the eye's grid amplifies that rounding); the edge channels lose neighbours and only do
+     * better, so the mean is below it.
      */
     @Test
     void withoutSpreadTheWorstChannelIsTheNominalOne() {
@@ -28,7 +30,7 @@ class ArrayReachTest {
         ChannelModel m = new ChannelModel(s);
         double nominal = m.evaluate(m.nominal(), m.optimalPeakingDb()).ber();
         double length = s.fiber().lengthMeters();
-        assertThat(ArrayReach.statistic(s, length, 1, false, 0)).isCloseTo(nominal, within(1e-12 * nominal));
+        assertThat(ArrayReach.statistic(s, length, 1, false, 0)).isCloseTo(nominal, within(1e-6 * nominal));
         assertThat(ArrayReach.statistic(s, length, 1, true, 0)).isLessThanOrEqualTo(nominal);
     }
 
