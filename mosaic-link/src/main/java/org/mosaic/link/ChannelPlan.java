@@ -71,7 +71,9 @@ public record ChannelPlan(String hostInterface, double lineRateBitsPerSecond, do
 
     /**
      * Plans a cable. Throws {@link PlanException} (with the quantity, the limit and a hint) when the plan
-     * is impossible: the data array is too small for the data channels, or the lit cores exceed the fibre.
+     * is impossible: the data array is too small for the data channels, the lit cores exceed the fibre, the
+     * array's image does not fit the fibre face, a spot is wider than the channel pitch on the face, or (with
+     * whole-array imaging) plan.magnification differs from the emitter's spot / emitter ratio (issue 15).
      */
     public static ChannelPlan of(ChannelSpec channel, HostInterface host, PlanSpec plan) {
         double rate = channel.rateBitsPerSecond();
