@@ -44,6 +44,15 @@ public final class LinkSpecs {
         String att = r.choice("host.attachment", List.of("pluggable", "cpo"), "pluggable");
 
         PlanSpec plan = plan(r);
+        // the worst channels a kth-worst reach target lets spares replace cannot exceed the spares the plan has
+        if (host != null && channel.reachTarget().coveredChannels() > 0) {
+            int spares = plan.spares(ChannelPlan.dataChannels(host.lineRateBitsPerSecond(), channel.rateBitsPerSecond()));
+            if (channel.reachTarget().coveredChannels() > spares) {
+                r.problem("link.reach.coveredChannels", String.valueOf(channel.reachTarget().coveredChannels()),
+                        "at most the plan's " + spares + " spares (plan.spares), since only spares can replace the worst "
+                                + "channels (hint: link.reach.coveredChannels=" + spares + ", or more plan.spares)");
+            }
+        }
         PowerSpec power = power(r);
         LinkSpec.ReliabilityInputs rel = reliability(r, doc.tree().path("reliability"));
         r.finish();

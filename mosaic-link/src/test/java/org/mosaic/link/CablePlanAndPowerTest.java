@@ -181,6 +181,17 @@ class CablePlanAndPowerTest {
     }
 
     @Test
+    void spareCoverOfTheReachTargetIsBoundedByTheSpares_issue15() {
+        // the 800G has 5 % of 400 = 20 spares: covering 21 of the worst channels is refused, 20 is fine
+        assertThatThrownBy(() -> LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("link.reach.target", "kth-worst")
+                .with("link.reach.coveredChannels", "21")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("link.reach.coveredChannels")
+                .hasMessageContaining("20 spares");
+        assertThat(LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("link.reach.target", "kth-worst")
+                .with("link.reach.coveredChannels", "20")).channel().reachTarget().coveredChannels()).isEqualTo(20);
+    }
+
+    @Test
     void aRateNoHostInterfaceHasIsAClearError() {
         assertThatThrownBy(() -> HostInterface.forGeneration("1.2T"))
                 .hasMessageContaining("1.2T").hasMessageContaining("800G").hasMessageContaining("1.6T");
