@@ -72,7 +72,7 @@ public final class Scaling {
                 channel.numerics());
         ChannelPlan plan = ChannelPlan.of(planned, target, ps);
         PowerModel.Power power = PowerModel.evaluate(planned, plan, base.power(), base.attachment());
-        double reach = withReach ? ChannelAnalysis.reach(channel) : Double.NaN;
+        double reach = withReach ? ChannelAnalysis.targetReach(channel) : Double.NaN;
         return new Option(target.id(), how, plan, power, reach, needed, available);
     }
 }

@@ -80,6 +80,15 @@ public final class ChannelAnalysis {
                 withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null);
     }
 
+    /**
+     * The reach under the design's target definition ({@code link.reach.target}: the nominal channel, the array's mean
+     * BER or its k-th worst channel), as {@link ChannelResult#reachMeters()} reports it; what a cable's reach is judged
+     * on downstream (comparison, technology menu, fleet). Equals {@link #reach} for a nominal target.
+     */
+    public static double targetReach(ChannelSpec spec) {
+        return Math.min(targetReach(spec, reach(spec)), MAX_LENGTH);
+    }
+
     /** The reach under the design's target definition ({@code link.reach.target}), from the nominal reach. */
     static double targetReach(ChannelSpec spec, double nominalReach) {
         ChannelSpec.ReachTarget t = spec.reachTarget();

@@ -43,6 +43,15 @@ public record ChannelSpec(
                         + ": expected one of " + DEFINITIONS + " and a count >= 0");
             }
         }
+
+        /** The definition in words: "nominal channel", "array's mean BER", "worst channel after 4 spares". */
+        public String describe() {
+            return switch (definition) {
+                case "mean" -> "array's mean BER";
+                case "kth-worst" -> "worst channel after " + coveredChannels + " spares";
+                default -> "nominal channel";
+            };
+        }
     }
 
     /** Unit interval (bit period) in seconds. */

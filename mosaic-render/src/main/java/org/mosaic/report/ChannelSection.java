@@ -189,6 +189,22 @@ public final class ChannelSection implements Section {
         }
         sb.append(Html.table(List.of("quantity", ">value"), facts, null));
 
+        List<List<String>> arrayReach = new ArrayList<>();
+        List<String> reachCls = new ArrayList<>();
+        for (ChannelFacts.ReachRow row : ChannelFacts.arrayReach(r)) {
+            arrayReach.add(List.of(row.definition() + (row.target() ? " — the design's target" : ""), row.reach(), row.margin()));
+            reachCls.add(!row.target() ? null : r.arrayReach().targetMarginDb() >= 0 ? "good" : "bad");
+        }
+        if (!arrayReach.isEmpty()) {
+            sb.append("<h4>Reach of the array</h4>\n");
+            sb.append(Html.table(List.of("channel definition", ">reach at BER target", ">margin at " + Output.si(r.fiberLengthMeters(),
+                    Dimension.LENGTH)), arrayReach, reachCls));
+            sb.append("<p class=\"note\">Nominal: the centre channel with the typical emitter. Mean BER: what an FEC striped over "
+                    + "every channel sees. Worst after k spares: the worst channel left once spares replace the k worst. Margin: the "
+                    + "change of every emitter's power that brings the statistic to the target. The design says which one it is "
+                    + "judged on (<code>link.reach.target</code>); its row is green when it closes at this length, red when not.</p>\n");
+        }
+
         sb.append("<h4>Statistical eye and bathtub</h4>\n<div class=\"grid2\">\n");
         sb.append(figs.get("eye").html(id));
         sb.append(figs.get("bathtub").html(id));
