@@ -116,15 +116,16 @@ public record ChannelPlan(String hostInterface, double lineRateBitsPerSecond, do
         double spot = channel.optics().spotDiameterMeters();
         // the geometry is one source of truth: an image the fibre cannot hold, or spots that overlap their
         // neighbours, is not a plan with a failed check but no plan (the channel's coupling assumes both hold)
-        String where = String.format(Locale.ROOT, "the %d x %d grid at %.0f um pitch, magnification %.3g (%s imaging)",
-                gridRows, cols, pitch * 1e6, m, plan.imaging());
+        String where = String.format(Locale.ROOT, "the %d x %d grid (%d data + %d parity + %d spare channels: plan.parity, "
+                        + "plan.spares) at %.0f um pitch, magnification %.3g (%s imaging)",
+                gridRows, cols, data, parity, spares, pitch * 1e6, m, plan.imaging());
         if (diagonal > fibreDiameter * (1 + 1e-9)) {
             int coresNeeded = (int) Math.ceil(Math.PI / 4 * diagonal * diagonal / cell);
             throw new PlanException(plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? "optics.spotDiameter" : "plan.magnification",
                     plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? mm(spot * 1e6) + " um" : String.format(Locale.ROOT, "%.3g", m),
                     String.format(Locale.ROOT, "%s has a %.3f mm image diagonal, but the fibre's %d cores at %.3g um pitch fill "
                             + "a %.3f mm circle (hint: an image that fits needs magnification %.3g or less%s, or a fibre of "
-                            + "at least %d cores: fiber.coreCount)", where, diagonal * 1e3, fibreCores,
+                            + "at least %d cores: fiber.coreCount, or fewer spare or parity channels)", where, diagonal * 1e3, fibreCores,
                             channel.fiber().corePitchMeters() * 1e6, fibreDiameter * 1e3, m * fibreDiameter / diagonal,
                             plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? String.format(Locale.ROOT,
                                     " (whole-array imaging: optics.spotDiameter %.3g um or less)", spot * 1e6 * fibreDiameter / diagonal)
