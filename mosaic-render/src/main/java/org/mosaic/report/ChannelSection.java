@@ -131,8 +131,11 @@ public final class ChannelSection implements Section {
         }
         List<String> rests = new ArrayList<>();
         for (String key : List.of("plan.magnification", "fiber.coreCount", "fiber.numericalAperture")) {
-            provenance(e, key).ifPresent(p -> rests.add(key + " = " + Html.value(p.value()) + " (" + p.confidence().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-') + ": " + p.source() + ")"));
+            provenance(e, key).ifPresent(p -> {
+                String confidence = p.confidence().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                rests.add(key + " = " + Html.value(p.value()) + " (" + (p.source().toLowerCase(Locale.ROOT).startsWith(confidence) ? ""
+                        : confidence + ": ") + p.source() + ")");
+            });
         }
         if (!rests.isEmpty()) {
             sb.append("; it rests on ").append(String.join(", ", rests));
