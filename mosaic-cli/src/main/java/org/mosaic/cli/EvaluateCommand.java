@@ -269,11 +269,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             ChannelResult r = e.result();
             rows.add(List.of(e.name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
                     Output.si(r.fiberLengthMeters(), Dimension.LENGTH), Output.ber(r.ber().median()), Output.ber(r.ber().mean()),
-                    Output.ber(r.ber().worst()), Output.number(r.qFactor(), 3), Output.db(r.marginDb()), ChannelFacts.reach(r),
-                    Output.db(r.ctlePeakingDb())));
+                    Output.ber(r.ber().worst()), Output.number(r.qFactor(), 3), Output.db(r.marginDb()),
+                    ChannelFacts.reach(r) + " (" + ChannelFacts.reachDefinition(r) + ")", Output.db(r.ctlePeakingDb())));
         }
         double target = channel.evaluated().isEmpty() ? Double.NaN : channel.evaluated().get(0).result().berTarget();
-        return Output.table(h, rows) + "BER over the array (median, mean, worst); Q, margin and reach of the nominal channel at BER "
-                + Output.ber(target) + ".\n";
+        return Output.table(h, rows) + "BER over the array (median, mean, worst); Q and margin of the nominal channel at BER "
+                + Output.ber(target) + "; reach on the channel definition each design is judged on (link.reach.target).\n";
     }
 }

@@ -106,6 +106,13 @@ public final class OpticsCommand implements Callable<Integer> {
                 }
                 sb.append(Output.table(List.of("quantity", ">value"), rows)).append('\n');
                 sb.append(Output.table(List.of("link budget", ">value"), ChannelFacts.budget(r)));
+                List<List<String>> reach = new ArrayList<>();
+                for (ChannelFacts.ReachRow row : ChannelFacts.arrayReach(r)) {
+                    reach.add(List.of(row.definition(), row.reach(), row.margin(), row.target() ? "<- target" : ""));
+                }
+                if (!reach.isEmpty()) {
+                    sb.append('\n').append(Output.table(List.of("array reach by definition", ">reach", ">margin", "design target"), reach));
+                }
                 if (plot != null) {
                     sb.append("\nplot: ").append(plot.toAbsolutePath()).append('\n');
                 }

@@ -38,10 +38,15 @@ class TrainingModelTest {
         TrainingModel.Setup s = TrainingModel.setup("h100-16k", null, Policy.MOSAIC, null);
         TrainingCluster c = s.cluster();
         assertThat(c.scaleUpChoice().grown()).isTrue();
+        // a group of 16 spread as widely as the grown domain allows (stride = domain / 16): across boards, inside the domain
+        // (the domain's size follows MOSAIC's modelled reach; at least two 8-GPU boards once grown)
+        int stride = c.scaleUpGpus() / 16;
+        assertThat(stride).isPositive();
+        assertThat(c.group(16, stride).span()).isEqualTo(org.mosaic.cluster.training.network.GroupSpan.SCALE_UP);
         LinkCost inBoard = s.system().network().link(8, 1);
-        LinkCost acrossBoards = s.system().network().link(16, 8);
+        LinkCost acrossBoards = s.system().network().link(16, stride);
         assertThat(inBoard.latencySeconds()).isEqualTo(c.assumptions().scaleUpLatencySeconds());
-        assertThat(acrossBoards).isEqualTo(c.forGroup(16, 8));
+        assertThat(acrossBoards).isEqualTo(c.forGroup(16, stride));
         assertThat(acrossBoards.latencySeconds()).isGreaterThan(inBoard.latencySeconds());
         assertThat(inBoard.bandwidthBytesPerSecond()).isEqualTo(acrossBoards.bandwidthBytesPerSecond());
     }

@@ -71,7 +71,9 @@ public record ChannelPlan(String hostInterface, double lineRateBitsPerSecond, do
 
     /**
      * Plans a cable. Throws {@link PlanException} (with the quantity, the limit and a hint) when the plan
-     * is impossible: the data array is too small for the data channels, or the lit cores exceed the fibre.
+     * is impossible: the data array is too small for the data channels, the lit cores exceed the fibre, the
+     * array's image does not fit the fibre face, a spot is wider than the channel pitch on the face, or (with
+     * whole-array imaging) plan.magnification differs from the emitter's spot / emitter ratio (issue 15).
      */
     public static ChannelPlan of(ChannelSpec channel, HostInterface host, PlanSpec plan) {
         double rate = channel.rateBitsPerSecond();
@@ -96,7 +98,7 @@ public record ChannelPlan(String hostInterface, double lineRateBitsPerSecond, do
 
         double pitch = plan.emitterPitchMeters();
         double die = gridRows * pitch * cols * pitch;
-        double m = plan.magnification();
+        double m = magnification(channel, plan);
         double cell = Math.sqrt(3) / 2 * channel.fiber().corePitchMeters() * channel.fiber().corePitchMeters();
         double perChannel = OpticalPath.coresPerChannel(channel);
         double lit = perChannel * total;
@@ -112,6 +114,30 @@ public record ChannelPlan(String hostInterface, double lineRateBitsPerSecond, do
         double fibreDiameter = Math.sqrt(4 * fibreCores * cell / Math.PI);
         double channelPitchAtFibre = pitch * m;
         double spot = channel.optics().spotDiameterMeters();
+        // the geometry is one source of truth: an image the fibre cannot hold, or spots that overlap their
+        // neighbours, is not a plan with a failed check but no plan (the channel's coupling assumes both hold)
+        String where = String.format(Locale.ROOT, "the %d x %d grid (%d data + %d parity + %d spare channels: plan.parity, "
+                        + "plan.spares) at %.0f um pitch, magnification %.3g (%s imaging)",
+                gridRows, cols, data, parity, spares, pitch * 1e6, m, plan.imaging());
+        if (diagonal > fibreDiameter * (1 + 1e-9)) {
+            int coresNeeded = (int) Math.ceil(Math.PI / 4 * diagonal * diagonal / cell);
+            throw new PlanException(plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? "optics.spotDiameter" : "plan.magnification",
+                    plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? mm(spot * 1e6) + " um" : String.format(Locale.ROOT, "%.3g", m),
+                    String.format(Locale.ROOT, "%s has a %.3f mm image diagonal, but the fibre's %d cores at %.3g um pitch fill "
+                            + "a %.3f mm circle (hint: an image that fits needs magnification %.3g or less%s, or a fibre of "
+                            + "at least %d cores: fiber.coreCount, or fewer spare or parity channels)", where, diagonal * 1e3, fibreCores,
+                            channel.fiber().corePitchMeters() * 1e6, fibreDiameter * 1e3, m * fibreDiameter / diagonal,
+                            plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? String.format(Locale.ROOT,
+                                    " (whole-array imaging: optics.spotDiameter %.3g um or less)", spot * 1e6 * fibreDiameter / diagonal)
+                                    : " (plan.magnification)", coresNeeded));
+        }
+        if (spot > channelPitchAtFibre * (1 + 1e-9)) {
+            throw new PlanException("optics.spotDiameter", mm(spot * 1e6) + " um", String.format(Locale.ROOT,
+                    "%s puts channels %.3g um apart on the fibre face, so a %.3g um spot overlaps its neighbours (hint: "
+                            + "optics.spotDiameter %.3g um or less, a larger plan.emitterPitch, or %s)", where,
+                    channelPitchAtFibre * 1e6, spot * 1e6, channelPitchAtFibre * 1e6,
+                    plan.imaging().equals(PlanSpec.WHOLE_ARRAY) ? "per-emitter imaging (plan.imaging)" : "a larger plan.magnification"));
+        }
 
         double ng = Sellmeier.groupIndex(channel.led().wavelengthMeters());
         double skew = channel.fiber().lengthMeters() * plan.coreDelaySpreadSecondsPerMeter()
@@ -132,6 +158,50 @@ public record ChannelPlan(String hostInterface, double lineRateBitsPerSecond, do
         return new ChannelPlan(host.id(), line, host.payloadBitsPerSecond(), rate, data, parity, spares, rows, cols,
                 gridRows, cols, List.copyOf(roles), line / (data * rate), pitch, die, m, perChannel, lit, fibreCores,
                 underImage, diagonal, fibreDiameter, ng, skew, skewUi, deskew, List.copyOf(checks));
+    }
+
+    /**
+     * The array's magnification onto the fibre face: the plan's for per-emitter imaging; for whole-array
+     * imaging the emitter's own, optics.spotDiameter / led.emitterDiameter (one lens images both), which a
+     * stated plan.magnification must equal.
+     */
+    public static double magnification(ChannelSpec channel, PlanSpec plan) {
+        if (!plan.imaging().equals(PlanSpec.WHOLE_ARRAY)) {
+            return plan.magnification();
+        }
+        double emitter = channel.optics().spotDiameterMeters() / channel.led().emitterDiameterMeters();
+        if (Double.isNaN(plan.magnification())) {
+            return emitter;
+        }
+        if (Math.abs(plan.magnification() - emitter) > 1e-6 * emitter) {
+            throw new PlanException("plan.magnification", String.format(Locale.ROOT, "%.4g", plan.magnification()),
+                    String.format(Locale.ROOT, "with whole-array imaging one lens images the array and each emitter, so the "
+                            + "array's magnification is the emitter's: optics.spotDiameter / led.emitterDiameter = %.3g um / "
+                            + "%.3g um = %.4g (hint: omit plan.magnification, set optics.spotDiameter to %.3g um, or use "
+                            + "plan.imaging: per-emitter)", channel.optics().spotDiameterMeters() * 1e6,
+                            channel.led().emitterDiameterMeters() * 1e6, emitter,
+                            plan.magnification() * channel.led().emitterDiameterMeters() * 1e6));
+        }
+        return emitter;
+    }
+
+    /** The cores a fibre of this channel's lattice needs for the array's image to fit (at least the lit cores). */
+    public static int coresToHold(ChannelSpec channel, HostInterface host, PlanSpec plan) {
+        int data = dataChannels(host.lineRateBitsPerSecond(), channel.rateBitsPerSecond());
+        int total = data + plan.parityChannels() + plan.spares(data);
+        int cols = channel.cols();
+        int gridRows = Math.max(channel.rows(), channel.rows()
+                + (int) Math.ceil((double) Math.max(0, total - channel.rows() * cols) / cols));
+        double m = magnification(channel, plan);
+        double pitch = plan.emitterPitchMeters();
+        double diagonal = Math.hypot(gridRows * pitch, cols * pitch) * m;
+        double cell = Math.sqrt(3) / 2 * channel.fiber().corePitchMeters() * channel.fiber().corePitchMeters();
+        return (int) Math.max(Math.ceil(Math.PI / 4 * diagonal * diagonal / cell - 1e-9),
+                Math.ceil(OpticalPath.coresPerChannel(channel) * total - 1e-9));
+    }
+
+    private static String mm(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static List<Role> layout(int data, int parity, int spares, int gridRows, int cols, String placement) {

@@ -44,6 +44,15 @@ public final class LinkSpecs {
         String att = r.choice("host.attachment", List.of("pluggable", "cpo"), "pluggable");
 
         PlanSpec plan = plan(r);
+        // the worst channels a kth-worst reach target lets spares replace cannot exceed the spares the plan has
+        if (host != null && channel.reachTarget().coveredChannels() > 0) {
+            int spares = plan.spares(ChannelPlan.dataChannels(host.lineRateBitsPerSecond(), channel.rateBitsPerSecond()));
+            if (channel.reachTarget().coveredChannels() > spares) {
+                r.problem("link.reach.coveredChannels", String.valueOf(channel.reachTarget().coveredChannels()),
+                        "at most the plan's " + spares + " spares (plan.spares), since only spares can replace the worst "
+                                + "channels (hint: link.reach.coveredChannels=" + spares + ", or more plan.spares)");
+            }
+        }
         PowerSpec power = power(r);
         LinkSpec.ReliabilityInputs rel = reliability(r, doc.tree().path("reliability"));
         r.finish();
@@ -62,14 +71,18 @@ public final class LinkSpecs {
         }
         int parity = r.integer("plan.parity", 0, 100_000, 0);
         double pitch = r.quantity("plan.emitterPitch", Dimension.LENGTH, 0.1e-6, 10e-3, 50e-6);
-        double magnification = r.quantity("plan.magnification", Dimension.DIMENSIONLESS, 0.01, 100, 1);
+        // whole-array imaging: one lens, so the array's magnification is the emitter's (spot / emitter) unless stated
+        String imaging = r.choice("plan.imaging", List.of(PlanSpec.PER_EMITTER, PlanSpec.WHOLE_ARRAY), PlanSpec.PER_EMITTER);
+        double magnification = r.quantity("plan.magnification", Dimension.DIMENSIONLESS, 0.01, 100,
+                imaging.equals(PlanSpec.WHOLE_ARRAY) ? Double.NaN : 1);
         String placement = r.choice("plan.sparePlacement", List.of("edge", "distributed"), "edge");
         double mismatch = r.quantity("plan.lengthMismatch", Dimension.LENGTH, 0, 100, 0.01);
         // the largest core-to-core group-delay difference accumulated per metre of fibre
         double spreadPerMeter = r.quantity("plan.coreDelaySpreadPerMeter", Dimension.TIME, 0, 1e-6, 1e-12);
         int guard = r.integer("plan.deskewGuardBits", 0, 1_000_000, 2);
-        return new PlanSpec(spares, ok(fraction, 0), parity, ok(pitch, 50e-6), ok(magnification, 1),
-                placement, ok(mismatch, 0), ok(spreadPerMeter, 0), guard);
+        boolean derived = imaging.equals(PlanSpec.WHOLE_ARRAY) && !r.has("plan.magnification");
+        return new PlanSpec(spares, ok(fraction, 0), parity, ok(pitch, 50e-6), derived ? Double.NaN : ok(magnification, 1),
+                placement, ok(mismatch, 0), ok(spreadPerMeter, 0), guard, imaging);
     }
 
     private static PowerSpec power(SpecReader r) {

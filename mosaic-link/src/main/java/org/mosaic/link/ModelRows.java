@@ -26,7 +26,7 @@ public final class ModelRows {
 
     /** Evaluates {@code cable} for the Ethernet generation {@code generation} (800G, 1.6T, 3.2T), solving its reach. */
     public static Evaluated evaluate(String label, LinkSpec cable, String generation) {
-        return evaluate(label, cable, generation, ChannelAnalysis.reach(cable.channel()));
+        return evaluate(label, cable, generation, ChannelAnalysis.targetReach(cable.channel()));
     }
 
     /**
@@ -56,7 +56,8 @@ public final class ModelRows {
     public static List<ModelRow> rows(List<Evaluated> cables) {
         List<ModelRow> rows = new ArrayList<>();
         for (Evaluated e : cables) {
-            String src = "our models: scenario " + e.spec().channel().name() + " (channel model reach, bottom-up power, "
+            String src = "our models: scenario " + e.spec().channel().name() + " (channel model reach on the "
+                    + e.spec().channel().reachTarget().describe() + ", bottom-up power, "
                     + "k-out-of-n reliability)";
             String note = (e.reachMeters() <= ChannelAnalysis.MIN_LENGTH * 1.0001
                     ? "misses its BER target " + e.spec().channel().berTarget() + " at every length; " : "")

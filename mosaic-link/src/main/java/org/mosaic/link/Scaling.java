@@ -61,21 +61,18 @@ public final class Scaling {
     private static Option option(LinkSpec base, ChannelSpec channel, HostInterface target, String how, int parity,
                                  boolean withReach) {
         PlanSpec ps = base.plan().withParity(parity);
-        int total = ChannelPlan.dataChannels(target.lineRateBitsPerSecond(), channel.rateBitsPerSecond()) + parity
-                + ps.spares(ChannelPlan.dataChannels(target.lineRateBitsPerSecond(), channel.rateBitsPerSecond()));
-        int needed = (int) Math.ceil(OpticalPath.coresPerChannel(channel) * total);
+        // cores to hold the array's image (and at least the lit cores)
+        int needed = ChannelPlan.coresToHold(channel, target, ps);
         int available = channel.fiber().coreCount();
-        // plan against a fibre large enough, and report whether the real one is
+        // plan against a fibre large enough (its image fits), and report whether the real one is
         ChannelSpec.Fiber f = channel.fiber();
-        ChannelSpec.Fiber enough = new ChannelSpec.Fiber(f.lengthMeters(), f.attenuationDbPerMeter(), f.numericalAperture(),
-                f.coreDiameterMeters(), f.corePitchMeters(), Math.max(available, needed), f.modalBandwidthHzMeters(),
-                f.crosstalkDb(), f.crosstalkReferenceLengthMeters());
+        ChannelSpec.Fiber enough = f.withCoreCount(Math.max(available, needed));
         ChannelSpec planned = new ChannelSpec(channel.name(), channel.seed(), channel.rateBitsPerSecond(), channel.berTarget(),
                 channel.rows(), channel.cols(), channel.led(), channel.optics(), enough, channel.receiver(), channel.ctle(),
                 channel.numerics());
         ChannelPlan plan = ChannelPlan.of(planned, target, ps);
         PowerModel.Power power = PowerModel.evaluate(planned, plan, base.power(), base.attachment());
-        double reach = withReach ? ChannelAnalysis.reach(channel) : Double.NaN;
+        double reach = withReach ? ChannelAnalysis.targetReach(channel) : Double.NaN;
         return new Option(target.id(), how, plan, power, reach, needed, available);
     }
 }

@@ -50,7 +50,7 @@ class CablePlanAndPowerTest {
     @Test
     void skewIsFiftyPicosecondsPerCentimetreOfMismatchAtGroupIndexOnePointFive() {
         LinkSpec s = preset();
-        ChannelPlan p = plan(s.withPlan(new PlanSpec(20, 0, 40, 50e-6, 1, "edge", 0.01, 0, 2)));
+        ChannelPlan p = plan(s.withPlan(new PlanSpec(20, 0, 40, 50e-6, 0.3, "edge", 0.01, 0, 2)));
         // [desk-microled-2026]: 1 cm -> ~50 ps at n_g ~ 1.5 (Sellmeier at 450 nm gives 1.4997)
         assertThat(p.groupIndex()).isCloseTo(1.50, within(0.01));
         assertThat(p.skewSeconds()).isCloseTo(0.01 * p.groupIndex() / 299_792_458.0, within(1e-18));
@@ -122,10 +122,73 @@ class CablePlanAndPowerTest {
 
     @Test
     void moreSparesThanTheFibreHasCoresIsAClearError() {
-        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("plan.spares", "200"));
+        // 1240 channels x 8.8 cores (a 14 um spot on a 4.5 um lattice) light ~10,900 of the 10,000 cores
+        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("plan.spares", "800"));
         assertThatThrownBy(() -> ChannelPlan.of(s.channel(), s.host(), s.plan()))
                 .isInstanceOf(PlanException.class)
-                .hasMessageContaining("plan.spares = 200").hasMessageContaining("10000").hasMessageContaining("hint");
+                .hasMessageContaining("plan.spares = 800").hasMessageContaining("10000").hasMessageContaining("hint");
+    }
+
+    /**
+     * Issue 15: the 800G's 23 x 20 grid at 50 um pitch imaged 1:1 has a 1.524 mm diagonal (hypot(23, 20) x 50 um);
+     * 10,000 hexagonal cells of 4.5 um pitch fill a circle of √(4·10⁴·(√3/2)·4.5²/π) = 0.473 mm. That is no plan:
+     * the error names both, the largest magnification that fits (0.473/1.524 = 0.310) and the cores a 1:1 image needs.
+     */
+    @Test
+    void anImageTheFibreCannotHoldIsAnErrorWithItsNumbers_issue15() {
+        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("plan.magnification", "1")
+                .with("optics.spotDiameter", "20 um"));
+        assertThatThrownBy(() -> ChannelPlan.of(s.channel(), s.host(), s.plan()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("plan.magnification").hasMessageContaining("1.524 mm").hasMessageContaining("0.473 mm")
+                .hasMessageContaining("0.310 or less").hasMessageContaining("fiber.coreCount").hasMessageContaining("hint");
+        // the shipped plan relays the array at 0.3: its image fits
+        ChannelPlan p = plan(preset());
+        assertThat(p.imageDiagonalMeters()).isCloseTo(Math.hypot(23, 20) * 50e-6 * 0.3, within(1e-12));
+        assertThat(p.imageDiagonalMeters()).isLessThan(p.fibreImageDiameterMeters());
+    }
+
+    @Test
+    void spotsWiderThanTheirChannelPitchOnTheFibreAreAnError_issue15() {
+        // at magnification 0.3 the 50 um pitch becomes 15 um: a 20 um spot overlaps its neighbours
+        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("optics.spotDiameter", "20 um"));
+        assertThatThrownBy(() -> ChannelPlan.of(s.channel(), s.host(), s.plan()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("optics.spotDiameter").hasMessageContaining("15.0 um apart").hasMessageContaining("hint");
+    }
+
+    /**
+     * Whole-array imaging: one lens, one magnification. The plan takes it from the channel (spot / emitter), so the
+     * array image and the étendue cap of the coupling come from the same number; a different plan.magnification is
+     * refused with the value that would agree.
+     */
+    @Test
+    void wholeArrayImagingHasOneMagnificationForTheArrayAndTheEmitter_issue15() {
+        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("plan.imaging", "whole-array"));
+        assertThatThrownBy(() -> ChannelPlan.of(s.channel(), s.host(), s.plan()))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("plan.magnification").hasMessageContaining("= 1.400").hasMessageContaining("optics.spotDiameter to 3.00 um");
+        LinkSpec shrunk = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("optics.spotDiameter", "3 um"));
+        PlanSpec ps = shrunk.plan();
+        PlanSpec derived = new PlanSpec(ps.spareCount(), ps.spareFraction(), ps.parityChannels(), ps.emitterPitchMeters(),
+                Double.NaN, ps.sparePlacement(), ps.lengthMismatchMeters(), ps.coreDelaySpreadSecondsPerMeter(),
+                ps.deskewGuardBits(), PlanSpec.WHOLE_ARRAY);
+        ChannelPlan p = ChannelPlan.of(shrunk.channel(), shrunk.host(), derived);
+        org.mosaic.optics.OpticalPath.Launch launch = org.mosaic.optics.OpticalPath.launch(shrunk.channel());
+        assertThat(p.magnification()).isCloseTo(0.3, within(1e-12)).isEqualTo(launch.magnification());
+        // the étendue cap the issue computes: (0.3 x 0.35)² = 0.011, -19.6 dB
+        assertThat(10 * Math.log10(launch.efficiency())).isCloseTo(10 * Math.log10(0.3 * 0.3 * 0.35 * 0.35), within(1e-9));
+    }
+
+    @Test
+    void spareCoverOfTheReachTargetIsBoundedByTheSpares_issue15() {
+        // the 800G has 5 % of 400 = 20 spares: covering 21 of the worst channels is refused, 20 is fine
+        assertThatThrownBy(() -> LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("link.reach.target", "kth-worst")
+                .with("link.reach.coveredChannels", "21")))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("link.reach.coveredChannels")
+                .hasMessageContaining("20 spares");
+        assertThat(LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("link.reach.target", "kth-worst")
+                .with("link.reach.coveredChannels", "20")).channel().reachTarget().coveredChannels()).isEqualTo(20);
     }
 
     @Test

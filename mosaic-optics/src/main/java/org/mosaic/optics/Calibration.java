@@ -292,6 +292,10 @@ public final class Calibration {
     private static double valueOf(ChannelSpec spec, ScenarioDocument doc, ChannelSpecs.Parameter p) {
         String path = p.path();
         var node = doc.tree().at("/" + path.replace('.', '/'));
+        if ((node.isMissingNode() || node.isNull()) && path.equals("fiber.modalBandwidth")) {
+            // freeing the modal bandwidth overrides the modes: the fit starts from the modes' own value
+            return new ChannelModel(spec).modalBandwidthLengthHzMeters();
+        }
         if (node.isMissingNode() || node.isNull()) {
             throw new CalibrationException("--free " + path + " has no starting value in " + doc.source() + ": set one with --set " + path + "=...");
         }

@@ -23,8 +23,17 @@ public final class ChannelAnalysis {
     private ChannelAnalysis() {
     }
 
-    /** The full evaluation (array BER, budget, sensitivity, reach, max rate). */
+    /**
+     * The full evaluation (array BER, budget, sensitivity, reach under the design's target definition, max
+     * rate), without the array's reach and margin under every definition ({@link ArrayReach}, ~40 array
+     * evaluations: ask with {@link #analyse(ChannelSpec, boolean)}).
+     */
     public static ChannelResult analyse(ChannelSpec spec) {
+        return analyse(spec, false);
+    }
+
+    /** The full evaluation, with the array's reach and margin under every definition when {@code withArrayReach}. */
+    public static ChannelResult analyse(ChannelSpec spec, boolean withArrayReach) {
         ChannelModel model = new ChannelModel(spec);
         double peaking = model.optimalPeakingDb();
         ChannelModel.Evaluation nominal = model.evaluate(model.nominal(), peaking);
@@ -52,7 +61,8 @@ public final class ChannelAnalysis {
         budget.add(new ChannelResult.BudgetItem("sensitivity with ISI and crosstalk (OMA)", dbm(sensitivity), "dBm"));
         budget.add(new ChannelResult.BudgetItem("margin", margin, "dB"));
 
-        double reach = reach(spec);
+        double nominalReach = reach(spec);
+        double reach = targetReach(spec, nominalReach);
         double maxRate = maxRate(spec);
         double cores = OpticalPath.coresPerChannel(spec);
         return new ChannelResult(spec.name(), spec.seed(), spec.rateBitsPerSecond(), spec.fiber().lengthMeters(),
@@ -65,7 +75,50 @@ public final class ChannelAnalysis {
                 nominal.eye().eyeHeight(spec.berTarget()) / nominal.omaCurrent(),
                 eyeWidthUi(model, peaking, spec.berTarget()),
                 dbm(pAvg), dbm(oma), dbm(sensitivity), dbm(noiseOnly), dbm(sensitivity) - dbm(noiseOnly), margin,
-                Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel);
+                Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel,
+                coupling(spec), modes(model), ctle(spec, peaking),
+                withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null);
+    }
+
+    /**
+     * The reach under the design's target definition ({@code link.reach.target}: the nominal channel, the array's mean
+     * BER or its k-th worst channel), as {@link ChannelResult#reachMeters()} reports it; what a cable's reach is judged
+     * on downstream (comparison, technology menu, fleet). Equals {@link #reach} for a nominal target.
+     */
+    public static double targetReach(ChannelSpec spec) {
+        return Math.min(targetReach(spec, reach(spec)), MAX_LENGTH);
+    }
+
+    /** The reach under the design's target definition ({@code link.reach.target}), from the nominal reach. */
+    static double targetReach(ChannelSpec spec, double nominalReach) {
+        ChannelSpec.ReachTarget t = spec.reachTarget();
+        return switch (t.definition()) {
+            case "mean" -> ArrayReach.reach(spec, true, 0, nominalReach);
+            case "kth-worst" -> ArrayReach.reach(spec, false, t.coveredChannels(), nominalReach);
+            default -> nominalReach;
+        };
+    }
+
+    static ChannelResult.Coupling coupling(ChannelSpec spec) {
+        OpticalPath.Launch l = OpticalPath.launch(spec);
+        return new ChannelResult.Coupling(l.magnification(), l.efficiency(), l.etendueLimit(), l.etendueLimited(),
+                l.collectedNa(), l.launchNa());
+    }
+
+    static ChannelResult.Modes modes(ChannelModel model) {
+        ChannelSpec.Fiber f = model.spec().fiber();
+        FibreModes core = FibreModes.of(f.coreDiameterMeters(), f.numericalAperture(), model.spec().led().wavelengthMeters());
+        FibreModes.ModalResponse m = model.modal();
+        return new ChannelResult.Modes(m == null ? "fiber.modalBandwidth" : "modes", model.modalBandwidthLengthHzMeters(),
+                core.vNumber(), core.modeCount(), m == null ? core.modeCount() : m.excitedModes(),
+                Double.isInfinite(f.modeCouplingLengthMeters()) ? null : f.modeCouplingLengthMeters(),
+                f.differentialModeAttenuationDbPerMeter());
+    }
+
+    static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking) {
+        ChannelSpec.Ctle c = spec.ctle();
+        return new ChannelResult.Ctle(c.enabled(), peaking, c.enabled() ? ChannelSpec.Ctle.boostDb(peaking) : 0,
+                c.nyquistGainDb(peaking), c.enabled() ? c.poleFrequencyPerRate() * spec.rateBitsPerSecond() : 0);
     }
 
     static double dbm(double watts) {
@@ -242,7 +295,7 @@ public final class ChannelAnalysis {
      * stepping out from {@code start} in steps of 0.25 (a factor 1.28 in the log domain used here), then
      * refines with Brent's method to {@code accuracy}.
      */
-    private static double solveUpper(DoubleUnaryOperator f, double lo, double hi, double start, double accuracy) {
+    static double solveUpper(DoubleUnaryOperator f, double lo, double hi, double start, double accuracy) {
         double x = Math.max(lo, Math.min(hi, start));
         double fx = f.applyAsDouble(x);
         double step = 0.25;

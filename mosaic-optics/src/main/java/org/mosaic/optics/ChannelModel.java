@@ -15,6 +15,7 @@ public final class ChannelModel {
     private final double dispersion;
     private final double sigmaChromatic;
     private final double sigmaModal;
+    private final FibreModes.ModalResponse modal;
     private final double transmission;
     private final double[][] couplingByOffset;
     /** Last noise bandwidth computed: {peakingDb, value}, replaced atomically (safe to share across threads). */
@@ -27,7 +28,8 @@ public final class ChannelModel {
         this.dispersion = Sellmeier.dispersion(spec.led().wavelengthMeters());
         double rmsWidth = spec.led().spectralFwhmMeters() / (2 * Math.sqrt(2 * Math.log(2)));
         this.sigmaChromatic = Math.abs(dispersion) * L * rmsWidth;
-        this.sigmaModal = 0.1874 * L / spec.fiber().modalBandwidthHzMeters();
+        this.modal = OpticalPath.modal(spec);
+        this.sigmaModal = modal == null ? 0.1874 * L / spec.fiber().modalBandwidthHzMeters() : modal.sigmaSeconds();
         this.transmission = OpticalPath.transmission(spec, crosstalk);
         int r = Crosstalk.RADIUS;
         this.couplingByOffset = new double[2 * r + 1][2 * r + 1];
@@ -57,6 +59,23 @@ public final class ChannelModel {
 
     public double sigmaModalSeconds() {
         return sigmaModal;
+    }
+
+    /** The modes' response behind {@link #sigmaModalSeconds()}; null when {@code fiber.modalBandwidth} overrides it. */
+    public FibreModes.ModalResponse modal() {
+        return modal;
+    }
+
+    /**
+     * The modal bandwidth-length product the channel uses (Hz·m, Gaussian convention 0.1874·L/σ): the override
+     * when given, else the modes' (at 1 m for a zero length; infinite for a single-mode core).
+     */
+    public double modalBandwidthLengthHzMeters() {
+        if (modal == null) {
+            return spec.fiber().modalBandwidthHzMeters();
+        }
+        double L = spec.fiber().lengthMeters();
+        return L > 0 ? modal.bandwidthLengthHzMeters(L) : OpticalPath.modal(spec.withLength(1)).bandwidthLengthHzMeters(1);
     }
 
     public double fibreSigmaSeconds() {

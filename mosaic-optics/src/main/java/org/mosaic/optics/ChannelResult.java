@@ -9,7 +9,15 @@ import java.util.List;
  * @param ber per-channel BER over the array (median, mean, worst, best)
  * @param qFactor Q of the nominal (centre, typical-emitter) channel, from its BER
  * @param marginDb received OMA of the nominal channel minus its sensitivity (with ISI and crosstalk), dB
- * @param reachMeters longest fibre at which the nominal channel still meets the BER target (CTLE re-optimised)
+ * @param reachMeters longest fibre at which the design's target channel ({@code link.reach.target}: the nominal channel
+ *                    unless the design says the array's mean BER or its k-th worst channel) still meets the BER target
+ *                    (CTLE re-optimised)
+ * @param coupling the launch derived from the emitter, lens and fibre geometry
+ * @param modes the fibre's guided modes and the modal bandwidth the channel used, with its source
+ * @param ctle the CTLE setting as zero-to-pole ratio, real boost and Nyquist gain
+ * @param arrayReach reach and margin for the nominal channel, the array's mean BER and the k-th worst channel, with
+ *                   the design's target definition ({@code link.reach.target}); null unless asked for
+ *                   ({@link ChannelAnalysis#analyse(ChannelSpec, boolean)})
  */
 public record ChannelResult(
         String name,
@@ -44,7 +52,35 @@ public record ChannelResult(
         boolean reachBeyondSearchRange,
         double maxRateBitsPerSecond,
         List<BudgetItem> budget,
-        double[] perChannelBer) {
+        double[] perChannelBer,
+        Coupling coupling,
+        Modes modes,
+        Ctle ctle,
+        ArrayReach arrayReach) {
+
+    /**
+     * The launch from the geometry: magnification (spot ÷ emitter), lens efficiency and its étendue cap, the
+     * collected and launched NA.
+     */
+    public record Coupling(double magnification, double efficiency, double etendueLimit, boolean etendueLimited,
+                           double collectedNumericalAperture, double launchNumericalAperture) {
+    }
+
+    /**
+     * The fibre's modes and the modal spread the channel uses. {@code modalBandwidthSource} is {@code "modes"} when
+     * derived from the guided modes and the launch, {@code "fiber.modalBandwidth"} when that override was used (then
+     * the mode counts describe the core but did not set the spread); modeCouplingLengthMeters is null without coupling.
+     */
+    public record Modes(String modalBandwidthSource, double modalBandwidthLengthHzMeters, double vNumber, int guidedModes,
+                        int excitedModes, Double modeCouplingLengthMeters, double differentialModeAttenuationDbPerMeter) {
+    }
+
+    /**
+     * The CTLE as used: the zero-to-pole ratio (peakingDb), its real boost max|H(f)|/|H(0)| and the gain at
+     * the Nyquist frequency, all in dB; pole frequency in Hz.
+     */
+    public record Ctle(boolean enabled, double peakingDb, double boostDb, double nyquistGainDb, double poleFrequencyHz) {
+    }
 
     /** Median, mean, worst and best per-channel BER over the array. */
     public record BerSummary(double median, double mean, double worst, double best) {

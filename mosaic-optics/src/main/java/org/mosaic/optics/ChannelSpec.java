@@ -16,7 +16,43 @@ public record ChannelSpec(
         Fiber fiber,
         Receiver receiver,
         Ctle ctle,
-        Numerics numerics) {
+        Numerics numerics,
+        ReachTarget reachTarget) {
+
+    /** A design with the nominal channel as its reach target. */
+    public ChannelSpec(String name, long seed, double rateBitsPerSecond, double berTarget, int rows, int cols, Led led,
+                       Optics optics, Fiber fiber, Receiver receiver, Ctle ctle, Numerics numerics) {
+        this(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, numerics,
+                ReachTarget.NOMINAL);
+    }
+
+    /**
+     * Which channel the design's reach and margin are judged on.
+     * @param definition {@code nominal} (the centre channel with the typical emitter), {@code mean} (the array's mean
+     *                   BER: what an FEC striped over all channels sees) or {@code kth-worst} (the worst channel left
+     *                   when spares replace the {@code coveredChannels} worst)
+     * @param coveredChannels the worst channels spares replace (kth-worst only)
+     */
+    public record ReachTarget(String definition, int coveredChannels) {
+        public static final java.util.List<String> DEFINITIONS = java.util.List.of("nominal", "mean", "kth-worst");
+        public static final ReachTarget NOMINAL = new ReachTarget("nominal", 0);
+
+        public ReachTarget {
+            if (!DEFINITIONS.contains(definition) || coveredChannels < 0) {
+                throw new IllegalArgumentException("reach target " + definition + " covering " + coveredChannels
+                        + ": expected one of " + DEFINITIONS + " and a count >= 0");
+            }
+        }
+
+        /** The definition in words: "nominal channel", "array's mean BER", "worst channel after 4 spares". */
+        public String describe() {
+            return switch (definition) {
+                case "mean" -> "array's mean BER";
+                case "kth-worst" -> "worst channel after " + coveredChannels + " spares";
+                default -> "nominal channel";
+            };
+        }
+    }
 
     /** Unit interval (bit period) in seconds. */
     public double unitIntervalSeconds() {
@@ -65,15 +101,42 @@ public record ChannelSpec(
 
     /**
      * The multicore imaging fibre.
-     * @param modalBandwidthHzMeters effective modal bandwidth-length product (optical 3-dB of a Gaussian response)
+     * @param modalBandwidthHzMeters a measured modal bandwidth-length product (optical 3-dB of a Gaussian
+     *                               response) that overrides the mode solution; NaN to derive the modal spread
+     *                               from the cores' guided modes and the launch ({@link FibreModes})
      * @param crosstalkDb channel-to-nearest-channel intensity coupling accumulated over {@code crosstalkReferenceLengthMeters}
+     * @param modeCouplingLengthMeters length beyond which mode coupling makes the modal spread grow as √L
+     *                                 (infinite: no coupling); used with the mode solution only
+     * @param differentialModeAttenuationDbPerMeter extra loss of the highest-order mode ((U/V)² = 1), falling as
+     *                                 (U/V)² towards the fundamental; used with the mode solution only
      */
     public record Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
                         double coreDiameterMeters, double corePitchMeters, int coreCount,
-                        double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters) {
+                        double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters,
+                        double modeCouplingLengthMeters, double differentialModeAttenuationDbPerMeter) {
+        /** A fibre without mode coupling or differential mode attenuation. */
+        public Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
+                     double coreDiameterMeters, double corePitchMeters, int coreCount,
+                     double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters) {
+            this(lengthMeters, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, coreCount,
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, Double.POSITIVE_INFINITY, 0);
+        }
+
+        /** True when {@code fiber.modalBandwidth} overrides the mode solution. */
+        public boolean modalBandwidthOverridden() {
+            return !Double.isNaN(modalBandwidthHzMeters);
+        }
+
         public Fiber withLength(double v) {
             return new Fiber(v, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, coreCount,
-                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters);
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
+                    differentialModeAttenuationDbPerMeter);
+        }
+
+        public Fiber withCoreCount(int n) {
+            return new Fiber(lengthMeters, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, n,
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
+                    differentialModeAttenuationDbPerMeter);
         }
     }
 
@@ -88,10 +151,44 @@ public record ChannelSpec(
     }
 
     /**
-     * Analog CTLE, one zero and two equal poles, unity DC gain: H(s) = (1 + s/ωz)/(1 + s/ωp)²; peaking = ωp/ωz.
+     * Analog CTLE, one zero and two equal poles, unity DC gain: H(s) = (1 + s/ωz)/(1 + s/ωp)²; peaking = ωp/ωz
+     * (the zero-to-pole ratio, not the boost: see {@link #boostDb(double)}).
      * @param fixedPeakingDb NaN to optimise the peaking in [0, maxPeakingDb] for the lowest BER
      */
     public record Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb) {
+        /**
+         * The real boost of the CTLE, max_f |H(f)|/|H(0)| in dB, for a zero-to-pole ratio g = 10^(peaking/20):
+         * with y = (f/fp)², |H|² = (1 + g²y)/(1 + y)², largest at y = (g² − 2)/g² where it is g⁴/(4(g² − 1));
+         * no boost (the maximum is at DC) when g² ≤ 2.
+         */
+        public static double boostDb(double peakingDb) {
+            double g2 = Math.pow(10, peakingDb / 10);
+            if (g2 <= 2) {
+                return 0;
+            }
+            return 10 * Math.log10(g2 * g2 / (4 * (g2 - 1)));
+        }
+
+        /**
+         * The largest zero-to-pole ratio (dB) whose boost is {@code boostDb}: the larger root of
+         * g⁴ − 4B·g² + 4B = 0, g² = 2B + 2√(B² − B), B = 10^(boost/10) (3.01 dB for no boost).
+         */
+        public static double peakingDbForBoost(double boostDb) {
+            double b = Math.pow(10, Math.max(0, boostDb) / 10);
+            return 10 * Math.log10(2 * b + 2 * Math.sqrt(Math.max(0, b * b - b)));
+        }
+
+        /** |H(f)|/|H(0)| in dB at {@code frequencyOverPole} = f/fp. */
+        public static double gainDb(double peakingDb, double frequencyOverPole) {
+            double g2 = Math.pow(10, peakingDb / 10);
+            double y = frequencyOverPole * frequencyOverPole;
+            return 10 * Math.log10((1 + g2 * y) / ((1 + y) * (1 + y)));
+        }
+
+        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency, rate/2. */
+        public double nyquistGainDb(double peakingDb) {
+            return enabled ? gainDb(peakingDb, 0.5 / poleFrequencyPerRate) : 0;
+        }
     }
 
     /** Numerical resolution: time samples per unit interval and bins of the statistical-eye grid. */
@@ -99,22 +196,22 @@ public record ChannelSpec(
     }
 
     public ChannelSpec withLength(double meters) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber.withLength(meters), receiver, ctle, numerics);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber.withLength(meters), receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withRate(double bitsPerSecond) {
-        return new ChannelSpec(name, seed, bitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, numerics);
+        return new ChannelSpec(name, seed, bitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withLed(Led l) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, l, optics, fiber, receiver, ctle, numerics);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, l, optics, fiber, receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withCtle(Ctle c) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, c, numerics);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, c, numerics, reachTarget);
     }
 
     public ChannelSpec withNumerics(Numerics n) {
-        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, n);
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, fiber, receiver, ctle, n, reachTarget);
     }
 }

@@ -46,16 +46,21 @@ public final class ChannelSpecs {
         p("fiber.numericalAperture", Dimension.DIMENSIONLESS, 0.01, 1, "core numerical aperture");
         p("fiber.coreDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "core diameter");
         p("fiber.corePitch", Dimension.LENGTH, 0.1e-6, 1e-3, "core-to-core pitch (hexagonal lattice)");
-        p("fiber.modalBandwidth", Dimension.BANDWIDTH_LENGTH, 1e6, 1e15, "effective modal bandwidth-length product");
+        p("fiber.modalBandwidth", Dimension.BANDWIDTH_LENGTH, 1e6, 1e15,
+                "measured modal bandwidth-length product: overrides the mode solution (omit to derive it from the modes)");
+        p("fiber.modeCouplingLength", Dimension.LENGTH, 1e-3, 1e7, "mode coupling length: beyond it the modal spread grows as √L (omit: none)");
+        p("fiber.differentialModeAttenuation", Dimension.ATTENUATION, 0, 10, "extra loss of the highest-order mode, ∝ (U/V)²");
         p("fiber.crosstalk", Dimension.DECIBEL, -100, -10, "nearest-neighbour channel coupling at the reference length");
         p("fiber.crosstalkReferenceLength", Dimension.LENGTH, 1e-3, 10_000, "length at which fiber.crosstalk applies");
         p("receiver.responsivity", Dimension.RESPONSIVITY, 0.001, 2, "photodiode responsivity at the wavelength");
         p("receiver.darkCurrent", Dimension.CURRENT, 0, 1e-3, "photodiode dark current");
         p("receiver.noiseDensity", Dimension.NOISE_CURRENT_DENSITY, 0, 1e-9, "TIA input-referred noise density");
         p("receiver.bandwidthPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "receiver 3-dB bandwidth / bit rate");
-        p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE peaking the optimiser may use");
+        p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
+        p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
-        p("ctle.peaking", Dimension.DECIBEL, 0, 40, "fixed CTLE peaking (omit to optimise)");
+        p("ctle.peaking", Dimension.DECIBEL, 0, 40, "fixed CTLE zero-to-pole ratio (omit to optimise)");
+        p("ctle.boost", Dimension.DECIBEL, 0, 30, "fixed CTLE boost max|H(f)|/|H(0)| (instead of ctle.peaking; omit to optimise)");
     }
 
     private ChannelSpecs() {
@@ -105,11 +110,17 @@ public final class ChannelSpecs {
     public static Map<String, String> unused(ChannelSpec s) {
         Map<String, String> out = new LinkedHashMap<>();
         if (!s.ctle().enabled()) {
-            for (String k : List.of("ctle.maxPeaking", "ctle.poleFrequencyPerRate", "ctle.peaking")) {
+            for (String k : List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost")) {
                 out.put(k, "the CTLE is off (ctle.enabled: false)");
             }
         } else if (!Double.isNaN(s.ctle().fixedPeakingDb())) {
             out.put("ctle.maxPeaking", "ctle.peaking fixes the peaking, so the optimiser's limit ctle.maxPeaking is not used");
+            out.put("ctle.maxBoost", "a fixed CTLE (ctle.peaking or ctle.boost) leaves the optimiser's limit ctle.maxBoost unused");
+        }
+        if (s.fiber().modalBandwidthOverridden()) {
+            String why = "fiber.modalBandwidth overrides the mode solution, so the modes' coupling and attenuation are not used";
+            out.put("fiber.modeCouplingLength", why);
+            out.put("fiber.differentialModeAttenuation", why);
         }
         switch (s.optics().lens()) {
             case "none" -> {
@@ -165,11 +176,27 @@ public final class ChannelSpecs {
                 q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100));
         var fiber = new ChannelSpec.Fiber(q(r, "fiber.length"), q(r, "fiber.attenuation"), q(r, "fiber.numericalAperture"),
                 q(r, "fiber.coreDiameter"), q(r, "fiber.corePitch"), r.integer("fiber.coreCount", 1, 10_000_000, 10_000),
-                q(r, "fiber.modalBandwidth"), q(r, "fiber.crosstalk", -100), q(r, "fiber.crosstalkReferenceLength", 10));
+                q(r, "fiber.modalBandwidth", Double.NaN), q(r, "fiber.crosstalk", -100), q(r, "fiber.crosstalkReferenceLength", 10),
+                q(r, "fiber.modeCouplingLength", Double.POSITIVE_INFINITY), q(r, "fiber.differentialModeAttenuation", 0));
         var receiver = new ChannelSpec.Receiver(q(r, "receiver.responsivity"), q(r, "receiver.darkCurrent", 0),
                 q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"));
-        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), q(r, "ctle.maxPeaking", 12),
-                q(r, "ctle.poleFrequencyPerRate", 0.5), q(r, "ctle.peaking", Double.NaN));
+        // the CTLE's bound and fixed setting, each by zero-to-pole ratio (peaking) or by real boost, not both
+        // both bounds, when both are given, hold: the tighter one sets the optimiser's range
+        double maxPeaking = q(r, "ctle.maxPeaking", 12);
+        if (r.has("ctle.maxBoost")) {
+            double byBoost = ChannelSpec.Ctle.peakingDbForBoost(q(r, "ctle.maxBoost", 0));
+            maxPeaking = r.has("ctle.maxPeaking") ? Math.min(maxPeaking, byBoost) : byBoost;
+        }
+        double fixed = q(r, "ctle.peaking", Double.NaN);
+        if (r.has("ctle.boost")) {
+            double boost = q(r, "ctle.boost", 0);
+            if (r.has("ctle.peaking")) {
+                r.problem("ctle.boost", r.text("ctle.boost", ""), "either ctle.boost or ctle.peaking, not both: they set the "
+                        + "same CTLE (hint: keep ctle.boost, the real boost max|H(f)|/|H(0)|)");
+            }
+            fixed = ChannelSpec.Ctle.peakingDbForBoost(boost);
+        }
+        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), maxPeaking, q(r, "ctle.poleFrequencyPerRate", 0.5), fixed);
         var numerics = new ChannelSpec.Numerics(r.integer("numerics.samplesPerUi", 4, 1024, 32),
                 r.integer("numerics.eyeBins", 64, 1 << 16, 512));
 
@@ -192,11 +219,40 @@ public final class ChannelSpecs {
                         pitch * 1e6, fiber.coreCount(), Math.ceil(lit)));
             }
         }
-        if (!ctle.enabled() && r.has("ctle.peaking")) {
-            r.problem("ctle.peaking", r.text("ctle.peaking", ""), "a fixed CTLE peaking, but ctle.enabled is false: the value "
-                    + "would be ignored (hint: remove ctle.peaking, or set ctle.enabled: true)");
+        for (String k : List.of("ctle.peaking", "ctle.boost")) {
+            if (!ctle.enabled() && r.has(k)) {
+                r.problem(k, r.text(k, ""), "a fixed CTLE setting, but ctle.enabled is false: the value "
+                        + "would be ignored (hint: remove " + k + ", or set ctle.enabled: true)");
+            }
         }
-        return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics);
+        if (fiber.modalBandwidthOverridden()) {
+            for (String k : List.of("fiber.modeCouplingLength", "fiber.differentialModeAttenuation")) {
+                if (r.has(k)) {
+                    r.problem(k, r.text(k, ""), "no fiber.modalBandwidth: a measured bandwidth-length product already includes "
+                            + "the fibre's mode coupling and attenuation, so " + k + " would be ignored (hint: remove "
+                            + "fiber.modalBandwidth to derive the modal spread from the modes, or remove " + k + ")");
+                }
+            }
+        }
+        if (fiber.numericalAperture() >= Sellmeier.index(led.wavelengthMeters())) {
+            r.problem("fiber.numericalAperture", r.text("fiber.numericalAperture", ""), "a numerical aperture below the "
+                    + "core index (no fibre guides beyond NA = n_core)");
+        }
+        // the channel the reach is judged on: the nominal one, the array's mean BER, or the worst left after spares
+        String definition = r.choice("link.reach.target", ChannelSpec.ReachTarget.DEFINITIONS, "nominal");
+        int covered = r.integer("link.reach.coveredChannels", 0, 1_000_000, 0);
+        if (r.has("link.reach.coveredChannels") && !definition.equals("kth-worst")) {
+            r.problem("link.reach.coveredChannels", r.text("link.reach.coveredChannels", ""), "link.reach.target: kth-worst: "
+                    + "the channels spares cover only matter for the worst channel left (hint: remove it, or set "
+                    + "link.reach.target: kth-worst)");
+        }
+        if (covered >= rows * cols) {
+            r.problem("link.reach.coveredChannels", String.valueOf(covered), String.format(java.util.Locale.ROOT,
+                    "fewer than the array's %d channels (hint: the spares of the cable, e.g. 20)", rows * cols));
+            covered = 0;
+        }
+        return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics,
+                new ChannelSpec.ReachTarget(definition, covered));
     }
 
     private static double q(SpecReader r, String path) {

@@ -22,15 +22,58 @@ public final class OpticalPath {
      * (M·NA)² with magnification M = spot/emitter (and at 1).
      */
     public static double lensEfficiency(ChannelSpec spec) {
+        return launch(spec).efficiency();
+    }
+
+    /**
+     * How one emitter's light enters the fibre, from the geometry alone (one source of truth for the channel,
+     * the mode solution and the cable plan).
+     *
+     * @param magnification   spot ÷ emitter diameter (1 for butt coupling)
+     * @param efficiency      fraction of the emitted (Lambertian) power inside the fibre's acceptance
+     * @param etendueLimit    the Lagrange-invariant cap min(1, (M·NA)²): an emitter of diameter d_e imaged to
+     *                        d_s = M·d_e cannot fill more than the fibre's NA·d_s, i.e. collect more than NA_obj = M·NA
+     * @param collectedNa     the object-side NA a Lambertian source must be collected within to give that
+     *                        efficiency: √efficiency (the power inside NA_obj is NA_obj²)
+     * @param launchNa        the image-side NA at the fibre face, collectedNa / M (étendue: d_e·NA_obj = d_s·NA_launch);
+     *                        the fibre's NA for butt coupling (the emitter fills every angle)
+     */
+    public record Launch(double magnification, double efficiency, double etendueLimit, double collectedNa, double launchNa) {
+        /** True when étendue, not the lens's collection, sets the efficiency. */
+        public boolean etendueLimited() {
+            return efficiency >= etendueLimit;
+        }
+    }
+
+    public static Launch launch(ChannelSpec spec) {
         double na = spec.fiber().numericalAperture();
+        if (spec.optics().lens().equals("none")) {
+            double eff = Math.min(1, na * na);
+            return new Launch(1, eff, Math.min(1, na * na), Math.sqrt(eff), na);
+        }
         double gain = switch (spec.optics().lens()) {
-            case "none" -> 1.0;
             case "microlens" -> spec.optics().microlensGain();
             default -> spec.optics().microlensGain() * spec.optics().tirGainOverMicrolens();
         };
         double m = spec.optics().spotDiameterMeters() / spec.led().emitterDiameterMeters();
         double etendueLimit = Math.min(1.0, m * m * na * na);
-        return Math.min(na * na * gain, etendueLimit);
+        double eff = Math.min(na * na * gain, etendueLimit);
+        double collected = Math.sqrt(eff);
+        return new Launch(m, eff, etendueLimit, collected, Math.min(na, collected / m));
+    }
+
+    /**
+     * The modal response of one core of this channel's fibre under its launch: null when
+     * {@code fiber.modalBandwidth} overrides the mode solution.
+     */
+    public static FibreModes.ModalResponse modal(ChannelSpec spec) {
+        ChannelSpec.Fiber f = spec.fiber();
+        if (f.modalBandwidthOverridden()) {
+            return null;
+        }
+        return FibreModes.of(f.coreDiameterMeters(), f.numericalAperture(), spec.led().wavelengthMeters())
+                .response(launch(spec).launchNa(), f.lengthMeters(), f.differentialModeAttenuationDbPerMeter(),
+                        f.modeCouplingLengthMeters());
     }
 
     /** Fraction of the fibre face covered by cores: (π/4)(d/Λ)²·(2/√3) for a hexagonal lattice. */
@@ -82,6 +125,10 @@ public final class OpticalPath {
         out.add(new Item("connectors / ferrule", -spec.optics().connectorLossDb(), false));
         out.add(new Item(String.format("fibre attenuation (%.1f m × %.3f dB/m)", spec.fiber().lengthMeters(),
                 spec.fiber().attenuationDbPerMeter()), -spec.fiber().lengthMeters() * spec.fiber().attenuationDbPerMeter(), false));
+        if (!spec.fiber().modalBandwidthOverridden() && spec.fiber().differentialModeAttenuationDbPerMeter() > 0) {
+            out.add(new Item(String.format("differential mode attenuation (%.3f dB/m on the highest mode)",
+                    spec.fiber().differentialModeAttenuationDbPerMeter()), db(modal(spec).dmaTransmission()), false));
+        }
         out.add(new Item("power coupled away to neighbours", db(xt.retained(spec.fiber().lengthMeters())), false));
         out.add(new Item("fibre to detector coupling", -spec.optics().receiveCouplingLossDb(), false));
         return out;

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -170,11 +172,24 @@ class SpecReaderTest {
     void parametersWithoutEffectAreNamedWithTheReason_issue12() {
         ChannelSpec off = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("ctle.enabled", "false")
                 .with("optics.lens", "microlens"));
-        assertThat(ChannelSpecs.unused(off)).containsOnlyKeys("ctle.maxPeaking", "ctle.poleFrequencyPerRate", "ctle.peaking",
-                "optics.tirGainOverMicrolens");
+        Set<String> modal = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype")).fiber().modalBandwidthOverridden()
+                ? Set.of("fiber.modeCouplingLength", "fiber.differentialModeAttenuation") : Set.of();
+        Set<String> expected = new TreeSet<>(modal);
+        expected.addAll(List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost",
+                "optics.tirGainOverMicrolens"));
+        assertThat(ChannelSpecs.unused(off).keySet()).containsExactlyInAnyOrderElementsOf(expected);
         ChannelSpec fixed = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("ctle.peaking", "3 dB"));
-        assertThat(ChannelSpecs.unused(fixed)).containsOnlyKeys("ctle.maxPeaking");
-        assertThat(ChannelSpecs.unused(ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype")))).isEmpty();
+        Set<String> fixedExpected = new TreeSet<>(modal);
+        fixedExpected.addAll(List.of("ctle.maxPeaking", "ctle.maxBoost"));
+        assertThat(ChannelSpecs.unused(fixed).keySet()).containsExactlyInAnyOrderElementsOf(fixedExpected);
+        assertThat(ChannelSpecs.unused(ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype"))).keySet())
+                .containsExactlyInAnyOrderElementsOf(modal);
+        // a measured modal bandwidth overrides the modes: their coupling and attenuation are then unused, and refused
+        ChannelSpec measured = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("fiber.modalBandwidth", "20 GHz*m"));
+        assertThat(ChannelSpecs.unused(measured)).containsKeys("fiber.modeCouplingLength", "fiber.differentialModeAttenuation");
+        ScenarioException e = bindFailure(ScenarioDocument.preset("mosaic-prototype").with("fiber.modalBandwidth", "20 GHz*m")
+                .with("fiber.modeCouplingLength", "5 m"));
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.expected()).contains("no fiber.modalBandwidth"));
     }
 
     @Test

@@ -96,12 +96,55 @@ public final class ChannelSection implements Section {
                             + " (" + p.source() + ")", anchor));
                 }
             }
+            String shortfall = reachShortfall(e);
+            if (shortfall != null) {
+                out.add(new Finding(Verdict.FAILS, shortfall, anchor));
+            }
             boolean closes = r.ber().median() <= r.berTarget() && r.marginDb() >= 0;
             out.add(new Finding(Verdict.of(closes), name + (closes ? " closes" : " does not close") + " at its " + length + ": median BER "
                     + Output.ber(r.ber().median()) + " against the target " + Output.ber(r.berTarget()) + ", margin "
                     + Output.db(r.marginDb()) + ", reach " + ChannelFacts.reach(r), anchor));
         }
         return out;
+    }
+
+    /**
+     * When a design's reach (under its own target definition) falls short of its length: the two numbers, what the
+     * launch does to the fibre's modes, and the assumptions it rests on (the provenance of the fibre's NA, core count
+     * and the relay magnification), all from the study's result; null when it reaches or the array reach was not computed.
+     */
+    static String reachShortfall(Scenario e) {
+        ChannelResult r = e.result();
+        if (r.arrayReach() == null || r.reachBeyondSearchRange() || r.reachMeters() >= r.fiberLengthMeters()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(e.name()).append(": modelled reach ").append(ChannelFacts.reach(r)).append(" on the ")
+                .append(ChannelFacts.reachDefinition(r)).append(", not its ").append(Output.meters(r.fiberLengthMeters()));
+        provenance(e, "fiber.length").ifPresent(p -> sb.append(" (").append(p.source()).append(")"));
+        ChannelResult.Coupling c = r.coupling();
+        ChannelResult.Modes m = r.modes();
+        if (c != null && m != null && "modes".equals(m.modalBandwidthSource())) {
+            sb.append(String.format(Locale.ROOT, ": each emitter is imaged %.2g× onto the fibre face, launching NA %.2f (coupling %s%s),"
+                            + " which lights %d of the %d guided modes of each core (modal bandwidth %s GHz·m)", c.magnification(),
+                    c.launchNumericalAperture(), Output.percent(c.efficiency()), c.etendueLimited() ? ", étendue-capped" : "",
+                    m.excitedModes(), m.guidedModes(), Output.number(m.modalBandwidthLengthHzMeters() / 1e9, 3)));
+        }
+        List<String> rests = new ArrayList<>();
+        for (String key : List.of("plan.magnification", "fiber.coreCount", "fiber.numericalAperture")) {
+            provenance(e, key).ifPresent(p -> {
+                String confidence = p.confidence().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                rests.add(key + " = " + Html.value(p.value()) + " (" + (p.source().toLowerCase(Locale.ROOT).startsWith(confidence) ? ""
+                        : confidence + ": ") + p.source() + ")");
+            });
+        }
+        if (!rests.isEmpty()) {
+            sb.append("; it rests on ").append(String.join(", ", rests));
+        }
+        return sb.toString();
+    }
+
+    private static java.util.Optional<Provenance> provenance(Scenario e, String key) {
+        return e.provenance().stream().filter(p -> p.path().equals(key) || p.path().endsWith("." + key)).findFirst();
     }
 
     @Override
@@ -124,9 +167,11 @@ public final class ChannelSection implements Section {
     public String html() {
         StringBuilder sb = new StringBuilder();
         sb.append("<p>Each microLED channel is modelled from the emitter to the decision: microLED modulation response, "
-                + "Lambertian coupling through the micro-optics into the multicore imaging fibre, attenuation, chromatic "
-                + "dispersion from the fused-silica Sellmeier equation, modal dispersion, crosstalk from neighbouring channels, "
-                + "photodiode, TIA noise and a CTLE whose peaking is chosen to open the eye. The BER comes from the "
+                + "Lambertian coupling through the micro-optics into the multicore imaging fibre (magnification, étendue cap and "
+                + "launch NA from the emitter, lens and fibre geometry), attenuation, chromatic "
+                + "dispersion from the fused-silica Sellmeier equation, modal dispersion from the guided modes the launch lights "
+                + "in each core, crosstalk from neighbouring channels, "
+                + "photodiode, TIA noise and a CTLE whose peaking is chosen to open the eye (reported as its real boost). The BER comes from the "
                 + "statistical eye (the exact ISI distribution from the pulse-response cursors, convolved with crosstalk and "
                 + "Gaussian noise). Array statistics include the emitter-to-emitter spread of power and bandwidth.</p>\n");
         sb.append("<h3>Summary</h3>\n").append(summaryTable());
@@ -146,13 +191,15 @@ public final class ChannelSection implements Section {
             rows.add(List.of(e.name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
                     Output.si(r.fiberLengthMeters(), Dimension.LENGTH), Integer.toString(r.channels()),
                     Output.ber(r.ber().median()), Output.ber(r.ber().mean()), Output.ber(r.ber().worst()),
-                    Output.number(r.qFactor(), 3), Output.db(r.marginDb()), ChannelFacts.reach(r), Output.db(r.ctlePeakingDb()),
+                    Output.number(r.qFactor(), 3), Output.db(r.marginDb()), ChannelFacts.reach(r) + " (" + ChannelFacts.reachDefinition(r) + ")",
+                    Output.db(r.ctlePeakingDb()),
                     Output.si(r.maxRateBitsPerSecond(), Dimension.DATA_RATE)));
             cls.add(r.marginDb() >= 0 ? "good" : "bad");
         }
         return Html.table(h, rows, cls) + "<p class=\"note\">BER target " + Output.ber(result.scenarios().isEmpty() ? Double.NaN
                 : result.list().get(0).result().berTarget()) + " (the KP4 RS(544,514) pre-FEC threshold). Margin and Q are "
-                + "those of the nominal channel (centre of the array, typical emitter); median, mean and worst are over every "
+                + "those of the nominal channel (centre of the array, typical emitter); the reach is on the channel definition the "
+                + "design is judged on (<code>link.reach.target</code>); median, mean and worst are over every "
                 + "channel of the array. A red row misses the target at its length.</p>\n";
     }
 
@@ -188,6 +235,22 @@ public final class ChannelSection implements Section {
             facts.add(List.of(f.label(), f.value()));
         }
         sb.append(Html.table(List.of("quantity", ">value"), facts, null));
+
+        List<List<String>> arrayReach = new ArrayList<>();
+        List<String> reachCls = new ArrayList<>();
+        for (ChannelFacts.ReachRow row : ChannelFacts.arrayReach(r)) {
+            arrayReach.add(List.of(row.definition() + (row.target() ? " — the design's target" : ""), row.reach(), row.margin()));
+            reachCls.add(!row.target() ? null : r.arrayReach().targetMarginDb() >= 0 ? "good" : "bad");
+        }
+        if (!arrayReach.isEmpty()) {
+            sb.append("<h4>Reach of the array</h4>\n");
+            sb.append(Html.table(List.of("channel definition", ">reach at BER target", ">margin at " + Output.si(r.fiberLengthMeters(),
+                    Dimension.LENGTH)), arrayReach, reachCls));
+            sb.append("<p class=\"note\">Nominal: the centre channel with the typical emitter. Mean BER: what an FEC striped over "
+                    + "every channel sees. Worst after k spares: the worst channel left once spares replace the k worst. Margin: the "
+                    + "change of every emitter's power that brings the statistic to the target. The design says which one it is "
+                    + "judged on (<code>link.reach.target</code>); its row is green when it closes at this length, red when not.</p>\n");
+        }
 
         sb.append("<h4>Statistical eye and bathtub</h4>\n<div class=\"grid2\">\n");
         sb.append(figs.get("eye").html(id));

@@ -25,16 +25,22 @@ public final class Closure {
 
     /** From a full channel evaluation. */
     public static String statement(ChannelResult r) {
-        return statement(r.fiberLengthMeters(), r.nominalBer(), r.berTarget(), ChannelFacts.reach(r));
+        String reach = ChannelFacts.reach(r);
+        return statement(r.fiberLengthMeters(), r.nominalBer(), r.berTarget(),
+                r.arrayReach() == null ? reach : reach + " on the " + ChannelFacts.reachDefinition(r));
     }
 
-    /** Evaluates the nominal channel at its length, and its reach only when it misses the target. */
+    /**
+     * Evaluates the nominal channel at its length, and its reach (under the design's target definition, named) only when
+     * it misses the target.
+     */
     public static String statement(ChannelSpec c) {
         double ber = ChannelAnalysis.nominalBer(c);
         if (ber <= c.berTarget()) {
             return null;
         }
-        double reach = ChannelAnalysis.reach(c);
-        return statement(c.fiber().lengthMeters(), ber, c.berTarget(), ChannelFacts.reach(reach, reach >= ChannelAnalysis.MAX_LENGTH));
+        double reach = ChannelAnalysis.targetReach(c);
+        return statement(c.fiber().lengthMeters(), ber, c.berTarget(), ChannelFacts.reach(reach, reach >= ChannelAnalysis.MAX_LENGTH)
+                + " on the " + c.reachTarget().describe());
     }
 }

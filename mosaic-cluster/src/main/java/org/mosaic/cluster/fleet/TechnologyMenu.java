@@ -105,7 +105,7 @@ public final class TechnologyMenu {
                         + " per id (hint: the shipped MOSAIC rows are " + MOSAIC_PLUGGABLE + " and " + MOSAIC_CPO
                         + "; give another cable another name:)");
             }
-            double reach = reaches.computeIfAbsent(c.cable(), k -> org.mosaic.optics.ChannelAnalysis.reach(k.channel()));
+            double reach = reaches.computeIfAbsent(c.cable(), k -> org.mosaic.optics.ChannelAnalysis.targetReach(k.channel()));
             perCable.add(cableOptions(c, reach, catalog.generations()));
         }
         List<TechnologyOption> ours = new ArrayList<>(); // generation by generation, cables in the order given

@@ -50,8 +50,13 @@ class StandardMenuTest {
             assertThat(plug.kind()).isEqualTo(TechnologyKind.MICROLED);
             assertThat(plug.ourModel()).isTrue();
         }
-        // MOSAIC's published reach is "up to 50 m" ([mosaic-sigcomm25] abstract): our channel model should be near it
-        assertThat(MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, "800G").orElseThrow().reachMeters()).isBetween(20.0, 60.0);
+        // the reach is the channel model's under the preset's own target definition (link.reach.target: the array's mean
+        // BER for mosaic-800g), the one the optics study reports, not the nominal channel's
+        var channel = cable.channel();
+        double reach = MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, "800G").orElseThrow().reachMeters();
+        assertThat(reach).isEqualTo(org.mosaic.optics.ChannelAnalysis.analyse(channel).reachMeters());
+        assertThat(channel.reachTarget().definition()).isEqualTo("mean");
+        assertThat(reach).isLessThan(org.mosaic.optics.ChannelAnalysis.reach(channel)); // the mean BER is worse than the centre's
     }
 
     @Test
@@ -69,8 +74,12 @@ class StandardMenuTest {
 
     @Test
     void mosaicSavesPowerAndFailuresOnNicToLeafLinks() {
-        // a 16k-GPU fabric's NIC-to-leaf tier (one 800G link per GPU at 20 m): MOSAIC vs today's AOC
-        List<LinkGroup> tier = List.of(new LinkGroup("gpu-leaf", "800G", 20, 16_384));
+        // a 16k-GPU fabric's NIC-to-leaf tier, one 800G link per GPU at a length MOSAIC reaches (our model's reach, rounded
+        // down to the metre) and copper does not: MOSAIC vs today's AOC
+        TechnologyOption led0 = MENU.option(TechnologyMenu.MOSAIC_PLUGGABLE, "800G").orElseThrow();
+        double length = Math.floor(led0.reachMeters());
+        assertThat(length).isGreaterThan(MENU.option("dac-26awg", "800G").orElseThrow().reachMeters());
+        List<LinkGroup> tier = List.of(new LinkGroup("gpu-leaf", "800G", length, 16_384));
         FleetEconomics e = FleetEconomics.defaults();
         double otherIt = 16_384 * ClusterDocument.preset("h100-16k").layout().equipment().gpuWatts();
         FleetMetrics today = FleetMetrics.of(FleetAssignment.of(tier, Policy.today(), MENU), otherIt, e);
@@ -81,6 +90,8 @@ class StandardMenuTest {
         assertThat(s.powerSavedWatts()).isCloseTo(16_384 * 2 * (aoc.powerPerEndWatts() - led.powerPerEndWatts()), within(1e-6));
         assertThat(s.powerSavedWatts()).isPositive();
         assertThat(s.failureRatio()).isCloseTo(aoc.fitPerEnd() / led.fitPerEnd(), within(1e-9));
+        assertThat(FleetAssignment.of(tier, Policy.today(), MENU).served().get(0).technology().id()).isEqualTo("aoc-mmf");
+        assertThat(FleetAssignment.of(tier, Policy.mosaic(), MENU).served().get(0).technology().id()).isEqualTo(TechnologyMenu.MOSAIC_PLUGGABLE);
     }
 
     @Test

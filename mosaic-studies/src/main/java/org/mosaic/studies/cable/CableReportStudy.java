@@ -87,12 +87,13 @@ public final class CableReportStudy implements Study<CableReportStudy.Input, Cab
             LinkSpec spec = LinkSpecs.bind(in.doc());
             LinkModel.LinkResult r = LinkModel.evaluate(spec);
             ChannelSpec channel = spec.channel();
-            double reach = ChannelAnalysis.reach(channel);
+            double reach = ChannelAnalysis.targetReach(channel);
             ModelRows.Evaluated e800 = ModelRows.evaluate(in.name(), spec, "800G", reach);
             MonteCarloResult mc = ReliabilityMonteCarlo.run(LinkModel.reliabilitySpec(spec, r.plan()),
                     spec.reliability().monteCarloTrials(), channel.seed());
             String closure = Closure.statement(channel.fiber().lengthMeters(), ChannelAnalysis.nominalBer(channel),
-                    channel.berTarget(), ChannelFacts.reach(e800.reachMeters(), e800.reachMeters() >= ChannelAnalysis.MAX_LENGTH));
+                    channel.berTarget(), ChannelFacts.reach(e800.reachMeters(), e800.reachMeters() >= ChannelAnalysis.MAX_LENGTH)
+                            + " on the " + channel.reachTarget().describe());
             cables.put(in.name(), new CableReportResult.Cable(in.name(), r.plan(), r.power(), r.otherAttachment(), r.reliability(),
                     mc, e800.reachMeters(), closure, channel.seed(), spec.plan().sparePlacement(), LinkModel.serviceYears(spec),
                     Catalog.of(in.doc()).stream()

@@ -95,7 +95,7 @@ public final class ChannelReportStudy implements Study<ChannelReportStudy.Input,
         List<Supplier<Object>> tasks = new ArrayList<>();
         for (ChannelSpec s : specs) {
             tasks.add(() -> crossCheck(s));
-            tasks.add(() -> ChannelAnalysis.analyse(s));
+            tasks.add(() -> ChannelAnalysis.analyse(s, true));
         }
         int perInput = 2 + RATES.length + RATES.length * LENGTH_POINTS;
         for (ChannelSpec s : specs) {

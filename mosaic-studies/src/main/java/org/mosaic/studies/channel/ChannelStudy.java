@@ -75,7 +75,7 @@ public final class ChannelStudy implements Study<ChannelStudy.Input, ChannelEval
         ChannelSpec s = ChannelScenarios.bind(doc);
         ChannelScenarios.refuseUnused(s, doc.source(), input.given());
         progress.task("evaluating " + s.name(), 1);
-        ChannelResult r = ChannelAnalysis.analyse(s);
+        ChannelResult r = ChannelAnalysis.analyse(s, true); // with the array's reach under every definition
         ChannelAnalysis.EyeDiagram eye = null;
         if (input.eyeDiagram()) {
             progress.task("computing the statistical eye", 0);

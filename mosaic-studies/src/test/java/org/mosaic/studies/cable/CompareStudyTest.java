@@ -38,7 +38,11 @@ class CompareStudyTest {
     @Test
     void theMicroLedRowsAreTheCableModelsAndTheClaimsTheirRatios() {
         ScenarioDocument doc = ScenarioDocument.preset("mosaic-800g");
-        Comparison.Result r = run("800G", 30, doc);
+        // at a length the cable reaches (our model's reach on its target definition, rounded down to the metre), so that its
+        // power and reliability ratios are claims; beyond the reach they are not (below)
+        double length = Math.floor(org.mosaic.optics.ChannelAnalysis.targetReach(LinkSpecs.bind(doc).channel()));
+        assertThat(length).isPositive();
+        Comparison.Result r = run("800G", length, doc);
         LinkModel.LinkResult direct = LinkModel.evaluate(LinkSpecs.bind(doc));
         ComparisonRow pluggable = r.row("mosaic-800g (pluggable)");
         ComparisonRow cpo = r.row("mosaic-800g (CPO)");
@@ -46,8 +50,8 @@ class CompareStudyTest {
         assertThat(pluggable.powerPerEndWatts()).isCloseTo(direct.power().perEndWatts(), within(1e-12));
         assertThat(cpo.powerPerEndWatts()).isCloseTo(direct.otherAttachment().perEndWatts(), within(1e-12));
         assertThat(pluggable.fitPerEnd()).isCloseTo(direct.reliability().withSpares().perEndFit(), within(1e-12));
-        assertThat(pluggable.reaches()).isEqualTo(pluggable.reachMeters() >= 30);
-        assertThat(r.lengthMeters()).isEqualTo(30);
+        assertThat(pluggable.reaches()).isTrue();
+        assertThat(r.lengthMeters()).isEqualTo(length);
         assertThat(r.generation()).isEqualTo("800G");
         // the power saving against an AOC is 1 - ours / theirs, from the two rows' figures
         Comparison.Ratio saving = r.claims().get(0).ratio(Comparison.Claim.POWER_SAVING_VS_AOC).orElseThrow();
@@ -58,6 +62,11 @@ class CompareStudyTest {
         assertThat(r.rows().stream().filter(ComparisonRow::ourModel).map(ComparisonRow::technology))
                 .containsExactlyInAnyOrder("mosaic-800g (pluggable)", "mosaic-800g (CPO)");
         assertThat(r.rows().stream().filter(x -> !x.ourModel()).count()).isGreaterThan(8);
+        // beyond the reach (the preset's 50 m) the saving is not a claim, and says why
+        Comparison.Ratio beyond = run("800G", 50, doc).claims().get(0).ratio(Comparison.Claim.POWER_SAVING_VS_AOC).orElseThrow();
+        assertThat(beyond.value()).isNull();
+        assertThat(beyond.subjectReaches()).isFalse();
+        assertThat(beyond.notApplicable()).isNotBlank();
     }
 
     @Test

@@ -31,7 +31,7 @@ class ChannelFitStudyTest {
                 .containsEntry("residuals[].rateBitsPerSecond", "b/s").containsEntry("poorFit", "bool");
     }
 
-    /** Points made by the model at 300 µW (the preset has 450 µW): the fit finds 300 µW and misses nothing. */
+    /** Points made by the model at 300 µW (the preset has 620 µW): the fit finds 300 µW and misses nothing. */
     @Test
     void recoversThePowerThatMadeTheData() {
         ScenarioDocument doc = ScenarioDocument.preset("mosaic-prototype");
@@ -47,7 +47,8 @@ class ChannelFitStudyTest {
         ChannelFitResult.Parameter p = r.parameters().get(0);
         assertThat(p.path()).isEqualTo("led.averagePower");
         assertThat(p.unit()).isEqualTo("W");
-        assertThat(p.start()).isCloseTo(450e-6, within(1e-9));
+        // the fit starts from the preset's calibrated power (620 uW since issue 15), far from the truth
+        assertThat(p.start()).isCloseTo(ChannelSpecs.bind(doc).led().averagePowerWatts(), within(1e-12)).isGreaterThan(400e-6);
         assertThat(p.value()).isCloseTo(300e-6, within(3e-7));
         assertThat(r.rmsLog10()).isLessThan(0.01);
         assertThat(r.poorFit()).isFalse();

@@ -3,6 +3,7 @@ package org.mosaic.cluster.training.network;
 import org.mosaic.cluster.fleet.FleetEconomics;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
+import org.mosaic.cluster.fleet.TechnologyOption;
 import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.FabricKind;
@@ -34,6 +35,32 @@ final class NetFixtures {
     /** 32 GPUs in pairs on a non-blocking 2-tier fat tree of 8-port switches: d = u = 4, 8 leaves. */
     static TrainingCluster nonBlocking() {
         return Lazy.NON_BLOCKING;
+    }
+
+    /** MOSAIC's published reach, "up to 50 m" ([mosaic-sigcomm25] abstract): what the paper claims, not what our model gives. */
+    static final double CLAIMED_MOSAIC_REACH_METERS = 50;
+
+    /**
+     * The standard menu with MOSAIC's rows (pluggable and CPO, every generation) at {@code reachMeters} instead of our
+     * channel model's reach, their power and FIT unchanged: for tests of what the planner does with a cable that reaches a
+     * given length, independent of the preset's modelled reach.
+     */
+    static TechnologyMenu menuWithMosaicReach(double reachMeters) {
+        java.util.List<TechnologyOption> options = new java.util.ArrayList<>();
+        for (TechnologyOption o : MENU.options()) {
+            boolean mosaic = o.id().equals(TechnologyMenu.MOSAIC_PLUGGABLE) || o.id().equals(TechnologyMenu.MOSAIC_CPO);
+            options.add(!mosaic ? o : new TechnologyOption(o.id(), o.name(), o.kind(), o.generation(), o.availability(), reachMeters,
+                    o.powerPerEndWatts(), o.fitPerEnd(), o.costPerEndUsd(), o.source() + " | test fixture: reach set to "
+                    + reachMeters + " m", o.confidence(), o.ourModel()));
+        }
+        return TechnologyMenu.of(MENU.generations(), options);
+    }
+
+    /** A cluster preset (its own GPU count) under {@code policy} with {@code menu}. */
+    static TrainingCluster withMenu(String preset, Policy policy, TechnologyMenu menu) {
+        ClusterDocument d = ClusterDocument.preset(preset);
+        return TrainingClusters.of(preset, d.cluster(), d.layout(), TrainingClusters.defaultGpu(preset), policy, menu,
+                d.economics(), DEFAULTS);
     }
 
     static TrainingCluster fatTree(int gpus, double oversubscription) {
