@@ -1,7 +1,6 @@
 package org.mosaic.report;
 
 import org.mosaic.studies.Finding;
-import org.mosaic.studies.Finding.Verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The bibliography and the citation checks (the repository-wide scan is CitationsTest in mosaic-app). */
+/** The bibliography and the citation checks (the repository-wide scan is CitationsTest in mosaic-cli). */
 class SourcesTest {
 
     @Test

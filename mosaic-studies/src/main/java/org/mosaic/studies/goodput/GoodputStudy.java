@@ -3,17 +3,14 @@ package org.mosaic.studies.goodput;
 import org.mosaic.studies.training.JobChecks;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.mosaic.cluster.TrainingModel;
 import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.fleet.Interconnect;
 import org.mosaic.cluster.fleet.Policy;
-import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.training.goodput.CampaignDocument;
 import org.mosaic.cluster.training.goodput.CampaignResult;
 import org.mosaic.cluster.training.goodput.Estimate;
