@@ -29,7 +29,7 @@ public final class Studies {
         all.add(new org.mosaic.studies.training.TrainStudy());
         all.add(new org.mosaic.studies.training.TrainingReportStudy());
         all.add(new org.mosaic.studies.goodput.GoodputStudy());
-        all.add(new org.mosaic.studies.inference.ServeStudy());
+        all.add(new org.mosaic.studies.inference.InferenceStudy());
         return List.copyOf(all);
     }
 

@@ -5,20 +5,20 @@ import java.util.List;
 import java.util.Locale;
 import org.mosaic.cluster.inference.ServingResult;
 import org.mosaic.studies.Output;
-import org.mosaic.studies.inference.ServeResult;
+import org.mosaic.studies.inference.InferenceResult;
 
-/** The text {@code mosaic serve} prints: the model, one row per run, each run's decode breakdown, memory, note and search. */
-final class ServeTable {
-    private ServeTable() {
+/** The text {@code mosaic inference} prints: the model, one row per run, each run's decode breakdown, memory, note and search. */
+final class InferenceTable {
+    private InferenceTable() {
     }
 
-    static String text(ServeResult result) {
+    static String text(InferenceResult result) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %.1f B parameters (%.1f B active), KV cache %.0f kB per token%n", result.model(),
                 result.parameters() / 1e9, result.activeParameters() / 1e9, result.kvCachePerTokenBytes() / 1e3));
         List<List<String>> rows = new ArrayList<>();
         boolean onSystem = result.runs().get(0).policy() == null;
-        for (ServeResult.Run run : result.runs()) {
+        for (InferenceResult.Run run : result.runs()) {
             ServingResult r = run.serving();
             rows.add(List.of(onSystem ? run.system() : run.policy(), String.valueOf(run.scaleUpGpus()), r.plan().label(),
                     String.valueOf(r.batch()), ms(r.timeToFirstTokenSeconds()), ms(r.timePerOutputTokenSeconds()),
@@ -27,7 +27,7 @@ final class ServeTable {
         }
         sb.append(Output.table(List.of(onSystem ? "system" : "policy", ">scale-up GPUs", "plan", ">batch", ">TTFT", ">TPOT",
                 ">tokens/s/GPU", ">HBM"), rows)).append('\n');
-        for (ServeResult.Run run : result.runs()) {
+        for (InferenceResult.Run run : result.runs()) {
             ServingResult r = run.serving();
             ServingResult.Decode d = r.decode();
             sb.append(onSystem ? run.system() : run.policy()).append(String.format(Locale.ROOT,
@@ -41,12 +41,12 @@ final class ServeTable {
                     r.memory().capacityBytes() / 1e9, r.tpInScaleUp() ? "inside" : "across", r.epInScaleUp() ? "inside" : "across"));
             sb.append("  ").append(run.note()).append('\n');
             if (run.search() != null) {
-                ServeResult.Search s = run.search();
+                InferenceResult.Search s = run.search();
                 sb.append(String.format(Locale.ROOT, "  search: %,d plans examined, %,d fit, %,d %s%n", s.examined(), s.fitting(),
                         s.meetingTarget(), s.latencyTargetSeconds() == null ? "ranked" : "within " + ms(s.latencyTargetSeconds())
                                 + " per output token"));
                 List<List<String>> ranked = new ArrayList<>();
-                for (ServeResult.Ranked p : s.ranked()) {
+                for (InferenceResult.Ranked p : s.ranked()) {
                     ranked.add(List.of(p.plan(), String.valueOf(p.batch()), ms(p.timeToFirstTokenSeconds()), ms(p.timePerOutputTokenSeconds()),
                             String.format(Locale.ROOT, "%,.0f", p.gpuTokensPerSecond()), String.format(Locale.ROOT, "%.1f GB", p.memoryBytes() / 1e9)));
                 }

@@ -18,23 +18,23 @@ import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.Results;
 import org.mosaic.studies.UsageException;
-import org.mosaic.studies.inference.ServeResult;
-import org.mosaic.studies.inference.ServeStudy;
+import org.mosaic.studies.inference.InferenceResult;
+import org.mosaic.studies.inference.InferenceStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mosaic serve}: prefill and decode of a model under a serving plan — TTFT, time per output token, tokens/s, KV cache. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+/** {@code mosaic inference}: prefill and decode of a model under a serving plan — TTFT, time per output token, tokens/s, KV cache. */
+@Command(name = "inference", mixinStandardHelpOptions = true,
         description = {"Inference: time to first token (prefill of one prompt), time per output token (a decode step of the batch), "
                 + "tokens/s per GPU, KV cache and memory fit of a dense or MoE model under TP, PP, EP and DP replicas, with the decode "
                 + "step's TP all-reduces and EP all-to-alls on the tier the cluster's scale-up domain under each policy (or the system) "
                 + "gives.",
             "Give the plan (--tp --pp --ep --dp --batch) or --search for the plans with the most tokens/s per GPU (options given stay "
                     + "fixed; --latency-target bounds the time per output token). Without plan options the command searches."})
-public final class ServeCommand implements Callable<Integer> {
+public final class InferenceCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE|NAME", defaultValue = "llama3-405b",
             description = "A model document (kind: model) or a preset: gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, "
@@ -123,16 +123,16 @@ public final class ServeCommand implements Callable<Integer> {
         if (!(search || !anyPlan) && parsed.hasMatchedOption("--top")) {
             throw new UsageException("--top " + top + " with a fixed plan: --top ranks the plans of a search (hint: add --search, or drop --top)");
         }
-        ServeResult result;
+        InferenceResult result;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
-            ServeStudy.Input input = new ServeStudy.Input(m, sys, clusterDoc, sys == null ? cluster : null, g, gpus, names, null, tp, pp, ep,
+            InferenceStudy.Input input = new InferenceStudy.Input(m, sys, clusterDoc, sys == null ? cluster : null, g, gpus, names, null, tp, pp, ep,
                     dp, batch, prompt, outputTokens, search, target, top);
-            result = new ServeStudy().run(input, progress);
+            result = new InferenceStudy().run(input, progress);
         }
         out.print(switch (output.format) {
             case JSON -> Results.json(result);
             case CSV -> Output.csv(result.runs().stream().map(r -> Output.flatten(Results.tree(r))).toList());
-            case TABLE -> ServeTable.text(result);
+            case TABLE -> InferenceTable.text(result);
         });
         out.flush();
         return 0;

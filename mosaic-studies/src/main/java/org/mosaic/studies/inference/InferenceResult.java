@@ -14,7 +14,7 @@ import org.mosaic.cluster.inference.ServingResult;
  * @param kvCachePerTokenBytes  K and V of every layer per token
  * @param runs                  one per policy, in the order given (one without a policy on a system)
  */
-public record ServeResult(String model, double parameters, double activeParameters, double kvCachePerTokenBytes, List<Run> runs) {
+public record InferenceResult(String model, double parameters, double activeParameters, double kvCachePerTokenBytes, List<Run> runs) {
 
     /**
      * One policy (or the system).

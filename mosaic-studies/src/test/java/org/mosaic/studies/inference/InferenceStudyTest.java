@@ -18,18 +18,18 @@ import org.mosaic.studies.Results;
 import org.mosaic.studies.Studies;
 import org.mosaic.studies.UsageException;
 
-class ServeStudyTest {
-    private static final ServeStudy STUDY = new ServeStudy();
+class InferenceStudyTest {
+    private static final InferenceStudy STUDY = new InferenceStudy();
 
-    private static ServeStudy.Input onSystem(String model, String system, Integer tp, Integer pp, Integer ep, Integer dp, Integer batch,
+    private static InferenceStudy.Input onSystem(String model, String system, Integer tp, Integer pp, Integer ep, Integer dp, Integer batch,
                                              boolean search, Double target) {
-        return new ServeStudy.Input(Models.preset(model), SystemSpec.preset(system), null, null, null, null, List.of(), null, tp, pp, ep, dp,
+        return new InferenceStudy.Input(Models.preset(model), SystemSpec.preset(system), null, null, null, null, List.of(), null, tp, pp, ep, dp,
                 batch, 2048, 256, search, target, 5);
     }
 
     @Test
     void declaresItsInputsAndMetricsWithUnits() {
-        assertThat(Studies.byName("serve")).isPresent();
+        assertThat(Studies.byName("inference")).isPresent();
         List<InputSpec> inputs = STUDY.inputs();
         assertThat(inputs).extracting(InputSpec::name).contains("model", "system", "cluster", "tp", "pp", "ep", "dp", "batch", "promptTokens",
                 "outputTokens", "latencyTargetSeconds");
@@ -51,7 +51,7 @@ class ServeStudyTest {
 
     @Test
     void aFixedPlanIsTheServingModelOnTheSystem() {
-        ServeResult r = STUDY.run(onSystem("llama3-405b", "llama3-h100", 8, 2, null, null, 16, false, null));
+        InferenceResult r = STUDY.run(onSystem("llama3-405b", "llama3-h100", 8, 2, null, null, 16, false, null));
         ServingResult direct = ServingModel.evaluate(Models.preset("llama3-405b"), SystemSpec.preset("llama3-h100").system(16384),
                 new ServingPlan(8, 2, 1, 1), 16, 2048, 256);
         assertThat(r.runs()).hasSize(1);
@@ -64,8 +64,8 @@ class ServeStudyTest {
     @Test
     void aSearchKeepsOnlyPlansWithinTheLatencyTargetRankedByTokensPerGpu() {
         double target = 0.05;
-        ServeResult r = STUDY.run(onSystem("llama3-405b", "llama3-h100", null, null, null, 1, null, true, target));
-        ServeResult.Search s = r.runs().get(0).search();
+        InferenceResult r = STUDY.run(onSystem("llama3-405b", "llama3-h100", null, null, null, 1, null, true, target));
+        InferenceResult.Search s = r.runs().get(0).search();
         assertThat(s.ranked()).isNotEmpty();
         assertThat(s.ranked()).allSatisfy(p -> assertThat(p.timePerOutputTokenSeconds()).isLessThanOrEqualTo(target));
         for (int i = 1; i < s.ranked().size(); i++) {
@@ -73,7 +73,7 @@ class ServeStudyTest {
         }
         assertThat(s.meetingTarget()).isLessThanOrEqualTo(s.fitting()).isLessThanOrEqualTo(s.examined());
         // the target binds: without it the best plan has more tokens/s per GPU and a longer time per output token
-        ServeResult free = STUDY.run(onSystem("llama3-405b", "llama3-h100", null, null, null, 1, null, true, null));
+        InferenceResult free = STUDY.run(onSystem("llama3-405b", "llama3-h100", null, null, null, 1, null, true, null));
         assertThat(free.runs().get(0).serving().gpuTokensPerSecond()).isGreaterThan(r.runs().get(0).serving().gpuTokensPerSecond());
         assertThat(free.runs().get(0).serving().timePerOutputTokenSeconds()).isGreaterThan(target);
     }
@@ -81,12 +81,12 @@ class ServeStudyTest {
     @Test
     void eachPolicyIsServedOnItsOwnScaleUpDomain() {
         ModelSpec m = Models.preset("deepseek-v3-like");
-        ServeStudy.Input in = new ServeStudy.Input(m, null, ClusterDocument.resolve("h100-16k"), "h100-16k", null, null,
+        InferenceStudy.Input in = new InferenceStudy.Input(m, null, ClusterDocument.resolve("h100-16k"), "h100-16k", null, null,
                 List.of("today", "mosaic"), null, 2, 1, 32, 1, 64, 2048, 256, false, null, 5);
-        ServeResult r = STUDY.run(in);
-        assertThat(r.runs()).extracting(ServeResult.Run::policy).containsExactly("today", "mosaic");
+        InferenceResult r = STUDY.run(in);
+        assertThat(r.runs()).extracting(InferenceResult.Run::policy).containsExactly("today", "mosaic");
         assertThat(r.runs()).allSatisfy(run -> assertThat(run.serving().plan()).isEqualTo(new ServingPlan(2, 1, 32, 1)));
-        for (ServeResult.Run run : r.runs()) {
+        for (InferenceResult.Run run : r.runs()) {
             assertThat(run.serving().epInScaleUp()).isEqualTo(64 <= run.scaleUpGpus() && run.scaleUpGpus() % 64 == 0);
         }
     }

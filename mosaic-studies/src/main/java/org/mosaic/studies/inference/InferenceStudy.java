@@ -26,7 +26,7 @@ import org.mosaic.studies.training.TrainStudy;
  * time to first token, time per output token, tokens/s, KV cache and memory fit, the decode step's TP all-reduce and EP
  * all-to-all on the tier the policy's scale-up domain gives.
  */
-public final class ServeStudy implements Study<ServeStudy.Input, ServeResult> {
+public final class InferenceStudy implements Study<InferenceStudy.Input, InferenceResult> {
     /** Most plans listed by a search. */
     public static final int MAX_TOP = 100;
     /** Longest prompt or output accepted (tokens): 16× Llama 3's 128k context. */
@@ -82,7 +82,7 @@ public final class ServeStudy implements Study<ServeStudy.Input, ServeResult> {
 
     @Override
     public String name() {
-        return "serve";
+        return "inference";
     }
 
     @Override
@@ -98,25 +98,25 @@ public final class ServeStudy implements Study<ServeStudy.Input, ServeResult> {
     }
 
     @Override
-    public Class<ServeResult> resultType() {
-        return ServeResult.class;
+    public Class<InferenceResult> resultType() {
+        return InferenceResult.class;
     }
 
     @Override
-    public ServeResult run(Input in, Progress progress) {
+    public InferenceResult run(Input in, Progress progress) {
         check(in);
         ModelSpec m = in.model();
         List<String> names = in.system() != null ? Collections.singletonList(null) : in.policies();
         progress.task((in.searches() ? "searching serving plans" : "evaluating the serving plan") + " for " + names.size() + " polic"
                 + (names.size() == 1 ? "y" : "ies"), names.size());
-        List<ServeResult.Run> runs = new ArrayList<>();
+        List<InferenceResult.Run> runs = new ArrayList<>();
         for (String policy : names) {
             TrainingModel.Setup setup = in.system() != null ? TrainStudy.setup(in.system(), in.gpu(), in.gpus())
                     : TrainStudy.setup(in.cluster(), in.clusterLabel(), in.gpu(), policy, in.gpus(), in.interconnect());
             String note = in.system() != null ? (in.gpu() == null ? in.system() : in.system().withGpu(in.gpu())).networkNote()
                     : setup.scaleUpNote();
             ServingResult best;
-            ServeResult.Search search = null;
+            InferenceResult.Search search = null;
             if (in.searches()) {
                 ServingSearch.Result r;
                 try {
@@ -129,8 +129,8 @@ public final class ServeStudy implements Study<ServeStudy.Input, ServeResult> {
                     throw new UsageException(noPlan(in, m, setup, r));
                 }
                 best = r.ranked().get(0);
-                search = new ServeResult.Search(r.examined(), r.fitting(), r.meetingTarget(), in.latencyTargetSeconds(),
-                        r.ranked().stream().map(ServeResult.Ranked::of).toList());
+                search = new InferenceResult.Search(r.examined(), r.fitting(), r.meetingTarget(), in.latencyTargetSeconds(),
+                        r.ranked().stream().map(InferenceResult.Ranked::of).toList());
             } else {
                 ServingPlan plan = new ServingPlan(or1(in.tp()), or1(in.pp()), or1(in.ep()), or1(in.dp()));
                 try {
@@ -145,10 +145,10 @@ public final class ServeStudy implements Study<ServeStudy.Input, ServeResult> {
                             best.memory().kvCacheBytes() / 1e9, best.memory().usableBytes() / 1e9, best.memory().capacityBytes() / 1e9));
                 }
             }
-            runs.add(new ServeResult.Run(policy, setup.system().name(), setup.system().network().scaleUpGpus(), note, best, search));
+            runs.add(new InferenceResult.Run(policy, setup.system().name(), setup.system().network().scaleUpGpus(), note, best, search));
             progress.step();
         }
-        return new ServeResult(m.name(), m.parameterCount(), m.activeParameterCount(), ServingModel.kvCachePerTokenBytes(m), List.copyOf(runs));
+        return new InferenceResult(m.name(), m.parameterCount(), m.activeParameterCount(), ServingModel.kvCachePerTokenBytes(m), List.copyOf(runs));
     }
 
     private static int or1(Integer v) {
