@@ -63,6 +63,17 @@ class RunCommandTest {
     }
 
     @Test
+    void runFleetPrintsWhatFleetPrints() throws IOException {
+        assertThat(ok("run", "fleet", "--set", "cluster=h100-16k")).isEqualTo(golden("fleet-h100-16k"));
+        assertThat(ok("run", "fleet", "--set", "cluster=nvl72-rack", "--set", "comparePolicies=true")).isEqualTo(golden("fleet-nvl72-policies"));
+        Cli cli = Cli.run("fleet", "--cluster", "h100-16k", "--set", "fabric.radix=64", "--technology", "avicena-like",
+                "--rule", "gpu-leaf=avicena-like", "--policy", "today", "--format", "json");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(ok("run", "fleet", "--set", "cluster=h100-16k", "--set", "cluster.fabric.radix=64", "--set", "technologies=avicena-like",
+                "--set", "rules=gpu-leaf=avicena-like", "--set", "policy=today")).isEqualTo(JSON.readTree(cli.out()));
+    }
+
+    @Test
     void anEditWithoutEffectIsRefusedAsTheCommandRefusesIt() {
         Cli cli = Cli.run("emulate", "--codewords", "100", "--set", "power.driverEnergyPerBit=0.2pJ/bit");
         Cli run = Cli.run("run", "emulate", "--set", "codewords=100", "--set", "scenario.power.driverEnergyPerBit=0.2pJ/bit");

@@ -23,15 +23,23 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
     }
 
     /** What has been bound so far: values by input name, and the document values as given (preset, edits). */
-    record Context(Map<String, Object> values, Map<String, DocumentValue> documents, Map<String, List<DocumentValue>> lists) {
+    record Context(Map<String, Object> values, Map<String, DocumentValue> documents, Map<String, List<DocumentValue>> lists,
+                   java.util.Set<String> given) {
         Context() {
-            this(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new java.util.HashSet<>());
         }
 
         @SuppressWarnings("unchecked")
         <T> T get(String name) {
             return (T) values.get(name);
         }
+    }
+
+    /**
+     * The checks across inputs, run after every input is bound and derived; they may also settle a value that depends on
+     * whether another was given (fleet's policy with comparePolicies), by putting it into {@link Context#values()}.
+     */
+    interface Check extends Function<Context, List<String>> {
     }
 
     /** An input derived from the others; throws {@link UsageException} naming the inputs when they cannot be combined. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Optional;
+import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.studies.cable.CableStudy;
@@ -56,6 +57,7 @@ final class InputForms {
                     .build();
             case "compare" -> compare();
             case "emulate" -> emulate();
+            case "fleet" -> fleet();
             case "channel-report", "cable-report", "datapath-report", "fleet-report", "training-report" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");
@@ -114,6 +116,22 @@ final class InputForms {
                             ScenarioDocument::tree);
                     return ignored.map(path -> List.of("scenario.set " + path + "=" + v.set().get(path) + " has no effect on "
                             + "emulate: " + EmulateStudy.withoutEffect(path, ctx.get("ber")))).orElse(List.of());
+                })
+                .build();
+    }
+
+    private static InputForm fleet() {
+        return InputForm.builder()
+                .document("cluster", new DocumentInput<>(Documents.Kind.CLUSTER, ClusterDocument.DEFAULT, ClusterDocument::bind))
+                .documents("technologies", new DocumentInput<>(Documents.Kind.CABLE, null, d -> d), List::of)
+                .document("catalog", new DocumentInput<>(Documents.Kind.CATALOG, null, d -> d))
+                .defaultValue("rules", JsonNodeFactory.instance.arrayNode())
+                .check(ctx -> {
+                    // as fleet --compare-policies: every policy, and no single policy unless one was given
+                    if (Boolean.TRUE.equals(ctx.get("comparePolicies")) && !ctx.given().contains("policy")) {
+                        ctx.values().put("policy", null);
+                    }
+                    return List.of();
                 })
                 .build();
     }

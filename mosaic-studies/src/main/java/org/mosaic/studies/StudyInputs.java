@@ -18,6 +18,7 @@ import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.UnitException;
+import org.mosaic.studies.fleet.NamedDocument;
 
 /**
  * Binds a study's input record from values named by its declared inputs ({@link InputSpec#name()}), so the generic CLI
@@ -113,6 +114,13 @@ public final class StudyInputs {
             }
         }
         InputForm.Context ctx = new InputForm.Context();
+        if (values != null && values.isObject()) {
+            values.fieldNames().forEachRemaining(k -> {
+                if (!values.get(k).isNull()) {
+                    ctx.given().add(k);
+                }
+            });
+        }
         RecordComponent[] components = study.inputType().getRecordComponents();
         for (RecordComponent c : components) {
             String name = c.getName();
@@ -122,12 +130,12 @@ public final class StudyInputs {
             JsonNode node = values != null && values.isObject() && values.has(name) ? values.get(name) : null;
             DocumentInput<?> doc = f.documents().get(name);
             if (doc != null) {
-                bindDocument(name, doc, node, ctx, problems);
+                bindDocument(name, doc, node, ctx, problems, c.getType() == NamedDocument.class);
                 continue;
             }
             InputForm.DocumentList list = f.lists().get(name);
             if (list != null) {
-                bindList(name, list, node, ctx, problems);
+                bindList(name, list, node, ctx, problems, elementType(c) == NamedDocument.class);
                 continue;
             }
             if (node == null) {
@@ -313,7 +321,8 @@ public final class StudyInputs {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void bindDocument(String name, DocumentInput<?> doc, JsonNode node, InputForm.Context ctx, List<String> problems) {
+    private static void bindDocument(String name, DocumentInput<?> doc, JsonNode node, InputForm.Context ctx, List<String> problems,
+                                     boolean named) {
         DocumentValue v;
         if (node == null || node.isNull()) {
             if (doc.defaultPreset() == null) {
@@ -330,13 +339,15 @@ public final class StudyInputs {
         try {
             ScenarioDocument resolved = doc.resolve(name, v);
             ctx.documents().put(name, v);
-            ctx.values().put(name, doc.bind(resolved));
+            Object bound = doc.bind(resolved);
+            ctx.values().put(name, named ? new NamedDocument(label(name, v), (ScenarioDocument) bound) : bound);
         } catch (UsageException | ScenarioException | IllegalArgumentException e) {
             problems.add(named(name, e.getMessage()));
         }
     }
 
-    private static void bindList(String name, InputForm.DocumentList list, JsonNode node, InputForm.Context ctx, List<String> problems) {
+    private static void bindList(String name, InputForm.DocumentList list, JsonNode node, InputForm.Context ctx, List<String> problems,
+                                 boolean named) {
         List<JsonNode> items = new ArrayList<>();
         if (node == null || node.isNull()) {
             list.defaults().get().forEach(n -> items.add(JsonNodeFactory.instance.textNode(n)));
@@ -353,7 +364,7 @@ public final class StudyInputs {
                     + "{\"preset\": NAME, \"set\": {...}} (or \"NAME,NAME\")");
             return;
         }
-        if (items.isEmpty()) {
+        if (items.isEmpty() && !list.defaults().get().isEmpty()) {
             problems.add(name + ": an empty list — expected at least one document (default: " + String.join(", ", list.defaults().get()) + ")");
             return;
         }
@@ -366,7 +377,8 @@ public final class StudyInputs {
                 continue;
             }
             try {
-                bound.add(list.element().bind(list.element().resolve(key, v)));
+                Object b = list.element().bind(list.element().resolve(key, v));
+                bound.add(named ? new NamedDocument(label(key, v), (ScenarioDocument) b) : b);
                 values.add(v);
             } catch (UsageException | ScenarioException | IllegalArgumentException e) {
                 problems.add(named(key, e.getMessage()));
@@ -374,6 +386,11 @@ public final class StudyInputs {
         }
         ctx.lists().put(name, values);
         ctx.values().put(name, bound);
+    }
+
+    /** How a named document is given, for messages: its preset's name, or the input's key when given as text. */
+    private static String label(String key, DocumentValue v) {
+        return v.preset() != null ? v.preset() : key;
     }
 
     private static DocumentValue defaultDocument(String input, DocumentInput<?> doc, List<String> problems) {
