@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<String, DocumentList> lists,
                  Map<String, Derivation> derived, Map<String, Parser> parsers, Map<String, JsonNode> defaults,
-                 Function<Context, List<String>> check) {
+                 Function<Context, List<String>> check, Class<? extends Record> extras) {
 
     /** A list of documents of one kind ({@code compare}'s cables): each element a document value; its default presets. */
     record DocumentList(DocumentInput<?> element, java.util.function.Supplier<List<String>> defaults) {
@@ -53,7 +53,7 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
     }
 
     static InputForm notBindable(String reason) {
-        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of());
+        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of(), null);
     }
 
     static Builder builder() {
@@ -67,6 +67,16 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
         private final Map<String, Parser> parsers = new LinkedHashMap<>();
         private final Map<String, JsonNode> defaults = new LinkedHashMap<>();
         private Function<Context, List<String>> check = c -> List.of();
+        private Class<? extends Record> extras;
+
+        /**
+         * Inputs a user gives that the study's record does not hold but derives a value from (the technologies, catalog
+         * and rules from which the interconnect is resolved): declared with {@link In} on the components of {@code type}.
+         */
+        Builder extras(Class<? extends Record> type) {
+            extras = type;
+            return this;
+        }
 
         Builder document(String name, DocumentInput<?> doc) {
             documents.put(name, doc);
@@ -101,7 +111,7 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
         InputForm build() {
             return new InputForm(null, java.util.Collections.unmodifiableMap(documents), java.util.Collections.unmodifiableMap(lists),
                     java.util.Collections.unmodifiableMap(derived),
-                    java.util.Collections.unmodifiableMap(parsers), java.util.Collections.unmodifiableMap(defaults), check);
+                    java.util.Collections.unmodifiableMap(parsers), java.util.Collections.unmodifiableMap(defaults), check, extras);
         }
     }
 }

@@ -49,14 +49,43 @@ public final class StudyInputs {
 
     /** The names of the inputs a user gives (the study's declared inputs less those derived from them), in order. */
     public static List<String> names(Study<?, ?> study) {
-        InputForm f = bindableForm(study);
         List<String> out = new ArrayList<>();
-        for (RecordComponent c : study.inputType().getRecordComponents()) {
-            if (!f.derived().containsKey(c.getName())) {
-                out.add(c.getName());
-            }
+        for (RecordComponent c : exposed(study, bindableForm(study))) {
+            out.add(c.getName());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The inputs a user gives, declared as {@link InputSpec}s: the study's own less those derived (a label, the keys edited,
+     * the interconnect resolved from technologies), plus those it derives them from. What a form or a sweep offers.
+     */
+    public static List<InputSpec> inputs(Study<?, ?> study) {
+        InputForm f = bindableForm(study);
+        List<InputSpec> out = new ArrayList<>();
+        for (InputSpec i : study.inputs()) {
+            if (!f.derived().containsKey(i.name())) {
+                out.add(i);
+            }
+        }
+        if (f.extras() != null) {
+            out.addAll(Declarations.inputs(f.extras()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The components a user gives: the input record's less the derived ones, then the form's extras. */
+    private static List<RecordComponent> exposed(Study<?, ?> study, InputForm f) {
+        List<RecordComponent> out = new ArrayList<>();
+        for (RecordComponent c : study.inputType().getRecordComponents()) {
+            if (!f.derived().containsKey(c.getName())) {
+                out.add(c);
+            }
+        }
+        if (f.extras() != null) {
+            out.addAll(List.of(f.extras().getRecordComponents()));
+        }
+        return out;
     }
 
     /**
@@ -68,10 +97,7 @@ public final class StudyInputs {
     public static ObjectNode defaults(Study<?, ?> study) {
         InputForm f = bindableForm(study);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (RecordComponent c : study.inputType().getRecordComponents()) {
-            if (f.derived().containsKey(c.getName())) {
-                continue;
-            }
+        for (RecordComponent c : exposed(study, f)) {
             InputForm.DocumentList list = f.lists().get(c.getName());
             if (list != null) {
                 ArrayNode a = out.putArray(c.getName());
@@ -122,11 +148,8 @@ public final class StudyInputs {
             });
         }
         RecordComponent[] components = study.inputType().getRecordComponents();
-        for (RecordComponent c : components) {
+        for (RecordComponent c : exposed(study, f)) {
             String name = c.getName();
-            if (f.derived().containsKey(name)) {
-                continue;
-            }
             JsonNode node = values != null && values.isObject() && values.has(name) ? values.get(name) : null;
             DocumentInput<?> doc = f.documents().get(name);
             if (doc != null) {
