@@ -74,6 +74,18 @@ class RunCommandTest {
     }
 
     @Test
+    void runChannelFitPrintsWhatOpticsFitPrints(@TempDir Path dir) throws IOException {
+        // the binder reads no file: the measured points are the CSV's text; the source is named as the CLI names it
+        com.fasterxml.jackson.databind.node.ObjectNode in = JSON.createObjectNode();
+        in.put("measuredSource", "../docs/examples/lab.csv");
+        in.put("measured", Files.readString(Path.of("../docs/examples/lab.csv"), StandardCharsets.UTF_8));
+        in.putArray("free").add("fiber.modalBandwidth").add("led.averagePower");
+        Path file = dir.resolve("fit.json");
+        Files.writeString(file, in.toString());
+        assertThat(ok("run", "channel-fit", "--input", file.toString())).isEqualTo(golden("optics-fit-lab"));
+    }
+
+    @Test
     void runTrainPrintsWhatTrainPrints() throws IOException {
         assertThat(ok("run", "train")).isEqualTo(golden("train-default"));
         assertThat(ok("run", "train", "--set", "system=selene", "--set", "model=gpt3-175b", "--set", "gpus=64"))

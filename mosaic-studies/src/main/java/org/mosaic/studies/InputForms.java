@@ -22,7 +22,10 @@ import org.mosaic.studies.training.JobChecks;
 import org.mosaic.studies.training.TrainStudy;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.optics.Calibration;
+import org.mosaic.optics.CalibrationException;
 import org.mosaic.studies.cable.CableStudy;
+import org.mosaic.studies.channel.ChannelFitStudy;
 import org.mosaic.studies.cable.CompareStudy;
 import org.mosaic.studies.datapath.EmulateStudy;
 import org.mosaic.studies.channel.ChannelStudy;
@@ -63,6 +66,24 @@ final class InputForms {
                         }
                         return problems;
                     })
+                    .build();
+            case "channel-fit" -> InputForm.builder()
+                    .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
+                    .defaultValue("measuredSource", JsonNodeFactory.instance.textNode("measured"))
+                    .parser("measured", (key, node) -> {
+                        // the points as the CLI's --measured file holds them: CSV text, header length,rate,ber (units in the cells)
+                        if (!node.isTextual()) {
+                            throw new UsageException(StudyInputs.shown(node) + " — expected the measured points as CSV text with a "
+                                    + "header, e.g. \"length,rate,ber\\n20 m,2 Gb/s,1e-9\\n\"");
+                        }
+                        try {
+                            return Calibration.parseCsv("measured", List.of(node.asText().split("\r?\n", -1)));
+                        } catch (CalibrationException e) {
+                            throw new UsageException(e.getMessage(), e);
+                        }
+                    })
+                    .derived("given", ctx -> given(ctx, "scenario"))
+                    .check(ctx -> attempt(() -> ChannelFitStudy.check(ctx.get("scenario"), ctx.get("free"), ctx.get("given"))))
                     .build();
             case "cable" -> InputForm.builder()
                     .document("cable", DocumentInput.cable(CableStudy.DEFAULT_PRESET))
@@ -226,7 +247,7 @@ final class InputForms {
         try {
             check.run();
             return List.of();
-        } catch (UsageException | IllegalArgumentException e) {
+        } catch (UsageException | IllegalArgumentException | org.mosaic.core.scenario.ScenarioException | CalibrationException e) {
             return List.of(e.getMessage());
         }
     }
