@@ -148,7 +148,7 @@ class RunCommandTest {
         run = Cli.run("run", "cabel");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("unknown study").contains("cable");
-        run = Cli.run("run", "cable-report");
+        run = Cli.run("run", "report-cable");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("report");
         Path bad = dir.resolve("bad.json");

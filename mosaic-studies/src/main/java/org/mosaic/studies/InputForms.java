@@ -94,7 +94,7 @@ final class InputForms {
             case "train" -> train();
             case "goodput" -> goodput();
             case "inference" -> inference();
-            case "channel-report", "cable-report", "datapath-report", "fleet-report", "training-report" ->
+            case "report-channel", "report-cable", "report-datapath", "report-fleet", "report-training" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");
             default -> InputForm.notBindable("its inputs are not bound from values yet");

@@ -34,7 +34,7 @@ class StudyInputsTest {
     @Test
     void reportStudiesAreNotBindableAndSayWhy() {
         for (Study<?, ?> s : Studies.all()) {
-            if (s.name().endsWith("-report")) {
+            if (s.name().startsWith("report-")) {
                 assertThat(StudyInputs.bindable(s)).as(s.name()).isFalse();
                 assertThat(StudyInputs.whyNotBindable(s)).contains("report");
                 assertThatThrownBy(() -> StudyInputs.defaults(s)).isInstanceOf(UsageException.class).hasMessageContaining(s.name());
@@ -166,11 +166,80 @@ class StudyInputsTest {
     }
 
     @Test
-    void theDefaultsOfEveryBindableStudyBindWhenItHasNoRequiredInput() {
-        for (Study<?, ?> s : List.<Study<?, ?>>of(new CableStudy(), new ChannelStudy())) {
-            @SuppressWarnings({"unchecked", "rawtypes"})
-            Object in = StudyInputs.bind((Study) s, StudyInputs.defaults(s));
-            assertThat(in).as(s.name()).isNotNull();
+    void everyStudyButTheReportsIsBindableAndItsDefaultsBindUnlessAnInputIsRequired() {
+        for (Study<?, ?> s : Studies.all()) {
+            if (s.name().startsWith("report-")) {
+                continue;
+            }
+            assertThat(StudyInputs.bindable(s)).as(s.name()).isTrue();
+            // the inputs a user gives are declared (the study's own less the derived, plus the technologies)
+            assertThat(StudyInputs.inputs(s).stream().map(InputSpec::name).toList()).as(s.name()).isEqualTo(StudyInputs.names(s));
+            assertThat(StudyInputs.defaults(s).size()).as(s.name()).isEqualTo(StudyInputs.names(s).size());
+            if (s.name().equals("channel-sweep") || s.name().equals("channel-fit")) {
+                // the sweep, and the measured points with the parameters to fit, must be given
+                assertThatThrownBy(() -> bindRaw(s, StudyInputs.defaults(s))).isInstanceOf(UsageException.class);
+                continue;
+            }
+            assertThat(bindRaw(s, StudyInputs.defaults(s))).as(s.name()).isNotNull();
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object bindRaw(Study<?, ?> s, JsonNode values) {
+        return StudyInputs.bind((Study) s, values);
+    }
+
+    @Test
+    void aBadUnitAWrongTypeAndAValueOutOfRangeAreNamedTogether() {
+        Study<?, ?> compare = Studies.byName("compare").orElseThrow();
+        assertThatThrownBy(() -> bindRaw(compare, json("{'lengthMeters': '30 W', 'rate': '900G', 'cables': 7}")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("3 problems with the inputs of compare")
+                .hasMessageContaining("lengthMeters: ")
+                .hasMessageContaining("30 W")
+                .hasMessageContaining("rate: ")
+                .hasMessageContaining("900G")
+                .hasMessageContaining("cables: 7 — expected a list of documents");
+        assertThatThrownBy(() -> bindRaw(compare, json("{'lengthMeters': -1}")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("lengthMeters: -1 is out of range — expected > 0 m");
+        Study<?, ?> goodput = Studies.byName("goodput").orElseThrow();
+        assertThatThrownBy(() -> bindRaw(goodput, json("{'trials': 1, 'seed': 'zero', 'linkRates': 'lama'}")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("trials: 1 is out of range — expected 2..100000")
+                .hasMessageContaining("seed: \"zero\" — expected a whole number")
+                .hasMessageContaining("linkRates: \"lama\" — expected one of fleet, llama");
+    }
+
+    @Test
+    void aNumberWithAUnitIsConvertedToTheDeclaredUnit() {
+        CompareStudyInput in = CompareStudyInput.of(bindRaw(Studies.byName("compare").orElseThrow(), json("{'lengthMeters': '2000 cm'}")));
+        assertThat(in.lengthMeters()).isEqualTo(20.0);
+        CompareStudyInput bare = CompareStudyInput.of(bindRaw(Studies.byName("compare").orElseThrow(), json("{'lengthMeters': 20}")));
+        assertThat(bare.lengthMeters()).isEqualTo(20.0);
+    }
+
+    /** The compare study's length, read from its bound input. */
+    private record CompareStudyInput(double lengthMeters) {
+        static CompareStudyInput of(Object input) {
+            return new CompareStudyInput(((org.mosaic.studies.cable.CompareStudy.Input) input).lengthMeters());
+        }
+    }
+
+    @Test
+    void trainDerivesItsLabelItsGpuFlagAndTheInterconnect() {
+        org.mosaic.studies.training.TrainStudy study = new org.mosaic.studies.training.TrainStudy();
+        assertThat(StudyInputs.names(study)).doesNotContain("clusterLabel", "gpuFromFlag", "interconnect", "technologyNotes")
+                .contains("technologies", "catalog", "rules");
+        var in = StudyInputs.bind(study, json("{'cluster': {'preset': 'h100-16k', 'set': {'gpus': '8192'}}, 'gpu': 'b200', "
+                + "'model': {'preset': 'gpt3-175b', 'set': {'layers': '48'}}}"));
+        assertThat(in.clusterLabel()).isEqualTo("h100-16k with set gpus=8192");
+        assertThat(in.gpuFromFlag()).isTrue();
+        assertThat(in.model().name()).isEqualTo("gpt3-175b*");
+        assertThat(in.interconnect()).isNotNull();
+        var sys = StudyInputs.bind(study, json("{'system': 'selene', 'gpus': 64}"));
+        assertThat(sys.cluster()).isNull();
+        assertThat(sys.policies()).isEmpty();
+        assertThatThrownBy(() -> StudyInputs.bind(study, json("{'system': 'selene', 'cluster': 'h100-16k', 'policies': 'all'}")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("system with cluster").hasMessageContaining("system with policies");
     }
 }
