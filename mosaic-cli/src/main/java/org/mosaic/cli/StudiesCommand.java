@@ -82,7 +82,10 @@ public final class StudiesCommand implements Callable<Integer> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("study", d.name());
             r.put("part", "input");
-            r.putAll(Output.flatten(Results.tree(i)));
+            Map<String, Object> flat = Output.flatten(Results.tree(i));
+            flat.keySet().removeIf(k -> k.startsWith("presets"));
+            r.putAll(flat);
+            r.put("presets", String.join(" ", i.presets()));   // one cell: the shipped names, space-separated
             rows.add(r);
         }
         for (MetricSpec m : d.metrics()) {

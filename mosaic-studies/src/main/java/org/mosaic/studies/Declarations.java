@@ -32,9 +32,20 @@ public final class Declarations {
                 throw new IllegalStateException(type.getName() + "." + c.getName() + " declares no @In (every input of a"
                         + " study says what it is)");
             }
-            out.add(new InputSpec(c.getName(), inputType(c.getType(), in), in.unit(), in.range(), in.defaultValue(), in.value()));
+            out.add(new InputSpec(c.getName(), inputType(c.getType(), in), in.unit(), in.range(), in.defaultValue(), in.value(),
+                    in.document(), presets(in.document())));
         }
         return List.copyOf(out);
+    }
+
+    /** The shipped documents of a kind (a channel input takes every channel and cable scenario); none for no kind. */
+    static List<String> presets(String kind) {
+        if (kind.isEmpty()) {
+            return List.of();
+        }
+        org.mosaic.core.scenario.Documents.Kind k = org.mosaic.core.scenario.Documents.Kind.of(kind);
+        return k == org.mosaic.core.scenario.Documents.Kind.CHANNEL ? org.mosaic.core.scenario.ScenarioDocument.presetNames()
+                : org.mosaic.core.scenario.Documents.names(k);
     }
 
     private static String inputType(Class<?> t, In in) {
