@@ -9,6 +9,7 @@ import org.mosaic.datapath.Emulator;
 import org.mosaic.datapath.Engine;
 import org.mosaic.datapath.FecSpec;
 import org.mosaic.datapath.Mapping;
+import org.mosaic.datapath.channel.BerMonitor;
 import org.mosaic.datapath.channel.ChannelFault;
 import org.mosaic.datapath.channel.Crosstalk;
 import org.mosaic.datapath.channel.GilbertElliott;
@@ -19,7 +20,7 @@ import org.mosaic.datapath.channel.Skew;
  * issue 17) against its checking mode (every payload bit encoded, moved through both gearbox passes and decoded as a
  * received word): the same seed must give the same result, field by field — every counter, histogram, per-channel
  * BER, estimate and interval — in scenarios that take every path: a partial last superblock, many failures and
- * miscorrections (BER 3e-3), bursts with crosstalk, dead, flapping and stuck-at channels with failover (stuck
+ * miscorrections (BER 3e-3), bursts with crosstalk, dead, flapping and stuck-at channels with failover, a channel that degrades and is remapped by the BER monitor (stuck
  * superblocks take the full path inside the fast mode, with the payload draws of skipped superblocks kept in step),
  * deskew slips and KR4. Deterministic: equality, not a statistical band.
  */
@@ -53,6 +54,7 @@ class BitExactModesTest {
                 .burst(GilbertElliott.ofMeanBurst(1e-6, 20, 0.3)).crosstalk(new Crosstalk(0.05))
                 .fault(ChannelFault.dead(3, 0)).fault(ChannelFault.flapping(50, 1e-6, 2e-6, 3e-6))
                 .fault(ChannelFault.stuck(120, 1, 3e-6)).fault(ChannelFault.stuck(121, 0, 0))
+                .fault(ChannelFault.degraded(200, 2e-3, 4e-6)).berMonitor(BerMonitor.of(1e-3, 5e-6))
                 .codewords(3_000).threads(2).seed(3));
     }
 
