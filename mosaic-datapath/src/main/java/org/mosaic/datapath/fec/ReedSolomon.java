@@ -75,6 +75,12 @@ public final class ReedSolomon {
      * eight-roots-per-pass Horner loop (the padding rows, j ≥ n − k, are computed and discarded).
      */
     private final int alphaRoots;
+    /**
+     * chienExp[e] = α^(e mod (2^m − 1)) for 0 ≤ e &lt; 2^m − 1 + t·n, then one 0: the Chien search's terms advance as
+     * exponents e_i + i·p (i ≤ t, p &lt; n) that never leave the table. Null when it would exceed
+     * {@link #MAX_ALPHA_TABLE} entries (the search then steps through the per-root table or the log tables).
+     */
+    private final char[] chienExp;
     private final ThreadLocal<Decoder> localDecoder;
 
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
@@ -96,7 +102,17 @@ public final class ReedSolomon {
         this.alphaRoots = (nParity + 7) / 8 * 8;
         this.alphaMul = (long) alphaRoots * field.size() <= MAX_ALPHA_TABLE
                 ? alphaMultiplicationTable(field, alphaRoots) : null;
+        long chienLength = (long) field.order() + (long) t * n + 1;
+        this.chienExp = chienLength <= MAX_ALPHA_TABLE && field.m() <= 16 ? chienExpTable(field, (int) chienLength) : null;
         this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
+    }
+
+    private static char[] chienExpTable(GaloisField f, int length) {
+        char[] table = new char[length];
+        for (int e = 0; e < length - 1; e++) {
+            table[e] = (char) f.exp(e % f.order());
+        }
+        return table; // the last entry stays 0: the padding terms' value
     }
 
     private static char[] alphaMultiplicationTable(GaloisField f, int roots) {
@@ -375,6 +391,8 @@ public final class ReedSolomon {
         /** The monic locator's coefficient logs and the polynomial being squared (split test before Chien). */
         private final int[] monicLog = new int[nParity + 1];
         private final int[] power = new int[2 * nParity + 1];
+        /** Chien search: Λ(X⁻¹) at each position, accumulated eight terms per pass. */
+        private final int[] chienSum = new int[n];
         /** stamp[p] == stampGeneration when position p was already seen in the current error pattern. */
         private final int[] stamp = new int[n];
         private int stampGeneration;
@@ -764,7 +782,53 @@ public final class ReedSolomon {
             int found = 0;
             char[] tab = alphaMul;
             int[] term = chienTerm;
-            if (tab != null) {
+            char[] ce = chienExp;
+            if (ce != null) {
+                // eight terms per pass over the positions, each as a running exponent e_i + i·p into a table of α^(e mod
+                // order) long enough never to wrap (so a term's chain is one addition, not a table load); padding terms
+                // sit on the table's final 0 with step 0. The sums Λ(X⁻¹) accumulate in chienSum.
+                int[] sum = chienSum;
+                Arrays.fill(sum, 0, n, 1); // Λ_0
+                int zero = ce.length - 1;
+                int[] st = chienStep;
+                for (int g = 0; g < terms; g += 8) {
+                    int s0 = st[g];
+                    int e0 = chienStart(g);
+                    int s1 = g + 1 < terms ? st[g + 1] : 0;
+                    int e1 = g + 1 < terms ? chienStart(g + 1) : zero;
+                    int s2 = g + 2 < terms ? st[g + 2] : 0;
+                    int e2 = g + 2 < terms ? chienStart(g + 2) : zero;
+                    int s3 = g + 3 < terms ? st[g + 3] : 0;
+                    int e3 = g + 3 < terms ? chienStart(g + 3) : zero;
+                    int s4 = g + 4 < terms ? st[g + 4] : 0;
+                    int e4 = g + 4 < terms ? chienStart(g + 4) : zero;
+                    int s5 = g + 5 < terms ? st[g + 5] : 0;
+                    int e5 = g + 5 < terms ? chienStart(g + 5) : zero;
+                    int s6 = g + 6 < terms ? st[g + 6] : 0;
+                    int e6 = g + 6 < terms ? chienStart(g + 6) : zero;
+                    int s7 = g + 7 < terms ? st[g + 7] : 0;
+                    int e7 = g + 7 < terms ? chienStart(g + 7) : zero;
+                    for (int p = 0; p < n; p++) {
+                        sum[p] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
+                        e0 += s0;
+                        e1 += s1;
+                        e2 += s2;
+                        e3 += s3;
+                        e4 += s4;
+                        e5 += s5;
+                        e6 += s6;
+                        e7 += s7;
+                    }
+                }
+                for (int p = 0; p < n; p++) {
+                    if (sum[p] == 0) {
+                        errPos[found++] = p;
+                        if (found == length) {
+                            break;
+                        }
+                    }
+                }
+            } else if (tab != null) {
                 int size = field.size();
                 for (int q = 0; q < terms; q++) {
                     chienStep[q] *= size; // table offset of α^i
@@ -802,6 +866,11 @@ public final class ReedSolomon {
                 }
             }
             return found;
+        }
+
+        /** The exponent of term q at position 0, in [0, order): log(Λ_i·α^(−i(n−1))) with i = chienStep[q]. */
+        private int chienStart(int q) {
+            return zlog[chienTerm[q]];
         }
 
         /** Forney's magnitudes for the found positions; returns found. */
