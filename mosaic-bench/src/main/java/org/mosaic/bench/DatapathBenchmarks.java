@@ -81,6 +81,11 @@ public class DatapathBenchmarks {
         int[][] errorPositions;
         int[][] errorValues;
         int[] work;
+        int[] work2;
+        /** The codewords and t-error words as packed bits (symbol i in bits 10·i … 10·i + 9), for bits-to-bits ops. */
+        long[][] codewordBits;
+        long[][] receivedBits;
+        long[] messageBits;
         int next;
 
         @Setup(Level.Trial)
@@ -98,6 +103,7 @@ public class DatapathBenchmarks {
             errorPositions = new int[WORDS][t];
             errorValues = new int[WORDS][t];
             work = new int[n];
+            work2 = new int[n];
             for (int w = 0; w < WORDS; w++) {
                 for (int i = 0; i < k; i++) {
                     messages[w][i] = payload.nextInt(order + 1);
@@ -119,6 +125,13 @@ public class DatapathBenchmarks {
                     received[w][perm[e]] ^= errorValues[w][e];
                 }
             }
+            codewordBits = new long[WORDS][];
+            receivedBits = new long[WORDS][];
+            messageBits = new long[(k * 10 + 63) / 64];
+            for (int w = 0; w < WORDS; w++) {
+                codewordBits[w] = packBits(codewords[w], n);
+                receivedBits[w] = packBits(received[w], n);
+            }
             // sanity: every input decodes as intended
             for (int w = 0; w < WORDS; w++) {
                 if (decoder.decode(codewords[w].clone()).status() != DecodeResult.Status.CLEAN) {
@@ -130,11 +143,53 @@ public class DatapathBenchmarks {
                         || !java.util.Arrays.equals(r, codewords[w])) {
                     throw new IllegalStateException("word " + w + " with t errors is not corrected exactly: " + d);
                 }
+                DecodeResult bits = decodeBits(receivedBits[w]);
+                if (bits.errorsCorrected() != t || !java.util.Arrays.equals(messageBits, packBits(messages[w], k))
+                        || decodeBits(codewordBits[w]).status() != DecodeResult.Status.CLEAN) {
+                    throw new IllegalStateException("word " + w + " is not decoded bits to bits as intended");
+                }
                 DecodeResult p = decoder.decodeErrorPattern(errorPositions[w], errorValues[w], t);
                 if (!p.matches(errorPositions[w], errorValues[w], t)) {
                     throw new IllegalStateException("error pattern " + w + " is not found exactly: " + p);
                 }
             }
+        }
+
+        static long[] packBits(int[] symbols, int count) {
+            long[] bits = new long[(count * 10 + 63) / 64];
+            for (int i = 0; i < count; i++) {
+                int pos = 10 * i;
+                bits[pos >>> 6] |= (long) symbols[i] << (pos & 63);
+                if ((pos & 63) > 54) {
+                    bits[(pos >>> 6) + 1] |= (long) symbols[i] >>> (64 - (pos & 63));
+                }
+            }
+            return bits;
+        }
+
+        /** Bits to symbols (unpack), decode, corrected message symbols to bits (pack): AFF3CT's "bits to bits". */
+        DecodeResult decodeBits(long[] in) {
+            int n = rs.n();
+            int[] word = work;
+            for (int i = 0; i < n; i++) {
+                int pos = 10 * i;
+                long v = in[pos >>> 6] >>> (pos & 63);
+                if ((pos & 63) > 54) {
+                    v |= in[(pos >>> 6) + 1] << (64 - (pos & 63));
+                }
+                word[i] = (int) v & 1023;
+            }
+            DecodeResult r = decoder.decode(word);
+            long[] out = messageBits;
+            java.util.Arrays.fill(out, 0);
+            for (int i = 0; i < rs.k(); i++) {
+                int pos = 10 * i;
+                out[pos >>> 6] |= (long) word[i] << (pos & 63);
+                if ((pos & 63) > 54) {
+                    out[(pos >>> 6) + 1] |= (long) word[i] >>> (64 - (pos & 63));
+                }
+            }
+            return r;
         }
 
         int nextWord() {
@@ -232,6 +287,12 @@ public class DatapathBenchmarks {
     public static class BitExactChain {
         @Param({"6.9e-6", "2.4e-4", "3e-3"})
         public String chainBer;
+        /**
+         * {@code fast}: the default mode (error flags through the gearbox, syndromes from the error pattern);
+         * {@code full}: the checking mode (every bit encoded, moved and decoded). Their tallies are identical.
+         */
+        @Param({"fast", "full"})
+        public String chainMode;
         /** 2e4 codewords = 200 superblocks, 108.8 Mb of codeword bits, 102.8 Mb of information. */
         @Param({"20000"})
         public long chainCodewords;
@@ -242,7 +303,8 @@ public class DatapathBenchmarks {
         @Setup(Level.Trial)
         public void setup() {
             double ber = Double.parseDouble(chainBer);
-            spec = EmulationSpec.builder().engine(Engine.BIT_EXACT).uniformBer(ber).codewords(chainCodewords).threads(1).build();
+            spec = EmulationSpec.builder().engine(Engine.BIT_EXACT).uniformBer(ber).codewords(chainCodewords).threads(1)
+                    .bitExactFull(chainMode.equals("full")).build();
             context = new Context(spec);
             EmulationResult r = BitExactEngine.run(context, ProgressListener.NONE);
             if (r.unaccountedPayloadMismatches() == null || r.unaccountedPayloadMismatches() != 0) {
@@ -252,8 +314,8 @@ public class DatapathBenchmarks {
             if (Math.abs(r.preFecBer() / ber - 1) > 0.2) {
                 throw new IllegalStateException("bit-exact chain measured BER " + r.preFecBer() + ", set " + ber);
             }
-            System.out.printf(Locale.ROOT, "%n[setup] bit-exact chain at BER %s: %d codewords, %d bit errors, %d failed%n",
-                    chainBer, r.codewords(), r.preFecBitErrors(), r.uncorrectableCodewords() + r.miscorrectedCodewords());
+            System.out.printf(Locale.ROOT, "%n[setup] bit-exact chain (%s) at BER %s: %d codewords, %d bit errors, %d failed%n",
+                    chainMode, chainBer, r.codewords(), r.preFecBitErrors(), r.uncorrectableCodewords() + r.miscorrectedCodewords());
         }
     }
 
@@ -351,6 +413,16 @@ public class DatapathBenchmarks {
         return c.work;
     }
 
+    /** Two messages encoded together ({@code encode2}: the two division chains interleaved); per op, two codewords. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public int[] encodeTwoInterleaved(Codes c) {
+        int w = c.nextWord();
+        c.rs.encode2(c.messages[w], c.messages[(w + 1) & (Codes.WORDS - 1)], c.work, c.work2);
+        return c.work2;
+    }
+
     /** Decoding of an error-free codeword (all 30 syndromes zero: exits CLEAN). */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
@@ -369,6 +441,22 @@ public class DatapathBenchmarks {
     public DecodeResult decodeTErrors(Codes c) {
         System.arraycopy(c.received[c.nextWord()], 0, c.work, 0, c.work.length);
         return c.decoder.decode(c.work);
+    }
+
+    /** {@link #decodeClean} bits to bits: unpack the 5,440 bits, decode, pack the 5,140 message bits. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public DecodeResult decodeCleanBits(Codes c) {
+        return c.decodeBits(c.codewordBits[c.nextWord()]);
+    }
+
+    /** {@link #decodeTErrors} bits to bits: unpack, decode (15 symbol errors corrected), pack the message bits. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public DecodeResult decodeTErrorsBits(Codes c) {
+        return c.decodeBits(c.receivedBits[c.nextWord()]);
     }
 
     /** The same t-error words decoded from their error patterns alone (the error-event engine's path). */

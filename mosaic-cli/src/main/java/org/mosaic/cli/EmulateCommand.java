@@ -57,7 +57,8 @@ public final class EmulateCommand implements Callable<Integer> {
     int deadChannels;
 
     @Option(names = "--fail", paramLabel = "CH@TIME[:KIND]",
-            description = "A channel that fails at a time, e.g. 17@5us, 17@5us:stuck0 (kinds: dead, stuck0, stuck1; repeatable).")
+            description = "A channel that fails at a time, e.g. 17@5us, 17@5us:stuck0, 17@5us:ber=1e-3 (kinds: dead, stuck0, "
+                    + "stuck1, ber=BER: the channel's BER rises to BER, which only --monitor remaps; repeatable).")
     List<String> fails = new ArrayList<>();
 
     @Option(names = "--detect", paramLabel = "TIME", defaultValue = "10 us",
@@ -86,6 +87,11 @@ public final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--frame-bytes", paramLabel = "BYTES", defaultValue = "64", description = "Frame size for the frame loss ratio "
             + "(default: ${DEFAULT-VALUE}; 1 to " + MAX_FRAME_BYTES + ").")
     int frameBytes;
+
+    @Option(names = "--monitor", paramLabel = "THRESHOLD:WINDOW", description = "BER health monitor: a channel whose BER over a "
+            + "counting window reaches THRESHOLD is remapped to a spare at the window's end, e.g. 1e-4:100us (off by default; "
+            + "threshold and window are assumed, no source fixes them).")
+    String monitor;
 
     @Mixin
     FormatOption output;
@@ -121,7 +127,7 @@ public final class EmulateCommand implements Callable<Integer> {
         boolean detectGiven = spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--detect");
         return new EmulateStudy.Input(doc, mapping, ber, deadChannels, fails, detectGiven ? detect : null, engine, fec, codewords,
-                duration, longRun, frameBytes);
+                duration, longRun, frameBytes, monitor);
     }
 
     /**
@@ -177,6 +183,17 @@ public final class EmulateCommand implements Callable<Integer> {
             rows.add(List.of("payload bits changed", r.payloadMismatches() + " (unaccounted " + r.unaccountedPayloadMismatches() + ")"));
         }
         rows.add(List.of("failovers", r.failovers().size() + (r.unrepairedChannels() > 0 ? ", " + r.unrepairedChannels() + " channels unrepaired" : "")));
+        if (r.berMonitor() != null) {
+            rows.add(List.of("BER monitor", String.format(Locale.ROOT, "threshold %s over %s: %d channel(s) remapped",
+                    Output.ber(r.berMonitor().thresholdBer()), Output.si(r.berMonitor().windowSeconds(), Dimension.TIME),
+                    r.berMonitor().remapped().size())));
+            for (org.mosaic.datapath.BerMonitorReport.Remap m : r.berMonitor().remapped()) {
+                rows.add(List.of("  channel " + m.logicalChannel(), String.format(Locale.ROOT, "physical %d (BER %s%s) -> %s at %s",
+                        m.fromPhysical(), Output.ber(m.channelBer()), m.degradedSeconds() > 0 ? " from "
+                                + Output.si(m.degradedSeconds(), Dimension.TIME) : "", m.toPhysical() < 0 ? "no spare left"
+                                : "spare " + m.toPhysical(), Output.si(m.switchSeconds(), Dimension.TIME))));
+            }
+        }
         if (r.analytic() != null) {
             rows.add(List.of("analytic codeword failure (mapping-aware)", Output.ber(r.analytic().mappingAwareCodewordFailure())));
             rows.add(List.of("analytic codeword failure (i.i.d. at mean BER)", Output.ber(r.analytic().binomialCodewordFailure())));

@@ -24,6 +24,38 @@ class EmulateCommandTest {
     }
 
     @Test
+    void theBerMonitorRemapsADegradingChannelInTheJsonAndTheTable_issue17() throws Exception {
+        String[] args = {"emulate", "--ber", "1e-6", "--codewords", "40000", "--fail", "42@30us:ber=1e-3", "--monitor", "1e-4:50us"};
+        Cli table = Cli.run(args);
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("BER monitor").contains("1 channel(s) remapped").contains("channel 42")
+                .contains("from 30");
+        String[] withJson = java.util.Arrays.copyOf(args, args.length + 2);
+        withJson[args.length] = "--format";
+        withJson[args.length + 1] = "json";
+        JsonNode j = json(withJson);
+        JsonNode remap = j.path("berMonitor").path("remapped").get(0);
+        assertThat(remap.path("logicalChannel").asInt()).isEqualTo(42);
+        assertThat(remap.path("switchSeconds").asDouble()).isCloseTo(50e-6, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(j.path("berMonitor").path("thresholdBer").asDouble()).isEqualTo(1e-4);
+        // off: no key at all (the existing outputs are unchanged)
+        assertThat(json("emulate", "--ber", "1e-6", "--codewords", "200", "--format", "json").has("berMonitor")).isFalse();
+    }
+
+    @Test
+    void badMonitorSettingsAreRefused_issue17() {
+        assertThat(refused("emulate", "--ber", "1e-6", "--monitor", "1e-4").err()).contains("--monitor \"1e-4\"")
+                .contains("THRESHOLD:WINDOW").contains("hint");
+        assertThat(refused("emulate", "--ber", "1e-6", "--monitor", "0.7:100us").err()).contains("0.7").contains("at most 0.5");
+        assertThat(refused("emulate", "--ber", "1e-6", "--monitor", "1e-4:10ns", "--codewords", "200").err())
+                .contains("berMonitor.window").contains("hint");
+        assertThat(refused("emulate", "--ber", "1e-6", "--fail", "3@1us:ber=2", "--codewords", "200").err()).contains("ber=2")
+                .contains("0 to 0.5");
+        assertThat(refused("emulate", "--ber", "1e-6", "--fail", "3@1us:worn", "--codewords", "200").err()).contains("worn")
+                .contains("ber=BER");
+    }
+
+    @Test
     void aFailureAfterTheEndOfTheRunIsRefused_issue12() {
         Cli c = refused("emulate", "--ber", "1e-4", "--fail", "17@2ms", "--duration", "1ms");
         assertThat(c.err()).contains("17@2ms").contains("2 ms").contains("--duration 1ms").contains("after the end of the run");

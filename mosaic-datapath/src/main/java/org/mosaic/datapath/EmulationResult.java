@@ -30,6 +30,7 @@ import org.mosaic.datapath.channel.LinkTimeline;
  * @param slippedBits           channel bits delivered from the wrong position by the deskewer
  * @param faultBits             channel bits in dead, flapping-dead or stuck phases or slips
  * @param analytic              independent-error formulas beside the emulation
+ * @param berMonitor            with the BER monitor on: its settings and the channels it remapped (else null, not written)
  */
 public record EmulationResult(
         long seed,
@@ -66,7 +67,9 @@ public record EmulationResult(
         long faultBits,
         Analytic analytic,
         long importanceSamples,
-        List<String> notes) {
+        List<String> notes,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        BerMonitorReport berMonitor) {
 
     /**
      * Independent-error formulas ((standard bounded-distance decoding)) at the link state at time 0 (importance: at its

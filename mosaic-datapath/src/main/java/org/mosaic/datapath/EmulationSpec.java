@@ -27,6 +27,12 @@ import org.mosaic.datapath.channel.Skew;
  *                   default ({@link org.mosaic.datapath.channel.BerMonitor})
  * @param checkDecoder decode every errored codeword (not only those with more than t symbol errors) and count
  *                   any disagreement with the truth — the slow, obvious reference mode
+ * @param bitExactFull the bit-exact engine's checking mode: every payload bit moves (random messages, encoding, two
+ *                   full gearbox passes, the received word decoded and every message bit compared). Off (the fast
+ *                   mode, issue 17): only the error flags go through the gearbox and each errored codeword is decoded
+ *                   from its error pattern (the code is linear, so codeword + e decodes as e does); superblocks with
+ *                   stuck-at ranges, whose errors depend on the sent bits, still take the full path. The two modes
+ *                   give identical tallies (tested)
  */
 public record EmulationSpec(
         long seed,
@@ -47,7 +53,8 @@ public record EmulationSpec(
         Importance importance,
         int threads,
         boolean checkDecoder,
-        org.mosaic.datapath.channel.BerMonitor berMonitor) {
+        org.mosaic.datapath.channel.BerMonitor berMonitor,
+        boolean bitExactFull) {
 
     /** Default BER of every channel: MOSAIC's median BER at 20 m, [mosaic-claim-ledger] (paper-derived). */
     public static final double DEFAULT_CHANNEL_BER = 2e-8;
@@ -177,6 +184,7 @@ public record EmulationSpec(
         b.threads = threads;
         b.checkDecoder = checkDecoder;
         b.berMonitor = berMonitor;
+        b.bitExactFull = bitExactFull;
         return b;
     }
 
@@ -187,13 +195,15 @@ public record EmulationSpec(
                 && burst.equals(s.burst) && crosstalk.equals(s.crosstalk) && faults.equals(s.faults) && skew.equals(s.skew)
                 && deskew.equals(s.deskew) && Double.compare(detectionLatencySeconds, s.detectionLatencySeconds) == 0
                 && codewords == s.codewords && frameBytes == s.frameBytes && importance.equals(s.importance)
-                && threads == s.threads && checkDecoder == s.checkDecoder && berMonitor.equals(s.berMonitor);
+                && threads == s.threads && checkDecoder == s.checkDecoder && berMonitor.equals(s.berMonitor)
+                && bitExactFull == s.bitExactFull;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(seed, engine, mapping, fec, host, channels, Arrays.hashCode(channelBer), burst, crosstalk, faults,
-                skew, deskew, detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder, berMonitor);
+                skew, deskew, detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder, berMonitor,
+                bitExactFull);
     }
 
     @Override
@@ -224,6 +234,7 @@ public record EmulationSpec(
         private int threads = 1;
         private boolean checkDecoder = false;
         private org.mosaic.datapath.channel.BerMonitor berMonitor = org.mosaic.datapath.channel.BerMonitor.OFF;
+        private boolean bitExactFull = false;
 
         private Builder() {
         }
@@ -333,6 +344,12 @@ public record EmulationSpec(
             return this;
         }
 
+        /** The bit-exact engine's checking mode (every bit moves); off = the fast mode with identical tallies. */
+        public Builder bitExactFull(boolean v) {
+            bitExactFull = v;
+            return this;
+        }
+
         public Builder checkDecoder(boolean v) {
             checkDecoder = v;
             return this;
@@ -347,7 +364,7 @@ public record EmulationSpec(
                 Arrays.fill(ber, uniformBer);
             }
             return new EmulationSpec(seed, engine, mapping, fec, host, channels, ber, burst, crosstalk, faults, skew, deskew,
-                    detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder, berMonitor);
+                    detectionLatencySeconds, codewords, frameBytes, importance, threads, checkDecoder, berMonitor, bitExactFull);
         }
     }
 }

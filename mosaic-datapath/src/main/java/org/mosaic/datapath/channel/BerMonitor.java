@@ -5,8 +5,10 @@ package org.mosaic.datapath.channel;
  * gearbox knows which channel carried each corrected bit) over consecutive windows [k·W, (k+1)·W) of the run, and at
  * the end of a window in which a channel's BER is at or above {@code thresholdBer} it declares the channel degraded;
  * the gearbox then moves its traffic to a spare as for a detected fault ({@link LinkTimeline}). A channel degraded
- * from the start is therefore remapped at W: the detection latency is one window (up to two for a channel that
- * degrades inside a window; the channels' good-state BERs are constant over a run, so only the first case occurs).
+ * from the start is therefore remapped at W: the detection latency is one window. A channel that degrades during the
+ * run ({@link ChannelFault#degraded}, BER b before and x after T, T inside window k = ⌊T/W⌋) is declared at the end of
+ * window k when that window's mean BER, (b·(T − kW) + x·((k+1)W − T))/W, reaches the threshold, else at the end of
+ * window k + 1 (which it fills): a latency between 0 and 2W after T.
  *
  * <p>Simplified: the monitor is taken to see the channel's long-run BER (Gilbert–Elliott bursts at their average)
  * rather than a noisy count. The count over a window is Binomial(N, p), N = W × channel rate; the spec refuses windows
@@ -56,5 +58,25 @@ public record BerMonitor(boolean enabled, double thresholdBer, double windowSeco
     /** When a channel with this long-run BER is declared degraded (+∞: never). */
     public double detectionSeconds(double ber) {
         return enabled && ber >= thresholdBer ? windowSeconds : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * When a channel whose long-run BER is {@code before} until {@code atSeconds} and {@code after} from then on is
+     * declared degraded (+∞: never): see the class comment.
+     */
+    public double detectionSeconds(double before, double after, double atSeconds) {
+        if (!enabled) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (before >= thresholdBer) {
+            return windowSeconds;
+        }
+        if (after < thresholdBer) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double k = Math.floor(atSeconds / windowSeconds);
+        double start = k * windowSeconds;
+        double mean = (before * (atSeconds - start) + after * (start + windowSeconds - atSeconds)) / windowSeconds;
+        return (mean >= thresholdBer ? k + 1 : k + 2) * windowSeconds;
     }
 }

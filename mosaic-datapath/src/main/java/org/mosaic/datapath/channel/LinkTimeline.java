@@ -39,9 +39,10 @@ public final class LinkTimeline {
     private final long[][] occupancy;   // per physical: {from, to, logical, from, to, logical, ...}
     private final List<Failover> failovers;
     private final int[] misalignedPhysical;
+    private final List<Failover> monitorRemaps;
 
     private LinkTimeline(int dataChannels, int physicalChannels, long endSlot, Segment[][] segments, long[][] occupancy,
-                         List<Failover> failovers, int[] misalignedPhysical) {
+                         List<Failover> failovers, int[] misalignedPhysical, List<Failover> monitorRemaps) {
         this.dataChannels = dataChannels;
         this.physicalChannels = physicalChannels;
         this.endSlot = endSlot;
@@ -49,6 +50,7 @@ public final class LinkTimeline {
         this.occupancy = occupancy;
         this.failovers = failovers;
         this.misalignedPhysical = misalignedPhysical;
+        this.monitorRemaps = monitorRemaps;
     }
 
     /** The timeline of a spec over slots [0, endSlot) of every channel. */
@@ -65,15 +67,26 @@ public final class LinkTimeline {
         double[] detect = new double[phys];
         double[] faultStart = new double[phys];
         Integer[] order = new Integer[phys];
+        boolean[] byMonitor = new boolean[phys];
         BerMonitor monitor = spec.berMonitor();
         for (int p = 0; p < phys; p++) {
             detect[p] = faultOf[p] == null ? Double.POSITIVE_INFINITY : faultOf[p].detectionSeconds(latency);
             faultStart[p] = faultOf[p] == null ? 0 : faultOf[p].startSeconds();
-            // a channel whose BER stays at or above the monitor's threshold (degraded from the start of the run)
-            double degraded = monitor.detectionSeconds(spec.burst().averageBer(spec.channelBer(p)));
+            // a channel whose BER is at or above the monitor's threshold from the start, or from when it degrades
+            double base = spec.burst().averageBer(spec.channelBer(p));
+            double degraded;
+            double since = 0;
+            if (faultOf[p] != null && faultOf[p].degrades()) {
+                degraded = monitor.detectionSeconds(base, spec.burst().averageBer(faultOf[p].degradedBer()),
+                        faultOf[p].startSeconds());
+                since = monitor.detectionSeconds(base) <= degraded ? 0 : faultOf[p].startSeconds();
+            } else {
+                degraded = monitor.detectionSeconds(base);
+            }
             if (degraded < detect[p]) {
                 detect[p] = degraded;
-                faultStart[p] = 0;
+                faultStart[p] = since;
+                byMonitor[p] = true;
             }
             order[p] = p;
         }
@@ -90,6 +103,7 @@ public final class LinkTimeline {
             assign.add(l);
         }
         List<Failover> failovers = new ArrayList<>();
+        List<Failover> monitorRemaps = new ArrayList<>();
         for (int idx = 0; idx < phys; idx++) {
             int p = order[idx];
             double t = detect[p];
@@ -112,7 +126,11 @@ public final class LinkTimeline {
                     break;
                 }
             }
-            failovers.add(new Failover(c, p, spare, faultStart[p], t));
+            Failover f = new Failover(c, p, spare, faultStart[p], t);
+            failovers.add(f);
+            if (byMonitor[p]) {
+                monitorRemaps.add(f);
+            }
             if (spare >= 0) {
                 carrier[p] = -1;
                 carrier[spare] = c;
@@ -160,8 +178,16 @@ public final class LinkTimeline {
                     misaligned[p] |= mis;
                 }
                 long[] randomBad = Intervals.subtract(Intervals.union(faultRandom, slip), stuck);
-                segs.add(new Segment(p, from, to, spec.channelBer(p), randomBad, stuck, f != null ? f.stuckValue() : 0,
-                        Intervals.length(slip), mis));
+                long at = f != null && f.degrades() ? Math.max(from, Slots.atOrAfter(f.startSeconds(), rate)) : to;
+                if (at > from) { // before a degradation (or no degradation): the channel's own BER
+                    segs.add(new Segment(p, from, at, spec.channelBer(p), Intervals.clip(randomBad, from, at),
+                            Intervals.clip(stuck, from, at), f != null ? f.stuckValue() : 0,
+                            Intervals.length(Intervals.clip(slip, from, at)), mis));
+                }
+                if (at < to) { // degraded: the same physical channel at its degraded BER
+                    segs.add(new Segment(p, at, to, f.degradedBer(), Intervals.clip(randomBad, at, to),
+                            Intervals.clip(stuck, at, to), f.stuckValue(), Intervals.length(Intervals.clip(slip, at, to)), mis));
+                }
             }
             segments[c] = segs.toArray(new Segment[0]);
         }
@@ -175,7 +201,8 @@ public final class LinkTimeline {
             }
         }
         int[] mis = java.util.stream.IntStream.range(0, phys).filter(p -> misaligned[p]).toArray();
-        return new LinkTimeline(d, phys, endSlot, segments, occupancy, List.copyOf(failovers), mis);
+        return new LinkTimeline(d, phys, endSlot, segments, occupancy, List.copyOf(failovers), mis,
+                List.copyOf(monitorRemaps));
     }
 
     public int dataChannels() {
@@ -208,6 +235,11 @@ public final class LinkTimeline {
 
     public List<Failover> failovers() {
         return failovers;
+    }
+
+    /** The failovers the BER monitor caused (a subset of {@link #failovers()}, same order). */
+    public List<Failover> monitorRemaps() {
+        return monitorRemaps;
     }
 
     /** Failovers that found no spare: the channel's traffic stayed on the failed channel. */

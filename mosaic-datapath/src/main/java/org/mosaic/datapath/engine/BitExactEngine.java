@@ -30,6 +30,16 @@ import org.mosaic.datapath.gearbox.GearboxMap;
  * payload mismatches actually found: {@code unaccountedPayloadMismatches} must be 0. A codeword whose received
  * bits all equal the sent bits (compared a {@code long} at a time) has no symbol errors and is not unpacked or
  * decoded.
+ *
+ * <p><b>Two modes</b> ({@link org.mosaic.datapath.EmulationSpec#bitExactFull()}). The full mode above is the
+ * checking mode. The fast mode (default, issue 17) uses that the code is linear and the decoder's outcome depends on
+ * the error pattern only (the syndromes of codeword + e are those of e): per superblock only the error flags go
+ * through the gearbox (one address lookup per error, so its cost is proportional to the errors, not to the bits),
+ * they are sorted by codeword address, and each errored codeword is decoded from its pattern
+ * ({@code decodeErrorPattern}: syndromes from the errored symbols alone, then the same Berlekamp–Massey, Chien and
+ * Forney); the message bits still wrong are those where the pattern and the correction differ. Superblocks that a
+ * stuck-at range touches (whose errors depend on the sent bits) take the full path with the same payload draws, so
+ * the two modes give identical tallies, codeword by codeword ({@code BitExactModesTest}).
  */
 public final class BitExactEngine {
     private BitExactEngine() {
@@ -155,6 +165,7 @@ public final class BitExactEngine {
         private final int[][] sent;
         private final int[] word;
         private final int[] message;
+        private final int[] message2;
         private final long[] tx;
         private final long[] chan;
         private final long[] mask;
@@ -162,6 +173,12 @@ public final class BitExactEngine {
         private final int[] positions;
         private final int[] values;
         private int[] order = new int[1024];
+        /** Fast mode: per error of a superblock, codeword address (high 32 bits) and logical channel (low 32 bits). */
+        private long[] entries = new long[1024];
+        /** Fast mode: classifies each errored codeword by decoding its pattern (always, as the full mode does). */
+        private final Outcome patternOutcome;
+        /** Payload {@code long}s one superblock's messages draw (skipped in fast superblocks of chunks with stuck ranges). */
+        private final int payloadLongsPerSuperblock;
 
         Worker(Context ctx, Runs runs) {
             this.ctx = ctx;
@@ -172,6 +189,7 @@ public final class BitExactEngine {
             this.sent = new int[ctx.codewordsPerSuperblock][ctx.n];
             this.word = new int[ctx.n];
             this.message = new int[ctx.k];
+            this.message2 = new int[ctx.k];
             int words = (map.bitsPerSuperblock() + 63) >>> 6;
             this.tx = new long[words];
             this.chan = new long[words];
@@ -179,6 +197,17 @@ public final class BitExactEngine {
             this.rx = new long[words];
             this.positions = new int[ctx.n];
             this.values = new int[ctx.n];
+            this.patternOutcome = new Outcome(ctx.rs, true);
+            int draws = 0;
+            int left = 0;
+            for (int s = 0; s < ctx.k; s++) { // the message loop's draws, as in superblock()
+                if (left < ctx.m) {
+                    draws++;
+                    left = 64;
+                }
+                left -= ctx.m;
+            }
+            this.payloadLongsPerSuperblock = draws * ctx.codewordsPerSuperblock;
         }
 
         Tally chunk(int index, ErrorSampler sampler, RandomGenerator errors, RandomGenerator payload) {
@@ -205,11 +234,128 @@ public final class BitExactEngine {
             for (int i = 0; i < buffer.size(); i++) {
                 order[fill[(int) (buffer.slot(i) / slots - sb0)]++] = i;
             }
+            boolean full = ctx.spec.bitExactFull();
+            boolean anyStuck = buffer.stuckRanges() > 0;
             for (long sb = sb0; sb < sb1; sb++) {
                 int b = (int) (sb - sb0);
-                superblock(sb, start[b], start[b + 1], payload, tally);
+                if (full || anyStuck && stuckIn(sb)) {
+                    superblock(sb, start[b], start[b + 1], payload, tally);
+                } else {
+                    if (anyStuck) {
+                        // a later superblock of this chunk takes the full path: keep its payload draws where they are
+                        for (int i = 0; i < payloadLongsPerSuperblock; i++) {
+                            payload.nextLong();
+                        }
+                    }
+                    fastSuperblock(sb, start[b], start[b + 1], tally);
+                }
             }
             return tally;
+        }
+
+        /** Whether a stuck-at range of the chunk overlaps superblock sb. */
+        private boolean stuckIn(long sb) {
+            long from = sb * ctx.slotsPerChannel;
+            long to = from + ctx.slotsPerChannel;
+            for (int r = 0; r < buffer.stuckRanges(); r++) {
+                if (buffer.stuckFrom(r) < to && buffer.stuckTo(r) > from) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The fast mode's superblock: the error flags [errFrom, errTo) of the chunk order through the gearbox
+         * (address of each flagged slot), sorted by address (so by codeword, symbol, bit; a slot flagged twice counts
+         * once, as the full mode's OR mask does), and each errored codeword of the run decoded from its pattern.
+         */
+        private void fastSuperblock(long sb, int errFrom, int errTo, Tally tally) {
+            int count = errTo - errFrom;
+            if (count == 0) {
+                return;
+            }
+            if (entries.length < count) {
+                entries = new long[Math.max(count, 2 * entries.length)];
+            }
+            long[] e = entries;
+            long slot0 = sb * ctx.slotsPerChannel;
+            for (int x = 0; x < count; x++) {
+                int i = order[errFrom + x];
+                int c = buffer.channel(i);
+                e[x] = (long) map.address(c, (int) (buffer.slot(i) - slot0)) << 32 | c;
+            }
+            if (count <= 24) {
+                for (int i = 1; i < count; i++) {
+                    long x = e[i];
+                    int j = i - 1;
+                    while (j >= 0 && e[j] > x) {
+                        e[j + 1] = e[j];
+                        j--;
+                    }
+                    e[j + 1] = x;
+                }
+            } else {
+                java.util.Arrays.sort(e, 0, count);
+            }
+            int nm = ctx.nm;
+            int m = ctx.m;
+            long cwBase = sb * ctx.codewordsPerSuperblock;
+            int counted = (int) Math.min(ctx.codewordsPerSuperblock, ctx.codewords - cwBase);
+            long[] channelErrors = tally.channelErrors;
+            int i = 0;
+            while (i < count) {
+                int j = (int) (e[i] >>> 32) / nm;
+                if (j >= counted) {
+                    return; // later entries lie in codewords after the run's end
+                }
+                int end = (j + 1) * nm;
+                int base = j * nm;
+                int symbols = 0;
+                long last = -1;
+                while (i < count) {
+                    long x = e[i];
+                    int a = (int) (x >>> 32);
+                    if (a >= end) {
+                        break;
+                    }
+                    i++;
+                    if (x == last) {
+                        continue;
+                    }
+                    last = x;
+                    int within = a - base;
+                    int sym = within / m;
+                    int bit = 1 << (within - sym * m);
+                    tally.bitErrors++;
+                    channelErrors[(int) x]++;
+                    if (symbols > 0 && positions[symbols - 1] == sym) {
+                        values[symbols - 1] |= bit;
+                    } else {
+                        positions[symbols] = sym;
+                        values[symbols++] = bit;
+                    }
+                }
+                patternOutcome.evaluate(positions, values, symbols);
+                tally.payloadMismatches += patternOutcome.residualBits;
+                tally.codeword(cwBase + j, symbols, patternOutcome);
+            }
+        }
+
+        /** One random message: k m-bit symbols, ⌊64/m⌋ from each payload {@code long}. */
+        private void draw(RandomGenerator payload, int[] into) {
+            int m = ctx.m;
+            long r = 0;
+            int left = 0;
+            for (int s = 0; s < ctx.k; s++) {
+                if (left < m) {
+                    r = payload.nextLong();
+                    left = 64;
+                }
+                into[s] = (int) (r & ((1 << m) - 1));
+                r >>>= m;
+                left -= m;
+            }
         }
 
         private void superblock(long sb, int errFrom, int errTo, RandomGenerator payload, Tally tally) {
@@ -219,21 +365,18 @@ public final class BitExactEngine {
             int cwPer = ctx.codewordsPerSuperblock;
             int slotsPer = ctx.slotsPerChannel;
             java.util.Arrays.fill(tx, 0);
-            // payload and encoding
-            for (int j = 0; j < cwPer; j++) {
-                long r = 0;
-                int left = 0;
-                for (int s = 0; s < ctx.k; s++) {
-                    if (left < m) {
-                        r = payload.nextLong();
-                        left = 64;
-                    }
-                    message[s] = (int) (r & ((1 << m) - 1));
-                    r >>>= m;
-                    left -= m;
+            // payload and encoding, two codewords at a time (their division chains interleaved)
+            for (int j = 0; j < cwPer; j += 2) {
+                draw(payload, message);
+                if (j + 1 < cwPer) {
+                    draw(payload, message2);
+                    ctx.rs.encode2(message, message2, sent[j], sent[j + 1]);
+                    pack(sent[j], n, m, tx, j * nm);
+                    pack(sent[j + 1], n, m, tx, (j + 1) * nm);
+                } else {
+                    ctx.rs.encode(message, sent[j]);
+                    pack(sent[j], n, m, tx, j * nm);
                 }
-                ctx.rs.encode(message, sent[j]);
-                pack(sent[j], n, m, tx, j * nm);
             }
             // gearbox: codeword bits -> channel slots (flat index c·K + k)
             java.util.Arrays.fill(chan, 0);

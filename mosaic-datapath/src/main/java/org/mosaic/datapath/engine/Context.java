@@ -203,6 +203,29 @@ public final class Context {
         return c;
     }
 
+    /** What the BER monitor did (null when it is off): its settings and the remaps it caused. */
+    org.mosaic.datapath.BerMonitorReport berMonitorReport() {
+        org.mosaic.datapath.channel.BerMonitor monitor = spec.berMonitor();
+        if (!monitor.enabled()) {
+            return null;
+        }
+        java.util.List<org.mosaic.datapath.BerMonitorReport.Remap> remaps = new java.util.ArrayList<>();
+        for (LinkTimeline.Failover f : timeline.monitorRemaps()) {
+            org.mosaic.datapath.channel.ChannelFault fault = null;
+            for (org.mosaic.datapath.channel.ChannelFault x : spec.faults()) {
+                if (x.physicalChannel() == f.fromPhysical()) {
+                    fault = x;
+                }
+            }
+            double base = spec.channelBer(f.fromPhysical());
+            double ber = fault != null && fault.degrades() && spec.burst().averageBer(base) < monitor.thresholdBer()
+                    ? fault.degradedBer() : base; // what crossed the threshold: its degraded BER, or its own from the start
+            remaps.add(new org.mosaic.datapath.BerMonitorReport.Remap(f.logicalChannel(), f.fromPhysical(), f.toPhysical(),
+                    spec.burst().averageBer(ber), f.faultSeconds(), f.switchSeconds()));
+        }
+        return new org.mosaic.datapath.BerMonitorReport(monitor.thresholdBer(), monitor.windowSeconds(), remaps);
+    }
+
     /** The independent-error baseline at the link state of a slot. */
     EmulationResult.Analytic analytic(long slot) {
         double[] ber = channelBersAt(slot);

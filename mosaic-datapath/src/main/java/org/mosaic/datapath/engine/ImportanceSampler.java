@@ -289,7 +289,7 @@ public final class ImportanceSampler {
                 samples * ctx.nm, 0, 0, mean, channelBer, histogram, dist,
                 Math.round(uncCount), combined(unc), Math.round(misCount), combined(mis), f, 0, post, spec.frameBytes(), 0, 0, flr,
                 null, null, disagreements, ctx.timeline.failovers(), ctx.timeline.unrepaired(), ctx.timeline.misalignedPhysical(),
-                0, 0, analytic, samples, List.copyOf(notes));
+                0, 0, analytic, samples, List.copyOf(notes), ctx.berMonitorReport());
     }
 
     /** Adds w × (a stratum's weighted mean) to acc = {value, variance}; returns the stratum's estimate. */
@@ -368,7 +368,7 @@ public final class ImportanceSampler {
                 0, 0, mean, channelBer, s.histogram, dist,
                 Math.round(s.uncCount), unc, Math.round(s.misCount), mis, fail, 0, post, spec.frameBytes(), 0, 0, flr,
                 null, null, s.disagreements, ctx.timeline.failovers(), ctx.timeline.unrepaired(), ctx.timeline.misalignedPhysical(),
-                0, 0, analytic, n, List.copyOf(notes));
+                0, 0, analytic, n, List.copyOf(notes), ctx.berMonitorReport());
     }
 
     /** Per-class tilted probabilities and normalisers. */

@@ -94,7 +94,7 @@ final class Results {
                 flrEstimate, bitExact ? tally.payloadMismatches : null, bitExact ? tally.unaccountedMismatches : null,
                 tally.decoderDisagreements, ctx.timeline.failovers(), ctx.timeline.unrepaired(),
                 ctx.timeline.misalignedPhysical(), ctx.timeline.slipSlots(), ctx.timeline.faultSlots(), ctx.analytic(0), 0,
-                List.copyOf(notes));
+                List.copyOf(notes), ctx.berMonitorReport());
     }
 
     /** Consecutive stretches of frames for the batch-means interval of the counted frame loss ratio. */

@@ -64,6 +64,19 @@ final class PackedEncoder {
      * k + n − k − 1]; the arrays may be the same.
      */
     void encode(int[] message, int k, int[] codewordOut) {
+        if (message != codewordOut) {
+            System.arraycopy(message, 0, codewordOut, 0, k);
+        }
+        parity(message, k, codewordOut, k);
+    }
+
+    /**
+     * The parity of the k symbols word[0 … k−1] (validated m-bit symbols), written to out[offset … offset + n − k −
+     * 1]; word is only read (out may be word itself when offset ≥ k). The decoder uses it on a received word: the
+     * received parity XOR this parity is the parity part of the received word minus a codeword, whose syndromes are
+     * those of the received word.
+     */
+    void parity(int[] word, int k, int[] out, int offset) {
         long[] t = rows;
         int shift = m;
         int top = topShift;
@@ -74,20 +87,67 @@ final class PackedEncoder {
         long r3 = 0;
         long r4 = 0;
         for (int i = 0; i < k; i++) {
-            int s = message[i];
-            codewordOut[i] = s;
-            int row = (s ^ (int) (r0 >>> top)) * WORDS;
+            int row = (word[i] ^ (int) (r0 >>> top)) * WORDS;
             r0 = (((r0 << shift) & mask) | (r1 >>> top)) ^ t[row];
             r1 = (((r1 << shift) & mask) | (r2 >>> top)) ^ t[row + 1];
             r2 = (((r2 << shift) & mask) | (r3 >>> top)) ^ t[row + 2];
             r3 = (((r3 << shift) & mask) | (r4 >>> top)) ^ t[row + 3];
             r4 = ((r4 << shift) & mask) ^ t[row + 4];
         }
-        long[] register = {r0, r1, r2, r3, r4};
+        unpack(r0, r1, r2, r3, r4, out, offset);
+    }
+
+    /**
+     * Two codewords encoded in one pass: the two division chains are independent, so their table loads overlap
+     * (one chain alone waits on each load before the next feedback symbol is known). Each output is exactly that of
+     * {@link #encode}; messageA/messageB must be distinct from each other's outputs.
+     */
+    void encode2(int[] messageA, int[] messageB, int k, int[] outA, int[] outB) {
+        if (messageA != outA) {
+            System.arraycopy(messageA, 0, outA, 0, k);
+        }
+        if (messageB != outB) {
+            System.arraycopy(messageB, 0, outB, 0, k);
+        }
+        long[] t = rows;
+        int shift = m;
+        int top = topShift;
+        long mask = wordMask;
+        long a0 = 0;
+        long a1 = 0;
+        long a2 = 0;
+        long a3 = 0;
+        long a4 = 0;
+        long b0 = 0;
+        long b1 = 0;
+        long b2 = 0;
+        long b3 = 0;
+        long b4 = 0;
+        for (int i = 0; i < k; i++) {
+            int ra = (messageA[i] ^ (int) (a0 >>> top)) * WORDS;
+            int rb = (messageB[i] ^ (int) (b0 >>> top)) * WORDS;
+            a0 = (((a0 << shift) & mask) | (a1 >>> top)) ^ t[ra];
+            b0 = (((b0 << shift) & mask) | (b1 >>> top)) ^ t[rb];
+            a1 = (((a1 << shift) & mask) | (a2 >>> top)) ^ t[ra + 1];
+            b1 = (((b1 << shift) & mask) | (b2 >>> top)) ^ t[rb + 1];
+            a2 = (((a2 << shift) & mask) | (a3 >>> top)) ^ t[ra + 2];
+            b2 = (((b2 << shift) & mask) | (b3 >>> top)) ^ t[rb + 2];
+            a3 = (((a3 << shift) & mask) | (a4 >>> top)) ^ t[ra + 3];
+            b3 = (((b3 << shift) & mask) | (b4 >>> top)) ^ t[rb + 3];
+            a4 = ((a4 << shift) & mask) ^ t[ra + 4];
+            b4 = ((b4 << shift) & mask) ^ t[rb + 4];
+        }
+        unpack(a0, a1, a2, a3, a4, outA, k);
+        unpack(b0, b1, b2, b3, b4, outB, k);
+    }
+
+    /** The n − k register symbols, p_0 first, to out[offset …] (no allocation). */
+    private void unpack(long r0, long r1, long r2, long r3, long r4, int[] out, int offset) {
         int symbolMask = (1 << m) - 1;
         for (int j = 0; j < nParity; j++) {
-            long word = register[j / perWord];
-            codewordOut[k + j] = (int) (word >>> ((perWord - 1 - j % perWord) * m)) & symbolMask;
+            int w = j / perWord;
+            long word = w == 0 ? r0 : w == 1 ? r1 : w == 2 ? r2 : w == 3 ? r3 : r4;
+            out[offset + j] = (int) (word >>> ((perWord - 1 - j % perWord) * m)) & symbolMask;
         }
     }
 }

@@ -18,13 +18,18 @@ import java.util.Arrays;
  * {@code long}s with one precomputed row per feedback symbol (package-private {@code PackedEncoder}), otherwise
  * it runs symbol by symbol through the log/antilog tables. Both give the same parity.
  *
- * <p><b>Decoder.</b> Syndromes S_j = r(α^j), j = 0 … n−k−1 (Horner's rule with a per-root multiplication table
- * x ↦ x·α^j, eight roots per pass; branch-free log/antilog tables when that table would be too large; exit as
- * CLEAN when all are zero), Berlekamp–Massey for the error locator Λ(x) of linear complexity L, Chien search
- * over the n positions of the (shortened) code only, Forney's formula for the magnitudes
+ * <p><b>Decoder.</b> Syndromes S_j = r(α^j), j = 0 … n−k−1. Where the packed encoder applies, the received message
+ * part is re-encoded (one division pass) and its parity XORed with the received parity: zero means a codeword (exit
+ * as CLEAN); otherwise that (n − k)-symbol difference has the word's syndromes (the word minus a codeword), and
+ * Horner's rule runs over it alone. Horner's rule uses a per-root multiplication table x ↦ x·α^j, eight roots per
+ * pass, its rows padded to a multiple of eight so every root takes that path (branch-free log/antilog tables when
+ * the table would be too large). Then Berlekamp–Massey for the error locator Λ(x) of linear complexity L; for L = 1
+ * the root directly (X = Λ_1); for L ≥ 2 a split test (Λ divides x^(2^m) − x, by m squarings modulo Λ) before the
+ * Chien search over the n positions of the (shortened) code only; Forney's formula for the magnitudes
  * (with first root α^0: Y = X·Ω(X⁻¹)/Λ'(X⁻¹)). A word is declared UNCORRECTABLE when L &gt; t, when deg Λ ≠ L,
- * or when the Chien search finds fewer than L roots among the n positions (a root outside the shortened range
- * counts as missing) — the standard detection checks. Anything else is CORRECTED; if more than t errors
+ * when Λ does not have L distinct roots in the field, or when the Chien search finds fewer than L roots among the n
+ * positions (a root outside the shortened range counts as missing) — the standard detection checks, in a cheaper
+ * order with the same outcome (in checking mode the split test and the direct root are re-checked by the walk). Anything else is CORRECTED; if more than t errors
  * occurred that correction may be a miscorrection, which only a caller that knows the truth can tell
  * ({@link DecodeResult#matches}).
  *
@@ -60,11 +65,22 @@ public final class ReedSolomon {
     /** The word-parallel encoder, or null where the packed register does not apply (then the symbol-wise LFSR). */
     private final PackedEncoder packedEncoder;
     /**
-     * alphaMul[j·2^m + x] = x·α^j for 0 ≤ j &lt; n − k: one table lookup per Horner step of the syndromes and per
+     * alphaMul[j·2^m + x] = x·α^j for 0 ≤ j &lt; {@link #alphaRoots}: one table lookup per Horner step of the syndromes and per
      * Chien step. Null when it would exceed {@link #MAX_ALPHA_TABLE} entries (large fields with many parity
      * symbols); the decoder then multiplies through the log/antilog tables instead.
      */
     private final char[] alphaMul;
+    /**
+     * Rows of {@link #alphaMul}: n − k rounded up to a multiple of 8, so that every root goes through the
+     * eight-roots-per-pass Horner loop (the padding rows, j ≥ n − k, are computed and discarded).
+     */
+    private final int alphaRoots;
+    /**
+     * chienExp[e] = α^(e mod (2^m − 1)) for 0 ≤ e &lt; 2^m − 1 + t·n, then one 0: the Chien search's terms advance as
+     * exponents e_i + i·p (i ≤ t, p &lt; n) that never leave the table. Null when it would exceed
+     * {@link #MAX_ALPHA_TABLE} entries (the search then steps through the per-root table or the log tables).
+     */
+    private final char[] chienExp;
     private final ThreadLocal<Decoder> localDecoder;
 
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
@@ -83,9 +99,20 @@ public final class ReedSolomon {
             generatorZlog[j] = zlog[generator[j]];
         }
         this.packedEncoder = PackedEncoder.of(field, generator);
-        this.alphaMul = (long) nParity * field.size() <= MAX_ALPHA_TABLE ? alphaMultiplicationTable(field, nParity)
-                : null;
+        this.alphaRoots = (nParity + 7) / 8 * 8;
+        this.alphaMul = (long) alphaRoots * field.size() <= MAX_ALPHA_TABLE
+                ? alphaMultiplicationTable(field, alphaRoots) : null;
+        long chienLength = (long) field.order() + (long) t * n + 1;
+        this.chienExp = chienLength <= MAX_ALPHA_TABLE && field.m() <= 16 ? chienExpTable(field, (int) chienLength) : null;
         this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
+    }
+
+    private static char[] chienExpTable(GaloisField f, int length) {
+        char[] table = new char[length];
+        for (int e = 0; e < length - 1; e++) {
+            table[e] = (char) f.exp(e % f.order());
+        }
+        return table; // the last entry stays 0: the padding terms' value
     }
 
     private static char[] alphaMultiplicationTable(GaloisField f, int roots) {
@@ -95,7 +122,7 @@ public final class ReedSolomon {
         char[] table = new char[roots * size];
         for (int j = 0; j < roots; j++) {
             for (int x = 0; x < size; x++) {
-                table[j * size + x] = (char) zexp[zlog[x] + j];
+                table[j * size + x] = (char) zexp[zlog[x] + j % f.order()];
             }
         }
         return table;
@@ -208,6 +235,27 @@ public final class ReedSolomon {
         }
         if (field.isChecking()) {
             verifyCodewordNaive(codewordOut, "encoder output");
+        }
+    }
+
+    /**
+     * Two systematic encodings at once (the two division chains interleaved so their table loads overlap); each
+     * output is exactly {@link #encode(int[], int[])} of its message. The four arrays must be distinct.
+     */
+    public void encode2(int[] messageA, int[] messageB, int[] codewordA, int[] codewordB) {
+        if (packedEncoder == null || messageA == null || messageB == null || codewordA == null || codewordB == null
+                || messageA.length != k || messageB.length != k || codewordA.length != n || codewordB.length != n
+                || messageA == messageB || codewordA == codewordB || messageA == codewordB || messageB == codewordA) {
+            encode(messageA, codewordA);
+            encode(messageB, codewordB);
+            return;
+        }
+        requireSymbols(messageA, k, "message");
+        requireSymbols(messageB, k, "message");
+        packedEncoder.encode2(messageA, messageB, k, codewordA, codewordB);
+        if (field.isChecking()) {
+            verifyCodewordNaive(codewordA, "encoder output");
+            verifyCodewordNaive(codewordB, "encoder output");
         }
     }
 
@@ -338,6 +386,13 @@ public final class ReedSolomon {
         private final int[] chienStep = new int[nParity + 1];
         private final int[] errPos = new int[t + 1];
         private final int[] errVal = new int[t + 1];
+        /** The received word's parity part XOR the parity recomputed from its message part (clean test). */
+        private final int[] parityDiff = new int[nParity];
+        /** The monic locator's coefficient logs and the polynomial being squared (split test before Chien). */
+        private final int[] monicLog = new int[nParity + 1];
+        private final int[] power = new int[2 * nParity + 1];
+        /** Chien search: Λ(X⁻¹) at each position, accumulated eight terms per pass. */
+        private final int[] chienSum = new int[n];
         /** stamp[p] == stampGeneration when position p was already seen in the current error pattern. */
         private final int[] stamp = new int[n];
         private int stampGeneration;
@@ -417,17 +472,51 @@ public final class ReedSolomon {
         }
 
         /**
-         * Fills syn with r(α^j) by Horner's rule over the n symbols, all roots advanced together (their chains are
-         * independent, so the CPU overlaps them); returns true if all are zero.
+         * Fills syn with r(α^j) and returns true if all are zero. Where the packed encoder applies, the parity of
+         * the received message part is recomputed (one division pass) and XORed with the received parity: r minus
+         * the codeword of its own message symbols is zero outside the parity positions, so it is zero (CLEAN) exactly
+         * when r is a codeword, and otherwise its n − k symbols give the same syndromes as r at a 1/(k/(n−k) + 1)
+         * of the Horner work. Elsewhere Horner's rule runs over all n symbols.
          */
         private boolean wordSyndromes(int[] r) {
+            if (packedEncoder != null) {
+                int[] d = parityDiff;
+                packedEncoder.parity(r, k, d, 0);
+                int or = 0;
+                for (int j = 0; j < nParity; j++) {
+                    int x = d[j] ^ r[k + j];
+                    d[j] = x;
+                    or |= x;
+                }
+                if (or == 0) {
+                    Arrays.fill(syn, 0);
+                } else {
+                    horner(d, nParity);
+                }
+            } else {
+                horner(r, n);
+            }
+            if (checking) {
+                int[] naive = naiveSyndromes(r);
+                if (!Arrays.equals(naive, syn)) {
+                    throw new IllegalStateException(ReedSolomon.this + ": table syndromes " + Arrays.toString(syn)
+                            + " differ from naive " + Arrays.toString(naive));
+                }
+            }
+            return allZero();
+        }
+
+        /**
+         * Fills syn with Σ_i r_i·α^(j·(len−1−i)), i &lt; len (the syndromes of a word whose last len symbols are
+         * r[0 … len−1] and whose others are zero) by Horner's rule, all roots advanced together (their chains are
+         * independent, so the CPU overlaps them).
+         */
+        private void horner(int[] r, int len) {
             int[] s = syn;
-            Arrays.fill(s, 0);
             char[] tab = alphaMul;
             if (tab != null) {
                 int size = field.size();
-                int j = 0;
-                for (; j + 8 <= nParity; j += 8) { // eight roots per pass, held in registers
+                for (int j = 0; j < alphaRoots; j += 8) { // eight roots per pass, held in registers; every root
                     int b0 = j * size;
                     int b1 = b0 + size;
                     int b2 = b1 + size;
@@ -444,7 +533,7 @@ public final class ReedSolomon {
                     int s5 = 0;
                     int s6 = 0;
                     int s7 = 0;
-                    for (int i = 0; i < n; i++) {
+                    for (int i = 0; i < len; i++) {
                         int ri = r[i];
                         s0 = tab[b0 + s0] ^ ri;
                         s1 = tab[b1 + s1] ^ ri;
@@ -455,39 +544,41 @@ public final class ReedSolomon {
                         s6 = tab[b6 + s6] ^ ri;
                         s7 = tab[b7 + s7] ^ ri;
                     }
+                    int rest = nParity - j; // the padding roots (j ≥ n − k) are discarded
                     s[j] = s0;
-                    s[j + 1] = s1;
-                    s[j + 2] = s2;
-                    s[j + 3] = s3;
-                    s[j + 4] = s4;
-                    s[j + 5] = s5;
-                    s[j + 6] = s6;
-                    s[j + 7] = s7;
-                }
-                for (int i = 0; j < nParity && i < n; i++) { // the last (n − k) mod 8 roots together
-                    int ri = r[i];
-                    for (int jj = j, base = j * size; jj < nParity; jj++, base += size) {
-                        s[jj] = tab[base + s[jj]] ^ ri;
+                    if (rest > 1) {
+                        s[j + 1] = s1;
+                    }
+                    if (rest > 2) {
+                        s[j + 2] = s2;
+                    }
+                    if (rest > 3) {
+                        s[j + 3] = s3;
+                    }
+                    if (rest > 4) {
+                        s[j + 4] = s4;
+                    }
+                    if (rest > 5) {
+                        s[j + 5] = s5;
+                    }
+                    if (rest > 6) {
+                        s[j + 6] = s6;
+                    }
+                    if (rest > 7) {
+                        s[j + 7] = s7;
                     }
                 }
             } else {
+                Arrays.fill(s, 0);
                 int[] zx = zexp;
                 int[] zl = zlog;
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < len; i++) {
                     int ri = r[i];
                     for (int j = 0; j < nParity; j++) {
                         s[j] = zx[zl[s[j]] + j] ^ ri;
                     }
                 }
             }
-            if (checking) {
-                int[] naive = naiveSyndromes(r);
-                if (!Arrays.equals(naive, syn)) {
-                    throw new IllegalStateException(ReedSolomon.this + ": table syndromes " + Arrays.toString(syn)
-                            + " differ from naive " + Arrays.toString(naive));
-                }
-            }
-            return allZero();
         }
 
         /** Fills syn with Σ_e v_e·α^(j·(n−1−p_e)) after validating the pattern. */
@@ -602,7 +693,83 @@ public final class ReedSolomon {
             if (degree != length || length == 0) {
                 return -1;
             }
-            // Chien search over the n positions only. Position p ↔ locator X = α^(n−1−p); Λ(X⁻¹) = 0 there.
+            if (length == 1) {
+                // Λ = 1 + Λ_1·x: its one root X⁻¹ = Λ_1⁻¹, so X = Λ_1 and the position is n − 1 − log Λ_1, if that is
+                // one of the (shortened) code's positions — what the Chien search below would find, without the walk
+                int p = n - 1 - zlog[lam[1]];
+                if (p < 0) {
+                    return -1;
+                }
+                errPos[0] = p;
+                if (checking && chien(lam, length) != 1) {
+                    throw new IllegalStateException(ReedSolomon.this + ": degree-1 locator root at position " + p
+                            + " disagrees with the Chien search");
+                }
+                return forney(lam, length, 1);
+            }
+            // Cheap failure test: Λ has L distinct roots in GF(2^m) only if it divides x^(2^m) − x; m squarings
+            // modulo Λ (O(m·L²) multiplications) rule out almost every locator of a > t pattern before the Chien
+            // search's O(n·L) walk. A locator that passes still goes through the walk (its roots must be positions
+            // of the shortened code).
+            if (!splitsIntoDistinctRoots(lam, length)) {
+                if (checking && chien(lam, length) == length) {
+                    throw new IllegalStateException(ReedSolomon.this + ": the split test rejected a locator whose "
+                            + length + " roots the Chien search finds");
+                }
+                return -1;
+            }
+            int found = chien(lam, length);
+            if (found != length) {
+                return -1; // some roots of Λ are not at positions of this (shortened) code, or repeated
+            }
+            return forney(lam, length, found);
+        }
+
+        /**
+         * Whether Λ (degree L ≥ 2, Λ_0 = 1) divides x^(2^m) − x = Π_β (x − β), i.e. has L distinct roots in GF(2^m):
+         * x is squared m times modulo Λ (a square in characteristic 2 is the squares of the coefficients at doubled
+         * powers) and the result compared with x.
+         */
+        private boolean splitsIntoDistinctRoots(int[] lam, int length) {
+            int[] zx = zexp;
+            int[] zl = zlog;
+            int[] mu = monicLog; // log of Λ_i / Λ_L: x^L ≡ Σ_{i<L} (Λ_i/Λ_L)·x^i modulo Λ (signs vanish)
+            int lead = order - zl[lam[length]];
+            for (int i = 0; i < length; i++) {
+                mu[i] = lam[i] == 0 ? zl[0] : zl[zx[zl[lam[i]] + lead]];
+            }
+            int[] r = power;
+            Arrays.fill(r, 0, 2 * length - 1, 0);
+            r[1] = 1; // x (L ≥ 2)
+            for (int step = 0; step < field.m(); step++) {
+                for (int i = length - 1; i >= 0; i--) { // square in place, highest first
+                    int v = r[i];
+                    r[i] = 0;
+                    r[2 * i] = zx[2 * zl[v]];
+                }
+                for (int d = 2 * length - 2; d >= length; d--) { // reduce modulo Λ
+                    int c = r[d];
+                    if (c != 0) {
+                        r[d] = 0;
+                        int lc = zl[c];
+                        for (int i = 0, at = d - length; i < length; i++, at++) {
+                            r[at] ^= zx[lc + mu[i]];
+                        }
+                    }
+                }
+            }
+            int rest = r[0];
+            for (int i = 2; i < length; i++) {
+                rest |= r[i];
+            }
+            return rest == 0 && r[1] == 1;
+        }
+
+        /**
+         * Chien search over the n positions only, filling errPos (ascending) and returning the roots found (stops at
+         * L). Position p ↔ locator X = α^(n−1−p); Λ(X⁻¹) = 0 there.
+         */
+        private int chien(int[] lam, int length) {
             // Term i at position p is Λ_i·α^(i·(p − n + 1)); start at p = 0 and multiply by α^i per step.
             int terms = 0;
             for (int i = 1; i <= length; i++) {
@@ -615,7 +782,53 @@ public final class ReedSolomon {
             int found = 0;
             char[] tab = alphaMul;
             int[] term = chienTerm;
-            if (tab != null) {
+            char[] ce = chienExp;
+            if (ce != null) {
+                // eight terms per pass over the positions, each as a running exponent e_i + i·p into a table of α^(e mod
+                // order) long enough never to wrap (so a term's chain is one addition, not a table load); padding terms
+                // sit on the table's final 0 with step 0. The sums Λ(X⁻¹) accumulate in chienSum.
+                int[] sum = chienSum;
+                Arrays.fill(sum, 0, n, 1); // Λ_0
+                int zero = ce.length - 1;
+                int[] st = chienStep;
+                for (int g = 0; g < terms; g += 8) {
+                    int s0 = st[g];
+                    int e0 = chienStart(g);
+                    int s1 = g + 1 < terms ? st[g + 1] : 0;
+                    int e1 = g + 1 < terms ? chienStart(g + 1) : zero;
+                    int s2 = g + 2 < terms ? st[g + 2] : 0;
+                    int e2 = g + 2 < terms ? chienStart(g + 2) : zero;
+                    int s3 = g + 3 < terms ? st[g + 3] : 0;
+                    int e3 = g + 3 < terms ? chienStart(g + 3) : zero;
+                    int s4 = g + 4 < terms ? st[g + 4] : 0;
+                    int e4 = g + 4 < terms ? chienStart(g + 4) : zero;
+                    int s5 = g + 5 < terms ? st[g + 5] : 0;
+                    int e5 = g + 5 < terms ? chienStart(g + 5) : zero;
+                    int s6 = g + 6 < terms ? st[g + 6] : 0;
+                    int e6 = g + 6 < terms ? chienStart(g + 6) : zero;
+                    int s7 = g + 7 < terms ? st[g + 7] : 0;
+                    int e7 = g + 7 < terms ? chienStart(g + 7) : zero;
+                    for (int p = 0; p < n; p++) {
+                        sum[p] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
+                        e0 += s0;
+                        e1 += s1;
+                        e2 += s2;
+                        e3 += s3;
+                        e4 += s4;
+                        e5 += s5;
+                        e6 += s6;
+                        e7 += s7;
+                    }
+                }
+                for (int p = 0; p < n; p++) {
+                    if (sum[p] == 0) {
+                        errPos[found++] = p;
+                        if (found == length) {
+                            break;
+                        }
+                    }
+                }
+            } else if (tab != null) {
                 int size = field.size();
                 for (int q = 0; q < terms; q++) {
                     chienStep[q] *= size; // table offset of α^i
@@ -652,9 +865,16 @@ public final class ReedSolomon {
                     }
                 }
             }
-            if (found != length) {
-                return -1; // some roots of Λ are not at positions of this (shortened) code, or repeated
-            }
+            return found;
+        }
+
+        /** The exponent of term q at position 0, in [0, order): log(Λ_i·α^(−i(n−1))) with i = chienStep[q]. */
+        private int chienStart(int q) {
+            return zlog[chienTerm[q]];
+        }
+
+        /** Forney's magnitudes for the found positions; returns found. */
+        private int forney(int[] lam, int length, int found) {
             // Forney (first consecutive root α^0): Y = X·Ω(X⁻¹)/Λ'(X⁻¹), Ω = S·Λ mod x^L.
             for (int i = 0; i < length; i++) {
                 int o = 0;

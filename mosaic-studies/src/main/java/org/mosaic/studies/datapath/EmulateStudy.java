@@ -15,6 +15,7 @@ import org.mosaic.datapath.Engine;
 import org.mosaic.datapath.FecSpec;
 import org.mosaic.datapath.Importance;
 import org.mosaic.datapath.Mapping;
+import org.mosaic.datapath.channel.BerMonitor;
 import org.mosaic.datapath.channel.ChannelFault;
 import org.mosaic.link.ChannelPlan;
 import org.mosaic.link.LinkSpec;
@@ -81,6 +82,7 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
      * @param duration     emulated time instead of codewords (null: not given)
      * @param longRun      run even above the engine's work limit
      * @param frameBytes   the frame size of the frame loss ratio
+     * @param monitor      the BER health monitor, {@code THRESHOLD:WINDOW} (e.g. {@code 1e-4:100us}); null: off
      */
     public record Input(
             @In(value = "the cable scenario; its seed seeds the emulation", document = "cable") ScenarioDocument scenario,
@@ -90,7 +92,8 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
                     range = "0..0.5|model", defaultValue = "model") String ber,
             @In(value = "channels dead from the start, spread evenly over the data channels", unit = "1",
                     range = "0..data channels", defaultValue = "0") int deadChannels,
-            @In(value = "channels that fail during the run, CHANNEL@TIME[:dead|stuck0|stuck1] (e.g. 17@5us)",
+            @In(value = "channels that fail during the run, CHANNEL@TIME[:dead|stuck0|stuck1|ber=BER] (e.g. 17@5us, or "
+                    + "17@5us:ber=1e-3 for a channel whose BER rises to 1e-3, which only the BER monitor remaps)",
                     range = "channel 0..channels-1, time before the end of the run") List<String> fails,
             @In(value = "detection latency of the health monitor before failover to a spare", unit = "s", range = ">= 0",
                     defaultValue = DEFAULT_DETECT) String detect,
@@ -102,9 +105,20 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
             @In(value = "emulated time instead of codewords", unit = "s", range = "> 0") String duration,
             @In(value = "run even when the codewords exceed the limit of the engine", defaultValue = "false") boolean longRun,
             @In(value = "frame size for the frame loss ratio", unit = "B", range = "1..16777216", defaultValue = "64")
-            int frameBytes) {
+            int frameBytes,
+            @In(value = "BER health monitor, THRESHOLD:WINDOW: a channel whose BER over a counting window reaches the "
+                    + "threshold is remapped to a spare at the window's end (e.g. 1e-4:100us; thresholds and windows are "
+                    + "assumed, no source fixes them; off when not given)",
+                    range = "threshold (0, 0.5], window long enough for 10 errors at the threshold") String monitor) {
         public Input {
             fails = fails == null ? List.of() : List.copyOf(fails);
+        }
+
+        /** Without the BER monitor (the inputs before it existed). */
+        public Input(ScenarioDocument scenario, String mapping, String ber, int deadChannels, List<String> fails, String detect,
+                     String engine, String fec, Long codewords, String duration, boolean longRun, int frameBytes) {
+            this(scenario, mapping, ber, deadChannels, fails, detect, engine, fec, codewords, duration, longRun, frameBytes,
+                    null);
         }
     }
 
@@ -161,7 +175,12 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
     public static Object dependencies(Input in) {
         LinkSpec link = LinkSpecs.bind(in.scenario());
         ChannelPlan plan = PlanErrors.guard(() -> ChannelPlan.of(link.channel(), link.host(), link.plan()));
-        EmulationSpec es = options(in, link, plan).build();
+        EmulationSpec es;
+        try {
+            es = options(in, link, plan).build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         if (!model(in)) {
             return List.of(es);
         }
@@ -273,6 +292,9 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
         }
         b.detectionLatencySeconds(time("--detect", in.detect() != null ? in.detect() : DEFAULT_DETECT));
         b.frameBytes(in.frameBytes());
+        if (in.monitor() != null) {
+            b.berMonitor(monitor(in.monitor()));
+        }
         if (eng == Engine.IMPORTANCE) {
             // over the whole run, failures and failovers included (not a snapshot at t = 0)
             b.importance(Importance.OVER_RUN);
@@ -311,8 +333,32 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
         return out;
     }
 
+    /** {@code THRESHOLD:WINDOW}, e.g. {@code 1e-4:100us}. */
+    private static BerMonitor monitor(String text) {
+        String hint = " (hint: --monitor 1e-4:100us, a channel at BER 1e-4 or more over 100 us is remapped)";
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new UsageException("--monitor \"" + text + "\": expected THRESHOLD:WINDOW" + hint);
+        }
+        double threshold;
+        try {
+            threshold = Double.parseDouble(text.substring(0, colon).trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--monitor \"" + text + "\": the threshold must be a bit error ratio" + hint);
+        }
+        if (!(threshold > 0 && threshold <= 0.5)) {
+            throw new UsageException("--monitor \"" + text + "\": threshold " + text.substring(0, colon).trim()
+                    + ": expected a bit error ratio above 0 and at most 0.5" + hint);
+        }
+        double window = time("--monitor " + text, text.substring(colon + 1).trim());
+        if (!(window > 0)) {
+            throw new UsageException("--monitor \"" + text + "\": expected a positive window" + hint);
+        }
+        return BerMonitor.of(threshold, window);
+    }
+
     private static ChannelFault fault(String text, int channels) {
-        String hint = " (e.g. --fail 17@5us or --fail 17@5us:stuck0)";
+        String hint = " (e.g. --fail 17@5us, --fail 17@5us:stuck0 or --fail 17@5us:ber=1e-3)";
         int at = text.indexOf('@');
         if (at <= 0) {
             throw new UsageException("--fail \"" + text + "\": expected CHANNEL@TIME[:KIND]" + hint);
@@ -328,7 +374,7 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
         }
         String rest = text.substring(at + 1);
         String kind = "dead";
-        int colon = rest.lastIndexOf(':');
+        int colon = rest.indexOf(':');
         if (colon >= 0) {
             kind = rest.substring(colon + 1).trim();
             rest = rest.substring(0, colon);
@@ -338,7 +384,24 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
             case "dead" -> ChannelFault.dead(ch, t);
             case "stuck0" -> ChannelFault.stuck(ch, 0, t);
             case "stuck1" -> ChannelFault.stuck(ch, 1, t);
-            default -> throw new UsageException("--fail \"" + text + "\": unknown kind \"" + kind + "\": expected dead, stuck0 or stuck1");
+            default -> {
+                if (!kind.startsWith("ber=")) {
+                    throw new UsageException("--fail \"" + text + "\": unknown kind \"" + kind
+                            + "\": expected dead, stuck0, stuck1 or ber=BER" + hint);
+                }
+                double b;
+                try {
+                    b = Double.parseDouble(kind.substring(4).trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--fail \"" + text + "\": \"" + kind.substring(4) + "\" is not a bit error ratio"
+                            + hint);
+                }
+                if (!(b >= 0 && b <= 0.5)) {
+                    throw new UsageException("--fail \"" + text + "\": BER " + kind.substring(4).trim()
+                            + ": expected a bit error ratio from 0 to 0.5" + hint);
+                }
+                yield ChannelFault.degraded(ch, b, t);
+            }
         };
     }
 

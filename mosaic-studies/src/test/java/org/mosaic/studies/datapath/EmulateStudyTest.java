@@ -70,6 +70,35 @@ class EmulateStudyTest {
         assertThat(r.emulation().failovers().get(0).switchSeconds()).isCloseTo(6e-6, org.assertj.core.data.Offset.offset(1e-7));
     }
 
+    /**
+     * Issue 17: the BER monitor in the study. Channel 42 rises to BER 1e-3 at 30 µs; over 50 µs windows the first
+     * window's mean is 4e-4 ≥ 1e-4, so the monitor remaps it at 50 µs; the JSON carries the remap, and nothing when off.
+     */
+    @Test
+    void theBerMonitorRemapsAChannelThatDegradesDuringTheRun() {
+        EmulateStudy.Input in = new EmulateStudy.Input(ScenarioDocument.preset("mosaic-800g"), "symbol", "1e-6", 0,
+                List.of("42@30us:ber=1e-3"), null, "error-event", "kp4", 40_000L, null, false, 64, "1e-4:50us");
+        EmulateResult r = STUDY.run(in);
+        org.mosaic.datapath.BerMonitorReport m = r.emulation().berMonitor();
+        assertThat(m.windowSeconds()).isEqualTo(50e-6);
+        assertThat(m.remapped()).singleElement().satisfies(x -> {
+            assertThat(x.logicalChannel()).isEqualTo(42);
+            assertThat(x.fromPhysical()).isEqualTo(42);
+            assertThat(x.toPhysical()).isGreaterThanOrEqualTo(r.plan().dataChannels());
+            assertThat(x.degradedSeconds()).isEqualTo(30e-6);
+            assertThat(x.switchSeconds()).isEqualTo(50e-6);
+            assertThat(x.channelBer()).isEqualTo(1e-3);
+        });
+        assertThat(Results.tree(r).path("berMonitor").path("remapped").size()).isEqualTo(1);
+        assertThat(Results.tree(STUDY.run(input("1e-6", 200, List.of(), null))).has("berMonitor")).isFalse();
+        // the degradation alone (no monitor): the channel keeps its errors, nothing is remapped
+        EmulateResult off = STUDY.run(new EmulateStudy.Input(ScenarioDocument.preset("mosaic-800g"), "symbol", "1e-6", 0,
+                List.of("42@30us:ber=1e-3"), null, "error-event", "kp4", 40_000L, null, false, 64, null));
+        assertThat(off.emulation().failovers()).isEmpty();
+        // 480 errors expected without the remap vs 43 with it: a factor 3 is far outside either count's 5 σ
+        assertThat(off.emulation().preFecBerPerChannel()[42]).isGreaterThan(3 * r.emulation().preFecBerPerChannel()[42]);
+    }
+
     @Test
     void questionsThatCannotBeAnsweredAreRefused() {
         assertThatThrownBy(() -> STUDY.run(input("1e-4", 200, List.of(), "5us"))).isInstanceOf(UsageException.class)
