@@ -18,8 +18,8 @@ public final class ChannelModel {
     private final FibreModes.ModalResponse modal;
     private final double transmission;
     private final double[][] couplingByOffset;
-    /** Last noise bandwidth computed: {peakingDb, value}, replaced atomically (safe to share across threads). */
-    private volatile double[] noiseCache = {Double.NaN, 0};
+    /** Last noise integrals computed: {peakingDb, ∫|H|²df, ∫f²|H|²df}, replaced atomically (safe to share across threads). */
+    private volatile double[] noiseCache = {Double.NaN, 0, 0};
 
     public ChannelModel(ChannelSpec spec) {
         this.spec = spec;
@@ -98,8 +98,27 @@ public final class ChannelModel {
         return 2 * averageWatts * (er - 1) / (er + 1);
     }
 
-    /** One emitter of the array: its power and bandwidth relative to nominal, and its grid position. */
-    public record Emitter(int row, int col, double powerFactor, double bandwidthFactor) {
+    /**
+     * One channel of the array: its grid position, its emitter's power and bandwidth relative to nominal, and its
+     * coupling (alignment of its optic), photodiode responsivity and TIA noise density relative to nominal.
+     */
+    public record Emitter(int row, int col, double powerFactor, double bandwidthFactor, double couplingFactor,
+                          double responsivityFactor, double noiseFactor) {
+        /** A channel whose coupling, responsivity and noise are nominal. */
+        public Emitter(int row, int col, double powerFactor, double bandwidthFactor) {
+            this(row, col, powerFactor, bandwidthFactor, 1, 1, 1);
+        }
+
+        /** The power this channel launches into the fibre relative to nominal: emitter power × coupling. */
+        public double launchedFactor() {
+            return powerFactor * couplingFactor;
+        }
+
+        /** The same channel with its emitter's power scaled by {@code factor}. */
+        public Emitter withPowerScaled(double factor) {
+            return new Emitter(row, col, powerFactor * factor, bandwidthFactor, couplingFactor, responsivityFactor,
+                    noiseFactor);
+        }
     }
 
     /** The nominal emitter at the centre of the array (all neighbours present: the worst crosstalk). */
@@ -117,11 +136,34 @@ public final class ChannelModel {
                 ctle ? Math.pow(10, peakingDb / 20) : 1.0);
     }
 
-    /** ∫₀^∞ |H_rx(f)·H_ctle(f)|² df, Hz: the noise bandwidth of TIA noise referred to the decision point. */
+    /** ∫₀^∞ |H_rx(f)·H_ctle(f)|² df, Hz: the noise bandwidth of white TIA noise referred to the decision point. */
     public double noiseBandwidth(double peakingDb) {
+        return noiseIntegrals(peakingDb)[1];
+    }
+
+    /**
+     * ∫₀^∞ f²·|H_rx(f)·H_ctle(f)|² df, Hz³: the weight of the TIA's input noise that rises as f² (e_n across the input
+     * capacitance), which the CTLE's boost amplifies more than the white part.
+     */
+    public double noiseBandwidthF2(double peakingDb) {
+        return noiseIntegrals(peakingDb)[2];
+    }
+
+    /**
+     * The nominal TIA's input-referred noise variance at the decision point, A²: white i_n² over the noise bandwidth
+     * plus the rising term (2π·C·e_n)²·∫f²|H|²df.
+     */
+    public double tiaVariance(double peakingDb) {
+        double in = spec.receiver().noiseDensityAmpsPerRootHz();
+        double k2 = spec.receiver().fSquaredNoiseCoefficient();
+        return in * in * noiseBandwidth(peakingDb) + (k2 == 0 ? 0 : k2 * noiseBandwidthF2(peakingDb));
+    }
+
+    /** {peakingDb, ∫|H|²df, ∫f²|H|²df}, cached for the last peaking. */
+    private double[] noiseIntegrals(double peakingDb) {
         double[] cache = noiseCache;
         if (peakingDb == cache[0]) {
-            return cache[1];
+            return cache;
         }
         PulseResponse.Cascade c = cascade(1, peakingDb);
         double fr = c.rxPoleHz();
@@ -133,6 +175,7 @@ public final class ChannelModel {
         int n = 192; // Simpson in ln f over ~18 e-folds: the integrand is smooth there (relative error < 1e-5)
         double h = (hi - lo) / n;
         double sum = 0;
+        double sum2 = 0;
         for (int i = 0; i <= n; i++) {
             double f = Math.exp(lo + i * h);
             double xr = f / fr;
@@ -145,10 +188,11 @@ public final class ChannelModel {
             }
             double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
             sum += w * hr * hc * f;
+            sum2 += w * hr * hc * f * f * f;
         }
-        double bn = sum * h / 3;
-        noiseCache = new double[] {peakingDb, bn};
-        return bn;
+        double[] out = {peakingDb, sum * h / 3, sum2 * h / 3};
+        noiseCache = out;
+        return out;
     }
 
     /** Everything about one emitter at one CTLE setting. */
@@ -163,7 +207,8 @@ public final class ChannelModel {
     }
 
     /**
-     * Evaluates an emitter. {@code neighbourPower} gives each array position's power factor (null: nominal).
+     * Evaluates an emitter. {@code neighbourPower} gives each array position's launched power factor, emitter power ×
+     * coupling (null: nominal).
      */
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower) {
         return evaluate(e, peakingDb, neighbourPower, Integer.MIN_VALUE);
@@ -175,11 +220,11 @@ public final class ChannelModel {
      */
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower, int phaseOffset) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
-        double pAvg = receivedAveragePower(e.powerFactor());
-        double omaCurrent = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(pAvg);
+        double pAvg = receivedAveragePower(e.launchedFactor());
+        double resp = spec.receiver().responsivityAmpsPerWatt() * e.responsivityFactor();
+        double omaCurrent = resp * omaFromAverage(pAvg);
         double bn = noiseBandwidth(peakingDb);
-        double in = spec.receiver().noiseDensityAmpsPerRootHz();
-        double thermal = in * in * bn;
+        double thermal = e.noiseFactor() * e.noiseFactor() * tiaVariance(peakingDb);
 
         // crosstalk: interferers and the mean power they add
         int r = Crosstalk.RADIUS;
@@ -197,7 +242,7 @@ public final class ChannelModel {
                 double pf = neighbourPower == null ? 1.0 : neighbourPower[row][col];
                 double avg = spec.led().averagePowerWatts() * pf * transmission;
                 xtMeanPower += k * avg;
-                amps[count++] = k * spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(avg);
+                amps[count++] = k * resp * omaFromAverage(avg);
             }
         }
         double[] interferers = java.util.Arrays.copyOf(amps, count);
@@ -227,7 +272,6 @@ public final class ChannelModel {
         double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
         double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
         double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
-        double resp = spec.receiver().responsivityAmpsPerWatt();
         double dark = spec.receiver().darkCurrentAmps();
         double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
         double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
@@ -323,8 +367,7 @@ public final class ChannelModel {
     private double objective(Emitter e, double peakingDb) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
         double oma = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(receivedAveragePower(e.powerFactor()));
-        double in = spec.receiver().noiseDensityAmpsPerRootHz();
-        double noise = in * in * noiseBandwidth(peakingDb) / (oma * oma);
+        double noise = tiaVariance(peakingDb) / (oma * oma);
         double xt = 0;
         int r = Crosstalk.RADIUS;
         for (int dm = -r; dm <= r; dm++) {
@@ -342,16 +385,35 @@ public final class ChannelModel {
         return -q[0];
     }
 
-    /** Per-emitter power and bandwidth factors for the whole array, from the seeded spread stream. */
+    /**
+     * The array's channels from the seeded spread stream: per channel, independent lognormal factors on the emitter's
+     * power (σ in dB) and bandwidth (σ of ln f), then, in a second pass over the channels so that the first pass's
+     * draws do not depend on it, on the coupling (σ in dB), the photodiode's responsivity and the TIA's noise density
+     * (σ of ln). Each factor has median 1: the nominal channel is the array's typical one.
+     */
     public Emitter[] sampleArray(RandomStreams streams) {
         RandomGenerator rng = streams.stream(RandomStreams.Purpose.EMITTER_SPREAD);
-        Emitter[] out = new Emitter[spec.channels()];
+        int n = spec.channels();
         double sp = spec.led().powerSpreadDb();
         double sb = spec.led().bandwidthSpread();
-        for (int i = 0; i < out.length; i++) {
+        double[] power = new double[n];
+        double[] bandwidth = new double[n];
+        for (int i = 0; i < n; i++) {
             double zp = rng.nextGaussian();
             double zb = rng.nextGaussian();
-            out[i] = new Emitter(i / spec.cols(), i % spec.cols(), Math.pow(10, sp * zp / 10), Math.exp(sb * zb));
+            power[i] = Math.pow(10, sp * zp / 10);
+            bandwidth[i] = Math.exp(sb * zb);
+        }
+        double sc = spec.optics().couplingSpreadDb();
+        double sr = spec.receiver().responsivitySpread();
+        double sn = spec.receiver().noiseSpread();
+        Emitter[] out = new Emitter[n];
+        for (int i = 0; i < n; i++) {
+            double zc = rng.nextGaussian();
+            double zr = rng.nextGaussian();
+            double zn = rng.nextGaussian();
+            out[i] = new Emitter(i / spec.cols(), i % spec.cols(), power[i], bandwidth[i], Math.pow(10, sc * zc / 10),
+                    Math.exp(sr * zr), Math.exp(sn * zn));
         }
         return out;
     }
@@ -360,7 +422,7 @@ public final class ChannelModel {
     public double[] arrayBer(Emitter[] emitters, double peakingDb) {
         double[][] power = new double[spec.rows()][spec.cols()];
         for (Emitter e : emitters) {
-            power[e.row()][e.col()] = e.powerFactor();
+            power[e.row()][e.col()] = e.launchedFactor();
         }
         double[] out = new double[emitters.length];
         for (int i = 0; i < emitters.length; i++) {

@@ -41,6 +41,7 @@ public final class ChannelSpecs {
         p("optics.connectorLoss", Dimension.DECIBEL, 0, 30, "connector / ferrule loss");
         p("optics.receiveCouplingLoss", Dimension.DECIBEL, 0, 30, "fibre-to-detector coupling loss");
         p("optics.inputCrosstalk", Dimension.DECIBEL, -100, 0, "spill of one emitter's image onto a nearest-neighbour channel");
+        p("optics.couplingSpread", Dimension.DECIBEL, 0, 10, "channel-to-channel coupling (alignment) spread (σ, lognormal)");
         p("fiber.length", Dimension.LENGTH, 0, 10_000, "fibre length");
         p("fiber.attenuation", Dimension.ATTENUATION, 0, 10, "attenuation at the source wavelength");
         p("fiber.numericalAperture", Dimension.DIMENSIONLESS, 0.01, 1, "core numerical aperture");
@@ -56,6 +57,11 @@ public final class ChannelSpecs {
         p("receiver.darkCurrent", Dimension.CURRENT, 0, 1e-3, "photodiode dark current");
         p("receiver.noiseDensity", Dimension.NOISE_CURRENT_DENSITY, 0, 1e-9, "TIA input-referred noise density");
         p("receiver.bandwidthPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "receiver 3-dB bandwidth / bit rate");
+        p("receiver.responsivitySpread", Dimension.FRACTION, 0, 1, "photodiode-to-photodiode responsivity spread (σ of ln R)");
+        p("receiver.noiseSpread", Dimension.FRACTION, 0, 1, "TIA-to-TIA input noise density spread (σ of ln i_n)");
+        p("receiver.inputCapacitance", Dimension.CAPACITANCE, 0, 1e-9, "capacitance at the TIA input (photodiode, pad, amplifier)");
+        p("receiver.voltageNoiseDensity", Dimension.VOLTAGE_NOISE_DENSITY, 0, 1e-6,
+                "TIA input voltage noise e_n: with the input capacitance, current noise 2π·f·C·e_n rising with frequency");
         p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
         p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
@@ -173,13 +179,14 @@ public final class ChannelSpecs {
         String lens = r.choice("optics.lens", List.of("none", "microlens", "tir"), "tir");
         var optics = new ChannelSpec.Optics(lens, q(r, "optics.microlensGain"), q(r, "optics.tirGainOverMicrolens"),
                 q(r, "optics.spotDiameter"), r.integer("optics.fresnelFaces", 0, 20, 2), q(r, "optics.connectorLoss", 0),
-                q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100));
+                q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100), q(r, "optics.couplingSpread", 0));
         var fiber = new ChannelSpec.Fiber(q(r, "fiber.length"), q(r, "fiber.attenuation"), q(r, "fiber.numericalAperture"),
                 q(r, "fiber.coreDiameter"), q(r, "fiber.corePitch"), r.integer("fiber.coreCount", 1, 10_000_000, 10_000),
                 q(r, "fiber.modalBandwidth", Double.NaN), q(r, "fiber.crosstalk", -100), q(r, "fiber.crosstalkReferenceLength", 10),
                 q(r, "fiber.modeCouplingLength", Double.POSITIVE_INFINITY), q(r, "fiber.differentialModeAttenuation", 0));
         var receiver = new ChannelSpec.Receiver(q(r, "receiver.responsivity"), q(r, "receiver.darkCurrent", 0),
-                q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"));
+                q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"), q(r, "receiver.responsivitySpread", 0),
+                q(r, "receiver.noiseSpread", 0), q(r, "receiver.inputCapacitance", 0), q(r, "receiver.voltageNoiseDensity", 0));
         // the CTLE's bound and fixed setting, each by zero-to-pole ratio (peaking) or by real boost, not both
         // both bounds, when both are given, hold: the tighter one sets the optimiser's range
         double maxPeaking = q(r, "ctle.maxPeaking", 12);

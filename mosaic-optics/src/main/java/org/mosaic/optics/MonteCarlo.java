@@ -57,6 +57,11 @@ public final class MonteCarlo {
         double fs = 1 / dt;
         double in = spec.receiver().noiseDensityAmpsPerRootHz();
         double thermalStd = in * Math.sqrt(fs / 2);
+        // the TIA's voltage noise across its input capacitance: i = C·dv/dt of white v (density e_n), a first
+        // difference per sample, whose PSD (2 sin(πf·dt)/dt)²·C²·e_n² is (2πf·C·e_n)² well below the sample rate
+        double capNoise = spec.receiver().inputCapacitanceFarads() * spec.receiver().voltageNoiseDensityVoltsPerRootHz()
+                * Math.sqrt(fs / 2) / dt;
+        double previousV = 0;
         double shotPerAmp = 2 * ChannelModel.ELECTRON_CHARGE * fs / 2;
         double dark = spec.receiver().darkCurrentAmps();
 
@@ -106,6 +111,11 @@ public final class MonteCarlo {
             double current = r * (p0 + oma * fibre + xtMeanPower);
             double noise = thermalStd * noiseRng.nextGaussian()
                     + Math.sqrt(shotPerAmp * (Math.max(0, current) + dark)) * noiseRng.nextGaussian();
+            if (capNoise > 0) {
+                double v = noiseRng.nextGaussian();
+                noise += capNoise * (v - previousV);
+                previousV = v;
+            }
             double y = rx2.step(rx1.step(current + noise));
             if (ctle) {
                 double y1 = ct1.step(y);
