@@ -229,31 +229,65 @@ public final class ChannelModel {
         // crosstalk: interferers and the mean power they add
         int r = Crosstalk.RADIUS;
         int count = 0;
-        double[] amps = new double[(2 * r + 1) * (2 * r + 1)];
+        double[] amps = new double[(2 * r + 1) * (2 * r + 1) + 4];
         double xtMeanPower = 0;
+        double electrical = electricalCrosstalkAmplitude();
         for (int dm = -r; dm <= r; dm++) {
             for (int dn = -r; dn <= r; dn++) {
                 int row = e.row() + dm;
                 int col = e.col() + dn;
-                double k = couplingByOffset[dm + r][dn + r];
-                if (k <= 0 || row < 0 || col < 0 || row >= spec.rows() || col >= spec.cols()) {
+                if (row < 0 || col < 0 || row >= spec.rows() || col >= spec.cols() || (dm == 0 && dn == 0)) {
                     continue;
                 }
                 double pf = neighbourPower == null ? 1.0 : neighbourPower[row][col];
                 double avg = spec.led().averagePowerWatts() * pf * transmission;
-                xtMeanPower += k * avg;
-                amps[count++] = k * resp * omaFromAverage(avg);
+                double k = couplingByOffset[dm + r][dn + r];
+                if (k > 0) {
+                    xtMeanPower += k * avg;
+                    amps[count++] = k * resp * omaFromAverage(avg);
+                }
+                // electrical: a fraction (amplitude) of the nearest receivers' signal current couples into this input
+                if (electrical > 0 && Math.abs(dm) + Math.abs(dn) == 1) {
+                    amps[count++] = electrical * spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(avg);
+                }
             }
         }
-        double[] interferers = java.util.Arrays.copyOf(amps, count);
+        double[] xtAmps = java.util.Arrays.copyOf(amps, count);
 
         // sampling instant: maximise a Gaussian-ISI proxy of Q over one UI around the peak
         int best = bestSamplingIndex(pulse, thermal / (omaCurrent * omaCurrent), null);
         if (phaseOffset != Integer.MIN_VALUE) {
             best = Math.max(0, Math.min(pulse.length() - 1, best + phaseOffset));
         }
+        double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
+        double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
+        double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
+        double dark = spec.receiver().darkCurrentAmps();
+        double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
+        double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
+        Sample centre = sampleAt(pulse, best, omaCurrent, xtAmps, var1, var0);
+        double ber = centre.eye().ber();
+        double[][] nodes = jitterNodes(pulse.dtSeconds());
+        if (nodes != null) {
+            ber = 0;
+            for (double[] node : nodes) {
+                double position = Math.max(0, Math.min(pulse.length() - 1, best + node[0]));
+                ber += node[1] * (node[0] == 0 ? centre.eye().ber()
+                        : sampleAt(pulse, position, omaCurrent, xtAmps, var1, var0).eye().ber());
+            }
+        }
+        return new Evaluation(e, peakingDb, pulse, best, centre.cursors(), centre.mainCursor(), centre.eye(), omaCurrent,
+                ber, var1, var0, centre.interferers(), centre.extraVariance());
+    }
+
+    /** The statistical eye at one (possibly fractional) sample position of the pulse, with what built it. */
+    private record Sample(double[] cursors, int mainCursor, double[] interferers, double extraVariance, StatisticalEye eye) {
+    }
+
+    private Sample sampleAt(PulseResponse pulse, double position, double omaCurrent, double[] xtAmps, double var1,
+                            double var0) {
         int[] mainOut = new int[1];
-        double[] cursors = pulse.cursors(best, mainOut);
+        double[] cursors = cursorsAt(pulse, position, mainOut);
         double isiPower = 0;
         for (int k = 0; k < cursors.length; k++) {
             cursors[k] *= omaCurrent;
@@ -263,21 +297,89 @@ public final class ChannelModel {
         }
         double extra = 0;
         double main = cursors[mainOut[0]];
+        double[] interferers = xtAmps.clone();
         for (int i = 0; i < interferers.length; i++) {
             // each interferer passes through the same channel: its own ISI adds as variance
             double rel = interferers[i] / omaCurrent;
             extra += rel * rel * isiPower / 4;
             interferers[i] *= main / omaCurrent;
         }
-        double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
-        double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
-        double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
-        double dark = spec.receiver().darkCurrentAmps();
-        double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
-        double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
         StatisticalEye eye = new StatisticalEye(cursors, mainOut[0], interferers, extra, var1, var0, spec.numerics().eyeBins());
-        return new Evaluation(e, peakingDb, pulse, best, cursors, mainOut[0], eye, omaCurrent, eye.ber(), var1, var0,
-                interferers, extra);
+        return new Sample(cursors, mainOut[0], interferers, extra, eye);
+    }
+
+    /**
+     * The cursors (normalised to the OMA) at a sample position of the pulse; between two samples, linear interpolation
+     * of the two samples' cursors, aligned on their main cursor (beyond the computed pulse the response is 0).
+     */
+    static double[] cursorsAt(PulseResponse pulse, double position, int[] mainOut) {
+        int i0 = (int) Math.floor(position);
+        double w = position - i0;
+        if (w == 0 || i0 + 1 >= pulse.length()) {
+            return pulse.cursors(Math.min(i0, pulse.length() - 1), mainOut);
+        }
+        int[] m0 = new int[1];
+        int[] m1 = new int[1];
+        double[] c0 = pulse.cursors(i0, m0);
+        double[] c1 = pulse.cursors(i0 + 1, m1);
+        int pre = Math.max(m0[0], m1[0]);
+        int post = Math.max(c0.length - 1 - m0[0], c1.length - 1 - m1[0]);
+        double[] c = new double[pre + post + 1];
+        for (int k = -pre; k <= post; k++) {
+            int a = m0[0] + k;
+            int b = m1[0] + k;
+            double va = a >= 0 && a < c0.length ? c0[a] : 0;
+            double vb = b >= 0 && b < c1.length ? c1[b] : 0;
+            c[k + pre] = (1 - w) * va + w * vb;
+        }
+        mainOut[0] = pre;
+        return c;
+    }
+
+    /** Gauss–Hermite points of the random jitter's normal distribution (10: exact for polynomials to degree 19). */
+    private static final int JITTER_POINTS = 10;
+
+    /**
+     * The sampling-time distribution of the receiver's jitter in samples of {@code dt}, as {offset, weight} nodes: the
+     * dual-Dirac deterministic jitter ±DJ/2 (weights ½) convolved with the random jitter's normal distribution (rms
+     * RJ) by Gauss–Hermite quadrature; null without jitter.
+     */
+    double[][] jitterNodes(double dt) {
+        double rj = spec.receiver().randomJitterSeconds();
+        double dj = spec.receiver().deterministicJitterSeconds();
+        if (rj <= 0 && dj <= 0) {
+            return null;
+        }
+        double[] djOffsets = dj > 0 ? new double[] {-dj / 2, dj / 2} : new double[] {0};
+        double[] rjPoints = {0};
+        double[] rjWeights = {1};
+        if (rj > 0) {
+            var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(JITTER_POINTS);
+            rjPoints = new double[JITTER_POINTS];
+            rjWeights = new double[JITTER_POINTS];
+            for (int i = 0; i < JITTER_POINTS; i++) {
+                // ∫ f(x) e^{−x²} dx ≈ Σ w_i f(x_i): for Z ~ N(0, 1), E f(σZ) = Σ (w_i/√π) f(σ·√2·x_i)
+                rjPoints[i] = rj * Math.sqrt(2) * rule.getPoint(i);
+                rjWeights[i] = rule.getWeight(i) / Math.sqrt(Math.PI);
+            }
+        }
+        double[][] out = new double[djOffsets.length * rjPoints.length][];
+        int n = 0;
+        for (double d : djOffsets) {
+            for (int i = 0; i < rjPoints.length; i++) {
+                out[n++] = new double[] {(d + rjPoints[i]) / dt, rjWeights[i] / djOffsets.length};
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Amplitude fraction of a nearest receiver's signal current that couples into this receiver's input
+     * ({@code receiver.electricalCrosstalk}, a power ratio in dB: 10^(dB/20)); 0 without it.
+     */
+    double electricalCrosstalkAmplitude() {
+        double db = spec.receiver().electricalCrosstalkDb();
+        return Double.isInfinite(db) ? 0 : Math.pow(10, db / 20);
     }
 
     /**

@@ -159,21 +159,27 @@ public record ChannelSpec(
      * @param inputCapacitanceFarads capacitance at the TIA input (photodiode, pad, amplifier input), F
      * @param voltageNoiseDensityVoltsPerRootHz the TIA's input voltage noise density e_n, which through the input
      *                                          capacitance adds current noise rising with frequency (0: white noise only)
+     * @param electricalCrosstalkDb power ratio (dB) of a nearest receiver's signal that couples electrically into this
+     *                              receiver's input (amplitude 10^(dB/20)); −∞ for none
+     * @param randomJitterSeconds rms random jitter of the sampling instant (Gaussian), s
+     * @param deterministicJitterSeconds peak-to-peak deterministic jitter of the sampling instant (dual-Dirac), s
      */
     public record Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
                            double bandwidthPerRate, double responsivitySpread, double noiseSpread,
-                           double inputCapacitanceFarads, double voltageNoiseDensityVoltsPerRootHz) {
+                           double inputCapacitanceFarads, double voltageNoiseDensityVoltsPerRootHz,
+                           double electricalCrosstalkDb, double randomJitterSeconds, double deterministicJitterSeconds) {
         /** A receiver whose channels are all alike (no responsivity or noise spread) and whose noise is white. */
         public Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
                         double bandwidthPerRate) {
-            this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, 0, 0, 0, 0);
+            this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, 0, 0, 0, 0,
+                    Double.NEGATIVE_INFINITY, 0, 0);
         }
 
         /** A receiver with white input noise only. */
         public Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
                         double bandwidthPerRate, double responsivitySpread, double noiseSpread) {
             this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, responsivitySpread,
-                    noiseSpread, 0, 0);
+                    noiseSpread, 0, 0, Double.NEGATIVE_INFINITY, 0, 0);
         }
 
         /**

@@ -62,6 +62,10 @@ public final class ChannelSpecs {
         p("receiver.inputCapacitance", Dimension.CAPACITANCE, 0, 1e-9, "capacitance at the TIA input (photodiode, pad, amplifier)");
         p("receiver.voltageNoiseDensity", Dimension.VOLTAGE_NOISE_DENSITY, 0, 1e-6,
                 "TIA input voltage noise e_n: with the input capacitance, current noise 2π·f·C·e_n rising with frequency");
+        p("receiver.electricalCrosstalk", Dimension.DECIBEL, -100, -6,
+                "power ratio of a nearest receiver's signal coupled electrically into this input (omit: none)");
+        p("receiver.randomJitter", Dimension.TIME, 0, 1e-9, "rms random jitter of the sampling instant (Gaussian)");
+        p("receiver.deterministicJitter", Dimension.TIME, 0, 1e-9, "peak-to-peak deterministic jitter of the sampling instant (dual-Dirac)");
         p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
         p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
@@ -186,7 +190,9 @@ public final class ChannelSpecs {
                 q(r, "fiber.modeCouplingLength", Double.POSITIVE_INFINITY), q(r, "fiber.differentialModeAttenuation", 0));
         var receiver = new ChannelSpec.Receiver(q(r, "receiver.responsivity"), q(r, "receiver.darkCurrent", 0),
                 q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"), q(r, "receiver.responsivitySpread", 0),
-                q(r, "receiver.noiseSpread", 0), q(r, "receiver.inputCapacitance", 0), q(r, "receiver.voltageNoiseDensity", 0));
+                q(r, "receiver.noiseSpread", 0), q(r, "receiver.inputCapacitance", 0), q(r, "receiver.voltageNoiseDensity", 0),
+                q(r, "receiver.electricalCrosstalk", Double.NEGATIVE_INFINITY), q(r, "receiver.randomJitter", 0),
+                q(r, "receiver.deterministicJitter", 0));
         // the CTLE's bound and fixed setting, each by zero-to-pole ratio (peaking) or by real boost, not both
         // both bounds, when both are given, hold: the tighter one sets the optimiser's range
         double maxPeaking = q(r, "ctle.maxPeaking", 12);
