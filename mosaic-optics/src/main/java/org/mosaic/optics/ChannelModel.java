@@ -221,7 +221,11 @@ public final class ChannelModel {
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower, int phaseOffset) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
         double pAvg = receivedAveragePower(e.launchedFactor());
-        double resp = spec.receiver().responsivityAmpsPerWatt() * e.responsivityFactor();
+        // an APD multiplies the primary photocurrent by M (resp below is the multiplied responsivity) and its shot
+        // noise by M²·F: 2q·M²·F·(R·P + I_dark)·B = 2q·M·F·(resp·P + M·I_dark)·B
+        double gain = spec.receiver().apdGain();
+        double excess = spec.receiver().excessNoiseFactor();
+        double resp = spec.receiver().responsivityAmpsPerWatt() * e.responsivityFactor() * gain;
         double omaCurrent = resp * omaFromAverage(pAvg);
         double bn = noiseBandwidth(peakingDb);
         double thermal = e.noiseFactor() * e.noiseFactor() * tiaVariance(peakingDb);
@@ -248,7 +252,7 @@ public final class ChannelModel {
                 }
                 // electrical: a fraction (amplitude) of the nearest receivers' signal current couples into this input
                 if (electrical > 0 && Math.abs(dm) + Math.abs(dn) == 1) {
-                    amps[count++] = electrical * spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(avg);
+                    amps[count++] = electrical * spec.receiver().responsivityAmpsPerWatt() * gain * omaFromAverage(avg);
                 }
             }
         }
@@ -263,8 +267,8 @@ public final class ChannelModel {
         double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
         double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
         double dark = spec.receiver().darkCurrentAmps();
-        double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
-        double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
+        double var1 = thermal + 2 * ELECTRON_CHARGE * gain * excess * (resp * level1 + gain * dark) * bn;
+        double var0 = thermal + 2 * ELECTRON_CHARGE * gain * excess * (resp * level0 + gain * dark) * bn;
         Sample centre = sampleAt(pulse, best, omaCurrent, xtAmps, var1, var0);
         double ber = centre.eye().ber();
         double[][] nodes = jitterNodes(pulse.dtSeconds());
@@ -468,7 +472,8 @@ public final class ChannelModel {
      */
     private double objective(Emitter e, double peakingDb) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
-        double oma = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(receivedAveragePower(e.powerFactor()));
+        double oma = spec.receiver().responsivityAmpsPerWatt() * spec.receiver().apdGain()
+                * omaFromAverage(receivedAveragePower(e.powerFactor()));
         double noise = tiaVariance(peakingDb) / (oma * oma);
         double xt = 0;
         int r = Crosstalk.RADIUS;

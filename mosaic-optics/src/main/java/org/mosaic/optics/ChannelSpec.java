@@ -163,23 +163,26 @@ public record ChannelSpec(
      *                              receiver's input (amplitude 10^(dB/20)); −∞ for none
      * @param randomJitterSeconds rms random jitter of the sampling instant (Gaussian), s
      * @param deterministicJitterSeconds peak-to-peak deterministic jitter of the sampling instant (dual-Dirac), s
+     * @param apdGain mean avalanche gain M of an APD receiver (1: a PIN photodiode, the default)
+     * @param apdIonizationRatio the APD's ionisation-coefficient ratio k (excess noise F = kM + (1 − k)(2 − 1/M))
      */
     public record Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
                            double bandwidthPerRate, double responsivitySpread, double noiseSpread,
                            double inputCapacitanceFarads, double voltageNoiseDensityVoltsPerRootHz,
-                           double electricalCrosstalkDb, double randomJitterSeconds, double deterministicJitterSeconds) {
+                           double electricalCrosstalkDb, double randomJitterSeconds, double deterministicJitterSeconds,
+                           double apdGain, double apdIonizationRatio) {
         /** A receiver whose channels are all alike (no responsivity or noise spread) and whose noise is white. */
         public Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
                         double bandwidthPerRate) {
             this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, 0, 0, 0, 0,
-                    Double.NEGATIVE_INFINITY, 0, 0);
+                    Double.NEGATIVE_INFINITY, 0, 0, 1, 0);
         }
 
         /** A receiver with white input noise only. */
         public Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
                         double bandwidthPerRate, double responsivitySpread, double noiseSpread) {
             this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, responsivitySpread,
-                    noiseSpread, 0, 0, Double.NEGATIVE_INFINITY, 0, 0);
+                    noiseSpread, 0, 0, Double.NEGATIVE_INFINITY, 0, 0, 1, 0);
         }
 
         /**
@@ -188,6 +191,19 @@ public record ChannelSpec(
          * i_n² + (2π·C·e_n)²·f². Returns (2π·C·e_n)², A²/Hz³.
          */
         public double fSquaredNoiseCoefficient() {
+            return fSquaredCoefficient();
+        }
+
+        /**
+         * The avalanche photodiode's excess noise factor F(M) = k·M + (1 − k)·(2 − 1/M) for mean gain M and
+         * ionisation-coefficient ratio k ([mcintyre-1966]); 1 for a PIN photodiode (M = 1).
+         */
+        public double excessNoiseFactor() {
+            double m = apdGain;
+            return apdIonizationRatio * m + (1 - apdIonizationRatio) * (2 - 1 / m);
+        }
+
+        private double fSquaredCoefficient() {
             double k = 2 * Math.PI * inputCapacitanceFarads * voltageNoiseDensityVoltsPerRootHz;
             return k * k;
         }

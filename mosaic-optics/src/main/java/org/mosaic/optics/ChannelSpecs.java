@@ -66,6 +66,8 @@ public final class ChannelSpecs {
                 "power ratio of a nearest receiver's signal coupled electrically into this input (omit: none)");
         p("receiver.randomJitter", Dimension.TIME, 0, 1e-9, "rms random jitter of the sampling instant (Gaussian)");
         p("receiver.deterministicJitter", Dimension.TIME, 0, 1e-9, "peak-to-peak deterministic jitter of the sampling instant (dual-Dirac)");
+        p("receiver.apdGain", Dimension.DIMENSIONLESS, 1, 1000, "mean avalanche gain of an APD receiver (omit: a PIN photodiode, gain 1)");
+        p("receiver.apdIonizationRatio", Dimension.DIMENSIONLESS, 0, 1, "APD ionisation-coefficient ratio k of the excess noise factor");
         p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
         p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
@@ -192,7 +194,7 @@ public final class ChannelSpecs {
                 q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"), q(r, "receiver.responsivitySpread", 0),
                 q(r, "receiver.noiseSpread", 0), q(r, "receiver.inputCapacitance", 0), q(r, "receiver.voltageNoiseDensity", 0),
                 q(r, "receiver.electricalCrosstalk", Double.NEGATIVE_INFINITY), q(r, "receiver.randomJitter", 0),
-                q(r, "receiver.deterministicJitter", 0));
+                q(r, "receiver.deterministicJitter", 0), q(r, "receiver.apdGain", 1), q(r, "receiver.apdIonizationRatio", 0));
         // the CTLE's bound and fixed setting, each by zero-to-pole ratio (peaking) or by real boost, not both
         // both bounds, when both are given, hold: the tighter one sets the optimiser's range
         double maxPeaking = q(r, "ctle.maxPeaking", 12);
@@ -237,6 +239,11 @@ public final class ChannelSpecs {
                 r.problem(k, r.text(k, ""), "a fixed CTLE setting, but ctle.enabled is false: the value "
                         + "would be ignored (hint: remove " + k + ", or set ctle.enabled: true)");
             }
+        }
+        if (r.has("receiver.apdIonizationRatio") && !r.has("receiver.apdGain")) {
+            r.problem("receiver.apdIonizationRatio", r.text("receiver.apdIonizationRatio", ""), "receiver.apdGain with it: "
+                    + "the ratio sets an APD's excess noise, and without a gain the receiver is a PIN photodiode (hint: add "
+                    + "receiver.apdGain, e.g. 10, or remove receiver.apdIonizationRatio)");
         }
         if (fiber.modalBandwidthOverridden()) {
             for (String k : List.of("fiber.modeCouplingLength", "fiber.differentialModeAttenuation")) {

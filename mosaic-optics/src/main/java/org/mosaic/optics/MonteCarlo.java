@@ -42,7 +42,8 @@ public final class MonteCarlo {
         RandomGenerator xtRng = streams.stream(RandomStreams.Purpose.MONTE_CARLO_CROSSTALK);
         Prbs31 prbs = new Prbs31(bitRng.nextInt() | 1);
 
-        double r = spec.receiver().responsivityAmpsPerWatt();
+        double apd = spec.receiver().apdGain();
+        double r = spec.receiver().responsivityAmpsPerWatt() * apd; // an APD's multiplied responsivity
         double pAvg = model.receivedAveragePower(1);
         double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
         double p0 = 2 * pAvg / (er + 1);
@@ -62,8 +63,9 @@ public final class MonteCarlo {
         double capNoise = spec.receiver().inputCapacitanceFarads() * spec.receiver().voltageNoiseDensityVoltsPerRootHz()
                 * Math.sqrt(fs / 2) / dt;
         double previousV = 0;
-        double shotPerAmp = 2 * ChannelModel.ELECTRON_CHARGE * fs / 2;
-        double dark = spec.receiver().darkCurrentAmps();
+        // shot noise of the multiplied current I = M·I_primary: 2q·M²·F·I_primary = 2q·M·F·I per unit bandwidth
+        double shotPerAmp = 2 * ChannelModel.ELECTRON_CHARGE * apd * spec.receiver().excessNoiseFactor() * fs / 2;
+        double dark = spec.receiver().darkCurrentAmps() * apd;
 
         // filters
         double ledE = Math.exp(-dt / c.ledTau());
