@@ -269,7 +269,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             ChannelResult r = e.result();
             rows.add(List.of(e.name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
                     Output.si(r.fiberLengthMeters(), Dimension.LENGTH), Output.ber(r.ber().median()), Output.ber(r.ber().mean()),
-                    Output.ber(r.ber().worst()), Output.number(r.qFactor(), 3), Output.db(r.marginDb()),
+                    Output.ber(r.ber().worst()), Output.number(r.qFactor(), 3), Output.margin(r.marginDb()),
                     ChannelFacts.reach(r) + " (" + ChannelFacts.reachDefinition(r) + ")", Output.db(r.ctlePeakingDb())));
         }
         double target = channel.evaluated().isEmpty() ? Double.NaN : channel.evaluated().get(0).result().berTarget();

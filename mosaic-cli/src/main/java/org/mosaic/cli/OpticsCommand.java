@@ -142,7 +142,7 @@ public final class OpticsCommand implements Callable<Integer> {
                     ChannelResult r = p.result().channel();
                     rows.add(List.of(p.valueText(), Output.ber(r.ber().median()), Output.ber(r.ber().mean()),
                             Output.ber(r.ber().worst()), Output.ber(r.nominalBer()), Output.number(r.qFactor(), 3),
-                            Output.db(r.marginDb()), ChannelFacts.reach(r), Output.db(r.ctlePeakingDb()),
+                            Output.margin(r.marginDb()), ChannelFacts.reach(r), Output.db(r.ctlePeakingDb()),
                             Output.percent(r.eyeHeightFraction())));
                 }
                 StringBuilder sb = new StringBuilder();

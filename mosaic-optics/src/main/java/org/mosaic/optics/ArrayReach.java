@@ -8,7 +8,8 @@ import org.mosaic.core.random.RandomStreams;
  * Reach and margin of the array under three definitions of "the channel": the nominal channel (the centre,
  * typical emitter), the array's mean BER (what an FEC striped over all channels sees), and the k-th worst
  * channel (the worst left once spares replace the k worst). The array is the spec's seeded sample of
- * emitters (power and bandwidth spread), the same at every length and power (common random numbers), so the
+ * channels (emitter power and bandwidth, coupling, responsivity and TIA noise spread: {@link
+ * ChannelModel#sampleArray}), the same at every length and power (common random numbers), so the
  * three reaches differ only by the definition; the CTLE is re-optimised for the nominal channel at each length
  * (one setting shared by the array, as in the channel analysis).
  *
@@ -34,8 +35,7 @@ public record ArrayReach(String target, int coveredChannels, double nominalReach
         ChannelModel.Emitter[] es = m.sampleArray(RandomStreams.of(spec.seed()));
         if (powerFactor != 1) {
             for (int i = 0; i < es.length; i++) {
-                es[i] = new ChannelModel.Emitter(es[i].row(), es[i].col(), es[i].powerFactor() * powerFactor,
-                        es[i].bandwidthFactor());
+                es[i] = es[i].withPowerScaled(powerFactor);
             }
         }
         double[] b = m.arrayBer(es, pk);

@@ -160,8 +160,10 @@ public final class ChannelAnalysis {
     static double noiseOnlySensitivity(ChannelModel model, double peaking, double target) {
         ChannelSpec s = model.spec();
         double bn = model.noiseBandwidth(peaking);
-        double in = s.receiver().noiseDensityAmpsPerRootHz();
-        double r = s.receiver().responsivityAmpsPerWatt();
+        double tia = model.tiaVariance(peaking);
+        double gain = s.receiver().apdGain();
+        double shotFactor = gain * s.receiver().excessNoiseFactor();
+        double r = s.receiver().responsivityAmpsPerWatt() * gain;
         double er = Math.pow(10, s.led().extinctionRatioDb() / 10);
         double lo = -12;
         double hi = 0;
@@ -171,8 +173,8 @@ public final class ChannelAnalysis {
             double avg = oma * (er + 1) / (2 * (er - 1));
             double p1 = 2 * avg * er / (er + 1);
             double p0 = 2 * avg / (er + 1);
-            double s1 = Math.sqrt(in * in * bn + 2 * ChannelModel.ELECTRON_CHARGE * (r * p1 + s.receiver().darkCurrentAmps()) * bn);
-            double s0 = Math.sqrt(in * in * bn + 2 * ChannelModel.ELECTRON_CHARGE * (r * p0 + s.receiver().darkCurrentAmps()) * bn);
+            double s1 = Math.sqrt(tia + 2 * ChannelModel.ELECTRON_CHARGE * shotFactor * (r * p1 + gain * s.receiver().darkCurrentAmps()) * bn);
+            double s0 = Math.sqrt(tia + 2 * ChannelModel.ELECTRON_CHARGE * shotFactor * (r * p0 + gain * s.receiver().darkCurrentAmps()) * bn);
             double ber = 0.5 * (Gaussians.q(r * oma / 2 / s1) + Gaussians.q(r * oma / 2 / s0));
             if (ber > target) {
                 lo = mid;

@@ -18,8 +18,8 @@ public final class ChannelModel {
     private final FibreModes.ModalResponse modal;
     private final double transmission;
     private final double[][] couplingByOffset;
-    /** Last noise bandwidth computed: {peakingDb, value}, replaced atomically (safe to share across threads). */
-    private volatile double[] noiseCache = {Double.NaN, 0};
+    /** Last noise integrals computed: {peakingDb, ∫|H|²df, ∫f²|H|²df}, replaced atomically (safe to share across threads). */
+    private volatile double[] noiseCache = {Double.NaN, 0, 0};
 
     public ChannelModel(ChannelSpec spec) {
         this.spec = spec;
@@ -98,8 +98,27 @@ public final class ChannelModel {
         return 2 * averageWatts * (er - 1) / (er + 1);
     }
 
-    /** One emitter of the array: its power and bandwidth relative to nominal, and its grid position. */
-    public record Emitter(int row, int col, double powerFactor, double bandwidthFactor) {
+    /**
+     * One channel of the array: its grid position, its emitter's power and bandwidth relative to nominal, and its
+     * coupling (alignment of its optic), photodiode responsivity and TIA noise density relative to nominal.
+     */
+    public record Emitter(int row, int col, double powerFactor, double bandwidthFactor, double couplingFactor,
+                          double responsivityFactor, double noiseFactor) {
+        /** A channel whose coupling, responsivity and noise are nominal. */
+        public Emitter(int row, int col, double powerFactor, double bandwidthFactor) {
+            this(row, col, powerFactor, bandwidthFactor, 1, 1, 1);
+        }
+
+        /** The power this channel launches into the fibre relative to nominal: emitter power × coupling. */
+        public double launchedFactor() {
+            return powerFactor * couplingFactor;
+        }
+
+        /** The same channel with its emitter's power scaled by {@code factor}. */
+        public Emitter withPowerScaled(double factor) {
+            return new Emitter(row, col, powerFactor * factor, bandwidthFactor, couplingFactor, responsivityFactor,
+                    noiseFactor);
+        }
     }
 
     /** The nominal emitter at the centre of the array (all neighbours present: the worst crosstalk). */
@@ -117,11 +136,34 @@ public final class ChannelModel {
                 ctle ? Math.pow(10, peakingDb / 20) : 1.0);
     }
 
-    /** ∫₀^∞ |H_rx(f)·H_ctle(f)|² df, Hz: the noise bandwidth of TIA noise referred to the decision point. */
+    /** ∫₀^∞ |H_rx(f)·H_ctle(f)|² df, Hz: the noise bandwidth of white TIA noise referred to the decision point. */
     public double noiseBandwidth(double peakingDb) {
+        return noiseIntegrals(peakingDb)[1];
+    }
+
+    /**
+     * ∫₀^∞ f²·|H_rx(f)·H_ctle(f)|² df, Hz³: the weight of the TIA's input noise that rises as f² (e_n across the input
+     * capacitance), which the CTLE's boost amplifies more than the white part.
+     */
+    public double noiseBandwidthF2(double peakingDb) {
+        return noiseIntegrals(peakingDb)[2];
+    }
+
+    /**
+     * The nominal TIA's input-referred noise variance at the decision point, A²: white i_n² over the noise bandwidth
+     * plus the rising term (2π·C·e_n)²·∫f²|H|²df.
+     */
+    public double tiaVariance(double peakingDb) {
+        double in = spec.receiver().noiseDensityAmpsPerRootHz();
+        double k2 = spec.receiver().fSquaredNoiseCoefficient();
+        return in * in * noiseBandwidth(peakingDb) + (k2 == 0 ? 0 : k2 * noiseBandwidthF2(peakingDb));
+    }
+
+    /** {peakingDb, ∫|H|²df, ∫f²|H|²df}, cached for the last peaking. */
+    private double[] noiseIntegrals(double peakingDb) {
         double[] cache = noiseCache;
         if (peakingDb == cache[0]) {
-            return cache[1];
+            return cache;
         }
         PulseResponse.Cascade c = cascade(1, peakingDb);
         double fr = c.rxPoleHz();
@@ -133,6 +175,7 @@ public final class ChannelModel {
         int n = 192; // Simpson in ln f over ~18 e-folds: the integrand is smooth there (relative error < 1e-5)
         double h = (hi - lo) / n;
         double sum = 0;
+        double sum2 = 0;
         for (int i = 0; i <= n; i++) {
             double f = Math.exp(lo + i * h);
             double xr = f / fr;
@@ -145,10 +188,11 @@ public final class ChannelModel {
             }
             double w = (i == 0 || i == n) ? 1 : (i % 2 == 1 ? 4 : 2);
             sum += w * hr * hc * f;
+            sum2 += w * hr * hc * f * f * f;
         }
-        double bn = sum * h / 3;
-        noiseCache = new double[] {peakingDb, bn};
-        return bn;
+        double[] out = {peakingDb, sum * h / 3, sum2 * h / 3};
+        noiseCache = out;
+        return out;
     }
 
     /** Everything about one emitter at one CTLE setting. */
@@ -163,7 +207,8 @@ public final class ChannelModel {
     }
 
     /**
-     * Evaluates an emitter. {@code neighbourPower} gives each array position's power factor (null: nominal).
+     * Evaluates an emitter. {@code neighbourPower} gives each array position's launched power factor, emitter power ×
+     * coupling (null: nominal).
      */
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower) {
         return evaluate(e, peakingDb, neighbourPower, Integer.MIN_VALUE);
@@ -175,40 +220,78 @@ public final class ChannelModel {
      */
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower, int phaseOffset) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
-        double pAvg = receivedAveragePower(e.powerFactor());
-        double omaCurrent = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(pAvg);
+        double pAvg = receivedAveragePower(e.launchedFactor());
+        // an APD multiplies the primary photocurrent by M (resp below is the multiplied responsivity) and its shot
+        // noise by M²·F: 2q·M²·F·(R·P + I_dark)·B = 2q·M·F·(resp·P + M·I_dark)·B
+        double gain = spec.receiver().apdGain();
+        double excess = spec.receiver().excessNoiseFactor();
+        double resp = spec.receiver().responsivityAmpsPerWatt() * e.responsivityFactor() * gain;
+        double omaCurrent = resp * omaFromAverage(pAvg);
         double bn = noiseBandwidth(peakingDb);
-        double in = spec.receiver().noiseDensityAmpsPerRootHz();
-        double thermal = in * in * bn;
+        double thermal = e.noiseFactor() * e.noiseFactor() * tiaVariance(peakingDb);
 
         // crosstalk: interferers and the mean power they add
         int r = Crosstalk.RADIUS;
         int count = 0;
-        double[] amps = new double[(2 * r + 1) * (2 * r + 1)];
+        double[] amps = new double[(2 * r + 1) * (2 * r + 1) + 4];
         double xtMeanPower = 0;
+        double electrical = electricalCrosstalkAmplitude();
         for (int dm = -r; dm <= r; dm++) {
             for (int dn = -r; dn <= r; dn++) {
                 int row = e.row() + dm;
                 int col = e.col() + dn;
-                double k = couplingByOffset[dm + r][dn + r];
-                if (k <= 0 || row < 0 || col < 0 || row >= spec.rows() || col >= spec.cols()) {
+                if (row < 0 || col < 0 || row >= spec.rows() || col >= spec.cols() || (dm == 0 && dn == 0)) {
                     continue;
                 }
                 double pf = neighbourPower == null ? 1.0 : neighbourPower[row][col];
                 double avg = spec.led().averagePowerWatts() * pf * transmission;
-                xtMeanPower += k * avg;
-                amps[count++] = k * spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(avg);
+                double k = couplingByOffset[dm + r][dn + r];
+                if (k > 0) {
+                    xtMeanPower += k * avg;
+                    amps[count++] = k * resp * omaFromAverage(avg);
+                }
+                // electrical: a fraction (amplitude) of the nearest receivers' signal current couples into this input
+                if (electrical > 0 && Math.abs(dm) + Math.abs(dn) == 1) {
+                    amps[count++] = electrical * spec.receiver().responsivityAmpsPerWatt() * gain * omaFromAverage(avg);
+                }
             }
         }
-        double[] interferers = java.util.Arrays.copyOf(amps, count);
+        double[] xtAmps = java.util.Arrays.copyOf(amps, count);
 
         // sampling instant: maximise a Gaussian-ISI proxy of Q over one UI around the peak
         int best = bestSamplingIndex(pulse, thermal / (omaCurrent * omaCurrent), null);
         if (phaseOffset != Integer.MIN_VALUE) {
             best = Math.max(0, Math.min(pulse.length() - 1, best + phaseOffset));
         }
+        double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
+        double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
+        double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
+        double dark = spec.receiver().darkCurrentAmps();
+        double var1 = thermal + 2 * ELECTRON_CHARGE * gain * excess * (resp * level1 + gain * dark) * bn;
+        double var0 = thermal + 2 * ELECTRON_CHARGE * gain * excess * (resp * level0 + gain * dark) * bn;
+        Sample centre = sampleAt(pulse, best, omaCurrent, xtAmps, var1, var0);
+        double ber = centre.eye().ber();
+        double[][] nodes = jitterNodes(pulse.dtSeconds());
+        if (nodes != null) {
+            ber = 0;
+            for (double[] node : nodes) {
+                double position = Math.max(0, Math.min(pulse.length() - 1, best + node[0]));
+                ber += node[1] * (node[0] == 0 ? centre.eye().ber()
+                        : sampleAt(pulse, position, omaCurrent, xtAmps, var1, var0).eye().ber());
+            }
+        }
+        return new Evaluation(e, peakingDb, pulse, best, centre.cursors(), centre.mainCursor(), centre.eye(), omaCurrent,
+                ber, var1, var0, centre.interferers(), centre.extraVariance());
+    }
+
+    /** The statistical eye at one (possibly fractional) sample position of the pulse, with what built it. */
+    private record Sample(double[] cursors, int mainCursor, double[] interferers, double extraVariance, StatisticalEye eye) {
+    }
+
+    private Sample sampleAt(PulseResponse pulse, double position, double omaCurrent, double[] xtAmps, double var1,
+                            double var0) {
         int[] mainOut = new int[1];
-        double[] cursors = pulse.cursors(best, mainOut);
+        double[] cursors = cursorsAt(pulse, position, mainOut);
         double isiPower = 0;
         for (int k = 0; k < cursors.length; k++) {
             cursors[k] *= omaCurrent;
@@ -218,22 +301,89 @@ public final class ChannelModel {
         }
         double extra = 0;
         double main = cursors[mainOut[0]];
+        double[] interferers = xtAmps.clone();
         for (int i = 0; i < interferers.length; i++) {
             // each interferer passes through the same channel: its own ISI adds as variance
             double rel = interferers[i] / omaCurrent;
             extra += rel * rel * isiPower / 4;
             interferers[i] *= main / omaCurrent;
         }
-        double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
-        double level1 = 2 * pAvg * er / (er + 1) + xtMeanPower;
-        double level0 = 2 * pAvg / (er + 1) + xtMeanPower;
-        double resp = spec.receiver().responsivityAmpsPerWatt();
-        double dark = spec.receiver().darkCurrentAmps();
-        double var1 = thermal + 2 * ELECTRON_CHARGE * (resp * level1 + dark) * bn;
-        double var0 = thermal + 2 * ELECTRON_CHARGE * (resp * level0 + dark) * bn;
         StatisticalEye eye = new StatisticalEye(cursors, mainOut[0], interferers, extra, var1, var0, spec.numerics().eyeBins());
-        return new Evaluation(e, peakingDb, pulse, best, cursors, mainOut[0], eye, omaCurrent, eye.ber(), var1, var0,
-                interferers, extra);
+        return new Sample(cursors, mainOut[0], interferers, extra, eye);
+    }
+
+    /**
+     * The cursors (normalised to the OMA) at a sample position of the pulse; between two samples, linear interpolation
+     * of the two samples' cursors, aligned on their main cursor (beyond the computed pulse the response is 0).
+     */
+    static double[] cursorsAt(PulseResponse pulse, double position, int[] mainOut) {
+        int i0 = (int) Math.floor(position);
+        double w = position - i0;
+        if (w == 0 || i0 + 1 >= pulse.length()) {
+            return pulse.cursors(Math.min(i0, pulse.length() - 1), mainOut);
+        }
+        int[] m0 = new int[1];
+        int[] m1 = new int[1];
+        double[] c0 = pulse.cursors(i0, m0);
+        double[] c1 = pulse.cursors(i0 + 1, m1);
+        int pre = Math.max(m0[0], m1[0]);
+        int post = Math.max(c0.length - 1 - m0[0], c1.length - 1 - m1[0]);
+        double[] c = new double[pre + post + 1];
+        for (int k = -pre; k <= post; k++) {
+            int a = m0[0] + k;
+            int b = m1[0] + k;
+            double va = a >= 0 && a < c0.length ? c0[a] : 0;
+            double vb = b >= 0 && b < c1.length ? c1[b] : 0;
+            c[k + pre] = (1 - w) * va + w * vb;
+        }
+        mainOut[0] = pre;
+        return c;
+    }
+
+    /** Gauss–Hermite points of the random jitter's normal distribution (10: exact for polynomials to degree 19). */
+    private static final int JITTER_POINTS = 10;
+
+    /**
+     * The sampling-time distribution of the receiver's jitter in samples of {@code dt}, as {offset, weight} nodes: the
+     * dual-Dirac deterministic jitter ±DJ/2 (weights ½) convolved with the random jitter's normal distribution (rms
+     * RJ) by Gauss–Hermite quadrature; null without jitter.
+     */
+    double[][] jitterNodes(double dt) {
+        double rj = spec.receiver().randomJitterSeconds();
+        double dj = spec.receiver().deterministicJitterSeconds();
+        if (rj <= 0 && dj <= 0) {
+            return null;
+        }
+        double[] djOffsets = dj > 0 ? new double[] {-dj / 2, dj / 2} : new double[] {0};
+        double[] rjPoints = {0};
+        double[] rjWeights = {1};
+        if (rj > 0) {
+            var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(JITTER_POINTS);
+            rjPoints = new double[JITTER_POINTS];
+            rjWeights = new double[JITTER_POINTS];
+            for (int i = 0; i < JITTER_POINTS; i++) {
+                // ∫ f(x) e^{−x²} dx ≈ Σ w_i f(x_i): for Z ~ N(0, 1), E f(σZ) = Σ (w_i/√π) f(σ·√2·x_i)
+                rjPoints[i] = rj * Math.sqrt(2) * rule.getPoint(i);
+                rjWeights[i] = rule.getWeight(i) / Math.sqrt(Math.PI);
+            }
+        }
+        double[][] out = new double[djOffsets.length * rjPoints.length][];
+        int n = 0;
+        for (double d : djOffsets) {
+            for (int i = 0; i < rjPoints.length; i++) {
+                out[n++] = new double[] {(d + rjPoints[i]) / dt, rjWeights[i] / djOffsets.length};
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Amplitude fraction of a nearest receiver's signal current that couples into this receiver's input
+     * ({@code receiver.electricalCrosstalk}, a power ratio in dB: 10^(dB/20)); 0 without it.
+     */
+    double electricalCrosstalkAmplitude() {
+        double db = spec.receiver().electricalCrosstalkDb();
+        return Double.isInfinite(db) ? 0 : Math.pow(10, db / 20);
     }
 
     /**
@@ -322,9 +472,9 @@ public final class ChannelModel {
      */
     private double objective(Emitter e, double peakingDb) {
         PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
-        double oma = spec.receiver().responsivityAmpsPerWatt() * omaFromAverage(receivedAveragePower(e.powerFactor()));
-        double in = spec.receiver().noiseDensityAmpsPerRootHz();
-        double noise = in * in * noiseBandwidth(peakingDb) / (oma * oma);
+        double oma = spec.receiver().responsivityAmpsPerWatt() * spec.receiver().apdGain()
+                * omaFromAverage(receivedAveragePower(e.powerFactor()));
+        double noise = tiaVariance(peakingDb) / (oma * oma);
         double xt = 0;
         int r = Crosstalk.RADIUS;
         for (int dm = -r; dm <= r; dm++) {
@@ -342,16 +492,35 @@ public final class ChannelModel {
         return -q[0];
     }
 
-    /** Per-emitter power and bandwidth factors for the whole array, from the seeded spread stream. */
+    /**
+     * The array's channels from the seeded spread stream: per channel, independent lognormal factors on the emitter's
+     * power (σ in dB) and bandwidth (σ of ln f), then, in a second pass over the channels so that the first pass's
+     * draws do not depend on it, on the coupling (σ in dB), the photodiode's responsivity and the TIA's noise density
+     * (σ of ln). Each factor has median 1: the nominal channel is the array's typical one.
+     */
     public Emitter[] sampleArray(RandomStreams streams) {
         RandomGenerator rng = streams.stream(RandomStreams.Purpose.EMITTER_SPREAD);
-        Emitter[] out = new Emitter[spec.channels()];
+        int n = spec.channels();
         double sp = spec.led().powerSpreadDb();
         double sb = spec.led().bandwidthSpread();
-        for (int i = 0; i < out.length; i++) {
+        double[] power = new double[n];
+        double[] bandwidth = new double[n];
+        for (int i = 0; i < n; i++) {
             double zp = rng.nextGaussian();
             double zb = rng.nextGaussian();
-            out[i] = new Emitter(i / spec.cols(), i % spec.cols(), Math.pow(10, sp * zp / 10), Math.exp(sb * zb));
+            power[i] = Math.pow(10, sp * zp / 10);
+            bandwidth[i] = Math.exp(sb * zb);
+        }
+        double sc = spec.optics().couplingSpreadDb();
+        double sr = spec.receiver().responsivitySpread();
+        double sn = spec.receiver().noiseSpread();
+        Emitter[] out = new Emitter[n];
+        for (int i = 0; i < n; i++) {
+            double zc = rng.nextGaussian();
+            double zr = rng.nextGaussian();
+            double zn = rng.nextGaussian();
+            out[i] = new Emitter(i / spec.cols(), i % spec.cols(), power[i], bandwidth[i], Math.pow(10, sc * zc / 10),
+                    Math.exp(sr * zr), Math.exp(sn * zn));
         }
         return out;
     }
@@ -360,7 +529,7 @@ public final class ChannelModel {
     public double[] arrayBer(Emitter[] emitters, double peakingDb) {
         double[][] power = new double[spec.rows()][spec.cols()];
         for (Emitter e : emitters) {
-            power[e.row()][e.col()] = e.powerFactor();
+            power[e.row()][e.col()] = e.launchedFactor();
         }
         double[] out = new double[emitters.length];
         for (int i = 0; i < emitters.length; i++) {

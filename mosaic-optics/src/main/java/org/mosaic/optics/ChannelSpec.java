@@ -94,9 +94,18 @@ public record ChannelSpec(
      * @param tirGainOverMicrolens gain of the TIR optic over the microlens array (MOSAIC: "more than doubles")
      * @param spotDiameterMeters diameter of one emitter's image on the fibre face (sets cores per channel)
      * @param inputCrosstalkDb power of one emitter's image spilling onto one nearest-neighbour channel at the fibre input
+     * @param couplingSpreadDb standard deviation (dB) of the lognormal channel-to-channel spread of the coupled
+     *                         power (the alignment of each emitter's optic to the fibre face), 0 for none
      */
     public record Optics(String lens, double microlensGain, double tirGainOverMicrolens, double spotDiameterMeters,
-                         int fresnelFaces, double connectorLossDb, double receiveCouplingLossDb, double inputCrosstalkDb) {
+                         int fresnelFaces, double connectorLossDb, double receiveCouplingLossDb, double inputCrosstalkDb,
+                         double couplingSpreadDb) {
+        /** Optics without a channel-to-channel coupling (alignment) spread. */
+        public Optics(String lens, double microlensGain, double tirGainOverMicrolens, double spotDiameterMeters,
+                      int fresnelFaces, double connectorLossDb, double receiveCouplingLossDb, double inputCrosstalkDb) {
+            this(lens, microlensGain, tirGainOverMicrolens, spotDiameterMeters, fresnelFaces, connectorLossDb,
+                    receiveCouplingLossDb, inputCrosstalkDb, 0);
+        }
     }
 
     /**
@@ -145,9 +154,59 @@ public record ChannelSpec(
      * @param noiseDensityAmpsPerRootHz input-referred TIA current noise density (one-sided)
      * @param bandwidthPerRate receiver 3-dB bandwidth as a fraction of the bit rate (a receiver designed for the rate);
      *                         modelled as two equal real poles (critically damped second order)
+     * @param responsivitySpread standard deviation of ln(responsivity) across the array's photodiodes (lognormal)
+     * @param noiseSpread standard deviation of ln(noise density) across the array's TIAs (lognormal)
+     * @param inputCapacitanceFarads capacitance at the TIA input (photodiode, pad, amplifier input), F
+     * @param voltageNoiseDensityVoltsPerRootHz the TIA's input voltage noise density e_n, which through the input
+     *                                          capacitance adds current noise rising with frequency (0: white noise only)
+     * @param electricalCrosstalkDb power ratio (dB) of a nearest receiver's signal that couples electrically into this
+     *                              receiver's input (amplitude 10^(dB/20)); −∞ for none
+     * @param randomJitterSeconds rms random jitter of the sampling instant (Gaussian), s
+     * @param deterministicJitterSeconds peak-to-peak deterministic jitter of the sampling instant (dual-Dirac), s
+     * @param apdGain mean avalanche gain M of an APD receiver (1: a PIN photodiode, the default)
+     * @param apdIonizationRatio the APD's ionisation-coefficient ratio k (excess noise F = kM + (1 − k)(2 − 1/M))
      */
     public record Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
-                           double bandwidthPerRate) {
+                           double bandwidthPerRate, double responsivitySpread, double noiseSpread,
+                           double inputCapacitanceFarads, double voltageNoiseDensityVoltsPerRootHz,
+                           double electricalCrosstalkDb, double randomJitterSeconds, double deterministicJitterSeconds,
+                           double apdGain, double apdIonizationRatio) {
+        /** A receiver whose channels are all alike (no responsivity or noise spread) and whose noise is white. */
+        public Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
+                        double bandwidthPerRate) {
+            this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, 0, 0, 0, 0,
+                    Double.NEGATIVE_INFINITY, 0, 0, 1, 0);
+        }
+
+        /** A receiver with white input noise only. */
+        public Receiver(double responsivityAmpsPerWatt, double darkCurrentAmps, double noiseDensityAmpsPerRootHz,
+                        double bandwidthPerRate, double responsivitySpread, double noiseSpread) {
+            this(responsivityAmpsPerWatt, darkCurrentAmps, noiseDensityAmpsPerRootHz, bandwidthPerRate, responsivitySpread,
+                    noiseSpread, 0, 0, Double.NEGATIVE_INFINITY, 0, 0, 1, 0);
+        }
+
+        /**
+         * The coefficient of the TIA's input noise that rises as f²: the amplifier's voltage noise e_n across the input
+         * capacitance C gives a current noise of density 2π·f·C·e_n, so the input current noise PSD is
+         * i_n² + (2π·C·e_n)²·f². Returns (2π·C·e_n)², A²/Hz³.
+         */
+        public double fSquaredNoiseCoefficient() {
+            return fSquaredCoefficient();
+        }
+
+        /**
+         * The avalanche photodiode's excess noise factor F(M) = k·M + (1 − k)·(2 − 1/M) for mean gain M and
+         * ionisation-coefficient ratio k ([mcintyre-1966]); 1 for a PIN photodiode (M = 1).
+         */
+        public double excessNoiseFactor() {
+            double m = apdGain;
+            return apdIonizationRatio * m + (1 - apdIonizationRatio) * (2 - 1 / m);
+        }
+
+        private double fSquaredCoefficient() {
+            double k = 2 * Math.PI * inputCapacitanceFarads * voltageNoiseDensityVoltsPerRootHz;
+            return k * k;
+        }
     }
 
     /**

@@ -41,6 +41,7 @@ public final class ChannelSpecs {
         p("optics.connectorLoss", Dimension.DECIBEL, 0, 30, "connector / ferrule loss");
         p("optics.receiveCouplingLoss", Dimension.DECIBEL, 0, 30, "fibre-to-detector coupling loss");
         p("optics.inputCrosstalk", Dimension.DECIBEL, -100, 0, "spill of one emitter's image onto a nearest-neighbour channel");
+        p("optics.couplingSpread", Dimension.DECIBEL, 0, 10, "channel-to-channel coupling (alignment) spread (σ, lognormal)");
         p("fiber.length", Dimension.LENGTH, 0, 10_000, "fibre length");
         p("fiber.attenuation", Dimension.ATTENUATION, 0, 10, "attenuation at the source wavelength");
         p("fiber.numericalAperture", Dimension.DIMENSIONLESS, 0.01, 1, "core numerical aperture");
@@ -56,6 +57,17 @@ public final class ChannelSpecs {
         p("receiver.darkCurrent", Dimension.CURRENT, 0, 1e-3, "photodiode dark current");
         p("receiver.noiseDensity", Dimension.NOISE_CURRENT_DENSITY, 0, 1e-9, "TIA input-referred noise density");
         p("receiver.bandwidthPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "receiver 3-dB bandwidth / bit rate");
+        p("receiver.responsivitySpread", Dimension.FRACTION, 0, 1, "photodiode-to-photodiode responsivity spread (σ of ln R)");
+        p("receiver.noiseSpread", Dimension.FRACTION, 0, 1, "TIA-to-TIA input noise density spread (σ of ln i_n)");
+        p("receiver.inputCapacitance", Dimension.CAPACITANCE, 0, 1e-9, "capacitance at the TIA input (photodiode, pad, amplifier)");
+        p("receiver.voltageNoiseDensity", Dimension.VOLTAGE_NOISE_DENSITY, 0, 1e-6,
+                "TIA input voltage noise e_n: with the input capacitance, current noise 2π·f·C·e_n rising with frequency");
+        p("receiver.electricalCrosstalk", Dimension.DECIBEL, -100, -6,
+                "power ratio of a nearest receiver's signal coupled electrically into this input (omit: none)");
+        p("receiver.randomJitter", Dimension.TIME, 0, 1e-9, "rms random jitter of the sampling instant (Gaussian)");
+        p("receiver.deterministicJitter", Dimension.TIME, 0, 1e-9, "peak-to-peak deterministic jitter of the sampling instant (dual-Dirac)");
+        p("receiver.apdGain", Dimension.DIMENSIONLESS, 1, 1000, "mean avalanche gain of an APD receiver (omit: a PIN photodiode, gain 1)");
+        p("receiver.apdIonizationRatio", Dimension.DIMENSIONLESS, 0, 1, "APD ionisation-coefficient ratio k of the excess noise factor");
         p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
         p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
@@ -173,13 +185,16 @@ public final class ChannelSpecs {
         String lens = r.choice("optics.lens", List.of("none", "microlens", "tir"), "tir");
         var optics = new ChannelSpec.Optics(lens, q(r, "optics.microlensGain"), q(r, "optics.tirGainOverMicrolens"),
                 q(r, "optics.spotDiameter"), r.integer("optics.fresnelFaces", 0, 20, 2), q(r, "optics.connectorLoss", 0),
-                q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100));
+                q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100), q(r, "optics.couplingSpread", 0));
         var fiber = new ChannelSpec.Fiber(q(r, "fiber.length"), q(r, "fiber.attenuation"), q(r, "fiber.numericalAperture"),
                 q(r, "fiber.coreDiameter"), q(r, "fiber.corePitch"), r.integer("fiber.coreCount", 1, 10_000_000, 10_000),
                 q(r, "fiber.modalBandwidth", Double.NaN), q(r, "fiber.crosstalk", -100), q(r, "fiber.crosstalkReferenceLength", 10),
                 q(r, "fiber.modeCouplingLength", Double.POSITIVE_INFINITY), q(r, "fiber.differentialModeAttenuation", 0));
         var receiver = new ChannelSpec.Receiver(q(r, "receiver.responsivity"), q(r, "receiver.darkCurrent", 0),
-                q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"));
+                q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"), q(r, "receiver.responsivitySpread", 0),
+                q(r, "receiver.noiseSpread", 0), q(r, "receiver.inputCapacitance", 0), q(r, "receiver.voltageNoiseDensity", 0),
+                q(r, "receiver.electricalCrosstalk", Double.NEGATIVE_INFINITY), q(r, "receiver.randomJitter", 0),
+                q(r, "receiver.deterministicJitter", 0), q(r, "receiver.apdGain", 1), q(r, "receiver.apdIonizationRatio", 0));
         // the CTLE's bound and fixed setting, each by zero-to-pole ratio (peaking) or by real boost, not both
         // both bounds, when both are given, hold: the tighter one sets the optimiser's range
         double maxPeaking = q(r, "ctle.maxPeaking", 12);
@@ -224,6 +239,11 @@ public final class ChannelSpecs {
                 r.problem(k, r.text(k, ""), "a fixed CTLE setting, but ctle.enabled is false: the value "
                         + "would be ignored (hint: remove " + k + ", or set ctle.enabled: true)");
             }
+        }
+        if (r.has("receiver.apdIonizationRatio") && !r.has("receiver.apdGain")) {
+            r.problem("receiver.apdIonizationRatio", r.text("receiver.apdIonizationRatio", ""), "receiver.apdGain with it: "
+                    + "the ratio sets an APD's excess noise, and without a gain the receiver is a PIN photodiode (hint: add "
+                    + "receiver.apdGain, e.g. 10, or remove receiver.apdIonizationRatio)");
         }
         if (fiber.modalBandwidthOverridden()) {
             for (String k : List.of("fiber.modeCouplingLength", "fiber.differentialModeAttenuation")) {

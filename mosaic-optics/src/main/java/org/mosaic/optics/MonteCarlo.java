@@ -42,7 +42,8 @@ public final class MonteCarlo {
         RandomGenerator xtRng = streams.stream(RandomStreams.Purpose.MONTE_CARLO_CROSSTALK);
         Prbs31 prbs = new Prbs31(bitRng.nextInt() | 1);
 
-        double r = spec.receiver().responsivityAmpsPerWatt();
+        double apd = spec.receiver().apdGain();
+        double r = spec.receiver().responsivityAmpsPerWatt() * apd; // an APD's multiplied responsivity
         double pAvg = model.receivedAveragePower(1);
         double er = Math.pow(10, spec.led().extinctionRatioDb() / 10);
         double p0 = 2 * pAvg / (er + 1);
@@ -57,8 +58,14 @@ public final class MonteCarlo {
         double fs = 1 / dt;
         double in = spec.receiver().noiseDensityAmpsPerRootHz();
         double thermalStd = in * Math.sqrt(fs / 2);
-        double shotPerAmp = 2 * ChannelModel.ELECTRON_CHARGE * fs / 2;
-        double dark = spec.receiver().darkCurrentAmps();
+        // the TIA's voltage noise across its input capacitance: i = C·dv/dt of white v (density e_n), a first
+        // difference per sample, whose PSD (2 sin(πf·dt)/dt)²·C²·e_n² is (2πf·C·e_n)² well below the sample rate
+        double capNoise = spec.receiver().inputCapacitanceFarads() * spec.receiver().voltageNoiseDensityVoltsPerRootHz()
+                * Math.sqrt(fs / 2) / dt;
+        double previousV = 0;
+        // shot noise of the multiplied current I = M·I_primary: 2q·M²·F·I_primary = 2q·M·F·I per unit bandwidth
+        double shotPerAmp = 2 * ChannelModel.ELECTRON_CHARGE * apd * spec.receiver().excessNoiseFactor() * fs / 2;
+        double dark = spec.receiver().darkCurrentAmps() * apd;
 
         // filters
         double ledE = Math.exp(-dt / c.ledTau());
@@ -106,6 +113,11 @@ public final class MonteCarlo {
             double current = r * (p0 + oma * fibre + xtMeanPower);
             double noise = thermalStd * noiseRng.nextGaussian()
                     + Math.sqrt(shotPerAmp * (Math.max(0, current) + dark)) * noiseRng.nextGaussian();
+            if (capNoise > 0) {
+                double v = noiseRng.nextGaussian();
+                noise += capNoise * (v - previousV);
+                previousV = v;
+            }
             double y = rx2.step(rx1.step(current + noise));
             if (ctle) {
                 double y1 = ct1.step(y);

@@ -19,14 +19,15 @@ class ArrayReachTest {
     }
 
     /**
-     * Without emitter spread every interior channel sees the nominal channel's neighbours, so the worst channel is
+     * Without spread (emitters, coupling, receivers) every interior channel sees the nominal channel's neighbours, so the worst channel is
      * the nominal one (to 1e-6 relative: the array path sums the neighbours' powers from a matrix, the nominal one
      * from unit factors, and the eye's grid amplifies that rounding); the edge channels lose neighbours and only do
      * better, so the mean is below it.
      */
     @Test
     void withoutSpreadTheWorstChannelIsTheNominalOne() {
-        ChannelSpec s = proto("led.powerSpread", "0 dB", "led.bandwidthSpread", "0 %");
+        ChannelSpec s = proto("led.powerSpread", "0 dB", "led.bandwidthSpread", "0 %", "optics.couplingSpread", "0 dB",
+                "receiver.responsivitySpread", "0 %", "receiver.noiseSpread", "0 %");
         ChannelModel m = new ChannelModel(s);
         double nominal = m.evaluate(m.nominal(), m.optimalPeakingDb()).ber();
         double length = s.fiber().lengthMeters();

@@ -20,7 +20,8 @@ class ChannelModelTest {
      */
     private static ChannelSpec spec800g(String... overrides) {
         ScenarioDocument doc = ScenarioDocument.preset("mosaic-800g").with("fiber.modalBandwidth", "200 GHz*m")
-                .with("optics.spotDiameter", "20 um").with("plan.magnification", "1");
+                .with("optics.spotDiameter", "20 um").with("plan.magnification", "1")
+                .with("receiver.inputCapacitance", "0 F"); // white TIA noise, as the fixture had (TiaNoiseTest: the f² term)
         for (int i = 0; i < overrides.length; i += 2) {
             doc = doc.with(overrides[i], overrides[i + 1]);
         }

@@ -42,7 +42,7 @@ final class ChannelFindings {
             boolean closes = r.ber().median() <= r.berTarget() && r.marginDb() >= 0;
             out.add(new Finding(Verdict.of(closes), name + (closes ? " closes" : " does not close") + " at its " + length + ": median BER "
                     + Output.ber(r.ber().median()) + " against the target " + Output.ber(r.berTarget()) + ", margin "
-                    + Output.db(r.marginDb()) + ", reach " + ChannelFacts.reach(r), anchor));
+                    + Output.margin(r.marginDb()) + ", reach " + ChannelFacts.reach(r), anchor));
         }
         return out;
     }

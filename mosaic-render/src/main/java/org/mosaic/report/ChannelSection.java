@@ -127,7 +127,7 @@ public final class ChannelSection implements Section {
             rows.add(List.of(e.name(), Output.si(r.channelRateBitsPerSecond(), Dimension.DATA_RATE),
                     Output.si(r.fiberLengthMeters(), Dimension.LENGTH), Integer.toString(r.channels()),
                     Output.ber(r.ber().median()), Output.ber(r.ber().mean()), Output.ber(r.ber().worst()),
-                    Output.number(r.qFactor(), 3), Output.db(r.marginDb()), ChannelFacts.reach(r) + " (" + ChannelFacts.reachDefinition(r) + ")",
+                    Output.number(r.qFactor(), 3), Output.margin(r.marginDb()), ChannelFacts.reach(r) + " (" + ChannelFacts.reachDefinition(r) + ")",
                     Output.db(r.ctlePeakingDb()),
                     Output.si(r.maxRateBitsPerSecond(), Dimension.DATA_RATE)));
             cls.add(r.marginDb() >= 0 ? "good" : "bad");
@@ -153,7 +153,7 @@ public final class ChannelSection implements Section {
         if (r.marginDb() < 0 || r.ber().median() > r.berTarget()) {
             sb.append("<p class=\"warn\">At ").append(Html.esc(Output.si(r.fiberLengthMeters(), Dimension.LENGTH)))
                     .append(" this design misses the BER target: median BER ").append(Output.ber(r.ber().median()))
-                    .append(", margin ").append(Html.esc(Output.db(r.marginDb()))).append(", reach ")
+                    .append(", margin ").append(Html.esc(Output.margin(r.marginDb()))).append(", reach ")
                     .append(Html.esc(ChannelFacts.reach(r))).append(".</p>\n");
         }
 

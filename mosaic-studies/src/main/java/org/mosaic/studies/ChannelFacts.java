@@ -67,7 +67,7 @@ public final class ChannelFacts {
         f.add(new Fact("sensitivity (OMA) with ISI and crosstalk", Output.dbm(r.sensitivityOmaDbm())));
         f.add(new Fact("sensitivity (OMA), noise only", Output.dbm(r.noiseOnlySensitivityOmaDbm())));
         f.add(new Fact("ISI + crosstalk penalty", Output.db(r.isiCrosstalkPenaltyDb())));
-        f.add(new Fact("margin at BER target", Output.db(r.marginDb())));
+        f.add(new Fact("margin at BER target", Output.margin(r.marginDb())));
         f.add(new Fact("reach at BER target (" + reachDefinition(r) + ")", reach(r)));
         f.add(new Fact("max rate at this length", Output.si(r.maxRateBitsPerSecond(), Dimension.DATA_RATE)));
         return f;
@@ -104,7 +104,7 @@ public final class ChannelFacts {
     }
 
     private static String margin(double db) {
-        return Double.isInfinite(db) && db < 0 ? "no power is enough" : Output.db(db);
+        return Output.margin(db);
     }
 
     /** The reach with its unit; says so when it is beyond the search range or below it. */
@@ -127,7 +127,8 @@ public final class ChannelFacts {
     public static List<List<String>> budget(ChannelResult r) {
         List<List<String>> rows = new ArrayList<>();
         for (ChannelResult.BudgetItem b : r.budget()) {
-            rows.add(List.of(b.item(), "dBm".equals(b.unit()) ? Output.dbm(b.db()) : Output.db(b.db())));
+            rows.add(List.of(b.item(), "dBm".equals(b.unit()) ? Output.dbm(b.db())
+                    : "margin".equals(b.item()) ? Output.margin(b.db()) : Output.db(b.db())));
         }
         return rows;
     }

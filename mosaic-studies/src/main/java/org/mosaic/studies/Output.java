@@ -227,6 +227,14 @@ public final class Output {
         return decibels(v, "dB");
     }
 
+    /**
+     * A link margin in dB; −∞ (an ISI / crosstalk floor: no power is enough) as "BER floor above target", since a
+     * margin of "-∞ dB" reads as a number.
+     */
+    public static String margin(double v) {
+        return Double.isInfinite(v) && v < 0 ? "BER floor above target" : db(v);
+    }
+
     public static String dbm(double v) {
         return decibels(v, "dBm");
     }

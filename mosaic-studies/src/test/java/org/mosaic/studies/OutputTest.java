@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class OutputTest {
+    /** A margin of −∞ dB (an ISI / crosstalk floor) reads as what it is, not as a number (issue 15). */
+    @Test
+    void minusInfiniteMarginIsABerFloorAboveTheTarget_issue15() {
+        assertThat(Output.margin(Double.NEGATIVE_INFINITY)).isEqualTo("BER floor above target");
+        assertThat(Output.margin(-1.5)).isEqualTo("-1.50 dB");
+        assertThat(Output.margin(2)).isEqualTo("2.00 dB");
+        assertThat(Output.margin(Double.POSITIVE_INFINITY)).isEqualTo(Output.db(Double.POSITIVE_INFINITY));
+    }
+
     @Test
     void tinyPercentagesAreScientificNeverHundredsOfZeros_issue12() {
         assertThat(Output.percent(7.6e-214)).isEqualTo("7.6e-212 %");

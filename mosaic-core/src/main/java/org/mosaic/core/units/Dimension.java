@@ -39,7 +39,12 @@ public enum Dimension {
     /** A count of floating-point operations, e.g. a kernel's size ("128 GFLOP"); decimal prefixes. */
     OPERATIONS("operation count", "FLOP", "128 GFLOP", "MFLOP", "GFLOP", "TFLOP"),
     /** An amount of data in bytes ("80 GB", "100 MB"); decimal prefixes, GB = 1e9 B. */
-    DATA_SIZE("data size", "B", "80 GB", "kB", "MB", "GB", "TB");
+    DATA_SIZE("data size", "B", "80 GB", "kB", "MB", "GB", "TB"),
+    /** A capacitance, e.g. at a receiver's input ("150 fF"). */
+    CAPACITANCE("capacitance", "F", "150 fF", "fF", "pF", "nF"),
+    /** An amplifier's input voltage noise density ("1.5 nV/sqrt(Hz)"). */
+    VOLTAGE_NOISE_DENSITY("noise voltage density", "V/√Hz", "1.5 nV/sqrt(Hz)",
+            "nV/sqrt(Hz)", "uV/sqrt(Hz)", "nV/√Hz", "nV/rtHz");
 
     private final String description;
     private final String siUnit;

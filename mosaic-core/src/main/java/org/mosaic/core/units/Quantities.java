@@ -121,6 +121,10 @@ public final class Quantities {
         prefixed(Dimension.COMPUTE_RATE, "_kMGTP", "FLOP/s", 1);
         prefixed(Dimension.OPERATIONS, "_kMGTP", "FLOP", 1);
         prefixed(Dimension.DATA_SIZE, "_kMGTP", "B", 1);
+        prefixed(Dimension.CAPACITANCE, "fpnum_", "F", 1);
+        for (String root : List.of("/sqrt(Hz)", "/sqrtHz", "/√Hz", "/√(Hz)", "/rtHz")) {
+            prefixed(Dimension.VOLTAGE_NOISE_DENSITY, "fpnum_", "V" + root, 1);
+        }
 
         shownPrefixed(Dimension.LENGTH, "pnum_k", "m");
         shownPrefixed(Dimension.TIME, "fpnum_", "s");
@@ -144,6 +148,8 @@ public final class Quantities {
         shownPrefixed(Dimension.COMPUTE_RATE, "_kMGTP", "FLOP/s");
         shownPrefixed(Dimension.OPERATIONS, "_kMGTP", "FLOP");
         shownPrefixed(Dimension.DATA_SIZE, "_kMGTP", "B");
+        shownPrefixed(Dimension.CAPACITANCE, "fpnum_", "F");
+        shownPrefixed(Dimension.VOLTAGE_NOISE_DENSITY, "fpnum_", "V/√Hz");
     }
 
 

@@ -17,7 +17,8 @@ import org.mosaic.studies.Metric;
  *
  * @param scenario            where the cable document came from ("preset mosaic-800g", a file, with its --set edits)
  * @param name                the cable's name
- * @param channelCloses       whether the nominal channel meets its BER target at the fibre's length
+ * @param channelCloses       whether the NOMINAL channel meets its BER target at the fibre's length
+ *                            (the sentence says so); the reach, by contrast, is on the design's link.reach.target
  * @param channelDoesNotClose the sentence saying by how much it misses, with its reach (absent when it closes)
  * @param seed                the scenario's seed
  * @param scaling             the scaled options (empty unless asked; then left out of the JSON)

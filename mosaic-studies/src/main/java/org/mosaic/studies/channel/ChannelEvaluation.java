@@ -14,7 +14,8 @@ import org.mosaic.studies.Closure;
  * per-channel BER array (the report's channel section has it).
  *
  * @param scenario            the scenario's source ({@code preset mosaic-prototype}); absent in a sweep's points
- * @param channelCloses       whether the nominal channel meets its BER target at its length
+ * @param channelCloses       whether the NOMINAL channel meets its BER target at its length (the
+ *                            sentence says so); the reach, by contrast, is on the design's link.reach.target
  * @param channelDoesNotClose the sentence saying it does not, with the BER, the target and the reach; absent when it closes
  * @param channel             the channel's numbers
  * @param eye                 the statistical eye, when it was asked for (for a chart; not in the JSON)
