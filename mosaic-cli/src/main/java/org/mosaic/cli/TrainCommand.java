@@ -132,6 +132,23 @@ public final class TrainCommand implements Callable<Integer> {
             + "system's GPU (e.g. gpu.hbm.capacity=96 GB). Repeatable; each key once, in any order: all are applied, then each "
             + "document is checked once; a key of a document the run does not use is refused.")
     List<String> sets = new ArrayList<>();
+    @Option(names = "--offload", paramLabel = "PARTS", defaultValue = "none", description = "What lives in the GPU's second memory "
+            + "tier (the gpu document's hostMemory: host DRAM over PCIe or C2C) instead of HBM, as Calculon models it: HBM keeps two "
+            + "layers' worth, each layer's transfer runs beside its compute. none; weights, activations, optimizer joined by '+' "
+            + "(all: the three); auto with --search: plans that fit only with offload offload the fewest parts that make them fit "
+            + "(default: ${DEFAULT-VALUE}).")
+    String offload;
+    @Option(names = "--offload-overlap", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Offloaded "
+            + "transfers run under each layer's compute, exposing only what it cannot cover; --no-offload-overlap exposes them in full "
+            + "(default: on).")
+    boolean offloadOverlap;
+    @Option(names = "--all", description = "With --search and --out: write every plan the search examines (timed, with its breakdown, "
+            + "or rejected for memory, with its footprint); no plan is bounded out, so the search is slower.")
+    boolean all;
+    @OutputPaths.Writes(extensions = {".csv"})
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "With --search --all: the CSV of every examined plan (written "
+            + "whole or not at all: a temporary file renamed into place).")
+    Path allOut;
     @OutputPaths.Writes(extensions = {".svg", ".png"}, companions = "-timeline")
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Write the step-time breakdown by policy and the pipeline "
             + "timeline of the first policy's plan.")
@@ -198,6 +215,14 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--search-overlap " + searchOverlap + " with a fixed plan (--tp/--pp/--dp/...): it chooses the TP "
                     + "overlaps a search may use, a fixed plan is one plan (hint: add --search, or give the plan's overlap with --tp-overlap)");
         }
+        if (all != (allOut != null)) {
+            throw new UsageException(all ? "--all without --out: expected --out FILE.csv, the file every examined plan is written to"
+                    : "--out " + allOut + " without --all: expected --all (--out writes every plan a search examines)");
+        }
+        if (!parsed.hasMatchedOption("--offload") && parsed.hasMatchedOption("--offload-overlap")) {
+            throw new UsageException("--" + (offloadOverlap ? "" : "no-") + "offload-overlap without --offload: nothing is offloaded "
+                    + "(hint: --offload optimizer, or --offload auto with --search)");
+        }
         TrainStudy.checkSequenceParallel(doSearch, seqParallel, tp);
         TrainStudy.checkOverlaps(doSearch, tp, seqParallel, tpo, scope);
         List<String> names = sys != null ? List.of()
@@ -216,8 +241,14 @@ public final class TrainCommand implements Callable<Integer> {
             tech = technologies.resolve();
             TrainStudy.Input input = new TrainStudy.Input(m, sys, clusterDoc, sys == null ? clusterLabel(routed) : null, g, gpu != null, gpus,
                     names, tech.interconnect(), tech.notes(), tp, pp, dp, ep, cp, interleave, microBatch, globalBatch, rc, seqParallel,
-                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, plot != null);
+                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, plot != null, offload,
+                    offloadOverlap, all);
             result = new TrainStudy().run(input, progress);
+        }
+        if (allOut != null) {
+            String csv = Output.csv(result.examinedPlans().stream().map(e -> Output.flatten(Results.tree(e))).toList());
+            org.mosaic.report.AtomicFiles.write(allOut, tmp -> java.nio.file.Files.writeString(tmp, csv));
+            spec.commandLine().getErr().println("wrote " + result.examinedPlans().size() + " examined plans to " + allOut);
         }
         if (plot != null) {
             org.mosaic.report.TrainingCharts.writeStepPlot(plot, result.runs().stream().map(r -> r.run().step()).toList(),
