@@ -165,7 +165,7 @@ public final class PlanSearch {
         if ((fixedOffload.any() || fx.searchOffload()) && system.gpu().hostMemory() == null) {
             throw new IllegalArgumentException("offload " + (fx.searchOffload() ? "searched" : fixedOffload.word()) + " but GPU "
                     + system.gpu().name() + " has no second memory tier — expected hostMemory {capacity, bandwidth} in its gpu document "
-                    + "(hint: --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=64GB/s)");
+                    + "(hint: --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=63GB/s)");
         }
         long gpus = system.gpus();
         List<StepResult> fits = new ArrayList<>();

@@ -250,7 +250,7 @@ public final class StepModel {
             if (p.offload().any() && sys.gpu().hostMemory() == null) {
                 throw new IllegalArgumentException("plan " + p.label() + " offloads " + p.offload().word() + " but GPU " + sys.gpu().name()
                         + " has no second memory tier — expected hostMemory {capacity, bandwidth} in its gpu document (hint: --offload "
-                        + "none, or --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=64GB/s)");
+                        + "none, or --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=63GB/s)");
             }
         }
 
