@@ -42,17 +42,8 @@ import picocli.CommandLine.Spec;
                     + "difference is sharper than either interval."})
 public final class GoodputCommand implements Callable<Integer> {
 
-    @Option(names = "--cluster", paramLabel = "FILE|NAME", defaultValue = "h100-16k",
-            description = "The cluster: a shipped name (nvl72-rack, h100-16k or cluster-100k; default: ${DEFAULT-VALUE}) or a "
-                    + "kind: cluster document.")
-    String cluster;
 
-    @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
-            description = "today, mosaic, mosaic-beyond-copper, all-optical-laser; several separated by commas, or all (default: ${DEFAULT-VALUE}).")
-    List<String> policies;
 
-    @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
-    Long gpus;
 
     @Option(names = "--campaign", paramLabel = "FILE|NAME", defaultValue = CampaignDocument.DEFAULT,
             description = "A campaign document (kind: campaign: length, failure causes and rates, detection, replacement, checkpointing, "
@@ -96,12 +87,6 @@ public final class GoodputCommand implements Callable<Integer> {
                     + "campaign's, on for llama3-54d).")
     Boolean planned;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A key of the campaign document, e.g. campaign.causes.faulty-gpu.count=100 or campaign.detection.hang=5min, "
-                    + "or a path of the cluster document as fleet spells it, e.g. scaleUp.gpus=4 or fabric.radix=64 "
-                    + "(repeatable; each key once, in any order: all are applied, then each document is checked once; a flag and a --set "
-                    + "of the same key are refused).")
-    List<String> sets = new ArrayList<>();
 
     @Option(names = "--link-rates", paramLabel = "fleet|llama", defaultValue = "fleet",
             description = "Link failure rates: fleet (the technologies' FITs, as the fleet command) or llama (scaled so that h100-16k "
@@ -117,7 +102,7 @@ public final class GoodputCommand implements Callable<Integer> {
     FormatOption output;
 
     @Mixin
-    TechnologyOptions technologies;
+    JobOptions job;
 
     @Spec
     CommandSpec spec;
@@ -129,10 +114,10 @@ public final class GoodputCommand implements Callable<Integer> {
         unused.put("model", "goodput runs no training step (model.KEY is train's)");
         unused.put("system", "goodput runs on a --cluster, not a training system (system.KEY is train --system's)");
         unused.put("gpu", "goodput reads no GPU document (gpu.KEY is train's)");
-        Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
-        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = TrainCommand.clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
+        Map<String, Map<String, String>> routed = DocumentSets.split(job.sets, unused);
+        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = TrainCommand.clusterDocument(job.cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), GOODPUT_HINT);
-        JobChecks.checkGpus(gpus);
+        JobChecks.checkGpus(job.gpus);
         if (days != null && !(days > 0 && days <= CampaignDocument.MAX_DAYS)) {
             throw new UsageException("--days " + days + ": expected a campaign of more than 0 and at most 3,650 days");
         }
@@ -158,13 +143,13 @@ public final class GoodputCommand implements Callable<Integer> {
             case "llama" -> GoodputStudy.LinkRates.LLAMA;
             default -> throw new UsageException("--link-rates " + linkRates + ": expected fleet or llama");
         };
-        List<String> names = policies.size() == 1 && policies.get(0).equals("all") ? Policy.NAMES : policies;
+        List<String> names = job.policyNames();
         JobChecks.checkPolicies("--policy", names);
-        technologies.checkRules(cluster, clusterDoc.cluster(), "goodput");
+        job.technologies.checkRules(job.cluster, clusterDoc.cluster(), "goodput");
         GoodputResult result;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
-            TechnologyOptions.Resolved tech = technologies.resolve();
-            result = new GoodputStudy().run(new GoodputStudy.Input(clusterDoc, names, gpus, camp, rates, trials, seed, tech.interconnect(),
+            TechnologyOptions.Resolved tech = job.technologies.resolve();
+            result = new GoodputStudy().run(new GoodputStudy.Input(clusterDoc, names, job.gpus, camp, rates, trials, seed, tech.interconnect(),
                     tech.notes()), progress);
         }
         if (plot != null) {

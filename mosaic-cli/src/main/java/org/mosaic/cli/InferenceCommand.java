@@ -46,15 +46,6 @@ public final class InferenceCommand implements Callable<Integer> {
     @Option(names = "--system", paramLabel = "FILE|NAME", description = "Serve on a system instead of a cluster under a policy: a preset "
             + "(selene, llama3-h100) or a kind: system document. Not with --cluster or --policy.")
     String system;
-    @Option(names = "--gpus", paramLabel = "N", description = "GPUs available (default: the cluster's or the system's).")
-    Long gpus;
-    @Option(names = "--cluster", paramLabel = "FILE|NAME", defaultValue = "h100-16k",
-            description = "The cluster: nvl72-rack, h100-16k, cluster-100k or a kind: cluster document (default: ${DEFAULT-VALUE}).")
-    String cluster;
-    @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
-            description = "today, mosaic, mosaic-beyond-copper, all-optical-laser; several separated by commas, or all "
-                    + "(default: ${DEFAULT-VALUE}; not with --system).")
-    List<String> policies;
     @Option(names = "--tp", paramLabel = "N", description = "Tensor-parallel size (divides the attention heads).")
     Integer tp;
     @Option(names = "--pp", paramLabel = "N", description = "Pipeline stages.")
@@ -81,6 +72,9 @@ public final class InferenceCommand implements Callable<Integer> {
     @Mixin
     FormatOption output;
 
+    @Mixin
+    JobOptions job;
+
     @Spec
     CommandSpec spec;
 
@@ -88,6 +82,16 @@ public final class InferenceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         var parsed = spec.commandLine().getParseResult();
+        // --set: model.*, gpu.*, system.* (with --system) and the cluster's paths (without), routed as train routes them
+        Map<String, String> unused = new java.util.HashMap<>();
+        unused.put("campaign", "inference runs no goodput campaign (campaign.KEY is goodput's)");
+        if (system == null) {
+            unused.put("system", "the run has no --system (hint: add --system selene or a system file, or drop the key)");
+        } else {
+            unused.put(DocumentSets.CLUSTER, "--system " + system + " replaces the cluster (its paths describe the --cluster network; "
+                    + "hint: system.KEY addresses the system document)");
+        }
+        Map<String, Map<String, String>> routed = DocumentSets.split(job.sets, unused);
         SystemSpec sys = null;
         if (system != null) {
             for (String flag : List.of("--cluster", "--policy")) {
@@ -96,20 +100,41 @@ public final class InferenceCommand implements Callable<Integer> {
                             + ": a system describes its GPUs and network itself; expected one or the other (hint: drop " + flag + ")");
                 }
             }
+            org.mosaic.core.scenario.ScenarioDocument doc;
             try {
-                sys = SystemSpec.from(Documents.load(Documents.Kind.SYSTEM, system));
+                doc = Documents.load(Documents.Kind.SYSTEM, system);
+            } catch (ScenarioException e) {
+                throw new UsageException("--system " + system + ": " + e.getMessage());
+            }
+            Map<String, String> systemSets = routed.getOrDefault("system", Map.of());
+            try {
+                sys = systemSets.isEmpty() ? SystemSpec.from(doc) : DocumentSets.bind(doc, "system", systemSets, Map.of(), SystemSpec::from);
             } catch (ScenarioException e) {
                 throw new UsageException("--system " + system + ": " + e.getMessage());
             }
         }
-        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? TrainCommand.clusterDocument(cluster, Map.of(), "") : null;
-        JobChecks.checkGpus(gpus);
-        ModelSpec m = TrainModels.bind(model, null, Map.of());
-        GpuSpec g = gpu == null ? null : TrainCommand.gpu(gpu);
-        List<String> names = sys != null ? List.of()
-                : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
+        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? TrainCommand.clusterDocument(job.cluster,
+                routed.getOrDefault(DocumentSets.CLUSTER, Map.of()), TrainCommand.TRAIN_HINT.replace("train's", "inference's")) : null;
+        JobChecks.checkGpus(job.gpus);
+        ModelSpec m = TrainModels.bind(model, null, routed.getOrDefault("model", Map.of()));
+        Map<String, String> gpuSets = routed.getOrDefault("gpu", Map.of());
+        GpuSpec g;
+        if (gpuSets.isEmpty()) {
+            g = gpu == null ? null : TrainCommand.gpu(gpu);
+        } else {
+            String source = gpu != null ? gpu : sys != null ? sys.gpu().name() : clusterDoc.gpu();
+            try {
+                g = DocumentSets.bind(Documents.load(Documents.Kind.GPU, source), "gpu", gpuSets, Map.of(), GpuSpec::from);
+            } catch (ScenarioException e) {
+                throw new UsageException((gpu != null ? "--gpu " : "gpu ") + source + ": " + e.getMessage());
+            }
+        }
+        List<String> names = sys != null ? List.of() : job.policyNames();
         if (sys == null) {
             JobChecks.checkPolicies("--policy", names);
+            job.technologies.checkRules(job.cluster, clusterDoc.cluster(), "inference");
+        } else {
+            job.technologies.refuseWithSystem();
         }
         Double target = null;
         if (latencyTarget != null) {
@@ -124,15 +149,20 @@ public final class InferenceCommand implements Callable<Integer> {
             throw new UsageException("--top " + top + " with a fixed plan: --top ranks the plans of a search (hint: add --search, or drop --top)");
         }
         InferenceResult result;
+        TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
-            InferenceStudy.Input input = new InferenceStudy.Input(m, sys, clusterDoc, sys == null ? cluster : null, g, gpus, names, null, tp, pp, ep,
-                    dp, batch, prompt, outputTokens, search, target, top);
+            tech = job.technologies.resolve();
+            InferenceStudy.Input input = new InferenceStudy.Input(m, sys, clusterDoc, sys == null ? job.cluster : null, g, job.gpus, names,
+                    tech.interconnect(), tp, pp, ep, dp, batch, prompt, outputTokens, search, target, top);
             result = new InferenceStudy().run(input, progress);
         }
         out.print(switch (output.format) {
             case JSON -> Results.json(result);
-            case CSV -> Output.csv(result.runs().stream().map(r -> Output.flatten(Results.tree(r))).toList());
-            case TABLE -> InferenceTable.text(result);
+            case CSV -> {
+                spec.commandLine().getErr().print(TechnologyOptions.notesText(tech.notes())); // CSV rows hold results only
+                yield Output.csv(result.runs().stream().map(r -> Output.flatten(Results.tree(r))).toList());
+            }
+            case TABLE -> InferenceTable.text(result) + TechnologyOptions.notesText(tech.notes());
         });
         out.flush();
         return 0;

@@ -57,18 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "other way to build the network; --gpus defaults to the system's gpus: (required when it has none).")
     String system;
 
-    @Option(names = "--gpus", paramLabel = "N", description = "GPUs of the job (default: the cluster's).")
-    Long gpus;
 
-    @Option(names = "--cluster", paramLabel = "FILE|NAME", defaultValue = "h100-16k",
-            description = "The cluster: a shipped name (nvl72-rack, h100-16k or cluster-100k; default: ${DEFAULT-VALUE}) or a "
-                    + "kind: cluster document (not with --system).")
-    String cluster;
 
-    @Option(names = "--policy", paramLabel = "POLICY", split = ",", defaultValue = "today",
-            description = "today, mosaic, mosaic-beyond-copper, all-optical-laser; several separated by commas, or all "
-                    + "(default: ${DEFAULT-VALUE}; not with --system).")
-    List<String> policies;
 
     @Option(names = "--tp", paramLabel = "N", description = "Tensor-parallel size.")
     Integer tp;
@@ -124,14 +114,23 @@ public final class TrainCommand implements Callable<Integer> {
                     + "per stage, slowest first (the conservative placement); more stragglers than stages add nothing: a stage is as slow as its "
                     + "slowest GPU. With --search the plans are ranked under the stragglers.")
     List<Double> stragglers = new ArrayList<>();
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any value of a document the run uses, by its dotted path: "
-            + "model.KEY of the model (model.layers, model.hidden, model.ffn, model.heads, model.kvHeads, model.vocab, model.seq, "
-            + "model.experts, model.topK, model.family); the cluster's own paths as fleet spells them (gpus, gpu, fabric.radix, "
-            + "scaleUp.gpus, layout.rackPower, economics.pue, ...); system.KEY of the --system document (e.g. "
-            + "system.scaleUp.efficiency=0.65; then no cluster paths); gpu.KEY of the --gpu document, else of the cluster's or "
-            + "system's GPU (e.g. gpu.hbm.capacity=96 GB). Repeatable; each key once, in any order: all are applied, then each "
-            + "document is checked once; a key of a document the run does not use is refused.")
-    List<String> sets = new ArrayList<>();
+    @Option(names = "--offload", paramLabel = "PARTS", defaultValue = "none", description = "What lives in the GPU's second memory "
+            + "tier (the gpu document's hostMemory: host DRAM over PCIe or C2C) instead of HBM, as Calculon models it: HBM keeps two "
+            + "layers' worth, each layer's transfer runs beside its compute. none; weights, activations, optimizer joined by '+' "
+            + "(all: the three); auto with --search: plans that fit only with offload offload the fewest parts that make them fit "
+            + "(default: ${DEFAULT-VALUE}).")
+    String offload;
+    @Option(names = "--offload-overlap", negatable = true, defaultValue = "true", fallbackValue = "true", description = "Offloaded "
+            + "transfers run under each layer's compute, exposing only what it cannot cover; --no-offload-overlap exposes them in full "
+            + "(default: on).")
+    boolean offloadOverlap;
+    @Option(names = "--all", description = "With --search and --out: write every plan the search examines (timed, with its breakdown, "
+            + "or rejected for memory, with its footprint); no plan is bounded out, so the search is slower.")
+    boolean all;
+    @OutputPaths.Writes(extensions = {".csv"})
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "With --search --all: the CSV of every examined plan (written "
+            + "whole or not at all: a temporary file renamed into place).")
+    Path allOut;
     @OutputPaths.Writes(extensions = {".svg", ".png"}, companions = "-timeline")
     @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png", description = "Write the step-time breakdown by policy and the pipeline "
             + "timeline of the first policy's plan.")
@@ -141,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
     FormatOption output;
 
     @Mixin
-    TechnologyOptions technologies;
+    JobOptions job;
 
     @Spec
     CommandSpec spec;
@@ -151,9 +150,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, String>> routed = routeSets();
         SystemSpec sys = system(routed.getOrDefault("system", Map.of()));
-        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(cluster, routed.getOrDefault(DocumentSets.CLUSTER,
+        org.mosaic.cluster.fleet.ClusterDocument clusterDoc = sys == null ? clusterDocument(job.cluster, routed.getOrDefault(DocumentSets.CLUSTER,
                 Map.of()), TRAIN_HINT) : null;
-        JobChecks.checkGpus(gpus);
+        JobChecks.checkGpus(job.gpus);
         ModelSpec m = TrainModels.bind(model, seqLen, routed.getOrDefault("model", Map.of()));
         GpuSpec g = gpu(sys, clusterDoc, routed.getOrDefault("gpu", Map.of()));
         TrainStudy.checkOptions(top, globalBatch, stragglers);
@@ -198,26 +197,40 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--search-overlap " + searchOverlap + " with a fixed plan (--tp/--pp/--dp/...): it chooses the TP "
                     + "overlaps a search may use, a fixed plan is one plan (hint: add --search, or give the plan's overlap with --tp-overlap)");
         }
+        if (all != (allOut != null)) {
+            throw new UsageException(all ? "--all without --out: expected --out FILE.csv, the file every examined plan is written to"
+                    : "--out " + allOut + " without --all: expected --all (--out writes every plan a search examines)");
+        }
+        if (!parsed.hasMatchedOption("--offload") && parsed.hasMatchedOption("--offload-overlap")) {
+            throw new UsageException("--" + (offloadOverlap ? "" : "no-") + "offload-overlap without --offload: nothing is offloaded "
+                    + "(hint: --offload optimizer, or --offload auto with --search)");
+        }
         TrainStudy.checkSequenceParallel(doSearch, seqParallel, tp);
         TrainStudy.checkOverlaps(doSearch, tp, seqParallel, tpo, scope);
         List<String> names = sys != null ? List.of()
-                : policies.size() == 1 && policies.get(0).equals("all") ? org.mosaic.cluster.fleet.Policy.NAMES : policies;
+                : job.policyNames();
         if (sys == null) {
             JobChecks.checkPolicies("--policy", names);
         }
         if (sys != null) {
-            technologies.refuseWithSystem();
+            job.technologies.refuseWithSystem();
         } else {
-            technologies.checkRules(cluster, clusterDoc.cluster(), "train");
+            job.technologies.checkRules(job.cluster, clusterDoc.cluster(), "train");
         }
         TrainResult result;
         TechnologyOptions.Resolved tech;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
-            tech = technologies.resolve();
-            TrainStudy.Input input = new TrainStudy.Input(m, sys, clusterDoc, sys == null ? clusterLabel(routed) : null, g, gpu != null, gpus,
+            tech = job.technologies.resolve();
+            TrainStudy.Input input = new TrainStudy.Input(m, sys, clusterDoc, sys == null ? clusterLabel(routed) : null, g, gpu != null, job.gpus,
                     names, tech.interconnect(), tech.notes(), tp, pp, dp, ep, cp, interleave, microBatch, globalBatch, rc, seqParallel,
-                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, plot != null);
+                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, plot != null, offload,
+                    offloadOverlap, all);
             result = new TrainStudy().run(input, progress);
+        }
+        if (allOut != null) {
+            String csv = Output.csv(result.examinedPlans().stream().map(e -> Output.flatten(Results.tree(e))).toList());
+            org.mosaic.report.AtomicFiles.write(allOut, tmp -> java.nio.file.Files.writeString(tmp, csv));
+            spec.commandLine().getErr().println("wrote " + result.examinedPlans().size() + " examined plans to " + allOut);
         }
         if (plot != null) {
             org.mosaic.report.TrainingCharts.writeStepPlot(plot, result.runs().stream().map(r -> r.run().step()).toList(),
@@ -252,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
             unused.put(DocumentSets.CLUSTER, "--system " + system + " replaces the cluster (its paths, e.g. gpus or fabric.radix, "
                     + "describe the --cluster network; hint: system.KEY addresses the system document, e.g. system.scaleUp.efficiency=0.65)");
         }
-        Map<String, Map<String, String>> routed = DocumentSets.split(sets, unused);
+        Map<String, Map<String, String>> routed = DocumentSets.split(job.sets, unused);
         if (gpu != null) {
             List<String> shadowed = new ArrayList<>();
             routed.getOrDefault(DocumentSets.CLUSTER, Map.of()).keySet().stream().filter(k -> k.equals("gpu")).forEach(shadowed::add);
@@ -298,7 +311,7 @@ public final class TrainCommand implements Callable<Integer> {
             return null;   // applied to the inline GPU as system.gpu.*
         }
         String source = gpu != null ? gpu : sys != null ? sys.gpu().name() : clusterDoc.gpu();
-        String flag = gpu != null ? "--gpu " : sys != null ? "--system " + system + ": gpu " : "--cluster " + cluster + ": gpu ";
+        String flag = gpu != null ? "--gpu " : sys != null ? "--system " + system + ": gpu " : "--cluster " + job.cluster + ": gpu ";
         ScenarioDocument doc;
         try {
             doc = Documents.load(Documents.Kind.GPU, source);
@@ -347,7 +360,7 @@ public final class TrainCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.JsonNode inline = doc.tree().get("gpu");
         systemGpuInline = gpu == null && inline != null && inline.isObject();
         if (systemGpuInline) {   // gpu.KEY is the inline GPU's key: system.gpu.KEY (the same key twice is refused)
-            for (String s : sets) {
+            for (String s : job.sets) {
                 int eq = s.indexOf('=');
                 String key = s.substring(0, eq).trim();
                 if (key.startsWith("gpu.")) {
@@ -372,8 +385,8 @@ public final class TrainCommand implements Callable<Integer> {
     /** The cluster as the user gave it, for messages: the --cluster value, with the --set keys that edited it. */
     String clusterLabel(Map<String, Map<String, String>> routed) {
         Map<String, String> edits = routed.getOrDefault(DocumentSets.CLUSTER, Map.of());
-        StringBuilder b = new StringBuilder(cluster);
-        edits.forEach((k, v) -> b.append(b.length() == cluster.length() ? " with " : ", ").append("--set ").append(k).append('=').append(v));
+        StringBuilder b = new StringBuilder(job.cluster);
+        edits.forEach((k, v) -> b.append(b.length() == job.cluster.length() ? " with " : ", ").append("--set ").append(k).append('=').append(v));
         return b.toString();
     }
 

@@ -38,6 +38,11 @@ final class TrainTable {
             TrainRun.Plan p = r.plan();
             sb.append("  plan options: ").append(p.tp() > 1 ? "TP overlap " + p.tpOverlap() : "no TP (no TP overlap)").append(", DP overlap ")
                     .append(p.dpOverlap() ? "on" : "off").append(", multiplies in ").append(p.matmulType()).append('\n');
+            if (p.offload() != null) {
+                sb.append(String.format(Locale.ROOT, "  offload %s: %.1f GB in the second memory tier (of %.1f GB), %.3f s of its transfers "
+                        + "exposed%n", p.offload(), r.memory().footprint().hostBytes() / 1e9, r.memory().footprint().hostCapacityBytes() / 1e9,
+                        r.breakdown().getOrDefault("offload", 0.0)));
+            }
             sb.append("  ").append(r.scaleUpNote()).append('\n');
             if (r.publishedGap() != null) {
                 sb.append("  beats the published run: ").append(r.publishedGap().explanation()).append('\n');

@@ -154,9 +154,10 @@ public final class TrainingModel {
         return new GroupNetwork() {
             @Override
             public LinkCost link(int ranks, int stride) {
-                long span = (long) ranks * stride;   // groups tile aligned blocks of this span: inside a board only if it divides it
+                // a group that fits inside one of the preset's boards is placed inside one (whole groups per board,
+                // GroupNetwork.fitsInDomain), not only when its span divides the board
                 return links.computeIfAbsent(key(ranks, stride),
-                        k -> base > 1 && span <= base && base % span == 0 ? local : c.forGroup(ranks, stride));
+                        k -> base > 1 && GroupNetwork.fitsInDomain(ranks, stride, base) ? local : c.forGroup(ranks, stride));
             }
 
             @Override
@@ -171,9 +172,7 @@ public final class TrainingModel {
 
             @Override
             public double computeSlowdown(int ranks, int stride) {
-                long span = (long) ranks * stride;
-                int domain = c.scaleUpGpus();
-                return span <= domain && domain % span == 0 ? SCALE_UP_COMPUTE_SLOWDOWN : FABRIC_COMPUTE_SLOWDOWN;
+                return GroupNetwork.fitsInDomain(ranks, stride, c.scaleUpGpus()) ? SCALE_UP_COMPUTE_SLOWDOWN : FABRIC_COMPUTE_SLOWDOWN;
             }
         };
     }

@@ -57,9 +57,11 @@ class TrainingModelTest {
         TrainingCluster c = s.cluster();
         assertThat(c.scaleUpGpus()).isEqualTo(72);
         assertThat(s.system().network().link(8, 1)).isEqualTo(c.forGroup(8, 1));
-        LinkCost tp16 = s.system().network().link(16, 1);
-        assertThat(tp16).isEqualTo(c.forGroup(16, 1));
-        assertThat(tp16.bandwidthBytesPerSecond()).isLessThan(c.scaleUp().bandwidthBytesPerSecond() / 5);
+        // a group of 16 fits inside a rack and is placed whole inside one (issue 16's placement rule); 128 cannot
+        assertThat(s.system().network().link(16, 1)).isEqualTo(c.forGroup(8, 1));
+        LinkCost dp128 = s.system().network().link(128, 1);
+        assertThat(dp128).isEqualTo(c.forGroup(128, 1));
+        assertThat(dp128.bandwidthBytesPerSecond()).isLessThan(c.scaleUp().bandwidthBytesPerSecond() / 5);
     }
 
     @Test

@@ -133,8 +133,9 @@ public final class ServingModel {
                 perGpu, perGpu * plan.gpus(), parts, mem, domain, inside(tp, domain), inside(tp * ep, domain));
     }
 
+    /** Whether a group of {@code span} GPUs is placed inside one domain (whole groups per domain, {@code GroupNetwork.fitsInDomain}). */
     private static boolean inside(long span, int domain) {
-        return span <= domain && domain % span == 0;
+        return span <= domain;
     }
 
     /** One layer's time by part on one GPU. */

@@ -11,16 +11,23 @@ import java.util.Locale;
  */
 public enum DataType {
     /** BF16 inputs, FP32 accumulation: the reference. */
-    BF16("bf16"),
+    BF16("bf16", 2),
     /** FP8 (E4M3/E5M2) inputs with per-tensor scaling, Transformer Engine style; the GPU must give peak.fp8. */
-    FP8("fp8"),
+    FP8("fp8", 1),
     /** FP32 inputs on the tensor cores (TF32 math); the GPU must give peak.fp32. */
-    FP32("fp32");
+    FP32("fp32", 4);
 
     private final String word;
+    private final double operandBytes;
 
-    DataType(String word) {
+    DataType(String word, double operandBytes) {
         this.word = word;
+        this.operandBytes = operandBytes;
+    }
+
+    /** Bytes per element of a multiply's operands in this type (FP8 1, BF16 2, FP32 4); the casts into it are not counted. */
+    public double operandBytes() {
+        return operandBytes;
     }
 
     /** The document / CLI word: bf16, fp8, fp32. */

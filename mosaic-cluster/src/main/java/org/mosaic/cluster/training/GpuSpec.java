@@ -31,9 +31,49 @@ import org.mosaic.core.units.UnitException;
  * @param multiprocessors            streaming multiprocessors (the wave size of a GEMM's tiles), 0 when not given
  * @param peakFp8FlopsPerSecond      dense FP8 tensor-core peak (FLOP/s), 0 when the GPU has none (or the document does not say)
  * @param peakFp32FlopsPerSecond     dense FP32-input (TF32) tensor-core peak (FLOP/s), 0 when the document does not say
+ * @param hostMemory                 the second memory tier offload goes to (host DRAM over PCIe or C2C), null when the document
+ *                                   gives none (then no plan may offload)
  */
 public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
-                      KernelEfficiency efficiency, int multiprocessors, double peakFp8FlopsPerSecond, double peakFp32FlopsPerSecond) {
+                      KernelEfficiency efficiency, int multiprocessors, double peakFp8FlopsPerSecond, double peakFp32FlopsPerSecond,
+                      HostMemory hostMemory) {
+
+    /** A GPU without a second memory tier. */
+    public GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
+                   KernelEfficiency efficiency, int multiprocessors, double peakFp8FlopsPerSecond, double peakFp32FlopsPerSecond) {
+        this(name, peakBf16FlopsPerSecond, hbmBandwidthBytesPerSecond, hbmCapacityBytes, efficiency, multiprocessors, peakFp8FlopsPerSecond,
+                peakFp32FlopsPerSecond, null);
+    }
+
+    /**
+     * The second memory tier as one GPU sees it (Calculon's {@code mem2}, [calculon-sc23]): its share of the host's memory and
+     * the link to it, per direction (PCIe or NVLink-C2C). Offloaded weights, activations and optimizer state live here and
+     * stream to and from HBM at {@code bandwidth × efficiency}.
+     *
+     * @param capacityBytes           bytes of the tier available to one GPU
+     * @param bandwidthBytesPerSecond nominal bandwidth per direction (B/s)
+     * @param efficiency              achievable fraction of it, (0, 1]
+     */
+    public record HostMemory(double capacityBytes, double bandwidthBytesPerSecond, double efficiency) {
+        public HostMemory {
+            if (!(capacityBytes > 0 && Double.isFinite(capacityBytes) && bandwidthBytesPerSecond > 0 && Double.isFinite(bandwidthBytesPerSecond)
+                    && efficiency > 0 && efficiency <= 1)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "host memory %s B at %s B/s × %s — expected a positive "
+                        + "capacity and bandwidth and an efficiency in (0, 1]", capacityBytes, bandwidthBytesPerSecond, efficiency));
+            }
+        }
+
+        /** Seconds to move {@code bytes} one way. */
+        public double seconds(double bytes) {
+            return bytes / (bandwidthBytesPerSecond * efficiency);
+        }
+    }
+
+    /** The same GPU with another second memory tier (null: none). */
+    public GpuSpec withHostMemory(HostMemory tier) {
+        return new GpuSpec(name, peakBf16FlopsPerSecond, hbmBandwidthBytesPerSecond, hbmCapacityBytes, efficiency, multiprocessors,
+                peakFp8FlopsPerSecond, peakFp32FlopsPerSecond, tier);
+    }
 
     /** A GPU without a multiprocessor count (no wave quantisation) and with BF16 only. */
     public GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBandwidthBytesPerSecond, double hbmCapacityBytes,
@@ -212,12 +252,23 @@ public record GpuSpec(String name, double peakBf16FlopsPerSecond, double hbmBand
         if (matrixFp8 != null && !matrixFp8.isEmpty() && peakFp8 == 0) {
             r.problem(prefix + "kernelEfficiency.matrixFp8", "a table", "peak.fp8 beside it: an FP8 efficiency table without an FP8 peak");
         }
+        HostMemory host = null;
+        if (r.has(prefix + "hostMemory")) {
+            // the second tier: all three keys or none
+            double hostCapacity = r.quantity(prefix + "hostMemory.capacity", Dimension.DATA_SIZE, 1e6, 1e16);
+            double hostBandwidth = r.quantity(prefix + "hostMemory.bandwidth", Dimension.DATA_RATE, 8e6, 8e16) / 8;
+            double hostEfficiency = r.has(prefix + "hostMemory.efficiency")
+                    ? r.quantity(prefix + "hostMemory.efficiency", Dimension.FRACTION, 1e-3, 1) : 1;
+            if (hostCapacity > 0 && hostBandwidth > 0 && hostEfficiency > 0 && hostEfficiency <= 1) {
+                host = new HostMemory(hostCapacity, hostBandwidth, hostEfficiency);
+            }
+        }
         if (!r.problems().isEmpty() || matrix == null || hbm == null || matrixFp8 == null || matrixFp32 == null) {
             return null;
         }
         try {
             GpuSpec g = new GpuSpec(name, peak, bandwidth, capacity, new KernelEfficiency(matrix, hbm, matrixFp8, matrixFp32), sms, peakFp8,
-                    peakFp32);
+                    peakFp32, host);
             KernelCosts.of(g); // the tables' shape
             return g;
         } catch (IllegalArgumentException e) {

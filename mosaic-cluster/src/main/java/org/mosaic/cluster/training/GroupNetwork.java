@@ -35,9 +35,18 @@ public interface GroupNetwork {
     }
 
     /**
-     * A two-level network: groups whose span (ranks × stride) divides the domain of {@code domainGpus} (so every aligned
-     * block of that span lies inside one domain) see {@code scaleUp}, others {@code fabric}, with bisection = ranks/2 ×
-     * per-rank fabric bandwidth.
+     * The placement rule: a group whose span (ranks × stride) is at most the domain is placed inside one domain, whole groups
+     * per domain — not only when the span divides the domain. The job's spans are nested (TP inside CP inside DP), so
+     * packing blocks of the largest span that fits, ⌊domain / span⌋ per domain, keeps every smaller group whole too; the
+     * domain's other GPUs (domain mod span) stay idle or serve as spares, as 64 of an NVL72's 72 GPUs with 8 spares.
+     */
+    static boolean fitsInDomain(int ranks, int stride, int domainGpus) {
+        return (long) ranks * stride <= domainGpus;
+    }
+
+    /**
+     * A two-level network: groups that fit inside a domain of {@code domainGpus} ({@link #fitsInDomain}) see
+     * {@code scaleUp}, others {@code fabric}, with bisection = ranks/2 × per-rank fabric bandwidth.
      */
     static GroupNetwork twoLevel(int domainGpus, LinkCost scaleUp, LinkCost fabric) {
         return twoLevel(domainGpus, scaleUp, fabric, 0, 0);
@@ -75,8 +84,7 @@ public interface GroupNetwork {
             }
 
             private boolean inside(int ranks, int stride) {
-                long span = (long) ranks * stride;
-                return span <= domainGpus && domainGpus % span == 0;
+                return fitsInDomain(ranks, stride, domainGpus);
             }
         };
     }

@@ -21,9 +21,17 @@ import org.mosaic.core.catalog.Provenance;
  * @param flopEfficiencies      η<sub>F</sub> for kernels of at least the threshold
  * @param byteThresholds        descending byte thresholds (last 0)
  * @param byteEfficiencies      η<sub>Q</sub> for transfers of at least the threshold
+ * @param operandBytes          bytes per element of a multiply's operands as they are read from HBM: 2 (BF16), 1 (FP8), 4
+ *                              (FP32 inputs of TF32 math); results are written in BF16 (2 B) whatever the type
  */
 public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, double[] flopThresholds, double[] flopEfficiencies,
-                          double[] byteThresholds, double[] byteEfficiencies, int multiprocessors) {
+                          double[] byteThresholds, double[] byteEfficiencies, int multiprocessors, double operandBytes) {
+
+    /** BF16 operands (2 B). */
+    public KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, double[] flopThresholds, double[] flopEfficiencies,
+                       double[] byteThresholds, double[] byteEfficiencies, int multiprocessors) {
+        this(peakFlopsPerSecond, hbmBytesPerSecond, flopThresholds, flopEfficiencies, byteThresholds, byteEfficiencies, multiprocessors, 2);
+    }
 
     /**
      * The output tiles cuBLAS computes a large BF16 GEMM in, either orientation (NVIDIA, Matrix Multiplication Background
@@ -41,6 +49,9 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
     }
 
     public KernelCosts {
+        if (!(operandBytes == 1 || operandBytes == 2 || operandBytes == 4)) {
+            throw new IllegalArgumentException("operand bytes " + operandBytes + " — expected 1 (FP8), 2 (BF16) or 4 (FP32)");
+        }
         if (multiprocessors < 0) {
             throw new IllegalArgumentException("multiprocessors " + multiprocessors + " — expected the GPU's streaming multiprocessors "
                     + "(e.g. 108 for an A100), or 0 to leave wave quantisation out");
@@ -67,7 +78,7 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
 
     /**
      * The costs of {@code gpu}'s matrix multiplies in {@code type}: that type's peak and efficiency table (the BF16 table
-     * when the document gives none for it), HBM as in BF16.
+     * when the document gives none for it), the operands read at the type's size (FP8 1 B, FP32 4 B), results in BF16.
      *
      * @throws IllegalArgumentException when the GPU document gives no peak for the type
      */
@@ -80,7 +91,7 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
         GpuSpec.KernelEfficiency e = gpu.efficiency();
         return new KernelCosts(peak, gpu.hbmBandwidthBytesPerSecond(), GpuSpec.KernelEfficiency.thresholds(e.matrix(type)),
                 GpuSpec.KernelEfficiency.efficiencies(e.matrix(type)), GpuSpec.KernelEfficiency.thresholds(e.hbm()),
-                GpuSpec.KernelEfficiency.efficiencies(e.hbm()), gpu.multiprocessors());
+                GpuSpec.KernelEfficiency.efficiencies(e.hbm()), gpu.multiprocessors(), type.operandBytes());
     }
 
     /** Seconds of a kernel doing {@code flops} on the tensor cores and moving {@code bytes} through HBM. */
@@ -96,13 +107,13 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
     }
 
     /**
-     * A BF16 matrix multiply (m×k)·(k×n) repeated {@code batch} times: 2·m·n·k FLOPs each, reading both operands and
-     * writing the result once (2 bytes per element); the size that sets the efficiency is one batched kernel, and the
+     * A matrix multiply (m×k)·(k×n) repeated {@code batch} times: 2·m·n·k FLOPs each, reading both operands
+     * ({@link #operandBytes} per element) and writing the result once in BF16 (2 B); the size that sets the efficiency is one batched kernel, and the
      * m×n output grid's last partial wave of tiles runs on idle multiprocessors ({@link #waveEfficiency}).
      */
     public double gemmSeconds(double m, double n, double k, double batch) {
         double flops = 2 * m * n * k * batch;
-        double bytes = 2 * (m * k + k * n + m * n) * batch;
+        double bytes = (operandBytes * (m * k + k * n) + 2 * m * n) * batch;
         return gemm(flops, bytes, m, n, batch);
     }
 
@@ -150,9 +161,9 @@ public record KernelCosts(double peakFlopsPerSecond, double hbmBytesPerSecond, d
         double flops = 2 * m * n * k * batch;
         if (!weightGradient) {
             // the second operand's gradient dB (k×n) = Aᵀ · dC, written in BF16
-            return dgrad + gemm(flops, 2 * (m * k + m * n + k * n) * batch, k, n, batch);
+            return dgrad + gemm(flops, (operandBytes * (m * k + m * n) + 2 * k * n) * batch, k, n, batch);
         }
-        double bytes = (2 * (m * k + m * n) + 8 * k * n) * batch;
+        double bytes = (operandBytes * (m * k + m * n) + 8 * k * n) * batch;
         return dgrad + gemm(flops, bytes, k, n, batch);
     }
 

@@ -31,10 +31,19 @@ import java.util.Locale;
  * @param dpOverlap            the DP gradient reduction and parameter gathering run under the backward and forward (all
  *                             but the last bucket); false: after the backward, exposed in full
  * @param matmulType           the number format of the linear layers' multiplies ({@link DataType})
+ * @param offload              what lives in the second memory tier ({@link Offload}; {@link Offload#NONE}: everything in HBM)
  */
 public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
                            Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention,
-                           TpOverlap tpOverlap, boolean dpOverlap, DataType matmulType) {
+                           TpOverlap tpOverlap, boolean dpOverlap, DataType matmulType, Offload offload) {
+
+    /** A plan that offloads nothing. */
+    public ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
+                        Recompute recompute, boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention,
+                        TpOverlap tpOverlap, boolean dpOverlap, DataType matmulType) {
+        this(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer, flashAttention,
+                tpOverlap, dpOverlap, matmulType, Offload.NONE);
+    }
 
     /** A plan whose multiplies run in BF16. */
     public ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave,
@@ -68,6 +77,9 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         }
         if (matmulType == null) {
             throw new IllegalArgumentException("matrix-multiply type null — expected bf16, fp8 or fp32");
+        }
+        if (offload == null) {
+            offload = Offload.NONE;
         }
         if (tpOverlap == null) {
             throw new IllegalArgumentException("TP overlap null — expected none, backward, ring or pipelined");
@@ -129,19 +141,26 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
 
     /** The same plan with other switches (the overlaps kept). */
     public ParallelPlan with(Recompute r, boolean seqPar, boolean distOpt, boolean flash) {
-        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash, tpOverlap, dpOverlap, matmulType);
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, r, seqPar, distOpt, flash, tpOverlap, dpOverlap, matmulType,
+                offload);
     }
 
     /** The same plan with other overlaps. */
     public ParallelPlan withOverlap(TpOverlap tpMode, boolean dpOn) {
         return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
-                flashAttention, tpMode, dpOn, matmulType);
+                flashAttention, tpMode, dpOn, matmulType, offload);
     }
 
     /** The same plan with its linear layers' multiplies in another type. */
     public ParallelPlan withMatmulType(DataType type) {
         return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
-                flashAttention, tpOverlap, dpOverlap, type);
+                flashAttention, tpOverlap, dpOverlap, type, offload);
+    }
+
+    /** The same plan with another offload. */
+    public ParallelPlan withOffload(Offload o) {
+        return new ParallelPlan(tp, pp, dp, ep, cp, microBatch, globalBatch, interleave, recompute, sequenceParallel, distributedOptimizer,
+                flashAttention, tpOverlap, dpOverlap, matmulType, o);
     }
 
     /**
@@ -177,6 +196,17 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
             out.add("TP overlap " + tpOverlap.word() + " without sequence parallelism — expected sequence parallelism (the ring and "
                     + "pipelined overlaps split all-gathers and reduce-scatters); hint: TP overlap backward or none");
         }
+        if (offload.any()) {
+            int fewest = Integer.MAX_VALUE;
+            for (int[] stage : StepModel.layerSplit(model.layers(), Math.min(pp, model.layers()), 1)) {
+                fewest = Math.min(fewest, stage[0]);
+            }
+            if (fewest < 3) {
+                out.add(String.format(Locale.ROOT, "offload %s with %d layer(s) on a stage — expected at least 3 layers per stage (HBM "
+                        + "keeps two layers' worth double-buffered, as Calculon requires); hint: fewer pipeline stages, or --offload none",
+                        offload.word(), fewest));
+            }
+        }
         if (ep > 1 && !model.isMoe()) {
             out.add("ep " + ep + " on dense model " + model.name() + " — expected ep 1 (no experts to split)");
         }
@@ -210,6 +240,9 @@ public record ParallelPlan(int tp, int pp, int dp, int ep, int cp, int microBatc
         }
         if (matmulType != DataType.BF16) {
             b.append(' ').append(matmulType.word());
+        }
+        if (offload.any()) {
+            b.append(" offload ").append(offload.word());
         }
         return b.toString();
     }

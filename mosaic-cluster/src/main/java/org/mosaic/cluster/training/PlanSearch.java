@@ -60,9 +60,15 @@ public final class PlanSearch {
      * @param recompute  recomputation
      */
     public record Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute,
-                        TpOverlap tpOverlap, Boolean dpOverlap) {
+                        TpOverlap tpOverlap, Boolean dpOverlap, Offload offload, boolean searchOffload) {
         /** Nothing fixed. */
         public static final Fixed NONE = new Fixed(null, null, null, null, null, null, null, null);
+
+        /** Offload fixed to nothing. */
+        public Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute,
+                     TpOverlap tpOverlap, Boolean dpOverlap) {
+            this(tp, pp, dp, ep, cp, microBatch, interleave, recompute, tpOverlap, dpOverlap, null, false);
+        }
 
         /** The shape fixed, the overlaps searched. */
         public Fixed(Integer tp, Integer pp, Integer dp, Integer ep, Integer cp, Integer microBatch, Integer interleave, Recompute recompute) {
@@ -71,7 +77,16 @@ public final class PlanSearch {
 
         /** The same with the overlaps fixed (null: searched). */
         public Fixed withOverlaps(TpOverlap tpMode, Boolean dpOn) {
-            return new Fixed(tp, pp, dp, ep, cp, microBatch, interleave, recompute, tpMode, dpOn);
+            return new Fixed(tp, pp, dp, ep, cp, microBatch, interleave, recompute, tpMode, dpOn, offload, searchOffload);
+        }
+
+        /**
+         * The same with the offload fixed ({@code search} false: every plan offloads {@code parts}, {@link Offload#NONE} for none)
+         * or searched ({@code search} true: a plan that does not fit in HBM is tried with the fewest parts offloaded that make it
+         * fit, overlapped as {@code parts} says — never a fitting plan, which offload can only slow down).
+         */
+        public Fixed withOffload(Offload parts, boolean search) {
+            return new Fixed(tp, pp, dp, ep, cp, microBatch, interleave, recompute, tpOverlap, dpOverlap, parts, search);
         }
 
         boolean allows(ParallelPlan p) {
@@ -82,6 +97,18 @@ public final class PlanSearch {
         private static boolean ok(Integer fixed, int v) {
             return fixed == null || fixed == v;
         }
+    }
+
+    /**
+     * One plan a search examined, for writing every plan out ({@code train --search --all}).
+     *
+     * @param plan    the plan
+     * @param outcome "fits" (timed), "memory" (rejected: does not fit), "pruned" (not timed: bounded out; only without a
+     *                listener's full evaluation)
+     * @param step    its step when timed, else null
+     * @param memory  its memory footprint
+     */
+    public record Examined(ParallelPlan plan, String outcome, StepResult step, MemoryFootprint memory) {
     }
 
     /** Searches everything (see {@link #search(ModelSpec, TrainingSystem, int, Fixed, ParallelPlan, int)}). */
@@ -111,6 +138,15 @@ public final class PlanSearch {
      */
     public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep,
                                 double[] stragglers) {
+        return search(model, system, globalBatch, fixed, template, keep, stragglers, null);
+    }
+
+    /**
+     * Searches, handing every examined plan to {@code every} (null: none). With a listener no plan is bounded out: every
+     * fitting plan is timed in full so that it can be written with its breakdown; the ranking is the same.
+     */
+    public static Result search(ModelSpec model, TrainingSystem system, int globalBatch, Fixed fixed, ParallelPlan template, int keep,
+                                double[] stragglers, java.util.function.Consumer<Examined> every) {
         Fixed fx = fixed == null ? Fixed.NONE : fixed;
         double[] slow = StepModel.stragglers(stragglers);
         if (globalBatch < 1) {
@@ -125,6 +161,12 @@ public final class PlanSearch {
         // the number format is a choice of the user's (it changes the numerics), not of the search: the template's, else BF16
         DataType type = template == null ? DataType.BF16 : template.matmulType();
         KernelCosts.of(system.gpu(), type);   // refuses a type the GPU has no peak for, before any plan is timed
+        Offload fixedOffload = fx.offload() == null ? Offload.NONE : fx.offload();
+        if ((fixedOffload.any() || fx.searchOffload()) && system.gpu().hostMemory() == null) {
+            throw new IllegalArgumentException("offload " + (fx.searchOffload() ? "searched" : fixedOffload.word()) + " but GPU "
+                    + system.gpu().name() + " has no second memory tier — expected hostMemory {capacity, bandwidth} in its gpu document "
+                    + "(hint: --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=63GB/s)");
+        }
         long gpus = system.gpus();
         List<StepResult> fits = new ArrayList<>();
         MemoryFootprint misfitMemory = null;
@@ -167,26 +209,44 @@ public final class PlanSearch {
                                     boolean sp = tp > 1 && seqPar;
                                     // the DP overlap is on unless fixed: exposing the whole reduction is never faster
                                     ParallelPlan plan = new ParallelPlan(tp, pp, dp, ep, cp, mb, globalBatch, v, r, sp, distOpt, flash,
-                                            fx.tpOverlap() != null ? fx.tpOverlap() : TpOverlap.BACKWARD, fx.dpOverlap() == null || fx.dpOverlap(), type);
+                                            fx.tpOverlap() != null ? fx.tpOverlap() : TpOverlap.BACKWARD, fx.dpOverlap() == null || fx.dpOverlap(), type,
+                                            fx.searchOffload() ? Offload.NONE : fixedOffload);
                                     if (!fx.allows(plan) || !plan.problems(model, gpus).isEmpty()) {
                                         continue;
                                     }
                                     evaluated++;
                                     MemoryFootprint mem = StepModel.memoryOfValidPlan(model, plan, system);   // problems() checked above
-                                    if (!mem.fits()) {
-                                        rejected++;
-                                        if (misfitMemory == null || mem.totalBytes() < misfitMemory.totalBytes()) {
-                                            misfitMemory = mem;
-                                            misfitPlan = plan;
+                                    List<ParallelPlan> timed = new ArrayList<>();
+                                    if (mem.fits()) {
+                                        timed.add(plan);
+                                    } else {
+                                        if (fx.searchOffload()) {
+                                            timed.addAll(offloadVariants(model, plan, system, gpus, fixedOffload.overlap()));
                                         }
-                                        continue;
+                                        if (timed.isEmpty()) {
+                                            rejected++;
+                                            if (every != null) {
+                                                every.accept(new Examined(plan, "memory", null, mem));
+                                            }
+                                            if (misfitMemory == null || mem.totalBytes() < misfitMemory.totalBytes()) {
+                                                misfitMemory = mem;
+                                                misfitPlan = plan;
+                                            }
+                                            continue;
+                                        }
                                     }
-                                    for (ParallelPlan variant : overlapVariants(model, plan, system, fx)) {
-                                        StepResult res = StepModel.evaluateBelow(model, variant, system, slow, cutoff(fits, keep));
-                                        if (res == null) {
-                                            pruned++;
-                                        } else {
-                                            insert(fits, res, keep);
+                                    for (ParallelPlan fitting : timed) {
+                                        for (ParallelPlan variant : overlapVariants(model, fitting, system, fx)) {
+                                            StepResult res = StepModel.evaluateBelow(model, variant, system, slow,
+                                                    every != null ? Double.POSITIVE_INFINITY : cutoff(fits, keep));
+                                            if (res == null) {
+                                                pruned++;
+                                            } else {
+                                                insert(fits, res, keep);
+                                                if (every != null) {
+                                                    every.accept(new Examined(variant, "fits", res, res.memory()));
+                                                }
+                                            }
                                         }
                                     }
                                 }
@@ -227,6 +287,31 @@ public final class PlanSearch {
             return List.of(back);
         }
         return List.of(ring, back);   // neither dominates (or a tie, which the ranking breaks by label)
+    }
+
+    /**
+     * The offloads that make a plan that does not fit in HBM fit, each minimal (no fitting choice offloads a subset of its
+     * parts): offloading more never shortens a step (forward max and backward sum of the transfers only grow), so a superset
+     * of a fitting choice is never faster.
+     */
+    static List<ParallelPlan> offloadVariants(ModelSpec model, ParallelPlan plan, TrainingSystem system, long gpus, boolean overlap) {
+        List<Offload> fitting = new ArrayList<>();
+        List<ParallelPlan> out = new ArrayList<>();
+        for (Offload o : Offload.choices()) {
+            Offload choice = o.withOverlap(overlap);
+            if (fitting.stream().anyMatch(f -> f.subsetOf(choice))) {
+                continue;
+            }
+            ParallelPlan candidate = plan.withOffload(choice);
+            if (!candidate.problems(model, gpus).isEmpty()) {
+                return out;   // too few layers per stage to offload at all
+            }
+            if (StepModel.memoryOfValidPlan(model, candidate, system).fits()) {
+                fitting.add(choice);
+                out.add(candidate);
+            }
+        }
+        return out;
     }
 
     /** The step time a plan must beat to enter the kept list. */

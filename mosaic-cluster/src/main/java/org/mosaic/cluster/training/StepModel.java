@@ -214,7 +214,7 @@ public final class StepModel {
 
     /** Per-layer, per-micro-batch costs on one GPU (seconds). */
     record LayerCost(double fwdCompute, double bwdCompute, double recompute, double fwdTp, double bwdTp, double recomputeTp,
-                     double fwdCp, double bwdCp, double fwdEp, double bwdEp) {
+                     double fwdCp, double bwdCp, double fwdEp, double bwdEp, double fwdMemory, double bwdMemory) {
         double forward() {
             return fwdCompute + fwdTp + fwdCp + fwdEp;
         }
@@ -247,6 +247,52 @@ public final class StepModel {
             this.tokens = (double) p.microBatch() * m.sequenceLength() / p.cp();
             this.t = p.tp();
             this.layers = layerSplit(m.layers(), p.pp(), p.interleave());
+            if (p.offload().any() && sys.gpu().hostMemory() == null) {
+                throw new IllegalArgumentException("plan " + p.label() + " offloads " + p.offload().word() + " but GPU " + sys.gpu().name()
+                        + " has no second memory tier — expected hostMemory {capacity, bandwidth} in its gpu document (hint: --offload "
+                        + "none, or --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=63GB/s)");
+            }
+        }
+
+        /** One GPU's parameters of one transformer layer (its TP share, its EP share of the experts). */
+        double layerParameters() {
+            return (m.attentionParametersPerLayer() + m.routerParametersPerLayer() + 2.0 * m.hiddenSize()
+                    + m.experts() * m.expertParameters() / p.ep()) / t;
+        }
+
+        /** One GPU's expert parameters of one layer. */
+        double layerExpertParameters() {
+            return m.isMoe() ? m.experts() * m.expertParameters() / p.ep() / t : 0;
+        }
+
+        /** FP32 master weights and Adam moments of one layer held by one GPU (its shard with the distributed optimizer). */
+        double layerOptimizerBytes() {
+            double params = layerParameters();
+            double expert = layerExpertParameters();
+            return p.distributedOptimizer() ? OPTIMIZER_BYTES * ((params - expert) / gradGroup() + expert / expertGradGroup())
+                    : OPTIMIZER_BYTES * params;
+        }
+
+        /**
+         * Seconds of one layer's second-tier transfer exposed per micro-batch, {forward, backward} ({@link Offload}, Calculon's
+         * model): forward max(weights, activations), backward weights + activations + optimizer state; overlapped, only what
+         * the layer's compute and communication (less its memory-bound kernels, which share HBM with the transfer) cannot cover.
+         */
+        double[] offloadExposed(LayerCost lc) {
+            Offload o = p.offload();
+            if (!o.any()) {
+                return new double[2];
+            }
+            GpuSpec.HostMemory host = sys.gpu().hostMemory();
+            double w = o.weights() ? layerParameters() * BF16 : 0;
+            double a = o.activations() ? activationBytesPerLayer() : 0;
+            double opt = o.optimizer() ? layerOptimizerBytes() : 0;
+            double fwd = host.seconds(Math.max(w, a));
+            double bwd = host.seconds(w + a + opt);
+            if (!o.overlap()) {
+                return new double[] {fwd, bwd};
+            }
+            return new double[] {Math.max(0, fwd + lc.fwdMemory() - lc.forward()), Math.max(0, bwd + lc.bwdMemory() - lc.backward())};
         }
 
         StepResult run(boolean timeline, double cutoffSeconds) {
@@ -258,11 +304,12 @@ public final class StepModel {
             double embedFwd = k.memorySeconds(tokens * m.hiddenSize() * BF16 * 2);
             double[] head = headCost();
             double[] stageSlow = stageSlowdowns(lc, embedFwd, head);
+            double[] offload = offloadExposed(lc);
             for (int s = 0; s < stages; s++) {
                 for (int c = 0; c < v; c++) {
                     int n = layers[s][c];
-                    double f = n * (lc.fwdCompute * stageSlow[s] + lc.fwdTp + lc.fwdCp + lc.fwdEp);
-                    double b = n * ((lc.bwdCompute + lc.recompute) * stageSlow[s] + lc.bwdTp + lc.recomputeTp + lc.bwdCp + lc.bwdEp);
+                    double f = n * (lc.fwdCompute * stageSlow[s] + lc.fwdTp + lc.fwdCp + lc.fwdEp + offload[0]);
+                    double b = n * ((lc.bwdCompute + lc.recompute) * stageSlow[s] + lc.bwdTp + lc.recomputeTp + lc.bwdCp + lc.bwdEp + offload[1]);
                     if (s == 0 && c == 0) {
                         f += embedFwd * stageSlow[s];
                         b += 2 * embedFwd * stageSlow[s];
@@ -369,6 +416,9 @@ public final class StepModel {
             br.put("tp", scale * (lc.fwdTp + lc.bwdTp + lc.recomputeTp));
             br.put("cp", scale * (lc.fwdCp + lc.bwdCp));
             br.put("ep", scale * (lc.fwdEp + lc.bwdEp));
+            if (p.offload().any()) {
+                br.put("offload", scale * (offload[0] + offload[1]));
+            }
             int sends = 0;
             for (int c = 0; c < v; c++) {
                 sends += (busiest == stages - 1 && c == v - 1 ? 0 : 1) + (busiest == 0 && c == 0 ? 0 : 1);
@@ -563,7 +613,10 @@ public final class StepModel {
                 fwdEp = 2 * one;
                 bwdEp = 2 * one;
             }
-            return new LayerCost(fwdCompute, bwdCompute, recompute, fwdTp, bwdTp, recomputeTp, fwdCp, bwdCp, fwdEp, bwdEp);
+            double recomputeMemory = p.recompute() == Recompute.FULL ? elementwiseF : p.recompute() == Recompute.SELECTIVE && !flash
+                    ? softmaxF + permute : 0;
+            return new LayerCost(fwdCompute, bwdCompute, recompute, fwdTp, bwdTp, recomputeTp, fwdCp, bwdCp, fwdEp, bwdEp, elementwiseF,
+                    elementwiseB + recomputeMemory);
         }
 
         /** Final norm, logits and loss on the last stage: {forward, backward} seconds. */
@@ -689,6 +742,11 @@ public final class StepModel {
             MemoryFootprint worst = null;
             double perLayer = activationBytesPerLayer();
             double fullLayer = p.recompute() == Recompute.FULL ? withoutRecompute().activationBytesPerLayer() : 0;
+            Offload o = p.offload();
+            double layerParams = layerParameters();
+            double layerOpt = layerOptimizerBytes();
+            // one layer's FP32 main gradients as the optimizer shards them
+            double layerGradShard = GRAD_BYTES * layerOpt / OPTIMIZER_BYTES;
             for (int s = 0; s < p.pp(); s++) {
                 double params = stageParams[s];
                 double expert = stageExpertParams(s);
@@ -701,13 +759,41 @@ public final class StepModel {
                 double perChunkLayers = (double) n / p.interleave();
                 double act = inFlight[s] * perChunkLayers * perLayer + fullLayer;
                 double logits = s == p.pp() - 1 ? tokens * m.vocabSize() / t * 4.0 : 0;
-                MemoryFootprint fp = new MemoryFootprint(s, params * BF16, params * GRAD_BYTES, opt, act, logits, MEMORY_RESERVE_BYTES,
-                        sys.gpu().hbmCapacityBytes());
-                if (worst == null || fp.totalBytes() > worst.totalBytes()) {
+                double weights = params * BF16;
+                double grads = params * GRAD_BYTES;
+                double host = 0;
+                // offload (Calculon's tiers, [calculon-sc23]): HBM keeps two layers' worth of each offloaded part (the one in
+                // use, the next streaming), the second tier all of the stage's layers; the embedding and the head stay in HBM
+                if (o.weights()) {
+                    host += n * layerParams * BF16;
+                    weights -= (n - 2) * layerParams * BF16;
+                }
+                if (o.activations()) {
+                    double inHbm = 2 * perLayer + fullLayer;
+                    host += act - fullLayer;
+                    act = Math.min(act, inHbm);
+                }
+                if (o.optimizer()) {
+                    // the optimizer shard and the sharded FP32 gradients go to the second tier; HBM keeps two layers' optimizer
+                    // shards, one layer's unsharded gradients (before the reduction) and one layer's sharded (being offloaded)
+                    host += n * (layerOpt + layerGradShard);
+                    opt -= (n - 2) * layerOpt;
+                    grads -= n * layerParams * GRAD_BYTES;
+                    grads += layerParams * GRAD_BYTES + layerGradShard;
+                }
+                MemoryFootprint fp = new MemoryFootprint(s, weights, grads, opt, act, logits, MEMORY_RESERVE_BYTES,
+                        sys.gpu().hbmCapacityBytes(), host, o.any() ? sys.gpu().hostMemory().capacityBytes() : 0);
+                if (worst == null || rank(fp) > rank(worst)) {
                     worst = fp;
                 }
             }
             return worst;
+        }
+
+        /** How close a stage is to not fitting: the larger of its HBM and its second-tier shares. */
+        private static double rank(MemoryFootprint fp) {
+            double hbm = fp.totalBytes() / fp.capacityBytes();
+            return fp.hostCapacityBytes() > 0 ? Math.max(hbm, fp.hostBytes() / fp.hostCapacityBytes()) : fp.totalBytes();
         }
 
         private Evaluation withoutRecompute() {

@@ -136,15 +136,19 @@ class StepModelTest {
     }
 
     @Test
-    void groupsSpanningADomainBoundaryUseTheFabric() {
+    void groupsLargerThanADomainUseTheFabricAndGroupsThatFitStayInside() {
         LinkCost up = new LinkCost(1e-6, 700e9);
         LinkCost out = new LinkCost(5e-6, 47e9);
         GroupNetwork net = GroupNetwork.twoLevel(72, up, out);
         assertThat(net.link(8, 1)).isSameAs(up);
         assertThat(net.link(36, 2)).isSameAs(up);
-        assertThat(net.link(16, 1)).as("blocks of 16 straddle the 72-GPU domains (GPUs 64-79)").isSameAs(out);
-        assertThat(net.link(2, 32)).isSameAs(out);
-        assertThat(net.bisectionBytesPerSecond(16, 1)).isFinite();
+        // issue 16's placement rule: groups of 16 are placed whole, four to a 72-GPU domain (before: blocks of 16 straddled
+        // GPUs 64-79 and the ring took the fabric)
+        assertThat(net.link(16, 1)).isSameAs(up);
+        assertThat(net.link(2, 32)).isSameAs(up);
+        assertThat(net.link(2, 64)).as("span 128 > 72").isSameAs(out);
+        assertThat(net.bisectionBytesPerSecond(16, 1)).isInfinite();
+        assertThat(net.bisectionBytesPerSecond(2, 64)).isFinite();
     }
 
     @Test

@@ -44,11 +44,12 @@ public record TrainResult(@JsonUnwrapped TrainRun first, @JsonInclude(JsonInclud
      * @param description the search in one sentence ({@link PlanSearch#describe})
      */
     public record SearchSummary(int evaluated, int rejectedForMemory, int prunedByBound, List<RankedPlan> ranked,
-                                OverlapReliance bestPlanTpOverlap, @JsonIgnore String description) {
-        static SearchSummary of(PlanSearch.Result r, OverlapReliance reliance) {
+                                OverlapReliance bestPlanTpOverlap, @JsonIgnore String description,
+                                @JsonIgnore List<PlanSearch.Examined> examined) {
+        static SearchSummary of(PlanSearch.Result r, OverlapReliance reliance, List<PlanSearch.Examined> examined) {
             return new SearchSummary(r.evaluated(), r.rejectedMemory(), r.pruned(),
                     r.ranked().stream().map(s -> new RankedPlan(s.plan().label(), s.stepSeconds(), s.mfu(), s.memory().totalBytes())).toList(),
-                    reliance, PlanSearch.describe(r));
+                    reliance, PlanSearch.describe(r), examined == null ? null : List.copyOf(examined));
         }
     }
 
@@ -84,6 +85,32 @@ public record TrainResult(@JsonUnwrapped TrainRun first, @JsonInclude(JsonInclud
                     + "overlap the same plan takes %.3f s (%+.1f %%)%s", p.tpOverlap().word(), measured,
                     100 * (measured / best.stepSeconds() - 1), given == null ? "; --search-overlap measured ranks the plans under it" : ""));
         }
+    }
+
+    /**
+     * One plan a search examined ({@code train --search --all}): timed ("fits", with its step, MFU and breakdown) or rejected
+     * ("memory": its footprint says why).
+     */
+    public record ExaminedPlan(@JsonInclude(JsonInclude.Include.NON_NULL) String policy, String outcome, String planLabel, TrainRun.Plan plan,
+                               Double stepSeconds, Double mfu, Map<String, Double> breakdown, TrainRun.Memory memory) {
+    }
+
+    /** Every plan the searches examined, policy by policy, in the order examined (empty unless the input asked for them). */
+    @JsonIgnore
+    public List<ExaminedPlan> examinedPlans() {
+        List<ExaminedPlan> out = new java.util.ArrayList<>();
+        for (PolicyRun r : runs) {
+            if (r.search() == null || r.search().examined() == null) {
+                continue;
+            }
+            for (PlanSearch.Examined e : r.search().examined()) {
+                StepResult s = e.step();
+                out.add(new ExaminedPlan(r.run().policy(), e.outcome(), e.plan().label(), TrainRun.Plan.of(e.plan()),
+                        s == null ? null : s.stepSeconds(), s == null ? null : s.mfu(), s == null ? null : s.breakdown(),
+                        TrainRun.Memory.of(e.memory())));
+            }
+        }
+        return out;
     }
 
     /** One plan of a search's ranking. */

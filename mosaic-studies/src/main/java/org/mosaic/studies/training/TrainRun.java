@@ -41,11 +41,12 @@ public record TrainRun(@JsonInclude(JsonInclude.Include.NON_NULL) String policy,
      */
     public record Plan(int tp, int pp, int dp, int ep, int cp, int microBatch, int globalBatch, int interleave, String recompute,
                        boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention, String tpOverlap, boolean dpOverlap,
-                       String matmulType) {
+                       String matmulType, @JsonInclude(JsonInclude.Include.NON_NULL) String offload) {
+        /** The plan; {@code offload} absent when nothing is offloaded. */
         public static Plan of(ParallelPlan p) {
             return new Plan(p.tp(), p.pp(), p.dp(), p.ep(), p.cp(), p.microBatch(), p.globalBatch(), p.interleave(), p.recompute().word(),
                     p.sequenceParallel(), p.distributedOptimizer(), p.flashAttention(), p.tpOverlap().word(), p.dpOverlap(),
-                    p.matmulType().word());
+                    p.matmulType().word(), p.offload().any() ? p.offload().word() : null);
         }
     }
 

@@ -11,6 +11,7 @@ import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.training.DataType;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.ModelSpec;
+import org.mosaic.cluster.training.Offload;
 import org.mosaic.cluster.training.ParallelPlan;
 import org.mosaic.cluster.training.PlanSearch;
 import org.mosaic.cluster.training.PublishedGap;
@@ -84,7 +85,26 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             @In(value = "plans listed by a search", unit = "1", range = "1..100", defaultValue = "5") int top,
             @In(value = "compute slow-down of the slowest GPUs, one per pipeline stage, slowest first", unit = "1", range = ">= 1")
             List<Double> stragglers,
-            @In(value = "whether to keep the first run's pipeline op by op (for a timeline plot)", defaultValue = "false") boolean timeline) {
+            @In(value = "whether to keep the first run's pipeline op by op (for a timeline plot)", defaultValue = "false") boolean timeline,
+            @In(value = "what lives in the GPU's second memory tier (hostMemory of the gpu document) instead of HBM, as Calculon models "
+                    + "offload: none; auto (with a search: a plan that fits only with offload offloads the fewest parts that make it fit); "
+                    + "or weights, activations, optimizer joined by '+' (all: the three)", range = "none|auto|all|weights+activations+optimizer",
+                    defaultValue = "none") String offload,
+            @In(value = "offloaded transfers run under each layer's compute, exposing only what it cannot cover (Calculon's model); "
+                    + "false: exposed in full", defaultValue = "true") boolean offloadOverlap,
+            @In(value = "keep every plan a search examines, with its breakdown or why it was rejected (for train --search --all --out)",
+                    defaultValue = "false") boolean allPlans) {
+
+        /** The inputs before offload and the full search listing (none of either). */
+        public Input(ModelSpec model, SystemSpec system, ClusterDocument cluster, String clusterLabel, GpuSpec gpu, boolean gpuFromFlag, Long gpus,
+                     List<String> policies, Interconnect interconnect, List<String> technologyNotes, Integer tp, Integer pp, Integer dp,
+                     Integer ep, Integer cp, Integer interleave, Integer microBatch, int globalBatch, Recompute recompute,
+                     Boolean sequenceParallel, boolean distributedOptimizer, boolean flashAttention, TpOverlap tpOverlap, Boolean dpOverlap,
+                     DataType matmulType, SearchOverlap searchOverlap, boolean search, int top, List<Double> stragglers, boolean timeline) {
+            this(model, system, cluster, clusterLabel, gpu, gpuFromFlag, gpus, policies, interconnect, technologyNotes, tp, pp, dp, ep, cp,
+                    interleave, microBatch, globalBatch, recompute, sequenceParallel, distributedOptimizer, flashAttention, tpOverlap,
+                    dpOverlap, matmulType, searchOverlap, search, top, stragglers, timeline, "none", true, false);
+        }
 
         public Input {
             if (model == null) {
@@ -102,6 +122,22 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             boolean searches = searches(search, tp, pp, dp, ep, cp, interleave, microBatch);
             checkSequenceParallel(searches, sequenceParallel, tp);
             checkOverlaps(searches, tp, sequenceParallel, tpOverlap, searchOverlap);
+            offload = offload == null ? "none" : offload.trim();
+            TrainStudy.offloadParts(offload, offloadOverlap, searches);
+            if (allPlans && !searches) {
+                throw new UsageException("--all with a fixed plan (--tp/--pp/--dp/...): --all writes every plan a search examines, a "
+                        + "fixed plan is one plan (hint: add --search)");
+            }
+        }
+
+        /** Whether a search tries offload on plans that do not fit. */
+        public boolean offloadSearched() {
+            return offload.equalsIgnoreCase("auto");
+        }
+
+        /** The offload every plan uses ({@link Offload#NONE} with auto: the search adds it where needed). */
+        public Offload offloadParts() {
+            return TrainStudy.offloadParts(offload, offloadOverlap, true);
         }
 
         /** Whether the plan is searched: asked for, or no plan option given (--recompute and the switches then constrain it). */
@@ -116,6 +152,22 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
 
         double[] slowdowns() {
             return stragglers.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+    }
+
+    /** {@code --offload} as parts; auto only with a search; a bad word refused naming what is expected. */
+    static Offload offloadParts(String word, boolean overlap, boolean searches) {
+        if (word.equalsIgnoreCase("auto")) {
+            if (!searches) {
+                throw new UsageException("--offload auto with a fixed plan (--tp/--pp/--dp/...): auto lets a search offload the plans that "
+                        + "do not fit, a fixed plan is one plan; expected the parts to offload (hint: --offload optimizer, or add --search)");
+            }
+            return Offload.NONE.withOverlap(overlap);
+        }
+        try {
+            return Offload.parse(word).withOverlap(overlap);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--offload " + word + ": " + e.getMessage().replace("offload ", "") + "; or auto with --search");
         }
     }
 
@@ -230,10 +282,11 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             StepResult best;
             TrainResult.SearchSummary summary = null;
             if (doSearch) {
-                PlanSearch.Result r = search(in, m, setup, slow);
+                List<PlanSearch.Examined> examined = in.allPlans() ? new ArrayList<>() : null;
+                PlanSearch.Result r = search(in, m, setup, slow, examined == null ? null : examined::add);
                 best = r.best();
                 summary = TrainResult.SearchSummary.of(r, TrainResult.OverlapReliance.of(best, m, setup.system(), slow, in.searchOverlap(),
-                        in.tpOverlap()));
+                        in.tpOverlap()), examined);
             } else {
                 ParallelPlan plan = plan(in, setup.system().gpus());
                 try {
@@ -262,16 +315,17 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
                 in.technologyNotes(), List.copyOf(runs), TrainResult.ModelFacts.of(m), timeline);
     }
 
-    private static PlanSearch.Result search(Input in, ModelSpec m, TrainingModel.Setup setup, double[] slow) {
+    private static PlanSearch.Result search(Input in, ModelSpec m, TrainingModel.Setup setup, double[] slow,
+                                            java.util.function.Consumer<PlanSearch.Examined> every) {
         // a given TP overlap is fixed; --search-overlap measured fixes Megatron's measured one; else the search chooses
         TpOverlap tpFixed = in.tpOverlap() != null ? in.tpOverlap() : in.searchOverlap() == SearchOverlap.MEASURED ? TpOverlap.BACKWARD : null;
         PlanSearch.Fixed fixed = new PlanSearch.Fixed(in.tp(), in.pp(), in.dp(), in.ep(), in.cp(), in.microBatch(), in.interleave(),
-                in.recompute()).withOverlaps(tpFixed, in.dpOverlap());
+                in.recompute()).withOverlaps(tpFixed, in.dpOverlap()).withOffload(in.offloadParts(), in.offloadSearched());
         ParallelPlan template = new ParallelPlan(1, 1, 1, 1, 1, 1, 1, 1, Recompute.NONE, in.sequenceParallel() == null || in.sequenceParallel(),
                 in.distributedOptimizer(), in.flashAttention(), TpOverlap.BACKWARD, true, in.matmulType());
         PlanSearch.Result r;
         try {
-            r = PlanSearch.search(m, setup.system(), in.globalBatch(), fixed, template, in.top(), slow);
+            r = PlanSearch.search(m, setup.system(), in.globalBatch(), fixed, template, in.top(), slow, every);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -305,7 +359,8 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             return new ParallelPlan(t, p, d, in.ep() == null ? 1 : in.ep(), c, in.microBatch() == null ? 1 : in.microBatch(), in.globalBatch(),
                     in.interleave() == null ? 1 : in.interleave(), in.recompute() == null ? Recompute.SELECTIVE : in.recompute(),
                     in.sequenceParallel() == null ? t > 1 : in.sequenceParallel(), in.distributedOptimizer(), in.flashAttention(),
-                    in.tpOverlap() == null ? TpOverlap.BACKWARD : in.tpOverlap(), in.dpOverlap() == null || in.dpOverlap(), in.matmulType());
+                    in.tpOverlap() == null ? TpOverlap.BACKWARD : in.tpOverlap(), in.dpOverlap() == null || in.dpOverlap(), in.matmulType(),
+                    in.offloadParts());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -356,6 +411,9 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
     /** What could make a plan fit, given what it already does. */
     static String memoryHint(ParallelPlan p) {
         List<String> h = new ArrayList<>();
+        if (!p.offload().any()) {
+            h.add("--offload auto with --search (or --offload optimizer)");
+        }
         if (p.recompute() != Recompute.FULL) {
             h.add("--recompute full");
         }

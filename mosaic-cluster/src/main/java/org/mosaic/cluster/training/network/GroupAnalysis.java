@@ -53,6 +53,10 @@ final class GroupAnalysis {
         if (size == 1) {
             return new Ring(-1, net.scaleUp(), 1);
         }
+        if (viaScaleUp && org.mosaic.cluster.training.GroupNetwork.fitsInDomain(size, stride, net.domainGpus())) {
+            // placed whole inside one domain (GroupNetwork.fitsInDomain: whole groups per domain, not only spans dividing it)
+            return new Ring(-1, net.scaleUp(), 1);
+        }
         ScaleOutFabric f = net.fabric();
         Counts counts = f == null ? null : new Counts(f);
         boolean[] scaleUpHop = new boolean[1];
