@@ -103,6 +103,12 @@ public final class LocalRunner {
             t.setDaemon(true);
             return t;
         });
+        List<RowFiles.Writer> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<RowFiles.Writer> writer = ThreadLocal.withInitial(() -> {
+            RowFiles.Writer w = new RowFiles.Writer(format, plan.columns());
+            writers.add(w);
+            return w;
+        });
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (long[] c : chunks) {
@@ -115,7 +121,7 @@ public final class LocalRunner {
                         rows.add(plan.evaluate(i));
                         progress.set(done.incrementAndGet(), plan.size());
                     }
-                    RowFiles.write(dir.resolve(partName(c[0], c[1], format)), format, plan.columns(), rows);
+                    writer.get().write(dir.resolve(partName(c[0], c[1], format)), rows);
                     evaluated.addAndGet(rows.size());
                     written.incrementAndGet();
                 }));
@@ -133,6 +139,12 @@ public final class LocalRunner {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writers.forEach(RowFiles.Writer::close);
         }
         return Summary.read(plan, dir, format, evaluated.get(), already, (System.nanoTime() - started) / 1e9);
     }
@@ -242,7 +254,7 @@ public final class LocalRunner {
         static Summary read(SweepPlan plan, Path dir, RowFiles.Format format, long evaluated, long skipped, double seconds) {
             String glob = RowFiles.literal(dir.resolve("part-*." + format.extension()).toString());
             String source = format == RowFiles.Format.PARQUET ? "read_parquet(" + glob + ")"
-                    : "read_csv(" + glob + ", header = true, all_varchar = true)";
+                    : RowFiles.csvReader(glob);
             List<Reason> reasons = new ArrayList<>();
             long rows = 0;
             long failed = 0;

@@ -52,16 +52,91 @@ public final class RowFiles {
 
     /** Writes {@code rows} to {@code file} (via {@code file}.tmp, then an atomic rename). */
     public static void write(Path file, Format format, List<Column> columns, List<Object[]> rows) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            if (format == Format.PARQUET) {
-                writeParquet(tmp, columns, rows);
-            } else {
-                writeCsv(tmp, columns, rows);
+        try (Writer w = new Writer(format, columns)) {
+            w.write(file, rows);
+        }
+    }
+
+    /**
+     * Writes parts of one sweep, one after another, on one thread: for Parquet it keeps one in-process DuckDB database
+     * (one thread of its own) for all its parts, since starting one costs more than writing a part.
+     */
+    public static final class Writer implements AutoCloseable {
+        private final Format format;
+        private final List<Column> columns;
+        private Connection duckdb;
+
+        public Writer(Format format, List<Column> columns) {
+            this.format = format;
+            this.columns = List.copyOf(columns);
+        }
+
+        /** Writes {@code rows} to {@code file} (via {@code file}.tmp, then an atomic rename). */
+        public void write(Path file, List<Object[]> rows) {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try {
+                if (format == Format.PARQUET) {
+                    writeParquet(tmp, rows);
+                } else {
+                    writeCsv(tmp, columns, rows);
+                }
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+
+        private void writeParquet(Path file, List<Object[]> rows) throws IOException {
+            try {
+                if (duckdb == null) {
+                    duckdb = duckdb();
+                    try (Statement s = duckdb.createStatement()) {
+                        s.execute("SET threads TO 1");
+                        StringBuilder ddl = new StringBuilder("CREATE TABLE rows (");
+                        for (int i = 0; i < columns.size(); i++) {
+                            ddl.append(i == 0 ? "" : ", ").append(identifier(columns.get(i).name())).append(' ')
+                                    .append(columns.get(i).type());
+                        }
+                        s.execute(ddl.append(')').toString());
+                    }
+                }
+                try (Statement s = duckdb.createStatement()) {
+                    s.execute("DELETE FROM rows");
+                    try (DuckDBAppender a = ((DuckDBConnection) duckdb).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rows")) {
+                        for (Object[] row : rows) {
+                            a.beginRow();
+                            for (Object v : row) {
+                                if (v == null) {
+                                    a.appendNull();
+                                } else if (v instanceof Long l) {
+                                    a.append(l.longValue());
+                                } else if (v instanceof Double d) {
+                                    a.append(d.doubleValue());
+                                } else {
+                                    a.append(v.toString());
+                                }
+                            }
+                            a.endRow();
+                        }
+                    }
+                    s.execute("COPY (SELECT * FROM rows ORDER BY point) TO " + literal(file.toString())
+                            + " (FORMAT PARQUET, COMPRESSION ZSTD)");
+                }
+            } catch (SQLException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (duckdb != null) {
+                try {
+                    duckdb.close();
+                } catch (SQLException e) {
+                    // nothing was left unwritten: every part was renamed when complete
+                }
+                duckdb = null;
+            }
         }
     }
 
@@ -85,38 +160,6 @@ public final class RowFiles {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    private static void writeParquet(Path file, List<Column> columns, List<Object[]> rows) throws IOException {
-        StringBuilder ddl = new StringBuilder("CREATE TABLE rows (");
-        for (int i = 0; i < columns.size(); i++) {
-            ddl.append(i == 0 ? "" : ", ").append(identifier(columns.get(i).name())).append(' ').append(columns.get(i).type());
-        }
-        ddl.append(')');
-        try (Connection c = duckdb(); Statement s = c.createStatement()) {
-            s.execute(ddl.toString());
-            try (DuckDBAppender a = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rows")) {
-                for (Object[] row : rows) {
-                    a.beginRow();
-                    for (int i = 0; i < row.length; i++) {
-                        Object v = row[i];
-                        if (v == null) {
-                            a.appendNull();
-                        } else if (v instanceof Long l) {
-                            a.append(l.longValue());
-                        } else if (v instanceof Double d) {
-                            a.append(d.doubleValue());
-                        } else {
-                            a.append(v.toString());
-                        }
-                    }
-                    a.endRow();
-                }
-            }
-            s.execute("COPY rows TO " + literal(file.toString()) + " (FORMAT PARQUET, COMPRESSION ZSTD)");
-        } catch (SQLException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
-
     private static void writeCsv(Path file, List<Column> columns, List<Object[]> rows) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(header(columns));
@@ -124,6 +167,11 @@ public final class RowFiles {
                 w.write(csvLine(row));
             }
         }
+    }
+
+    /** How DuckDB reads the CSV this class writes: the header, RFC 4180 quotes, every value as text. */
+    public static String csvReader(String glob) {
+        return "read_csv(" + glob + ", header = true, quote = '\"', escape = '\"', delim = ',', all_varchar = true)";
     }
 
     /** The CSV header line (with its newline). */

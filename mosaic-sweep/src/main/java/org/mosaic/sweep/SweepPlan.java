@@ -70,6 +70,11 @@ public final class SweepPlan {
             return new UsageException("unknown study \"" + spec.study() + "\": expected one of " + String.join(", ", names)
                     + SpecReader.didYouMean(spec.study(), names) + " (hint: `mosaic studies` lists them)");
         });
+        return of(spec, study);
+    }
+
+    /** The plan of a spec over a given study (its name is the spec's); for studies outside {@link Studies#all()}. */
+    static SweepPlan of(SweepSpec spec, Study<?, ?> study) {
         if (!Bindings.bindable(study)) {
             throw new UsageException("the study " + study.name() + " cannot be swept: its inputs are not all bindable from "
                     + "values (hint: sweep the question studies, e.g. cable or channel)");
