@@ -47,9 +47,11 @@ public final class SweepPlan {
     private final long size;
     private final boolean seedInput;
     private final Sampler sampler;
+    private final Binder binder;
 
-    private SweepPlan(SweepSpec spec, Study<?, ?> study, ObjectNode base, Map<String, String> sets, List<Axis.Shape> shapes,
+    private SweepPlan(Binder binder, SweepSpec spec, Study<?, ?> study, ObjectNode base, Map<String, String> sets, List<Axis.Shape> shapes,
                       List<String> metricPaths, List<Column> columns, long size, boolean seedInput) {
+        this.binder = binder;
         this.spec = spec;
         this.study = study;
         this.base = base;
@@ -70,20 +72,22 @@ public final class SweepPlan {
             return new UsageException("unknown study \"" + spec.study() + "\": expected one of " + String.join(", ", names)
                     + SpecReader.didYouMean(spec.study(), names) + " (hint: `mosaic studies` lists them)");
         });
-        return of(spec, study);
+        return of(spec, study, Binder.STUDY_INPUTS);
     }
 
-    /** The plan of a spec over a given study (its name is the spec's); for studies outside {@link Studies#all()}. */
-    static SweepPlan of(SweepSpec spec, Study<?, ?> study) {
-        if (!Bindings.bindable(study)) {
-            throw new UsageException("the study " + study.name() + " cannot be swept: its inputs are not all bindable from "
-                    + "values (hint: sweep the question studies, e.g. cable or channel)");
+    /** The plan of a spec over a given study with a given binder (for fixture studies outside {@link Studies#all()}). */
+    static SweepPlan of(SweepSpec spec, Study<?, ?> study, Binder binder) {
+        String why = binder.whyNot(study);
+        if (why != null) {
+            List<String> can = Studies.all().stream().filter(s -> binder.whyNot(s) == null).map(Study::name).toList();
+            throw new UsageException("the study " + study.name() + " cannot be swept: " + why + " (hint: the studies a sweep "
+                    + "can vary today: " + String.join(", ", can) + ")");
         }
         List<String> problems = new ArrayList<>();
         Map<String, String> sets = spec.setMap();
-        ObjectNode base = Bindings.defaults(study);
+        ObjectNode base = binder.defaults(study);
         try {
-            base = Bindings.assign(study, base, sets);
+            base = binder.assign(study, base, sets);
         } catch (UsageException e) {
             problems.add("--set " + e.getMessage());
         }
@@ -99,7 +103,7 @@ public final class SweepPlan {
             if (sets.containsKey(a.key())) {
                 problems.add("--vary " + a.key() + " and --set " + a.key() + ": a key is either varied or fixed, not both");
             }
-            String problem = checkKey(study, base, a, shape);
+            String problem = checkKey(binder, study, base, a, shape);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -108,7 +112,7 @@ public final class SweepPlan {
                         + "FROM..TO:Nlog (hint: or sample the range with --sample lhs:N or sobol:N)");
             }
         }
-        boolean seedInput = study.inputs().stream().anyMatch(s -> s.name().equals(SEED));
+        boolean seedInput = binder.names(study).contains(SEED);
         List<String> metricPaths = metrics(study, spec.metrics(), problems);
         long size = size(spec, shapes, problems);
         if (!problems.isEmpty()) {
@@ -136,14 +140,14 @@ public final class SweepPlan {
                     Column.Type.DOUBLE));
         }
         columns.add(new Column("error", Column.Type.VARCHAR));
-        return new SweepPlan(spec, study, base, sets, List.copyOf(shapes), List.copyOf(metricPaths), List.copyOf(columns), size,
+        return new SweepPlan(binder, spec, study, base, sets, List.copyOf(shapes), List.copyOf(metricPaths), List.copyOf(columns), size,
                 seedInput);
     }
 
     /** Whether the key names an input or a value of a document input, and the axis's values fit its unit. */
-    private static String checkKey(Study<?, ?> study, ObjectNode base, Axis a, Axis.Shape shape) {
+    private static String checkKey(Binder binder, Study<?, ?> study, ObjectNode base, Axis a, Axis.Shape shape) {
         String key = a.key();
-        InputSpec whole = input(study, key);
+        InputSpec whole = binder.names(study).contains(key) ? input(study, key) : null;
         if (whole != null) {
             if (whole.type().startsWith("document")) {
                 return null;   // a preset name per point
@@ -155,16 +159,21 @@ public final class SweepPlan {
         InputSpec doc = dot > 0 ? input(study, key.substring(0, dot)) : null;
         if (doc == null || !doc.type().startsWith("document")) {
             return "--vary " + key + ": not an input of the study " + study.name() + " nor a value of one of its documents"
-                    + closest(study, base, key);
+                    + closest(binder, study, base, key);
         }
-        JsonNode tree = Bindings.document(study, doc.name(), base.get(doc.name()));
+        JsonNode tree;
+        try {
+            tree = binder.document(study, doc.name(), base.get(doc.name()));
+        } catch (UsageException e) {
+            return "--vary " + key + ": " + e.getMessage();
+        }
         JsonNode node = tree;
         for (String part : key.substring(dot + 1).split("\\.")) {
             node = node == null ? null : node.get(part);
         }
         if (node == null) {
             return "--vary " + key + ": the " + doc.name() + " document has no key " + key.substring(dot + 1)
-                    + closest(study, base, key);
+                    + closest(binder, study, base, key);
         }
         if (node.isContainerNode()) {
             return "--vary " + key + ": " + key.substring(dot + 1) + " is a section of the " + doc.name() + " document, not a value"
@@ -174,7 +183,7 @@ public final class SweepPlan {
             return unitProblem(a, shape, "", node.asText(), true);
         }
         Axis.Quantity q = node.isTextual() ? Axis.quantity(node.asText()) : null;
-        if (q != null && !q.unit().isEmpty() && Bindings.dimensionOf(q.unit()) != null) {
+        if (q != null && !q.unit().isEmpty() && Binder.dimensionOf(q.unit()) != null) {
             return unitProblem(a, shape, q.unit(), node.asText(), true);
         }
         return null;
@@ -194,7 +203,7 @@ public final class SweepPlan {
             return shape.unit().isEmpty() ? null : "--vary " + a.arg() + ": " + a.key() + " is a plain number (" + shown
                     + "): expected values without a unit";
         }
-        Dimension d = Bindings.dimensionOf(keyUnit);
+        Dimension d = Binder.dimensionOf(keyUnit);
         if (d == null) {
             return null;
         }
@@ -212,13 +221,20 @@ public final class SweepPlan {
         }
     }
 
-    private static String closest(Study<?, ?> study, ObjectNode base, String key) {
+    private static String closest(Binder binder, Study<?, ?> study, ObjectNode base, String key) {
         List<String> known = new ArrayList<>();
         for (InputSpec s : study.inputs()) {
+            if (!binder.names(study).contains(s.name())) {
+                continue;
+            }
             known.add(s.name());
             if (s.type().startsWith("document")) {
                 List<String> leaves = new ArrayList<>();
-                SpecReader.collectLeaves(Bindings.document(study, s.name(), base.get(s.name())), s.name(), leaves);
+                try {
+                    SpecReader.collectLeaves(binder.document(study, s.name(), base.get(s.name())), s.name(), leaves);
+                } catch (UsageException e) {
+                    continue;
+                }
                 known.addAll(leaves.stream().filter(l -> !l.startsWith(s.name() + ".provenance")).toList());
             }
         }
@@ -419,7 +435,7 @@ public final class SweepPlan {
                 row[seedColumn] = null;
                 row[seedColumn] = Long.parseLong(seed.trim());
             }
-            JsonNode tree = Results.tree(run(study, Bindings.assign(study, base, assigned)));
+            JsonNode tree = Results.tree(run(binder, study, binder.assign(study, base, assigned)));
             for (String m : metricPaths) {
                 row[c++] = number(tree, m);
             }
@@ -437,8 +453,8 @@ public final class SweepPlan {
         return row;
     }
 
-    private static <I extends Record, R> R run(Study<I, R> study, ObjectNode values) {
-        return study.run(Bindings.bind(study, values), Progress.quiet());
+    private static <I extends Record, R> R run(Binder binder, Study<I, R> study, ObjectNode values) {
+        return study.run(binder.bind(study, values), Progress.quiet());
     }
 
     /** Why a point failed, one line: the refusal's message, or the failure's type and message. */

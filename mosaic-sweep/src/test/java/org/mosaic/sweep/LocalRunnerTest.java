@@ -24,7 +24,7 @@ class LocalRunnerTest {
     static SweepPlan line(String... args) {
         List<String> all = new ArrayList<>(List.of("line"));
         all.addAll(List.of(args));
-        return SweepPlan.of(SweepSpec.parse(all), new LineStudy());
+        return SweepPlan.of(SweepSpec.parse(all), new LineStudy(), ReflectiveBinder.INSTANCE);
     }
 
     /** Every row of a sweep's directory, ordered by point, each as text (as DuckDB reads it back). */

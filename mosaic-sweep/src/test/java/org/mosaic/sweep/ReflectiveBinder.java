@@ -22,19 +22,27 @@ import org.mosaic.studies.Study;
 import org.mosaic.studies.UsageException;
 
 /**
- * The study-input binder the sweep uses: values named by a study's declared inputs → its input record. It has the
- * shape of the shared {@code StudyInputs} API (branch {@code binder}) and stands in for it until that lands: documents
- * that are {@link ScenarioDocument}s (channel and cable; a preset name, or {@code {"preset": NAME, "set": {...}}}),
- * flags, whole numbers, numbers (with the declared unit or none), text and choices. A study with inputs of other types
- * is not bindable here.
+ * A binder for fixture studies the shared {@code StudyInputs} registry does not know ({@link LineStudy}): reads the
+ * input record's components by reflection — flags, whole numbers, numbers (with the declared unit or none), text and
+ * choices, and {@link ScenarioDocument} documents by preset name and edits.
  */
-final class Bindings {
+final class ReflectiveBinder implements Binder {
+    static final ReflectiveBinder INSTANCE = new ReflectiveBinder();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Bindings() {
-    }
 
     /** Whether every input of the study can be bound from values. */
+    @Override
+    public String whyNot(Study<?, ?> study) {
+        return bindable(study) ? null : "a fixture with unsupported inputs";
+    }
+
+    @Override
+    public List<String> names(Study<?, ?> study) {
+        return study.inputs().stream().map(InputSpec::name).toList();
+    }
+
     static boolean bindable(Study<?, ?> study) {
         for (RecordComponent c : study.inputType().getRecordComponents()) {
             if (!supported(c)) {
@@ -55,7 +63,8 @@ final class Bindings {
     }
 
     /** The inputs with their defaults: a document input as {"preset": NAME}, any other as its default text. */
-    static ObjectNode defaults(Study<?, ?> study) {
+    @Override
+    public ObjectNode defaults(Study<?, ?> study) {
         ObjectNode out = NODES.objectNode();
         for (InputSpec s : study.inputs()) {
             if (s.defaultValue().isEmpty()) {
@@ -71,7 +80,8 @@ final class Bindings {
     }
 
     /** KEY=VALUE assignments applied: KEY an input name (replaces it) or INPUT.PATH of a document input (its "set"). */
-    static ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments) {
+    @Override
+    public ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments) {
         ObjectNode out = values.deepCopy();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : assignments.entrySet()) {
@@ -140,7 +150,8 @@ final class Bindings {
     }
 
     /** A document input's document as a tree. */
-    static ObjectNode document(Study<?, ?> study, String input, JsonNode value) {
+    @Override
+    public ObjectNode document(Study<?, ?> study, String input, JsonNode value) {
         return scenario(study, input, value).tree();
     }
 
@@ -154,7 +165,8 @@ final class Bindings {
     }
 
     /** The input record from values keyed by input name (absent: the default). */
-    static <I extends Record> I bind(Study<I, ?> study, JsonNode values) {
+    @Override
+    public <I extends Record> I bind(Study<I, ?> study, JsonNode values) {
         RecordComponent[] cs = study.inputType().getRecordComponents();
         Object[] args = new Object[cs.length];
         Class<?>[] types = new Class<?>[cs.length];
@@ -246,26 +258,10 @@ final class Bindings {
         if (q != null && (q.unit().isEmpty() || q.unit().equals(unit))) {
             return q.number().doubleValue();
         }
-        Dimension d = unit.isEmpty() || unit.equals("1") ? null : dimensionOf(unit);
+        Dimension d = unit.isEmpty() || unit.equals("1") ? null : Binder.dimensionOf(unit);
         if (q == null || d == null) {
             throw new UsageException(name + " \"" + text + "\": expected a number" + (d == null ? "" : " in " + unit));
         }
         return Quantities.parse(text, d) / Quantities.parse("1 " + unit, d);
-    }
-
-    /** The dimension whose spellings include {@code unit}, or null. */
-    static Dimension dimensionOf(String unit) {
-        for (Dimension d : Dimension.values()) {
-            if (unit.isEmpty() && d != Dimension.DIMENSIONLESS) {
-                continue;
-            }
-            try {
-                Quantities.parse("1 " + unit, d);
-                return d;
-            } catch (IllegalArgumentException e) {
-                // not this one
-            }
-        }
-        return null;
     }
 }
