@@ -470,7 +470,7 @@ public final class SweepPlan {
     }
 
     /** The number at a concrete path of the result's tree; null when absent or not a number. */
-    static Double number(JsonNode tree, String path) {
+    public static Double number(JsonNode tree, String path) {
         JsonNode n = tree;
         for (String part : path.split("\\.")) {
             if (n == null) {
