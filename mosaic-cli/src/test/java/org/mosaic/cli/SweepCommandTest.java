@@ -74,6 +74,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void anOutThatCannotBeWrittenIsRefusedWithExitTwoBeforeAnyPoint() throws Exception {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        Cli r = Cli.run("sweep", "cable", "--vary", "cable.fiber.length=1m,2m", "--out", file.resolve("sub").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--out").contains("cannot be written");
+        assertThat(r.noStackTrace()).isTrue();
+    }
+
+    @Test
     void theHelpNamesTheSyntax() {
         Cli r = Cli.run("sweep", "--help");
         assertThat(r.exit()).isZero();

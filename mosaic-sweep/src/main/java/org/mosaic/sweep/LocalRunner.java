@@ -198,7 +198,8 @@ public final class LocalRunner {
             Files.writeString(tmp, JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, meta, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
+            throw new UsageException("--out " + dir + ": cannot be written (" + (e instanceof java.nio.file.FileAlreadyExistsException
+                    ? "a file is in the way: " : "") + e.getMessage() + "): expected a directory this process can create files in (hint: choose another --out)", e);
         }
     }
 
