@@ -24,7 +24,8 @@ final class EvaluateRange implements FlatMapFunction<IndexRanges.Range, Row> {
     @Override
     public Iterator<Row> call(IndexRanges.Range range) {
         if (plan == null) {
-            plan = Plans.of(sweepArgs);
+            JdkServices.prime();
+            plan = Plans.cached(sweepArgs);
         }
         PointPlan p = plan;
         return new Iterator<>() {
