@@ -22,6 +22,8 @@ class LayerRulesTest {
     private static final String[] MODELS = {"org.mosaic.core..", "org.mosaic.optics..", "org.mosaic.link..", "org.mosaic.datapath..",
             "org.mosaic.cluster.."};
     private static final String STUDIES = "org.mosaic.studies..";
+    /** The sweep engine: between the studies and the front ends that run sweeps (the CLI, Spark, the web studio). */
+    private static final String SWEEP = "org.mosaic.sweep..";
     private static final String REPORT = "org.mosaic.report..";
     private static final String CLI = "org.mosaic.cli..";
     private static final String WEB = "org.mosaic.web..";
@@ -37,7 +39,7 @@ class LayerRulesTest {
                 .importPackages("org.mosaic");
         // the rules below must not hold vacuously: every layer that exists today is there
         for (String p : List.of("org.mosaic.core", "org.mosaic.optics", "org.mosaic.link", "org.mosaic.datapath", "org.mosaic.cluster",
-                "org.mosaic.studies", "org.mosaic.report", "org.mosaic.cli")) {
+                "org.mosaic.studies", "org.mosaic.sweep", "org.mosaic.report", "org.mosaic.cli")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(p))).as("classes of %s imported", p).isTrue();
         }
     }
@@ -50,7 +52,7 @@ class LayerRulesTest {
     @Test
     void modelsNeverUseStudiesOrFrontEnds() {
         noClasses().that().resideInAnyPackage(MODELS)
-                .should().dependOnClassesThat().resideInAnyPackage(STUDIES, REPORT, CLI, WEB, SPARK)
+                .should().dependOnClassesThat().resideInAnyPackage(STUDIES, SWEEP, REPORT, CLI, WEB, SPARK)
                 .because("the models are the bottom layers: studies and front ends use them, never the other way (DESIGN.md)")
                 .check(classes);
     }
@@ -58,8 +60,9 @@ class LayerRulesTest {
     @Test
     void studiesNeverUseFrontEnds() {
         noClasses().that().resideInAPackage(STUDIES)
-                .should().dependOnClassesThat().resideInAnyPackage(REPORT, CLI, WEB, SPARK)
-                .because("a study is a pure function every front end calls; it renders nothing and parses no flags")
+                .should().dependOnClassesThat().resideInAnyPackage(SWEEP, REPORT, CLI, WEB, SPARK)
+                .because("a study is a pure function every front end calls; it renders nothing, parses no flags and knows "
+                        + "nothing of the sweeps that call it")
                 .check(classes);
     }
 
@@ -68,6 +71,14 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage(REPORT)
                 .should().dependOnClassesThat().resideInAnyPackage(CLI, WEB, SPARK)
                 .because("the report renders study results for any front end")
+                .check(classes);
+    }
+
+    @Test
+    void theSweepEngineNeverUsesTheReportOrAFrontEnd() {
+        noClasses().that().resideInAPackage(SWEEP)
+                .should().dependOnClassesThat().resideInAnyPackage(REPORT, CLI, WEB, SPARK)
+                .because("the sweep engine (spec, plan, local runner, writers) serves every front end that runs sweeps")
                 .check(classes);
     }
 

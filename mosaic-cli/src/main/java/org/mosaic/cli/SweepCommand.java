@@ -1,0 +1,230 @@
+package org.mosaic.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.mosaic.studies.Progress;
+import org.mosaic.studies.UsageException;
+import org.mosaic.sweep.Axis;
+import org.mosaic.sweep.LocalRunner;
+import org.mosaic.sweep.RowFiles;
+import org.mosaic.sweep.SweepPlan;
+import org.mosaic.sweep.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mosaic sweep STUDY --vary KEY=...}: a grid or a sample of any study's inputs, every point a row (its inputs,
+ * its metrics with units in the column names, its seed, and why it failed if it did), run on every core and written
+ * as Parquet or CSV. It parses flags into a {@link SweepSpec}, hands the {@link SweepPlan} to the {@link LocalRunner}
+ * and prints the runner's summary; it computes nothing else.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Sweep any study over a grid or a sample of its inputs; one row per point (Parquet or CSV).",
+            "  mosaic sweep cable --vary cable.fiber.length=2m..10m:2m --vary cable.host.attachment=pluggable,cpo --out runs/len",
+            "  mosaic sweep cable --vary cable.link.channelRate=2Gb/s..4Gb/s --vary cable.plan.spares=0..32:8 --sample lhs:200 --out s.csv",
+            "KEY is a study input's name or INPUT.PATH of a document input (`mosaic studies STUDY` lists the inputs,",
+            "`mosaic presets show NAME` a document's keys). Values: FROM..TO:STEP, FROM..TO:Nlog (N values evenly spaced in",
+            "the logarithm), FROM..TO or FROM..TO:log (a continuous range, with --sample), or v1,v2,... (numbers with units,",
+            "words, preset names). Columns: point, seed, each axis as given and (numeric) as `KEY [unit]`, each metric as",
+            "`path [unit]`, error. A rerun with the same --out resumes: ranges already written are skipped. See docs/sweeps.md."})
+public final class SweepCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STUDY", description = "The study to sweep (`mosaic studies` lists them), e.g. cable.")
+    String study;
+
+    @Option(names = "--vary", paramLabel = "KEY=VALUES", required = true,
+            description = "An axis (repeatable): KEY=FROM..TO:STEP, KEY=FROM..TO:Nlog, KEY=FROM..TO[:log] (sampled only) or "
+                    + "KEY=v1,v2,...; units as the key has them (10m..50m:10m).")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A value fixed for every point (repeatable), e.g. "
+            + "--set cable.host.interface=1.6TAUI-8 or --set cable=avicena-like.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--sample", paramLabel = "grid|lhs:N|sobol:N", defaultValue = "grid",
+            description = "The full grid (default), or N points by Latin hypercube or Sobol' sequence over the axes.")
+    String sample;
+
+    @Option(names = "--metrics", paramLabel = "M1,M2", split = ",",
+            description = "The metrics to keep, by path (default: every scalar metric; a list's element as path[0].key).")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "The sweep's seed: the study's seed input (unless varied or set) and the Latin hypercube's draws "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-points", paramLabel = "N", defaultValue = "1000000",
+            description = "Refuse a sweep of more points than this unless --force (default: ${DEFAULT-VALUE}).")
+    long maxPoints;
+
+    @Option(names = "--force", description = "Run a sweep of more points than --max-points.")
+    boolean force;
+
+    @Option(names = "--out", paramLabel = "DIR|FILE.csv|FILE.parquet",
+            description = "Where the rows go: a directory of parts (resumable; parquet unless --format csv), or one file. "
+                    + "Default: CSV on standard output, the summary on standard error.")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "parquet|csv", description = "The files' format (default: from --out's ending, "
+            + "else parquet).")
+    String format;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads to run on (default: every core).")
+    Integer threads;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Axis> axes = vary.stream().map(Axis::parse).toList();
+        SweepSpec sweep = new SweepSpec(study, axes, sets, SweepSpec.Sampling.parse(sample), metrics, seed, maxPoints, force);
+        String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean csvFile = name.endsWith(".csv");
+        boolean parquetFile = name.endsWith(".parquet");
+        RowFiles.Format fmt = format != null ? RowFiles.Format.of(format)
+                : csvFile || out == null ? RowFiles.Format.CSV : RowFiles.Format.PARQUET;
+        if ((csvFile && fmt != RowFiles.Format.CSV) || (parquetFile && fmt != RowFiles.Format.PARQUET)) {
+            throw new UsageException("--out " + out + " with --format " + format + ": expected the file's ending to match the "
+                    + "format (hint: --out " + out.resolveSibling(name.substring(0, name.lastIndexOf('.')) + "." + fmt.extension())
+                    + ", or a directory)");
+        }
+        if (out == null && fmt != RowFiles.Format.CSV) {
+            throw new UsageException("--format " + format + " without --out: Parquet is written to files, expected --out DIR or "
+                    + "--out FILE.parquet (standard output takes CSV)");
+        }
+        SweepPlan plan = SweepPlan.of(sweep);   // every problem of the axes, values and metrics, before any work
+        LocalRunner runner = threads == null ? LocalRunner.allCores() : new LocalRunner(threads);
+        PrintWriter report = out == null ? err : stdout;
+        Path dir = out == null ? temporaryDirectory() : csvFile || parquetFile ? out.resolveSibling(out.getFileName() + ".parts") : out;
+        if (out != null && (csvFile || parquetFile) && Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a directory: expected a file name ending in ." + fmt.extension()
+                    + ", or a directory name without that ending");
+        }
+        LocalRunner.Summary summary;
+        try (Progress progress = Progress.onTerminal(err)) {
+            summary = runner.run(plan, dir, fmt, progress);
+        }
+        if (out == null) {
+            concatenateCsv(dir, stdout);
+            delete(dir);
+        } else if (csvFile || parquetFile) {
+            joinInto(dir, out, fmt);
+            delete(dir);
+        }
+        report.print(describe(plan, summary, out == null ? null : out, csvFile || parquetFile,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+        report.flush();
+        stdout.flush();
+        return 0;
+    }
+
+    /** The summary: points, failures grouped by reason, where the rows are. */
+    static String describe(SweepPlan plan, LocalRunner.Summary s, Path out, boolean oneFile, int threads) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "sweep %s: %,d points (%,d evaluated now, %,d already written) in %.1f s on %d thread%s; "
+                        + "seed %d%n", plan.study().name(), s.points(), s.evaluated(), s.skipped(), s.seconds(), threads,
+                threads == 1 ? "" : "s", plan.spec().seed()));
+        b.append(String.format(Locale.ROOT, "columns: %d (%d axes, %d metrics)%n", plan.columns().size(), plan.spec().axes().size(),
+                plan.metrics().size()));
+        if (s.failed() == 0) {
+            b.append("failed: none\n");
+        } else {
+            b.append(String.format(Locale.ROOT, "failed: %,d of %,d points, by reason:%n", s.failed(), s.points()));
+            for (LocalRunner.Summary.Reason r : s.reasons()) {
+                b.append(String.format(Locale.ROOT, "  %,d × %s (first: point %d)%n", r.points(), r.reason(), r.firstPoint()));
+            }
+        }
+        if (out == null) {
+            b.append("rows: on standard output (CSV)\n");
+        } else if (oneFile) {
+            b.append("rows: ").append(out).append('\n');
+        } else {
+            b.append("rows: ").append(out).append("/part-*.").append(s.format().extension()).append(" (").append(plan.spec()
+                    .study()).append(" sweep; ").append(out).append("/sweep.json holds the spec and columns; a rerun resumes)\n");
+        }
+        return b.toString();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("mosaic-sweep-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> parts(Path dir, RowFiles.Format format) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("part-")
+                    && p.getFileName().toString().endsWith("." + format.extension())).sorted().toList();
+        }
+    }
+
+    /** The CSV parts, in point order, as one CSV (one header). */
+    private static void concatenateCsv(Path dir, Appendable to) {
+        try {
+            boolean first = true;
+            for (Path p : parts(dir, RowFiles.Format.CSV)) {
+                List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+                for (int i = first ? 0 : 1; i < lines.size(); i++) {
+                    to.append(lines.get(i)).append('\n');
+                }
+                first = false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the sweep's parts in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The parts joined into one file (written under a temporary name, then renamed). */
+    private static void joinInto(Path dir, Path file, RowFiles.Format format) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            if (format == RowFiles.Format.CSV) {
+                try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    concatenateCsv(dir, w);
+                }
+            } else {
+                try (Connection c = RowFiles.duckdb(); Statement s = c.createStatement()) {
+                    s.execute("COPY (SELECT * FROM read_parquet(" + RowFiles.literal(dir.resolve("part-*.parquet").toString())
+                            + ") ORDER BY point) TO " + RowFiles.literal(tmp.toString()) + " (FORMAT PARQUET, COMPRESSION ZSTD)");
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless; the rows were written
+        }
+    }
+}
