@@ -1,33 +1,34 @@
 package org.mosaic.spark;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.mosaic.sweep.SweepPlan;
+import org.mosaic.sweep.SweepSpec;
 
 /**
- * A Spark task: rebuilds the sweep's plan from its arguments (the plan is a pure function of them, so every executor
+ * A Spark task: rebuilds the sweep's plan from its spec (the plan is a pure function of it, so every executor
  * builds the same one) and yields the rows of one index range, one point at a time.
  */
 final class EvaluateRange implements FlatMapFunction<IndexRanges.Range, Row> {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> sweepArgs;
-    private transient PointPlan plan;
+    private final SweepSpec spec;
+    private transient SweepPlan plan;
 
-    EvaluateRange(List<String> sweepArgs) {
-        this.sweepArgs = List.copyOf(sweepArgs);
+    EvaluateRange(SweepSpec spec) {
+        this.spec = spec;
     }
 
     @Override
     public Iterator<Row> call(IndexRanges.Range range) {
         if (plan == null) {
             JdkServices.prime();
-            plan = Plans.cached(sweepArgs);
+            plan = Plans.cached(spec);
         }
-        PointPlan p = plan;
+        SweepPlan p = plan;
         return new Iterator<>() {
             private long next = range.first();
 

@@ -1,14 +1,21 @@
 package org.mosaic.spark;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -19,19 +26,30 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.mosaic.core.scenario.ScenarioException;
+import org.mosaic.core.units.UnitException;
 import org.mosaic.studies.UsageException;
+import org.mosaic.sweep.Column;
+import org.mosaic.sweep.LocalRunner;
+import org.mosaic.sweep.RowFiles;
+import org.mosaic.sweep.SweepPlan;
+import org.mosaic.sweep.SweepSpec;
 
 /**
  * A sweep on Apache Spark: the same arguments as {@code mosaic sweep STUDY ...} plus {@code --spark MASTER}
- * ({@code local[*]}, {@code spark://HOST:PORT}, {@code yarn}, {@code k8s://...}; under spark-submit the master it
- * was given). The arguments are checked and the plan built before Spark starts (a bad argument exits 2 with the
- * sweep's own message); then [0, size) is split into index ranges, a few per core, each task rebuilds the plan from the
- * arguments and evaluates its range, and Spark writes the rows, with the sweep's columns, as Parquet part files into the
- * output folder ({@code mosaic query} reads them like the local runner's).
+ * ({@code local[*]}, {@code spark://HOST:PORT}, {@code yarn}, {@code k8s://...}; under spark-submit, the master it was
+ * given). The arguments are checked and the {@link SweepPlan} built before Spark starts, so a bad argument exits 2 with
+ * the sweep's own message. The points still missing from the output folder are cut into index ranges, a few per core;
+ * each task rebuilds the plan from the spec (a pure function of it) and evaluates its range, and Spark writes each
+ * range as one Parquet file with the sweep's columns. Into a folder on a file system the driver shares with the
+ * executors (local disk for {@code local[*]}, NFS, ...), the files are then renamed to the local runner's layout
+ * ({@code part-<first>-<last>.parquet} beside {@code sweep.json}): the same rows, resumable by either runner, read by
+ * {@code mosaic query}. Into a cluster file system ({@code hdfs://}, {@code s3a://}), Spark's own part files.
  */
 public final class SparkSweep {
     /** Tasks per core of the cluster: enough to even out points of unequal cost, few enough to keep files large. */
     static final int TASKS_PER_CORE = 4;
+    private static final Pattern SPARK_PART = Pattern.compile("part-(\\d+)-.*\\.parquet");
 
     private SparkSweep() {
     }
@@ -49,14 +67,17 @@ public final class SparkSweep {
         Job job;
         try {
             job = Job.parse(args);
-        } catch (UsageException e) {
+        } catch (UsageException | ScenarioException | UnitException e) {
             err.println("mosaic: " + e.getMessage());
             return 2;
         }
         try {
-            Summary s = execute(job, null);
-            out.println(s.describe());
+            out.print(execute(job, Map.of()).describe(job));
+            out.flush();
             return 0;
+        } catch (UsageException e) {
+            err.println("mosaic: " + e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             err.println("mosaic: failed: the Spark sweep on " + job.master() + ": " + rootMessage(e));
             if (verbose) {
@@ -68,92 +89,203 @@ public final class SparkSweep {
         }
     }
 
-    /** A checked Spark sweep: its master, the sweep's own arguments, its plan and where the rows go. */
-    record Job(String master, List<String> sweepArgs, PointPlan plan, String out) {
-        /** Splits off --spark, checks the sweep's arguments and builds its plan: every refusal before Spark starts. */
+    /**
+     * A checked Spark sweep: its master, its spec and plan, where the rows go ({@code local}: the same as a path on
+     * this machine, or null for a cluster file system).
+     */
+    record Job(String master, SweepSpec spec, SweepPlan plan, String out, Path local) {
+        /** Splits off the runner's options, checks the sweep's and builds its plan: every refusal before Spark starts. */
         static Job parse(List<String> args) {
             String master = null;
+            String out = null;
+            String format = null;
             List<String> rest = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
-                if (a.equals("--spark")) {
-                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                        throw new UsageException("--spark needs a master URL: expected local[*], local[N], spark://HOST:PORT, "
-                                + "yarn or k8s://https://HOST:PORT");
+                String name = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                boolean runner = List.of("--spark", "--out", "--format", "--threads").contains(name);
+                if (!runner) {
+                    if (!a.equals("--verbose")) {
+                        rest.add(a);
                     }
-                    master = args.get(++i);
-                } else if (a.startsWith("--spark=")) {
-                    master = a.substring("--spark=".length());
-                } else if (!a.equals("--verbose")) {
-                    rest.add(a);
+                    continue;
+                }
+                String value;
+                if (!name.equals(a)) {
+                    value = a.substring(name.length() + 1);
+                } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                    value = args.get(++i);
+                } else {
+                    throw new UsageException(name + " needs a value" + (name.equals("--spark")
+                            ? ": expected a master URL: local[*], local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT" : ""));
+                }
+                switch (name) {
+                    case "--spark" -> master = value;
+                    case "--out" -> out = value;
+                    case "--format" -> format = value;
+                    default -> throw new UsageException("--threads " + value + " with --spark: a Spark sweep runs on the "
+                            + "cluster's cores (hint: drop --threads, or give the master local[" + value + "])");
                 }
             }
             if (master == null) {
-                master = System.getProperty("spark.master");   // set by spark-submit --master
+                master = System.getProperty("spark.master");   // spark-submit --master
             }
             if (master == null || master.isBlank()) {
                 throw new UsageException("no Spark master: expected --spark local[*], --spark spark://HOST:PORT, --spark yarn or "
                         + "--spark k8s://https://HOST:PORT (or spark-submit --master ...)");
             }
             checkMaster(master);
-            PointPlan plan = Plans.of(rest);
-            String out = outOf(rest);
-            Path local = localPath(out);
-            if (local != null && Files.exists(local)) {
-                throw new UsageException("--out " + out + " already exists: expected a new folder for the Spark sweep's Parquet files "
-                        + "(hint: choose another --out, or remove it)");
+            SweepSpec spec = SweepSpec.parse(rest);
+            if (spec.axes().isEmpty()) {
+                throw new UsageException("Missing required option: '--vary=KEY=VALUES'");
             }
-            return new Job(master, rest, plan, out);
+            if (format != null && RowFiles.Format.of(format) != RowFiles.Format.PARQUET) {
+                throw new UsageException("--format " + format + " with --spark: a Spark sweep writes Parquet parts: expected "
+                        + "--format parquet (hint: `mosaic query DIR ... --format csv` gives its rows as CSV)");
+            }
+            if (out == null) {
+                throw new UsageException("a Spark sweep needs --out DIR: expected a folder for its Parquet parts (a path every "
+                        + "executor shares, or hdfs://..., s3a://...)");
+            }
+            String lower = out.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".csv") || lower.endsWith(".parquet")) {
+                throw new UsageException("--out " + out + " with --spark: a Spark sweep writes a folder of Parquet parts: expected "
+                        + "a directory name (hint: --out " + out.substring(0, out.lastIndexOf('.')) + ")");
+            }
+            SweepPlan plan = SweepPlan.of(spec);   // every problem of the axes, values and metrics, before Spark starts
+            return new Job(master, spec, plan, out, localPath(out));
         }
     }
 
-    /** What a finished sweep wrote. */
-    record Summary(String out, long points, Map<String, Long> failures, int tasks) {
-        String describe() {
-            long failed = failures.values().stream().mapToLong(Long::longValue).sum();
+    /** What a finished Spark sweep holds: the local runner's summary of the folder, and how many tasks ran. */
+    record Summary(LocalRunner.Summary rows, int tasks) {
+        String describe(Job job) {
+            LocalRunner.Summary s = rows;
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "%d points in %d Spark tasks, %d failed; Parquet in %s", points, tasks, failed, out));
-            failures.forEach((reason, n) -> b.append(String.format(Locale.ROOT, "%n  %d × %s", n, reason)));
+            b.append(String.format(Locale.ROOT, "sweep %s on Spark %s: %,d points (%,d evaluated now in %d tasks, %,d already "
+                            + "written) in %.1f s; seed %d%n", job.plan().study().name(), job.master(), s.points(), s.evaluated(),
+                    tasks, s.skipped(), s.seconds(), job.spec().seed()));
+            b.append(String.format(Locale.ROOT, "columns: %d (%d axes, %d metrics)%n", job.plan().columns().size(),
+                    job.spec().axes().size(), job.plan().metrics().size()));
+            if (s.failed() == 0) {
+                b.append("failed: none\n");
+            } else {
+                b.append(String.format(Locale.ROOT, "failed: %,d of %,d points, by reason:%n", s.failed(), s.points()));
+                for (LocalRunner.Summary.Reason r : s.reasons()) {
+                    b.append(String.format(Locale.ROOT, "  %,d × %s (first: point %d)%n", r.points(), r.reason(), r.firstPoint()));
+                }
+            }
+            b.append("rows: ").append(job.out()).append("/part-*.parquet");
+            b.append(job.local() != null ? " (sweep.json holds the spec and columns; a rerun resumes)\n" : " (Spark's part files)\n");
             return b.toString();
         }
     }
 
-    /**
-     * Runs a checked job on Spark; {@code extraConf} adds Spark settings (tests: the executors' class path).
-     */
+    /** Runs a checked job on Spark; {@code extraConf} adds Spark settings (tests: the executors' class path). */
     static Summary execute(Job job, Map<String, String> extraConf) {
+        long started = System.nanoTime();
+        SweepPlan plan = job.plan();
+        List<long[]> todo;
+        if (job.local() != null) {
+            LocalRunner.prepare(plan, job.local(), RowFiles.Format.PARQUET);   // refuses another sweep's folder
+            removeUnfinished(job.local());
+            todo = LocalRunner.missing(job.local(), plan.size(), RowFiles.Format.PARQUET);
+        } else {
+            todo = plan.size() == 0 ? List.of() : List.<long[]>of(new long[] {0, plan.size() - 1});
+        }
+        long skipped = plan.size() - todo.stream().mapToLong(r -> r[1] - r[0] + 1).sum();
+        int tasks = 0;
+        if (!todo.isEmpty()) {
+            tasks = runOnSpark(job, todo, extraConf);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (job.local() == null) {
+            return new Summary(new LocalRunner.Summary(null, RowFiles.Format.PARQUET, plan.size(), plan.size(),
+                    plan.size() - skipped, skipped, 0, List.of(), seconds), tasks);
+        }
+        return new Summary(LocalRunner.Summary.read(plan, job.local(), RowFiles.Format.PARQUET, plan.size() - skipped, skipped,
+                seconds), tasks);
+    }
+
+    /** Evaluates the ranges still to run on Spark and writes them; returns the number of tasks. */
+    private static int runOnSpark(Job job, List<long[]> todo, Map<String, String> extraConf) {
         SparkSession.Builder builder = SparkSession.builder()
-                .appName("mosaic sweep " + String.join(" ", job.sweepArgs()))
-                .master(job.master())
-                .config("spark.ui.enabled", "false")
+                .appName("mosaic sweep " + String.join(" ", job.spec().toArgs()))
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.parquet.compression.codec", "zstd");
+        if (System.getProperty("spark.master") == null || !System.getProperty("spark.master").equals(job.master())) {
+            builder.master(job.master());
+        }
         String jar = ownJar();
-        if (jar != null && !job.master().startsWith("local")) {
+        if (jar != null && !job.master().startsWith("local") && System.getProperty("spark.jars") == null) {
             builder.config("spark.jars", jar);   // the executors load the studies from this jar
         }
-        if (extraConf != null) {
-            extraConf.forEach(builder::config);
-        }
+        extraConf.forEach(builder::config);
         SparkSession spark = builder.getOrCreate();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            List<IndexRanges.Range> ranges = IndexRanges.split(job.plan().size(), TASKS_PER_CORE * jsc.defaultParallelism());
-            JavaRDD<Row> rows = jsc.parallelize(ranges, Math.max(1, ranges.size())).flatMap(new EvaluateRange(job.sweepArgs()));
+            List<IndexRanges.Range> ranges = IndexRanges.split(todo, TASKS_PER_CORE * jsc.defaultParallelism());
+            JavaRDD<Row> rows = jsc.parallelize(ranges, ranges.size()).flatMap(new EvaluateRange(job.spec()));
             Dataset<Row> frame = spark.createDataFrame(rows, schema(job.plan().columns()));
-            frame.write().mode(SaveMode.ErrorIfExists).parquet(job.out());
-            Map<String, Long> failures = new TreeMap<>();
-            long points = 0;
-            for (Row r : spark.read().parquet(job.out()).groupBy("error").count().collectAsList()) {
-                long n = r.getLong(1);
-                points += n;
-                if (!r.isNullAt(0)) {
-                    failures.put(r.getString(0), n);
-                }
+            if (job.local() == null) {
+                frame.write().mode(SaveMode.ErrorIfExists).parquet(job.out());
+            } else {
+                Path staging = job.local().resolve(".spark-" + UUID.randomUUID());
+                frame.write().mode(SaveMode.ErrorIfExists).parquet(staging.toUri().toString());
+                adopt(staging, ranges, job.local());
             }
-            return new Summary(job.out(), points, failures, ranges.size());
+            return ranges.size();
         } finally {
             spark.stop();
+        }
+    }
+
+    /**
+     * Renames Spark's file of partition k (range k) to the sweep layout's name for that range, each an atomic move of a
+     * complete file, then deletes the staging folder.
+     */
+    static void adopt(Path staging, List<IndexRanges.Range> ranges, Path dir) {
+        try {
+            List<Path> files;
+            try (Stream<Path> s = Files.list(staging)) {
+                files = s.filter(p -> SPARK_PART.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            }
+            if (files.size() != ranges.size()) {
+                throw new IllegalStateException("Spark wrote " + files.size() + " part files for " + ranges.size() + " ranges into "
+                        + staging + ": expected one per range (is --out on a file system every executor shares with the driver? "
+                        + "hint: for a cluster give an hdfs:// or s3a:// folder)");
+            }
+            for (Path f : files) {
+                Matcher m = SPARK_PART.matcher(f.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                IndexRanges.Range r = ranges.get(Integer.parseInt(m.group(1)));
+                Files.move(f, dir.resolve(LocalRunner.partName(r.first(), r.end() - 1, RowFiles.Format.PARQUET)),
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            delete(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move Spark's parts from " + staging + " into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Staging folders of a Spark sweep that stopped before its parts were moved: their rows are run again. */
+    private static void removeUnfinished(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(".spark-")).toList()) {
+                delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -172,32 +304,19 @@ public final class SparkSweep {
     }
 
     static void checkMaster(String master) {
-        if (!(master.matches("local(\\[(\\*|[1-9]\\d*)(,\\s*[1-9]\\d*)?])?") || master.startsWith("spark://")
-                || master.equals("yarn") || master.startsWith("k8s://") || master.startsWith("mesos://"))) {
+        if (!(master.matches("local(\\[(\\*|[1-9]\\d*)(,\\s*[1-9]\\d*)?])?") || master.matches("spark://.+:\\d+(,.+:\\d+)*")
+                || master.equals("yarn") || master.startsWith("k8s://"))) {
             throw new UsageException("--spark " + master + ": expected a Spark master URL: local[*], local[N], spark://HOST:PORT, "
                     + "yarn or k8s://https://HOST:PORT");
         }
     }
 
-    /** The value of --out among the sweep's arguments. */
-    static String outOf(List<String> sweepArgs) {
-        for (int i = 0; i < sweepArgs.size(); i++) {
-            if (sweepArgs.get(i).equals("--out") && i + 1 < sweepArgs.size()) {
-                return sweepArgs.get(i + 1);
-            }
-            if (sweepArgs.get(i).startsWith("--out=")) {
-                return sweepArgs.get(i).substring("--out=".length());
-            }
-        }
-        throw new UsageException("a Spark sweep needs --out DIR: expected a folder (local, hdfs://, s3a://, ...) for its Parquet files");
-    }
-
-    /** The local file of an output path (a plain path or file:), or null for a cluster file system. */
+    /** The local folder of an output path (a plain path or file:), or null for a cluster file system. */
     static Path localPath(String out) {
         if (out.startsWith("file:")) {
             return Path.of(java.net.URI.create(out));
         }
-        return out.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? null : Path.of(out);
+        return out.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !out.matches("^[a-zA-Z]:\\\\.*") ? null : Path.of(out).toAbsolutePath();
     }
 
     /** The jar this class was loaded from (mosaic-spark.jar), or null when it runs from classes (tests). */
@@ -209,7 +328,7 @@ public final class SparkSweep {
             }
             Path p = Path.of(src.getLocation().toURI());
             return p.toString().endsWith(".jar") ? p.toString() : null;
-        } catch (URISyntaxException | SecurityException e) {
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
             return null;
         }
     }

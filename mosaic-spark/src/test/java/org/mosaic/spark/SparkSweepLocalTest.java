@@ -5,61 +5,106 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mosaic.studies.Progress;
+import org.mosaic.sweep.LocalRunner;
+import org.mosaic.sweep.RowFiles;
+import org.mosaic.sweep.SweepPlan;
+import org.mosaic.sweep.SweepSpec;
 
+/** Spark local[2] against the local runner: the same rows, the same layout, the same resumption. */
 class SparkSweepLocalTest {
+    /** Three attachments (one the binder refuses: a failed point) by three lengths. */
+    static final List<String> SWEEP = List.of("cable", "--vary", "cable.host.attachment=pluggable,cpo,warp",
+            "--vary", "cable.fiber.length=2 m..8 m:3 m", "--metrics", "power.perEndWatts,reliability.linkFit");
+
     @TempDir
     Path tmp;
 
     @Test
-    void sparkLocal2RowsEqualThePlansRowsSortedByPointWithTheSameErrorText() {
-        Path out = tmp.resolve("sweep");
-        List<String> args = List.of("cable", "--vary", "cable.fiber.length=5 m,10 m,-3 m", "--vary", "cable.plan.parity=0,40",
-                "--out", out.toString());
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = SparkSweep.run(concat(args, "--spark", "local[2]"), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        assertThat(code).as(e.toString(StandardCharsets.UTF_8)).isZero();
+    void sparkLocal2RowsEqualTheLocalRunnersSortedByPointFailedPointsWithTheSameErrorText() throws Exception {
+        Path local = tmp.resolve("local");
+        new LocalRunner(2).run(SweepPlan.of(SweepSpec.parse(SWEEP)), local, RowFiles.Format.PARQUET, Progress.quiet());
+        Path spark = tmp.resolve("spark");
+        Run r = run(concat(SWEEP, "--spark", "local[2]", "--out", spark.toString()));
+        assertThat(r.code).as(r.err).isZero();
 
-        PointPlan plan = Plans.of(args);
-        List<Object[]> expected = new ArrayList<>();
-        for (long i = 0; i < plan.size(); i++) {
-            expected.add(plan.evaluate(i));
+        List<List<Object>> expected = rows(local);
+        List<List<Object>> actual = rows(spark);
+        assertThat(expected).hasSize(9);
+        assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(columns(spark)).containsExactlyElementsOf(columns(local));
+        assertThat(actual).filteredOn(row -> row.get(row.size() - 1) != null).hasSize(3)
+                .allSatisfy(row -> assertThat((String) row.get(row.size() - 1)).contains("warp"));
+        assertThat(r.out).contains("sweep cable on Spark local[2]: 9 points").contains("failed: 3 of 9 points");
+        // the sweep layout: parts named by their index ranges beside sweep.json, nothing of Spark's left
+        try (Stream<Path> s = Files.list(spark)) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).contains("sweep.json")
+                    .allMatch(n -> n.equals("sweep.json") || n.matches("part-\\d{12}-\\d{12}\\.parquet"));
         }
-        List<Object[]> actual = read(out);
-        assertThat(actual).hasSize(expected.size());
-        for (int i = 0; i < expected.size(); i++) {
-            assertThat(actual.get(i)).as("point %d", i).containsExactly(expected.get(i));
+
+        // resumable: a part lost, the rerun evaluates only its points, no point missing or twice
+        Path lost;
+        try (Stream<Path> s = Files.list(spark)) {
+            lost = s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList().get(1);
         }
-        assertThat(expected).anySatisfy(r -> assertThat(r[r.length - 1]).isNotNull());
-        assertThat(o.toString(StandardCharsets.UTF_8)).contains("6 points").contains("2 failed");
+        Files.delete(lost);
+        Run again = run(concat(SWEEP, "--spark", "local[2]", "--out", spark.toString()));
+        assertThat(again.code).as(again.err).isZero();
+        assertThat(again.out).doesNotContain("0 already written").contains("9 points");
+        assertThat(rows(spark)).containsExactlyElementsOf(expected);
     }
 
-    static List<Object[]> read(Path out) {
-        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
-        try {
-            List<Object[]> rows = new ArrayList<>();
-            for (Row r : spark.read().parquet(out.toString()).collectAsList()) {
-                Object[] v = new Object[r.length()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = r.get(i);
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(List<String> args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = SparkSweep.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Every row of a sweep folder's parts, all columns, sorted by point (read with DuckDB, as `mosaic query` does). */
+    static List<List<Object>> rows(Path dir) throws SQLException {
+        List<List<Object>> out = new ArrayList<>();
+        try (Connection c = RowFiles.duckdb(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT * FROM read_parquet(" + RowFiles.literal(dir.resolve("part-*.parquet").toString())
+                     + ") ORDER BY point")) {
+            int n = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(r.getObject(i));
                 }
-                rows.add(v);
+                out.add(row);
             }
-            rows.sort(Comparator.comparingLong(r -> (Long) r[0]));
-            return rows;
-        } finally {
-            spark.stop();
         }
+        return out;
+    }
+
+    /** The columns' names and SQL types of a sweep folder's parts. */
+    static List<String> columns(Path dir) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = RowFiles.duckdb(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + RowFiles.literal(dir.resolve("part-*.parquet")
+                     .toString()) + ")")) {
+            while (r.next()) {
+                out.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        return out;
     }
 
     static List<String> concat(List<String> a, String... b) {
