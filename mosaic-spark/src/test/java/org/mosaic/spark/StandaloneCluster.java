@@ -26,13 +26,11 @@ final class StandaloneCluster implements AutoCloseable {
     private final Process master;
     private final Process worker;
     private final String url;
-    private final List<String> jvmOptions;
 
-    private StandaloneCluster(Process master, Process worker, String url, List<String> jvmOptions) {
+    private StandaloneCluster(Process master, Process worker, String url) {
         this.master = master;
         this.worker = worker;
         this.url = url;
-        this.jvmOptions = jvmOptions;
     }
 
     /** Starts a master and a worker with {@code cores} cores; logs go to {@code dir}. */
@@ -58,7 +56,7 @@ final class StandaloneCluster implements AutoCloseable {
             worker = launch(java, opts, classPath, env, dir.resolve("worker.log"), "org.apache.spark.deploy.worker.Worker",
                     "--host", "127.0.0.1", "--port", Integer.toString(freePort()), "--webui-port", Integer.toString(freePort()),
                     "--cores", Integer.toString(cores), "--memory", "1g", "--work-dir", work.toString(), url);
-            return new StandaloneCluster(master, worker, url, jvmOptions());
+            return new StandaloneCluster(master, worker, url);
         } catch (IOException | RuntimeException e) {
             kill(worker);
             kill(master);
@@ -70,13 +68,12 @@ final class StandaloneCluster implements AutoCloseable {
         return url;
     }
 
-    /** The driver's settings for this cluster: loopback, the executors' class path and JVM options, a small executor. */
+    /** The driver's settings for this cluster: loopback, the executors' class path (Spark adds its JVM options), a small executor. */
     Map<String, String> driverConf() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("spark.driver.host", "127.0.0.1");
         c.put("spark.driver.bindAddress", "127.0.0.1");
         c.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-        c.put("spark.executor.extraJavaOptions", String.join(" ", jvmOptions));
         c.put("spark.executor.memory", "512m");
         c.put("spark.task.maxFailures", "1");   // a failing task fails the test at once, with its reason
         return c;
