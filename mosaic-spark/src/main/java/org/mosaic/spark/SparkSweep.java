@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -51,6 +52,15 @@ public final class SparkSweep {
     static final int TASKS_PER_CORE = 4;
     private static final Pattern SPARK_PART = Pattern.compile("part-(\\d+)-.*\\.parquet");
 
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: mosaic sweep STUDY --vary KEY=VALUES... --spark MASTER --out DIR [--set KEY=VALUE]... [--sample grid|lhs:N|sobol:N]",
+            "                   [--metrics M1,M2] [--seed N] [--max-points N] [--force] [--verbose]",
+            "Sweep any study on Apache Spark: the arguments of `mosaic sweep` (see `mosaic sweep --help` without --spark), plus",
+            "  --spark MASTER  local[*], local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT (under spark-submit: its --master)",
+            "  --out DIR       the folder of Parquet parts: a path the driver and every executor share (resumable, read by",
+            "                  `mosaic query`), or hdfs://... / s3a://... (Spark's own part files)",
+            "Under spark-submit: spark-submit --master URL --class org.mosaic.spark.SparkSweep mosaic-spark.jar STUDY ...", "");
+
     private SparkSweep() {
     }
 
@@ -63,6 +73,10 @@ public final class SparkSweep {
 
     /** Runs the sweep and returns the exit code: 0 done, 2 bad arguments (before Spark starts), 1 a failure. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
         boolean verbose = args.contains("--verbose");
         Job job;
         try {
@@ -194,21 +208,23 @@ public final class SparkSweep {
             todo = plan.size() == 0 ? List.of() : List.<long[]>of(new long[] {0, plan.size() - 1});
         }
         long skipped = plan.size() - todo.stream().mapToLong(r -> r[1] - r[0] + 1).sum();
-        int tasks = 0;
-        if (!todo.isEmpty()) {
-            tasks = runOnSpark(job, todo, extraConf);
-        }
+        Ran ran = todo.isEmpty() ? new Ran(0, List.of()) : runOnSpark(job, todo, extraConf);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (job.local() == null) {
+            long failed = ran.reasons().stream().mapToLong(LocalRunner.Summary.Reason::points).sum();
             return new Summary(new LocalRunner.Summary(null, RowFiles.Format.PARQUET, plan.size(), plan.size(),
-                    plan.size() - skipped, skipped, 0, List.of(), seconds), tasks);
+                    plan.size() - skipped, skipped, failed, ran.reasons(), seconds), ran.tasks());
         }
         return new Summary(LocalRunner.Summary.read(plan, job.local(), RowFiles.Format.PARQUET, plan.size() - skipped, skipped,
-                seconds), tasks);
+                seconds), ran.tasks());
     }
 
-    /** Evaluates the ranges still to run on Spark and writes them; returns the number of tasks. */
-    private static int runOnSpark(Job job, List<long[]> todo, Map<String, String> extraConf) {
+    /** What Spark ran: its tasks, and (into a cluster file system) the failed points by reason, read back by Spark. */
+    private record Ran(int tasks, List<LocalRunner.Summary.Reason> reasons) {
+    }
+
+    /** Evaluates the ranges still to run on Spark and writes them. */
+    private static Ran runOnSpark(Job job, List<long[]> todo, Map<String, String> extraConf) {
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("mosaic sweep " + String.join(" ", job.spec().toArgs()))
                 .config("spark.ui.showConsoleProgress", "false")
@@ -227,14 +243,21 @@ public final class SparkSweep {
             List<IndexRanges.Range> ranges = IndexRanges.split(todo, TASKS_PER_CORE * jsc.defaultParallelism());
             JavaRDD<Row> rows = jsc.parallelize(ranges, ranges.size()).flatMap(new EvaluateRange(job.spec()));
             Dataset<Row> frame = spark.createDataFrame(rows, schema(job.plan().columns()));
+            List<LocalRunner.Summary.Reason> reasons = new ArrayList<>();
             if (job.local() == null) {
                 frame.write().mode(SaveMode.ErrorIfExists).parquet(job.out());
+                Dataset<Row> failed = spark.read().parquet(job.out()).where("error IS NOT NULL");
+                for (Row r : failed.groupBy("error").agg(functions.count("*"), functions.min("point")).collectAsList()) {
+                    reasons.add(new LocalRunner.Summary.Reason(r.getString(0), r.getLong(1), r.getLong(2)));
+                }
+                reasons.sort(Comparator.comparingLong(LocalRunner.Summary.Reason::points).reversed()
+                        .thenComparingLong(LocalRunner.Summary.Reason::firstPoint));
             } else {
                 Path staging = job.local().resolve(".spark-" + UUID.randomUUID());
                 frame.write().mode(SaveMode.ErrorIfExists).parquet(staging.toUri().toString());
                 adopt(staging, ranges, job.local());
             }
-            return ranges.size();
+            return new Ran(ranges.size(), reasons);
         } finally {
             spark.stop();
         }

@@ -53,6 +53,13 @@ class SparkSweepArgumentsTest {
     }
 
     @Test
+    void helpPrintsTheSparkRunnersUsageAndExits0() {
+        SparkSweepLocalTest.Run r = SparkSweepLocalTest.run(List.of("--help", "--spark", "local"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Usage: mosaic sweep STUDY").contains("--spark MASTER").contains("spark-submit");
+    }
+
+    @Test
     void masterUrlsOfEveryClusterManagerAreAccepted() {
         for (String m : List.of("local", "local[*]", "local[4]", "local[2,3]", "spark://127.0.0.1:7077", "yarn",
                 "k8s://https://10.0.0.1:6443")) {

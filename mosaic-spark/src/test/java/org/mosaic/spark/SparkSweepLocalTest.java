@@ -66,6 +66,21 @@ class SparkSweepLocalTest {
         assertThat(rows(spark)).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void intoAClusterFileSystemSparksOwnPartsHoldTheSameRowsAndTheSummaryCountsTheFailures() throws Exception {
+        Path local = tmp.resolve("local");
+        SweepPlan plan = SweepPlan.of(SweepSpec.parse(SWEEP));
+        new LocalRunner(2).run(plan, local, RowFiles.Format.PARQUET, Progress.quiet());
+        // a file: URI standing in for hdfs:// or s3a://: the job as parse() makes it for a folder it cannot rename in
+        Path remote = tmp.resolve("remote");
+        SparkSweep.Job job = new SparkSweep.Job("local[2]", plan.spec(), plan, remote.toUri().toString(), null);
+        SparkSweep.Summary s = SparkSweep.execute(job, java.util.Map.of());
+        assertThat(s.rows().failed()).isEqualTo(3);
+        assertThat(s.rows().reasons()).hasSize(3).allSatisfy(r -> assertThat(r.reason()).contains("warp"));
+        assertThat(rows(remote)).containsExactlyElementsOf(rows(local));
+        assertThat(s.describe(job)).contains("failed: 3 of 9 points").contains("(Spark's part files)");
+    }
+
     record Run(int code, String out, String err) {
     }
 
