@@ -96,6 +96,14 @@ public final class Calibration {
         } catch (IOException e) {
             throw new CalibrationException("cannot read " + file + ": " + e.getMessage());
         }
+        return parseCsv(file.toString(), lines);
+    }
+
+    /**
+     * As {@link #readCsv(Path)}, for the lines of a CSV text already read; {@code file} names it in messages (a front end
+     * that never reads files, e.g. the study binder, passes the text).
+     */
+    public static List<Measurement> parseCsv(String file, List<String> lines) {
         int headerLine = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isBlank() && !lines.get(i).startsWith("#")) {

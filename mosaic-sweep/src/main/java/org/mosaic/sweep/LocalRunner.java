@@ -259,8 +259,8 @@ public final class LocalRunner {
             List<Reason> reasons = new ArrayList<>();
             long rows = 0;
             long failed = 0;
-            if (missing(dir, plan.size(), format).size() == 1 && missing(dir, plan.size(), format).get(0)[0] == 0
-                    && missing(dir, plan.size(), format).get(0)[1] == plan.size() - 1) {
+            List<long[]> gaps = missing(dir, plan.size(), format);
+            if (gaps.size() == 1 && gaps.get(0)[0] == 0 && gaps.get(0)[1] == plan.size() - 1) {   // no part yet
                 return new Summary(dir, format, plan.size(), 0, evaluated, skipped, 0, List.of(), seconds);
             }
             try (Connection c = RowFiles.duckdb(); Statement s = c.createStatement()) {

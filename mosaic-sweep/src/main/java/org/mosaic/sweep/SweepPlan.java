@@ -134,10 +134,17 @@ public final class SweepPlan {
         for (MetricSpec m : study.metrics()) {
             units.put(m.path(), m.unit());
         }
+        Set<String> taken = new java.util.HashSet<>(List.of("error"));
+        columns.forEach(col -> taken.add(col.name()));
         for (String m : metricPaths) {
             String unit = unitOf(study, m);
-            columns.add(new Column(unit.equals("1") || unit.equals("bool") || unit.isEmpty() ? m : m + " [" + unit + "]",
-                    Column.Type.DOUBLE));
+            boolean plain = unit.equals("1") || unit.equals("bool") || unit.isEmpty();
+            // a dimensionless metric named like a column already there (the cable's scenario "seed") keeps its "[1]"
+            String name = plain && !taken.contains(m) ? m : m + " [" + (plain ? "1" : unit) + "]";
+            if (!taken.add(name)) {
+                throw new IllegalStateException("two columns named " + name + " in a sweep of " + study.name());
+            }
+            columns.add(new Column(name, Column.Type.DOUBLE));
         }
         columns.add(new Column("error", Column.Type.VARCHAR));
         return new SweepPlan(binder, spec, study, base, sets, List.copyOf(shapes), List.copyOf(metricPaths), List.copyOf(columns), size,
@@ -433,7 +440,11 @@ public final class SweepPlan {
             String seed = assigned.get(SEED);
             if (seed != null) {
                 row[seedColumn] = null;
-                row[seedColumn] = Long.parseLong(seed.trim());
+                try {
+                    row[seedColumn] = Long.parseLong(seed.trim());
+                } catch (NumberFormatException e) {
+                    throw new UsageException("seed \"" + seed + "\": expected a whole number (hint: --vary seed=0..9:1)");
+                }
             }
             JsonNode tree = Results.tree(run(binder, study, binder.assign(study, base, assigned)));
             for (String m : metricPaths) {
@@ -463,14 +474,11 @@ public final class SweepPlan {
         boolean usage = e instanceof UsageException || e instanceof org.mosaic.core.scenario.ScenarioException
                 || e instanceof org.mosaic.core.units.UnitException;
         String text = usage ? String.valueOf(m) : "failed: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        if (e instanceof NumberFormatException) {
-            text = "seed \"" + m + "\": expected a whole number";
-        }
         return text.replace('\n', ' ').replaceAll("\\s+", " ").trim();
     }
 
     /** The number at a concrete path of the result's tree; null when absent or not a number. */
-    static Double number(JsonNode tree, String path) {
+    public static Double number(JsonNode tree, String path) {
         JsonNode n = tree;
         for (String part : path.split("\\.")) {
             if (n == null) {

@@ -44,6 +44,16 @@ class SweepPlanTest {
                 Column.Type.DOUBLE, Column.Type.VARCHAR);
     }
 
+    /** Found by the JMH run: the cable's own "seed" metric and the sweep's seed column had one name, which DuckDB refused. */
+    @Test
+    void aMetricNamedLikeARowColumnKeepsItsUnitInTheName_seedClash() {
+        SweepPlan p = plan("cable", "--vary", "cable.fiber.length=10 m,20 m");
+        List<String> names = p.columns().stream().map(Column::name).toList();
+        assertThat(names).contains("seed [1]").doesNotHaveDuplicates();
+        assertThat(names.get(1)).isEqualTo("seed");
+        assertThat(names.get(names.size() - 1)).isEqualTo("error");
+    }
+
     @Test
     void aPointsRowHoldsTheStudysOwnNumbers() {
         SweepPlan p = plan("cable", "--vary", "cable.host.attachment=pluggable,cpo", "--metrics", "power.perEndWatts");

@@ -63,7 +63,24 @@ public final class ScenarioDocument {
         }
     }
 
+    /**
+     * The shipped preset {@code name}, read once per process: a document is immutable, so every caller may share it
+     * (a sweep binds the same preset at every point, and reading it is most of the cost of binding).
+     */
     public static ScenarioDocument preset(String name) {
+        ScenarioDocument cached = PRESETS.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        ScenarioDocument read = readPreset(name);
+        PRESETS.putIfAbsent(name, read);
+        return read;
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<String, ScenarioDocument> PRESETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static ScenarioDocument readPreset(String name) {
         try (InputStream in = ScenarioDocument.class.getResourceAsStream("/presets/" + name + ".yaml")) {
             if (in == null) {
                 throw new ScenarioException("unknown preset \"" + name + "\": expected one of " + presetNames()
