@@ -150,7 +150,7 @@ public final class LocalRunner {
     }
 
     /** Checks {@code dir} holds this sweep or nothing, writes sweep.json, removes unfinished temporary files. */
-    static void prepare(SweepPlan plan, Path dir, RowFiles.Format format) {
+    public static void prepare(SweepPlan plan, Path dir, RowFiles.Format format) {
         Path meta = dir.resolve("sweep.json");
         try {
             if (Files.isRegularFile(dir)) {
@@ -204,7 +204,7 @@ public final class LocalRunner {
     }
 
     /** The index ranges [first, last] of {@code [0, size)} not covered by a complete part in {@code dir}. */
-    static List<long[]> missing(Path dir, long size, RowFiles.Format format) {
+    public static List<long[]> missing(Path dir, long size, RowFiles.Format format) {
         List<long[]> have = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
@@ -252,7 +252,8 @@ public final class LocalRunner {
         public record Reason(String reason, long points, long firstPoint) {
         }
 
-        static Summary read(SweepPlan plan, Path dir, RowFiles.Format format, long evaluated, long skipped, double seconds) {
+        public static Summary read(SweepPlan plan, Path dir, RowFiles.Format format, long evaluated, long skipped,
+                                   double seconds) {
             String glob = RowFiles.literal(dir.resolve("part-*." + format.extension()).toString());
             String source = format == RowFiles.Format.PARQUET ? "read_parquet(" + glob + ")"
                     : RowFiles.csvReader(glob);
