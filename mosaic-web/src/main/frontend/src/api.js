@@ -10,6 +10,13 @@ export class ApiError extends Error {
   }
 }
 
+const RAW = new WeakMap();
+
+/** The server's own text of a JSON answer (a result downloads exactly as the server wrote it). */
+export function rawText(json) {
+  return json && typeof json === 'object' ? RAW.get(json) : undefined;
+}
+
 async function call(method, path, body, signal) {
   const init = { method, headers: { Accept: 'application/json' }, signal };
   if (body !== undefined) {
@@ -33,6 +40,7 @@ async function call(method, path, body, signal) {
     }
   }
   if (!response.ok) throw new ApiError(response.status, json);
+  if (json && typeof json === 'object') RAW.set(json, text);
   return json;
 }
 

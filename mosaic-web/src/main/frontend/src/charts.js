@@ -4,6 +4,14 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { escapeHtml, num, quantity } from './format.js';
 
+/** A short signature of a chart's data (tests and the page compare it to see that a chart was redrawn with new data). */
+function signature(data) {
+  const text = JSON.stringify(data);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(16);
+}
+
 export const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
 const DASH = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 
@@ -16,24 +24,48 @@ export function figure(parent, title, caption = '') {
   return fig.querySelector('.plot');
 }
 
-function positiveOnly(ys, log) {
-  return ys.map((y) => (y === null || y === undefined || !Number.isFinite(y) || (log && y <= 0) ? null : y));
+function finite(v, log) {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  if (!log) return v;
+  return v > 0 ? Math.log10(v) : null;
+}
+
+/** Ticks of a log axis drawn in log10 units: decades, or 1-2-5 steps when the axis spans less than three decades. */
+function decadeSplits(u, axisIdx, min, max) {
+  const out = [];
+  if (max - min < 3) {
+    for (let d = Math.floor(min); d <= Math.ceil(max); d++) {
+      for (const m of [1, 2, 5]) {
+        const v = d + Math.log10(m);
+        if (v >= min - 1e-9 && v <= max + 1e-9) out.push(v);
+      }
+    }
+    return out;
+  }
+  const lo = Math.ceil(min);
+  const hi = Math.floor(max);
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / 8));
+  for (let v = lo; v <= hi; v += step) out.push(v);
+  return out;
 }
 
 /**
  * A line chart. series: [{label, x: [...], y: [...], dash?, points?}] (each its own x, merged onto one axis);
- * opts: {xLabel, yLabel, xUnit, yUnit, logX, logY, hlines: [{y, label}]}.
+ * opts: {xLabel, yLabel, xUnit, yUnit, logX, logY, hlines: [{y, label}]}. A log axis is drawn in decades (the values
+ * are placed at their log10; the legend shows the values themselves).
  */
 export function lineChart(el, series, opts = {}) {
-  const xs = [...new Set(series.flatMap((s) => s.x.filter((v) => Number.isFinite(v) && (!opts.logX || v > 0))))].sort((a, b) => a - b);
+  const fx = (v) => finite(v, opts.logX);
+  const xs = [...new Set(series.flatMap((s) => s.x.map(fx).filter((v) => v !== null)))].sort((a, b) => a - b);
   const index = new Map(xs.map((x, i) => [x, i]));
   const data = [xs];
-  const sers = [{ label: opts.xLabel || 'x', value: (u, v) => (v == null ? '—' : quantity(v, opts.xUnit)) }];
+  const back = (v, log) => (log ? 10 ** v : v);
+  const sers = [{ label: opts.xLabel || 'x', value: (u, v) => (v == null ? '—' : quantity(back(v, opts.logX), opts.xUnit, 4)) }];
   series.forEach((s, k) => {
     const ys = new Array(xs.length).fill(null);
-    const clean = positiveOnly(s.y, opts.logY);
     s.x.forEach((x, i) => {
-      if (index.has(x)) ys[index.get(x)] = clean[i];
+      const key = fx(x);
+      if (index.has(key)) ys[index.get(key)] = finite(s.y[i], opts.logY);
     });
     data.push(ys);
     const color = s.color || PALETTE[k % PALETTE.length];
@@ -44,26 +76,28 @@ export function lineChart(el, series, opts = {}) {
       dash: s.dash || DASH[Math.floor(k / PALETTE.length) % DASH.length],
       spanGaps: true,
       points: { show: s.points ?? xs.length <= 40, size: 5, fill: color },
-      value: (u, v) => (v == null ? '—' : quantity(v, opts.yUnit, 3)),
+      value: (u, v) => (v == null ? '—' : quantity(back(v, opts.logY), opts.yUnit, 3)),
     });
   });
   for (const h of opts.hlines || []) {
-    data.push(new Array(xs.length).fill(h.y));
+    const y = finite(h.y, opts.logY);
+    if (y === null) continue;
+    data.push(new Array(xs.length).fill(y));
     sers.push({ label: h.label, stroke: '#6b7280', width: 1, dash: [4, 4], points: { show: false }, value: () => num(h.y, 3) });
   }
-  const expTicks = (u, vals) => vals.map((v) => (v == null ? '' : Math.abs(Math.log10(v) % 1) < 1e-9 ? `1e${Math.round(Math.log10(v))}` : ''));
+  const decadeLabels = (u, vals) => vals.map((v) => (v == null ? '' : Math.abs(v - Math.round(v)) < 1e-9 ? `1e${Math.round(v)}` : num(10 ** v, 2)));
+  const plain = (u, vals) => vals.map((v) => num(v, 3));
   const width = Math.max(280, el.clientWidth || 600);
   const plot = new uPlot({
     width,
     height: opts.height || 280,
     series: sers,
-    scales: {
-      x: { time: false, distr: opts.logX ? 3 : 1 },
-      y: { distr: opts.logY ? 3 : 1 },
-    },
+    scales: { x: { time: false }, y: {} },
     axes: [
-      { label: opts.xLabel ? `${opts.xLabel}${opts.xUnit ? ` (${opts.xUnit})` : ''}` : undefined, values: opts.logX ? expTicks : (u, vals) => vals.map((v) => num(v, 3)) },
-      { label: opts.yLabel ? `${opts.yLabel}${opts.yUnit ? ` (${opts.yUnit})` : ''}` : undefined, values: opts.logY ? expTicks : (u, vals) => vals.map((v) => num(v, 3)), size: 64 },
+      { label: opts.xLabel ? `${opts.xLabel}${opts.xUnit ? ` (${opts.xUnit})` : ''}` : undefined,
+        values: opts.logX ? decadeLabels : plain, ...(opts.logX ? { splits: decadeSplits } : {}) },
+      { label: opts.yLabel ? `${opts.yLabel}${opts.yUnit ? ` (${opts.yUnit})` : ''}` : undefined,
+        values: opts.logY ? decadeLabels : plain, ...(opts.logY ? { splits: decadeSplits } : {}), size: 64 },
     ],
     cursor: { drag: { x: true, y: true, uni: 40 } },
     legend: { live: true },
@@ -74,6 +108,7 @@ export function lineChart(el, series, opts = {}) {
   });
   ro.observe(el);
   el.classList.add('uplot-host');
+  el.dataset.sig = signature(data);
   el.dataset.points = String(data.slice(1).reduce((n, ys) => n + ys.filter((v) => v != null).length, 0));
   return plot;
 }
@@ -96,6 +131,7 @@ export function barChart(el, groups, designs, unit, opts = {}) {
   }).join('');
   const legend = designs.length > 1
     ? `<div class="blegend">${designs.map((d, k) => `<span><i style="background:${PALETTE[k % PALETTE.length]}"></i>${escapeHtml(d)}</span>`).join('')}</div>` : '';
+  el.dataset.sig = signature(groups);
   el.innerHTML = `<div class="barchart${opts.compact ? ' compact' : ''}">${rows}</div>${legend}`;
 }
 
@@ -186,5 +222,5 @@ export function arrayChart(el, rows, cols, roles, counts) {
 export function table(el, head, rows, opts = {}) {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr${r.cls ? ` class="${r.cls}"` : ''}>${r.cells.map((c) => `<td${typeof c === 'object' && c?.num ? ' class="num"' : ''}${typeof c === 'object' && c?.title ? ` title="${escapeHtml(c.title)}"` : ''}>${escapeHtml(typeof c === 'object' && c !== null ? c.text : c ?? '—')}</td>`).join('')}</tr>`).join('');
-  el.innerHTML = `<div class="tablebox${opts.tall ? ' tall' : ''}"><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+  el.insertAdjacentHTML('beforeend', `<div class="tablebox${opts.tall ? ' tall' : ''}"><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`);
 }

@@ -310,7 +310,9 @@ export class DesignForm {
       for (let k = key; k && !f; k = k.includes('.') ? k.slice(0, k.lastIndexOf('.')) : '') {
         f = this.el.querySelector(`.field[data-key="${CSS.escape(k)}"]`);
       }
-      const text = `${p.value !== undefined && p.value !== null ? `${typeof p.value === 'string' ? p.value : JSON.stringify(p.value)}: ` : ''}expected ${p.expected ?? '?'}${p.hint ? ` — ${p.hint}` : ''}`;
+      const value = p.value === undefined || p.value === null ? '' : typeof p.value === 'string' ? p.value : JSON.stringify(p.value);
+      const expected = String(p.expected ?? p.message ?? '');
+      const text = `${value && !expected.includes(value) ? `${value}: ` : ''}${expected && !/expected/.test(expected) ? 'expected ' : ''}${expected}${p.hint ? ` (hint: ${p.hint})` : ''}`;
       if (f) {
         f.classList.add('invalid');
         const msg = f.querySelector('.msg');

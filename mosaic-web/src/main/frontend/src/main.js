@@ -1,7 +1,7 @@
 // The Mosaic studio: a study picker, forms generated from each study's declared inputs, results drawn from the
 // result JSON the server returns, two designs side by side, downloads, and long work as jobs with progress and cancel.
 import './style.css';
-import { api, ApiError, runJob } from './api.js';
+import { api, ApiError, rawText, runJob } from './api.js';
 import { DesignForm, documentKind } from './form.js';
 import { at, csv, download, escapeHtml, flatten, quantity } from './format.js';
 import { PAGES } from './pages.js';
@@ -31,27 +31,33 @@ class PageView {
 
   async mount(main) {
     main.innerHTML = `<div class="pagehead"><div><h2>${escapeHtml(this.page.title)}</h2><p class="question">${escapeHtml(this.study.question)}</p></div>
-      <div class="tools"><label class="toggle"><input type="checkbox" id="compare"> two designs side by side</label>
+      <div class="tools"><label class="toggle" title="run as a job on the server: progress and a cancel button"><input type="checkbox" id="asjob"${this.page.job ? ' checked' : ''}> as a job</label>
+      <label class="toggle"><input type="checkbox" id="compare"> two designs side by side</label>
       <button type="button" id="runnow">Run now</button></div></div>
       <div class="workspace"><div class="forms" id="forms"></div><div class="results"><div class="runs" id="runs"></div><div id="results" class="resultbody"><p class="note">running…</p></div></div></div>`;
     this.main = main;
     main.querySelector('#runnow').addEventListener('click', () => this.runAll());
     main.querySelector('#compare').addEventListener('change', (e) => this.setCompare(e.target.checked));
+    main.querySelector('#asjob').addEventListener('change', () => this.runAll());
     let defaults;
     try {
       defaults = await api.defaults(this.study.name);
     } catch (e) {
       main.querySelector('#results').innerHTML = `<p class="problem">${escapeHtml(e.message)}</p>`;
+      setStatus('refused', 'bad');
+      document.body.dataset.state = 'done';
       return;
     }
-    this.defaults = defaults;
-    this.addDesign('A', defaults);
+    this.defaults = { ...defaults, ...(this.page.initial || {}) };
+    this.addDesign('A', this.defaults);
     this.runAll();
   }
 
   extraFields() {
     return (this.page.extra || []).map((x) => {
-      const spec = state.byName.get(x.study)?.inputs.find((i) => i.name === x.input);
+      const other = state.byName.get(x.study);
+      if (!other || other.bindable === false) return null;
+      const spec = other.inputs.find((i) => i.name === x.input);
       return spec ? { spec: { ...spec, defaultValue: x.value }, value: x.value } : null;
     }).filter(Boolean);
   }
@@ -88,6 +94,7 @@ class PageView {
 
   schedule() {
     clearTimeout(this.timer);
+    document.body.dataset.state = 'pending';
     this.markDifferences();
     this.timer = setTimeout(() => this.runAll(), DEBOUNCE_MS);
   }
@@ -113,13 +120,18 @@ class PageView {
     this.outs = this.designs.map((d) => ({ label: d.label, errors: {} }));
     const started = performance.now();
     setStatus('running…', 'busy');
+    document.body.dataset.state = 'running';
     const tasks = [];
     this.designs.forEach((design, k) => {
       const { values, extra } = design.snapshot();
       const out = this.outs[k];
-      const runs = [{ key: 'main', study: this.page.study || this.study.name, job: this.page.job, values: (v) => v }, ...(this.page.runs || [])];
+      const asJob = this.main.querySelector('#asjob').checked;
+      const runs = [{ key: 'main', study: this.page.study || this.study.name, job: asJob, values: (v) => v }, ...(this.page.runs || [])];
       for (const run of runs) {
-        if (!state.byName.has(run.study) || (run.key !== 'main' && state.byName.get(run.study).bindable === false)) continue;
+        if (!state.byName.has(run.study) || (run.key !== 'main' && state.byName.get(run.study).bindable === false)) {
+          out.errors[run.key] = `${run.study} is not offered by this server (it cannot bind its inputs yet)`;
+          continue;
+        }
         const body = run.values(values, extra);
         const cacheKey = `${run.study} ${JSON.stringify(body)}`;
         if (this.cache[cacheKey]) {
@@ -162,6 +174,7 @@ class PageView {
     const failed = this.outs.some((o) => o.errors.main);
     setStatus(failed ? 'refused: see the messages next to the fields' : `ran in ${Math.round(performance.now() - started)} ms`, failed ? 'bad' : 'ok');
     document.body.dataset.runs = String(gen);
+    document.body.dataset.state = 'done';
   }
 
   progressBar(parent, label, ctl) {
@@ -239,7 +252,7 @@ class PageView {
         setStatus('no result to download yet', 'bad');
         return;
       }
-      if (kind === 'json') download(`${base}.json`, JSON.stringify(out.main, null, 2));
+      if (kind === 'json') download(`${base}.json`, rawText(out.main) ?? JSON.stringify(out.main, null, 2));
       else download(`${base}.csv`, csv([['path', 'value'], ...flatten(out.main)]), 'text/csv');
     } else if (kind === 'inputs') {
       download(`${base}-inputs.json`, JSON.stringify(form.snapshot().values, null, 2));
@@ -272,12 +285,12 @@ function picker() {
   for (const p of PAGES) {
     if (!state.byName.has(p.study)) continue;
     if (!groups.has(p.group)) groups.set(p.group, []);
-    groups.get(p.group).push({ href: `#/${p.id}`, title: p.title, id: p.id });
+    groups.get(p.group).push({ href: `#/${p.id}`, title: p.title, id: p.id, off: state.byName.get(p.study).bindable === false });
   }
   const covered = new Set(PAGES.map((p) => p.study));
   const others = state.studies.filter((s) => !covered.has(s.name) && s.bindable !== false);
   if (others.length) groups.set('Other studies', others.map((s) => ({ href: `#/study/${s.name}`, title: s.name, id: `study/${s.name}` })));
-  nav.innerHTML = [...groups].map(([g, items]) => `<div class="group"><h5>${escapeHtml(g)}</h5>${items.map((i) => `<a href="${i.href}" data-page="${escapeHtml(i.id)}">${escapeHtml(i.title)}</a>`).join('')}</div>`).join('');
+  nav.innerHTML = [...groups].map(([g, items]) => `<div class="group"><h5>${escapeHtml(g)}</h5>${items.map((i) => `<a href="${i.href}" data-page="${escapeHtml(i.id)}"${i.off ? ' class="off" title="the server cannot bind this study\'s inputs yet"' : ''}>${escapeHtml(i.title)}</a>`).join('')}</div>`).join('');
 }
 
 function route() {
@@ -315,8 +328,11 @@ async function start() {
     state.studies = studies;
     state.byName = new Map(studies.map((s) => [s.name, s]));
     state.presets = presets || {};
+    // a channel input takes a channel or a cable scenario (a cable is checked whole)
+    if (state.presets.cable) state.presets.channel = [...new Set([...(state.presets.channel || []), ...state.presets.cable])];
   } catch (e) {
     $('#main').innerHTML = `<p class="problem">${escapeHtml(e.message)}</p>`;
+    document.body.dataset.state = 'done';
     return;
   }
   picker();

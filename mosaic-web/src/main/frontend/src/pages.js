@@ -81,9 +81,11 @@ function renderChannel(el, outs) {
     lineChart(figure(grid, `BER against ${sw.key || 'the swept parameter'}`, 'drag to zoom, double-click to reset'), series, {
       xLabel: sw.key, xUnit: sw.unit || '', yLabel: 'BER', logY: true, hlines: target ? [{ y: target, label: 'BER target' }] : [],
     });
-  } else if (outs.some((o) => o.errors?.sweep)) {
-    figure(grid, 'BER against the swept parameter').innerHTML = `<p class="problem">${escapeHtml(outs.find((o) => o.errors?.sweep).errors.sweep)}</p>`;
+  } else if (outs.some((o) => o.errors?.sweep && o.errors.sweep !== 'cancelled')) {
+    grid.insertAdjacentHTML('beforeend', `<p class="note">BER against length: ${escapeHtml(outs.find((o) => o.errors?.sweep).errors.sweep)}</p>`);
   }
+  const noEye = outs.find((o) => o.errors?.eye && !o.eye);
+  if (noEye && !outs.some((o) => o.eye)) grid.insertAdjacentHTML('beforeend', `<p class="note">eye and bathtub: ${escapeHtml(noEye.errors.eye)}</p>`);
   // eye and bathtub (report-channel, for the chart)
   for (const o of outs) {
     const sc = o.eye && Object.values(o.eye.scenarios || {})[0];
@@ -98,21 +100,18 @@ function renderChannel(el, outs) {
       label: `${outs.length > 1 ? `${o.label} ` : ''}${quantity(c.rateBitsPerSecond, 'b/s', 3)} (reach ${quantity(c.reachMeters, 'm', 3)})`, x: sc.berVsLength.lengthsMeters, y: c.ber,
     })));
     if (curves.length) lineChart(figure(grid, 'BER against length by rate', 'nominal channel'), curves, { xLabel: 'length', xUnit: 'm', yLabel: 'BER', logY: true });
-  } else {
-    const err = outs.find((o) => o.errors?.eye);
-    if (err) figure(grid, 'Statistical eye and bathtub').innerHTML = `<p class="note">${escapeHtml(err.errors.eye)}</p>`;
   }
-  // budget
+  // budget: the designs' lines side by side (by position when the lists match, their items naming their own values)
   const budgets = outs.map((o) => o.main?.budget || []);
   if (budgets.some((b) => b.length)) {
-    const items = [...new Set(budgets.flat().map((b) => b.item))];
     const t = section(el, 'Link budget');
-    table(t, ['item', ...outs.map((o) => o.label)], items.map((item) => {
-      const cells = budgets.map((b) => {
-        const e = b.find((x) => x.item === item);
-        return e ? { text: quantity(e.db, e.unit || 'dB', 4), num: true } : '—';
-      });
-      return { cells: [item, ...cells], cls: outs.length > 1 && new Set(cells.map((c) => c.text ?? c)).size > 1 ? 'diff' : '' };
+    const aligned = budgets.every((b) => b.length === budgets[0].length && b.every((x, i) => x.unit === budgets[0][i].unit));
+    const keys = aligned ? budgets[0].map((_, i) => i) : [...new Set(budgets.flat().map((b) => b.item))];
+    table(t, ['item', ...outs.map((o) => o.label)], keys.map((key) => {
+      const entriesOf = budgets.map((b) => (aligned ? b[key] : b.find((x) => x.item === key)));
+      const cells = entriesOf.map((e) => (e ? { text: quantity(e.db, e.unit || 'dB', 4), num: true } : '—'));
+      const names = [...new Set(entriesOf.filter(Boolean).map((e) => e.item))];
+      return { cells: [names.join(' | '), ...cells], cls: outs.length > 1 && new Set(cells.map((c) => c.text ?? c)).size > 1 ? 'diff' : '' };
     }));
   }
 }
@@ -397,7 +396,7 @@ export const PAGES = [
   { id: 'compare', group: 'Cable', title: 'Compare technologies', study: 'compare', render: renderCompare },
   { id: 'emulate', group: 'Datapath', title: 'Emulate (FEC)', study: 'emulate', render: renderEmulate, job: true,
     runs: [{ key: 'flr', study: 'report-datapath', job: true, once: true, values: () => ({}) }] },
-  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet },
+  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet, initial: { comparePolicies: true } },
   { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain },
   { id: 'goodput', group: 'Training', title: 'Goodput', study: 'goodput', render: renderGoodput, job: true },
   { id: 'inference', group: 'Inference', title: 'Inference', study: 'inference', render: renderInference },
