@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** Where the scenario comes from: {@code --preset NAME} or {@code --scenario FILE}, then {@code --set k=v} overrides. */
 public final class ScenarioOptions {
     /** The preset of the channel commands when none is given; cable commands name theirs through {@link CablePresetDefault}. */
-    public static final String DEFAULT_PRESET = "mosaic-prototype";
+    public static final String DEFAULT_PRESET = org.mosaic.studies.channel.ChannelStudy.DEFAULT_PRESET;
 
     // the default shown in the help is the one the code uses: this constant, or the command's default provider's
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = DEFAULT_PRESET,

@@ -21,6 +21,9 @@ public final class ChannelStudy implements Study<ChannelStudy.Input, ChannelEval
     /** Signal levels of the statistical eye (over ±0.9 of OMA). */
     public static final int EYE_LEVELS = 181;
 
+    /** The channel design evaluated when none is given (the CLI's {@code optics} default too). */
+    public static final String DEFAULT_PRESET = "mosaic-prototype";
+
     /**
      * @param scenario   the design, every override applied
      * @param given      the keys the user gave, each with how (e.g. {@code --set}), in the order given: a key the
@@ -29,7 +32,7 @@ public final class ChannelStudy implements Study<ChannelStudy.Input, ChannelEval
      */
     public record Input(
             @In(value = "the channel design: a channel or cable scenario with every override applied (a cable is checked whole, "
-                    + "plan included)", document = "channel") ScenarioDocument scenario,
+                    + "plan included)", document = "channel", defaultValue = DEFAULT_PRESET) ScenarioDocument scenario,
             @In(value = "keys the user gave, each with how it was given (named in the refusal when the design does not use the key)")
             Map<String, String> given,
             @In(value = "also compute the statistical eye of the nominal channel (for a chart)", defaultValue = "false")

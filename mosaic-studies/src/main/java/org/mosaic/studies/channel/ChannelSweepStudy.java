@@ -32,8 +32,8 @@ public final class ChannelSweepStudy implements Study<ChannelSweepStudy.Input, C
      *                 sweep replaces it)
      */
     public record Input(
-            @In(value = "the channel design: a channel or cable scenario with every other override applied", document = "channel")
-            ScenarioDocument scenario,
+            @In(value = "the channel design: a channel or cable scenario with every other override applied", document = "channel",
+                    defaultValue = ChannelStudy.DEFAULT_PRESET) ScenarioDocument scenario,
             @In(value = "the parameter swept and its values, KEY=FROM..TO:STEP with units (a power may step in dB)",
                     range = "at most " + Sweep.MAX_POINTS + " points") Sweep sweep,
             @In(value = "keys the user gave besides the sweep, each with how it was given (named in the refusal when the design "

@@ -1,0 +1,87 @@
+package org.mosaic.studies;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How {@link StudyInputs} binds one study: its document inputs (kind, default preset, binding), the inputs it derives
+ * (as the CLI derives them), parsers for inputs that are neither plain values nor documents, default values where the
+ * declared default is a description ("the cluster's") rather than a value, and checks across inputs.
+ *
+ * @param reason null when the study is bindable, else why not
+ */
+record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<String, Derivation> derived,
+                 Map<String, Parser> parsers, Map<String, JsonNode> defaults, Function<Context, List<String>> check) {
+
+    /** What has been bound so far: values by input name, and the document values as given (preset, edits). */
+    record Context(Map<String, Object> values, Map<String, DocumentValue> documents) {
+        Context() {
+            this(new LinkedHashMap<>(), new HashMap<>());
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T get(String name) {
+            return (T) values.get(name);
+        }
+    }
+
+    /** An input derived from the others; throws {@link UsageException} naming the inputs when they cannot be combined. */
+    interface Derivation {
+        Object derive(Context ctx);
+    }
+
+    /** Parses one input's JSON value; throws {@link UsageException} (the key is added by the caller). */
+    interface Parser {
+        Object parse(String key, JsonNode node);
+    }
+
+    static InputForm notBindable(String reason) {
+        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of());
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        private final Map<String, DocumentInput<?>> documents = new LinkedHashMap<>();
+        private final Map<String, Derivation> derived = new LinkedHashMap<>();
+        private final Map<String, Parser> parsers = new LinkedHashMap<>();
+        private final Map<String, JsonNode> defaults = new LinkedHashMap<>();
+        private Function<Context, List<String>> check = c -> List.of();
+
+        Builder document(String name, DocumentInput<?> doc) {
+            documents.put(name, doc);
+            return this;
+        }
+
+        Builder derived(String name, Derivation d) {
+            derived.put(name, d);
+            return this;
+        }
+
+        Builder parser(String name, Parser p) {
+            parsers.put(name, p);
+            return this;
+        }
+
+        Builder defaultValue(String name, JsonNode value) {
+            defaults.put(name, value);
+            return this;
+        }
+
+        Builder check(Function<Context, List<String>> c) {
+            check = c;
+            return this;
+        }
+
+        InputForm build() {
+            return new InputForm(null, java.util.Collections.unmodifiableMap(documents), java.util.Collections.unmodifiableMap(derived),
+                    java.util.Collections.unmodifiableMap(parsers), java.util.Collections.unmodifiableMap(defaults), check);
+        }
+    }
+}
