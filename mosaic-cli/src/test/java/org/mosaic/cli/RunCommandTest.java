@@ -48,6 +48,34 @@ class RunCommandTest {
     }
 
     @Test
+    void runComparePrintsWhatComparePrints() throws IOException {
+        assertThat(ok("run", "compare")).isEqualTo(golden("compare-800g"));
+        assertThat(ok("run", "compare", "--set", "rate=1.6T", "--set", "lengthMeters=30m")).isEqualTo(golden("compare-1.6t-30m"));
+    }
+
+    @Test
+    void runEmulatePrintsWhatEmulatePrints() throws IOException {
+        assertThat(ok("run", "emulate", "--set", "codewords=20000")).isEqualTo(golden("emulate-default"));
+        assertThat(ok("run", "emulate", "--set", "codewords=20000", "--set", "fails=17@5us", "--set", "detect=1us",
+                "--set", "mapping=symbol")).isEqualTo(golden("emulate-fail"));
+        assertThat(ok("run", "emulate", "--set", "engine=bit-exact", "--set", "codewords=2000", "--set", "ber=1e-4"))
+                .isEqualTo(golden("emulate-bit-exact"));
+    }
+
+    @Test
+    void anEditWithoutEffectIsRefusedAsTheCommandRefusesIt() {
+        Cli cli = Cli.run("emulate", "--codewords", "100", "--set", "power.driverEnergyPerBit=0.2pJ/bit");
+        Cli run = Cli.run("run", "emulate", "--set", "codewords=100", "--set", "scenario.power.driverEnergyPerBit=0.2pJ/bit");
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("scenario.set power.driverEnergyPerBit=0.2pJ/bit has no effect on emulate")
+                .contains(cli.err().substring(cli.err().indexOf("has no effect")).trim());
+        run = Cli.run("run", "compare", "--set", "cables.fiber.length=20m");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("cables[0].set fiber.length=20m has no effect on compare");
+    }
+
+    @Test
     void aDocumentEditIsTheSameAsTheCommandsSet() throws IOException {
         Cli link = Cli.run("link", "--set", "fiber.length=20m", "--set", "plan.spares=10", "--format", "json");
         assertThat(link.exit()).isZero();

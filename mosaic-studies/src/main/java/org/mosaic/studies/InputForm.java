@@ -14,13 +14,18 @@ import java.util.function.Function;
  *
  * @param reason null when the study is bindable, else why not
  */
-record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<String, Derivation> derived,
-                 Map<String, Parser> parsers, Map<String, JsonNode> defaults, Function<Context, List<String>> check) {
+record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<String, DocumentList> lists,
+                 Map<String, Derivation> derived, Map<String, Parser> parsers, Map<String, JsonNode> defaults,
+                 Function<Context, List<String>> check) {
+
+    /** A list of documents of one kind ({@code compare}'s cables): each element a document value; its default presets. */
+    record DocumentList(DocumentInput<?> element, java.util.function.Supplier<List<String>> defaults) {
+    }
 
     /** What has been bound so far: values by input name, and the document values as given (preset, edits). */
-    record Context(Map<String, Object> values, Map<String, DocumentValue> documents) {
+    record Context(Map<String, Object> values, Map<String, DocumentValue> documents, Map<String, List<DocumentValue>> lists) {
         Context() {
-            this(new LinkedHashMap<>(), new HashMap<>());
+            this(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>());
         }
 
         @SuppressWarnings("unchecked")
@@ -40,7 +45,7 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
     }
 
     static InputForm notBindable(String reason) {
-        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of());
+        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of());
     }
 
     static Builder builder() {
@@ -49,6 +54,7 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
 
     static final class Builder {
         private final Map<String, DocumentInput<?>> documents = new LinkedHashMap<>();
+        private final Map<String, DocumentList> lists = new LinkedHashMap<>();
         private final Map<String, Derivation> derived = new LinkedHashMap<>();
         private final Map<String, Parser> parsers = new LinkedHashMap<>();
         private final Map<String, JsonNode> defaults = new LinkedHashMap<>();
@@ -56,6 +62,11 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
 
         Builder document(String name, DocumentInput<?> doc) {
             documents.put(name, doc);
+            return this;
+        }
+
+        Builder documents(String name, DocumentInput<?> element, java.util.function.Supplier<List<String>> defaults) {
+            lists.put(name, new DocumentList(element, defaults));
             return this;
         }
 
@@ -80,7 +91,8 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
         }
 
         InputForm build() {
-            return new InputForm(null, java.util.Collections.unmodifiableMap(documents), java.util.Collections.unmodifiableMap(derived),
+            return new InputForm(null, java.util.Collections.unmodifiableMap(documents), java.util.Collections.unmodifiableMap(lists),
+                    java.util.Collections.unmodifiableMap(derived),
                     java.util.Collections.unmodifiableMap(parsers), java.util.Collections.unmodifiableMap(defaults), check);
         }
     }

@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.Optional;
+import org.mosaic.core.scenario.Documents;
+import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.studies.cable.CableStudy;
+import org.mosaic.studies.cable.CompareStudy;
+import org.mosaic.studies.datapath.EmulateStudy;
 import org.mosaic.studies.channel.ChannelStudy;
 import org.mosaic.studies.channel.Sweep;
 
@@ -47,11 +54,68 @@ final class InputForms {
             case "cable" -> InputForm.builder()
                     .document("cable", DocumentInput.cable(CableStudy.DEFAULT_PRESET))
                     .build();
+            case "compare" -> compare();
+            case "emulate" -> emulate();
             case "channel-report", "cable-report", "datapath-report", "fleet-report", "training-report" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");
             default -> InputForm.notBindable("its inputs are not bound from values yet");
         };
+    }
+
+    private static InputForm compare() {
+        DocumentInput<ScenarioDocument> cable = DocumentInput.cable(null);
+        return InputForm.builder()
+                .parser("rate", (key, node) -> {
+                    if (!node.isTextual()) {
+                        throw new UsageException(StudyInputs.shown(node) + " — expected 800G, 1.6T or 3.2T");
+                    }
+                    return CompareStudy.generation(node.asText().trim()).name();
+                })
+                .documents("cables", cable, () -> Documents.names(Documents.Kind.CABLE))
+                .check(ctx -> {
+                    // an edit of a cable must change something compare uses in it (leave one out), as the CLI's --set
+                    List<String> problems = new ArrayList<>();
+                    List<DocumentValue> cables = ctx.lists().getOrDefault("cables", List.of());
+                    for (int i = 0; i < cables.size(); i++) {
+                        DocumentValue v = cables.get(i);
+                        String key = "cables[" + i + "]";
+                        Optional<String> ignored = Edits.firstWithoutEffect(v.set(),
+                                e -> cable.resolve(key, new DocumentValue(v.preset(), v.yaml(), new java.util.TreeMap<>(e))),
+                                CompareStudy::used, null);
+                        ignored.ifPresent(path -> problems.add(key + ".set " + path + "=" + v.set().get(path)
+                                + " has no effect on compare: " + CompareStudy.withoutEffect(path, v.set().get(path))));
+                    }
+                    return problems;
+                })
+                .build();
+    }
+
+    private static InputForm emulate() {
+        DocumentInput<ScenarioDocument> cable = DocumentInput.cable(CableStudy.DEFAULT_PRESET);
+        return InputForm.builder()
+                .document("scenario", cable)
+                // the CLI passes no detection latency and no codewords unless given: the study's defaults then apply (and a
+                // latency is refused when nothing fails)
+                .defaultValue("detect", NullNode.instance)
+                .defaultValue("codewords", NullNode.instance)
+                .defaultValue("fails", JsonNodeFactory.instance.arrayNode())
+                .check(ctx -> {
+                    DocumentValue v = ctx.documents().get("scenario");
+                    if (v == null || v.set().isEmpty()) {
+                        return List.of();
+                    }
+                    Optional<String> ignored = Edits.firstWithoutEffect(v.set(),
+                            e -> cable.resolve("scenario", new DocumentValue(v.preset(), v.yaml(), new java.util.TreeMap<>(e))),
+                            d -> EmulateStudy.dependencies(new EmulateStudy.Input(d, ctx.get("mapping"), ctx.get("ber"),
+                                    ctx.<Integer>get("deadChannels"), ctx.get("fails"), ctx.get("detect"), ctx.get("engine"),
+                                    ctx.get("fec"), ctx.get("codewords"), ctx.get("duration"), ctx.<Boolean>get("longRun"),
+                                    ctx.<Integer>get("frameBytes"))),
+                            ScenarioDocument::tree);
+                    return ignored.map(path -> List.of("scenario.set " + path + "=" + v.set().get(path) + " has no effect on "
+                            + "emulate: " + EmulateStudy.withoutEffect(path, ctx.get("ber")))).orElse(List.of());
+                })
+                .build();
     }
 
     /** The keys a user edited in a document input, each with how it was given (for the study's "has no effect" refusal). */

@@ -71,6 +71,12 @@ public final class StudyInputs {
             if (f.derived().containsKey(c.getName())) {
                 continue;
             }
+            InputForm.DocumentList list = f.lists().get(c.getName());
+            if (list != null) {
+                ArrayNode a = out.putArray(c.getName());
+                list.defaults().get().forEach(n -> a.addObject().put("preset", n));
+                continue;
+            }
             DocumentInput<?> doc = f.documents().get(c.getName());
             if (doc != null) {
                 if (doc.defaultPreset() == null) {
@@ -117,6 +123,11 @@ public final class StudyInputs {
             DocumentInput<?> doc = f.documents().get(name);
             if (doc != null) {
                 bindDocument(name, doc, node, ctx, problems);
+                continue;
+            }
+            InputForm.DocumentList list = f.lists().get(name);
+            if (list != null) {
+                bindList(name, list, node, ctx, problems);
                 continue;
             }
             if (node == null) {
@@ -193,38 +204,51 @@ public final class StudyInputs {
             }
             int dot = key.indexOf('.');
             String input = dot > 0 ? key.substring(0, dot) : key;
+            InputForm.DocumentList list = f.lists().get(input);
+            if (list != null && dot > 0 && dot < key.length() - 1) {   // an edit of every document of the list
+                JsonNode current = out.get(input);
+                List<JsonNode> items = new ArrayList<>();
+                if (current == null || current.isNull()) {
+                    list.defaults().get().forEach(n -> items.add(JsonNodeFactory.instance.textNode(n)));
+                } else if (current.isArray()) {
+                    current.forEach(items::add);
+                } else if (current.isTextual()) {
+                    for (String n : current.asText().split(",")) {
+                        items.add(JsonNodeFactory.instance.textNode(n.trim()));
+                    }
+                } else {
+                    items.add(current);
+                }
+                ArrayNode edited = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode item : items) {
+                    edited.add(withEdit(item, key.substring(dot + 1), e.getValue()));
+                }
+                out.set(input, edited);
+                continue;
+            }
             DocumentInput<?> doc = f.documents().get(input);
             if (doc == null || dot == key.length() - 1) {
                 problems.add(dot > 0 && names.contains(input)
                         ? key + "=" + e.getValue() + ": " + input + " is not a document, so it has no key " + key.substring(dot + 1)
                                 + " (hint: " + input + "=VALUE replaces its value)"
                         : unknownKey(study, f, key) + " (hint: KEY is an input's name, or INPUT.PATH for a document input: "
-                                + String.join(", ", f.documents().keySet()) + ")");
+                                + String.join(", ", documentNames(f)) + ")");
                 continue;
             }
             JsonNode current = out.get(input);
-            ObjectNode obj;
             if (current == null || current.isNull()) {
                 if (doc.defaultPreset() == null) {
                     problems.add(key + "=" + e.getValue() + ": " + input + " has no document to edit (it has no default) — "
                             + "expected " + input + "=PRESET first");
                     continue;
                 }
-                obj = JsonNodeFactory.instance.objectNode().put("preset", doc.defaultPreset());
-            } else if (current.isTextual()) {
-                obj = JsonNodeFactory.instance.objectNode().put("preset", current.asText());
-            } else if (current.isObject()) {
-                obj = (ObjectNode) current;
-            } else {
+                current = JsonNodeFactory.instance.textNode(doc.defaultPreset());
+            }
+            if (!current.isTextual() && !current.isObject()) {
                 problems.add(key + "=" + e.getValue() + ": " + input + " is " + shown(current) + ", not a document to edit");
                 continue;
             }
-            JsonNode set = obj.get("set");
-            if (set == null || !set.isObject()) {
-                set = obj.putObject("set");
-            }
-            ((ObjectNode) set).put(key.substring(dot + 1), e.getValue());
-            out.set(input, obj);
+            out.set(input, withEdit(current, key.substring(dot + 1), e.getValue()));
         }
         if (!problems.isEmpty()) {
             throw refusal(study, problems);
@@ -232,13 +256,37 @@ public final class StudyInputs {
         return out;
     }
 
+    /** {@code doc} (a preset name or a document value object) with {@code path=value} added to its edits. */
+    private static JsonNode withEdit(JsonNode doc, String path, String value) {
+        ObjectNode obj = doc.isTextual() ? JsonNodeFactory.instance.objectNode().put("preset", doc.asText())
+                : doc.isObject() ? ((ObjectNode) doc).deepCopy() : null;
+        if (obj == null) {
+            return doc;   // not a document value: bind refuses it, naming it
+        }
+        JsonNode set = obj.get("set");
+        if (set == null || !set.isObject()) {
+            set = obj.putObject("set");
+        }
+        ((ObjectNode) set).put(path, value);
+        return obj;
+    }
+
+    private static List<String> documentNames(InputForm f) {
+        List<String> out = new ArrayList<>(f.documents().keySet());
+        out.addAll(f.lists().keySet());
+        return out;
+    }
+
     /** A document input's resolved document (its preset or text, its edits applied) as a JSON tree, for forms. */
     public static ObjectNode document(Study<?, ?> study, String input, JsonNode value) {
         InputForm f = bindableForm(study);
         DocumentInput<?> doc = f.documents().get(input);
+        if (doc == null && f.lists().containsKey(input)) {
+            doc = f.lists().get(input).element();   // one document of the list
+        }
         if (doc == null) {
             throw new UsageException(input + ": not a document input of " + study.name() + " — expected one of "
-                    + String.join(", ", f.documents().keySet()));
+                    + String.join(", ", documentNames(f)));
         }
         List<String> problems = new ArrayList<>();
         DocumentValue v = value == null || value.isNull() ? defaultDocument(input, doc, problems)
@@ -255,7 +303,11 @@ public final class StudyInputs {
 
     /** The document kind of a document input (empty when the input is not a document) and its shipped presets. */
     public static List<String> presets(Study<?, ?> study, String input) {
-        DocumentInput<?> doc = InputForms.of(study).documents().get(input);
+        InputForm f = InputForms.of(study);
+        DocumentInput<?> doc = f.documents().get(input);
+        if (doc == null && f.lists().containsKey(input)) {
+            doc = f.lists().get(input).element();
+        }
         return doc == null ? List.of() : doc.presets();
     }
 
@@ -282,6 +334,46 @@ public final class StudyInputs {
         } catch (UsageException | ScenarioException | IllegalArgumentException e) {
             problems.add(named(name, e.getMessage()));
         }
+    }
+
+    private static void bindList(String name, InputForm.DocumentList list, JsonNode node, InputForm.Context ctx, List<String> problems) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            list.defaults().get().forEach(n -> items.add(JsonNodeFactory.instance.textNode(n)));
+        } else if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (node.isTextual()) {   // NAME,NAME as a flag gives them
+            for (String n : node.asText().split(",")) {
+                items.add(JsonNodeFactory.instance.textNode(n.trim()));
+            }
+        } else if (node.isObject()) {
+            items.add(node);
+        } else {
+            problems.add(name + ": " + shown(node) + " — expected a list of documents, each a preset name or "
+                    + "{\"preset\": NAME, \"set\": {...}} (or \"NAME,NAME\")");
+            return;
+        }
+        if (items.isEmpty()) {
+            problems.add(name + ": an empty list — expected at least one document (default: " + String.join(", ", list.defaults().get()) + ")");
+            return;
+        }
+        List<DocumentValue> values = new ArrayList<>();
+        List<Object> bound = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String key = name + "[" + i + "]";
+            DocumentValue v = DocumentValue.read(key, items.get(i), problems);
+            if (v == null) {
+                continue;
+            }
+            try {
+                bound.add(list.element().bind(list.element().resolve(key, v)));
+                values.add(v);
+            } catch (UsageException | ScenarioException | IllegalArgumentException e) {
+                problems.add(named(key, e.getMessage()));
+            }
+        }
+        ctx.lists().put(name, values);
+        ctx.values().put(name, bound);
     }
 
     private static DocumentValue defaultDocument(String input, DocumentInput<?> doc, List<String> problems) {
