@@ -63,14 +63,22 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Runs a study as a job: submits it, polls its state, reports progress, and cancels it on the server when the signal
  * aborts. Resolves with the result; rejects with an ApiError (refused, failed) or an AbortError (cancelled).
  */
-export async function runJob(study, values, { onProgress, signal } = {}) {
+export async function runJob(study, values, { onProgress, onSubmit, signal } = {}) {
   const { id } = await api.submit(study, values);
-  const abort = () => api.cancel(id).catch(() => {});
+  onSubmit?.(id);
+  let cancelling = null;
+  const abort = () => {
+    cancelling = api.cancel(id).catch(() => {});
+  };
+  if (signal?.aborted) abort();
   signal?.addEventListener('abort', abort, { once: true });
   try {
     let wait = 150;
     for (;;) {
-      if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
+      if (signal?.aborted) {
+        await cancelling;
+        throw new DOMException('cancelled', 'AbortError');
+      }
       const job = await api.job(id);
       onProgress?.(job);
       if (job.state === 'done') return job.result;

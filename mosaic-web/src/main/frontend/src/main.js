@@ -145,7 +145,7 @@ class PageView {
         const t = (async () => {
           try {
             const result = run.job
-              ? await runJob(run.study, body, { signal: ctl.signal, onProgress: (j) => bar.update(j) })
+              ? await runJob(run.study, body, { signal: ctl.signal, onProgress: (j) => bar.update(j), onSubmit: (id) => bar.submitted(id) })
               : await api.run(run.study, body, ctl.signal);
             if (gen !== this.generation) return;
             out[run.key] = result;
@@ -171,8 +171,10 @@ class PageView {
     this.draw();
     await Promise.all(tasks);
     if (gen !== this.generation) return;
-    const failed = this.outs.some((o) => o.errors.main);
-    setStatus(failed ? 'refused: see the messages next to the fields' : `ran in ${Math.round(performance.now() - started)} ms`, failed ? 'bad' : 'ok');
+    const failed = this.outs.some((o) => o.errors.main && o.errors.main !== 'cancelled');
+    const cancelled = this.outs.some((o) => o.errors.main === 'cancelled');
+    setStatus(failed ? 'refused: see the messages next to the fields' : cancelled ? 'cancelled' : `ran in ${Math.round(performance.now() - started)} ms`,
+      failed || cancelled ? 'bad' : 'ok');
     document.body.dataset.runs = String(gen);
     document.body.dataset.state = 'done';
   }
@@ -186,6 +188,9 @@ class PageView {
     const txt = el.querySelector('.jt');
     const prog = el.querySelector('progress');
     return {
+      submitted(id) {
+        el.dataset.job = id;
+      },
       update(j) {
         if (Number.isFinite(j.fraction)) prog.value = j.fraction;
         txt.textContent = `${j.state}${j.total ? ` ${j.done}/${j.total}` : ''}${j.task ? ` — ${j.task}` : ''}`;
@@ -209,8 +214,14 @@ class PageView {
 
   draw() {
     const el = this.main.querySelector('#results');
-    el.innerHTML = '';
     const outs = this.outs;
+    // while a new run has no answer yet, the last results stay (dimmed) instead of blinking away
+    if (!outs.some((o) => o.main || o.errors.main) && el.querySelector('.cards, figure, .problem')) {
+      el.classList.add('stale');
+      return;
+    }
+    el.classList.remove('stale');
+    el.innerHTML = '';
     for (const o of outs) {
       if (o.errors.main && o.errors.main !== 'cancelled') el.insertAdjacentHTML('beforeend', `<p class="problem">${escapeHtml(`${outs.length > 1 ? `${o.label}: ` : ''}${o.errors.main}`)}</p>`);
     }

@@ -40,6 +40,8 @@ class StudioBrowserTest {
     static final double WAIT_MS = 120_000;
 
     static Studio studio;
+    /** The studio's jobs: one runs at a time, so a test can hold the worker and see a job wait, then cancel it. */
+    static Jobs jobs;
     static Playwright playwright;
     static Browser browser;
 
@@ -52,7 +54,8 @@ class StudioBrowserTest {
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at " + CHROMIUM + " (installed by .ci/ensure-chromium; "
                 + "or set MOSAIC_CHROMIUM)").isTrue();
         Files.createDirectories(SHOTS);
-        studio = Studio.start("127.0.0.1", 0);
+        jobs = new Jobs(1, 8, java.time.Duration.ofMinutes(10), 32);
+        studio = Studio.start("127.0.0.1", 0, jobs);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
     }
@@ -222,5 +225,48 @@ class StudioBrowserTest {
         Download doc = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='document']").click());
         assertThat(Json.parse(Files.readAllBytes(doc.path())).get("kind").asText()).isEqualTo("cable");
         o.page.close();
+    }
+
+    @Test
+    void aJobShowsItsProgressAndCanBeCancelled() throws Exception {
+        // hold the studio's one worker, reporting progress, so that the page's job waits in the queue
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Jobs.Job blocker = jobs.submit("blocker", p -> {
+            p.task("holding the worker", 4);
+            p.step();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Json.object();
+        }, e -> Json.object().put("error", String.valueOf(e)));
+        try {
+            Opened o = open("cable", 1440);
+            o.page.locator("#asjob").check();
+            Locator bar = o.page.locator("#runs .job");
+            bar.waitFor();
+            o.page.waitForFunction("document.querySelector('#runs .job')?.dataset.state === 'queued'", null,
+                    new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+            assertThat(bar.locator(".jt").innerText()).contains("queued");
+            assertThat(bar.locator("progress").count()).isEqualTo(1);
+            o.shot("job-queued");
+            String id = bar.getAttribute("data-job");
+            bar.locator("button.cancel").click();
+            o.settle();
+            assertThat(bar.getAttribute("data-state")).isEqualTo("cancelled");
+            assertThat(api("GET", "/api/jobs/" + id, null).get("state").asText()).as("the server's job").isEqualTo("cancelled");
+            // the worker free again, the same page's job runs to its result and its bar goes
+            release.countDown();
+            o.page.locator("#runnow").click();
+            o.settle();
+            assertThat(o.page.locator("#runs .job").count()).as("a finished job's bar goes").isZero();
+            assertThat(o.page.locator(".card[data-metric='power'] .v").innerText()).endsWith("W");
+            assertThat(api("GET", "/api/jobs/" + blocker.id, null).get("state").asText()).isEqualTo("done");
+            assertThat(o.errors).isEmpty();
+            o.page.close();
+        } finally {
+            release.countDown();
+        }
     }
 }
