@@ -35,7 +35,7 @@ function decadeSplits(u, axisIdx, min, max) {
   const out = [];
   if (max - min < 3) {
     for (let d = Math.floor(min); d <= Math.ceil(max); d++) {
-      for (const m of [1, 2, 5]) {
+      for (const m of max - min < 1 ? [1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9] : [1, 2, 5]) {
         const v = d + Math.log10(m);
         if (v >= min - 1e-9 && v <= max + 1e-9) out.push(v);
       }
@@ -92,7 +92,7 @@ export function lineChart(el, series, opts = {}) {
     width,
     height: opts.height || 280,
     series: sers,
-    scales: { x: { time: false }, y: {} },
+    scales: { x: { time: false, ...(opts.logX ? { range: (u, mn, mx) => [mn, mx] } : {}) }, y: {} },
     axes: [
       { label: opts.xLabel ? `${opts.xLabel}${opts.xUnit ? ` (${opts.xUnit})` : ''}` : undefined,
         values: opts.logX ? decadeLabels : plain, ...(opts.logX ? { splits: decadeSplits } : {}) },

@@ -79,6 +79,7 @@ export class DesignForm {
   /** A field for one declared input. */
   field(spec, extra = false) {
     const kind = documentKind(spec);
+    if (kind && Array.isArray(this.values[spec.name])) return this.documentListField(spec, kind);
     if (kind) return this.documentField(spec, kind);
     const wrap = document.createElement('div');
     wrap.className = 'field';
@@ -211,6 +212,37 @@ export class DesignForm {
       if (tree.open && (!this.trees[spec.name] || tree.dataset.stale)) this.loadTree(spec.name, wrap);
     });
     this.updateEdits(wrap, spec.name);
+    return wrap;
+  }
+
+  /** A list of documents: the presets to include, and optionally one of the user's own. */
+  documentListField(spec, kind) {
+    const wrap = document.createElement('div');
+    wrap.className = 'field document list';
+    wrap.dataset.key = spec.name;
+    const items = this.values[spec.name];
+    const chosen = new Set(items.filter((v) => v && (typeof v === 'string' || v.preset)).map((v) => (typeof v === 'string' ? v : v.preset)));
+    const own = items.find((v) => v && typeof v === 'object' && v.yaml !== undefined);
+    const names = this.presets[kind] || [];
+    wrap.innerHTML = `<label title="${escapeHtml(spec.description)}">${escapeHtml(spec.name)} <span class="kind">${escapeHtml(kind)} documents</span></label>
+      <span class="multi">${names.map((n) => `<label><input type="checkbox" value="${escapeHtml(n)}"${chosen.has(n) ? ' checked' : ''}> ${escapeHtml(n)}</label>`).join('')}</span>
+      <small class="help">${escapeHtml(spec.description)}</small>
+      <textarea class="yaml" rows="5" spellcheck="false" placeholder="and your own ${escapeHtml(kind)} document (YAML or JSON), optional">${escapeHtml(own?.yaml ?? '')}</textarea>
+      <div class="msg" aria-live="polite"></div>`;
+    let typing;
+    const update = () => {
+      const list = [...wrap.querySelectorAll('input:checked')].map((i) => ({ preset: i.value }));
+      const text = wrap.querySelector('textarea').value;
+      if (text.trim()) list.push({ yaml: text });
+      this.values[spec.name] = list;
+      this.clearMessage(spec.name);
+      this.changed();
+    };
+    wrap.querySelector('.multi').addEventListener('change', update);
+    wrap.querySelector('textarea').addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(update, 400);
+    });
     return wrap;
   }
 

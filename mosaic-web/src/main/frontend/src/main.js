@@ -274,11 +274,15 @@ class PageView {
         return;
       }
       for (const spec of docs) {
-        try {
-          const doc = await api.document(this.study.name, spec.name, form.values[spec.name]);
-          download(`${base}-${spec.name}.json`, JSON.stringify(doc, null, 2));
-        } catch (e) {
-          form.showProblems(e.problems || [], e.message);
+        const value = form.values[spec.name];
+        const each = Array.isArray(value) ? value.map((v, i) => [v, `${spec.name}-${i + 1}`]) : [[value, spec.name]];
+        for (const [v, name] of each) {
+          try {
+            const doc = await api.document(this.study.name, spec.name, v);
+            download(`${base}-${name}.json`, rawText(doc) ?? JSON.stringify(doc, null, 2));
+          } catch (e) {
+            form.showProblems(e.problems || [], e.message);
+          }
         }
       }
     }

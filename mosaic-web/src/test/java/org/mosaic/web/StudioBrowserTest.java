@@ -174,6 +174,8 @@ class StudioBrowserTest {
         assertThat(o.page.locator("svg.array").first().innerHTML()).as("the array drawing").isNotEqualTo(array);
         assertThat(o.page.locator(".field.leaf[data-key='cable.plan.spares']").getAttribute("class")).contains("edited");
         o.shot("cable-edited");
+        // the README's picture (docs/images/studio.png is a copy): one screen of a design being edited
+        o.page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("studio.png")));
         assertThat(o.errors).isEmpty();
         o.page.close();
     }
