@@ -253,7 +253,8 @@ public final class Studio implements AutoCloseable {
     private static Study<?, ?> bindableStudy(Context ctx) {
         Study<?, ?> s = study(ctx);
         if (!Inputs.bindable(s)) {
-            throw new ApiException(422, "the studio cannot bind the inputs of " + s.name() + " (hint: run it with ./mosaic)");
+            throw new ApiException(422, s.name() + " cannot be run from the studio: " + Inputs.whyNotBindable(s)
+                    + " (hint: run it with ./mosaic)");
         }
         return s;
     }
