@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.mosaic.studies.Edits;
 import java.util.concurrent.Callable;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.units.Dimension;
@@ -96,27 +98,19 @@ public final class CompareCommand implements Callable<Integer> {
 
     private List<ScenarioDocument> cables() {
         List<String> names = presets.isEmpty() ? cablePresets() : presets;
+        Map<String, String> edits = ScenarioOptions.overrides(sets);
         List<LinkSpec> used = new ArrayList<>();
-        List<ScenarioDocument> out = documents(names, sets, used);
+        List<ScenarioDocument> out = documents(names, edits, used);
         // every --set must change something compare uses in at least one cable (leave-one-out), else it is refused
-        for (int i = 0; i < sets.size(); i++) {
-            List<String> others = new ArrayList<>(sets);
-            String set = others.remove(i);
-            List<LinkSpec> without;
-            try {
-                without = new ArrayList<>();
-                documents(names, others, without);
-            } catch (RuntimeException e) {
-                continue; // without it a cable does not bind: it matters
-            }
-            if (used.equals(without)) {
-                String key = set.substring(0, Math.max(0, set.indexOf('='))).trim();
-                String why = key.equals("fiber.length") ? "every cable is evaluated at --length (and its reach is solved), so "
-                        + "the scenario's fibre length is not used (hint: --length " + set.substring(set.indexOf('=') + 1).trim() + ")"
-                        : key.equals("host.attachment") ? "compare shows every cable with both host attachments (pluggable and cpo)"
-                        : "no cable's reach, power or reliability depends on it, or it already has that value";
-                throw new UsageException("--set " + set + " has no effect on compare: " + why);
-            }
+        Optional<String> ignored = Edits.firstWithoutEffect(edits, e -> {
+            List<LinkSpec> u = new ArrayList<>();
+            documents(names, e, u);
+            return u;
+        }, u -> u, null);
+        if (ignored.isPresent()) {
+            String key = ignored.get();
+            throw new UsageException("--set " + key + "=" + edits.get(key) + " has no effect on compare: "
+                    + CompareStudy.withoutEffect(key, edits.get(key)));
         }
         return out;
     }
@@ -125,14 +119,12 @@ public final class CompareCommand implements Callable<Integer> {
      * The cable documents named (presets or files) with the overrides applied, a channel-only one refused; adds to
      * {@code used} what compare uses of each (binding it, so an invalid one is refused in turn).
      */
-    private static List<ScenarioDocument> documents(List<String> names, List<String> sets, List<LinkSpec> used) {
-        ScenarioOptions overrides = new ScenarioOptions();
-        overrides.sets = sets;
+    private static List<ScenarioDocument> documents(List<String> names, Map<String, String> sets, List<LinkSpec> used) {
         List<ScenarioDocument> out = new ArrayList<>();
         for (String n : names) {
-            ScenarioDocument doc = overrides.apply(org.mosaic.core.scenario.Documents.isFile(n)
+            ScenarioDocument doc = Edits.apply(org.mosaic.core.scenario.Documents.isFile(n)
                     ? ScenarioOptions.scenarioKind(ScenarioDocument.file(java.nio.file.Path.of(n)), org.mosaic.core.scenario.Documents.Kind.CABLE)
-                    : ScenarioDocument.preset(n));
+                    : ScenarioDocument.preset(n), sets);
             if (!LinkSpecs.isCable(doc)) {
                 throw new UsageException("--preset " + n + " describes a channel, not a cable (no host section): expected one of "
                         + cablePresets() + " or a cable scenario file");

@@ -3,6 +3,9 @@ package org.mosaic.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mosaic.studies.Edits;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mosaic.core.scenario.ScenarioDocument;
@@ -129,33 +132,15 @@ public final class EmulateCommand implements Callable<Integer> {
         if (scenario.sets.isEmpty()) {
             return;
         }
-        Object full = EmulateStudy.dependencies(input);
-        for (int i = 0; i < scenario.sets.size(); i++) {
-            ScenarioOptions without = new ScenarioOptions();
-            without.sets = new ArrayList<>(scenario.sets);
-            String set = without.sets.remove(i);
-            Object other;
-            ScenarioDocument d;
-            try {
-                d = without.apply(scenario.scenario != null ? ScenarioDocument.file(scenario.scenario)
-                        : ScenarioDocument.preset(scenario.presetGiven() ? scenario.preset : LinkCommand.DEFAULT_PRESET));
-                if (d.tree().equals(doc.tree())) {
-                    continue; // it sets the value the document already has: honoured
-                }
-                other = EmulateStudy.dependencies(input(d));
-            } catch (RuntimeException e) {
-                continue; // without it the scenario is different enough not to bind: it matters
-            }
-            if (full.equals(other)) {
-                String key = set.substring(0, Math.max(0, set.indexOf('='))).trim();
-                String why = key.startsWith("power.") || key.startsWith("reliability.") || key.startsWith("host.attachment")
-                        ? "the emulation does not use the cable's power or reliability model or its host attachment (hint: "
-                        + "mosaic link uses it)"
-                        : !ber.equalsIgnoreCase("model") ? "--ber " + ber + " gives every channel's BER, so the channel model is not "
-                        + "run (hint: --ber model takes each channel's BER from the channel model)"
-                        : "nothing the emulation uses depends on it (hint: mosaic link or mosaic optics use it)";
-                throw new UsageException("--set " + set + " has no effect on emulate: " + why);
-            }
+        ScenarioDocument base = scenario.scenario != null ? ScenarioDocument.file(scenario.scenario)
+                : ScenarioDocument.preset(scenario.presetGiven() ? scenario.preset : LinkCommand.DEFAULT_PRESET);
+        Map<String, String> sets = scenario.overrides();
+        Optional<String> ignored = Edits.firstWithoutEffect(sets, e -> Edits.apply(base, e),
+                d -> EmulateStudy.dependencies(input(d)), ScenarioDocument::tree);
+        if (ignored.isPresent()) {
+            String key = ignored.get();
+            throw new UsageException("--set " + key + "=" + sets.get(key) + " has no effect on emulate: "
+                    + EmulateStudy.withoutEffect(key, ber));
         }
     }
 

@@ -18,6 +18,7 @@ import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.UnitException;
+import org.mosaic.studies.fleet.NamedDocument;
 
 /**
  * Binds a study's input record from values named by its declared inputs ({@link InputSpec#name()}), so the generic CLI
@@ -48,14 +49,43 @@ public final class StudyInputs {
 
     /** The names of the inputs a user gives (the study's declared inputs less those derived from them), in order. */
     public static List<String> names(Study<?, ?> study) {
-        InputForm f = bindableForm(study);
         List<String> out = new ArrayList<>();
-        for (RecordComponent c : study.inputType().getRecordComponents()) {
-            if (!f.derived().containsKey(c.getName())) {
-                out.add(c.getName());
-            }
+        for (RecordComponent c : exposed(study, bindableForm(study))) {
+            out.add(c.getName());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The inputs a user gives, declared as {@link InputSpec}s: the study's own less those derived (a label, the keys edited,
+     * the interconnect resolved from technologies), plus those it derives them from. What a form or a sweep offers.
+     */
+    public static List<InputSpec> inputs(Study<?, ?> study) {
+        InputForm f = bindableForm(study);
+        List<InputSpec> out = new ArrayList<>();
+        for (InputSpec i : study.inputs()) {
+            if (!f.derived().containsKey(i.name())) {
+                out.add(i);
+            }
+        }
+        if (f.extras() != null) {
+            out.addAll(Declarations.inputs(f.extras()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The components a user gives: the input record's less the derived ones, then the form's extras. */
+    private static List<RecordComponent> exposed(Study<?, ?> study, InputForm f) {
+        List<RecordComponent> out = new ArrayList<>();
+        for (RecordComponent c : study.inputType().getRecordComponents()) {
+            if (!f.derived().containsKey(c.getName())) {
+                out.add(c);
+            }
+        }
+        if (f.extras() != null) {
+            out.addAll(List.of(f.extras().getRecordComponents()));
+        }
+        return out;
     }
 
     /**
@@ -67,8 +97,11 @@ public final class StudyInputs {
     public static ObjectNode defaults(Study<?, ?> study) {
         InputForm f = bindableForm(study);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (RecordComponent c : study.inputType().getRecordComponents()) {
-            if (f.derived().containsKey(c.getName())) {
+        for (RecordComponent c : exposed(study, f)) {
+            InputForm.DocumentList list = f.lists().get(c.getName());
+            if (list != null) {
+                ArrayNode a = out.putArray(c.getName());
+                list.defaults().get().forEach(n -> a.addObject().put("preset", n));
                 continue;
             }
             DocumentInput<?> doc = f.documents().get(c.getName());
@@ -107,16 +140,25 @@ public final class StudyInputs {
             }
         }
         InputForm.Context ctx = new InputForm.Context();
+        if (values != null && values.isObject()) {
+            values.fieldNames().forEachRemaining(k -> {
+                if (!values.get(k).isNull()) {
+                    ctx.given().add(k);
+                }
+            });
+        }
         RecordComponent[] components = study.inputType().getRecordComponents();
-        for (RecordComponent c : components) {
+        for (RecordComponent c : exposed(study, f)) {
             String name = c.getName();
-            if (f.derived().containsKey(name)) {
-                continue;
-            }
             JsonNode node = values != null && values.isObject() && values.has(name) ? values.get(name) : null;
             DocumentInput<?> doc = f.documents().get(name);
             if (doc != null) {
-                bindDocument(name, doc, node, ctx, problems);
+                bindDocument(name, doc, node, ctx, problems, c.getType() == NamedDocument.class);
+                continue;
+            }
+            InputForm.DocumentList list = f.lists().get(name);
+            if (list != null) {
+                bindList(name, list, node, ctx, problems, elementType(c) == NamedDocument.class);
                 continue;
             }
             if (node == null) {
@@ -193,38 +235,51 @@ public final class StudyInputs {
             }
             int dot = key.indexOf('.');
             String input = dot > 0 ? key.substring(0, dot) : key;
+            InputForm.DocumentList list = f.lists().get(input);
+            if (list != null && dot > 0 && dot < key.length() - 1) {   // an edit of every document of the list
+                JsonNode current = out.get(input);
+                List<JsonNode> items = new ArrayList<>();
+                if (current == null || current.isNull()) {
+                    list.defaults().get().forEach(n -> items.add(JsonNodeFactory.instance.textNode(n)));
+                } else if (current.isArray()) {
+                    current.forEach(items::add);
+                } else if (current.isTextual()) {
+                    for (String n : current.asText().split(",")) {
+                        items.add(JsonNodeFactory.instance.textNode(n.trim()));
+                    }
+                } else {
+                    items.add(current);
+                }
+                ArrayNode edited = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode item : items) {
+                    edited.add(withEdit(item, key.substring(dot + 1), e.getValue()));
+                }
+                out.set(input, edited);
+                continue;
+            }
             DocumentInput<?> doc = f.documents().get(input);
             if (doc == null || dot == key.length() - 1) {
                 problems.add(dot > 0 && names.contains(input)
                         ? key + "=" + e.getValue() + ": " + input + " is not a document, so it has no key " + key.substring(dot + 1)
                                 + " (hint: " + input + "=VALUE replaces its value)"
                         : unknownKey(study, f, key) + " (hint: KEY is an input's name, or INPUT.PATH for a document input: "
-                                + String.join(", ", f.documents().keySet()) + ")");
+                                + String.join(", ", documentNames(f)) + ")");
                 continue;
             }
             JsonNode current = out.get(input);
-            ObjectNode obj;
             if (current == null || current.isNull()) {
                 if (doc.defaultPreset() == null) {
                     problems.add(key + "=" + e.getValue() + ": " + input + " has no document to edit (it has no default) — "
                             + "expected " + input + "=PRESET first");
                     continue;
                 }
-                obj = JsonNodeFactory.instance.objectNode().put("preset", doc.defaultPreset());
-            } else if (current.isTextual()) {
-                obj = JsonNodeFactory.instance.objectNode().put("preset", current.asText());
-            } else if (current.isObject()) {
-                obj = (ObjectNode) current;
-            } else {
+                current = JsonNodeFactory.instance.textNode(doc.defaultPreset());
+            }
+            if (!current.isTextual() && !current.isObject()) {
                 problems.add(key + "=" + e.getValue() + ": " + input + " is " + shown(current) + ", not a document to edit");
                 continue;
             }
-            JsonNode set = obj.get("set");
-            if (set == null || !set.isObject()) {
-                set = obj.putObject("set");
-            }
-            ((ObjectNode) set).put(key.substring(dot + 1), e.getValue());
-            out.set(input, obj);
+            out.set(input, withEdit(current, key.substring(dot + 1), e.getValue()));
         }
         if (!problems.isEmpty()) {
             throw refusal(study, problems);
@@ -232,13 +287,37 @@ public final class StudyInputs {
         return out;
     }
 
+    /** {@code doc} (a preset name or a document value object) with {@code path=value} added to its edits. */
+    private static JsonNode withEdit(JsonNode doc, String path, String value) {
+        ObjectNode obj = doc.isTextual() ? JsonNodeFactory.instance.objectNode().put("preset", doc.asText())
+                : doc.isObject() ? ((ObjectNode) doc).deepCopy() : null;
+        if (obj == null) {
+            return doc;   // not a document value: bind refuses it, naming it
+        }
+        JsonNode set = obj.get("set");
+        if (set == null || !set.isObject()) {
+            set = obj.putObject("set");
+        }
+        ((ObjectNode) set).put(path, value);
+        return obj;
+    }
+
+    private static List<String> documentNames(InputForm f) {
+        List<String> out = new ArrayList<>(f.documents().keySet());
+        out.addAll(f.lists().keySet());
+        return out;
+    }
+
     /** A document input's resolved document (its preset or text, its edits applied) as a JSON tree, for forms. */
     public static ObjectNode document(Study<?, ?> study, String input, JsonNode value) {
         InputForm f = bindableForm(study);
         DocumentInput<?> doc = f.documents().get(input);
+        if (doc == null && f.lists().containsKey(input)) {
+            doc = f.lists().get(input).element();   // one document of the list
+        }
         if (doc == null) {
             throw new UsageException(input + ": not a document input of " + study.name() + " — expected one of "
-                    + String.join(", ", f.documents().keySet()));
+                    + String.join(", ", documentNames(f)));
         }
         List<String> problems = new ArrayList<>();
         DocumentValue v = value == null || value.isNull() ? defaultDocument(input, doc, problems)
@@ -255,13 +334,18 @@ public final class StudyInputs {
 
     /** The document kind of a document input (empty when the input is not a document) and its shipped presets. */
     public static List<String> presets(Study<?, ?> study, String input) {
-        DocumentInput<?> doc = InputForms.of(study).documents().get(input);
+        InputForm f = InputForms.of(study);
+        DocumentInput<?> doc = f.documents().get(input);
+        if (doc == null && f.lists().containsKey(input)) {
+            doc = f.lists().get(input).element();
+        }
         return doc == null ? List.of() : doc.presets();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void bindDocument(String name, DocumentInput<?> doc, JsonNode node, InputForm.Context ctx, List<String> problems) {
+    private static void bindDocument(String name, DocumentInput<?> doc, JsonNode node, InputForm.Context ctx, List<String> problems,
+                                     boolean named) {
         DocumentValue v;
         if (node == null || node.isNull()) {
             if (doc.defaultPreset() == null) {
@@ -278,10 +362,58 @@ public final class StudyInputs {
         try {
             ScenarioDocument resolved = doc.resolve(name, v);
             ctx.documents().put(name, v);
-            ctx.values().put(name, doc.bind(resolved));
+            Object bound = doc.bind(resolved);
+            ctx.values().put(name, named ? new NamedDocument(label(name, v), (ScenarioDocument) bound) : bound);
         } catch (UsageException | ScenarioException | IllegalArgumentException e) {
             problems.add(named(name, e.getMessage()));
         }
+    }
+
+    private static void bindList(String name, InputForm.DocumentList list, JsonNode node, InputForm.Context ctx, List<String> problems,
+                                 boolean named) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            list.defaults().get().forEach(n -> items.add(JsonNodeFactory.instance.textNode(n)));
+        } else if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (node.isTextual()) {   // NAME,NAME as a flag gives them
+            for (String n : node.asText().split(",")) {
+                items.add(JsonNodeFactory.instance.textNode(n.trim()));
+            }
+        } else if (node.isObject()) {
+            items.add(node);
+        } else {
+            problems.add(name + ": " + shown(node) + " — expected a list of documents, each a preset name or "
+                    + "{\"preset\": NAME, \"set\": {...}} (or \"NAME,NAME\")");
+            return;
+        }
+        if (items.isEmpty() && !list.defaults().get().isEmpty()) {
+            problems.add(name + ": an empty list — expected at least one document (default: " + String.join(", ", list.defaults().get()) + ")");
+            return;
+        }
+        List<DocumentValue> values = new ArrayList<>();
+        List<Object> bound = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String key = name + "[" + i + "]";
+            DocumentValue v = DocumentValue.read(key, items.get(i), problems);
+            if (v == null) {
+                continue;
+            }
+            try {
+                Object b = list.element().bind(list.element().resolve(key, v));
+                bound.add(named ? new NamedDocument(label(key, v), (ScenarioDocument) b) : b);
+                values.add(v);
+            } catch (UsageException | ScenarioException | IllegalArgumentException e) {
+                problems.add(named(key, e.getMessage()));
+            }
+        }
+        ctx.lists().put(name, values);
+        ctx.values().put(name, bound);
+    }
+
+    /** How a named document is given, for messages: its preset's name, or the input's key when given as text. */
+    private static String label(String key, DocumentValue v) {
+        return v.preset() != null ? v.preset() : key;
     }
 
     private static DocumentValue defaultDocument(String input, DocumentInput<?> doc, List<String> problems) {

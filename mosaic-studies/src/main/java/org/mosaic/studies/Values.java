@@ -271,7 +271,7 @@ final class Values {
             return;
         }
         if (v instanceof String s) {
-            if (CHOICES.matcher(range).matches()) {
+            if (CHOICES.matcher(range).matches() && !range.contains("..")) {
                 List<String> choices = List.of(range.split("\\|"));
                 if (!choices.contains(s)) {
                     throw new UsageException("\"" + s + "\" — expected one of " + String.join(", ", choices)

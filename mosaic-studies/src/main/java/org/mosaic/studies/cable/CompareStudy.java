@@ -91,6 +91,17 @@ public final class CompareStudy implements Study<CompareStudy.Input, Comparison.
         return Comparison.run(catalog, gen, meters, ModelRows.rows(evaluated));
     }
 
+    /**
+     * Why an edit of a cable at {@code key} (to {@code value}) changes nothing compare uses (see
+     * {@link org.mosaic.studies.Edits}).
+     */
+    public static String withoutEffect(String key, String value) {
+        return key.equals("fiber.length") ? "every cable is evaluated at --length (and its reach is solved), so "
+                + "the scenario's fibre length is not used (hint: --length " + value + ")"
+                : key.equals("host.attachment") ? "compare shows every cable with both host attachments (pluggable and cpo)"
+                : "no cable's reach, power or reliability depends on it, or it already has that value";
+    }
+
     /** The host generation named by {@code rate}; an {@link IllegalArgumentException} naming the known ones otherwise. */
     public static HostGeneration generation(String rate) {
         return generation(BaselineCatalog.standard(), rate);

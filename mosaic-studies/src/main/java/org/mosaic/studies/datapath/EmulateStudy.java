@@ -37,6 +37,19 @@ import org.mosaic.studies.UsageException;
  */
 public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResult> {
     /** Codewords when neither codewords nor a duration is given (6.4 ms of 800G line time). */
+    /**
+     * Why an edit of the cable at {@code key} changes nothing the emulation uses (see {@link org.mosaic.studies.Edits}):
+     * power and reliability coefficients always, the channel model's parameters when {@code ber} gives every BER.
+     */
+    public static String withoutEffect(String key, String ber) {
+        return key.startsWith("power.") || key.startsWith("reliability.") || key.startsWith("host.attachment")
+                ? "the emulation does not use the cable's power or reliability model or its host attachment (hint: "
+                + "mosaic link uses it)"
+                : !ber.equalsIgnoreCase("model") ? "--ber " + ber + " gives every channel's BER, so the channel model is not "
+                + "run (hint: --ber model takes each channel's BER from the channel model)"
+                : "nothing the emulation uses depends on it (hint: mosaic link or mosaic optics use it)";
+    }
+
     public static final long DEFAULT_CODEWORDS = 1_000_000;
     public static final String DEFAULT_CODEWORDS_TEXT = "1,000,000";
     /**
