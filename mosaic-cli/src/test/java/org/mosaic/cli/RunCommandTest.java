@@ -63,6 +63,39 @@ class RunCommandTest {
     }
 
     @Test
+    void runFleetPrintsWhatFleetPrints() throws IOException {
+        assertThat(ok("run", "fleet", "--set", "cluster=h100-16k")).isEqualTo(golden("fleet-h100-16k"));
+        assertThat(ok("run", "fleet", "--set", "cluster=nvl72-rack", "--set", "comparePolicies=true")).isEqualTo(golden("fleet-nvl72-policies"));
+        Cli cli = Cli.run("fleet", "--cluster", "h100-16k", "--set", "fabric.radix=64", "--technology", "avicena-like",
+                "--rule", "gpu-leaf=avicena-like", "--policy", "today", "--format", "json");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(ok("run", "fleet", "--set", "cluster=h100-16k", "--set", "cluster.fabric.radix=64", "--set", "technologies=avicena-like",
+                "--set", "rules=gpu-leaf=avicena-like", "--set", "policy=today")).isEqualTo(JSON.readTree(cli.out()));
+    }
+
+    @Test
+    void runTrainPrintsWhatTrainPrints() throws IOException {
+        assertThat(ok("run", "train")).isEqualTo(golden("train-default"));
+        assertThat(ok("run", "train", "--set", "system=selene", "--set", "model=gpt3-175b", "--set", "gpus=64"))
+                .isEqualTo(golden("train-selene-gpt3"));
+        assertThat(ok("run", "train", "--set", "model=mixtral-8x7b", "--set", "search=true", "--set", "top=3"))
+                .isEqualTo(golden("train-search"));
+    }
+
+    @Test
+    void runGoodputPrintsWhatGoodputPrints() throws IOException {
+        assertThat(ok("run", "goodput", "--set", "trials=50")).isEqualTo(golden("goodput-default"));
+        assertThat(ok("run", "goodput", "--set", "trials=30", "--set", "policies=today,mosaic")).isEqualTo(golden("goodput-policies"));
+    }
+
+    @Test
+    void runInferencePrintsWhatInferencePrints() throws IOException {
+        Cli cli = Cli.run("inference", "--format", "json");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(ok("run", "inference")).isEqualTo(JSON.readTree(cli.out()));
+    }
+
+    @Test
     void anEditWithoutEffectIsRefusedAsTheCommandRefusesIt() {
         Cli cli = Cli.run("emulate", "--codewords", "100", "--set", "power.driverEnergyPerBit=0.2pJ/bit");
         Cli run = Cli.run("run", "emulate", "--set", "codewords=100", "--set", "scenario.power.driverEnergyPerBit=0.2pJ/bit");

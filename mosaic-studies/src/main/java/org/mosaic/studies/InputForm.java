@@ -16,22 +16,30 @@ import java.util.function.Function;
  */
 record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<String, DocumentList> lists,
                  Map<String, Derivation> derived, Map<String, Parser> parsers, Map<String, JsonNode> defaults,
-                 Function<Context, List<String>> check) {
+                 Function<Context, List<String>> check, Class<? extends Record> extras) {
 
     /** A list of documents of one kind ({@code compare}'s cables): each element a document value; its default presets. */
     record DocumentList(DocumentInput<?> element, java.util.function.Supplier<List<String>> defaults) {
     }
 
     /** What has been bound so far: values by input name, and the document values as given (preset, edits). */
-    record Context(Map<String, Object> values, Map<String, DocumentValue> documents, Map<String, List<DocumentValue>> lists) {
+    record Context(Map<String, Object> values, Map<String, DocumentValue> documents, Map<String, List<DocumentValue>> lists,
+                   java.util.Set<String> given) {
         Context() {
-            this(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new LinkedHashMap<>(), new HashMap<>(), new HashMap<>(), new java.util.HashSet<>());
         }
 
         @SuppressWarnings("unchecked")
         <T> T get(String name) {
             return (T) values.get(name);
         }
+    }
+
+    /**
+     * The checks across inputs, run after every input is bound and derived; they may also settle a value that depends on
+     * whether another was given (fleet's policy with comparePolicies), by putting it into {@link Context#values()}.
+     */
+    interface Check extends Function<Context, List<String>> {
     }
 
     /** An input derived from the others; throws {@link UsageException} naming the inputs when they cannot be combined. */
@@ -45,7 +53,7 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
     }
 
     static InputForm notBindable(String reason) {
-        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of());
+        return new InputForm(reason, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), c -> List.of(), null);
     }
 
     static Builder builder() {
@@ -59,6 +67,16 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
         private final Map<String, Parser> parsers = new LinkedHashMap<>();
         private final Map<String, JsonNode> defaults = new LinkedHashMap<>();
         private Function<Context, List<String>> check = c -> List.of();
+        private Class<? extends Record> extras;
+
+        /**
+         * Inputs a user gives that the study's record does not hold but derives a value from (the technologies, catalog
+         * and rules from which the interconnect is resolved): declared with {@link In} on the components of {@code type}.
+         */
+        Builder extras(Class<? extends Record> type) {
+            extras = type;
+            return this;
+        }
 
         Builder document(String name, DocumentInput<?> doc) {
             documents.put(name, doc);
@@ -93,7 +111,7 @@ record InputForm(String reason, Map<String, DocumentInput<?>> documents, Map<Str
         InputForm build() {
             return new InputForm(null, java.util.Collections.unmodifiableMap(documents), java.util.Collections.unmodifiableMap(lists),
                     java.util.Collections.unmodifiableMap(derived),
-                    java.util.Collections.unmodifiableMap(parsers), java.util.Collections.unmodifiableMap(defaults), check);
+                    java.util.Collections.unmodifiableMap(parsers), java.util.Collections.unmodifiableMap(defaults), check, extras);
         }
     }
 }

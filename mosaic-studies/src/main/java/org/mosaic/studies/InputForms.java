@@ -7,6 +7,19 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.Optional;
+import org.mosaic.cluster.fleet.ClusterDocument;
+import org.mosaic.cluster.fleet.Policy;
+import org.mosaic.cluster.training.GpuSpec;
+import org.mosaic.cluster.training.ModelSpec;
+import org.mosaic.cluster.training.Models;
+import org.mosaic.cluster.training.SystemSpec;
+import org.mosaic.cluster.training.goodput.CampaignDocument;
+import org.mosaic.studies.fleet.NamedDocument;
+import org.mosaic.studies.fleet.TechnologyChoice;
+import org.mosaic.studies.fleet.Technologies;
+import org.mosaic.studies.goodput.GoodputStudy;
+import org.mosaic.studies.training.JobChecks;
+import org.mosaic.studies.training.TrainStudy;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.studies.cable.CableStudy;
@@ -56,6 +69,10 @@ final class InputForms {
                     .build();
             case "compare" -> compare();
             case "emulate" -> emulate();
+            case "fleet" -> fleet();
+            case "train" -> train();
+            case "goodput" -> goodput();
+            case "inference" -> inference();
             case "channel-report", "cable-report", "datapath-report", "fleet-report", "training-report" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");
@@ -114,6 +131,223 @@ final class InputForms {
                             ScenarioDocument::tree);
                     return ignored.map(path -> List.of("scenario.set " + path + "=" + v.set().get(path) + " has no effect on "
                             + "emulate: " + EmulateStudy.withoutEffect(path, ctx.get("ber")))).orElse(List.of());
+                })
+                .build();
+    }
+
+    private static InputForm fleet() {
+        return InputForm.builder()
+                .document("cluster", new DocumentInput<>(Documents.Kind.CLUSTER, ClusterDocument.DEFAULT, ClusterDocument::bind))
+                .documents("technologies", new DocumentInput<>(Documents.Kind.CABLE, null, d -> d), List::of)
+                .document("catalog", new DocumentInput<>(Documents.Kind.CATALOG, null, d -> d))
+                .defaultValue("rules", JsonNodeFactory.instance.arrayNode())
+                .check(ctx -> {
+                    // as fleet --compare-policies: every policy, and no single policy unless one was given
+                    if (Boolean.TRUE.equals(ctx.get("comparePolicies")) && !ctx.given().contains("policy")) {
+                        ctx.values().put("policy", null);
+                    }
+                    return List.of();
+                })
+                .build();
+    }
+
+    /**
+     * The technologies the policies of train and goodput choose from, as fleet takes them: cable documents (each chosen by
+     * a rule), a catalog merged over the shipped one, and rules per tier. The studies hold the resolved interconnect and
+     * the notes on it; these are what a user gives.
+     */
+    record TechnologyInputs(
+            @In(value = "Cable designs as technologies (id: the document's name; reach, watts and FIT per end from its models), each "
+                    + "chosen by a rule", document = "cable") List<NamedDocument> technologies,
+            @In(value = "A technology catalog whose technologies add to the shipped catalog or replace the entries with their id",
+                    document = "catalog") NamedDocument catalog,
+            @In(value = "Rules TIER=ID[,ID...]: on this tier (scale-up, gpu-leaf, leaf-spine, spine-core) the first of these "
+                    + "technologies that reaches; other tiers follow the policy", range = "TIER=ID[,ID...]") List<String> rules) {
+    }
+
+    /** Policies as the CLI's --policy takes them: a list or "a,b"; "all" for every policy; checked with the rest (JobChecks). */
+    private static Object policies(String key, com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual()) {
+            for (String p : node.asText().split(",")) {
+                out.add(p.trim());
+            }
+        } else if (node.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode p : node) {
+                if (!p.isTextual()) {
+                    throw new UsageException(StudyInputs.shown(node) + " — expected policy names, e.g. [\"today\", \"mosaic\"]");
+                }
+                out.add(p.asText().trim());
+            }
+        } else {
+            throw new UsageException(StudyInputs.shown(node) + " — expected policy names, e.g. [\"today\", \"mosaic\"] or \"all\"");
+        }
+        return out;
+    }
+
+    private static InputForm.Builder technologies(InputForm.Builder b) {
+        return b.extras(TechnologyInputs.class)
+                .documents("technologies", new DocumentInput<>(Documents.Kind.CABLE, null, d -> d), List::of)
+                .document("catalog", new DocumentInput<>(Documents.Kind.CATALOG, null, d -> d))
+                .defaultValue("rules", JsonNodeFactory.instance.arrayNode())
+                .derived("interconnect", ctx -> resolved(ctx).interconnect())
+                .derived("technologyNotes", ctx -> resolved(ctx).notes());
+    }
+
+    private static TechnologyChoice choice(InputForm.Context ctx) {
+        return new TechnologyChoice(ctx.get("technologies"), ctx.get("catalog"), ctx.get("rules"));
+    }
+
+    /** The menu and rules, resolved once per binding (as the CLI's TechnologyOptions resolves them). */
+    private static Technologies.Resolved resolved(InputForm.Context ctx) {
+        return (Technologies.Resolved) ctx.values().computeIfAbsent(" resolved technologies", k -> Technologies.resolve(choice(ctx)));
+    }
+
+    private static DocumentInput<ModelSpec> model() {
+        return new DocumentInput<>(Documents.Kind.MODEL, "llama3-405b", Models::bind);
+    }
+
+    /** The cluster as a user named it, for messages: the preset (or the input's key), with the edits made to it. */
+    private static String clusterLabel(InputForm.Context ctx) {
+        DocumentValue v = ctx.documents().get("cluster");
+        if (v == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(v.preset() != null ? v.preset() : "cluster (yaml)");
+        int n = 0;
+        for (Map.Entry<String, String> e : v.set().entrySet()) {
+            b.append(n++ == 0 ? " with " : ", ").append("set ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
+    /** A check as a problem list: its refusal, or none. */
+    private static List<String> attempt(Runnable check) {
+        try {
+            check.run();
+            return List.of();
+        } catch (UsageException | IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    /**
+     * A system replaces the cluster under policies (train and inference): then no cluster, no policies and no technologies;
+     * with a cluster, the policies ("all": every policy) are checked.
+     */
+    private static List<String> placement(InputForm.Context ctx, boolean technologies, String study) {
+        List<String> problems = new ArrayList<>();
+        if (ctx.get("system") != null) {
+            for (String other : List.of("cluster", "policies")) {
+                if (ctx.given().contains(other)) {
+                    problems.add("system with " + other + ": a system document describes the GPUs and their network itself, while "
+                            + "cluster and policies build them from a cluster under an interconnect policy; expected one or the other "
+                            + "(hint: drop " + other + ", or drop system)");
+                }
+            }
+            if (technologies && (!ctx.<List<?>>get("technologies").isEmpty() || ctx.get("catalog") != null
+                    || !ctx.<List<?>>get("rules").isEmpty())) {
+                problems.add("system with technologies, catalog or rules: a training system states its scale-up and scale-out "
+                        + "bandwidth directly, so no technology is chosen for its links (hint: use cluster with policies and rules)");
+            }
+            ctx.values().put("cluster", null);
+            ctx.values().put("clusterLabel", null);
+            ctx.values().put("policies", List.of());
+            return problems;
+        }
+        List<String> names = ctx.get("policies");
+        if (names.size() == 1 && names.get(0).equals("all")) {
+            names = Policy.NAMES;
+            ctx.values().put("policies", names);
+        }
+        List<String> checked = names;
+        problems.addAll(attempt(() -> JobChecks.checkPolicies("policies", checked)));
+        if (technologies && problems.isEmpty()) {
+            ClusterDocument cluster = ctx.get("cluster");
+            problems.addAll(attempt(() -> Technologies.checkRules(choice(ctx), clusterLabel(ctx), cluster.cluster(), study)));
+        }
+        return problems;
+    }
+
+    /** An edited model is named with a trailing "*", as the CLI names it (TrainModels). */
+    private static void markEditedModel(InputForm.Context ctx) {
+        DocumentValue v = ctx.documents().get("model");
+        ModelSpec m = ctx.get("model");
+        if (v != null && !v.set().isEmpty() && m != null) {
+            ctx.values().put("model", new ModelSpec(m.name() + "*", m.family(), m.layers(), m.hiddenSize(), m.ffnHiddenSize(), m.heads(),
+                    m.kvHeads(), m.vocabSize(), m.sequenceLength(), m.experts(), m.topK()));
+        }
+    }
+
+    private static InputForm train() {
+        return technologies(InputForm.builder()
+                .parser("policies", InputForms::policies)
+                .document("model", model())
+                .document("system", new DocumentInput<>(Documents.Kind.SYSTEM, null, SystemSpec::from))
+                .document("cluster", new DocumentInput<>(Documents.Kind.CLUSTER, "h100-16k", ClusterDocument::bind))
+                .document("gpu", new DocumentInput<>(Documents.Kind.GPU, null, GpuSpec::from))
+                .derived("clusterLabel", InputForms::clusterLabel)
+                .derived("gpuFromFlag", ctx -> ctx.get("gpu") != null)
+                .defaultValue("stragglers", JsonNodeFactory.instance.arrayNode())
+                .defaultValue("dpOverlap", NullNode.instance))   // the CLI passes none unless --[no-]dp-overlap is given
+                .check(ctx -> {
+                    List<String> problems = new ArrayList<>(placement(ctx, true, "train"));
+                    problems.addAll(attempt(() -> JobChecks.checkGpus(ctx.get("gpus"))));
+                    problems.addAll(attempt(() -> TrainStudy.checkOptions(ctx.<Integer>get("top"), ctx.<Integer>get("globalBatch"),
+                            ctx.get("stragglers"))));
+                    boolean anyPlan = java.util.stream.Stream.of("tp", "pp", "dp", "ep", "cp", "interleave", "microBatch")
+                            .anyMatch(k -> ctx.get(k) != null);
+                    boolean searches = ctx.<Boolean>get("search") || !anyPlan;
+                    if (!searches && ctx.given().contains("top")) {
+                        problems.add("top " + ctx.get("top") + " with a fixed plan (tp/pp/dp/...): top ranks the plans of a search, a "
+                                + "fixed plan is one plan (hint: search=true ranks the plans that keep the given options, or drop top)");
+                    }
+                    if (!searches && ctx.given().contains("searchOverlap")) {
+                        problems.add("searchOverlap " + ctx.get("searchOverlap") + " with a fixed plan (tp/pp/dp/...): it chooses the TP "
+                                + "overlaps a search may use, a fixed plan is one plan (hint: search=true, or give the plan's tpOverlap)");
+                    }
+                    problems.addAll(attempt(() -> TrainStudy.checkSequenceParallel(searches, ctx.get("sequenceParallel"), ctx.get("tp"))));
+                    problems.addAll(attempt(() -> TrainStudy.checkOverlaps(searches, ctx.get("tp"), ctx.get("sequenceParallel"),
+                            ctx.get("tpOverlap"), ctx.get("searchOverlap"))));
+                    markEditedModel(ctx);
+                    return problems;
+                })
+                .build();
+    }
+
+    private static InputForm goodput() {
+        return technologies(InputForm.builder()
+                .parser("policies", InputForms::policies)
+                .document("cluster", new DocumentInput<>(Documents.Kind.CLUSTER, "h100-16k", ClusterDocument::bind))
+                .document("campaign", new DocumentInput<>(Documents.Kind.CAMPAIGN, CampaignDocument.DEFAULT, CampaignDocument::bind)))
+                .check(ctx -> {
+                    List<String> problems = new ArrayList<>(placement(ctx, true, "goodput"));
+                    problems.addAll(attempt(() -> JobChecks.checkGpus(ctx.get("gpus"))));
+                    problems.addAll(attempt(() -> GoodputStudy.checkTrials(ctx.<Integer>get("trials"))));
+                    return problems;
+                })
+                .build();
+    }
+
+    private static InputForm inference() {
+        return InputForm.builder()
+                .parser("policies", InputForms::policies)
+                .document("model", model())
+                .document("system", new DocumentInput<>(Documents.Kind.SYSTEM, null, SystemSpec::from))
+                .document("cluster", new DocumentInput<>(Documents.Kind.CLUSTER, "h100-16k", ClusterDocument::bind))
+                .document("gpu", new DocumentInput<>(Documents.Kind.GPU, null, GpuSpec::from))
+                .derived("clusterLabel", InputForms::clusterLabel)
+                .derived("interconnect", ctx -> null)   // the shipped menu, as the CLI's inference passes it
+                .check(ctx -> {
+                    List<String> problems = new ArrayList<>(placement(ctx, false, "inference"));
+                    problems.addAll(attempt(() -> JobChecks.checkGpus(ctx.get("gpus"))));
+                    boolean anyPlan = java.util.stream.Stream.of("tp", "pp", "ep", "dp", "batch").anyMatch(k -> ctx.get(k) != null);
+                    if (!(ctx.<Boolean>get("search") || !anyPlan) && ctx.given().contains("top")) {
+                        problems.add("top " + ctx.get("top") + " with a fixed plan: top ranks the plans of a search (hint: search=true, "
+                                + "or drop top)");
+                    }
+                    markEditedModel(ctx);
+                    return problems;
                 })
                 .build();
     }

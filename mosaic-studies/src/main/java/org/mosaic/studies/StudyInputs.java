@@ -18,6 +18,7 @@ import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.UnitException;
+import org.mosaic.studies.fleet.NamedDocument;
 
 /**
  * Binds a study's input record from values named by its declared inputs ({@link InputSpec#name()}), so the generic CLI
@@ -48,14 +49,43 @@ public final class StudyInputs {
 
     /** The names of the inputs a user gives (the study's declared inputs less those derived from them), in order. */
     public static List<String> names(Study<?, ?> study) {
-        InputForm f = bindableForm(study);
         List<String> out = new ArrayList<>();
-        for (RecordComponent c : study.inputType().getRecordComponents()) {
-            if (!f.derived().containsKey(c.getName())) {
-                out.add(c.getName());
-            }
+        for (RecordComponent c : exposed(study, bindableForm(study))) {
+            out.add(c.getName());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The inputs a user gives, declared as {@link InputSpec}s: the study's own less those derived (a label, the keys edited,
+     * the interconnect resolved from technologies), plus those it derives them from. What a form or a sweep offers.
+     */
+    public static List<InputSpec> inputs(Study<?, ?> study) {
+        InputForm f = bindableForm(study);
+        List<InputSpec> out = new ArrayList<>();
+        for (InputSpec i : study.inputs()) {
+            if (!f.derived().containsKey(i.name())) {
+                out.add(i);
+            }
+        }
+        if (f.extras() != null) {
+            out.addAll(Declarations.inputs(f.extras()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The components a user gives: the input record's less the derived ones, then the form's extras. */
+    private static List<RecordComponent> exposed(Study<?, ?> study, InputForm f) {
+        List<RecordComponent> out = new ArrayList<>();
+        for (RecordComponent c : study.inputType().getRecordComponents()) {
+            if (!f.derived().containsKey(c.getName())) {
+                out.add(c);
+            }
+        }
+        if (f.extras() != null) {
+            out.addAll(List.of(f.extras().getRecordComponents()));
+        }
+        return out;
     }
 
     /**
@@ -67,10 +97,7 @@ public final class StudyInputs {
     public static ObjectNode defaults(Study<?, ?> study) {
         InputForm f = bindableForm(study);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        for (RecordComponent c : study.inputType().getRecordComponents()) {
-            if (f.derived().containsKey(c.getName())) {
-                continue;
-            }
+        for (RecordComponent c : exposed(study, f)) {
             InputForm.DocumentList list = f.lists().get(c.getName());
             if (list != null) {
                 ArrayNode a = out.putArray(c.getName());
@@ -113,21 +140,25 @@ public final class StudyInputs {
             }
         }
         InputForm.Context ctx = new InputForm.Context();
+        if (values != null && values.isObject()) {
+            values.fieldNames().forEachRemaining(k -> {
+                if (!values.get(k).isNull()) {
+                    ctx.given().add(k);
+                }
+            });
+        }
         RecordComponent[] components = study.inputType().getRecordComponents();
-        for (RecordComponent c : components) {
+        for (RecordComponent c : exposed(study, f)) {
             String name = c.getName();
-            if (f.derived().containsKey(name)) {
-                continue;
-            }
             JsonNode node = values != null && values.isObject() && values.has(name) ? values.get(name) : null;
             DocumentInput<?> doc = f.documents().get(name);
             if (doc != null) {
-                bindDocument(name, doc, node, ctx, problems);
+                bindDocument(name, doc, node, ctx, problems, c.getType() == NamedDocument.class);
                 continue;
             }
             InputForm.DocumentList list = f.lists().get(name);
             if (list != null) {
-                bindList(name, list, node, ctx, problems);
+                bindList(name, list, node, ctx, problems, elementType(c) == NamedDocument.class);
                 continue;
             }
             if (node == null) {
@@ -313,7 +344,8 @@ public final class StudyInputs {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void bindDocument(String name, DocumentInput<?> doc, JsonNode node, InputForm.Context ctx, List<String> problems) {
+    private static void bindDocument(String name, DocumentInput<?> doc, JsonNode node, InputForm.Context ctx, List<String> problems,
+                                     boolean named) {
         DocumentValue v;
         if (node == null || node.isNull()) {
             if (doc.defaultPreset() == null) {
@@ -330,13 +362,15 @@ public final class StudyInputs {
         try {
             ScenarioDocument resolved = doc.resolve(name, v);
             ctx.documents().put(name, v);
-            ctx.values().put(name, doc.bind(resolved));
+            Object bound = doc.bind(resolved);
+            ctx.values().put(name, named ? new NamedDocument(label(name, v), (ScenarioDocument) bound) : bound);
         } catch (UsageException | ScenarioException | IllegalArgumentException e) {
             problems.add(named(name, e.getMessage()));
         }
     }
 
-    private static void bindList(String name, InputForm.DocumentList list, JsonNode node, InputForm.Context ctx, List<String> problems) {
+    private static void bindList(String name, InputForm.DocumentList list, JsonNode node, InputForm.Context ctx, List<String> problems,
+                                 boolean named) {
         List<JsonNode> items = new ArrayList<>();
         if (node == null || node.isNull()) {
             list.defaults().get().forEach(n -> items.add(JsonNodeFactory.instance.textNode(n)));
@@ -353,7 +387,7 @@ public final class StudyInputs {
                     + "{\"preset\": NAME, \"set\": {...}} (or \"NAME,NAME\")");
             return;
         }
-        if (items.isEmpty()) {
+        if (items.isEmpty() && !list.defaults().get().isEmpty()) {
             problems.add(name + ": an empty list — expected at least one document (default: " + String.join(", ", list.defaults().get()) + ")");
             return;
         }
@@ -366,7 +400,8 @@ public final class StudyInputs {
                 continue;
             }
             try {
-                bound.add(list.element().bind(list.element().resolve(key, v)));
+                Object b = list.element().bind(list.element().resolve(key, v));
+                bound.add(named ? new NamedDocument(label(key, v), (ScenarioDocument) b) : b);
                 values.add(v);
             } catch (UsageException | ScenarioException | IllegalArgumentException e) {
                 problems.add(named(key, e.getMessage()));
@@ -374,6 +409,11 @@ public final class StudyInputs {
         }
         ctx.lists().put(name, values);
         ctx.values().put(name, bound);
+    }
+
+    /** How a named document is given, for messages: its preset's name, or the input's key when given as text. */
+    private static String label(String key, DocumentValue v) {
+        return v.preset() != null ? v.preset() : key;
     }
 
     private static DocumentValue defaultDocument(String input, DocumentInput<?> doc, List<String> problems) {

@@ -105,8 +105,15 @@ final class Jobs implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final int limitSeconds;
+    private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mosaic-job-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
-    Jobs(int running, int queued, Duration keep, int kept) {
+    Jobs(int running, int queued, Duration keep, int kept, int limitSeconds) {
+        this.limitSeconds = limitSeconds;
         this.running = running;
         this.queued = queued;
         this.keepNanos = keep.toNanos();
@@ -146,17 +153,25 @@ final class Jobs implements AutoCloseable {
         return b;
     }
 
-    private static void run(Job job, Function<Progress, JsonNode> work, Function<RuntimeException, ObjectNode> failure) {
+    private void run(Job job, Function<Progress, JsonNode> work, Function<RuntimeException, ObjectNode> failure) {
         if (!job.start()) {
             return;
         }
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> {
+            late.set(true);
+            job.progress.cancel();
+        }, limitSeconds, TimeUnit.SECONDS);
         try {
             JsonNode r = work.apply(job.progress);
             job.finish(State.DONE, r, null);
-        } catch (Cancelled e) {
-            job.finish(State.CANCELLED, null, null);
         } catch (RuntimeException e) {
-            if (job.progress.cancelled()) {
+            if (late.get()) {
+                ObjectNode err = Json.object();
+                err.put("error", String.format(java.util.Locale.ROOT, "the job took longer than %d s, the studio's limit for a job "
+                        + "(hint: run it with the CLI)", limitSeconds));
+                job.finish(State.FAILED, null, err);
+            } else if (e instanceof Cancelled || job.progress.cancelled()) {
                 job.finish(State.CANCELLED, null, null);
             } else {
                 job.finish(State.FAILED, null, failure.apply(e));
@@ -166,6 +181,8 @@ final class Jobs implements AutoCloseable {
             err.put("error", e instanceof OutOfMemoryError ? "the job did not fit in the server's memory (hint: run it with the CLI)"
                     : "the job failed inside the server");
             job.finish(State.FAILED, null, err);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -228,5 +245,6 @@ final class Jobs implements AutoCloseable {
             }
         }
         executor.shutdownNow();
+        timer.shutdownNow();
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import org.mosaic.core.scenario.Documents;
 import org.mosaic.studies.InputSpec;
 import org.mosaic.studies.MetricSpec;
 import org.mosaic.studies.Study;
+import org.mosaic.studies.StudyInputs;
 
 /**
  * The studio's OpenAPI 3 document, generated from the studies' declarations ({@code Study.inputs()} and
@@ -98,24 +98,25 @@ final class OpenApi {
         schema.put("description", "The input values of " + s.name() + ", keyed by input name; an absent key takes its default.");
         schema.put("additionalProperties", false);
         ObjectNode props = schema.putObject("properties");
+        List<String> names = StudyInputs.names(s);   // the inputs a user gives (not those derived from them)
         for (InputSpec in : s.inputs()) {
-            props.set(in.name(), property(in));
+            if (names.contains(in.name())) {
+                props.set(in.name(), property(in, StudyInputs.presets(s, in.name())));
+            }
         }
         return schema;
     }
 
-    static ObjectNode property(InputSpec in) {
+    static ObjectNode property(InputSpec in, List<String> presets) {
         ObjectNode p = Json.object();
         String type = in.type();
         if (type.startsWith("document")) {
             String kind = type.substring(type.indexOf('(') + 1, type.length() - 1);
             ArrayNode one = p.putArray("oneOf");
-            ObjectNode name = one.addObject().put("type", "string");
-            try {
+            ObjectNode name = one.addObject().put("type", "string").put("description", "a shipped " + kind + " document");
+            if (!presets.isEmpty()) {
                 ArrayNode e = name.putArray("enum");
-                Documents.names(Documents.Kind.of(kind)).forEach(e::add);
-            } catch (RuntimeException unknownKind) {
-                name.remove("enum");
+                presets.forEach(e::add);
             }
             one.addObject().put("$ref", "#/components/schemas/DocumentValue");
         } else {

@@ -1,5 +1,6 @@
 package org.mosaic.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,9 @@ import org.mosaic.studies.UsageException;
  */
 final class Refusals {
     private static final Pattern EXPECTED = Pattern.compile("expected (.*?)(?:\\s*\\(hint: |$)", Pattern.DOTALL);
+    /** "key:" at the start of a problem, then maybe a dotted path inside a document, then maybe the value before a dash. */
+    private static final Pattern LEAD = Pattern.compile("^([\\w-]+(?:\\.[\\w\\[\\]-]+)*):(?: ([\\w-]+(?:\\.[\\w\\[\\]-]+)+):)?"
+            + "(?: (\"[^\"]*\"|[^\\s—]+) —)?");
     private static final Pattern HINT = Pattern.compile("\\(hint: (.*)\\)\\s*$", Pattern.DOTALL);
 
     private Refusals() {
@@ -61,8 +65,10 @@ final class Refusals {
             lines.add(message);
         }
         List<Problem> problems = new ArrayList<>();
+        Matcher first = LEAD.matcher(message);
+        String outer = lines.size() == 1 && lines.get(0).equals(message) || !first.find() ? null : first.group(1);
         for (String l : lines) {
-            problems.add(problem(study, l));
+            problems.add(problem(study, outer, l));
         }
         return new ApiException(422, message, problems);
     }
@@ -73,9 +79,23 @@ final class Refusals {
         return docs.size() == 1 ? docs.get(0) : null;
     }
 
-    static Problem problem(Study<?, ?> study, String line) {
+    static Problem problem(Study<?, ?> study, String outer, String line) {
         String input = null;
-        if (study != null) {
+        JsonNode value = null;
+        Matcher lead = LEAD.matcher(line);
+        if (lead.find()) {
+            // "key: message", "key: path: message", "key: \"value\" — message": the binder's and the documents' form
+            String key = lead.group(1);
+            boolean declared = study != null && study.inputs().stream().anyMatch(i -> i.name().equals(key));
+            input = declared || outer == null ? key : outer + "." + key;
+            if (lead.group(2) != null) {
+                input = input + "." + lead.group(2);
+            }
+            String v = lead.group(3);
+            if (v != null) {
+                value = TextNode.valueOf(v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2 ? v.substring(1, v.length() - 1) : v);
+            }
+        } else if (study != null) {
             int best = Integer.MAX_VALUE;
             for (InputSpec s : study.inputs()) {
                 Matcher m = Pattern.compile("(?<![\\w.-])" + Pattern.quote(s.name()) + "(?:\\.[\\w.\\[\\]-]+)?(?![\\w-])").matcher(line);
@@ -89,6 +109,6 @@ final class Refusals {
         String expected = e.find() ? e.group(1).strip() : line;
         Matcher h = HINT.matcher(line);
         String hint = h.find() ? h.group(1).strip() : null;
-        return new Problem(input, null, expected, hint, line);
+        return new Problem(input, value, expected, hint, line);
     }
 }

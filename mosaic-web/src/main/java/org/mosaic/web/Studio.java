@@ -14,6 +14,11 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.studies.Progress;
@@ -56,7 +61,7 @@ public final class Studio implements AutoCloseable {
      * machine does not have is refused with a {@link UsageException}.
      */
     public static Studio start(String host, int port) {
-        return start(host, port, new Jobs(2, 8, Duration.ofMinutes(10), 32));
+        return start(host, port, new Jobs(2, 8, Duration.ofMinutes(10), 32, Limits.JOB_SECONDS));
     }
 
     static Studio start(String host, int port, Jobs jobs) {
@@ -189,14 +194,39 @@ public final class Studio implements AutoCloseable {
 
     private void run(Context ctx, Study<?, ?> study) {
         JsonNode values = body(ctx);
-        String out = guarded(study, () -> runStudy(study, values, Progress.quiet()));
+        String out = runStudy(study, values);
         ctx.status(200).contentType("application/json").result(out);
     }
 
-    private static <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values, Progress progress) {
-        I input = Inputs.bind(study, values);
-        return Results.json(study.run(input, progress));
+    /**
+     * Binds and runs {@code study} within the request's limits: the work limits on its inputs, and {@link Limits#RUN_SECONDS}
+     * of computing, after which its progress is cancelled and the request refused with 413.
+     */
+    private static <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values) {
+        I input = guarded(study, () -> Inputs.bind(study, values));
+        Limits.checkWork(study, input, false);
+        Progress progress = Progress.tracking();
+        ScheduledFuture<?> deadline = TIMER.schedule(progress::cancel, Limits.RUN_SECONDS, TimeUnit.SECONDS);
+        try {
+            return guarded(study, () -> Results.json(study.run(input, progress)));
+        } catch (RuntimeException e) {
+            if (progress.cancelled()) {
+                throw new ApiException(413, String.format(Locale.ROOT, "%s took longer than %d s, the studio's limit for one request "
+                        + "(hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI)", study.name(),
+                        Limits.RUN_SECONDS, study.name()));
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
     }
+
+    /** Cancels runs past their time (one daemon thread). */
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mosaic-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static <I extends Record, R> JsonNode runTree(Study<I, R> study, I input, Progress progress) {
         return Results.tree(study.run(input, progress));
@@ -211,6 +241,7 @@ public final class Studio implements AutoCloseable {
 
     private <I extends Record> Jobs.Job submit(Study<I, ?> study, JsonNode values) {
         I input = guarded(study, () -> Inputs.bind(study, values));
+        Limits.checkWork(study, input, true);
         return jobs.submit(study.name(), p -> runTree(study, input, p), e -> {
             RuntimeException bad = Refusals.badInput(e);
             if (bad != null) {
@@ -253,7 +284,8 @@ public final class Studio implements AutoCloseable {
     private static Study<?, ?> bindableStudy(Context ctx) {
         Study<?, ?> s = study(ctx);
         if (!Inputs.bindable(s)) {
-            throw new ApiException(422, "the studio cannot bind the inputs of " + s.name() + " (hint: run it with ./mosaic)");
+            throw new ApiException(422, s.name() + " cannot be run from the studio: " + Inputs.whyNotBindable(s)
+                    + " (hint: run it with ./mosaic)");
         }
         return s;
     }

@@ -89,7 +89,7 @@ class StudioApiTest {
                 + "{\"fiber.length\": \"3 m\"}}}");
         assertThat(a.status()).isEqualTo(200);
         ScenarioDocument doc = ScenarioDocument.preset("mosaic-prototype").with("fiber.length", "3 m");
-        String direct = Results.json(new ChannelStudy().run(new ChannelStudy.Input(doc, Map.of("fiber.length", "--set"), false)));
+        String direct = Results.json(new ChannelStudy().run(new ChannelStudy.Input(doc, Map.of("fiber.length", "scenario.set"), false)));
         assertThat(a.body()).isEqualTo(direct);
     }
 
@@ -110,7 +110,7 @@ class StudioApiTest {
         JsonNode p = a.json().get("problems").get(0);
         assertThat(p.get("input").asText()).isEqualTo("cable.fiber.length");
         assertThat(p.get("value").asText()).isEqualTo("banana");
-        assertThat(p.get("expected").asText()).contains("length");
+        assertThat(p.get("expected").asText()).contains("a number followed by one of");
     }
 
     @Test
