@@ -386,7 +386,7 @@ function renderInference(el, outs) {
  */
 export const PAGES = [
   { id: 'channel', group: 'Channel', title: 'Channel', study: 'channel', render: renderChannel,
-    extra: [{ study: 'channel-sweep', input: 'sweep', value: 'fiber.length=1m..60m:1m' }],
+    extra: [{ study: 'channel-sweep', input: 'sweep', value: 'fiber.length=5m..60m:5m' }],
     runs: [
       { key: 'sweep', study: 'channel-sweep', values: (v, x) => ({ scenario: v.scenario, ...(x.sweep ? { sweep: x.sweep } : {}) }) },
       { key: 'eye', study: 'report-channel', job: true, values: (v) => ({ scenarios: [v.scenario] }) },
@@ -396,7 +396,7 @@ export const PAGES = [
   { id: 'compare', group: 'Cable', title: 'Compare technologies', study: 'compare', render: renderCompare },
   { id: 'emulate', group: 'Datapath', title: 'Emulate (FEC)', study: 'emulate', render: renderEmulate, job: true,
     runs: [{ key: 'flr', study: 'report-datapath', job: true, once: true, values: () => ({}) }] },
-  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet, initial: { comparePolicies: true } },
+  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet },
   { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain },
   { id: 'goodput', group: 'Training', title: 'Goodput', study: 'goodput', render: renderGoodput, job: true },
   { id: 'inference', group: 'Inference', title: 'Inference', study: 'inference', render: renderInference },

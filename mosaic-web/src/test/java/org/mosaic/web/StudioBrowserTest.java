@@ -54,7 +54,7 @@ class StudioBrowserTest {
         assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at " + CHROMIUM + " (installed by .ci/ensure-chromium; "
                 + "or set MOSAIC_CHROMIUM)").isTrue();
         Files.createDirectories(SHOTS);
-        jobs = new Jobs(1, 8, java.time.Duration.ofMinutes(10), 32);
+        jobs = new Jobs(1, 8, java.time.Duration.ofMinutes(10), 32, Limits.JOB_SECONDS);
         studio = Studio.start("127.0.0.1", 0, jobs);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
@@ -97,6 +97,18 @@ class StudioBrowserTest {
         return o;
     }
 
+    /** Opens a page and waits until its runs answered, or its long work runs as a job (then its bar shows its progress). */
+    static Opened openLoaded(String pageId, int width) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 1000));
+        page.setDefaultTimeout(WAIT_MS);
+        List<String> errors = new ArrayList<>();
+        page.onPageError(errors::add);
+        page.navigate(studio.url() + "#/" + pageId);
+        page.waitForFunction("document.body.dataset.state === 'done' || document.querySelector('#runs .job[data-state=running]') !== null",
+                null, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+        return new Opened(page, errors);
+    }
+
     /** Opens the document editor of design {@code design}'s input and sets one of its keys. */
     static void setDocumentKey(Opened o, String design, String input, String path, String value) {
         Locator form = o.page.locator(".design[data-design='" + design + "']");
@@ -131,7 +143,7 @@ class StudioBrowserTest {
         first.page.close();
         assertThat(pages).as("the picker's groups").contains("channel", "cable", "compare", "emulate", "fleet", "train", "goodput", "inference");
         for (String id : pages) {
-            Opened o = open(id, 1440);
+            Opened o = openLoaded(id, 1440);
             String study = o.page.evaluate("document.body.dataset.page === 'generic' ? location.hash.slice(8) : null") instanceof String s ? s : null;
             boolean bindable = true;
             for (JsonNode s : studies) {
@@ -141,11 +153,20 @@ class StudioBrowserTest {
             }
             o.shot(id.replace('/', '-'));
             assertThat(o.errors).as("script errors on " + id).isEmpty();
-            if (bindable) {
+            if (bindable && o.page.locator("#runs .job").count() > 0) {
+                assertThat(o.page.locator("#runs .job progress").count()).as("a job's progress bar on " + id).isPositive();
+            } else if (bindable && id.startsWith("study/") && o.page.locator(".field.invalid .msg").count() > 0) {
+                // a study without a page of its own whose required input has no default says so at that input
+                assertThat(o.page.locator(".field.invalid .msg").first().innerText()).as(id + "'s missing input").contains("expected");
+            } else if (bindable) {
                 assertThat(o.page.locator(".formproblems .problem").count()).as("refusals on " + id + "'s defaults").isZero();
                 assertThat(o.page.locator("#results .card, #results figure, #results details.numbers").count()).as("results on " + id).isPositive();
             } else {
                 assertThat(o.text("#results")).as(id + " says why it cannot run").contains("cannot bind");
+            }
+            // a long study runs as a job: its bar shows, and Cancel stops it on the server
+            for (Locator cancel : o.page.locator("#runs .job button.cancel").all()) {
+                cancel.click();
             }
             o.page.close();
         }
@@ -186,7 +207,7 @@ class StudioBrowserTest {
         setDocumentKey(o, "A", "scenario", "fiber.length", "abc");
         Locator field = o.page.locator(".field.leaf[data-key='scenario.fiber.length']");
         assertThat(field.getAttribute("class")).contains("invalid");
-        assertThat(field.locator(".msg").innerText()).contains("abc").contains("not a length").contains("m");
+        assertThat(field.locator(".msg").innerText()).as("the value, what was expected").contains("abc").contains("expected").contains("m");
         assertThat(o.text("#status")).contains("refused");
         o.shot("channel-invalid");
         // corrected, the message goes and the numbers come back
