@@ -3,7 +3,10 @@ package org.mosaic.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -28,6 +31,9 @@ class LayerRulesTest {
     private static final String CLI = "org.mosaic.cli..";
     private static final String WEB = "org.mosaic.web..";
     private static final String SPARK = "org.mosaic.spark..";
+    /** The one command that starts a front end of another kind: {@code mosaic serve} starts the web studio. */
+    private static final String SERVE = "org.mosaic.cli.ServeCommand";
+    private static final String STUDIO = "org.mosaic.web.Studio";
 
     static JavaClasses classes;
 
@@ -39,7 +45,7 @@ class LayerRulesTest {
                 .importPackages("org.mosaic");
         // the rules below must not hold vacuously: every layer that exists today is there
         for (String p : List.of("org.mosaic.core", "org.mosaic.optics", "org.mosaic.link", "org.mosaic.datapath", "org.mosaic.cluster",
-                "org.mosaic.studies", "org.mosaic.sweep", "org.mosaic.report", "org.mosaic.cli")) {
+                "org.mosaic.studies", "org.mosaic.sweep", "org.mosaic.report", "org.mosaic.cli", "org.mosaic.web")) {
             assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(p))).as("classes of %s imported", p).isTrue();
         }
     }
@@ -85,7 +91,14 @@ class LayerRulesTest {
     @Test
     void frontEndsNeverUseEachOther() {
         for (ArchRule rule : List.of(
-                frontEnd(CLI, WEB, SPARK),
+                frontEnd(CLI, SPARK),
+                noClasses().that().resideInAPackage(CLI).and().doNotHaveFullyQualifiedName(SERVE)
+                        .should().dependOnClassesThat().resideInAPackage(WEB)
+                        .because("only ./mosaic serve starts the web studio; no other command uses it"),
+                noClasses().that().haveFullyQualifiedName(SERVE)
+                        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(WEB)
+                                .and(DescribedPredicate.not(HasName.Predicates.name(STUDIO))))
+                        .because("./mosaic serve only hands the address to the studio's entry point and waits"),
                 frontEnd(WEB, CLI, SPARK),
                 frontEnd(SPARK, CLI, WEB))) {
             rule.check(classes);

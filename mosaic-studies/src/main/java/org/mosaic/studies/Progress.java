@@ -8,6 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A one-line progress display on stderr ({@code \r}-updated, at most ten times a second). Quiet when
  * the output is not a terminal ({@code System.console() == null}), so pipes, files and tests see
  * nothing. Thread-safe: {@link #step()} may be called from worker threads.
+ *
+ * <p>A progress can also be read ({@link #done()}, {@link #total()}, {@link #taskName()}: a web job's state) and
+ * cancelled ({@link #cancel()}): after that every report of progress throws {@link Cancelled}, so any study stops at its
+ * next step without knowing about cancellation.
  */
 public final class Progress implements AutoCloseable {
     private static final long INTERVAL_NANOS = 100_000_000L;
@@ -24,6 +28,7 @@ public final class Progress implements AutoCloseable {
     private volatile long total;
     private long lastPrint;
     private boolean printed;
+    private volatile boolean cancelled;
 
     private Progress(PrintWriter err, boolean enabled) {
         this(err, enabled, SHOW_AFTER_NANOS);
@@ -45,11 +50,50 @@ public final class Progress implements AutoCloseable {
         return new Progress(null, false);
     }
 
+    /** A progress that prints nothing and is read by its owner ({@link #done()}, {@link #total()}) and may be cancelled. */
+    public static Progress tracking() {
+        return new Progress(null, false);
+    }
+
+    /** Asks the work to stop: from now on each report of progress throws {@link Cancelled}. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether {@link #cancel()} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Steps done of the current task. */
+    public long done() {
+        return done.get();
+    }
+
+    /** Steps of the current task (0 when unknown). */
+    public long total() {
+        return total;
+    }
+
+    /** The current task, with its section when the work has parts ("" before the first). */
+    public String taskName() {
+        String s = section;
+        String t = task;
+        return s.isEmpty() ? t : t.isEmpty() ? s : s + ": " + t;
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new Cancelled();
+        }
+    }
+
     /**
      * Starts part {@code index} of {@code count} of a longer job (e.g. a report's sections): the line shows
      * "name (index/count)" before the task, and the part before it is left on its own line with its time.
      */
     public synchronized void section(String name, int index, int count) {
+        checkCancelled();
         finishSection();
         section = String.format(Locale.ROOT, "%s (%d/%d)", name, index, count);
         sectionStartNanos = System.nanoTime();
@@ -73,6 +117,7 @@ public final class Progress implements AutoCloseable {
 
     /** Starts a new task of {@code total} steps. */
     public void task(String name, long totalSteps) {
+        checkCancelled();
         task = name;
         total = totalSteps;
         done.set(0);
@@ -81,12 +126,14 @@ public final class Progress implements AutoCloseable {
 
     /** Sets the work done and the total (for engines that report absolute progress from worker threads). */
     public void set(long doneSteps, long totalSteps) {
+        checkCancelled();
         total = totalSteps;
         done.accumulateAndGet(doneSteps, Math::max);
         print(false);
     }
 
     public void step() {
+        checkCancelled();
         done.incrementAndGet();
         print(false);
     }

@@ -32,4 +32,32 @@ class ProgressTest {
         }
         assertThat(w.toString()).isEmpty();
     }
+
+    @Test
+    void aCancelledProgressStopsTheWorkAtItsNextReport_issue20() {
+        Progress p = Progress.tracking();
+        p.task("counting", 10);
+        p.step();
+        p.step();
+        assertThat(p.done()).isEqualTo(2);
+        assertThat(p.total()).isEqualTo(10);
+        assertThat(p.taskName()).isEqualTo("counting");
+        p.cancel();
+        assertThat(p.cancelled()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(p::step).isInstanceOf(Cancelled.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.task("more", 1)).isInstanceOf(Cancelled.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.set(5, 10)).isInstanceOf(Cancelled.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.section("x", 1, 2)).isInstanceOf(Cancelled.class);
+        assertThat(p.done()).as("nothing counted after the cancel").isEqualTo(2);
+    }
+
+    @Test
+    void aProgressNeverCancelledNeverThrows_issue20() {
+        Progress p = Progress.quiet();
+        p.task("x", 3);
+        p.step();
+        p.set(3, 3);
+        p.section("s", 1, 1);
+        assertThat(p.cancelled()).isFalse();
+    }
 }

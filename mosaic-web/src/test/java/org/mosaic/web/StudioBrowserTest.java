@@ -1,0 +1,295 @@
+package org.mosaic.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The studio as a user meets it, in a real browser: Debian's Chromium (installed by {@code .ci/ensure-chromium};
+ * Playwright never downloads one) against a studio started on a free loopback port. Every page loads (a screenshot of
+ * each under target/screenshots/), a changed value redraws the chart and the numbers, an invalid value shows the
+ * server's message next to its field, two designs show their differences, the result download is the API's JSON, and a
+ * job shows its progress and can be cancelled. Fails, never skips, when Chromium is missing; skipped only when the UI was
+ * not built ({@code -Dskip.npm}).
+ */
+class StudioBrowserTest {
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MOSAIC_CHROMIUM", "/usr/bin/chromium"));
+    static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    static final Path SHOTS = Path.of("target", "screenshots");
+    /** How long one page may take to answer on a loaded machine (the studies themselves take milliseconds). */
+    static final double WAIT_MS = 120_000;
+
+    static Studio studio;
+    /** The studio's jobs: one runs at a time, so a test can hold the worker and see a job wait, then cancel it. */
+    static Jobs jobs;
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Assumptions.assumeFalse(Boolean.getBoolean("skip.npm"), "the UI was not built (-Dskip.npm)");
+        assertThat(Studio.class.getResource(Studio.STATIC + "/index.html"))
+                .as("the UI's index.html on the classpath (built by mosaic-web/src/main/frontend/build.sh in generate-resources)")
+                .isNotNull();
+        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at " + CHROMIUM + " (installed by .ci/ensure-chromium; "
+                + "or set MOSAIC_CHROMIUM)").isTrue();
+        Files.createDirectories(SHOTS);
+        jobs = new Jobs(1, 8, java.time.Duration.ofMinutes(10), 32, Limits.JOB_SECONDS);
+        studio = Studio.start("127.0.0.1", 0, jobs);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true).setArgs(ARGS));
+    }
+
+    @AfterAll
+    static void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (studio != null) {
+            studio.close();
+        }
+    }
+
+    /** A page of the studio with its script errors collected. */
+    record Opened(Page page, List<String> errors) {
+        /** Waits until every run the page started has answered. */
+        void settle() {
+            page.waitForFunction("document.body.dataset.state === 'done'", null, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+        }
+
+        String text(String selector) {
+            return page.locator(selector).first().innerText().trim();
+        }
+
+        void shot(String name) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(true));
+        }
+    }
+
+    static Opened open(String pageId, int width) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 1000).setAcceptDownloads(true));
+        page.setDefaultTimeout(WAIT_MS);
+        List<String> errors = new ArrayList<>();
+        page.onPageError(errors::add);
+        page.navigate(studio.url() + "#/" + pageId);
+        Opened o = new Opened(page, errors);
+        o.settle();
+        return o;
+    }
+
+    /** Opens a page and waits until its runs answered, or its long work runs as a job (then its bar shows its progress). */
+    static Opened openLoaded(String pageId, int width) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 1000));
+        page.setDefaultTimeout(WAIT_MS);
+        List<String> errors = new ArrayList<>();
+        page.onPageError(errors::add);
+        page.navigate(studio.url() + "#/" + pageId);
+        page.waitForFunction("document.body.dataset.state === 'done' || document.querySelector('#runs .job[data-state=running]') !== null",
+                null, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+        return new Opened(page, errors);
+    }
+
+    /** Opens the document editor of design {@code design}'s input and sets one of its keys. */
+    static void setDocumentKey(Opened o, String design, String input, String path, String value) {
+        Locator form = o.page.locator(".design[data-design='" + design + "']");
+        Locator tree = form.locator(".field.document[data-key='" + input + "'] details.tree");
+        if (tree.getAttribute("open") == null) {
+            tree.locator("summary").click();
+        }
+        Locator leaf = form.locator(".field.leaf[data-key='" + input + "." + path + "'] input");
+        leaf.waitFor();
+        leaf.fill(value);
+        o.page.waitForFunction("document.body.dataset.state !== 'done'", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        o.settle();
+    }
+
+    static String post(String path, String body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1))).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static JsonNode api(String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1)));
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody()) : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyPageLoadsWithoutAScriptErrorAndIsScreenshotted() throws Exception {
+        JsonNode studies = api("GET", "/api/studies", null);
+        Opened first = open("", 1440);
+        List<String> pages = first.page.locator("#picker a").all().stream().map(a -> a.getAttribute("data-page")).toList();
+        first.page.close();
+        assertThat(pages).as("the picker's groups").contains("channel", "cable", "compare", "emulate", "fleet", "train", "goodput", "inference");
+        for (String id : pages) {
+            Opened o = openLoaded(id, 1440);
+            String study = o.page.evaluate("document.body.dataset.page === 'generic' ? location.hash.slice(8) : null") instanceof String s ? s : null;
+            boolean bindable = true;
+            for (JsonNode s : studies) {
+                if (s.get("name").asText().equals(study == null ? pageStudy(o) : study)) {
+                    bindable = s.get("bindable").asBoolean();
+                }
+            }
+            o.shot(id.replace('/', '-'));
+            assertThat(o.errors).as("script errors on " + id).isEmpty();
+            if (bindable && o.page.locator("#runs .job").count() > 0) {
+                assertThat(o.page.locator("#runs .job progress").count()).as("a job's progress bar on " + id).isPositive();
+            } else if (bindable && id.startsWith("study/") && o.page.locator(".field.invalid .msg").count() > 0) {
+                // a study without a page of its own whose required input has no default says so at that input
+                assertThat(o.page.locator(".field.invalid .msg").first().innerText()).as(id + "'s missing input").contains("expected");
+            } else if (bindable) {
+                assertThat(o.page.locator(".formproblems .problem").count()).as("refusals on " + id + "'s defaults").isZero();
+                assertThat(o.page.locator("#results .card, #results figure, #results details.numbers").count()).as("results on " + id).isPositive();
+            } else {
+                assertThat(o.text("#results")).as(id + " says why it cannot run").contains("cannot bind");
+            }
+            // a long study runs as a job: its bar shows, and Cancel stops it on the server
+            for (Locator cancel : o.page.locator("#runs .job button.cancel").all()) {
+                cancel.click();
+            }
+            o.page.close();
+        }
+        // a laptop's narrow window: the same page, no sideways scrolling
+        Opened narrow = open("cable", 900);
+        narrow.shot("cable-900");
+        assertThat(((Number) narrow.page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(900);
+        narrow.page.close();
+    }
+
+    private static String pageStudy(Opened o) {
+        return (String) o.page.evaluate("document.body.dataset.page");
+    }
+
+    @Test
+    void changingAValueRedrawsTheChartAndTheNumbers() {
+        Opened o = open("cable", 1440);
+        String grid = o.text(".card[data-metric='array'] .v");
+        String channels = o.text(".card[data-metric='channels'] .v");
+        String chart = o.page.locator("figure.chart .plot.uplot-host").first().getAttribute("data-sig");
+        String array = o.page.locator("svg.array").first().innerHTML();
+        setDocumentKey(o, "A", "cable", "plan.spares", "40");
+        assertThat(o.text(".card[data-metric='channels'] .v")).as("data / parity / spare").isNotEqualTo(channels).endsWith("/ 40");
+        assertThat(o.text(".card[data-metric='array'] .v")).as("rows × columns with 20 more spares").isNotEqualTo(grid);
+        assertThat(o.page.locator("figure.chart .plot.uplot-host").first().getAttribute("data-sig")).as("spares-exhausted chart").isNotEqualTo(chart);
+        assertThat(o.page.locator("svg.array").first().innerHTML()).as("the array drawing").isNotEqualTo(array);
+        assertThat(o.page.locator(".field.leaf[data-key='cable.plan.spares']").getAttribute("class")).contains("edited");
+        o.shot("cable-edited");
+        // the README's picture (docs/images/studio.png is a copy): one screen of a design being edited
+        o.page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("studio.png")));
+        assertThat(o.errors).isEmpty();
+        o.page.close();
+    }
+
+    @Test
+    void anInvalidValueShowsTheServersMessageNextToItsField() {
+        Opened o = open("channel", 1440);
+        setDocumentKey(o, "A", "scenario", "fiber.length", "abc");
+        Locator field = o.page.locator(".field.leaf[data-key='scenario.fiber.length']");
+        assertThat(field.getAttribute("class")).contains("invalid");
+        assertThat(field.locator(".msg").innerText()).as("the value, what was expected").contains("abc").contains("expected").contains("m");
+        assertThat(o.text("#status")).contains("refused");
+        o.shot("channel-invalid");
+        // corrected, the message goes and the numbers come back
+        setDocumentKey(o, "A", "scenario", "fiber.length", "30 m");
+        assertThat(field.getAttribute("class")).doesNotContain("invalid");
+        assertThat(o.text(".card[data-metric='fibre length'] .v")).isEqualTo("30 m");
+        assertThat(o.errors).isEmpty();
+        o.page.close();
+    }
+
+    @Test
+    void twoDesignsSideBySideHighlightTheirDifferences() {
+        Opened o = open("channel", 1700);
+        o.page.locator("#compare").check();
+        o.settle();
+        assertThat(o.page.locator(".design").count()).isEqualTo(2);
+        assertThat(o.page.locator(".card.diff").count()).as("identical designs differ nowhere").isZero();
+        setDocumentKey(o, "B", "scenario", "fiber.length", "25 m");
+        assertThat(o.page.locator(".card.diff[data-metric='fibre length']").count()).isEqualTo(1);
+        assertThat(o.page.locator(".card[data-metric='fibre length'] .v[data-design='B']").innerText()).contains("25 m");
+        assertThat(o.page.locator(".design[data-design='B'] .field.leaf.diff[data-key='scenario.fiber.length']").count()).isEqualTo(1);
+        assertThat(o.page.locator("details.numbers tr.diff").count()).isPositive();
+        o.shot("channel-two-designs");
+        assertThat(o.errors).isEmpty();
+        o.page.close();
+    }
+
+    @Test
+    void theResultDownloadIsTheApisJsonForTheSameInputs() throws Exception {
+        Opened o = open("cable", 1440);
+        Download d = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='json']").click());
+        Download inputs = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='inputs']").click());
+        String text = post("/api/studies/cable/run", Files.readString(inputs.path()));
+        assertThat(Files.readString(d.path())).as("the downloaded result, byte for byte the API's answer").isEqualTo(text);
+        JsonNode api = Json.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Download csv = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='csv']").click());
+        assertThat(Files.readString(csv.path())).startsWith("path,value\n").contains("power.perEndWatts," + api.at("/power/perEndWatts").asText());
+        Download doc = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='document']").click());
+        assertThat(Json.parse(Files.readAllBytes(doc.path())).get("kind").asText()).isEqualTo("cable");
+        o.page.close();
+    }
+
+    @Test
+    void aJobShowsItsProgressAndCanBeCancelled() throws Exception {
+        // hold the studio's one worker, reporting progress, so that the page's job waits in the queue
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Jobs.Job blocker = jobs.submit("blocker", p -> {
+            p.task("holding the worker", 4);
+            p.step();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Json.object();
+        }, e -> Json.object().put("error", String.valueOf(e)));
+        try {
+            Opened o = open("cable", 1440);
+            o.page.locator("#asjob").check();
+            Locator bar = o.page.locator("#runs .job");
+            bar.waitFor();
+            o.page.waitForFunction("document.querySelector('#runs .job')?.dataset.state === 'queued'", null,
+                    new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+            assertThat(bar.locator(".jt").innerText()).contains("queued");
+            assertThat(bar.locator("progress").count()).isEqualTo(1);
+            o.shot("job-queued");
+            String id = bar.getAttribute("data-job");
+            bar.locator("button.cancel").click();
+            o.settle();
+            assertThat(bar.getAttribute("data-state")).isEqualTo("cancelled");
+            assertThat(api("GET", "/api/jobs/" + id, null).get("state").asText()).as("the server's job").isEqualTo("cancelled");
+            // the worker free again, the same page's job runs to its result and its bar goes
+            release.countDown();
+            o.page.locator("#runnow").click();
+            o.settle();
+            assertThat(o.page.locator("#runs .job").count()).as("a finished job's bar goes").isZero();
+            assertThat(o.page.locator(".card[data-metric='power'] .v").innerText()).endsWith("W");
+            assertThat(api("GET", "/api/jobs/" + blocker.id, null).get("state").asText()).isEqualTo("done");
+            assertThat(o.errors).isEmpty();
+            o.page.close();
+        } finally {
+            release.countDown();
+        }
+    }
+}
