@@ -124,7 +124,11 @@ class ServeCommandTest {
             }
             Cli cli = Cli.run("run", s.name());
             HttpResponse<String> api = post("/api/studies/" + s.name() + "/run", "{}");
-            if (cli.exit() == 0 && api.statusCode() == 200) {
+            if (cli.exit() == 0 && api.statusCode() == 413 && api.body().contains("took longer than")) {
+                // a loaded machine: the request's time limit cut the run; the same input as a job (no such limit) instead
+                assertThat(jobResult(s.name(), "{}")).as(s.name()).isEqualTo(MAPPER.readTree(cli.out()));
+                compared++;
+            } else if (cli.exit() == 0 && api.statusCode() == 200) {
                 assertThat(api.body()).as(s.name()).isEqualTo(cli.out());
                 compared++;
             } else {
@@ -133,6 +137,27 @@ class ServeCommandTest {
             }
         }
         assertThat(compared).isGreaterThanOrEqualTo(2);
+    }
+
+    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The result of {@code study} run as a job with {@code body}, once done. */
+    static com.fasterxml.jackson.databind.JsonNode jobResult(String study, String body) throws Exception {
+        HttpResponse<String> submitted = post("/api/studies/" + study + "/jobs", body);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = MAPPER.readTree(submitted.body()).get("id").asText();
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (System.nanoTime() < end) {
+            com.fasterxml.jackson.databind.JsonNode job = MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(
+                    URI.create(served.url() + "api/jobs/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            String state = job.get("state").asText();
+            if (!state.equals("queued") && !state.equals("running")) {
+                assertThat(state).as(job.toString()).isEqualTo("done");
+                return job.get("result");
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + id + " of " + study + " did not finish");
     }
 
     @Test

@@ -24,6 +24,11 @@ final class Inputs {
         return StudyInputs.whyNotBindable(study);
     }
 
+    /** The inputs a user gives (a bindable study's own less those derived, plus those they derive from), else the declared. */
+    static java.util.List<org.mosaic.studies.InputSpec> inputs(Study<?, ?> study) {
+        return StudyInputs.bindable(study) ? StudyInputs.inputs(study) : study.inputs();
+    }
+
     static ObjectNode defaults(Study<?, ?> study) {
         return StudyInputs.defaults(study);
     }

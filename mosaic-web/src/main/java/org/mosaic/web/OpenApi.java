@@ -98,11 +98,8 @@ final class OpenApi {
         schema.put("description", "The input values of " + s.name() + ", keyed by input name; an absent key takes its default.");
         schema.put("additionalProperties", false);
         ObjectNode props = schema.putObject("properties");
-        List<String> names = StudyInputs.names(s);   // the inputs a user gives (not those derived from them)
-        for (InputSpec in : s.inputs()) {
-            if (names.contains(in.name())) {
-                props.set(in.name(), property(in, StudyInputs.presets(s, in.name())));
-            }
+        for (InputSpec in : StudyInputs.inputs(s)) {   // the inputs a user gives (not those derived from them)
+            props.set(in.name(), property(in, StudyInputs.presets(s, in.name())));
         }
         return schema;
     }

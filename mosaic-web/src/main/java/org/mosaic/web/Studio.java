@@ -49,8 +49,10 @@ public final class Studio implements AutoCloseable {
     private final Javalin app;
     private final Jobs jobs;
     private final String host;
+    private final int runSeconds;
 
-    private Studio(Javalin app, Jobs jobs, String host) {
+    private Studio(Javalin app, Jobs jobs, String host, int runSeconds) {
+        this.runSeconds = runSeconds;
         this.app = app;
         this.jobs = jobs;
         this.host = host;
@@ -65,6 +67,11 @@ public final class Studio implements AutoCloseable {
     }
 
     static Studio start(String host, int port, Jobs jobs) {
+        return start(host, port, jobs, Limits.RUN_SECONDS);
+    }
+
+    /** A studio whose /run computes at most {@code runSeconds} (tests use a short one). */
+    static Studio start(String host, int port, Jobs jobs, int runSeconds) {
         if (port < 0 || port > 65535) {
             throw new UsageException("port " + port + ": expected 1..65535 (hint: --port 8080)");
         }
@@ -81,7 +88,7 @@ public final class Studio implements AutoCloseable {
                 });
             }
         });
-        Studio studio = new Studio(app, jobs, host);
+        Studio studio = new Studio(app, jobs, host, runSeconds);
         studio.routes();
         try {
             app.start(host, port);
@@ -202,18 +209,18 @@ public final class Studio implements AutoCloseable {
      * Binds and runs {@code study} within the request's limits: the work limits on its inputs, and {@link Limits#RUN_SECONDS}
      * of computing, after which its progress is cancelled and the request refused with 413.
      */
-    private static <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values) {
+    private <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values) {
         I input = guarded(study, () -> Inputs.bind(study, values));
         Limits.checkWork(study, input, false);
         Progress progress = Progress.tracking();
-        ScheduledFuture<?> deadline = TIMER.schedule(progress::cancel, Limits.RUN_SECONDS, TimeUnit.SECONDS);
+        ScheduledFuture<?> deadline = TIMER.schedule(progress::cancel, runSeconds, TimeUnit.SECONDS);
         try {
             return guarded(study, () -> Results.json(study.run(input, progress)));
         } catch (RuntimeException e) {
             if (progress.cancelled()) {
                 throw new ApiException(413, String.format(Locale.ROOT, "%s took longer than %d s, the studio's limit for one request "
                         + "(hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI)", study.name(),
-                        Limits.RUN_SECONDS, study.name()));
+                        runSeconds, study.name()));
             }
             throw e;
         } finally {
@@ -295,7 +302,7 @@ public final class Studio implements AutoCloseable {
         o.put("name", s.name());
         o.put("question", s.question());
         o.put("bindable", Inputs.bindable(s));
-        o.set("inputs", Json.WRITER.valueToTree(s.inputs()));
+        o.set("inputs", Json.WRITER.valueToTree(Inputs.inputs(s)));
         o.set("metrics", Json.WRITER.valueToTree(s.metrics()));
         return o;
     }

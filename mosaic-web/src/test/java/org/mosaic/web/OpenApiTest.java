@@ -70,7 +70,7 @@ class OpenApiTest {
             JsonNode schema = schemas.get(name);
             List<String> props = new ArrayList<>();
             schema.get("properties").fieldNames().forEachRemaining(props::add);
-            assertThat(props).as(name).containsExactlyElementsOf(StudyInputs.names(s));
+            assertThat(props).as(name).containsExactlyElementsOf(StudyInputs.inputs(s).stream().map(i -> i.name()).toList());
             assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
             assertThat(DOC.get("paths").get("/api/studies/" + s.name() + "/run").get("post").get("requestBody").get("content")
                     .get("application/json").get("schema").get("$ref").asText()).isEqualTo("#/components/schemas/" + name);

@@ -109,6 +109,9 @@ public final class Technologies {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String r : rules) {
             int eq = r.indexOf('=');
+            if (eq <= 0 || eq == r.length() - 1) {   // as checkRules says it, for a caller that binds before checking
+                throw new UsageException("--rule \"" + r + "\": expected TIER=ID[,ID...], e.g. --rule leaf-spine=mosaic-pluggable,dsp-dr8");
+            }
             out.put(r.substring(0, eq).trim(), List.of(r.substring(eq + 1).trim().split("\\s*,\\s*")));
         }
         return out;
