@@ -97,6 +97,8 @@ final class InputForms {
             case "report-channel", "report-cable", "report-datapath", "report-fleet", "report-training" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");
+            case "uncertainty", "sensitivity" -> InputForm.notBindable("it runs another study hundreds of times; ask it with "
+                    + "`mosaic " + study.name() + " STUDY` (the studio's jobs do not offer it yet)");
             default -> InputForm.notBindable("its inputs are not bound from values yet");
         };
     }
