@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.UsageException;
 import org.mosaic.sweep.Axis;
 import org.mosaic.sweep.LocalRunner;
+import org.mosaic.sweep.Pareto;
+import org.mosaic.sweep.Query;
 import org.mosaic.sweep.RowFiles;
 import org.mosaic.sweep.SweepPlan;
 import org.mosaic.sweep.SweepSpec;
@@ -89,6 +92,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads to run on (default: every core).")
     Integer threads;
 
+    @Option(names = "--pareto", paramLabel = "M1:min|max,M2:min|max", split = ",",
+            description = "After the sweep, print the Pareto front (the points no other point beats in every objective) "
+                    + "over these kept metrics; failed points take no part.")
+    List<String> pareto = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -113,6 +121,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + "--out FILE.parquet (standard output takes CSV)");
         }
         SweepPlan plan = SweepPlan.of(sweep);   // every problem of the axes, values and metrics, before any work
+        List<Pareto.Objective> objectives = objectives(plan);
         LocalRunner runner = threads == null ? LocalRunner.allCores() : new LocalRunner(threads);
         PrintWriter report = out == null ? err : stdout;
         Path dir = out == null ? temporaryDirectory() : csvFile || parquetFile ? out.resolveSibling(out.getFileName() + ".parts") : out;
@@ -124,6 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
         try (Progress progress = Progress.onTerminal(err)) {
             summary = runner.run(plan, dir, fmt, progress);
         }
+        String front = objectives.isEmpty() ? "" : front(plan, objectives, dir);
         if (out == null) {
             concatenateCsv(dir, stdout);
             delete(dir);
@@ -133,9 +143,61 @@ public final class SweepCommand implements Callable<Integer> {
         }
         report.print(describe(plan, summary, out == null ? null : out, csvFile || parquetFile,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+        report.print(front);
         report.flush();
         stdout.flush();
         return 0;
+    }
+
+    /** The --pareto objectives, each a kept metric (refused before any work otherwise). */
+    private List<Pareto.Objective> objectives(SweepPlan plan) {
+        List<Pareto.Objective> objectives = new ArrayList<>();
+        for (String text : pareto) {
+            Pareto.Objective o = Pareto.Objective.parse(text);
+            if (!plan.metrics().contains(o.metric())) {
+                throw new UsageException("--pareto " + text + ": " + o.metric() + " is not a metric of this sweep: expected one of "
+                        + String.join(", ", plan.metrics()) + (metrics.isEmpty() ? "" : " (hint: add it to --metrics)"));
+            }
+            objectives.add(o);
+        }
+        return objectives;
+    }
+
+    /** The Pareto front of the rows written in {@code dir}, as a table: point, the axes as given, the objectives. */
+    static String front(SweepPlan plan, List<Pareto.Objective> objectives, Path dir) {
+        List<String> names = new ArrayList<>(List.of("point"));
+        plan.spec().axes().forEach(a -> names.add(a.key()));
+        List<String> metricColumns = new ArrayList<>();
+        for (Pareto.Objective o : objectives) {
+            metricColumns.add(plan.columns().stream().map(org.mosaic.sweep.Column::name)
+                    .filter(n -> n.equals(o.metric()) || n.startsWith(o.metric() + " [")).findFirst().orElseThrow());
+        }
+        names.addAll(metricColumns);
+        Query.Result r = Query.run(dir, "SELECT " + String.join(", ", names.stream().map(RowFiles::identifier).toList())
+                + " FROM results WHERE error IS NULL ORDER BY point");
+        int first = names.size() - objectives.size();
+        List<double[]> values = new ArrayList<>();
+        for (List<Object> row : r.rows()) {
+            double[] v = new double[objectives.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = row.get(first + j) instanceof Number n ? n.doubleValue() : Double.NaN;
+            }
+            values.add(v);
+        }
+        List<Integer> front = Pareto.front(values, objectives.stream().map(Pareto.Objective::sense).toList());
+        List<String> headers = new ArrayList<>(names);
+        for (int j = 0; j < objectives.size(); j++) {
+            headers.set(first + j, ">" + metricColumns.get(j) + " (" + objectives.get(j).sense().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        headers.set(0, ">point");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i : front) {
+            rows.add(r.rows().get(i).stream().map(v -> v == null ? "" : v instanceof Double d ? Output.number(d, 6) : v.toString())
+                    .toList());
+        }
+        return String.format(Locale.ROOT, "Pareto front (%s): %,d of %,d points that ran%n",
+                String.join(", ", objectives.stream().map(Pareto.Objective::toString).toList()), front.size(), r.rows().size())
+                + Output.table(headers, rows);
     }
 
     /** The summary: points, failures grouped by reason, where the rows are. */

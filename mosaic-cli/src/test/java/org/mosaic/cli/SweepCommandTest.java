@@ -90,4 +90,36 @@ class SweepCommandTest {
         assertThat(r.out()).contains("--vary").contains("FROM..TO:STEP").contains("Nlog").contains("lhs:N").contains("--out")
                 .contains("docs/sweeps.md");
     }
+
+    @Test
+    void paretoPrintsTheNonDominatedPointsAfterTheSweep() throws Exception {
+        Path out = tmp.resolve("front");
+        Cli r = Cli.run("sweep", "cable", "--vary", "cable.host.attachment=pluggable,cpo,warp", "--vary", "cable.fiber.length=2m,6m",
+                "--metrics", "power.perEndWatts,reliability.afrPerCable", "--pareto", "power.perEndWatts:min,reliability.afrPerCable:min",
+                "--out", out.toString(), "--threads", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Pareto front (power.perEndWatts:min, reliability.afrPerCable:min):").contains("of 4 points that ran");
+        assertThat(r.out().substring(r.out().indexOf("Pareto front"))).as("failed points take no part").doesNotContain("warp");
+        // the independent answer: brute-force dominance over the rows as `mosaic query` returns them
+        Cli q = Cli.run("query", out.toString(), "SELECT point, \"power.perEndWatts [W]\" AS w, \"reliability.afrPerCable\" AS a "
+                + "FROM results WHERE error IS NULL", "--format", "csv");
+        List<double[]> rows = q.out().lines().skip(1).map(l -> java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble)
+                .toArray()).toList();
+        long expected = rows.stream().filter(p -> rows.stream().noneMatch(o -> o[1] <= p[1] && o[2] <= p[2]
+                && (o[1] < p[1] || o[2] < p[2]))).count();
+        assertThat(r.out()).contains(expected + " of 4 points that ran");
+    }
+
+    @Test
+    void aParetoObjectiveThatIsNotAKeptMetricIsRefusedBeforeAnyWork() {
+        Path out = tmp.resolve("never");
+        Cli r = Cli.run("sweep", "cable", "--vary", "cable.fiber.length=2m,6m", "--metrics", "power.perEndWatts",
+                "--pareto", "reliability.afrPerCable:min", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.noStackTrace()).isTrue();
+        assertThat(r.err()).contains("not a metric of this sweep").contains("add it to --metrics");
+        assertThat(Cli.run("sweep", "cable", "--vary", "cable.fiber.length=2m,6m", "--pareto", "power.perEndWatts:lowest",
+                "--out", out.toString()).err()).contains("METRIC:min or METRIC:max");
+        assertThat(Files.exists(out)).isFalse();
+    }
 }
