@@ -36,6 +36,8 @@ class OutputPathsTest {
                 new Object[] {List.of("fleet", "--preset", "nvl72-rack"), "--export", ".csv"},
                 new Object[] {List.of("train", "--model", "gpt3-175b", "--gpus", "64", "--tp", "8", "--pp", "8", "--global-batch", "64"), "--plot", ".svg"},
                 new Object[] {List.of("goodput", "--gpus", "1024", "--days", "1", "--trials", "2"), "--plot", ".svg"},
+                new Object[] {List.of("train", "--model", "gpt3-175b", "--gpus", "64", "--global-batch", "64", "--search", "--all"),
+                        "--out", ".csv"},
                 new Object[] {List.of("evaluate"), "--out", ""});
     }
 
@@ -67,7 +69,7 @@ class OutputPathsTest {
             }
         }
         assertThat(covered).containsExactlyInAnyOrder("optics --plot", "fleet --plot", "fleet --export", "train --plot", "goodput --plot",
-                "evaluate --out");
+                "evaluate --out", "train --out");
         assertThat(outputs().map(o -> ((List<?>) o[0]).get(0) + " " + o[1])).containsExactlyInAnyOrderElementsOf(covered);
     }
 
