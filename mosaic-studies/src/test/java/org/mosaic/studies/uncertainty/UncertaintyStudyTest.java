@@ -136,4 +136,15 @@ class UncertaintyStudyTest {
         assertThatThrownBy(() -> SENSITIVITY.run(new SensitivityStudy.Input("cable", List.of(), List.of(), List.of(),
                 null, 0, 0, false))).isInstanceOf(UsageException.class).hasMessageContaining("needs a metric");
     }
+
+    /** A study whose documents carry no range, and no --range given, is refused with the hint to give one. */
+    @Test
+    void aStudyWithNoRangedInputIsRefused() {
+        var tree = ScenarioDocument.preset("mosaic-prototype").tree();
+        tree.remove("provenance");
+        var values = org.mosaic.studies.Output.JSON.createObjectNode();
+        values.putObject("scenario").put("yaml", ScenarioDocument.parse("t", tree.toString(), false).toYaml());
+        assertThatThrownBy(() -> Ranges.select(new org.mosaic.studies.channel.ChannelStudy(), values, List.of(), List.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("no ranged input").hasMessageContaining("--range");
+    }
 }
