@@ -173,25 +173,40 @@ class TechnologyOptionsTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("fails after merging issue 15's shorter 800G reach (10.9 m): the copied cable no longer "
-            + "takes every gpu-leaf link, so the ratio is 0.957 of the FIT ratio; to be rewritten on the links the rule gives "
-            + "it (stop 23 note)")
     void goodputCountsAUserCablesFailuresByItsFitOnTheLinksItsRuleGivesIt_issue13() throws IOException {
+        // Since issue 15 the 800G design reaches 10.9 m, so the copied cable takes only the gpu-leaf links within its reach
+        // and the AOC (the rule's fallback) the rest. Every gpu-leaf link is still counted once: links(mine) + links(aoc)
+        // equals the tier's links, each technology's share an integer number of links at its own FIT per end.
         String mine = cable("mine.yaml");
         String[] job = {"goodput", "--gpus", "1024", "--days", "2", "--trials", "4", "--policy", "today", "--format", "json"};
         Cli base = Cli.run(job);
-        Cli withCable = Cli.run(concat(job, "--technology", mine, "--rule", "gpu-leaf=my-cable"));
+        Cli withCable = Cli.run(concat(job, "--technology", mine, "--rule", "gpu-leaf=my-cable,aoc-mmf"));
         assertThat(withCable.exit()).as(withCable.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(base.out());
         JsonNode b = new ObjectMapper().readTree(withCable.out());
-        double aocGpuLeaf = a.path("expectedLinkFailuresPerDayByTier").path("gpu-leaf").asDouble();
-        double mineGpuLeaf = b.path("expectedLinkFailuresPerDayByTechnology").path("my-cable").asDouble();
-        assertThat(b.path("expectedLinkFailuresPerDayByTier").path("gpu-leaf").asDouble()).isCloseTo(mineGpuLeaf, within(1e-15));
-        // the same gpu-leaf links, today on the AOC (1000 FIT per end in the catalog), now on the user's cable
         double aocFit = org.mosaic.link.baseline.BaselineCatalog.standard().entry("aoc-mmf",
                 org.mosaic.link.baseline.BaselineCatalog.standard().generation("800G")).fit().value();
-        assertThat(mineGpuLeaf / aocGpuLeaf).isCloseTo(perEndFit(mine) / aocFit, within(1e-9));
+        double perLinkDay = 2 * 24 / 1e9;   // two ends, 24 h, FIT per 10⁹ h
+        // today: every gpu-leaf link is an AOC
+        double tierLinks = a.path("expectedLinkFailuresPerDayByTier").path("gpu-leaf").asDouble() / (aocFit * perLinkDay);
+        assertThat(tierLinks).isCloseTo(Math.rint(tierLinks), within(1e-6)).isGreaterThan(0);
+        double mineLinks = b.path("expectedLinkFailuresPerDayByTechnology").path("my-cable").asDouble() / (perEndFit(mine) * perLinkDay);
+        assertThat(mineLinks).as("links on the user's cable").isCloseTo(Math.rint(mineLinks), within(1e-6)).isGreaterThan(0)
+                .isLessThanOrEqualTo(tierLinks);
+        // the gpu-leaf tier is the user's cable on its links and the AOC on the rest
+        double expectedTier = (mineLinks * perEndFit(mine) + (tierLinks - mineLinks) * aocFit) * perLinkDay;
+        assertThat(b.path("expectedLinkFailuresPerDayByTier").path("gpu-leaf").asDouble()).isCloseTo(expectedTier, within(1e-12));
         assertThat(b.path("technologyNotes").get(0).asText()).contains("my-cable");
+    }
+
+    @Test
+    void goodputRefusesAPolicyThatLeavesLinksBeyondEveryReachUncounted_regression() throws IOException {
+        // before: the gpu-leaf links beyond the copied cable's 10.9 m had no technology and silently no failures
+        Cli c = Cli.run("goodput", "--gpus", "1024", "--days", "2", "--trials", "4", "--policy", "today", "--technology",
+                cable("mine.yaml"), "--rule", "gpu-leaf=my-cable");
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("--policy today", "unserved", "hint: give the tier a fallback");
+        assertThat(c.noStackTrace()).isTrue();
     }
 
     @Test

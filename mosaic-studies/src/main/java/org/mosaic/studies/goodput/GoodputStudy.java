@@ -134,6 +134,18 @@ public final class GoodputStudy implements Study<GoodputStudy.Input, GoodputResu
         } catch (IllegalArgumentException e) {
             throw new UsageException((in.gpus() == null ? "" : "--gpus " + in.gpus() + ": ") + e.getMessage());
         }
+        // a link no technology of the policy reaches has no failure rate: counting it as never failing would understate the
+        // interruptions (a regression of issue 15's shorter reaches under a user's --rule), so such a policy is refused
+        for (TrainingModel.Campaign c : runs) {
+            long unserved = c.cluster().failures().unservedLinks();
+            if (unserved > 0) {
+                throw new UsageException(String.format(Locale.ROOT, "--policy %s leaves %,d link%s of %s unserved: no technology the "
+                                + "policy gives their tier reaches them, so their failures cannot be counted — expected every link "
+                                + "served (hint: give the tier a fallback, e.g. --rule gpu-leaf=my-cable,aoc-mmf; ./mosaic fleet "
+                                + "--policy %s lists the unserved cables by tier)", c.policy(), unserved, unserved == 1 ? "" : "s",
+                        c.cluster().name(), c.policy()));
+            }
+        }
         // expected link failures per day by tier and by technology, scaled as the campaign's link rate was
         double linkScale = calibrate ? TrainingModel.linkCalibration(camp) : 1;
         List<PolicyGoodput> policies = new ArrayList<>();
