@@ -32,8 +32,23 @@ public final class ChannelAnalysis {
         return analyse(spec, false);
     }
 
-    /** The full evaluation, with the array's reach and margin under every definition when {@code withArrayReach}. */
+    private record AnalysisKey(ChannelSpec spec, boolean withArrayReach) {
+    }
+
+    /** Analyses of the specs asked for most recently (pure functions of the spec: {@link Memo}). */
+    private static final Memo<AnalysisKey, ChannelResult> ANALYSES = new Memo<>(64);
+    /** Target reaches of the specs asked for most recently. */
+    private static final Memo<ChannelSpec, Double> TARGET_REACHES = new Memo<>(256);
+
+    /**
+     * The full evaluation, with the array's reach and margin under every definition when {@code withArrayReach}. A spec
+     * analysed recently gives the same result object (its {@code perChannelBer} array is shared: read it, do not write).
+     */
     public static ChannelResult analyse(ChannelSpec spec, boolean withArrayReach) {
+        return ANALYSES.get(new AnalysisKey(spec, withArrayReach), k -> compute(k.spec(), k.withArrayReach()));
+    }
+
+    static ChannelResult compute(ChannelSpec spec, boolean withArrayReach) {
         ChannelModel model = new ChannelModel(spec);
         double peaking = model.optimalPeakingDb();
         ChannelModel.Evaluation nominal = model.evaluate(model.nominal(), peaking);
@@ -86,7 +101,7 @@ public final class ChannelAnalysis {
      * on downstream (comparison, technology menu, fleet). Equals {@link #reach} for a nominal target.
      */
     public static double targetReach(ChannelSpec spec) {
-        return Math.min(targetReach(spec, reach(spec)), MAX_LENGTH);
+        return TARGET_REACHES.get(spec, s -> Math.min(targetReach(s, reach(s)), MAX_LENGTH));
     }
 
     /** The reach under the design's target definition ({@code link.reach.target}), from the nominal reach. */
