@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mosaic sensitivity STUDY --metric M}: tornado and Sobol indices (the sensitivity study). */
@@ -22,8 +21,8 @@ import picocli.CommandLine.Spec;
                 + "range (a tornado, ranked by swing), and Sobol first-order and total indices from a Saltelli sample.",
             "Example: mosaic sensitivity cable --metric power.perEndWatts --samples 128"})
 public final class SensitivityCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "STUDY", description = "The study (as `mosaic studies` lists it), e.g. cable.")
-    String study;
+    @Mixin
+    RangedInputsOptions scope;
 
     @Option(names = "--metric", paramLabel = "NAME", required = true,
             description = "The metric, as `mosaic run STUDY --format table` names it, e.g. power.perEndWatts.")
@@ -35,16 +34,6 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--range", paramLabel = "KEY=DIST [UNIT]", description = "A range given by hand (repeatable; given ranges "
-            + "replace the documents').")
-    List<String> ranges = new ArrayList<>();
-
-    @Option(names = "--inputs", split = ",", paramLabel = "KEY,...", description = "Vary only these ranged inputs.")
-    List<String> inputs = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "An edit of the study's inputs first (as `mosaic run --set`).")
-    List<String> sets = new ArrayList<>();
 
     @Option(names = "--force", description = "Allow more than " + SensitivityStudy.MAX_ROWS + " base rows.")
     boolean force;
@@ -59,7 +48,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() {
         SensitivityStudy.Result r;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
-            r = new SensitivityStudy().run(new SensitivityStudy.Input(study, sets, ranges, inputs, metric, samples, seed, force),
+            r = new SensitivityStudy().run(new SensitivityStudy.Input(scope.study, scope.sets, scope.ranges, scope.inputs, metric, samples,
+                    seed, force),
                     progress);
         }
         String text = switch (output.format) {

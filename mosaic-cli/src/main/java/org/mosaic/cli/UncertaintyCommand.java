@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mosaic uncertainty STUDY}: Monte Carlo over the ranges of a study's assumed inputs (the uncertainty study). */
@@ -23,8 +22,8 @@ import picocli.CommandLine.Spec;
                 + "their 95 %% intervals.",
             "Example: mosaic uncertainty cable --metric power.perEndWatts --metric reliability.linkFit --samples 256"})
 public final class UncertaintyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "STUDY", description = "The study (as `mosaic studies` lists it), e.g. cable.")
-    String study;
+    @Mixin
+    RangedInputsOptions scope;
 
     @Option(names = "--metric", paramLabel = "NAME", description = "A metric to summarise, as `mosaic run STUDY --format "
             + "table` names it (repeatable; default: all).")
@@ -40,16 +39,6 @@ public final class UncertaintyCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The Latin hypercube's seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--range", paramLabel = "KEY=DIST [UNIT]", description = "A range given by hand, e.g. "
-            + "cable.fiber.attenuation=\"loguniform(0.05, 0.5) dB/m\" (repeatable; given ranges replace the documents').")
-    List<String> ranges = new ArrayList<>();
-
-    @Option(names = "--inputs", split = ",", paramLabel = "KEY,...", description = "Vary only these ranged inputs.")
-    List<String> inputs = new ArrayList<>();
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "An edit of the study's inputs first (as `mosaic run --set`).")
-    List<String> sets = new ArrayList<>();
-
     @Option(names = "--force", description = "Allow more than " + UncertaintyStudy.MAX_SAMPLES + " points.")
     boolean force;
 
@@ -61,7 +50,8 @@ public final class UncertaintyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        UncertaintyStudy.Input in = new UncertaintyStudy.Input(study, sets, ranges, inputs, metrics, samples, design, seed, force);
+        UncertaintyStudy.Input in = new UncertaintyStudy.Input(scope.study, scope.sets, scope.ranges, scope.inputs, metrics, samples,
+                design, seed, force);
         UncertaintyStudy.Result r;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             r = new UncertaintyStudy().run(in, progress);
