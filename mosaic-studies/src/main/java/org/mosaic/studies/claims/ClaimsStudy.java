@@ -125,7 +125,6 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
             if (specs.isEmpty()) {
                 continue;
             }
-            long t0 = System.nanoTime();
             Target t = Target.of(g);
             LinkedHashSet<String> names = new LinkedHashSet<>();
             specs.forEach(c -> names.addAll(c.rows()));
@@ -147,9 +146,6 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
             }
             for (ClaimCatalog.Spec c : specs) {
                 byId.put(c.id(), audit(c, g, t, rows, base, ranged, lhs, oatDesign, oat, refs, progress));
-            }
-            if (Boolean.getBoolean("mosaic.claims.timing")) {
-                System.err.printf("claims: group %s %.1f s%n", g.id(), (System.nanoTime() - t0) / 1e9);
             }
         }
         List<Claim> claims = new ArrayList<>();
@@ -206,15 +202,12 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
                             : "solved (Brent, bracketing) over " + decider.distribution() + " " + decider.unit();
                 }
             } else {
-                breakEvenNote = "none: no ranged input moves the metric";
+                breakEvenNote = "none: no ranged input moves the metric" + (c.unranged() == null ? "" : "; " + c.unranged());
             }
         } else {
             breakEvenNote = "none: " + c.unranged();
         }
         Verdict v = Verdict.of(c.sense(), value, p5, p95, deciding, breakEven, decider == null ? "" : decider.unit(), increasing);
-        if (decider == null && v.kind() == Verdict.Kind.HOLDS_ONLY_IF) {
-            v = new Verdict(v.kind(), v.text());
-        }
         String study = g.study() + (g.set().isEmpty() ? "" : " " + String.join(" ", g.set().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.sense().text(), c.sense().target(value), value,

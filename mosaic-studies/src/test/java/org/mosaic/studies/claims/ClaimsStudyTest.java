@@ -16,7 +16,6 @@ class ClaimsStudyTest {
 
     @BeforeAll
     static void audit() throws Exception {
-        System.setProperty("mosaic.claims.timing", "true");
         long t0 = System.nanoTime();
         result = new ClaimsStudy().run(new ClaimsStudy.Input(4, 0), Progress.quiet());
         System.err.printf("claims: %.1f s%n", (System.nanoTime() - t0) / 1e9);
