@@ -45,7 +45,7 @@ public final class ClaimsSection implements Section {
         List<List<String>> rows = new ArrayList<>();
         List<String> classes = new ArrayList<>();
         for (ClaimsStudy.Claim c : result.claims()) {
-            rows.add(List.of(c.claim(), c.source(), c.claimed() + " " + c.unit(), num(c.value()),
+            rows.add(List.of(c.claim(), c.source(), c.claimed() + (c.unit().equals("1") ? "" : " " + c.unit()), num(c.value()),
                     num(c.p5()) + " – " + num(c.p95()), c.verdict(),
                     c.decidingInput() == null ? "–" : c.decidingInput() + " = " + num(c.assumed()) + " " + c.inputUnit()
                             + " in " + c.range(),
@@ -93,6 +93,12 @@ public final class ClaimsSection implements Section {
             };
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", left - 8, y + 4,
                     Html.esc(c.id())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", left + width + 6, y + 4, color,
+                    switch (c.verdictKind()) {
+                        case HOLDS -> "holds";
+                        case HOLDS_ONLY_IF -> "only if";
+                        case DOES_NOT_HOLD -> "no";
+                    }));
             double f = c.claimedFigure();
             double lo = Math.min(c.p5(), c.p95()) / f;
             double hi = Math.max(c.p5(), c.p95()) / f;
@@ -116,12 +122,6 @@ public final class ClaimsSection implements Section {
             if (c.value() / f <= 0) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">≤0</text>", xv + 6, y + 4));
             }
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>", left + width + 6, y + 4, color,
-                    switch (c.verdictKind()) {
-                        case HOLDS -> "holds";
-                        case HOLDS_ONLY_IF -> "only if";
-                        case DOES_NOT_HOLD -> "no";
-                    }));
         }
         return svg.append("</svg>").toString();
     }

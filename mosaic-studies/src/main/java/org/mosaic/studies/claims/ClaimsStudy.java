@@ -128,9 +128,14 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
             Target t = Target.of(g);
             LinkedHashSet<String> names = new LinkedHashSet<>();
             specs.forEach(c -> names.addAll(c.rows()));
-            List<MetricRow> rows = Evaluation.metrics(t.study(), t.base(), List.copyOf(names));
+            List<MetricRow> all = Evaluation.metrics(t.study(), t.base(), List.of());
             Map<String, Double> base = new LinkedHashMap<>();
-            rows.forEach(r -> base.put(r.name(), r.value()));
+            all.forEach(r -> base.put(r.name(), r.value()));
+            List<MetricRow> rows = new ArrayList<>();
+            for (String n : names) {
+                rows.add(all.stream().filter(r -> r.name().equals(n)).findFirst().orElseThrow(() -> new IllegalStateException(
+                        "claim group " + g.id() + ": " + g.study() + " has no metric " + n)));
+            }
             baseByGroup.put(g.id(), base);
             List<Ranged> ranged = g.inputs().isEmpty() ? List.of() : Ranges.select(t.study(), t.base(), List.of(), g.inputs());
             Evaluation.Outputs lhs = null;
@@ -152,7 +157,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         for (ClaimCatalog.Spec c : ClaimCatalog.claims()) {
             Claim claim = byId.get(c.id());
             String extra = c.extraNote() == null ? null : c.extraNote().apply(baseByGroup);
-            claims.add(extra == null ? claim : withNote(claim, claim.note() + " " + extra));
+            claims.add(extra == null ? claim : withNote(claim, claim.note() + ". " + extra));
         }
         return new Result(in.samples(), in.seed(), List.copyOf(claims), refs);
     }
@@ -208,7 +213,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
             breakEvenNote = "none: " + c.unranged();
         }
         Verdict v = Verdict.of(c.sense(), value, p5, p95, deciding, breakEven, decider == null ? "" : decider.unit(), increasing);
-        String study = g.study() + (g.set().isEmpty() ? "" : " " + String.join(" ", g.set().entrySet().stream()
+        String study = g.study() + (g.set().isEmpty() ? "" : " " + String.join(" ", new java.util.TreeMap<>(g.set()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.sense().text(), c.sense().target(value), value,
                 p5, p95, v.text(), v.kind(), deciding, breakEven, breakEvenNote, decider == null ? null : decider.assumed(),
