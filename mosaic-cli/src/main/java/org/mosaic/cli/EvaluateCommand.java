@@ -62,6 +62,11 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "(host, plan, power, reliability) apply to the cable scenarios only.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--claims-samples", paramLabel = "N", defaultValue = "4",
+            description = "Points of each claim's Latin hypercube in the report's claims audit (default: ${DEFAULT-VALUE}, "
+                    + "enough for the verdicts; `mosaic claims --samples N` for a steadier P5-P95).")
+    int claimsSamples;
+
     @Spec
     CommandSpec spec;
 
@@ -116,30 +121,35 @@ public final class EvaluateCommand implements Callable<Integer> {
         DatapathSection datapath;
         FleetSection fleet;
         TrainingSection training;
+        org.mosaic.report.ClaimsSection claims;
         List<Finding> findings;
         RunInfo run = RunInfo.of(spec.commandLine().getParseResult().originalArgs());
         try (Progress progress = Progress.onTerminal(stderr)) {
-            int parts = 6;
-            progress.section("channel", 1, parts);
+            int parts = 7;
+            progress.section("claims", 1, parts);
+            claims = new org.mosaic.report.ClaimsSection(new org.mosaic.studies.claims.ClaimsStudy().run(
+                    new org.mosaic.studies.claims.ClaimsStudy.Input(claimsSamples, 0), progress));
+            progress.section("channel", 2, parts);
             channel = new ChannelSection(new ChannelReportStudy().run(new ChannelReportStudy.Input(
                     inputs.stream().map(ChannelSection.Input::scenario).toList()), progress));
-            progress.section("cable", 2, parts);
+            progress.section("cable", 3, parts);
             cable = new CableSection(new CableReportStudy().run(new CableReportStudy.Input(inputs.stream()
                     .map(i -> new CableReportStudy.Scenario(i.name(), i.doc())).toList()), progress));
-            progress.section("datapath", 3, parts);
+            progress.section("datapath", 4, parts);
             datapath = new DatapathSection(new DatapathReportStudy().run(new DatapathReportStudy.Input(seed(inputs)), progress));
-            progress.section("fleet", 4, parts);
+            progress.section("fleet", 5, parts);
             fleet = new FleetSection(new FleetReportStudy().run(FleetReportStudy.Input.shipped(), progress));
-            progress.section("training", 5, parts);
+            progress.section("training", 6, parts);
             training = new TrainingSection(new TrainingReportStudy().run(TrainingReportStudy.Input.standard(), progress));
-            progress.section("report", 6, parts);
+            progress.section("report", 7, parts);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
-                            + "Sections: the channel, the cable (plan, power, reliability, today's links side by side), "
+                            + "Sections: the published claims at a glance, the channel, the cable (plan, power, reliability, today's links side by side), "
                             + "the datapath (the host's FEC against dead channels, mappings and failover), the fleet (a 16k and a "
                             + "100k-GPU cluster: cables, technologies by policy, power, cost, failures, rack density), training (step time by "
                             + "plan and policy, its validation, and the goodput of a long campaign).</p>");
+            report.add(claims);
             report.add(channel);
             report.add(cable);
             report.add(datapath);

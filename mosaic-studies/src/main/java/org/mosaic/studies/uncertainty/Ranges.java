@@ -37,6 +37,10 @@ public final class Ranges {
             if (!in.type().startsWith("document")) {
                 continue;
             }
+            JsonNode given = values.get(in.name());
+            if ((given == null || given.isNull()) && (in.defaultValue() == null || in.defaultValue().isBlank())) {
+                continue;   // an optional document left out (the fleet's user technologies): nothing of it to range
+            }
             ObjectNode tree = StudyInputs.document(study, in.name(), values.get(in.name()));
             out.addAll(ofTree(in.name(), tree));
         }

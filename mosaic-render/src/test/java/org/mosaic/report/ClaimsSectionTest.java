@@ -1,0 +1,44 @@
+package org.mosaic.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mosaic.studies.Finding;
+import org.mosaic.studies.claims.ClaimsStudy;
+import org.mosaic.studies.claims.Verdict;
+
+class ClaimsSectionTest {
+    private static ClaimsStudy.Claim claim(String id, double value, double p5, double p95, Verdict.Kind kind, String verdict,
+                                           String deciding, Double breakEven) {
+        return new ClaimsStudy.Claim(id, "claim " + id, "[msr-blog]", "metric of " + id, "m", ">= 10", 10, value, p5, p95, verdict,
+                kind, deciding, breakEven, breakEven == null ? "none in range" : "solved", deciding == null ? null : 1.0,
+                deciding == null ? null : "uniform(0.5, 2)", deciding == null ? null : "dB/m", "channel scenario=mosaic-800g",
+                List.of(), "note of " + id, List.of());
+    }
+
+    private static final ClaimsStudy.Result RESULT = new ClaimsStudy.Result(4, 0, List.of(
+            claim("holds", 12, 11, 14, Verdict.Kind.HOLDS, "holds", null, null),
+            claim("only-if", 11, 8, 14, Verdict.Kind.HOLDS_ONLY_IF, "holds only if x >= 0.8 dB/m", "x", 0.8),
+            claim("fails", 3, 2, 4, Verdict.Kind.DOES_NOT_HOLD, "does not hold on these assumptions", "x", null),
+            claim("negative", -5, -6, -4, Verdict.Kind.DOES_NOT_HOLD, "does not hold on these assumptions", null, null)),
+            Map.of("aocPowerPerEndWatts", 11.0));
+
+    @Test
+    void theSectionShowsEveryClaimWithItsVerdictIntervalAndBreakEvenAndAChart() {
+        ClaimsSection s = new ClaimsSection(RESULT);
+        String html = s.html();
+        assertThat(s.id()).isEqualTo("claims");
+        assertThat(s.title()).isEqualTo("Claims at a glance");
+        assertThat(html).contains("<svg", "claim holds", "claim only-if", "holds only if x &gt;= 0.8 dB/m", "does not hold",
+                "none in range", "≤0", "claimed").doesNotContain("NaN", "Infinity");
+        assertThat(s.json().path("claims")).hasSize(4);
+    }
+
+    @Test
+    void eachClaimIsAFindingWithItsVerdict() {
+        assertThat(new ClaimsSection(RESULT).findings()).extracting(Finding::verdict).containsExactly(Finding.Verdict.HOLDS,
+                Finding.Verdict.NOTE, Finding.Verdict.FAILS, Finding.Verdict.FAILS);
+    }
+}

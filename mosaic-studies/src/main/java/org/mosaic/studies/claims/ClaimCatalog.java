@@ -1,0 +1,190 @@
+package org.mosaic.studies.claims;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The claims audited by {@link ClaimsStudy}: each published claim with its source, the study that computes its metric
+ * (with its edits), the metric rows the metric is made of and the claimed figure. The claimed figures are the only
+ * numbers here; each is the published one, cited. The inputs a group varies are ranged document values (their ranges
+ * live in the documents' provenance, never here).
+ */
+final class ClaimCatalog {
+    static final String AOC_WATTS = "aocPowerPerEndWatts";
+    static final String AOC_FIT = "aocFitPerEnd";
+    static final String DAC_REACH = "dac26awgReachMeters";
+    static final String KP4_DESIGN = "kp4CodewordFailureAtBerTarget";
+
+    private ClaimCatalog() {
+    }
+
+    /** The metric from its rows' values (in the order of {@link Spec#rows}) and the references. */
+    interface Formula {
+        double apply(double[] v, Map<String, Double> refs);
+    }
+
+    /**
+     * Claims evaluated on the same study with the same edits and the same ranged inputs share their evaluations.
+     *
+     * @param id     the group's name
+     * @param study  the study (as Studies.all() names it)
+     * @param set    its input edits (as `mosaic run --set` takes them)
+     * @param inputs the ranged inputs varied (assignment keys; each must carry a range in its document's provenance)
+ * @param emptyLists list inputs given as empty (the fleet's user technologies: none)
+     */
+    record Group(String id, String study, Map<String, String> set, List<String> inputs, List<String> emptyLists) {
+        Group(String id, String study, Map<String, String> set, List<String> inputs) {
+            this(id, study, set, inputs, List.of());
+        }
+    }
+
+    /**
+     * @param unranged  why nothing is varied (for a group without ranged inputs): the input that would decide it
+     * @param extraNote a sentence computed from every group's point values (or null)
+     */
+    record Spec(String id, String group, String claim, String source, String metric, String unit, Sense sense,
+                List<String> rows, Formula formula, String note, String unranged,
+                Function<Map<String, Map<String, Double>>, String> extraNote) {
+    }
+
+    /** The channel's ranged inputs that move its reach most (each reach costs a solve; `mosaic sensitivity channel` ranks all). */
+    private static final List<String> CHANNEL_INPUTS = List.of("scenario.fiber.attenuation", "scenario.fiber.numericalAperture",
+            "scenario.led.averagePower");
+
+    /**
+     * The cable's ranged power coefficients and per-end FITs with the widest swings of its power and FIT (the driver, CTLE
+     * and control energies, the regulator efficiency and the fibre's FIT move them less; `mosaic sensitivity cable` ranks
+     * them all).
+     */
+    private static final List<String> CABLE_INPUTS = List.of("cable.power.receiverEnergyPerBit",
+            "cable.power.ledWallPlugEfficiency", "cable.led.averagePower", "cable.power.gearboxEnergyPerBit",
+            "cable.power.clocking", "cable.reliability.parts.end.gearboxAsic.fit", "cable.reliability.parts.end.hostSerdes.fit",
+            "cable.reliability.parts.end.clocking.fit", "cable.reliability.parts.end.regulator.fit",
+            "cable.reliability.parts.end.connector.fit");
+
+    static List<Group> groups() {
+        return List.of(
+                new Group("channel-800g", "channel", Map.of("scenario", "mosaic-800g"), CHANNEL_INPUTS),
+                // at 5 m the channel closes, so no reach is solved: power and FIT do not depend on the length
+                new Group("cable-800g", "cable", Map.of("cable", "mosaic-800g", "cable.fiber.length", "5 m"), CABLE_INPUTS),
+                new Group("cable-800g-scaled", "cable", Map.of("cable", "mosaic-800g", "scale", "true"), List.of()),
+                new Group("fec-bit", "emulate", emulate("bit"), List.of()),
+                new Group("fec-symbol", "emulate", emulate("symbol"), List.of()),
+                new Group("fec-codeword-aware", "emulate", emulate("codeword-aware"), List.of()),
+                new Group("fleet-nvl72", "fleet", Map.of("cluster", "nvl72-rack", "comparePolicies", "true"),
+                        List.of("cluster.economics.householdKwhPerYear")),
+                new Group("fleet-100k", "fleet", Map.of("cluster", "cluster-100k", "comparePolicies", "true"), List.of()),
+                new Group("train-h100-16k", "train", Map.of("cluster", "h100-16k", "policies", "today,mosaic-beyond-copper", "tp", "8",
+                        "pp", "16", "cp", "2", "dp", "64", "interleave", "4", "microBatch", "1", "recompute", "none"), List.of()));
+    }
+
+    /** One dead channel from the start on otherwise error-free channels, no failover in the analytic figure. */
+    private static Map<String, String> emulate(String mapping) {
+        return Map.of("scenario", "mosaic-800g", "mapping", mapping, "deadChannels", "1", "ber", "0", "codewords", "2000");
+    }
+
+    private static final String ABSTRACT = "[mosaic-sigcomm25] abstract";
+    private static final String UNVERIFIED = " (as issue 19 lists it; not found in our stored copies of the paper or the "
+            + "blog: unverified)";
+
+    static List<Spec> claims() {
+        return List.of(
+                new Spec("reach-50m", "channel-800g", "Up to 50 m reach for the 800G design", ABSTRACT,
+                        "reach of the 800G design on the array's mean BER at its pre-FEC target", "m", Sense.atLeast(50),
+                        List.of("reachMeters"), (v, r) -> v[0],
+                        "channel study on mosaic-800g (reach solved on link.reach.target = mean)", null, null),
+                new Spec("reach-10x-copper", "channel-800g", "Over 10x the reach of copper", ABSTRACT + "; [msr-blog]",
+                        "reach of the 800G design / reach of a passive 26 AWG DAC at 800G", "1", Sense.atLeast(10),
+                        List.of("reachMeters"), (v, r) -> v[0] / r.get(DAC_REACH),
+                        "the DAC's reach from the compare study's twinax model (the longest passive copper)", null, null),
+                new Spec("power-68pct", "cable-800g", "Up to 68 % less power than optics",
+                        ABSTRACT + "; [mosaic-claim-ledger] (3.1 W vs 9.8 W per end)",
+                        "1 - (MOSAIC per end at the CPO host boundary / laser AOC per end)", "1", Sense.atLeast(0.68),
+                        List.of("powerOtherAttachment.perEndWatts"), (v, r) -> 1 - v[0] / r.get(AOC_WATTS),
+                        "'up to': the best case, the 0.2 W CPO host boundary, against the catalog's 800G AOC", null, null),
+                new Spec("saving-10w", "cable-800g", "More than 10 W saved per cable against optics", "[msr-blog]",
+                        "laser AOC per cable (two ends) - MOSAIC per cable (pluggable, the drop-in)", "W", Sense.atLeast(10),
+                        List.of("power.perCableWatts"), (v, r) -> 2 * r.get(AOC_WATTS) - v[0],
+                        "pluggable host boundary (2.4 W per end) on both", null, null),
+                new Spec("reliability-100x", "cable-800g", "Up to 100x fewer failures than optical links", ABSTRACT,
+                        "laser AOC FIT per end / MOSAIC FIT per end (spares counted)", "1", Sense.atLeast(100),
+                        List.of("reliability.perEndFit"), (v, r) -> r.get(AOC_FIT) / v[0],
+                        "the channels contribute almost nothing with spares; the per-end parts (gearbox, SerDes, clocking, "
+                                + "regulator, connector) and the fibre decide it", null, null),
+                new Spec("array-1mm2", "cable-800g", "800 Gb/s from a 20 x 20 array on about 1 mm2 of silicon",
+                        "[msr-blog] (400 channels in a 20 x 20 grid within ~1 mm2)",
+                        "die area of the 800G array (data, parity and spare channels)", "mm²", Sense.about(1),
+                        List.of("dieAreaMm2"), (v, r) -> v[0],
+                        "the 23 x 20 grid at plan.emitterPitch (50 um, derived, no range yet); the 20 x 20 data array alone "
+                                + "is 1 mm2", "plan.emitterPitch decides it and has no range yet", null),
+                new Spec("scale-1.6t-3.2t", "cable-800g-scaled", "1.6T and 3.2T by scaling the array",
+                        "[mosaic-sigcomm25] via [desk-microled-2026]; [mediatek-computex] (roadmap 800G -> 1.6T -> 3.2T)",
+                        "fibre cores the larger arrays need / cores of the 800G fibre (worst of 1.6T and 3.2T)", "1",
+                        Sense.atMost(1), List.of("scaling[0].fibreCoresNeeded", "scaling[0].fibreCoresAvailable",
+                        "scaling[2].fibreCoresNeeded", "scaling[2].fibreCoresAvailable"),
+                        (v, r) -> Math.max(v[0] / v[1], v[2] / v[3]),
+                        "above 1 the larger array needs a fibre with more cores (or faster channels, with less reach)",
+                        "fiber.coreCount decides it and has no range yet", null),
+                fec("bit"), fec("symbol"), fec("codeword-aware"),
+                new Spec("homes-300k", "fleet-nvl72", "About 100 MW saved across deployments, enough for more than 300,000 homes",
+                        "[msr-blog]", "homes whose yearly electricity equals 100 MW of IT power saved (at the cluster's PUE)",
+                        "1", Sense.atLeast(300_000),
+                        List.of("savingsAgainstToday[2].homesEquivalent", "savingsAgainstToday[2].powerSavedMegawatts"),
+                        (v, r) -> 100 * v[0] / v[1],
+                        "the fleet's homes-equivalent per MW (nvl72-rack, any policy difference gives the same ratio)", null,
+                        ClaimCatalog::hundredMegawatts),
+                new Spec("failures-6-12h", "fleet-100k", "A link failure every 6-12 h in a 100k-GPU cluster on today's optics",
+                        "[mosaic-sigcomm25] (motivation)" + UNVERIFIED, "mean hours between link failures, cluster-100k, today",
+                        "h", Sense.between(6, 12), List.of("policies[0].meanHoursBetweenLinkFailures"), (v, r) -> v[0],
+                        "the catalog's FIT per technology over every fabric and scale-up cable of cluster-100k",
+                        "the technologies' FITs decide it; the catalog carries no ranges yet", null),
+                new Spec("nvl72-laser-20kw", "fleet-nvl72", "About 20 kW more per NVL72 rack with laser optics",
+                        "[mosaic-sigcomm25] (motivation)" + UNVERIFIED,
+                        "interconnect power per NVL72 domain, all-optical-laser minus today (copper)", "kW", Sense.about(20),
+                        List.of("policies[3].interconnectPowerWatts", "policies[0].interconnectPowerWatts", "policies[0].gpus"),
+                        (v, r) -> (v[0] - v[1]) / 1000 / (v[2] / 72),
+                        "every NVLink cable of the rack as a laser optic at the catalog's watts per end", null, null),
+                new Spec("tco-lower", "fleet-100k", "MicroLED interconnects lower the TCO of AI clusters (SmartSens + UNISOC)",
+                        "[smartsens-unisoc-2026]", "electricity cost saved per year, cluster-100k, mosaic-beyond-copper vs today", "USD/yr",
+                        Sense.above(0), List.of("savingsAgainstToday[1].costSavedUsdPerYear"), (v, r) -> v[0],
+                        "energy only: the catalog prices no cable (capex unpriced), so TCO here is the electricity bill; "
+                                + "mosaic-beyond-copper keeps copper where it reaches and puts MOSAIC where optics would go",
+                        "the technologies' watts decide it; the catalog carries no ranges yet", null),
+                new Spec("training-faster", "train-h100-16k",
+                        "MicroLED interconnects make TP/PP-heavy training faster (SmartSens + UNISOC)", "[smartsens-unisoc-2026]",
+                        "step time today / step time with mosaic-beyond-copper (llama3-405b, TP8 CP2 PP16 v4 DP64 on h100-16k)", "1",
+                        Sense.above(1), List.of("policies[0].stepSeconds", "policies[1].stepSeconds"), (v, r) -> v[0] / v[1],
+                        "same plan on both policies; MOSAIC changes the fabric cables, not their bandwidth",
+                        "the policies' link bandwidths decide it; they carry no ranges yet", null));
+    }
+
+    private static Spec fec(String mapping) {
+        return new Spec("fec-dead-channel-" + mapping, "fec-" + mapping,
+                "Drop-in and protocol-agnostic over the host's FEC: one dead channel absorbed (" + mapping + " mapping)",
+                "[mosaic-sigcomm25] via [desk-microled-2026]; [msr-blog]",
+                "RS(544,514) codeword failure probability with one dead channel (no failover, the other channels "
+                        + "error-free) / the same at the design's pre-FEC BER target on every channel (" + mapping + " mapping)",
+                "1", Sense.atMost(1), List.of("analytic.mappingAwareCodewordFailure"), (v, r) -> v[0] / r.get(KP4_DESIGN),
+                "analytic figures of the emulate study; at most 1: the dead channel costs the host FEC no more than the "
+                        + "BER it is designed for (link.berTarget of mosaic-800g)", "the gearbox mapping decides it (categorical)",
+                null);
+    }
+
+    /** What 100 MW of savings takes: the MW MOSAIC saves on cluster-100k, and how many such GPUs make 100 MW. */
+    private static String hundredMegawatts(Map<String, Map<String, Double>> base) {
+        Map<String, Double> f = base.get("fleet-100k");
+        if (f == null) {
+            return null;
+        }
+        double mw = f.getOrDefault("savingsAgainstToday[1].powerSavedMegawatts", Double.NaN);
+        double gpus = f.getOrDefault("policies[0].gpus", Double.NaN);
+        if (!(Double.isFinite(mw) && Double.isFinite(gpus))) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "The 100 MW: MOSAIC beyond copper saves %.3g MW of IT power on cluster-100k (%.0f GPUs), "
+                + "so 100 MW takes %s GPUs so equipped.", mw, gpus, mw > 0 ? String.format(Locale.ROOT, "%,.0f", 100 / mw * gpus)
+                : "no number of");
+    }
+}
