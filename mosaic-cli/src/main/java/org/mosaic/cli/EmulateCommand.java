@@ -93,6 +93,12 @@ public final class EmulateCommand implements Callable<Integer> {
             + "threshold and window are assumed, no source fixes them).")
     String monitor;
 
+    @Option(names = "--dealing", paramLabel = "symbols|units", defaultValue = "symbols", description = "How each host FEC flow "
+            + "deals its interleaved symbols to its 16 PCS lanes: symbols (one 10-bit symbol per lane in turn, 802.3bs Clause "
+            + "119; a PCS lane carries one codeword) or units (one symbol of each codeword per lane in turn, the alternative "
+            + "reading); decides what a dead channel costs the bit mapping (default: ${DEFAULT-VALUE}).")
+    String dealing;
+
     @Mixin
     FormatOption output;
 
@@ -127,7 +133,7 @@ public final class EmulateCommand implements Callable<Integer> {
         boolean detectGiven = spec != null && spec.commandLine() != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--detect");
         return new EmulateStudy.Input(doc, mapping, ber, deadChannels, fails, detectGiven ? detect : null, engine, fec, codewords,
-                duration, longRun, frameBytes, monitor);
+                duration, longRun, frameBytes, monitor, dealing);
     }
 
     /**
@@ -156,8 +162,8 @@ public final class EmulateCommand implements Callable<Integer> {
         EmulationResult r = result.emulation();
         String closure = result.channelDoesNotClose();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s  (%s), seed %d, engine %s, mapping %s, %s%n", result.scenarioName(),
-                result.scenario(), r.seed(), r.engine(), r.mapping(), r.code()));
+        sb.append(String.format(Locale.ROOT, "%s  (%s), seed %d, engine %s, mapping %s, %s, PCS dealing %s%n", result.scenarioName(),
+                result.scenario(), r.seed(), r.engine(), r.mapping(), r.code(), result.pcsDealing()));
         if (closure != null) {
             sb.append("WARNING: ").append(closure).append(" (the BERs below are the channel model's at this length)\n");
         }

@@ -136,4 +136,37 @@ class EmulateCommandTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /**
+     * Issue 17: --dealing. One dead channel, no other errors, bit mapping, 4,000 codewords inside a 1 s detection
+     * window: under single-symbol dealing (default) it puts 27–28 symbols of two of a block's four codewords at risk,
+     * each wrong with probability ½, so half the codewords are clean and many fail (P[Bin(27, ½) &gt; 15] ≈ 0.22); under
+     * unit dealing 13–14 symbols of every codeword, below t = 15, so none fails (deterministic). The same through
+     * {@code run emulate --set dealing=...}.
+     */
+    @Test
+    void dealingOptionChangesWhatADeadChannelCostsTheBitMapping_issue17() throws Exception {
+        String[] base = {"emulate", "--mapping", "bit", "--ber", "0", "--dead-channels", "1", "--detect", "1s", "--codewords", "4000",
+                "--format", "json"};
+        JsonNode def = json(base);
+        assertThat(def.path("pcsDealing").asText()).isEqualTo("symbols");
+        assertThat(def.path("symbolErrorsPerCodeword").get(0).asLong()).isEqualTo(2000);
+        assertThat(def.path("uncorrectableCodewords").asLong() + def.path("miscorrectedCodewords").asLong()).isGreaterThan(100);
+        String[] units = java.util.Arrays.copyOf(base, base.length + 2);
+        units[base.length] = "--dealing";
+        units[base.length + 1] = "units";
+        JsonNode u = json(units);
+        assertThat(u.path("pcsDealing").asText()).isEqualTo("units");
+        assertThat(u.path("uncorrectableCodewords").asLong() + u.path("miscorrectedCodewords").asLong()).isZero();
+        JsonNode run = json("run", "emulate", "--set", "mapping=bit", "--set", "ber=0", "--set", "deadChannels=1", "--set", "detect=1s",
+                "--set", "codewords=4000", "--set", "dealing=units");
+        assertThat(run.path("pcsDealing").asText()).isEqualTo("units");
+        assertThat(run.path("uncorrectableCodewords").asLong()).isZero();
+    }
+
+    @Test
+    void anUnknownDealingIsRefused_issue17() {
+        assertThat(refused("emulate", "--ber", "1e-4", "--codewords", "200", "--dealing", "bytes").err()).contains("--dealing \"bytes\"")
+                .contains("expected symbols or units").contains("hint");
+    }
 }

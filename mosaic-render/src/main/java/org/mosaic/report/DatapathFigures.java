@@ -85,9 +85,9 @@ final class DatapathFigures {
         return k;
     }
 
-    /** Line style of a variant's curve where colour alone separates them: codeword-aware dashed (it lies on symbol), the sensitivity case dotted. */
+    /** Line style of a variant's curve where colour alone separates them: codeword-aware dashed, the sensitivity case (unit dealing) dotted. */
     private static int dash(Variant v) {
-        return v.equals(Variant.CODEWORD_AWARE) ? 1 : v.equals(Variant.BIT_SINGLE_SYMBOL_DEALING) ? 2 : 0;
+        return v.equals(Variant.CODEWORD_AWARE) ? 1 : v.equals(Variant.BIT_UNIT_DEALING) ? 2 : 0;
     }
 
     private static DatapathCharts.Level target() {

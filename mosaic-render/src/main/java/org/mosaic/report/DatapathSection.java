@@ -118,11 +118,20 @@ public final class DatapathSection implements Section {
         sb.append("<p>What the host's RS(544,514) \"KP4\" FEC (t = 15 symbols of 10 bits) makes of the MOSAIC channels. ")
                 .append(DATA_CHANNELS).append(" data channels at ")
                 .append(Html.esc(Output.si(HostSpec.HOST_800G.rateBitsPerSecond() / DATA_CHANNELS, Dimension.DATA_RATE)))
-                .append(" carry an 800GAUI-8 host stream (8 × 106.25 Gb/s, two FEC flows of two symbol-interleaved codewords); "
+                .append(" carry an 800GAUI-8 host stream (8 × 106.25 Gb/s, two FEC flows of two symbol-interleaved codewords, each "
+                        + "flow dealt to its 16 PCS lanes one 10-bit symbol at a time, so a PCS lane carries one codeword: 802.3bs "
+                        + "Clause 119 as an 802.3bs core vendor and the Ethernet Alliance describe it, the clause text not read; "
+                        + "docs/datapath.md); "
                         + ChannelPlan.MOSAIC_800G.spares() + " spares stand by. The gearbox mapping decides how a channel's bits fall into FEC symbols: <b>bit</b> "
-                        + "(host bits round-robin over the channels, so a channel's 13–14 bits of a codeword sit in different symbols), "
-                        + "<b>symbol</b> (whole 10-bit symbols round-robin: 1–2 symbols of a codeword per channel), <b>codeword-aware</b> "
-                        + "(whole symbols dealt codeword by codeword: 1–2 per channel, spread evenly). The frame loss ratio (FLR) is "
+                        + "(host bits round-robin over the channels; a channel's bits come from PCS lanes of two of a block's four "
+                        + "codewords, " + "up to " + tables.maxHit(Variant.BIT, 1) + " bits of each, every one in a different symbol), "
+                        + "<b>symbol</b> (whole 10-bit symbols round-robin: " + "up to " + tables.maxHit(Variant.SYMBOL, 1)
+                        + " symbols of two of the four codewords per channel), <b>codeword-aware</b> "
+                        + "(whole symbols dealt codeword by codeword: " + "up to " + tables.maxHit(Variant.CODEWORD_AWARE, 1)
+                        + " of every codeword per channel, spread evenly). A sensitivity case, <b>" + Variant.BIT_UNIT_DEALING.label()
+                        + "</b>, reads 802.3 the other way (units of one symbol per codeword, so every PCS lane carries both codewords "
+                        + "of its flow; the model's default before): the bit mapping then spreads a channel over all four codewords, "
+                        + "up to " + tables.maxHit(Variant.BIT_UNIT_DEALING, 1) + " symbols of each. The frame loss ratio (FLR) is "
                         + "for 64-octet frames laid end to end over the message bits; a frame is lost when a codeword of a block it "
                         + "touches fails. Target: FLR ").append(Output.ber(TARGET_FRAME_LOSS_RATIO))
                 .append(", the IEEE 802.3 equivalent of a post-FEC BER of ").append(Output.ber(TARGET_POST_FEC_BER))
@@ -146,12 +155,16 @@ public final class DatapathSection implements Section {
                 + "of the link during the detection window, before failover. x is the background BER (the mean pre-FEC BER "
                 + "is higher by 0.5/400 = 1.25e-3). Lines: exact FLR of this independent-error model (per codeword, the "
                 + "Poisson-binomial tail over its symbols, each with its own error probability from the gearbox permutation); "
-                + "grey dotted: no dead channel; codeword-aware (dashed) lies on symbol. Points: engines as above (" + tables.widths(DEAD) + "; runs without a failed codeword "
-                + "are not drawn). The bit mapping puts 13–14 of a codeword's symbols on the dead channel, about 7 of them "
-                + "wrong, so a few background symbol errors break the codeword (FLR ∝ BER² at low BER); symbol and "
-                + "codeword-aware put 1–2 symbols on it and keep 13 symbols of margin (FLR ∝ BER^14). Dotted: the bit mapping "
-                + "under single-symbol PCS dealing (each PCS lane carries one codeword, an alternative reading of 802.3 that "
-                + "docs/datapath.md leaves open), where the dead channel alone exceeds t on half of the codewords."));
+                + "grey dotted: no dead channel; codeword-aware dashed. Points: engines as above (" + tables.widths(DEAD) + "; runs without a failed codeword "
+                + "are not drawn). The bit mapping puts " + tables.maxHit(Variant.BIT, 1) + " symbols of two of a block's four codewords on "
+                + "the dead channel, about half of them wrong: the dead channel alone exceeds t = 15 on those two, whatever the background "
+                + "BER (a flat FLR near the fraction of frames touching them). Symbol puts ≤ " + tables.maxHit(Variant.SYMBOL, 1)
+                + " symbols of a codeword on it and codeword-aware ≤ " + tables.maxHit(Variant.CODEWORD_AWARE, 1) + ", keeping "
+                + (16 - tables.maxHit(Variant.SYMBOL, 1)) + " and " + (16 - tables.maxHit(Variant.CODEWORD_AWARE, 1))
+                + " background symbol errors away from failure (FLR ∝ BER^" + (16 - tables.maxHit(Variant.SYMBOL, 1)) + " and BER^"
+                + (16 - tables.maxHit(Variant.CODEWORD_AWARE, 1)) + "). Dotted: the bit mapping under unit PCS dealing (the "
+                + "alternative reading of 802.3, docs/datapath.md): " + tables.maxHit(Variant.BIT_UNIT_DEALING, 1) + " symbols of every "
+                + "codeword at risk, about 7 of them wrong, so a few background symbol errors break a codeword (FLR ∝ BER² at low BER)."));
         sb.append(tables.deadPointTable());
 
         sb.append("<h3 id=\"").append(DEAD_ANCHOR).append("\">Dead channels before and after failover</h3>\n");
@@ -172,11 +185,14 @@ public final class DatapathSection implements Section {
                 + "channels. Lines with open squares: exact independent-error FLR; filled circles: error-event count (only where "
                 + "codewords failed); open diamonds: importance sampler; bars: 95 % intervals. After failover every case returns "
                 + "to the background FLR " + Output.ber(report.deadCases().get(0).backgroundFrameLossRatio()) + " (grey line; "
-                + "no frame was lost in any after-failover run). Under the default host dealing a dead channel costs each "
-                + "codeword at most " + tables.maxHit(Variant.BIT, 1) + " symbols with the bit mapping and " + tables.maxHit(Variant.SYMBOL, 1)
-                + " with the symbol mapping, so one dead channel alone never breaks KP4 (t = 15); two or three break the bit "
-                + "mapping (" + tables.maxHit(Variant.BIT, 2) + " and " + tables.maxHit(Variant.BIT, 3) + " symbols at risk, about half of them "
-                + "wrong), while symbol and codeword-aware keep ≤ " + tables.maxHit(Variant.SYMBOL, 3) + " symbols at risk."));
+                + "no frame was lost in any after-failover run). Under the default single-symbol dealing one dead channel costs "
+                + "two of a block's four codewords up to " + tables.maxHit(Variant.BIT, 1) + " symbols with the bit mapping, about half "
+                + "of them wrong, so it alone breaks KP4 (t = 15) on those codewords; the symbol mapping risks ≤ " + tables.maxHit(Variant.SYMBOL, 1)
+                + " symbols of a codeword and codeword-aware ≤ " + tables.maxHit(Variant.CODEWORD_AWARE, 1) + ", and with three dead channels ≤ "
+                + tables.maxHit(Variant.SYMBOL, 3) + " and ≤ " + tables.maxHit(Variant.CODEWORD_AWARE, 3) + ". Under unit dealing (the sensitivity "
+                + "case) the bit mapping risks " + tables.maxHit(Variant.BIT_UNIT_DEALING, 1) + " symbols of every codeword with one dead channel, "
+                + "below t, and " + tables.maxHit(Variant.BIT_UNIT_DEALING, 2) + " and " + tables.maxHit(Variant.BIT_UNIT_DEALING, 3)
+                + " with two and three."));
         sb.append(tables.deadTable());
 
         sb.append("<h3>Detection-latency budget for one channel dying</h3>\n");
@@ -199,7 +215,8 @@ public final class DatapathSection implements Section {
         sb.append(figure(figures.budgetChart(), "budget", 980, 600, "Longest detection latency against the background BER of the "
                 + "healthy channels, one channel dying (channel " + report.deadChannels()[0] + "). Solid: averaged criterion (T = 1 h); "
                 + "dashed: hitless. Lines from the exact window FLR; points with 95 % bars from the engines' window FLR (diamonds: "
-                + "importance sampler; circles: error-event count, used for the single-symbol-dealing case). Symbol and codeword-aware coincide. Values of 10^4 s or more, and unlimited "
+                + "importance sampler; circles: error-event count, used for the bit mapping, whose dead channel alone breaks two codewords "
+                + "of every block, so failures are common enough to count). Values of 10^4 s or more, and unlimited "
                 + "ones, are drawn at the top edge (an averaged line steps down from it where a failure left undetected for the "
                 + "whole period would just break the target); above a background BER of "
                 + Output.ber(report.iidBerAtTargetFrameLossRatio()) + " the healthy link alone misses the target and no latency is short enough. "

@@ -159,7 +159,7 @@ final class DatapathTables {
                 report.deadCases().get(0).after().codewords()) + " after failover (with no failed codeword the interval's upper end, about "
                 + "3.7/N in codewords mapped to frames, bounds the FLR). Importance runs only where the error-event engine cannot "
                 + "count failures. The importance sampler and the engines' analytic FLR take each codeword's own failure "
-                + "probability over the blocks (under single-symbol dealing a dead channel hits only some codewords of each block), "
+                + "probability over the blocks (under the default single-symbol dealing a dead channel hits only some codewords of each block), "
                 + "so they agree with the frame loss that the error-event engine counts and the exact model reproduces. "
                 + "Red rows exceed the target FLR during the window.</p>\n";
     }

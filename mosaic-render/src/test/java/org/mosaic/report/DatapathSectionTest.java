@@ -39,7 +39,7 @@ class DatapathSectionTest {
         assertThat(html.split("<svg", -1)).hasSize(5);
         assertThat(html.split("<figure>", -1)).hasSize(5);
         assertThat(html.split("<table>", -1).length - 1).isGreaterThanOrEqualTo(5);
-        assertThat(html).contains("6.20e-11", "hitless", "averaged", "codeword-aware", "single-symbol PCS dealing")
+        assertThat(html).contains("6.20e-11", "hitless", "averaged", "codeword-aware", "unit PCS dealing", "one 10-bit symbol at a time")
                 .doesNotContain("NaN", "Infinity");
         for (String key : List.of("dp-iid", "dp-dead", "dp-cases", "dp-budget")) {
             assertThat(html).contains("<svg id='" + key + "'");

@@ -21,6 +21,11 @@ class GearboxMapTest {
         return new GearboxMap(new HostLayout(FecSpec.KP4, HostSpec.HOST_800G), m, 400);
     }
 
+    /** The 800G host under the alternative reading: units of one symbol per codeword on each PCS lane. */
+    private static GearboxMap unitDealing(Mapping m) {
+        return new GearboxMap(new HostLayout(FecSpec.KP4, HostSpec.HOST_800G.withDealing(HostSpec.PcsDealing.UNITS)), m, 400);
+    }
+
     /** Every slot has one address, every address one slot, and slot(address(slot)) = slot. */
     static void assertBijection(GearboxMap g) {
         int total = g.bitsPerSuperblock();
@@ -80,8 +85,27 @@ class GearboxMapTest {
     }
 
     @Test
-    void pcsLanesCarryTheInterleavedCodewordsLikeClause119() {
+    void defaultHostDealsSingleSymbolsToPcsLanesLikeClause119() {
+        // [xelic-400g-fec], [ea-8023bs-pcs], Clause 119 (recalled): the interleaved stream (cw0 s0, cw1 s0, cw0 s1, …)
+        // goes to the 16 PCS lanes one 10-bit symbol at a time, so lane l carries codeword l mod 2 only
         HostLayout l = new HostLayout(FecSpec.KP4, HostSpec.HOST_800G);
+        assertThat(HostSpec.HOST_800G.dealing()).isEqualTo(HostSpec.PcsDealing.SYMBOLS);
+        assertThat(new HostSpec(8, 106.25e9, 2, 2, 16).dealing()).isEqualTo(HostSpec.PcsDealing.SYMBOLS);
+        assertThat(l.pcsLaneSymbol(0, 0)).isEqualTo(0);            // stream symbol 0: codeword 0, symbol 0
+        assertThat(l.pcsLaneSymbol(1, 0)).isEqualTo(544);          // stream symbol 1: codeword 1, symbol 0
+        assertThat(l.pcsLaneSymbol(2, 0)).isEqualTo(1);            // stream symbol 2: codeword 0, symbol 1
+        assertThat(l.pcsLaneSymbol(0, 1)).isEqualTo(8);            // stream symbol 16: codeword 0, symbol 8
+        assertThat(l.pcsLaneSymbol(17, 0)).isEqualTo(3 * 544);     // flow 1, its stream symbol 1: codeword 3, symbol 0
+        for (int p = 0; p < 32; p++) {
+            for (int r = 0; r < 68; r++) {
+                assertThat(l.pcsLaneSymbol(p, r) / 544).as("PCS lane %d", p).isEqualTo(2 * (p / 16) + p % 2);
+            }
+        }
+    }
+
+    @Test
+    void unitDealingPcsLanesCarryBothInterleavedCodewords() {
+        HostLayout l = new HostLayout(FecSpec.KP4, HostSpec.HOST_800G.withDealing(HostSpec.PcsDealing.UNITS));
         // flow 0 interleaves codewords 0 and 1; units of one symbol of each go round-robin to its 16 PCS lanes
         assertThat(l.pcsLaneSymbol(0, 0)).isEqualTo(0);            // codeword 0, symbol 0
         assertThat(l.pcsLaneSymbol(0, 1)).isEqualTo(544);          // codeword 1, symbol 0
@@ -128,7 +152,7 @@ class GearboxMapTest {
         // every PCS lane alternates the two codewords of its flow, so channel c's symbols alternate codewords too:
         // 544 symbols over all 400 channels → 144 channels with 2 and 256 with 1 (544 = 400 + 144)
         for (Mapping m : new Mapping[] {Mapping.SYMBOL, Mapping.CODEWORD_AWARE}) {
-            int[][] c = mosaic(m).symbolsPerChannelPerCodeword();
+            int[][] c = unitDealing(m).symbolsPerChannelPerCodeword();
             for (int[] row : c) {
                 assertThat(Arrays.stream(row).sum()).isEqualTo(544); // symbols kept whole
                 assertThat(Arrays.stream(row).filter(v -> v == 2).count()).isEqualTo(144);
@@ -161,6 +185,8 @@ class GearboxMapTest {
         assertThat(s[0]).isEqualTo(28);
         assertThat(s[1]).isEqualTo(27);
         assertThat(s[2]).isEqualTo(200);
+        // and that is the default host now
+        assertThat(stats(mosaic(Mapping.BIT))).containsExactly(s);
     }
 
     @Test
@@ -170,9 +196,9 @@ class GearboxMapTest {
     }
 
     @Test
-    void bitMappingPutsThirteenOrFourteenSymbolsOfEachCodewordOnEachChannel() {
+    void withUnitDealingBitMappingPutsThirteenOrFourteenSymbolsOfEachCodewordOnEachChannel() {
         // 5440 bits / 400 channels = 13.6 bits per codeword per channel; bit-multiplexing puts each in a different symbol
-        int[][] c = mosaic(Mapping.BIT).symbolsPerChannelPerCodeword();
+        int[][] c = unitDealing(Mapping.BIT).symbolsPerChannelPerCodeword();
         for (int[] row : c) {
             assertThat(Arrays.stream(row).filter(v -> v == 14).count()).isEqualTo(240); // 240·14 + 160·13 = 5440
             assertThat(Arrays.stream(row).filter(v -> v == 13).count()).isEqualTo(160);

@@ -34,8 +34,9 @@ import org.mosaic.studies.datapath.DatapathReport.Run;
 
 /**
  * The report's datapath study ({@code report-datapath}): what the host's RS(544,514) "KP4" FEC makes of the MOSAIC
- * channels, for each gearbox mapping (bit, symbol, codeword-aware; plus the bit mapping under the alternative
- * single-symbol PCS dealing as a sensitivity case).
+ * channels, for each gearbox mapping (bit, symbol, codeword-aware, on the default host with 802.3bs's single-symbol
+ * PCS dealing; plus the bit mapping under the alternative unit PCS dealing as a sensitivity case, see
+ * {@link org.mosaic.datapath.HostSpec.PcsDealing}).
  *
  * <ol>
  *   <li><b>Frame loss ratio (FLR) against pre-FEC BER.</b> (a) Independent errors at the same BER on every
@@ -165,7 +166,7 @@ public final class DatapathReportStudy implements Study<DatapathReportStudy.Inpu
             for (double b : deadImportanceBer) {
                 boolean counted = Arrays.stream(deadErrorEventBer).anyMatch(x -> x == b) || Arrays.stream(sensitivityErrorEventBer).anyMatch(x -> x == b);
                 if (!counted) {
-                    throw new IllegalArgumentException("background BER " + b + " has no error-event run for the sensitivity variant — "
+                    throw new IllegalArgumentException("background BER " + b + " has no error-event run for the counted variant (bit mapping, single-symbol dealing) — "
                             + "expected it in deadErrorEventBer or sensitivityErrorEventBer (its latency budget is counted, see Budget)");
                 }
             }
@@ -205,7 +206,7 @@ public final class DatapathReportStudy implements Study<DatapathReportStudy.Inpu
                 at.put(key(DEAD, v, b, "ee"), jobs.add(dead(seed, v, b, 1, 0, WINDOW_LATENCY_SECONDS)
                         .codewords(plan.deadErrorEventCodewords()[i]).build()));
             }
-            if (v.equals(Variant.BIT_SINGLE_SYMBOL_DEALING)) {
+            if (countedBudget(v)) {
                 for (double b : plan.sensitivityErrorEventBer()) {
                     if (!at.containsKey(key(DEAD, v, b, "ee"))) { // a BER of the grid above keeps its own run
                         at.put(key(DEAD, v, b, "ee"), jobs.add(dead(seed, v, b, 1, 0, WINDOW_LATENCY_SECONDS)
@@ -277,7 +278,7 @@ public final class DatapathReportStudy implements Study<DatapathReportStudy.Inpu
         List<Budget> budgets = new ArrayList<>();
         for (Variant v : Variant.ALL) {
             for (double b : plan.deadImportanceBer()) {
-                boolean counted = v.equals(Variant.BIT_SINGLE_SYMBOL_DEALING);
+                boolean counted = countedBudget(v);
                 EmulationResult r = out.get(at.get(key(DEAD, v, b, counted ? "ee" : "is")));
                 budgets.add(budget(v, b, r.engine(), r.frameLossRatio()));
             }
@@ -286,6 +287,16 @@ public final class DatapathReportStudy implements Study<DatapathReportStudy.Inpu
         return new DatapathReport(seed, TARGET_FRAME_LOSS_RATIO, TARGET_POST_FEC_BER, FRAME_BYTES, FRAMES_PER_SECOND, BACKGROUND_BER,
                 DETECTION_LATENCY_SECONDS, AVERAGING_PERIOD_SECONDS, berAtTarget, DEAD_CHANNELS, curves, points, cases, budgets,
                 provenance(), latencyCurves(windowCurves, berAtTarget));
+    }
+
+    /**
+     * Whether a variant's latency budget comes from the error-event count rather than the importance sampler: where
+     * one dead channel alone puts more than t symbols of some codeword at risk (the bit mapping under single-symbol
+     * dealing: 27–28), codewords fail often enough in the window to be counted, and the importance sampler's tilt
+     * (made for rare failures) adds nothing.
+     */
+    static boolean countedBudget(Variant v) {
+        return new Exposure(v, Arrays.copyOf(DEAD_CHANNELS, 1)).maxSymbolsHit() > FEC.t();
     }
 
     /**
@@ -410,7 +421,8 @@ public final class DatapathReportStudy implements Study<DatapathReportStudy.Inpu
         p.add(new Provenance("fitPerChannel", "1 FIT (pessimistic)", Confidence.PAPER_DERIVED, "[mosaic-claim-ledger]",
                 "only to put the averaging period in perspective"));
         p.add(new Provenance("deadChannels", Arrays.toString(DEAD_CHANNELS), Confidence.ASSUMED, "assumed (Mosaic developers)",
-                "far apart on the grid; under the default host every channel carries 13–14 (bit) or 1–2 (symbol) symbols of a codeword"));
+                "far apart on the grid; under the default host (single-symbol dealing) a channel carries 27–28 symbols of two of a "
+                + "block's four codewords (bit), 2–3 of two (symbol) or 1–2 of each (codeword-aware); 13–14 of each under unit dealing (bit)"));
         p.add(new Provenance("deadChannel", "random bits (BER 1/2)", Confidence.ASSUMED, "assumed (Mosaic developers), docs/datapath.md",
                 "a dark emitter read by a slicer gives noise-driven bits; a stuck-at channel has the same law for random data"));
         return p;

@@ -14,13 +14,14 @@ import org.mosaic.link.ChannelPlan;
  *
  * @param emulation           the emulator's result
  * @param scenario            where the scenario came from (preset name or file)
+ * @param pcsDealing          how each host FEC flow dealt its interleaved symbols to its PCS lanes: symbols or units
  * @param channelCloses       whether the channel model meets its BER target (always with a given BER)
  * @param channelDoesNotClose why it does not, or null
  * @param scenarioName        the scenario's {@code name}
  * @param plan                the cable's channel plan
  * @param spec                the emulation that ran
  */
-public record EmulateResult(@JsonUnwrapped EmulationResult emulation, String scenario, boolean channelCloses,
+public record EmulateResult(@JsonUnwrapped EmulationResult emulation, String scenario, String pcsDealing, boolean channelCloses,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String channelDoesNotClose,
                             @JsonIgnore String scenarioName, @JsonIgnore ChannelPlan plan, @JsonIgnore EmulationSpec spec) {
 }

@@ -13,6 +13,7 @@ import org.mosaic.datapath.EmulationSpec;
 import org.mosaic.datapath.Emulator;
 import org.mosaic.datapath.Engine;
 import org.mosaic.datapath.FecSpec;
+import org.mosaic.datapath.HostSpec;
 import org.mosaic.datapath.Importance;
 import org.mosaic.datapath.Mapping;
 import org.mosaic.datapath.channel.BerMonitor;
@@ -83,6 +84,8 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
      * @param longRun      run even above the engine's work limit
      * @param frameBytes   the frame size of the frame loss ratio
      * @param monitor      the BER health monitor, {@code THRESHOLD:WINDOW} (e.g. {@code 1e-4:100us}); null: off
+     * @param dealing      how each host FEC flow deals its interleaved symbols to its PCS lanes, {@code symbols} (802.3bs
+     *                     Clause 119, the default) or {@code units}; null: the default
      */
     public record Input(
             @In(value = "the cable scenario; its seed seeds the emulation", document = "cable") ScenarioDocument scenario,
@@ -109,9 +112,22 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
             @In(value = "BER health monitor, THRESHOLD:WINDOW: a channel whose BER over a counting window reaches the "
                     + "threshold is remapped to a spare at the window's end (e.g. 1e-4:100us; thresholds and windows are "
                     + "assumed, no source fixes them; off when not given)",
-                    range = "threshold (0, 0.5], window long enough for 10 errors at the threshold") String monitor) {
+                    range = "threshold (0, 0.5], window long enough for 10 errors at the threshold") String monitor,
+            @In(value = "how each host FEC flow deals its two interleaved codewords' symbols to its 16 PCS lanes: symbols = "
+                    + "one 10-bit symbol per lane in turn, so a PCS lane carries one codeword (802.3bs Clause 119 as "
+                    + "[xelic-400g-fec] and [ea-8023bs-pcs] describe it); units = one symbol of each codeword per lane in turn "
+                    + "(the alternative reading). It decides what a dead channel costs the bit mapping",
+                    range = "symbols|units", defaultValue = "symbols") String dealing) {
         public Input {
             fails = fails == null ? List.of() : List.copyOf(fails);
+        }
+
+        /** With the default PCS dealing (the inputs before it was an option). */
+        public Input(ScenarioDocument scenario, String mapping, String ber, int deadChannels, List<String> fails, String detect,
+                     String engine, String fec, Long codewords, String duration, boolean longRun, int frameBytes,
+                     String monitor) {
+            this(scenario, mapping, ber, deadChannels, fails, detect, engine, fec, codewords, duration, longRun, frameBytes,
+                    monitor, null);
         }
 
         /** Without the BER monitor (the inputs before it existed). */
@@ -164,7 +180,7 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
         }
         progress.task("emulating " + es.codewords() + " codewords (" + es.engine().name().toLowerCase(Locale.ROOT) + ")", 0);
         EmulationResult r = Emulator.run(es, progress::set);
-        return new EmulateResult(r, doc.source(), closure == null, closure, doc.tree().path("name").asText(), plan, es);
+        return new EmulateResult(r, doc.source(), es.host().dealing().id(), closure == null, closure, doc.tree().path("name").asText(), plan, es);
     }
 
     /**
@@ -200,6 +216,15 @@ public final class EmulateStudy implements Study<EmulateStudy.Input, EmulateResu
             b.mapping(Mapping.parse(in.mapping())).engine(eng).fec(FecSpec.named(in.fec()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+        if (in.dealing() != null) {
+            try {
+                b.host(HostSpec.HOST_800G.withDealing(HostSpec.PcsDealing.parse(in.dealing())));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--dealing \"" + in.dealing() + "\": expected symbols or units (hint: symbols, one 10-bit "
+                        + "symbol per PCS lane in turn, is 802.3bs Clause 119 and the default; units deals one symbol of each "
+                        + "codeword per turn, the alternative reading kept as a sensitivity case)");
+            }
         }
         if (!link.host().id().equals("800GAUI-8")) {
             throw new UsageException("host.interface " + link.host().id() + ": the emulator models the 800GbE host "

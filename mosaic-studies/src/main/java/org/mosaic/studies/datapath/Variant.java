@@ -15,13 +15,17 @@ public record Variant(String id, String label, @JsonIgnore Mapping mapping, @Jso
     public static final Variant SYMBOL = new Variant("symbol", "symbol", Mapping.SYMBOL, HostSpec.HOST_800G);
     public static final Variant CODEWORD_AWARE = new Variant("codeword-aware", "codeword-aware", Mapping.CODEWORD_AWARE,
             HostSpec.HOST_800G);
-    /** The bit mapping with single-symbol PCS dealing: each PCS lane carries one codeword (docs/datapath.md). */
-    public static final Variant BIT_SINGLE_SYMBOL_DEALING = new Variant("bit-single-symbol-dealing",
-            "bit, single-symbol PCS dealing", Mapping.BIT, HostSpec.HOST_800G.withDealing(HostSpec.PcsDealing.SYMBOLS));
+    /**
+     * The bit mapping under the alternative reading of 802.3's PCS dealing, units of one symbol per codeword, so
+     * every PCS lane carries both codewords of its flow (the default before issue 17; docs/datapath.md). The default
+     * host deals single symbols ({@link HostSpec.PcsDealing#SYMBOLS}).
+     */
+    public static final Variant BIT_UNIT_DEALING = new Variant("bit-unit-dealing",
+            "bit, unit PCS dealing", Mapping.BIT, HostSpec.HOST_800G.withDealing(HostSpec.PcsDealing.UNITS));
     /** The three mappings on the default host. */
     public static final List<Variant> MAPPINGS = List.of(BIT, SYMBOL, CODEWORD_AWARE);
     /** The three mappings and the sensitivity case. */
-    public static final List<Variant> ALL = List.of(BIT, SYMBOL, CODEWORD_AWARE, BIT_SINGLE_SYMBOL_DEALING);
+    public static final List<Variant> ALL = List.of(BIT, SYMBOL, CODEWORD_AWARE, BIT_UNIT_DEALING);
 
     public Variant {
         if (id == null || id.isBlank() || label == null || mapping == null || host == null) {

@@ -134,10 +134,11 @@ class DatapathReportStudyTest {
 
     @Test
     void exactFrameLossCountsConcentratedFailuresThatTheHomogeneousFormulaMisses() {
-        // single-symbol dealing puts a dead channel on some codewords of each block only; the counted FLR follows
-        // the exact model, not the class-averaged formula. 5,856 failed codewords of ~21 frames each: the relative
-        // standard deviation of the lost-frame count is about 1.2 %, so 5 % is 4 σ (about 1 seed in 10^4)
-        DeadCase c = deadCase(Variant.BIT_SINGLE_SYMBOL_DEALING, 1);
+        // the default single-symbol dealing puts a dead channel on some codewords of each block only (the bit mapping:
+        // two of four); the counted FLR follows the exact model, not the class-averaged formula. ~5,900 failed codewords
+        // of ~21 frames each: the relative standard deviation of the lost-frame count is about 1.2 %, so 5 % is 4 σ
+        // (about 1 seed in 10^4)
+        DeadCase c = deadCase(Variant.BIT, 1);
         double counted = c.window().emulation().frameLossRatio().value();
         assertThat(counted / c.exactWindowFrameLossRatio()).isCloseTo(1, within(0.05));
         // the emulator's analytic column now computes the FLR from each codeword's own failure probability too (issue 17;
@@ -156,10 +157,18 @@ class DatapathReportStudyTest {
 
     @Test
     void theBitMappingIsWorseThanTheSymbolMappingWhileChannelsAreDead() {
-        // one dead channel: 13–14 symbols of a codeword at risk (bit) against 1–2 (symbol), both below t = 15
-        assertThat(deadCase(Variant.BIT, 1).maxSymbolsHit()).isBetween(13, 15);
-        assertThat(deadCase(Variant.SYMBOL, 1).maxSymbolsHit()).isLessThanOrEqualTo(2);
-        Estimate bit = deadCase(Variant.BIT, 1).windowImportance().emulation().frameLossRatio();
+        // one dead channel under the default single-symbol dealing: the channel's 54.4 bits per block come from 2 of
+        // the 4 PCS lanes of its host lane, each carrying one codeword, so 27–28 symbols of two of the block's four
+        // codewords are at risk (bit, > t = 15), 2–3 (symbol: 544 symbols over the 200 channels of one codeword parity),
+        // 1–2 (codeword-aware: 544 over 400); under unit dealing the bit mapping spreads 54.4 bits over all four
+        // codewords: 13.6, i.e. 13–14 of each (below t)
+        assertThat(deadCase(Variant.BIT, 1).maxSymbolsHit()).isEqualTo(28);
+        assertThat(deadCase(Variant.SYMBOL, 1).maxSymbolsHit()).isEqualTo(3);
+        assertThat(deadCase(Variant.CODEWORD_AWARE, 1).maxSymbolsHit()).isEqualTo(2);
+        assertThat(deadCase(Variant.BIT_UNIT_DEALING, 1).maxSymbolsHit()).isBetween(13, 14);
+        assertThat(DatapathReportStudy.countedBudget(Variant.BIT)).isTrue();
+        assertThat(Variant.ALL.stream().filter(DatapathReportStudy::countedBudget)).containsExactly(Variant.BIT);
+        Estimate bit = deadCase(Variant.BIT_UNIT_DEALING, 1).windowImportance().emulation().frameLossRatio();
         for (Variant v : List.of(Variant.SYMBOL, Variant.CODEWORD_AWARE)) {
             Estimate sym = deadCase(v, 1).windowImportance().emulation().frameLossRatio();
             assertThat(bit.ciLow()).isGreaterThan(1e20 * sym.ciHigh());
@@ -209,7 +218,7 @@ class DatapathReportStudyTest {
                 assertThat(t.lostFrames()).isZero();
             } else {
                 // ~1,560 codewords in the window; with failure probabilities 0.12–1 the lost-frame count varies by ≤ 7 %
-                // (1 σ, the single-symbol-dealing case), so 25 % is ≥ 3.6 σ (≤ 3 seeds in 10^4 per case)
+                // (1 σ, the bit mapping under single-symbol dealing), so 25 % is ≥ 3.6 σ (≤ 3 seeds in 10^4 per case)
                 assertThat((double) t.lostFrames()).as("%s, %d dead", c.variant().id(), c.deadChannels())
                         .isCloseTo(expected, within(0.25 * expected));
             }
@@ -239,12 +248,12 @@ class DatapathReportStudyTest {
             }
         }
         // the engine estimates too, where the steps are large against their noise: the importance-sampled budgets move
-        // by orders of magnitude per step; the counted single-symbol-dealing FLR changes only by a few per cent between
+        // by orders of magnitude per step; the counted FLR of the bit mapping (single-symbol dealing) changes only by a few per cent between
         // 2e-8 and 1e-4 (less than its noise allows to order), so only its ends are compared
         for (Variant v : Variant.ALL) {
             List<Budget> bs = section.budgets().stream().filter(b -> b.variant().equals(v)).toList();
             assertThat(bs).hasSize(4);
-            boolean counted = v.equals(Variant.BIT_SINGLE_SYMBOL_DEALING);
+            boolean counted = v.equals(Variant.BIT);
             for (int i = 1; i < bs.size(); i++) {
                 assertThat(bs.get(i).backgroundBer()).isGreaterThan(bs.get(i - 1).backgroundBer());
                 if (!counted || i == bs.size() - 1) {
@@ -255,9 +264,9 @@ class DatapathReportStudyTest {
             }
         }
         for (int i = 0; i < 4; i++) {
-            Budget bit = budget(Variant.BIT, i);
+            Budget bit = budget(Variant.BIT_UNIT_DEALING, i);
             Budget sym = budget(Variant.SYMBOL, i);
-            Budget single = budget(Variant.BIT_SINGLE_SYMBOL_DEALING, i);
+            Budget single = budget(Variant.BIT, i);
             assertThat(bit.hitlessLatencySeconds().value()).isLessThan(sym.hitlessLatencySeconds().value());
             assertThat(single.hitlessLatencySeconds().value()).isLessThan(bit.hitlessLatencySeconds().value());
             // the averaged limit is T·(target − FLR_bg)/frames-per-second times the hitless one
@@ -267,14 +276,15 @@ class DatapathReportStudyTest {
                 assertThat(bit.averagedLatencySeconds().value() / bit.hitlessLatencySeconds().value()).isCloseTo(ratio, within(1e-9 * ratio));
             }
         }
-        // at the design background BER a symbol-based mapping keeps 13 symbols of margin with a channel dead: the
+        // at the design background BER a symbol-based mapping keeps 12 (symbol) or 13 (codeword-aware) symbols of margin with a channel dead: the
         // window FLR stays below the target, so the averaged criterion sets no limit
         assertThat(budget(Variant.SYMBOL, 0).averagedLatencySeconds().value()).isInfinite();
         assertThat(budget(Variant.CODEWORD_AWARE, 0).averagedLatencySeconds().value()).isInfinite();
         // the budget's lost frames per failure agree with the counted failure event at the design point
-        Budget single = budget(Variant.BIT_SINGLE_SYMBOL_DEALING, 0);
+        Budget single = budget(Variant.BIT, 0);
         assertThat(single.engine()).isEqualTo("error-event");
-        assertThat((double) deadCase(Variant.BIT_SINGLE_SYMBOL_DEALING, 1).timeline().run().emulation().lostFrames())
+        assertThat(budget(Variant.BIT_UNIT_DEALING, 0).engine()).isEqualTo("importance");
+        assertThat((double) deadCase(Variant.BIT, 1).timeline().run().emulation().lostFrames())
                 .isCloseTo(single.lostFramesPerFailure(), within(0.25 * single.lostFramesPerFailure()));
     }
 

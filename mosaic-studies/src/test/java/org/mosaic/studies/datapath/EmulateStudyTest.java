@@ -118,4 +118,61 @@ class EmulateStudyTest {
         assertThat(EmulateStudy.dependencies(a)).isEqualTo(EmulateStudy.dependencies(b));
         assertThat(EmulateStudy.dependencies(a)).isNotEqualTo(EmulateStudy.dependencies(input("2e-3", 200, List.of(), null)));
     }
+
+    private static EmulateResult oneDeadChannelAlone(String dealing) {
+        // BER 0 elsewhere: every symbol error comes from dead channel 0; 4,000 codewords = 40 superblocks of 100 (26 µs),
+        // all inside the 1 s detection latency (no failover)
+        return STUDY.run(new EmulateStudy.Input(ScenarioDocument.preset("mosaic-800g"), "bit", "0", 1, List.of(), "1 s",
+                "error-event", "kp4", 4_000L, null, false, 64, null, dealing));
+    }
+
+    /**
+     * Issue 17: --dealing. Under the bit mapping a channel's 54.4 bits per block (4 codewords × 5440 bits / 400
+     * channels) each land in a different symbol. With single-symbol dealing (the default, 802.3bs Clause 119) they come
+     * from PCS lanes of two of the block's four codewords: 27–28 symbols of each of those two at risk, the other two
+     * untouched; with unit dealing every PCS lane carries both codewords of its flow: 13–14 symbols of every codeword.
+     * A dead channel's bit is wrong with probability ½, so with no other errors: symbols → exactly half of the codewords
+     * clean (a touched one is clean with probability 2^-27; false failure ≈ 2,000·2^-27 ≈ 1.5e-5), at most 28 errors,
+     * and many beyond t = 15; units → at most 14 errors, never a failure (deterministic), hardly a clean codeword
+     * (expected 4,000·2^-13.6 ≈ 0.33; 10 or more has probability below 1e-15). Both: 6.8 symbol errors per codeword on
+     * average (same bits), within 5 σ (σ of the mean ≈ √(13.6·¼/4000) ≈ 0.029; false failure below 1e-6).
+     */
+    @Test
+    void dealingDecidesHowManySymbolsOfACodewordADeadChannelCosts() {
+        EmulateResult def = STUDY.run(new EmulateStudy.Input(ScenarioDocument.preset("mosaic-800g"), "bit", "0", 1, List.of(), "1 s",
+                "error-event", "kp4", 4_000L, null, false, 64, null));
+        EmulateResult symbols = oneDeadChannelAlone("symbols");
+        EmulateResult units = oneDeadChannelAlone("UNITS ");
+        assertThat(def.pcsDealing()).isEqualTo("symbols");
+        assertThat(Results.json(def)).isEqualTo(Results.json(symbols));
+        assertThat(STUDY.inputs()).filteredOn(i -> i.name().equals("dealing")).singleElement()
+                .satisfies(i -> assertThat(i.defaultValue()).isEqualTo("symbols"));
+
+        long[] hs = symbols.emulation().symbolErrorsPerCodeword();
+        assertThat(hs[0]).isEqualTo(2_000);
+        assertThat(hs.length <= 29 || java.util.Arrays.stream(hs, 29, hs.length).allMatch(x -> x == 0)).isTrue();
+        assertThat(symbols.emulation().uncorrectableCodewords() + symbols.emulation().miscorrectedCodewords()).isGreaterThan(100);
+        assertThat(Results.tree(symbols).path("pcsDealing").asText()).isEqualTo("symbols");
+
+        long[] hu = units.emulation().symbolErrorsPerCodeword();
+        assertThat(hu.length <= 15 || java.util.Arrays.stream(hu, 15, hu.length).allMatch(x -> x == 0)).isTrue();
+        assertThat(hu[0]).isLessThan(10);
+        assertThat(units.emulation().uncorrectableCodewords() + units.emulation().miscorrectedCodewords()).isZero();
+        assertThat(units.pcsDealing()).isEqualTo("units");
+
+        for (long[] h : new long[][] {hs, hu}) {
+            double sum = 0;
+            for (int i = 0; i < h.length; i++) {
+                sum += (double) i * h[i];
+            }
+            assertThat(sum / 4_000).isCloseTo(6.8, org.assertj.core.data.Offset.offset(5 * 0.029));
+        }
+    }
+
+    @Test
+    void anUnknownDealingIsRefusedWithTheValueAndTheChoices() {
+        assertThatThrownBy(() -> oneDeadChannelAlone("bytes")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--dealing \"bytes\"").hasMessageContaining("expected symbols or units")
+                .hasMessageContaining("hint");
+    }
 }
