@@ -29,7 +29,9 @@ import org.mosaic.studies.fleet.FleetReportStudy;
 import org.mosaic.report.Report;
 import org.mosaic.report.RunInfo;
 import org.mosaic.report.Section;
+import org.mosaic.report.ServingSection;
 import org.mosaic.report.TrainingSection;
+import org.mosaic.studies.inference.ServingReportStudy;
 import org.mosaic.studies.training.TrainingReport;
 import org.mosaic.studies.training.TrainingReportStudy;
 import org.mosaic.core.scenario.ScenarioDocument;
@@ -116,10 +118,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         DatapathSection datapath;
         FleetSection fleet;
         TrainingSection training;
+        ServingSection serving;
         List<Finding> findings;
         RunInfo run = RunInfo.of(spec.commandLine().getParseResult().originalArgs());
         try (Progress progress = Progress.onTerminal(stderr)) {
-            int parts = 6;
+            int parts = 7;
             progress.section("channel", 1, parts);
             channel = new ChannelSection(new ChannelReportStudy().run(new ChannelReportStudy.Input(
                     inputs.stream().map(ChannelSection.Input::scenario).toList()), progress));
@@ -132,19 +135,23 @@ public final class EvaluateCommand implements Callable<Integer> {
             fleet = new FleetSection(new FleetReportStudy().run(FleetReportStudy.Input.shipped(), progress));
             progress.section("training", 5, parts);
             training = new TrainingSection(new TrainingReportStudy().run(TrainingReportStudy.Input.standard(), progress));
-            progress.section("report", 6, parts);
+            progress.section("serving", 6, parts);
+            serving = new ServingSection(new ServingReportStudy().run(ServingReportStudy.Input.standard(), progress));
+            progress.section("report", 7, parts);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
                             + "Sections: the channel, the cable (plan, power, reliability, today's links side by side), "
                             + "the datapath (the host's FEC against dead channels, mappings and failover), the fleet (a 16k and a "
                             + "100k-GPU cluster: cables, technologies by policy, power, cost, failures, rack density), training (step time by "
-                            + "plan and policy, its validation, and the goodput of a long campaign).</p>");
+                            + "plan and policy, its validation, and the goodput of a long campaign), serving (the best plan of a large "
+                            + "MoE model within latency targets by policy).</p>");
             report.add(channel);
             report.add(cable);
             report.add(datapath);
             report.add(fleet);
             report.add(training);
+            report.add(serving);
             report.run(run);
             index = report.write(out);
             findings = report.findings();

@@ -173,18 +173,18 @@ public final class ServingSection implements Section {
             rows.add(row(p, "fastest", p.fastest()));
             classes.add("note");
         }
-        return Html.table(List.of("policy", ">scale-up GPUs", "TPOT target", "plan", ">TP", ">EP", ">PP", ">DP", ">batch", ">TPOT",
-                ">tokens/s per GPU", ">KV cache per GPU", "EP group"), rows, classes);
+        return Html.table(List.of("policy", ">scale-up GPUs", "TPOT target", ">TP", ">EP", ">PP", ">DP", ">batch", ">TPOT",
+                ">tokens/s per GPU", ">KV cache per GPU", "EP group in the domain"), rows, classes);
     }
 
     private static List<String> row(PolicyServing p, String target, ServingResult r) {
         if (r == null) {
-            return List.of(p.policy(), String.valueOf(p.scaleUpGpus()), target, "none meets it", "", "", "", "", "", "", "", "", "");
+            return List.of(p.policy(), String.valueOf(p.scaleUpGpus()), target, "none meets it", "", "", "", "", "", "", "", "");
         }
-        return List.of(p.policy(), String.valueOf(p.scaleUpGpus()), target, r.plan().label(), String.valueOf(r.plan().tp()),
+        return List.of(p.policy(), String.valueOf(p.scaleUpGpus()), target, String.valueOf(r.plan().tp()),
                 String.valueOf(r.plan().ep()), String.valueOf(r.plan().pp()), String.valueOf(r.plan().dp()), String.valueOf(r.batch()),
                 ms(r.timePerOutputTokenSeconds()), tokens(r), f("%.1f GB", r.memory().kvCacheBytes() / 1e9),
-                r.epInScaleUp() ? "inside the domain" : "across domains");
+                r.epInScaleUp() ? "inside" : "across");
     }
 
     // ---- numbers ----

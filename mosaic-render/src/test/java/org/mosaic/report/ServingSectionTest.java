@@ -33,11 +33,13 @@ class ServingSectionTest {
             for (ServingReport.Best b : p.best()) {
                 ServingResult r = b.serving();
                 if (r != null) {
-                    assertThat(html).contains(r.plan().label(), ServingSection.f("%.1f ms", r.timePerOutputTokenSeconds() * 1e3),
+                    assertThat(html).contains(ServingSection.f("<td class=\"num\">%d</td><td class=\"num\">%d</td><td class=\"num\">%d</td>"
+                            + "<td class=\"num\">%d</td><td class=\"num\">%d</td>", r.plan().tp(), r.plan().ep(), r.plan().pp(), r.plan().dp(),
+                            r.batch()), ServingSection.f("%.1f ms", r.timePerOutputTokenSeconds() * 1e3),
                             ServingSection.f("%,.1f", r.gpuTokensPerSecond()), ServingSection.f("%.1f GB", r.memory().kvCacheBytes() / 1e9));
                 }
             }
-            assertThat(html).contains(p.fastest().plan().label(), p.note() == null ? "" : p.note().substring(0, 20));
+            assertThat(html).contains(ServingSection.f("%.1f ms", p.fastest().timePerOutputTokenSeconds() * 1e3));
         }
         assertThat(html).contains("<th>policy</th>", "TPOT target", "tokens/s per GPU", "KV cache per GPU", "EP group", "<svg");
     }
