@@ -29,7 +29,9 @@ import org.mosaic.studies.fleet.FleetReportStudy;
 import org.mosaic.report.Report;
 import org.mosaic.report.RunInfo;
 import org.mosaic.report.Section;
+import org.mosaic.report.ServingSection;
 import org.mosaic.report.TrainingSection;
+import org.mosaic.studies.inference.ServingReportStudy;
 import org.mosaic.studies.training.TrainingReport;
 import org.mosaic.studies.training.TrainingReportStudy;
 import org.mosaic.core.scenario.ScenarioDocument;
@@ -122,10 +124,11 @@ public final class EvaluateCommand implements Callable<Integer> {
         FleetSection fleet;
         TrainingSection training;
         org.mosaic.report.ClaimsSection claims;
+        ServingSection serving;
         List<Finding> findings;
         RunInfo run = RunInfo.of(spec.commandLine().getParseResult().originalArgs());
         try (Progress progress = Progress.onTerminal(stderr)) {
-            int parts = 7;
+            int parts = 8;
             progress.section("claims", 1, parts);
             claims = new org.mosaic.report.ClaimsSection(new org.mosaic.studies.claims.ClaimsStudy().run(
                     new org.mosaic.studies.claims.ClaimsStudy.Input(claimsSamples, 0), progress));
@@ -141,20 +144,25 @@ public final class EvaluateCommand implements Callable<Integer> {
             fleet = new FleetSection(new FleetReportStudy().run(FleetReportStudy.Input.shipped(), progress));
             progress.section("training", 6, parts);
             training = new TrainingSection(new TrainingReportStudy().run(TrainingReportStudy.Input.standard(), progress));
-            progress.section("report", 7, parts);
+            progress.section("serving", 7, parts);
+            serving = new ServingSection(new ServingReportStudy().run(ServingReportStudy.Input.standard(), progress));
+            progress.section("report", 8, parts);
             progress.task("writing the report", 0);
             Report report = new Report("Mosaic report: wide-and-slow microLED links",
                     "<p>What the model says about the MOSAIC prototype and the 800G design, with every number's source. "
-                            + "Sections: the published claims at a glance, the channel, the cable (plan, power, reliability, today's links side by side), "
+                            + "Sections: the published claims at a glance, the channel, the cable (plan, power, reliability, "
+                            + "today's links side by side), "
                             + "the datapath (the host's FEC against dead channels, mappings and failover), the fleet (a 16k and a "
                             + "100k-GPU cluster: cables, technologies by policy, power, cost, failures, rack density), training (step time by "
-                            + "plan and policy, its validation, and the goodput of a long campaign).</p>");
+                            + "plan and policy, its validation, and the goodput of a long campaign), serving (the best plan of a large "
+                            + "MoE model within latency targets by policy).</p>");
             report.add(claims);
             report.add(channel);
             report.add(cable);
             report.add(datapath);
             report.add(fleet);
             report.add(training);
+            report.add(serving);
             report.run(run);
             index = report.write(out);
             findings = report.findings();

@@ -66,6 +66,12 @@ public final class InferenceCommand implements Callable<Integer> {
     @Option(names = "--latency-target", paramLabel = "TIME", description = "The largest time per output token a searched plan may take, "
             + "e.g. 50ms.")
     String latencyTarget;
+    @Option(names = "--weights-type", paramLabel = "TYPE", defaultValue = "bf16", description = "The linear layers' weights and "
+            + "multiplies: bf16 or fp8 (W8A8 at the GPU's FP8 peak; embeddings, logits and router stay BF16) (default: ${DEFAULT-VALUE}).")
+    String weightsType;
+    @Option(names = "--kv-cache-type", paramLabel = "TYPE", defaultValue = "bf16", description = "The KV cache: bf16 or fp8 (half the "
+            + "memory and the read traffic; attention arithmetic stays BF16) (default: ${DEFAULT-VALUE}).")
+    String kvCacheType;
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Plans to list with --search (default: ${DEFAULT-VALUE}).")
     int top;
 
@@ -153,7 +159,7 @@ public final class InferenceCommand implements Callable<Integer> {
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             tech = job.technologies.resolve();
             InferenceStudy.Input input = new InferenceStudy.Input(m, sys, clusterDoc, sys == null ? job.cluster : null, g, job.gpus, names,
-                    tech.interconnect(), tp, pp, ep, dp, batch, prompt, outputTokens, search, target, top);
+                    tech.interconnect(), tp, pp, ep, dp, batch, prompt, outputTokens, search, target, top, weightsType, kvCacheType);
             result = new InferenceStudy().run(input, progress);
         }
         out.print(switch (output.format) {

@@ -36,9 +36,10 @@ final class InferenceTable {
                     ms(d.attentionSeconds()), ms(d.elementwiseSeconds()), ms(d.logitsSeconds()), ms(d.tpAllReduceSeconds()),
                     ms(d.epAllToAllSeconds()), ms(d.pipelineSeconds()), r.promptTokens(), r.outputTokens(), r.decodeContextTokens(),
                     r.requestLatencySeconds()));
-            sb.append(String.format(Locale.ROOT, "  memory: %.1f GB weights + %.1f GB KV cache of %.1f GB usable (%.0f GB HBM); TP %s, EP %s "
-                            + "the scale-up domain%n", r.memory().weightBytes() / 1e9, r.memory().kvCacheBytes() / 1e9, r.memory().usableBytes() / 1e9,
-                    r.memory().capacityBytes() / 1e9, r.tpInScaleUp() ? "inside" : "across", r.epInScaleUp() ? "inside" : "across"));
+            sb.append(String.format(Locale.ROOT, "  memory: %.1f GB weights (%s) + %.1f GB KV cache (%s) of %.1f GB usable (%.0f GB HBM); "
+                            + "TP %s, EP %s the scale-up domain%n", r.memory().weightBytes() / 1e9, r.weightsType(), r.memory().kvCacheBytes() / 1e9,
+                    r.kvCacheType(), r.memory().usableBytes() / 1e9, r.memory().capacityBytes() / 1e9, r.tpInScaleUp() ? "inside" : "across",
+                    r.epInScaleUp() ? "inside" : "across"));
             sb.append("  ").append(run.note()).append('\n');
             if (run.search() != null) {
                 InferenceResult.Search s = run.search();

@@ -108,10 +108,11 @@ class EvaluateCommandTest {
         int cables = CompareCommand.cablePresets().size();
         assertThat(cables).isEqualTo(3);
         assertThat(html.split("<svg", -1).length - 1).as("charts")
-                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3 + 4 + 7 + 5); // + 4 datapath, 7 fleet, 5 training charts
+                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3 + 4 + 7 + 5 + 1); // + 4 datapath, 7 fleet, 5 training, 1 serving charts
         assertThat(html).contains("Channel plan", "Power per end at 800G", "FIT per end", "Reach against lane rate",
                 "Reliability over the service life", "MOSAIC's claims, recomputed");
         assertThat(html).contains("<section id=\"training\">", "<svg id='training-pipeline'", "Korthikanti", "Llama 3 reproduced");
+        assertThat(html).contains("<section id=\"serving\">", "<svg id='serving-throughput'", "TPOT target");
         assertThat(run.out()).contains("best plan", "llama3-405b", "deepseek-v3-like", "ETTR");
         assertThat(out.resolve("training-plans.csv")).isRegularFile();
     }

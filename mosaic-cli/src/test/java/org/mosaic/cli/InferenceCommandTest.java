@@ -38,6 +38,14 @@ class InferenceCommandTest {
     }
 
     @Test
+    void fp8WeightsAndKvCacheAreTakenAndShown() {
+        Cli c = Cli.run("inference", "--system", "llama3-h100", "--gpus", "8", "--model", "../docs/examples/llama2-70b.yaml", "--tp", "4",
+                "--batch", "64", "--prompt", "128", "--output", "2048", "--weights-type", "fp8", "--kv-cache-type", "fp8");
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("weights (fp8)", "KV cache (fp8)", "KV cache 164 kB per token");
+    }
+
+    @Test
     void everyPolicyOfTheClusterIsServed() {
         Cli c = Cli.run("inference", "--cluster", "nvl72-rack", "--policy", "today,mosaic", "--model", "mixtral-8x7b", "--tp", "1", "--ep", "8",
                 "--batch", "64", "--format", "json");
@@ -58,7 +66,10 @@ class InferenceCommandTest {
                 {"inference", "--system", "llama3-h100", "--gpus", "16", "--tp", "8", "--pp", "2", "--batch", "3"},
                 {"inference", "--system", "llama3-h100", "--gpus", "16", "--model", "llama3-405b", "--ep", "2"},
                 {"inference", "--system", "llama3-h100", "--gpus", "16", "--search", "--latency-target", "0.1ms"},
-                {"inference", "--system", "llama3-h100", "--gpus", "16", "--prompt", "0"}}) {
+                {"inference", "--system", "llama3-h100", "--gpus", "16", "--prompt", "0"},
+                {"inference", "--system", "llama3-h100", "--gpus", "16", "--weights-type", "fp32"},
+                {"inference", "--system", "llama3-h100", "--gpus", "16", "--kv-cache-type", "int4"},
+                {"inference", "--system", "selene", "--gpus", "8", "--tp", "8", "--weights-type", "fp8"}}) {
             Cli c = Cli.run(args);
             assertThat(c.exit()).as(String.join(" ", args) + "\n" + c.out() + c.err()).isEqualTo(2);
             assertThat(c.noStackTrace()).as(c.err()).isTrue();

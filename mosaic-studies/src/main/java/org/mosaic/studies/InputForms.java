@@ -94,7 +94,7 @@ final class InputForms {
             case "train" -> train();
             case "goodput" -> goodput();
             case "inference" -> inference();
-            case "report-channel", "report-cable", "report-datapath", "report-fleet", "report-training" ->
+            case "report-channel", "report-cable", "report-datapath", "report-fleet", "report-training", "report-serving" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");
             case "uncertainty", "sensitivity" -> InputForm.notBindable("it runs another study hundreds of times; ask it with "

@@ -30,6 +30,7 @@ public final class Studies {
         all.add(new org.mosaic.studies.training.TrainingReportStudy());
         all.add(new org.mosaic.studies.goodput.GoodputStudy());
         all.add(new org.mosaic.studies.inference.InferenceStudy());
+        all.add(new org.mosaic.studies.inference.ServingReportStudy());
         all.add(new org.mosaic.studies.uncertainty.UncertaintyStudy());
         all.add(new org.mosaic.studies.uncertainty.SensitivityStudy());
         all.add(new org.mosaic.studies.claims.ClaimsStudy());

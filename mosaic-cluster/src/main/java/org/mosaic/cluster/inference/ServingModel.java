@@ -2,6 +2,8 @@ package org.mosaic.cluster.inference;
 
 import java.util.Locale;
 import org.mosaic.cluster.training.Collectives;
+import org.mosaic.cluster.training.DataType;
+import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.GroupNetwork;
 import org.mosaic.cluster.training.KernelCosts;
 import org.mosaic.cluster.training.LinkCost;
@@ -24,7 +26,9 @@ import org.mosaic.cluster.training.TrainingSystem;
  * a 128-token prompt on TP 4, where cuBLAS picks smaller tiles or split-K instead (with it the 128-token TTFT of the check below comes
  * out 96 ms against the 47 ms measured). The embedding lookup is left out (a few hidden vectors).
  *
- * <p><b>Numbers.</b> Weights, KV cache and activations in BF16 (2 B): FP8 serving is not modelled yet.
+ * <p><b>Numbers</b> ({@link ServingPrecision}): the linear layers' weights in BF16 (2 B) or FP8 (1 B, multiplied W8A8 at the
+ * GPU's {@code peak.fp8} with its FP8 efficiency table, {@link KernelCosts#of(GpuSpec, DataType)}), the KV cache in BF16 or FP8;
+ * the embeddings, logits, router, norms, activations and transfers in BF16.
  *
  * <p><b>Communication</b> is exposed (not overlapped with compute), each collective by the fastest algorithm for its size
  * ({@link Collectives#fastestAllReduce}: a tuned library picks tree or ring) on the tier the group's placement gives
@@ -52,7 +56,7 @@ import org.mosaic.cluster.training.TrainingSystem;
  */
 public final class ServingModel {
 
-    /** Bytes per weight, KV entry and activation: BF16. */
+    /** Bytes per activation, and per weight and KV entry in BF16. */
     public static final double BYTES = 2;
     /**
      * The fraction of HBM a serving engine gives weights and KV cache: vLLM's default {@code gpu_memory_utilization} 0.9
@@ -65,7 +69,17 @@ public final class ServingModel {
 
     /** K and V of every layer for one token: 2 · layers · kvHeads · headDim · 2 B. */
     public static double kvCachePerTokenBytes(ModelSpec m) {
-        return 2.0 * m.layers() * m.kvHeads() * m.headDim() * BYTES;
+        return kvCachePerTokenBytes(m, DataType.BF16);
+    }
+
+    /** K and V of every layer for one token in {@code type}: 2 · layers · kvHeads · headDim · bytes. */
+    public static double kvCachePerTokenBytes(ModelSpec m, DataType type) {
+        return 2.0 * m.layers() * m.kvHeads() * m.headDim() * type.operandBytes();
+    }
+
+    /** {@link #evaluate(ModelSpec, TrainingSystem, ServingPlan, int, int, int, ServingPrecision)} in BF16. */
+    public static ServingResult evaluate(ModelSpec m, TrainingSystem sys, ServingPlan plan, int batch, int promptTokens, int outputTokens) {
+        return evaluate(m, sys, plan, batch, promptTokens, outputTokens, ServingPrecision.BF16);
     }
 
     /**
@@ -73,7 +87,8 @@ public final class ServingModel {
      * {@link IllegalArgumentException} naming the value and the expectation. A plan that does not fit in memory is
      * evaluated all the same ({@link ServingResult.Memory#fits()} false).
      */
-    public static ServingResult evaluate(ModelSpec m, TrainingSystem sys, ServingPlan plan, int batch, int promptTokens, int outputTokens) {
+    public static ServingResult evaluate(ModelSpec m, TrainingSystem sys, ServingPlan plan, int batch, int promptTokens, int outputTokens,
+                                         ServingPrecision types) {
         plan.check(m, batch);
         if (promptTokens < 1 || outputTokens < 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "prompt %d, output %d tokens — expected at least 1 each",
@@ -87,6 +102,7 @@ public final class ServingModel {
         // no wave quantisation: the training model's largest-tile-only assumption idles most SMs on the skinny GEMMs of decode
         KernelCosts k = new KernelCosts(t.peakFlopsPerSecond(), t.hbmBytesPerSecond(), t.flopThresholds(), t.flopEfficiencies(),
                 t.byteThresholds(), t.byteEfficiencies(), 0);
+        Kernels ks = new Kernels(k, linear(sys, k, types.weights()), types.kvBytes());
         GroupNetwork net = sys.network();
         int tp = plan.tp();
         int ep = plan.ep();
@@ -101,7 +117,7 @@ public final class ServingModel {
         double micro = batch / (double) pp;
         double perGroup = micro / ep;
         double context = promptTokens + outputTokens / 2.0;
-        Layer dec = layer(m, k, net, plan, perGroup, micro, context, false);
+        Layer dec = layer(m, ks, net, plan, perGroup, micro, context, false);
         double logits = k.gemmSeconds(micro, m.vocabSize() / (double) tp, h, 1);
         double p2p = pp > 1 ? Collectives.pointToPointSeconds(micro * h * BYTES, net.link(2, tp * ep)) : 0;
         // the slowest stage: the last (its layers, the logits) when the layers split evenly, else a full one
@@ -111,31 +127,54 @@ public final class ServingModel {
                 pp * layersPerStage * dec.elementwise, pp * logits, pp * layersPerStage * dec.allReduce, pp * layersPerStage * dec.allToAll, pp * p2p);
 
         // prefill of one prompt, stage after stage
-        Layer pre = layer(m, k, net, plan, promptTokens, promptTokens, promptTokens, true);
+        Layer pre = layer(m, ks, net, plan, promptTokens, promptTokens, promptTokens, true);
         double ttft = m.layers() * pre.total() + k.gemmSeconds(1, m.vocabSize() / (double) tp, h, 1)
                 + (pp - 1) * (pp > 1 ? Collectives.pointToPointSeconds(promptTokens * h * BYTES, net.link(2, tp * ep)) : 0);
 
         // memory of the fullest GPU
         double ffnWeights = m.isMoe() ? m.experts() / (double) ep * m.expertParameters() / tp : m.expertParameters() / tp;
-        double perLayer = m.attentionParametersPerLayer() / tp + ffnWeights + m.routerParametersPerLayer() + 2 * h;
+        double linearPerLayer = m.attentionParametersPerLayer() / tp + ffnWeights; // in the weights' type
+        double bf16PerLayer = m.routerParametersPerLayer() + 2 * h; // router and norms stay BF16
         double embeddings = (pp == 1 ? m.embeddingParameters() : m.embeddingParameters() - (double) m.vocabSize() * h * (m.family()
                 .tiedEmbeddings() ? 0 : 1)) / tp;
-        double weightBytes = (layersPerStage * perLayer + embeddings) * BYTES;
-        double kvBytes = batch / (double) ep * (promptTokens + (double) outputTokens) * layersPerStage * 2 * kvPerGpu * d * BYTES;
+        double weightBytes = layersPerStage * (linearPerLayer * types.weightBytes() + bf16PerLayer * BYTES) + embeddings * BYTES;
+        double kvBytes = batch / (double) ep * (promptTokens + (double) outputTokens) * layersPerStage * 2 * kvPerGpu * d * types.kvBytes();
         double capacity = sys.gpu().hbmCapacityBytes();
         double usable = capacity * USABLE_MEMORY_FRACTION;
-        ServingResult.Memory mem = new ServingResult.Memory(weightBytes, kvBytes, kvCachePerTokenBytes(m), usable, capacity,
+        ServingResult.Memory mem = new ServingResult.Memory(weightBytes, kvBytes, kvCachePerTokenBytes(m, types.kvCache()), usable, capacity,
                 weightBytes + kvBytes <= usable);
 
         int domain = net.scaleUpGpus();
         double perGpu = batch / tpot / plan.gpusPerReplica();
         return new ServingResult(plan, batch, promptTokens, outputTokens, context, ttft, tpot, ttft + (outputTokens - 1) * tpot, 1 / tpot,
-                perGpu, perGpu * plan.gpus(), parts, mem, domain, inside(tp, domain), inside(tp * ep, domain));
+                perGpu, perGpu * plan.gpus(), parts, mem, domain, inside(tp, domain), inside(tp * ep, domain), types.weights().word(),
+                types.kvCache().word());
     }
 
     /** Whether a group of {@code span} GPUs is placed inside one domain (whole groups per domain, {@code GroupNetwork.fitsInDomain}). */
     private static boolean inside(long span, int domain) {
         return span <= domain;
+    }
+
+    /**
+     * The costs of the linear layers' multiplies in {@code type}: BF16 the system's own (without wave quantisation), FP8 the GPU's
+     * FP8 peak and table (operands 1 B), refused with the GPU's name when its document gives no FP8 peak.
+     */
+    private static KernelCosts linear(TrainingSystem sys, KernelCosts bf16, DataType type) {
+        if (type == DataType.BF16) {
+            return bf16;
+        }
+        if (!(sys.gpu().peak(type) > 0)) {
+            throw new IllegalArgumentException("--weights-type " + type.word() + " on GPU " + sys.gpu().name() + ", whose document gives no peak."
+                    + type.word() + " — expected a GPU with " + type.word() + " tensor cores (hint: --weights-type bf16, or --gpu h100-sxm or b200)");
+        }
+        KernelCosts t = KernelCosts.of(sys.gpu(), type);
+        return new KernelCosts(t.peakFlopsPerSecond(), t.hbmBytesPerSecond(), t.flopThresholds(), t.flopEfficiencies(), t.byteThresholds(),
+                t.byteEfficiencies(), 0, t.operandBytes());
+    }
+
+    /** The BF16 kernels (attention, element-wise, router, logits), the linear layers' multiplies and the KV cache's bytes per element. */
+    private record Kernels(KernelCosts bf16, KernelCosts linear, double kvBytes) {
     }
 
     /** One layer's time by part on one GPU. */
@@ -149,8 +188,10 @@ public final class ServingModel {
      * One layer: {@code tokens} tokens in one attention group (of {@code stageTokens} in the stage, spread over the EP groups),
      * each attending to {@code context} tokens (for prefill: the prompt itself, causal).
      */
-    private static Layer layer(ModelSpec m, KernelCosts k, GroupNetwork net, ServingPlan plan, double tokens, double stageTokens,
+    private static Layer layer(ModelSpec m, Kernels ks, GroupNetwork net, ServingPlan plan, double tokens, double stageTokens,
                                double context, boolean prefill) {
+        KernelCosts k = ks.bf16();
+        KernelCosts mm = ks.linear();
         int tp = plan.tp();
         int ep = plan.ep();
         double h = m.hiddenSize();
@@ -159,10 +200,10 @@ public final class ServingModel {
         double heads = m.heads() / (double) tp;
         double kv = Math.ceil(m.kvHeads() / (double) tp);
         // attention projections: QKV (h → (heads + 2 kv)·d per GPU) and O (heads·d → h)
-        double weights = k.gemmSeconds(tokens, (heads + 2 * kv) * d, h, 1) + k.gemmSeconds(tokens, h, heads * d, 1);
+        double weights = mm.gemmSeconds(tokens, (heads + 2 * kv) * d, h, 1) + mm.gemmSeconds(tokens, h, heads * d, 1);
         // attention over the context: QKᵀ and AV, 2·2·tokens·context·d FLOPs per head; K and V read once per sequence
         double attFlops = 4 * tokens * context * d * heads * (prefill ? 0.5 : 1);
-        double kvBytes = (prefill ? tokens : tokens * context) * 2 * kv * d * BYTES;
+        double kvBytes = (prefill ? tokens : tokens * context) * 2 * kv * d * ks.kvBytes();
         double attention = k.seconds(attFlops, kvBytes);
         int in = m.family().ffnMatrices() - 1;
         double allToAll = 0;
@@ -174,7 +215,7 @@ public final class ServingModel {
             hit = Math.max(hit, Math.min(local, 1));
             double each = routed / hit;
             weights += k.gemmSeconds(tokens, m.experts(), h, 1) // router, replicated
-                    + hit * (k.gemmSeconds(each, in * f / tp, h, 1) + k.gemmSeconds(each, h, f / tp, 1));
+                    + hit * (mm.gemmSeconds(each, in * f / tp, h, 1) + mm.gemmSeconds(each, h, f / tp, 1));
             if (ep > 1) {
                 LinkCost link = net.link(ep, tp);
                 double send = tokens * m.topK() * h * BYTES;
@@ -182,7 +223,7 @@ public final class ServingModel {
             }
             expertOut = ep > 1 ? routed : tokens;
         } else {
-            weights += k.gemmSeconds(tokens, in * f / tp, h, 1) + k.gemmSeconds(tokens, h, f / tp, 1);
+            weights += mm.gemmSeconds(tokens, in * f / tp, h, 1) + mm.gemmSeconds(tokens, h, f / tp, 1);
             expertOut = tokens;
         }
         double ffnTokens = m.isMoe() ? stageTokens * m.topK() / ep : tokens;

@@ -19,11 +19,13 @@ package org.mosaic.cluster.inference;
  * @param scaleUpGpus               GPUs of one scale-up domain
  * @param tpInScaleUp               whether a TP group lies inside one scale-up domain
  * @param epInScaleUp               whether an EP group (tp × ep GPUs) lies inside one scale-up domain
+ * @param weightsType               the linear layers' weights and multiplies: bf16 or fp8 ({@link ServingPrecision})
+ * @param kvCacheType               the KV cache: bf16 or fp8
  */
 public record ServingResult(ServingPlan plan, int batch, int promptTokens, int outputTokens, double decodeContextTokens,
                             double timeToFirstTokenSeconds, double timePerOutputTokenSeconds, double requestLatencySeconds,
                             double userTokensPerSecond, double gpuTokensPerSecond, double tokensPerSecond, Decode decode, Memory memory,
-                            int scaleUpGpus, boolean tpInScaleUp, boolean epInScaleUp) {
+                            int scaleUpGpus, boolean tpInScaleUp, boolean epInScaleUp, String weightsType, String kvCacheType) {
 
     /**
      * The decode step (one output token for the whole batch) by part, seconds; each summed over the layers of every stage and
@@ -50,7 +52,7 @@ public record ServingResult(ServingPlan plan, int batch, int promptTokens, int o
      *
      * @param weightBytes          weights of its layers and embeddings
      * @param kvCacheBytes         K and V of its layers for its sequences at the full context (prompt + output)
-     * @param kvCachePerTokenBytes K and V of the whole model per token (2 · layers · KV heads · head dim · 2 B)
+     * @param kvCachePerTokenBytes K and V of the whole model per token (2 · layers · KV heads · head dim · bytes of the KV type)
      * @param usableBytes          capacity × the usable fraction
      * @param capacityBytes        the GPU's HBM
      * @param fits                 weights + KV cache ≤ usable

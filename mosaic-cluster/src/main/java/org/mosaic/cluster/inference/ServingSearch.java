@@ -37,6 +37,12 @@ public final class ServingSearch {
 
     /** The search (see the type); {@code latencyTargetSeconds} null for none. */
     public static Result search(ModelSpec m, TrainingSystem sys, Fixed fixed, int prompt, int output, Double latencyTargetSeconds, int top) {
+        return search(m, sys, fixed, prompt, output, latencyTargetSeconds, top, ServingPrecision.BF16);
+    }
+
+    /** The search in the given number formats (a numerics choice the search keeps, not one it makes). */
+    public static Result search(ModelSpec m, TrainingSystem sys, Fixed fixed, int prompt, int output, Double latencyTargetSeconds, int top,
+                                ServingPrecision types) {
         List<ServingResult> kept = new ArrayList<>();
         int examined = 0;
         int fitting = 0;
@@ -63,7 +69,7 @@ public final class ServingSearch {
                         }
                     }
                     for (int b : batches) {
-                        ServingResult r = ServingModel.evaluate(m, sys, new ServingPlan(tp, pp, ep, dp), b, prompt, output);
+                        ServingResult r = ServingModel.evaluate(m, sys, new ServingPlan(tp, pp, ep, dp), b, prompt, output, types);
                         examined++;
                         if (!r.memory().fits()) {
                             continue;

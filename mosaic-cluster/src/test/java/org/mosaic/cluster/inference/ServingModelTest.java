@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mosaic.cluster.training.DataType;
 import org.mosaic.cluster.training.GpuSpec;
 import org.mosaic.cluster.training.GroupNetwork;
 import org.mosaic.cluster.training.KernelCosts;
@@ -53,6 +54,100 @@ class ServingModelTest {
         assertEquals((weights + kv) / HBM, r.timePerOutputTokenSeconds(), 1e-3 * r.timePerOutputTokenSeconds());
         assertEquals(r.timePerOutputTokenSeconds(), r.decode().totalSeconds(), 1e-12);
         assertEquals(0, r.decode().tpAllReduceSeconds());
+    }
+
+    /** A GPU with an FP8 peak, flat kernel efficiencies (η_F 1, η_Q {@code hbmEfficiency}), on a two-level network. */
+    private static TrainingSystem withFp8(long gpus, double bf16Peak, double fp8Peak, double hbm, double hbmEfficiency) {
+        GpuSpec.KernelEfficiency e = new GpuSpec.KernelEfficiency(List.of(new GpuSpec.Step(0, 1)), List.of(new GpuSpec.Step(0, hbmEfficiency)));
+        GpuSpec g = new GpuSpec("fp8-ideal", bf16Peak, hbm, 1e15, e, 0, fp8Peak, 0);
+        return new TrainingSystem("fp8-ideal", g, KernelCosts.of(g), gpus, GroupNetwork.twoLevel(8, new LinkCost(ALPHA, LINK),
+                new LinkCost(5e-6, 50e9)));
+    }
+
+    private static final ServingPrecision FP8_WEIGHTS = new ServingPrecision(DataType.FP8, DataType.BF16);
+    private static final ServingPrecision FP8_ALL = new ServingPrecision(DataType.FP8, DataType.FP8);
+
+    /**
+     * Issue 16's closed form for decode on one GPU, bandwidth-bound: (weights read + KV read) / (HBM bandwidth × η_Q), with
+     * the linear layers' weights at 2 B (BF16) or 1 B (FP8), the output projection in BF16 (2 B, unquantised), and the K and V
+     * of the context at 2 B or 1 B. Arithmetic is free (peaks of 1e18) and η_Q is 0.8 for every size; what is left is the
+     * activations each kernel reads and writes (a few hidden vectors, 1e-4 of the weights).
+     */
+    @Test
+    void singleGpuDecodeIsWeightsPlusKvBytesOverHbmBandwidthTimesEfficiencyInBf16AndFp8() {
+        ModelSpec m = llama2_70b();
+        double eta = 0.8;
+        TrainingSystem sys = withFp8(1, 1e18, 2e18, HBM, eta);
+        double context = 1001; // prompt 1000, output 2
+        double linear = m.layers() * (m.attentionParametersPerLayer() + m.expertParameters());
+        double logits = (double) m.vocabSize() * m.hiddenSize();
+        double kvElements = m.layers() * context * 2 * m.kvHeads() * m.headDim();
+        for (ServingPrecision p : List.of(ServingPrecision.BF16, FP8_WEIGHTS, FP8_ALL)) {
+            ServingResult r = ServingModel.evaluate(m, sys, new ServingPlan(1, 1, 1, 1), 1, 1000, 2, p);
+            double bytes = linear * p.weightBytes() + logits * 2 + kvElements * p.kvBytes();
+            assertEquals(bytes / (HBM * eta), r.timePerOutputTokenSeconds(), 1e-3 * r.timePerOutputTokenSeconds(), p.label());
+            assertEquals(p.weights().word(), r.weightsType());
+            assertEquals(p.kvCache().word(), r.kvCacheType());
+        }
+        double bf16 = ServingModel.evaluate(m, sys, new ServingPlan(1, 1, 1, 1), 1, 1000, 2).timePerOutputTokenSeconds();
+        double fp8 = ServingModel.evaluate(m, sys, new ServingPlan(1, 1, 1, 1), 1, 1000, 2, FP8_ALL).timePerOutputTokenSeconds();
+        // 137.9 GB of linear weights → 69.0 GB; the 0.5 GB BF16 output projection and the 0.3 GB KV cache of a 1,001-token context keep it above ½
+        assertTrue(fp8 / bf16 > 0.5 && fp8 / bf16 < 0.51, () -> "FP8/BF16 " + fp8 / bf16);
+    }
+
+    /**
+     * With HBM out of the way (1e18 B/s) and a large batch, the decode step's linear layers are the FP8 peak's: 2 FLOPs per
+     * weight and token over peak.fp8 (η_F 1), not the BF16 peak's; attention stays on the BF16 peak.
+     */
+    @Test
+    void fp8MultipliesRunAtTheGpusFp8Peak() {
+        ModelSpec m = llama2_70b();
+        TrainingSystem sys = withFp8(1, 1e15, 2e15, 1e18, 1);
+        int batch = 64;
+        double linearFlops = 2.0 * batch * m.layers() * (m.attentionParametersPerLayer() + m.expertParameters());
+        ServingResult fp8 = ServingModel.evaluate(m, sys, new ServingPlan(1, 1, 1, 1), batch, 128, 2, FP8_WEIGHTS);
+        ServingResult bf16 = ServingModel.evaluate(m, sys, new ServingPlan(1, 1, 1, 1), batch, 128, 2);
+        assertEquals(linearFlops / 2e15, fp8.decode().weightsSeconds(), 1e-4 * fp8.decode().weightsSeconds());
+        assertEquals(linearFlops / 1e15, bf16.decode().weightsSeconds(), 1e-4 * bf16.decode().weightsSeconds());
+        assertEquals(bf16.decode().attentionSeconds(), fp8.decode().attentionSeconds(), 1e-15);
+    }
+
+    @Test
+    void fp8KvCacheHalvesTheKvMemoryAndFp8WeightsHalveTheLinearWeights() {
+        ModelSpec m = llama2_70b();
+        TrainingSystem sys = SystemSpec.preset("llama3-h100").system(8);
+        ServingPlan plan = new ServingPlan(4, 1, 1, 1);
+        ServingResult bf16 = ServingModel.evaluate(m, sys, plan, 64, 2048, 2048);
+        ServingResult kv8 = ServingModel.evaluate(m, sys, plan, 64, 2048, 2048, new ServingPrecision(DataType.BF16, DataType.FP8));
+        ServingResult all8 = ServingModel.evaluate(m, sys, plan, 64, 2048, 2048, FP8_ALL);
+        assertEquals(bf16.memory().kvCacheBytes() / 2, kv8.memory().kvCacheBytes(), 0);
+        assertEquals(bf16.memory().kvCachePerTokenBytes() / 2, kv8.memory().kvCachePerTokenBytes(), 0);
+        assertEquals(bf16.memory().weightBytes(), kv8.memory().weightBytes(), 0);
+        double h = m.hiddenSize();
+        double linear = m.layers() * (m.attentionParametersPerLayer() + m.expertParameters()) / 4;
+        assertEquals(linear, bf16.memory().weightBytes() - all8.memory().weightBytes(), 1e-9 * linear);
+        // the rest stays BF16: both embeddings (÷ TP) and two norms per layer
+        assertEquals((2.0 * m.vocabSize() * h / 4 + 2 * h * m.layers()) * 2, all8.memory().weightBytes() - linear, 1);
+    }
+
+    @Test
+    void fp8WeightsOnAGpuWithoutAnFp8PeakAreRefusedWithTheGpuAndAHint() {
+        TrainingSystem a100 = SystemSpec.preset("selene").system(8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServingModel.evaluate(llama2_70b(), a100,
+                new ServingPlan(4, 1, 1, 1), 1, 128, 128, FP8_WEIGHTS));
+        assertTrue(e.getMessage().contains("a100") && e.getMessage().contains("hint"), e.getMessage());
+        // an FP8 KV cache is storage only: any GPU takes it
+        assertTrue(ServingModel.evaluate(llama2_70b(), a100, new ServingPlan(4, 1, 1, 1), 1, 128, 128,
+                new ServingPrecision(DataType.BF16, DataType.FP8)).timePerOutputTokenSeconds() > 0);
+    }
+
+    @Test
+    void servingTypesOtherThanBf16AndFp8AreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServingPrecision.parse("fp32", "bf16"));
+        assertTrue(e.getMessage().contains("--weights-type fp32") && e.getMessage().contains("bf16 or fp8"), e.getMessage());
+        IllegalArgumentException kv = assertThrows(IllegalArgumentException.class, () -> ServingPrecision.parse("bf16", "int4"));
+        assertTrue(kv.getMessage().contains("--kv-cache-type int4"), kv.getMessage());
+        assertEquals(FP8_ALL, ServingPrecision.parse("FP8", "fp8"));
     }
 
     @Test

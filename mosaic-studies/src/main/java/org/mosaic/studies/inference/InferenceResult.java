@@ -11,7 +11,7 @@ import org.mosaic.cluster.inference.ServingResult;
  * @param model                 the model's name
  * @param parameters            its weights (every expert)
  * @param activeParameters      the weights one token uses
- * @param kvCachePerTokenBytes  K and V of every layer per token
+ * @param kvCachePerTokenBytes  K and V of every layer per token, in the KV cache's type
  * @param runs                  one per policy, in the order given (one without a policy on a system)
  */
 public record InferenceResult(String model, double parameters, double activeParameters, double kvCachePerTokenBytes, List<Run> runs) {

@@ -9,6 +9,7 @@ import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.fleet.Interconnect;
 import org.mosaic.cluster.inference.ServingModel;
 import org.mosaic.cluster.inference.ServingPlan;
+import org.mosaic.cluster.inference.ServingPrecision;
 import org.mosaic.cluster.inference.ServingResult;
 import org.mosaic.cluster.inference.ServingSearch;
 import org.mosaic.cluster.training.GpuSpec;
@@ -62,7 +63,10 @@ public final class InferenceStudy implements Study<InferenceStudy.Input, Inferen
             boolean search,
             @In(value = "the largest time per output token a searched plan may have (null: none)", unit = "s", range = "> 0")
             Double latencyTargetSeconds,
-            @In(value = "plans listed by a search", unit = "1", range = "1..100", defaultValue = "5") int top) {
+            @In(value = "plans listed by a search", unit = "1", range = "1..100", defaultValue = "5") int top,
+            @In(value = "the linear layers' weights and their multiplies (fp8: W8A8 at the GPU's FP8 peak)", range = "bf16|fp8",
+                    defaultValue = "bf16") String weightsType,
+            @In(value = "the KV cache's number format", range = "bf16|fp8", defaultValue = "bf16") String kvCacheType) {
 
         public Input {
             if (model == null) {
@@ -72,6 +76,25 @@ public final class InferenceStudy implements Study<InferenceStudy.Input, Inferen
                 throw new IllegalArgumentException("neither a system nor a cluster — expected one of them");
             }
             policies = system != null ? List.of() : List.copyOf(policies);
+            weightsType = weightsType == null ? "bf16" : weightsType;
+            kvCacheType = kvCacheType == null ? "bf16" : kvCacheType;
+        }
+
+        /** The inputs before the number formats, served in BF16. */
+        public Input(ModelSpec model, SystemSpec system, ClusterDocument cluster, String clusterLabel, GpuSpec gpu, Long gpus, List<String> policies,
+                     Interconnect interconnect, Integer tp, Integer pp, Integer ep, Integer dp, Integer batch, int promptTokens, int outputTokens,
+                     boolean search, Double latencyTargetSeconds, int top) {
+            this(model, system, cluster, clusterLabel, gpu, gpus, policies, interconnect, tp, pp, ep, dp, batch, promptTokens, outputTokens, search,
+                    latencyTargetSeconds, top, "bf16", "bf16");
+        }
+
+        /** The number formats; a word other than bf16 or fp8 is a {@link UsageException}. */
+        public ServingPrecision precision() {
+            try {
+                return ServingPrecision.parse(weightsType, kvCacheType);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
 
         /** Whether the plan is searched: asked for, or no plan option given. */
@@ -121,7 +144,7 @@ public final class InferenceStudy implements Study<InferenceStudy.Input, Inferen
                 ServingSearch.Result r;
                 try {
                     r = ServingSearch.search(m, setup.system(), new ServingSearch.Fixed(in.tp(), in.pp(), in.ep(), in.dp(), in.batch()),
-                            in.promptTokens(), in.outputTokens(), in.latencyTargetSeconds(), in.top());
+                            in.promptTokens(), in.outputTokens(), in.latencyTargetSeconds(), in.top(), in.precision());
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
@@ -134,7 +157,8 @@ public final class InferenceStudy implements Study<InferenceStudy.Input, Inferen
             } else {
                 ServingPlan plan = new ServingPlan(or1(in.tp()), or1(in.pp()), or1(in.ep()), or1(in.dp()));
                 try {
-                    best = ServingModel.evaluate(m, setup.system(), plan, or1(in.batch()), in.promptTokens(), in.outputTokens());
+                    best = ServingModel.evaluate(m, setup.system(), plan, or1(in.batch()), in.promptTokens(), in.outputTokens(),
+                            in.precision());
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }
@@ -148,7 +172,8 @@ public final class InferenceStudy implements Study<InferenceStudy.Input, Inferen
             runs.add(new InferenceResult.Run(policy, setup.system().name(), setup.system().network().scaleUpGpus(), note, best, search));
             progress.step();
         }
-        return new InferenceResult(m.name(), m.parameterCount(), m.activeParameterCount(), ServingModel.kvCachePerTokenBytes(m), List.copyOf(runs));
+        return new InferenceResult(m.name(), m.parameterCount(), m.activeParameterCount(), ServingModel.kvCachePerTokenBytes(m,
+                in.precision().kvCache()), List.copyOf(runs));
     }
 
     private static int or1(Integer v) {
@@ -157,6 +182,7 @@ public final class InferenceStudy implements Study<InferenceStudy.Input, Inferen
 
     /** The options checked before any work; a fixed TP or EP the model cannot take is refused whether searched or not. */
     static void check(Input in) {
+        in.precision();
         if (in.top() < 1 || in.top() > MAX_TOP) {
             throw new UsageException("--top " + in.top() + ": expected 1 to " + MAX_TOP);
         }

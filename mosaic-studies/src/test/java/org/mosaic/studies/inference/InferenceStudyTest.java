@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.inference.ServingModel;
 import org.mosaic.cluster.inference.ServingPlan;
+import org.mosaic.cluster.inference.ServingPrecision;
 import org.mosaic.cluster.inference.ServingResult;
 import org.mosaic.cluster.training.ModelSpec;
 import org.mosaic.cluster.training.Models;
@@ -101,5 +102,24 @@ class InferenceStudyTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("--latency-target").hasMessageContaining("fastest");
         assertThatThrownBy(() -> STUDY.run(onSystem("llama3-405b", "llama3-h100", 8, 2, null, null, 16, false, 0.05)))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--search");
+    }
+
+    @Test
+    void fp8WeightsAndKvCacheAreTheServingModelsInFp8AndNamedInTheResult() {
+        InferenceStudy.Input bf16 = onSystem("llama3-405b", "llama3-h100", 8, 2, null, null, 16, false, null);
+        InferenceStudy.Input fp8 = new InferenceStudy.Input(bf16.model(), bf16.system(), null, null, null, null, List.of(), null, 8, 2, null, null,
+                16, 2048, 256, false, null, 5, "fp8", "fp8");
+        InferenceResult r = STUDY.run(fp8);
+        ServingResult direct = ServingModel.evaluate(Models.preset("llama3-405b"), SystemSpec.preset("llama3-h100").system(16384),
+                new ServingPlan(8, 2, 1, 1), 16, 2048, 256, ServingPrecision.parse("fp8", "fp8"));
+        assertThat(r.runs().get(0).serving()).isEqualTo(direct);
+        assertThat(r.kvCachePerTokenBytes()).isEqualTo(516_096.0 / 2);
+        assertThat(r.runs().get(0).serving().weightsType()).isEqualTo("fp8");
+        assertThat(Results.json(r)).contains("\"kvCacheType\" : \"fp8\"");
+        assertThat(r.runs().get(0).serving().timePerOutputTokenSeconds()).isLessThan(STUDY.run(bf16).runs().get(0).serving().timePerOutputTokenSeconds());
+        assertThatThrownBy(() -> STUDY.run(new InferenceStudy.Input(bf16.model(), bf16.system(), null, null, null, null, List.of(), null, 8, 2,
+                null, null, 16, 2048, 256, false, null, 5, "int8", "bf16"))).isInstanceOf(UsageException.class).hasMessageContaining("--weights-type int8");
+        assertThatThrownBy(() -> STUDY.run(new InferenceStudy.Input(bf16.model(), SystemSpec.preset("selene"), null, null, null, null, List.of(),
+                null, 8, 2, null, null, 16, 2048, 256, false, null, 5, "fp8", "bf16"))).isInstanceOf(UsageException.class).hasMessageContaining("hint");
     }
 }
