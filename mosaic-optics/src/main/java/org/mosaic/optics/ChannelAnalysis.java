@@ -77,7 +77,8 @@ public final class ChannelAnalysis {
                 dbm(pAvg), dbm(oma), dbm(sensitivity), dbm(noiseOnly), dbm(sensitivity) - dbm(noiseOnly), margin,
                 Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel,
                 coupling(spec), modes(model), ctle(spec, peaking),
-                withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null);
+                withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null,
+                fibreCrosstalk(model));
     }
 
     /**
@@ -113,6 +114,21 @@ public final class ChannelAnalysis {
                 core.vNumber(), core.modeCount(), m == null ? core.modeCount() : m.excitedModes(),
                 Double.isInfinite(f.modeCouplingLengthMeters()) ? null : f.modeCouplingLengthMeters(),
                 f.differentialModeAttenuationDbPerMeter());
+    }
+
+    static ChannelResult.FibreCrosstalk fibreCrosstalk(ChannelModel model) {
+        ChannelSpec spec = model.spec();
+        Crosstalk xt = model.crosstalk();
+        double L = spec.fiber().lengthMeters();
+        double input = Math.pow(10, spec.optics().inputCrosstalkDb() / 10);
+        double retained = xt.retained(L) / (1 - 4 * input);
+        if (!xt.fromGeometry()) {
+            return new ChannelResult.FibreCrosstalk("fiber.crosstalk", xt.coupling(0, 1, L) - input, xt.coupling(1, 1, L),
+                    retained, null, null, null);
+        }
+        ChannelSpec.Fiber f = spec.fiber();
+        return new ChannelResult.FibreCrosstalk("cores", xt.coupling(0, 1, L) - input, xt.coupling(1, 1, L), retained,
+                spec.faceChannelPitchMeters(), f.crosstalkCorrelationLengthMeters(), f.coreDiameterSpread());
     }
 
     static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking) {
