@@ -76,7 +76,7 @@ public final class ChannelAnalysis {
                 eyeWidthUi(model, peaking, spec.berTarget()),
                 dbm(pAvg), dbm(oma), dbm(sensitivity), dbm(noiseOnly), dbm(sensitivity) - dbm(noiseOnly), margin,
                 Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel,
-                coupling(spec), modes(model), ctle(spec, peaking),
+                coupling(spec), modes(model), ctle(model, peaking),
                 withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null,
                 fibreCrosstalk(model));
     }
@@ -132,9 +132,18 @@ public final class ChannelAnalysis {
     }
 
     static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking) {
+        return ctle(spec, peaking, spec.ctle().poleFrequencyPerRate());
+    }
+
+    /** The CTLE as the model uses it (with free poles, the optimiser's pole). */
+    static ChannelResult.Ctle ctle(ChannelModel model, double peaking) {
+        return ctle(model.spec(), peaking, model.spec().ctle().enabled() ? model.ctlePolePerRate() : 0);
+    }
+
+    private static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking, double polePerRate) {
         ChannelSpec.Ctle c = spec.ctle();
         return new ChannelResult.Ctle(c.enabled(), peaking, c.enabled() ? ChannelSpec.Ctle.boostDb(peaking) : 0,
-                c.nyquistGainDb(peaking), c.enabled() ? c.poleFrequencyPerRate() * spec.rateBitsPerSecond() : 0);
+                c.nyquistGainDb(peaking, polePerRate), c.enabled() ? polePerRate * spec.rateBitsPerSecond() : 0);
     }
 
     static double dbm(double watts) {

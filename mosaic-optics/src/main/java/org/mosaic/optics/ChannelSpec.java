@@ -252,7 +252,21 @@ public record ChannelSpec(
      * (the zero-to-pole ratio, not the boost: see {@link #boostDb(double)}).
      * @param fixedPeakingDb NaN to optimise the peaking in [0, maxPeakingDb] for the lowest BER
      */
-    public record Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb) {
+    public record Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb,
+                       double minPoleFrequencyPerRate, double maxPoleFrequencyPerRate) {
+        /** A CTLE whose two poles sit at {@code poleFrequencyPerRate} × rate. */
+        public Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb) {
+            this(enabled, maxPeakingDb, poleFrequencyPerRate, fixedPeakingDb, poleFrequencyPerRate, poleFrequencyPerRate);
+        }
+
+        /**
+         * True when the optimiser chooses the (two equal) poles' frequency within [min, max] × rate; then
+         * {@code poleFrequencyPerRate} is only the bounds' geometric centre, not the pole used.
+         */
+        public boolean poleFree() {
+            return enabled && maxPoleFrequencyPerRate > minPoleFrequencyPerRate;
+        }
+
         /**
          * The real boost of the CTLE, max_f |H(f)|/|H(0)| in dB, for a zero-to-pole ratio g = 10^(peaking/20):
          * with y = (f/fp)², |H|² = (1 + g²y)/(1 + y)², largest at y = (g² − 2)/g² where it is g⁴/(4(g² − 1));
@@ -282,9 +296,14 @@ public record ChannelSpec(
             return 10 * Math.log10((1 + g2 * y) / ((1 + y) * (1 + y)));
         }
 
-        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency, rate/2. */
+        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency, rate/2, with the poles at {@code poleFrequencyPerRate}. */
         public double nyquistGainDb(double peakingDb) {
-            return enabled ? gainDb(peakingDb, 0.5 / poleFrequencyPerRate) : 0;
+            return nyquistGainDb(peakingDb, poleFrequencyPerRate);
+        }
+
+        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency with the poles at {@code polePerRate} × rate. */
+        public double nyquistGainDb(double peakingDb, double polePerRate) {
+            return enabled ? gainDb(peakingDb, 0.5 / polePerRate) : 0;
         }
     }
 

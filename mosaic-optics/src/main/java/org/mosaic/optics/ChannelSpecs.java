@@ -78,9 +78,20 @@ public final class ChannelSpecs {
         p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
         p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
+        p("ctle.minPoleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5,
+                "lower bound of the CTLE pole frequency / bit rate when the optimiser chooses it (with ctle.maxPoleFrequencyPerRate)");
+        p("ctle.maxPoleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5,
+                "upper bound of the CTLE pole frequency / bit rate when the optimiser chooses it (with ctle.minPoleFrequencyPerRate)");
         p("ctle.peaking", Dimension.DECIBEL, 0, 40, "fixed CTLE zero-to-pole ratio (omit to optimise)");
         p("ctle.boost", Dimension.DECIBEL, 0, 30, "fixed CTLE boost max|H(f)|/|H(0)| (instead of ctle.peaking; omit to optimise)");
     }
+
+    /**
+     * Default bounds of a free CTLE pole, × rate, when only one is given: assumed (Mosaic developers), a quarter of the
+     * rate to the rate, around the usual pole at Nyquist (0.5 × rate).
+     */
+    static final double DEFAULT_MIN_POLE = 0.25;
+    static final double DEFAULT_MAX_POLE = 1.0;
 
     private ChannelSpecs() {
     }
@@ -129,7 +140,8 @@ public final class ChannelSpecs {
     public static Map<String, String> unused(ChannelSpec s) {
         Map<String, String> out = new LinkedHashMap<>();
         if (!s.ctle().enabled()) {
-            for (String k : List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost")) {
+            for (String k : List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost",
+                    "ctle.minPoleFrequencyPerRate", "ctle.maxPoleFrequencyPerRate")) {
                 out.put(k, "the CTLE is off (ctle.enabled: false)");
             }
         } else if (!Double.isNaN(s.ctle().fixedPeakingDb())) {
@@ -230,7 +242,30 @@ public final class ChannelSpecs {
             }
             fixed = ChannelSpec.Ctle.peakingDbForBoost(boost);
         }
-        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), maxPeaking, q(r, "ctle.poleFrequencyPerRate", 0.5), fixed);
+        // the poles: fixed at ctle.poleFrequencyPerRate (default 0.5, Nyquist), or free within the two bounds
+        double pole = q(r, "ctle.poleFrequencyPerRate", 0.5);
+        double minPole = pole;
+        double maxPole = pole;
+        boolean hasMin = r.has("ctle.minPoleFrequencyPerRate");
+        boolean hasMax = r.has("ctle.maxPoleFrequencyPerRate");
+        if (hasMin || hasMax) {
+            double lo = q(r, "ctle.minPoleFrequencyPerRate", DEFAULT_MIN_POLE);
+            double hi = q(r, "ctle.maxPoleFrequencyPerRate", DEFAULT_MAX_POLE);
+            String key = hasMin ? "ctle.minPoleFrequencyPerRate" : "ctle.maxPoleFrequencyPerRate";
+            if (r.has("ctle.poleFrequencyPerRate")) {
+                r.problem(key, r.text(key, ""), "either a fixed ctle.poleFrequencyPerRate or the optimiser's bounds "
+                        + "ctle.minPoleFrequencyPerRate/ctle.maxPoleFrequencyPerRate, not both (hint: remove ctle.poleFrequencyPerRate to let the "
+                        + "optimiser choose the poles)");
+            } else if (!(lo < hi)) {
+                r.problem(key, r.text(key, ""), String.format(java.util.Locale.ROOT, "ctle.minPoleFrequencyPerRate (%.3g) below "
+                        + "ctle.maxPoleFrequencyPerRate (%.3g) (hint: to fix the poles, give ctle.poleFrequencyPerRate instead)", lo, hi));
+            } else {
+                minPole = lo;
+                maxPole = hi;
+                pole = Math.sqrt(lo * hi);
+            }
+        }
+        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), maxPeaking, pole, fixed, minPole, maxPole);
         var numerics = new ChannelSpec.Numerics(r.integer("numerics.samplesPerUi", 4, 1024, 32),
                 r.integer("numerics.eyeBins", 64, 1 << 16, 512));
 

@@ -178,7 +178,7 @@ class SpecReaderTest {
         modal.addAll(List.of("fiber.channelPitch", "fiber.crosstalkCorrelationLength", "fiber.coreDiameterSpread"));
         Set<String> expected = new TreeSet<>(modal);
         expected.addAll(List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost",
-                "optics.tirGainOverMicrolens"));
+                "ctle.minPoleFrequencyPerRate", "ctle.maxPoleFrequencyPerRate", "optics.tirGainOverMicrolens"));
         assertThat(ChannelSpecs.unused(off).keySet()).containsExactlyInAnyOrderElementsOf(expected);
         ChannelSpec fixed = ChannelSpecs.bind(ScenarioDocument.preset("mosaic-prototype").with("ctle.peaking", "3 dB"));
         Set<String> fixedExpected = new TreeSet<>(modal);
