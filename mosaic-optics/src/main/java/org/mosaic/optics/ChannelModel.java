@@ -191,6 +191,16 @@ public final class ChannelModel {
         if (peakingDb == cache[0] && polePerRate == cache[3]) {
             return cache;
         }
+        double[] out = noiseIntegrals(peakingDb, polePerRate, NOISE_GRID);
+        noiseCache = out;
+        return out;
+    }
+
+    /** Simpson intervals of the noise integrals in ln f (convergence: {@code ConvergenceTest}). */
+    static final int NOISE_GRID = 192;
+
+    /** The noise integrals on a grid of {@code n} (even) Simpson intervals, uncached. */
+    double[] noiseIntegrals(double peakingDb, double polePerRate, int n) {
         PulseResponse.Cascade c = cascade(1, peakingDb, polePerRate);
         double fr = c.rxPoleHz();
         double fp = c.ctlePoleHz();
@@ -198,7 +208,7 @@ public final class ChannelModel {
         double fz = Double.isInfinite(fp) ? Double.POSITIVE_INFINITY : fp / g;
         double lo = Math.log(1e-4 * Math.min(fr, Double.isInfinite(fz) ? fr : fz));
         double hi = Math.log(1e4 * Math.max(fr, Double.isInfinite(fp) ? fr : fp));
-        int n = 192; // Simpson in ln f over ~18 e-folds: the integrand is smooth there (relative error < 1e-5)
+        // Simpson in ln f over ~18 e-folds: the integrand is smooth there
         double h = (hi - lo) / n;
         double sum = 0;
         double sum2 = 0;
@@ -216,9 +226,7 @@ public final class ChannelModel {
             sum += w * hr * hc * f;
             sum2 += w * hr * hc * f * f * f;
         }
-        double[] out = {peakingDb, sum * h / 3, sum2 * h / 3, polePerRate};
-        noiseCache = out;
-        return out;
+        return new double[] {peakingDb, sum * h / 3, sum2 * h / 3, polePerRate};
     }
 
     /** Everything about one emitter at one CTLE setting. */
