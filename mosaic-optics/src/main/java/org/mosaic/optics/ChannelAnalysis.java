@@ -91,8 +91,9 @@ public final class ChannelAnalysis {
                 eyeWidthUi(model, peaking, spec.berTarget()),
                 dbm(pAvg), dbm(oma), dbm(sensitivity), dbm(noiseOnly), dbm(sensitivity) - dbm(noiseOnly), margin,
                 Math.min(reach, MAX_LENGTH), reach >= MAX_LENGTH, maxRate, List.copyOf(budget), perChannel,
-                coupling(spec), modes(model), ctle(spec, peaking),
-                withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null);
+                coupling(spec), modes(model), ctle(model, peaking),
+                withArrayReach ? ArrayReach.of(spec, Math.min(nominalReach, MAX_LENGTH), margin) : null,
+                fibreCrosstalk(model));
     }
 
     /**
@@ -130,10 +131,34 @@ public final class ChannelAnalysis {
                 f.differentialModeAttenuationDbPerMeter());
     }
 
+    static ChannelResult.FibreCrosstalk fibreCrosstalk(ChannelModel model) {
+        ChannelSpec spec = model.spec();
+        Crosstalk xt = model.crosstalk();
+        double L = spec.fiber().lengthMeters();
+        double input = Math.pow(10, spec.optics().inputCrosstalkDb() / 10);
+        double retained = xt.retained(L) / (1 - 4 * input);
+        if (!xt.fromGeometry()) {
+            return new ChannelResult.FibreCrosstalk("fiber.crosstalk", xt.coupling(0, 1, L) - input, xt.coupling(1, 1, L),
+                    retained, null, null, null);
+        }
+        ChannelSpec.Fiber f = spec.fiber();
+        return new ChannelResult.FibreCrosstalk("cores", xt.coupling(0, 1, L) - input, xt.coupling(1, 1, L), retained,
+                spec.faceChannelPitchMeters(), f.crosstalkCorrelationLengthMeters(), f.coreDiameterSpread());
+    }
+
     static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking) {
+        return ctle(spec, peaking, spec.ctle().poleFrequencyPerRate());
+    }
+
+    /** The CTLE as the model uses it (with free poles, the optimiser's pole). */
+    static ChannelResult.Ctle ctle(ChannelModel model, double peaking) {
+        return ctle(model.spec(), peaking, model.spec().ctle().enabled() ? model.ctlePolePerRate() : 0);
+    }
+
+    private static ChannelResult.Ctle ctle(ChannelSpec spec, double peaking, double polePerRate) {
         ChannelSpec.Ctle c = spec.ctle();
         return new ChannelResult.Ctle(c.enabled(), peaking, c.enabled() ? ChannelSpec.Ctle.boostDb(peaking) : 0,
-                c.nyquistGainDb(peaking), c.enabled() ? c.poleFrequencyPerRate() * spec.rateBitsPerSecond() : 0);
+                c.nyquistGainDb(peaking, polePerRate), c.enabled() ? polePerRate * spec.rateBitsPerSecond() : 0);
     }
 
     static double dbm(double watts) {

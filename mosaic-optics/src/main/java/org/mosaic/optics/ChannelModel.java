@@ -19,7 +19,7 @@ public final class ChannelModel {
     private final double transmission;
     private final double[][] couplingByOffset;
     /** Last noise integrals computed: {peakingDb, ∫|H|²df, ∫f²|H|²df}, replaced atomically (safe to share across threads). */
-    private volatile double[] noiseCache = {Double.NaN, 0, 0};
+    private volatile double[] noiseCache = {Double.NaN, 0, 0, Double.NaN};
 
     public ChannelModel(ChannelSpec spec) {
         this.spec = spec;
@@ -127,18 +127,39 @@ public final class ChannelModel {
     }
 
     public PulseResponse.Cascade cascade(double bandwidthFactor, double peakingDb) {
+        return cascade(bandwidthFactor, peakingDb, ctlePolePerRate());
+    }
+
+    private PulseResponse.Cascade cascade(double bandwidthFactor, double peakingDb, double polePerRate) {
         double rate = spec.rateBitsPerSecond();
         double rxPole = PulseResponse.Cascade.rxPoleForBandwidth(spec.receiver().bandwidthPerRate() * rate);
         boolean ctle = spec.ctle().enabled();
         double tau = 1 / (2 * Math.PI * spec.led().bandwidthHz() * bandwidthFactor);
         return new PulseResponse.Cascade(1 / rate, tau, fibreSigmaSeconds(), rxPole,
-                ctle ? spec.ctle().poleFrequencyPerRate() * rate : Double.POSITIVE_INFINITY,
+                ctle ? polePerRate * rate : Double.POSITIVE_INFINITY,
                 ctle ? Math.pow(10, peakingDb / 20) : 1.0);
+    }
+
+    /** The CTLE setting the optimiser chose: {peaking dB, pole frequency / rate}; null until asked for. */
+    private volatile double[] ctleOptimum;
+
+    /**
+     * The CTLE's pole frequency / rate this model uses: the fixed {@code ctle.poleFrequencyPerRate}, or, with the poles
+     * free ({@link ChannelSpec.Ctle#poleFree()}), the one the optimiser chose jointly with the peaking
+     * ({@link #optimalCtle()}).
+     */
+    public double ctlePolePerRate() {
+        return spec.ctle().poleFree() ? optimalCtle()[1] : spec.ctle().poleFrequencyPerRate();
+    }
+
+    /** The CTLE's pole frequency in Hz (infinite when the CTLE is off). */
+    public double ctlePoleHz() {
+        return spec.ctle().enabled() ? ctlePolePerRate() * spec.rateBitsPerSecond() : Double.POSITIVE_INFINITY;
     }
 
     /** ∫₀^∞ |H_rx(f)·H_ctle(f)|² df, Hz: the noise bandwidth of white TIA noise referred to the decision point. */
     public double noiseBandwidth(double peakingDb) {
-        return noiseIntegrals(peakingDb)[1];
+        return noiseIntegrals(peakingDb, ctlePolePerRate())[1];
     }
 
     /**
@@ -146,7 +167,7 @@ public final class ChannelModel {
      * capacitance), which the CTLE's boost amplifies more than the white part.
      */
     public double noiseBandwidthF2(double peakingDb) {
-        return noiseIntegrals(peakingDb)[2];
+        return noiseIntegrals(peakingDb, ctlePolePerRate())[2];
     }
 
     /**
@@ -154,25 +175,40 @@ public final class ChannelModel {
      * plus the rising term (2π·C·e_n)²·∫f²|H|²df.
      */
     public double tiaVariance(double peakingDb) {
-        double in = spec.receiver().noiseDensityAmpsPerRootHz();
-        double k2 = spec.receiver().fSquaredNoiseCoefficient();
-        return in * in * noiseBandwidth(peakingDb) + (k2 == 0 ? 0 : k2 * noiseBandwidthF2(peakingDb));
+        return tiaVariance(peakingDb, ctlePolePerRate());
     }
 
-    /** {peakingDb, ∫|H|²df, ∫f²|H|²df}, cached for the last peaking. */
-    private double[] noiseIntegrals(double peakingDb) {
+    private double tiaVariance(double peakingDb, double polePerRate) {
+        double in = spec.receiver().noiseDensityAmpsPerRootHz();
+        double k2 = spec.receiver().fSquaredNoiseCoefficient();
+        double[] n = noiseIntegrals(peakingDb, polePerRate);
+        return in * in * n[1] + (k2 == 0 ? 0 : k2 * n[2]);
+    }
+
+    /** {peakingDb, ∫|H|²df, ∫f²|H|²df, pole / rate}, cached for the last setting. */
+    private double[] noiseIntegrals(double peakingDb, double polePerRate) {
         double[] cache = noiseCache;
-        if (peakingDb == cache[0]) {
+        if (peakingDb == cache[0] && polePerRate == cache[3]) {
             return cache;
         }
-        PulseResponse.Cascade c = cascade(1, peakingDb);
+        double[] out = noiseIntegrals(peakingDb, polePerRate, NOISE_GRID);
+        noiseCache = out;
+        return out;
+    }
+
+    /** Simpson intervals of the noise integrals in ln f (convergence: {@code ConvergenceTest}). */
+    static final int NOISE_GRID = 192;
+
+    /** The noise integrals on a grid of {@code n} (even) Simpson intervals, uncached. */
+    double[] noiseIntegrals(double peakingDb, double polePerRate, int n) {
+        PulseResponse.Cascade c = cascade(1, peakingDb, polePerRate);
         double fr = c.rxPoleHz();
         double fp = c.ctlePoleHz();
         double g = c.ctlePeakingLinear();
         double fz = Double.isInfinite(fp) ? Double.POSITIVE_INFINITY : fp / g;
         double lo = Math.log(1e-4 * Math.min(fr, Double.isInfinite(fz) ? fr : fz));
         double hi = Math.log(1e4 * Math.max(fr, Double.isInfinite(fp) ? fr : fp));
-        int n = 192; // Simpson in ln f over ~18 e-folds: the integrand is smooth there (relative error < 1e-5)
+        // Simpson in ln f over ~18 e-folds: the integrand is smooth there
         double h = (hi - lo) / n;
         double sum = 0;
         double sum2 = 0;
@@ -190,9 +226,7 @@ public final class ChannelModel {
             sum += w * hr * hc * f;
             sum2 += w * hr * hc * f * f * f;
         }
-        double[] out = {peakingDb, sum * h / 3, sum2 * h / 3};
-        noiseCache = out;
-        return out;
+        return new double[] {peakingDb, sum * h / 3, sum2 * h / 3, polePerRate};
     }
 
     /** Everything about one emitter at one CTLE setting. */
@@ -219,7 +253,12 @@ public final class ChannelModel {
      * ({@code Integer.MIN_VALUE}: at the best instant). Used for bathtub curves and eye diagrams.
      */
     public Evaluation evaluate(Emitter e, double peakingDb, double[][] neighbourPower, int phaseOffset) {
-        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
+        return evaluate(e, peakingDb, ctlePolePerRate(), neighbourPower, phaseOffset);
+    }
+
+    private Evaluation evaluate(Emitter e, double peakingDb, double polePerRate, double[][] neighbourPower, int phaseOffset) {
+        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb, polePerRate),
+                spec.numerics().samplesPerUi());
         double pAvg = receivedAveragePower(e.launchedFactor());
         // an APD multiplies the primary photocurrent by M (resp below is the multiplied responsivity) and its shot
         // noise by M²·F: 2q·M²·F·(R·P + I_dark)·B = 2q·M·F·(resp·P + M·I_dark)·B
@@ -227,8 +266,8 @@ public final class ChannelModel {
         double excess = spec.receiver().excessNoiseFactor();
         double resp = spec.receiver().responsivityAmpsPerWatt() * e.responsivityFactor() * gain;
         double omaCurrent = resp * omaFromAverage(pAvg);
-        double bn = noiseBandwidth(peakingDb);
-        double thermal = e.noiseFactor() * e.noiseFactor() * tiaVariance(peakingDb);
+        double bn = noiseIntegrals(peakingDb, polePerRate)[1];
+        double thermal = e.noiseFactor() * e.noiseFactor() * tiaVariance(peakingDb, polePerRate);
 
         // crosstalk: interferers and the mean power they add
         int r = Crosstalk.RADIUS;
@@ -417,10 +456,125 @@ public final class ChannelModel {
         return best;
     }
 
+    /** Poles tried per grid row of the joint search (log-spaced over the bounds). */
+    static final int POLE_GRID = 5;
+    /** Golden-section steps per coordinate of the statistical-eye refinement. */
+    static final int REFINE_STEPS = 5;
+    /** Grid points (best by the Gaussian-Q proxy) whose statistical-eye BER seeds the refinement. */
+    static final int EYE_CANDIDATES = 3;
+
+    /**
+     * The CTLE setting {peaking dB, pole / rate} that minimises the nominal channel's BER. With a fixed pole, the
+     * peaking search below ({@link #optimalPeakingDb()}). With the poles free ({@code ctle.minPoleFrequencyPerRate},
+     * {@code ctle.maxPoleFrequencyPerRate}): a grid over the peaking (as below) × {@link #POLE_GRID} log-spaced poles on
+     * the Gaussian-Q proxy, the statistical eye's BER at the proxy's {@link #EYE_CANDIDATES} best grid points, then
+     * golden-section steps on the statistical eye's BER in the peaking and in ln(pole) around the best (one grid cell
+     * each way); the best point the statistical eye evaluated is returned.
+     */
+    public double[] optimalCtle() {
+        double[] c = ctleOptimum;
+        if (c != null) {
+            return c;
+        }
+        ChannelSpec.Ctle ctle = spec.ctle();
+        if (!ctle.poleFree()) {
+            c = new double[] {optimalPeakingDb(), ctle.poleFrequencyPerRate()};
+        } else {
+            c = jointOptimum();
+        }
+        ctleOptimum = c;
+        return c;
+    }
+
+    private double[] jointOptimum() {
+        ChannelSpec.Ctle ctle = spec.ctle();
+        Emitter e = nominal();
+        boolean fixedPeaking = !Double.isNaN(ctle.fixedPeakingDb());
+        double max = fixedPeaking ? ctle.fixedPeakingDb() : ctle.maxPeakingDb();
+        int steps = fixedPeaking ? 0 : (int) Math.max(2, Math.ceil(max / 2.0));
+        double lnLo = Math.log(ctle.minPoleFrequencyPerRate());
+        double lnHi = Math.log(ctle.maxPoleFrequencyPerRate());
+        int n = (steps + 1) * POLE_GRID;
+        double[][] grid = new double[n][];
+        for (int i = 0; i <= steps; i++) {
+            double pk = fixedPeaking ? max : max * i / steps;
+            for (int j = 0; j < POLE_GRID; j++) {
+                double pole = Math.exp(lnLo + (lnHi - lnLo) * j / (POLE_GRID - 1));
+                grid[i * POLE_GRID + j] = new double[] {pk, pole, objective(e, pk, pole)};
+            }
+        }
+        java.util.Arrays.sort(grid, java.util.Comparator.comparingDouble(g -> g[2]));
+        double[] best = null;
+        double bestBer = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < Math.min(EYE_CANDIDATES, n); k++) {
+            double ber = eyeBer(e, grid[k][0], grid[k][1]);
+            if (ber < bestBer) {
+                bestBer = ber;
+                best = new double[] {grid[k][0], grid[k][1]};
+            }
+        }
+        double pkCell = steps == 0 ? 0 : max / steps;
+        double lnCell = (lnHi - lnLo) / (POLE_GRID - 1);
+        for (int round = 0; round < 1; round++) {
+            double scale = 1;
+            if (!fixedPeaking) {
+                double pole = best[1];
+                double[] r = golden(x -> eyeBer(e, x, pole), Math.max(0, best[0] - scale * pkCell),
+                        Math.min(max, best[0] + scale * pkCell));
+                if (r[1] < bestBer) {
+                    bestBer = r[1];
+                    best = new double[] {r[0], pole};
+                }
+            }
+            double pk = best[0];
+            double ln = Math.log(best[1]);
+            double[] r = golden(x -> eyeBer(e, pk, Math.exp(x)), Math.max(lnLo, ln - scale * lnCell),
+                    Math.min(lnHi, ln + scale * lnCell));
+            if (r[1] < bestBer) {
+                bestBer = r[1];
+                best = new double[] {pk, Math.exp(r[0])};
+            }
+        }
+        return best;
+    }
+
+    /** The nominal channel's BER from the statistical eye at one CTLE setting. */
+    private double eyeBer(Emitter e, double peakingDb, double polePerRate) {
+        return evaluate(e, peakingDb, polePerRate, null, Integer.MIN_VALUE).ber();
+    }
+
+    /** Golden-section search for the minimum of f on [a, b]: {x, f(x)} of the best point evaluated. */
+    private static double[] golden(java.util.function.DoubleUnaryOperator f, double a, double b) {
+        double gr = (Math.sqrt(5) - 1) / 2;
+        double c = b - gr * (b - a);
+        double d = a + gr * (b - a);
+        double fc = f.applyAsDouble(c);
+        double fd = f.applyAsDouble(d);
+        for (int i = 0; i < REFINE_STEPS; i++) {
+            if (fc < fd) {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - gr * (b - a);
+                fc = f.applyAsDouble(c);
+            } else {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + gr * (b - a);
+                fd = f.applyAsDouble(d);
+            }
+        }
+        return fc < fd ? new double[] {c, fc} : new double[] {d, fd};
+    }
+
     /** The CTLE peaking (dB) that minimises the nominal channel's BER; the fixed value if one is given. */
     public double optimalPeakingDb() {
         if (!spec.ctle().enabled()) {
             return 0;
+        }
+        if (spec.ctle().poleFree()) {
+            return optimalCtle()[0];
         }
         if (!Double.isNaN(spec.ctle().fixedPeakingDb())) {
             return spec.ctle().fixedPeakingDb();
@@ -471,10 +625,15 @@ public final class ChannelModel {
      * search is robust); the final BER is then computed with the exact statistical eye.
      */
     private double objective(Emitter e, double peakingDb) {
-        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb), spec.numerics().samplesPerUi());
+        return objective(e, peakingDb, ctlePolePerRate());
+    }
+
+    private double objective(Emitter e, double peakingDb, double polePerRate) {
+        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb, polePerRate),
+                spec.numerics().samplesPerUi());
         double oma = spec.receiver().responsivityAmpsPerWatt() * spec.receiver().apdGain()
                 * omaFromAverage(receivedAveragePower(e.powerFactor()));
-        double noise = tiaVariance(peakingDb) / (oma * oma);
+        double noise = tiaVariance(peakingDb, polePerRate) / (oma * oma);
         double xt = 0;
         int r = Crosstalk.RADIUS;
         for (int dm = -r; dm <= r; dm++) {

@@ -18,6 +18,8 @@ import java.util.List;
  * @param arrayReach reach and margin for the nominal channel, the array's mean BER and the k-th worst channel, with
  *                   the design's target definition ({@code link.reach.target}); null unless asked for
  *                   ({@link ChannelAnalysis#analyse(ChannelSpec, boolean)})
+ * @param fibreCrosstalk the fibre's crosstalk at the design's length and where it came from (the cores' geometry or
+ *                       the {@code fiber.crosstalk} override)
  */
 public record ChannelResult(
         String name,
@@ -56,7 +58,20 @@ public record ChannelResult(
         Coupling coupling,
         Modes modes,
         Ctle ctle,
-        ArrayReach arrayReach) {
+        ArrayReach arrayReach,
+        FibreCrosstalk fibreCrosstalk) {
+
+    /**
+     * The fibre's channel-to-channel crosstalk at the design's length (the fibre's part; the optics' input spill
+     * {@code optics.inputCrosstalk} is separate): {@code source} is {@code "cores"} when it follows from the cores'
+     * geometry (coupled-mode κ, coupled-power diffusion over the core lattice, {@link CoreCoupling}) and
+     * {@code "fiber.crosstalk"} when that measured override was used (then the geometry's keys, channelPitchMeters
+     * among them, are null). Couplings are linear power fractions of a channel's launched power.
+     */
+    public record FibreCrosstalk(String source, double nearestNeighbourCoupling, double diagonalCoupling,
+                                 double retainedFraction, Double channelPitchMeters, Double correlationLengthMeters,
+                                 Double coreDiameterSpread) {
+    }
 
     /**
      * The launch from the geometry: magnification (spot ÷ emitter), lens efficiency and its étendue cap, the

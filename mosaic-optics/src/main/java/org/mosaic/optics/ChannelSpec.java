@@ -54,6 +54,16 @@ public record ChannelSpec(
         }
     }
 
+    /**
+     * Centre-to-centre pitch of the channels' spots on the fibre face: {@code fiber.channelPitch}, or when not given the
+     * spot diameter plus one core pitch (assumed, Mosaic developers: the closest spacing at which neighbouring spots
+     * share no core; range spot + 0.5 to spot + 3 core pitches).
+     */
+    public double faceChannelPitchMeters() {
+        double p = fiber.channelPitchMeters();
+        return Double.isNaN(p) ? optics.spotDiameterMeters() + fiber.corePitchMeters() : p;
+    }
+
     /** Unit interval (bit period) in seconds. */
     public double unitIntervalSeconds() {
         return 1.0 / rateBitsPerSecond;
@@ -113,7 +123,13 @@ public record ChannelSpec(
      * @param modalBandwidthHzMeters a measured modal bandwidth-length product (optical 3-dB of a Gaussian
      *                               response) that overrides the mode solution; NaN to derive the modal spread
      *                               from the cores' guided modes and the launch ({@link FibreModes})
-     * @param crosstalkDb channel-to-nearest-channel intensity coupling accumulated over {@code crosstalkReferenceLengthMeters}
+     * @param crosstalkDb channel-to-nearest-channel intensity coupling accumulated over {@code crosstalkReferenceLengthMeters}:
+     *                    an override; NaN to derive the crosstalk from the cores' geometry ({@link CoreCoupling})
+     * @param channelPitchMeters centre-to-centre pitch of the channel spots on the fibre face (NaN: spot + one core pitch)
+     * @param crosstalkCorrelationLengthMeters correlation length of the random perturbations that turn the cores'
+     *                                         coherent coupling into power diffusion ({@link CoreCoupling})
+     * @param coreDiameterSpread standard deviation of the cores' diameters relative to the mean (0: identical cores),
+     *                           which detunes neighbouring cores' propagation constants ({@link CoreCoupling})
      * @param modeCouplingLengthMeters length beyond which mode coupling makes the modal spread grow as √L
      *                                 (infinite: no coupling); used with the mode solution only
      * @param differentialModeAttenuationDbPerMeter extra loss of the highest-order mode ((U/V)² = 1), falling as
@@ -122,7 +138,29 @@ public record ChannelSpec(
     public record Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
                         double coreDiameterMeters, double corePitchMeters, int coreCount,
                         double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters,
-                        double modeCouplingLengthMeters, double differentialModeAttenuationDbPerMeter) {
+                        double modeCouplingLengthMeters, double differentialModeAttenuationDbPerMeter,
+                        double channelPitchMeters, double crosstalkCorrelationLengthMeters, double coreDiameterSpread) {
+        /**
+         * The default correlation length of the random perturbations that dephase core-to-core coupling: assumed
+         * (Mosaic developers) 5 cm, range 1 mm – 1 m; the scale [koshiba-2011-mcf-cpt] studies.
+         */
+        public static final double DEFAULT_CORRELATION_LENGTH = 0.05;
+
+        /** A fibre whose crosstalk, when derived from its geometry, uses the default spot pitch and correlation length. */
+        public Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
+                     double coreDiameterMeters, double corePitchMeters, int coreCount,
+                     double modalBandwidthHzMeters, double crosstalkDb, double crosstalkReferenceLengthMeters,
+                     double modeCouplingLengthMeters, double differentialModeAttenuationDbPerMeter) {
+            this(lengthMeters, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, coreCount,
+                    modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
+                    differentialModeAttenuationDbPerMeter, Double.NaN, DEFAULT_CORRELATION_LENGTH, 0);
+        }
+
+        /** True when {@code fiber.crosstalk} sets the channel-to-channel coupling (else it follows from the geometry). */
+        public boolean crosstalkOverridden() {
+            return !Double.isNaN(crosstalkDb);
+        }
+
         /** A fibre without mode coupling or differential mode attenuation. */
         public Fiber(double lengthMeters, double attenuationDbPerMeter, double numericalAperture,
                      double coreDiameterMeters, double corePitchMeters, int coreCount,
@@ -139,13 +177,13 @@ public record ChannelSpec(
         public Fiber withLength(double v) {
             return new Fiber(v, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, coreCount,
                     modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
-                    differentialModeAttenuationDbPerMeter);
+                    differentialModeAttenuationDbPerMeter, channelPitchMeters, crosstalkCorrelationLengthMeters, coreDiameterSpread);
         }
 
         public Fiber withCoreCount(int n) {
             return new Fiber(lengthMeters, attenuationDbPerMeter, numericalAperture, coreDiameterMeters, corePitchMeters, n,
                     modalBandwidthHzMeters, crosstalkDb, crosstalkReferenceLengthMeters, modeCouplingLengthMeters,
-                    differentialModeAttenuationDbPerMeter);
+                    differentialModeAttenuationDbPerMeter, channelPitchMeters, crosstalkCorrelationLengthMeters, coreDiameterSpread);
         }
     }
 
@@ -214,7 +252,21 @@ public record ChannelSpec(
      * (the zero-to-pole ratio, not the boost: see {@link #boostDb(double)}).
      * @param fixedPeakingDb NaN to optimise the peaking in [0, maxPeakingDb] for the lowest BER
      */
-    public record Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb) {
+    public record Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb,
+                       double minPoleFrequencyPerRate, double maxPoleFrequencyPerRate) {
+        /** A CTLE whose two poles sit at {@code poleFrequencyPerRate} × rate. */
+        public Ctle(boolean enabled, double maxPeakingDb, double poleFrequencyPerRate, double fixedPeakingDb) {
+            this(enabled, maxPeakingDb, poleFrequencyPerRate, fixedPeakingDb, poleFrequencyPerRate, poleFrequencyPerRate);
+        }
+
+        /**
+         * True when the optimiser chooses the (two equal) poles' frequency within [min, max] × rate; then
+         * {@code poleFrequencyPerRate} is only the bounds' geometric centre, not the pole used.
+         */
+        public boolean poleFree() {
+            return enabled && maxPoleFrequencyPerRate > minPoleFrequencyPerRate;
+        }
+
         /**
          * The real boost of the CTLE, max_f |H(f)|/|H(0)| in dB, for a zero-to-pole ratio g = 10^(peaking/20):
          * with y = (f/fp)², |H|² = (1 + g²y)/(1 + y)², largest at y = (g² − 2)/g² where it is g⁴/(4(g² − 1));
@@ -244,9 +296,14 @@ public record ChannelSpec(
             return 10 * Math.log10((1 + g2 * y) / ((1 + y) * (1 + y)));
         }
 
-        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency, rate/2. */
+        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency, rate/2, with the poles at {@code poleFrequencyPerRate}. */
         public double nyquistGainDb(double peakingDb) {
-            return enabled ? gainDb(peakingDb, 0.5 / poleFrequencyPerRate) : 0;
+            return nyquistGainDb(peakingDb, poleFrequencyPerRate);
+        }
+
+        /** |H(f_N)|/|H(0)| in dB at the Nyquist frequency with the poles at {@code polePerRate} × rate. */
+        public double nyquistGainDb(double peakingDb, double polePerRate) {
+            return enabled ? gainDb(peakingDb, 0.5 / polePerRate) : 0;
         }
     }
 
@@ -264,6 +321,10 @@ public record ChannelSpec(
 
     public ChannelSpec withLed(Led l) {
         return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, l, optics, fiber, receiver, ctle, numerics, reachTarget);
+    }
+
+    public ChannelSpec withFiber(Fiber f) {
+        return new ChannelSpec(name, seed, rateBitsPerSecond, berTarget, rows, cols, led, optics, f, receiver, ctle, numerics, reachTarget);
     }
 
     public ChannelSpec withCtle(Ctle c) {

@@ -51,8 +51,15 @@ public final class ChannelSpecs {
                 "measured modal bandwidth-length product: overrides the mode solution (omit to derive it from the modes)");
         p("fiber.modeCouplingLength", Dimension.LENGTH, 1e-3, 1e7, "mode coupling length: beyond it the modal spread grows as √L (omit: none)");
         p("fiber.differentialModeAttenuation", Dimension.ATTENUATION, 0, 10, "extra loss of the highest-order mode, ∝ (U/V)²");
-        p("fiber.crosstalk", Dimension.DECIBEL, -100, -10, "nearest-neighbour channel coupling at the reference length");
+        p("fiber.crosstalk", Dimension.DECIBEL, -100, -10,
+                "measured nearest-neighbour channel coupling at the reference length: overrides the cores' coupling (omit to derive it from the geometry)");
         p("fiber.crosstalkReferenceLength", Dimension.LENGTH, 1e-3, 10_000, "length at which fiber.crosstalk applies");
+        p("fiber.channelPitch", Dimension.LENGTH, 0.1e-6, 10e-3,
+                "centre-to-centre pitch of the channels' spots on the fibre face (omit: spot diameter + one core pitch)");
+        p("fiber.crosstalkCorrelationLength", Dimension.LENGTH, 1e-4, 100,
+                "correlation length of the perturbations that turn the cores' coherent coupling into power diffusion");
+        p("fiber.coreDiameterSpread", Dimension.FRACTION, 0, 0.3,
+                "core-to-core diameter spread (σ relative): detunes neighbouring cores and suppresses their coupling");
         p("receiver.responsivity", Dimension.RESPONSIVITY, 0.001, 2, "photodiode responsivity at the wavelength");
         p("receiver.darkCurrent", Dimension.CURRENT, 0, 1e-3, "photodiode dark current");
         p("receiver.noiseDensity", Dimension.NOISE_CURRENT_DENSITY, 0, 1e-9, "TIA input-referred noise density");
@@ -71,9 +78,20 @@ public final class ChannelSpecs {
         p("ctle.maxPeaking", Dimension.DECIBEL, 0, 40, "largest CTLE zero-to-pole ratio the optimiser may use");
         p("ctle.maxBoost", Dimension.DECIBEL, 0, 30, "largest CTLE boost max|H(f)|/|H(0)| the optimiser may use (with ctle.maxPeaking: both hold)");
         p("ctle.poleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5, "CTLE pole frequency / bit rate");
+        p("ctle.minPoleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5,
+                "lower bound of the CTLE pole frequency / bit rate when the optimiser chooses it (with ctle.maxPoleFrequencyPerRate)");
+        p("ctle.maxPoleFrequencyPerRate", Dimension.DIMENSIONLESS, 0.05, 5,
+                "upper bound of the CTLE pole frequency / bit rate when the optimiser chooses it (with ctle.minPoleFrequencyPerRate)");
         p("ctle.peaking", Dimension.DECIBEL, 0, 40, "fixed CTLE zero-to-pole ratio (omit to optimise)");
         p("ctle.boost", Dimension.DECIBEL, 0, 30, "fixed CTLE boost max|H(f)|/|H(0)| (instead of ctle.peaking; omit to optimise)");
     }
+
+    /**
+     * Default bounds of a free CTLE pole, × rate, when only one is given: assumed (Mosaic developers), a quarter of the
+     * rate to the rate, around the usual pole at Nyquist (0.5 × rate).
+     */
+    static final double DEFAULT_MIN_POLE = 0.25;
+    static final double DEFAULT_MAX_POLE = 1.0;
 
     private ChannelSpecs() {
     }
@@ -122,12 +140,22 @@ public final class ChannelSpecs {
     public static Map<String, String> unused(ChannelSpec s) {
         Map<String, String> out = new LinkedHashMap<>();
         if (!s.ctle().enabled()) {
-            for (String k : List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost")) {
+            for (String k : List.of("ctle.maxPeaking", "ctle.maxBoost", "ctle.poleFrequencyPerRate", "ctle.peaking", "ctle.boost",
+                    "ctle.minPoleFrequencyPerRate", "ctle.maxPoleFrequencyPerRate")) {
                 out.put(k, "the CTLE is off (ctle.enabled: false)");
             }
         } else if (!Double.isNaN(s.ctle().fixedPeakingDb())) {
             out.put("ctle.maxPeaking", "ctle.peaking fixes the peaking, so the optimiser's limit ctle.maxPeaking is not used");
             out.put("ctle.maxBoost", "a fixed CTLE (ctle.peaking or ctle.boost) leaves the optimiser's limit ctle.maxBoost unused");
+        }
+        if (s.fiber().crosstalkOverridden()) {
+            String why = "fiber.crosstalk overrides the cores' coupling, so the geometry's spot pitch and correlation length are not used";
+            out.put("fiber.channelPitch", why);
+            out.put("fiber.crosstalkCorrelationLength", why);
+            out.put("fiber.coreDiameterSpread", why);
+        } else {
+            out.put("fiber.crosstalkReferenceLength", "the crosstalk follows from the cores' geometry (no fiber.crosstalk), so "
+                    + "its reference length is not used");
         }
         if (s.fiber().modalBandwidthOverridden()) {
             String why = "fiber.modalBandwidth overrides the mode solution, so the modes' coupling and attenuation are not used";
@@ -188,8 +216,11 @@ public final class ChannelSpecs {
                 q(r, "optics.receiveCouplingLoss", 0), q(r, "optics.inputCrosstalk", -100), q(r, "optics.couplingSpread", 0));
         var fiber = new ChannelSpec.Fiber(q(r, "fiber.length"), q(r, "fiber.attenuation"), q(r, "fiber.numericalAperture"),
                 q(r, "fiber.coreDiameter"), q(r, "fiber.corePitch"), r.integer("fiber.coreCount", 1, 10_000_000, 10_000),
-                q(r, "fiber.modalBandwidth", Double.NaN), q(r, "fiber.crosstalk", -100), q(r, "fiber.crosstalkReferenceLength", 10),
-                q(r, "fiber.modeCouplingLength", Double.POSITIVE_INFINITY), q(r, "fiber.differentialModeAttenuation", 0));
+                q(r, "fiber.modalBandwidth", Double.NaN), q(r, "fiber.crosstalk", Double.NaN), q(r, "fiber.crosstalkReferenceLength", 10),
+                q(r, "fiber.modeCouplingLength", Double.POSITIVE_INFINITY), q(r, "fiber.differentialModeAttenuation", 0),
+                q(r, "fiber.channelPitch", Double.NaN),
+                q(r, "fiber.crosstalkCorrelationLength", ChannelSpec.Fiber.DEFAULT_CORRELATION_LENGTH),
+                q(r, "fiber.coreDiameterSpread", 0));
         var receiver = new ChannelSpec.Receiver(q(r, "receiver.responsivity"), q(r, "receiver.darkCurrent", 0),
                 q(r, "receiver.noiseDensity"), q(r, "receiver.bandwidthPerRate"), q(r, "receiver.responsivitySpread", 0),
                 q(r, "receiver.noiseSpread", 0), q(r, "receiver.inputCapacitance", 0), q(r, "receiver.voltageNoiseDensity", 0),
@@ -211,7 +242,30 @@ public final class ChannelSpecs {
             }
             fixed = ChannelSpec.Ctle.peakingDbForBoost(boost);
         }
-        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), maxPeaking, q(r, "ctle.poleFrequencyPerRate", 0.5), fixed);
+        // the poles: fixed at ctle.poleFrequencyPerRate (default 0.5, Nyquist), or free within the two bounds
+        double pole = q(r, "ctle.poleFrequencyPerRate", 0.5);
+        double minPole = pole;
+        double maxPole = pole;
+        boolean hasMin = r.has("ctle.minPoleFrequencyPerRate");
+        boolean hasMax = r.has("ctle.maxPoleFrequencyPerRate");
+        if (hasMin || hasMax) {
+            double lo = q(r, "ctle.minPoleFrequencyPerRate", DEFAULT_MIN_POLE);
+            double hi = q(r, "ctle.maxPoleFrequencyPerRate", DEFAULT_MAX_POLE);
+            String key = hasMin ? "ctle.minPoleFrequencyPerRate" : "ctle.maxPoleFrequencyPerRate";
+            if (r.has("ctle.poleFrequencyPerRate")) {
+                r.problem(key, r.text(key, ""), "either a fixed ctle.poleFrequencyPerRate or the optimiser's bounds "
+                        + "ctle.minPoleFrequencyPerRate/ctle.maxPoleFrequencyPerRate, not both (hint: remove ctle.poleFrequencyPerRate to let the "
+                        + "optimiser choose the poles)");
+            } else if (!(lo < hi)) {
+                r.problem(key, r.text(key, ""), String.format(java.util.Locale.ROOT, "ctle.minPoleFrequencyPerRate (%.3g) below "
+                        + "ctle.maxPoleFrequencyPerRate (%.3g) (hint: to fix the poles, give ctle.poleFrequencyPerRate instead)", lo, hi));
+            } else {
+                minPole = lo;
+                maxPole = hi;
+                pole = Math.sqrt(lo * hi);
+            }
+        }
+        var ctle = new ChannelSpec.Ctle(r.bool("ctle.enabled", true), maxPeaking, pole, fixed, minPole, maxPole);
         var numerics = new ChannelSpec.Numerics(r.integer("numerics.samplesPerUi", 4, 1024, 32),
                 r.integer("numerics.eyeBins", 64, 1 << 16, 512));
 
@@ -253,6 +307,19 @@ public final class ChannelSpecs {
                             + "fiber.modalBandwidth to derive the modal spread from the modes, or remove " + k + ")");
                 }
             }
+        }
+        if (fiber.crosstalkOverridden()) {
+            for (String k : List.of("fiber.channelPitch", "fiber.crosstalkCorrelationLength", "fiber.coreDiameterSpread")) {
+                if (r.has(k)) {
+                    r.problem(k, r.text(k, ""), "no fiber.crosstalk: a measured channel-to-channel crosstalk overrides the "
+                            + "cores' coupling, so " + k + " would be ignored (hint: remove fiber.crosstalk to derive the "
+                            + "crosstalk from the cores' geometry, or remove " + k + ")");
+                }
+            }
+        } else if (r.has("fiber.crosstalkReferenceLength")) {
+            r.problem("fiber.crosstalkReferenceLength", r.text("fiber.crosstalkReferenceLength", ""), "fiber.crosstalk with it: "
+                    + "the reference length only scales a measured fiber.crosstalk; without one the crosstalk follows from the "
+                    + "cores' geometry (hint: add fiber.crosstalk, or remove fiber.crosstalkReferenceLength)");
         }
         if (fiber.numericalAperture() >= Sellmeier.index(led.wavelengthMeters())) {
             r.problem("fiber.numericalAperture", r.text("fiber.numericalAperture", ""), "a numerical aperture below the "

@@ -20,10 +20,37 @@ public final class Crosstalk {
     private final double kappaPerMeter;
     private final double inputFraction;
 
+    /** The channel coupling from the cores' geometry ({@link CoreCoupling}); null when {@code fiber.crosstalk} overrides it. */
+    private final ChannelSpec geometry;
+    /** The geometry's last table: {length, table}, replaced atomically. */
+    private volatile Object[] geometryCache = {Double.NaN, null};
+
     public Crosstalk(ChannelSpec spec) {
-        double target = Math.pow(10, spec.fiber().crosstalkDb() / 10);
-        this.kappaPerMeter = solveKappa(target, spec.fiber().crosstalkReferenceLengthMeters());
         this.inputFraction = Math.pow(10, spec.optics().inputCrosstalkDb() / 10);
+        if (spec.fiber().crosstalkOverridden()) {
+            double target = Math.pow(10, spec.fiber().crosstalkDb() / 10);
+            this.kappaPerMeter = solveKappa(target, spec.fiber().crosstalkReferenceLengthMeters());
+            this.geometry = null;
+        } else {
+            this.kappaPerMeter = Double.NaN;
+            this.geometry = spec;
+        }
+    }
+
+    /** True when the coupling follows from the cores' geometry rather than {@code fiber.crosstalk}. */
+    public boolean fromGeometry() {
+        return geometry != null;
+    }
+
+    /** The geometry's channel coupling table at a length ({@link CoreCoupling#channelCoupling}), cached for the last length. */
+    private double[][] geometryTable(double lengthMeters) {
+        Object[] c = geometryCache;
+        if ((double) c[0] == lengthMeters) {
+            return (double[][]) c[1];
+        }
+        double[][] t = CoreCoupling.channelCoupling(geometry, lengthMeters, RADIUS);
+        geometryCache = new Object[] {lengthMeters, t};
+        return t;
     }
 
     public double kappaPerMeter() {
@@ -32,14 +59,21 @@ public final class Crosstalk {
 
     /** Fraction of a channel's power that arrives on the channel offset by (dm, dn) after {@code lengthMeters}. */
     public double coupling(int dm, int dn, double lengthMeters) {
+        boolean nearest = Math.abs(dm) + Math.abs(dn) == 1;
+        if (geometry != null) {
+            double f = Math.abs(dm) <= RADIUS && Math.abs(dn) <= RADIUS ? geometryTable(lengthMeters)[dm + RADIUS][dn + RADIUS] : 0;
+            return f + (nearest ? inputFraction : 0);
+        }
         double x = 2 * kappaPerMeter * lengthMeters;
         double fibre = Math.exp(-2 * x) * besselI(Math.abs(dm), x) * besselI(Math.abs(dn), x);
-        boolean nearest = Math.abs(dm) + Math.abs(dn) == 1;
         return fibre + (nearest ? inputFraction : 0);
     }
 
     /** Fraction of a channel's own power still on its spot at the output (the rest became crosstalk). */
     public double retained(double lengthMeters) {
+        if (geometry != null) {
+            return geometryTable(lengthMeters)[RADIUS][RADIUS] * (1 - 4 * inputFraction);
+        }
         double x = 2 * kappaPerMeter * lengthMeters;
         double i0 = besselI(0, x);
         return Math.exp(-2 * x) * i0 * i0 * (1 - 4 * inputFraction);

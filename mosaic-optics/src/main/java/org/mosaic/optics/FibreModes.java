@@ -335,7 +335,15 @@ public final class FibreModes {
 
     /** d(Vb)/dV of LP_lm at v by a central difference (one-sided next to the cut-off). */
     static double delayFactor(int l, double cutoff, double v, double[] zerosOfJl) {
-        double h = 1e-4 * v;
+        return delayFactor(l, cutoff, v, zerosOfJl, DELAY_STEP);
+    }
+
+    /** The relative step of the central difference behind d(Vb)/dV (convergence: {@code ConvergenceTest}). */
+    static final double DELAY_STEP = 1e-4;
+
+    /** d(Vb)/dV with the difference step {@code relativeStep}·V. */
+    static double delayFactor(int l, double cutoff, double v, double[] zerosOfJl, double relativeStep) {
+        double h = relativeStep * v;
         double vb0 = vb(l, cutoff, v, zerosOfJl);
         double vbP = vb(l, cutoff, v + h, zerosOfJl);
         double vbM = vb(l, cutoff, v - h, zerosOfJl);
