@@ -91,6 +91,7 @@ public final class JointCalibration {
         }
         List<String> problems = new ArrayList<>();
         List<String> known = List.of("kind", "formatVersion", "name", "description", "source", "uncertainty", "free", "points");
+        // (description and source are free text for the reader)
         root.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
                 problems.add(k + ": unknown key (expected one of " + known + ")");
@@ -185,6 +186,26 @@ public final class JointCalibration {
         return new Measurements(root.path("name").asText(source), source, List.copyOf(points), berSigma, powerSigma, List.copyOf(free));
     }
 
+    /** The names of the shipped measurements documents (resources {@code measurements/NAME.yaml}). */
+    public static final List<String> SHIPPED = List.of("mosaic-prototype");
+
+    /** A shipped measurements document by name. */
+    public static Measurements shipped(String name) {
+        if (!SHIPPED.contains(name)) {
+            throw new CalibrationException("no shipped measurements named " + name + ": expected a file or one of " + SHIPPED);
+        }
+        return parse(name, shippedText(name));
+    }
+
+    /** The text of a shipped measurements document. */
+    public static String shippedText(String name) {
+        try (var in = JointCalibration.class.getResourceAsStream("/measurements/" + name + ".yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("shipped measurements " + name + " missing from the build", e);
+        }
+    }
+
     /** Fits {@code freePaths} of {@code doc} to the measurements; {@code onEvaluation} runs after each model evaluation. */
     public static Result fit(ScenarioDocument doc, Measurements m, List<String> freePaths, Runnable onEvaluation) {
         if (freePaths.isEmpty()) {
@@ -222,7 +243,9 @@ public final class JointCalibration {
             opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
                     .start(start).target(target).model(model::value).maxEvaluations(400).maxIterations(200)
                     .checker((iteration, previous, current) -> iteration > 1
-                            && Math.abs(previous.getCost() - current.getCost()) <= 1e-6 * Math.max(1e-12, current.getCost()))
+                            && (Math.abs(previous.getCost() - current.getCost()) <= 1e-6 * Math.max(1e-12, current.getCost())
+                            // matched to a thousandth of the stated uncertainties: no iteration can improve on it
+                            || current.getCost() <= 1e-3))
                     .build());
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
             throw new CalibrationException("the fit did not converge (" + e.getMessage() + "): the data may be inconsistent with "
