@@ -7,7 +7,7 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * <pre>
  *   dn/dt = η_inj·I(t)/(q·V) − R(n),     R(n) = A·n + B·n² + C·n³
  * </pre>
- * (Shockley–Read–Hall, radiative and Auger recombination; [green-2013], [david-2019]), the emitted power is the radiative
+ * (Shockley–Read–Hall, radiative and Auger recombination; [green-2013], [mckendry-2012]), the emitted power is the radiative
  * part, P = η_extr·(hc/λ)·V·B·n², and the small-signal (differential) response at a bias is first order with the
  * differential carrier lifetime 1/τ_d = dR/dn = A + 2Bn + 3Cn², i.e. an electrical 3-dB bandwidth
  * f_3dB = (A + 2Bn + 3Cn²)/(2π). The "1" and "0" drive currents then set both levels' power, hence the extinction
@@ -27,7 +27,8 @@ import org.hipparchus.analysis.solvers.BrentSolver;
  * @param lowCurrentAmps the drive current of a "0" (≥ 0)
  * @param wavelengthMeters the emission wavelength (photon energy hc/λ)
  * @param wavelengthShiftMetersPerAmp dλ/dI, the shift of the emission wavelength with drive current (negative: the
- *                                    blue-shift of InGaN wells from screening of the polarisation field and band filling)
+ *                                    blue-shift of InGaN wells from screening of the polarisation field and band filling,
+ *                                    [zhang-2012-colour-tunable])
  */
 public record CarrierModel(double aPerSecond, double bCubicMetersPerSecond, double cSixthMetersPerSecond,
                            double activeVolumeCubicMeters, double injectionEfficiency, double extractionEfficiency,
