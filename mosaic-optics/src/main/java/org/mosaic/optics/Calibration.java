@@ -284,20 +284,20 @@ public final class Calibration {
                 .filter(k -> !k.equals("fiber.length") && !k.equals("link.channelRate") && !k.equals("link.berTarget")).toList());
     }
 
-    private static boolean logScaled(ChannelSpecs.Parameter p) {
+    static boolean logScaled(ChannelSpecs.Parameter p) {
         return p.dimension() != Dimension.DECIBEL && p.min() > 0;
     }
 
-    private static double toInternal(ChannelSpecs.Parameter p, double v) {
+    static double toInternal(ChannelSpecs.Parameter p, double v) {
         return logScaled(p) ? Math.log10(v) : v;
     }
 
-    private static double fromInternal(ChannelSpecs.Parameter p, double x) {
+    static double fromInternal(ChannelSpecs.Parameter p, double x) {
         return logScaled(p) ? Math.pow(10, x) : x;
     }
 
     /** The value a parameter currently has in the document (SI). */
-    private static double valueOf(ChannelSpec spec, ScenarioDocument doc, ChannelSpecs.Parameter p) {
+    static double valueOf(ChannelSpec spec, ScenarioDocument doc, ChannelSpecs.Parameter p) {
         String path = p.path();
         var node = doc.tree().at("/" + path.replace('.', '/'));
         if ((node.isMissingNode() || node.isNull()) && path.equals("fiber.modalBandwidth")) {
@@ -315,7 +315,7 @@ public final class Calibration {
     }
 
     /** log10 BER at every measured point for a parameter vector, with a central-difference Jacobian. */
-    private static final class Model {
+    static final class Model {
         private final ScenarioDocument doc;
         private final List<ChannelSpecs.Parameter> params;
         private final List<Measurement> data;
@@ -370,7 +370,7 @@ public final class Calibration {
         }
 
         /** Writes the value with full precision in the parameter's SI unit symbol. */
-        private static ScenarioDocument withExact(ScenarioDocument d, ChannelSpecs.Parameter p, double v) {
+        static ScenarioDocument withExact(ScenarioDocument d, ChannelSpecs.Parameter p, double v) {
             String unit = switch (p.dimension()) {
                 case DIMENSIONLESS, FRACTION -> "";
                 default -> " " + p.dimension().siUnit();

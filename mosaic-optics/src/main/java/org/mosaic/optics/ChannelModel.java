@@ -27,6 +27,10 @@ public final class ChannelModel {
         double L = spec.fiber().lengthMeters();
         this.dispersion = Sellmeier.dispersion(spec.led().wavelengthMeters());
         double rmsWidth = spec.led().spectralFwhmMeters() / (2 * Math.sqrt(2 * Math.log(2)));
+        if (spec.led().carrier() != null) {
+            // the two levels' wavelengths differ (current-dependent shift): the time-averaged spectrum is their mixture
+            rmsWidth = Math.sqrt(rmsWidth * rmsWidth + spec.led().carrier().chirpSpectralVariance());
+        }
         this.sigmaChromatic = Math.abs(dispersion) * L * rmsWidth;
         this.modal = OpticalPath.modal(spec);
         this.sigmaModal = modal == null ? 0.1874 * L / spec.fiber().modalBandwidthHzMeters() : modal.sigmaSeconds();
@@ -137,7 +141,7 @@ public final class ChannelModel {
         double tau = 1 / (2 * Math.PI * spec.led().bandwidthHz() * bandwidthFactor);
         return new PulseResponse.Cascade(1 / rate, tau, fibreSigmaSeconds(), rxPole,
                 ctle ? polePerRate * rate : Double.POSITIVE_INFINITY,
-                ctle ? Math.pow(10, peakingDb / 20) : 1.0);
+                ctle ? Math.pow(10, peakingDb / 20) : 1.0, spec.led().carrier(), bandwidthFactor);
     }
 
     /** The CTLE setting the optimiser chose: {peaking dB, pole frequency / rate}; null until asked for. */

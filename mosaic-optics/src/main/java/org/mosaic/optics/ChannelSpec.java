@@ -80,20 +80,41 @@ public record ChannelSpec(
      * @param averagePowerWatts average optical power emitted into the forward hemisphere while modulated
      * @param powerSpreadDb standard deviation (dB) of the lognormal emitter-to-emitter power spread
      * @param bandwidthSpread standard deviation of ln(bandwidth) across emitters (lognormal)
+     * @param carrier the carrier-rate (ABC) model ({@code led.model: abc}) from which the power, extinction ratio and
+     *                large-signal response follow (then {@code averagePowerWatts} and {@code extinctionRatioDb} are its
+     *                values and {@code bandwidthHz} is the "1" level's small-signal bandwidth); null for the first-order
+     *                response of {@code bandwidthHz} (the default)
      */
     public record Led(double wavelengthMeters, double spectralFwhmMeters, double bandwidthHz,
                       double averagePowerWatts, double extinctionRatioDb, double powerSpreadDb,
-                      double bandwidthSpread, double emitterDiameterMeters) {
+                      double bandwidthSpread, double emitterDiameterMeters, CarrierModel carrier) {
+        /** A first-order source (no carrier model). */
+        public Led(double wavelengthMeters, double spectralFwhmMeters, double bandwidthHz, double averagePowerWatts,
+                   double extinctionRatioDb, double powerSpreadDb, double bandwidthSpread, double emitterDiameterMeters) {
+            this(wavelengthMeters, spectralFwhmMeters, bandwidthHz, averagePowerWatts, extinctionRatioDb, powerSpreadDb,
+                    bandwidthSpread, emitterDiameterMeters, null);
+        }
+
+        /**
+         * A source driven by a carrier-rate model: its average power and extinction ratio are the model's, its bandwidth
+         * the "1" level's small-signal bandwidth.
+         */
+        public static Led fromCarrier(double spectralFwhmMeters, double powerSpreadDb, double bandwidthSpread,
+                                      double emitterDiameterMeters, CarrierModel m) {
+            return new Led(m.wavelengthMeters(), spectralFwhmMeters, m.smallSignalBandwidthHz(m.highCurrentAmps()),
+                    m.averagePowerWatts(), m.extinctionRatioDb(), powerSpreadDb, bandwidthSpread, emitterDiameterMeters, m);
+        }
+
         public double carrierLifetimeSeconds() {
             return 1.0 / (2 * Math.PI * bandwidthHz);
         }
 
         public Led withBandwidthHz(double v) {
-            return new Led(wavelengthMeters, spectralFwhmMeters, v, averagePowerWatts, extinctionRatioDb, powerSpreadDb, bandwidthSpread, emitterDiameterMeters);
+            return new Led(wavelengthMeters, spectralFwhmMeters, v, averagePowerWatts, extinctionRatioDb, powerSpreadDb, bandwidthSpread, emitterDiameterMeters, carrier);
         }
 
         public Led withAveragePowerWatts(double v) {
-            return new Led(wavelengthMeters, spectralFwhmMeters, bandwidthHz, v, extinctionRatioDb, powerSpreadDb, bandwidthSpread, emitterDiameterMeters);
+            return new Led(wavelengthMeters, spectralFwhmMeters, bandwidthHz, v, extinctionRatioDb, powerSpreadDb, bandwidthSpread, emitterDiameterMeters, carrier);
         }
     }
 

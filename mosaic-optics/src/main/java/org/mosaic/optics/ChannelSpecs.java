@@ -35,6 +35,18 @@ public final class ChannelSpecs {
         p("led.powerSpread", Dimension.DECIBEL, 0, 10, "emitter-to-emitter power spread (σ, lognormal)");
         p("led.bandwidthSpread", Dimension.FRACTION, 0, 2, "emitter-to-emitter bandwidth spread (σ of ln f)");
         p("led.emitterDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "emitting area diameter");
+        p("led.abc.a", Dimension.RATE_CONSTANT, 0, 1e10, "carrier model (led.model: abc): Shockley-Read-Hall coefficient A");
+        p("led.abc.b", Dimension.RECOMBINATION_B, 1e-20, 1e-14, "carrier model: radiative coefficient B");
+        p("led.abc.c", Dimension.RECOMBINATION_C, 0, 1e-38, "carrier model: Auger coefficient C");
+        p("led.abc.activeThickness", Dimension.LENGTH, 0.1e-9, 1e-6,
+                "carrier model: total quantum-well thickness (with the emitter's area, the active volume)");
+        p("led.abc.injectionEfficiency", Dimension.FRACTION, 1e-3, 1, "carrier model: fraction of the current reaching the wells");
+        p("led.abc.extractionEfficiency", Dimension.FRACTION, 1e-4, 1,
+                "carrier model: fraction of the generated photons emitted into the forward hemisphere");
+        p("led.abc.highCurrent", Dimension.CURRENT, 1e-9, 1, "carrier model: drive current of a 1");
+        p("led.abc.lowCurrent", Dimension.CURRENT, 1e-9, 1, "carrier model: drive current of a 0 (above zero: a finite extinction ratio)");
+        p("led.abc.wavelengthShift", Dimension.WAVELENGTH_PER_CURRENT, -1e-5, 1e-5,
+                "carrier model: emission wavelength shift per drive current (negative: blue-shift; omit: none)");
         p("optics.microlensGain", Dimension.DIMENSIONLESS, 0.1, 100, "microlens collection gain over butt coupling");
         p("optics.tirGainOverMicrolens", Dimension.DIMENSIONLESS, 0.1, 100, "TIR optic gain over the microlens array");
         p("optics.spotDiameter", Dimension.LENGTH, 0.1e-6, 1e-3, "emitter image diameter on the fibre face");
@@ -207,9 +219,7 @@ public final class ChannelSpecs {
         int rows = r.integer("link.array.rows", 1, 1000, 1);
         int cols = r.integer("link.array.cols", 1, 1000, 1);
 
-        var led = new ChannelSpec.Led(q(r, "led.wavelength"), q(r, "led.spectralWidth"), q(r, "led.bandwidth"),
-                q(r, "led.averagePower"), q(r, "led.extinctionRatio"), q(r, "led.powerSpread", 0),
-                q(r, "led.bandwidthSpread", 0), q(r, "led.emitterDiameter"));
+        var led = readLed(r);
         String lens = r.choice("optics.lens", List.of("none", "microlens", "tir"), "tir");
         var optics = new ChannelSpec.Optics(lens, q(r, "optics.microlensGain"), q(r, "optics.tirGainOverMicrolens"),
                 q(r, "optics.spotDiameter"), r.integer("optics.fresnelFaces", 0, 20, 2), q(r, "optics.connectorLoss", 0),
@@ -340,6 +350,80 @@ public final class ChannelSpecs {
         }
         return new ChannelSpec(name, seed, rate, ber, rows, cols, led, optics, fiber, receiver, ctle, numerics,
                 new ChannelSpec.ReachTarget(definition, covered));
+    }
+
+    /** The keys of the carrier-rate model ({@code led.model: abc}). */
+    static final List<String> ABC_KEYS = List.of("led.abc.a", "led.abc.b", "led.abc.c", "led.abc.activeThickness",
+            "led.abc.injectionEfficiency", "led.abc.extractionEfficiency", "led.abc.highCurrent", "led.abc.lowCurrent",
+            "led.abc.wavelengthShift");
+    /** The keys a carrier-rate model derives from the drive currents. */
+    static final List<String> DERIVED_BY_ABC = List.of("led.bandwidth", "led.averagePower", "led.extinctionRatio");
+
+    /**
+     * The source: first order from {@code led.bandwidth}, {@code led.averagePower} and {@code led.extinctionRatio}
+     * (the default), or {@code led.model: abc}, where those three follow from the carrier-rate model and its two drive
+     * currents (and are refused when given, since two values of one quantity cannot both hold).
+     */
+    private static ChannelSpec.Led readLed(SpecReader r) {
+        String model = r.choice("led.model", List.of("first-order", "abc"), "first-order");
+        double lambda = q(r, "led.wavelength");
+        double width = q(r, "led.spectralWidth");
+        double powerSpread = q(r, "led.powerSpread", 0);
+        double bandwidthSpread = q(r, "led.bandwidthSpread", 0);
+        double emitter = q(r, "led.emitterDiameter");
+        if (!model.equals("abc")) {
+            for (String k : ABC_KEYS) {
+                if (r.has(k)) {
+                    r.problem(k, r.text(k, ""), "led.model: abc with it: the carrier-rate model's keys are only read by "
+                            + "that model (hint: add led.model: abc and all of led.abc.a, b, c, activeThickness, "
+                            + "injectionEfficiency, extractionEfficiency, highCurrent, lowCurrent; or remove " + k + ")");
+                }
+            }
+            return new ChannelSpec.Led(lambda, width, q(r, "led.bandwidth"), q(r, "led.averagePower"),
+                    q(r, "led.extinctionRatio"), powerSpread, bandwidthSpread, emitter);
+        }
+        for (String k : DERIVED_BY_ABC) {
+            if (r.has(k)) {
+                r.problem(k, r.text(k, ""), "no " + k + " with led.model: abc: the carrier-rate model derives the LED's "
+                        + "bandwidth, average power and extinction ratio from its drive currents (hint: remove " + k
+                        + ", or set led.abc.highCurrent / led.abc.lowCurrent / led.abc.extractionEfficiency instead)");
+            }
+        }
+        double a = q(r, "led.abc.a");
+        double b = q(r, "led.abc.b");
+        double c = q(r, "led.abc.c");
+        double thickness = q(r, "led.abc.activeThickness");
+        double etaInj = q(r, "led.abc.injectionEfficiency");
+        double etaExtr = q(r, "led.abc.extractionEfficiency");
+        double i1 = q(r, "led.abc.highCurrent");
+        double i0 = q(r, "led.abc.lowCurrent");
+        double shift = q(r, "led.abc.wavelengthShift", 0);
+        if (i0 >= i1) {
+            r.problem("led.abc.lowCurrent", r.text("led.abc.lowCurrent", ""), String.format(java.util.Locale.ROOT,
+                    "a current below led.abc.highCurrent (%.4g mA): the 0 level is the lower drive (hint: e.g. a tenth of it)",
+                    i1 * 1e3));
+        }
+        double volume = Math.PI / 4 * emitter * emitter * thickness;
+        double[] all = {a, b, c, volume, etaInj, etaExtr, i1, i0, lambda, shift};
+        for (double v : all) {
+            if (Double.isNaN(v)) {
+                return new ChannelSpec.Led(lambda, width, Double.NaN, Double.NaN, Double.NaN, powerSpread, bandwidthSpread,
+                        emitter); // problems already reported; the reader throws at finish
+            }
+        }
+        if (i0 >= i1) {
+            return new ChannelSpec.Led(lambda, width, Double.NaN, Double.NaN, Double.NaN, powerSpread, bandwidthSpread, emitter);
+        }
+        CarrierModel m = new CarrierModel(a, b, c, volume, etaInj, etaExtr, i1, i0, lambda, shift);
+        double avg = m.averagePowerWatts();
+        Parameter pp = PARAMETERS.get("led.averagePower");
+        if (!(avg >= pp.min() && avg <= pp.max())) {
+            r.problem("led.abc.highCurrent", r.text("led.abc.highCurrent", ""), String.format(java.util.Locale.ROOT,
+                    "drive currents whose average emitted power lies in [%.3g, %.3g] W, but the carrier model gives %.4g W "
+                            + "(hint: check the coefficients' units, the active thickness and the extraction efficiency)",
+                    pp.min(), pp.max(), avg));
+        }
+        return ChannelSpec.Led.fromCarrier(width, powerSpread, bandwidthSpread, emitter, m);
     }
 
     private static double q(SpecReader r, String path) {

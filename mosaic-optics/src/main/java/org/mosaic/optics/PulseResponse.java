@@ -30,7 +30,13 @@ public final class PulseResponse {
 
     /** Filter parameters of the cascade (all SI). */
     public record Cascade(double unitInterval, double ledTau, double fibreSigma, double rxPoleHz, double ctlePoleHz,
-                          double ctlePeakingLinear) {
+                          double ctlePeakingLinear, CarrierModel carrier, double carrierSpeed) {
+        /** A cascade whose LED is first order with time constant {@code ledTau}. */
+        public Cascade(double unitInterval, double ledTau, double fibreSigma, double rxPoleHz, double ctlePoleHz,
+                       double ctlePeakingLinear) {
+            this(unitInterval, ledTau, fibreSigma, rxPoleHz, ctlePoleHz, ctlePeakingLinear, null, 1);
+        }
+
         /** Time constant of each of the two receiver poles for a given overall 3-dB bandwidth. */
         public static double rxPoleForBandwidth(double bandwidthHz) {
             return bandwidthHz / Math.sqrt(Math.sqrt(2) - 1);
@@ -41,20 +47,27 @@ public final class PulseResponse {
         double T = c.unitInterval();
         double dt = T / samplesPerUi;
         double sigma = c.fibreSigma();
-        double slowest = Math.max(c.ledTau(), Math.max(1 / (2 * Math.PI * c.rxPoleHz()), Double.isInfinite(c.ctlePoleHz()) ? 0 : 1 / (2 * Math.PI * c.ctlePoleHz())));
+        double ledSlowest = c.carrier() == null ? c.ledTau() : c.carrier().slowestTimeConstantSeconds() / c.carrierSpeed();
+        double slowest = Math.max(ledSlowest, Math.max(1 / (2 * Math.PI * c.rxPoleHz()), Double.isInfinite(c.ctlePoleHz()) ? 0 : 1 / (2 * Math.PI * c.ctlePoleHz())));
         int pre = (int) Math.ceil((6 * sigma) / dt) + 2;
         double span = T + 6 * sigma + 40 * slowest + 2 * T;
         int n = pre + (int) Math.ceil(span / dt);
         n = Math.min(n, samplesPerUi * 400);
         double start = -pre * dt;
         // step response on the grid once; the pulse is S(t) − S(t − T) and T is exactly samplesPerUi samples
-        double[] step = new double[n];
-        for (int i = 0; i < n; i++) {
-            step[i] = emgStep(start + i * dt, sigma, c.ledTau());
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = step[i] - (i >= samplesPerUi ? step[i - samplesPerUi] : 0);
+        double[] x;
+        if (c.carrier() != null) {
+            // the large-signal response of the carrier model to one "1", then the fibre's Gaussian
+            x = gaussianBlur(c.carrier().pulse(start, dt, samplesPerUi, n, c.carrierSpeed()), dt, sigma);
+        } else {
+            double[] step = new double[n];
+            for (int i = 0; i < n; i++) {
+                step[i] = emgStep(start + i * dt, sigma, c.ledTau());
+            }
+            x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = step[i] - (i >= samplesPerUi ? step[i - samplesPerUi] : 0);
+            }
         }
         lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
         lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
@@ -92,6 +105,33 @@ public final class PulseResponse {
         }
         return Gaussians.phiFast(t / sigma)
                 - Gaussians.expTimesPhiFast(-t / tau + sigma * sigma / (2 * tau * tau), t / sigma - sigma / tau);
+    }
+
+    /**
+     * Convolution of a sampled waveform with a unit-area Gaussian of rms σ, each sample weighted by the Gaussian's mass
+     * over its bin, Φ((k + ½)Δt/σ) − Φ((k − ½)Δt/σ), so the area is kept exactly; the input itself when σ = 0.
+     */
+    static double[] gaussianBlur(double[] in, double dt, double sigma) {
+        if (!(sigma > 0)) {
+            return in;
+        }
+        int half = (int) Math.ceil(6 * sigma / dt) + 1;
+        double[] w = new double[2 * half + 1];
+        for (int k = -half; k <= half; k++) {
+            w[k + half] = Gaussians.phiFast((k + 0.5) * dt / sigma) - Gaussians.phiFast((k - 0.5) * dt / sigma);
+        }
+        double[] out = new double[in.length];
+        for (int i = 0; i < in.length; i++) {
+            double s = 0;
+            for (int k = -half; k <= half; k++) {
+                int j = i - k;
+                if (j >= 0 && j < in.length) {
+                    s += w[k + half] * in[j];
+                }
+            }
+            out[i] = s;
+        }
+        return out;
     }
 
     /** In-place first-order low pass dy/dt = (x − y)/τ, exact for x linear between samples. */

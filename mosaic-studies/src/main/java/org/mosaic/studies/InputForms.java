@@ -85,6 +85,27 @@ final class InputForms {
                     .derived("given", ctx -> given(ctx, "scenario"))
                     .check(ctx -> attempt(() -> ChannelFitStudy.check(ctx.get("scenario"), ctx.get("free"), ctx.get("given"))))
                     .build();
+            case "channel-calibration" -> InputForm.builder()
+                    .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
+                    // the measurements document as text (YAML or JSON), or the name of a shipped one; default the prototype's
+                    .defaultValue("measurements", JsonNodeFactory.instance.textNode("mosaic-prototype"))
+                    .defaultValue("free", JsonNodeFactory.instance.arrayNode())
+                    .parser("measurements", (key, node) -> {
+                        if (!node.isTextual()) {
+                            throw new UsageException(StudyInputs.shown(node) + " — expected a measurements document as YAML text "
+                                    + "(kind: measurements, formatVersion: 1, points: [...]) or a shipped name, e.g. mosaic-prototype");
+                        }
+                        try {
+                            String text = node.asText();
+                            return org.mosaic.optics.JointCalibration.SHIPPED.contains(text.trim())
+                                    ? org.mosaic.optics.JointCalibration.shipped(text.trim())
+                                    : org.mosaic.optics.JointCalibration.parse("measurements", text);
+                        } catch (CalibrationException e) {
+                            throw new UsageException(e.getMessage(), e);
+                        }
+                    })
+                    .derived("given", ctx -> given(ctx, "scenario"))
+                    .build();
             case "cable" -> InputForm.builder()
                     .document("cable", DocumentInput.cable(CableStudy.DEFAULT_PRESET))
                     .build();

@@ -18,6 +18,7 @@ public final class Studies {
         all.add(new org.mosaic.studies.channel.ChannelStudy());
         all.add(new org.mosaic.studies.channel.ChannelSweepStudy());
         all.add(new org.mosaic.studies.channel.ChannelFitStudy());
+        all.add(new org.mosaic.studies.channel.ChannelCalibrationStudy());
         all.add(new org.mosaic.studies.channel.ChannelReportStudy());
         all.add(new org.mosaic.studies.cable.CableStudy());
         all.add(new org.mosaic.studies.cable.CompareStudy());

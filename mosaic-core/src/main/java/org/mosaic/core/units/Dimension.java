@@ -44,7 +44,15 @@ public enum Dimension {
     CAPACITANCE("capacitance", "F", "150 fF", "fF", "pF", "nF"),
     /** An amplifier's input voltage noise density ("1.5 nV/sqrt(Hz)"). */
     VOLTAGE_NOISE_DENSITY("noise voltage density", "V/√Hz", "1.5 nV/sqrt(Hz)",
-            "nV/sqrt(Hz)", "uV/sqrt(Hz)", "nV/√Hz", "nV/rtHz");
+            "nV/sqrt(Hz)", "uV/sqrt(Hz)", "nV/√Hz", "nV/rtHz"),
+    /** A first-order rate constant, e.g. a Shockley–Read–Hall recombination coefficient A ("5e7 /s"). */
+    RATE_CONSTANT("rate constant", "1/s", "5e7 /s", "/s", "1/s", "/ns", "/us"),
+    /** A bimolecular (radiative) recombination coefficient B ("2e-11 cm^3/s"). */
+    RECOMBINATION_B("bimolecular recombination coefficient", "m³/s", "2e-11 cm^3/s", "cm^3/s", "m^3/s"),
+    /** A three-carrier (Auger) recombination coefficient C ("1e-29 cm^6/s"). */
+    RECOMBINATION_C("Auger recombination coefficient", "m⁶/s", "1e-29 cm^6/s", "cm^6/s", "m^6/s"),
+    /** A wavelength shift per drive current, e.g. a microLED's blue-shift ("-0.05 nm/mA"). */
+    WAVELENGTH_PER_CURRENT("wavelength shift per current", "m/A", "-0.05 nm/mA", "nm/mA", "nm/A", "pm/mA");
 
     private final String description;
     private final String siUnit;

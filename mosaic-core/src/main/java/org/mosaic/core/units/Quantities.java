@@ -125,6 +125,29 @@ public final class Quantities {
         for (String root : List.of("/sqrt(Hz)", "/sqrtHz", "/√Hz", "/√(Hz)", "/rtHz")) {
             prefixed(Dimension.VOLTAGE_NOISE_DENSITY, "fpnum_", "V" + root, 1);
         }
+        for (String s : List.of("/s", "1/s", "s^-1")) {
+            linear(Dimension.RATE_CONSTANT, s, 0);
+        }
+        linear(Dimension.RATE_CONSTANT, "/ns", 9);
+        linear(Dimension.RATE_CONSTANT, "1/ns", 9);
+        linear(Dimension.RATE_CONSTANT, "/us", 6);
+        linear(Dimension.RATE_CONSTANT, "1/us", 6);
+        for (String s : List.of("cm^3/s", "cm3/s", "cm³/s")) {
+            linear(Dimension.RECOMBINATION_B, s, -6);
+        }
+        for (String s : List.of("m^3/s", "m3/s", "m³/s")) {
+            linear(Dimension.RECOMBINATION_B, s, 0);
+        }
+        for (String s : List.of("cm^6/s", "cm6/s", "cm⁶/s")) {
+            linear(Dimension.RECOMBINATION_C, s, -12);
+        }
+        for (String s : List.of("m^6/s", "m6/s", "m⁶/s")) {
+            linear(Dimension.RECOMBINATION_C, s, 0);
+        }
+        linear(Dimension.WAVELENGTH_PER_CURRENT, "nm/mA", -6);
+        linear(Dimension.WAVELENGTH_PER_CURRENT, "nm/A", -9);
+        linear(Dimension.WAVELENGTH_PER_CURRENT, "pm/mA", -9);
+        linear(Dimension.WAVELENGTH_PER_CURRENT, "m/A", 0);
 
         shownPrefixed(Dimension.LENGTH, "pnum_k", "m");
         shownPrefixed(Dimension.TIME, "fpnum_", "s");
@@ -150,6 +173,10 @@ public final class Quantities {
         shownPrefixed(Dimension.DATA_SIZE, "_kMGTP", "B");
         shownPrefixed(Dimension.CAPACITANCE, "fpnum_", "F");
         shownPrefixed(Dimension.VOLTAGE_NOISE_DENSITY, "fpnum_", "V/√Hz");
+        shown(Dimension.RATE_CONSTANT, "/s", 0, Integer.MIN_VALUE);
+        shown(Dimension.RECOMBINATION_B, "cm^3/s", -6, Integer.MIN_VALUE);
+        shown(Dimension.RECOMBINATION_C, "cm^6/s", -12, Integer.MIN_VALUE);
+        shown(Dimension.WAVELENGTH_PER_CURRENT, "nm/mA", -6, Integer.MIN_VALUE);
     }
 
 
