@@ -91,6 +91,7 @@ public final class SweepCharts {
                 LogAxis a = new LogAxis(label);
                 a.setBase(10);
                 a.setSmallestValue(1e-300);
+                a.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));   // 2.5E6, not 10^6.4
                 return a;
             }
             NumberAxis a = new NumberAxis(label);
