@@ -18,7 +18,10 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "mosaic", mixinStandardHelpOptions = true, version = "mosaic 0.1.0",
         description = "Digital twin of wide-and-slow microLED optical links.",
-        subcommands = {EvaluateCommand.class, OpticsCommand.class, LinkCommand.class, CompareCommand.class, EmulateCommand.class, FleetCommand.class, TrainCommand.class, InferenceCommand.class, GoodputCommand.class, PresetsCommand.class, StudiesCommand.class, RunCommand.class, SweepCommand.class, QueryCommand.class, UncertaintyCommand.class, SensitivityCommand.class, ClaimsCommand.class, ServeCommand.class,
+        subcommands = {EvaluateCommand.class, OpticsCommand.class, LinkCommand.class, CompareCommand.class, EmulateCommand.class,
+                FleetCommand.class, TrainCommand.class, InferenceCommand.class, GoodputCommand.class, PresetsCommand.class,
+                StudiesCommand.class, RunCommand.class, SweepCommand.class, SweepReportCommand.class, QueryCommand.class,
+                UncertaintyCommand.class, SensitivityCommand.class, ClaimsCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input. */

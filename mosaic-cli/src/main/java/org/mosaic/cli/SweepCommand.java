@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.mosaic.report.SweepReport;
 import org.mosaic.studies.Output;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.UsageException;
@@ -46,7 +47,11 @@ import picocli.CommandLine.Spec;
             "`mosaic presets show NAME` a document's keys). Values: FROM..TO:STEP, FROM..TO:Nlog (N values evenly spaced in",
             "the logarithm), FROM..TO or FROM..TO:log (a continuous range, with --sample), or v1,v2,... (numbers with units,",
             "words, preset names). Columns: point, seed, each axis as given and (numeric) as `KEY [unit]`, each metric as",
-            "`path [unit]`, error. A rerun with the same --out resumes: ranges already written are skipped. See docs/sweeps.md."})
+            "`path [unit]`, error. A rerun with the same --out resumes: ranges already written are skipped.",
+            "--report DIR writes an HTML report of the rows (Pareto front, heat maps, scatter matrix); `mosaic sweep-report`",
+            "writes it later from a sweep's --out.",
+            "On Apache Spark: add --spark MASTER (local[*], spark://HOST:PORT, yarn, k8s://...) with --out DIR; the ./mosaic script",
+            "then runs the sweep with the mosaic-spark runner (its own jar) instead of this command. See docs/sweeps.md."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STUDY", description = "The study to sweep (`mosaic studies` lists them), e.g. cable.")
     String study;
@@ -97,6 +102,18 @@ public final class SweepCommand implements Callable<Integer> {
                     + "over these kept metrics; failed points take no part.")
     List<String> pareto = new ArrayList<>();
 
+    @OutputPaths.Writes(reportDirectory = true)
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "After the sweep, write its HTML report here (Pareto front with --pareto, heat maps of a two-axis "
+                    + "grid, every varied input against every metric); `mosaic sweep-report` writes it from a finished sweep.")
+    Path report;
+
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run on Apache Spark (local[*], spark://HOST:PORT, yarn, k8s://...): handled by the ./mosaic script, "
+                    + "which starts the mosaic-spark runner instead of this command (needs --out DIR; no --threads, --pareto, "
+                    + "--report: `mosaic sweep-report DIR` reports a Spark sweep's rows).")
+    String spark;
+
     @Spec
     CommandSpec spec;
 
@@ -104,6 +121,11 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (spark != null) {
+            throw new UsageException("--spark " + spark + ": this is the local sweep command; a Spark sweep is started by the "
+                    + "./mosaic script (or spark-submit --class org.mosaic.spark.SparkSweep mosaic-spark.jar): expected ./mosaic "
+                    + "sweep ... --spark " + spark + " (hint: or drop --spark to run on this machine's cores)");
+        }
         List<Axis> axes = vary.stream().map(Axis::parse).toList();
         SweepSpec sweep = new SweepSpec(study, axes, sets, SweepSpec.Sampling.parse(sample), metrics, seed, maxPoints, force);
         String name = out == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -123,7 +145,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlan.of(sweep);   // every problem of the axes, values and metrics, before any work
         List<Pareto.Objective> objectives = objectives(plan);
         LocalRunner runner = threads == null ? LocalRunner.allCores() : new LocalRunner(threads);
-        PrintWriter report = out == null ? err : stdout;
+        PrintWriter summaryOut = out == null ? err : stdout;
         Path dir = out == null ? temporaryDirectory() : csvFile || parquetFile ? out.resolveSibling(out.getFileName() + ".parts") : out;
         if (out != null && (csvFile || parquetFile) && Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a directory: expected a file name ending in ." + fmt.extension()
@@ -134,6 +156,14 @@ public final class SweepCommand implements Callable<Integer> {
             summary = runner.run(plan, dir, fmt, progress);
         }
         String front = objectives.isEmpty() ? "" : front(plan, objectives, dir);
+        Path index = null;
+        if (report != null) {
+            try {
+                index = SweepReport.write(SweepReportCommand.load(dir, pareto), report);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
         if (out == null) {
             concatenateCsv(dir, stdout);
             delete(dir);
@@ -141,10 +171,13 @@ public final class SweepCommand implements Callable<Integer> {
             joinInto(dir, out, fmt);
             delete(dir);
         }
-        report.print(describe(plan, summary, out == null ? null : out, csvFile || parquetFile,
+        summaryOut.print(describe(plan, summary, out == null ? null : out, csvFile || parquetFile,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads));
-        report.print(front);
-        report.flush();
+        summaryOut.print(front);
+        if (index != null) {
+            summaryOut.println("report: " + index);
+        }
+        summaryOut.flush();
         stdout.flush();
         return 0;
     }

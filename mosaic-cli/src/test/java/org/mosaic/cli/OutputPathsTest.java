@@ -38,7 +38,9 @@ class OutputPathsTest {
                 new Object[] {List.of("goodput", "--gpus", "1024", "--days", "1", "--trials", "2"), "--plot", ".svg"},
                 new Object[] {List.of("train", "--model", "gpt3-175b", "--gpus", "64", "--global-batch", "64", "--search", "--all"),
                         "--out", ".csv"},
-                new Object[] {List.of("evaluate"), "--out", ""});
+                new Object[] {List.of("evaluate"), "--out", ""},
+                new Object[] {List.of("sweep", "cable", "--vary", "cable.fiber.length=1m,2m"), "--report", ""},
+                new Object[] {List.of("sweep-report", "no-such-results"), "--out", ""});
     }
 
     @Test
@@ -69,7 +71,8 @@ class OutputPathsTest {
             }
         }
         assertThat(covered).containsExactlyInAnyOrder("optics --plot", "fleet --plot", "fleet --export", "train --plot", "goodput --plot",
-                "evaluate --out", "train --out");
+                "evaluate --out", "train --out",
+                "sweep --report", "sweep-report --out");
         assertThat(outputs().map(o -> ((List<?>) o[0]).get(0) + " " + o[1])).containsExactlyInAnyOrderElementsOf(covered);
     }
 

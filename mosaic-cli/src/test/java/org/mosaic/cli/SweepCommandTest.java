@@ -92,6 +92,23 @@ class SweepCommandTest {
     }
 
     @Test
+    void theHelpSaysSparkIsRunByTheScriptAndNamesTheReport() {
+        Cli r = Cli.run("sweep", "--help");
+        assertThat(r.out()).contains("--spark").contains("./mosaic script").contains("mosaic-spark").contains("--report")
+                .contains("sweep-report");
+    }
+
+    @Test
+    void sparkGivenToTheLocalCommandIsRefusedBeforeAnyWorkNamingTheScript() {
+        Path out = tmp.resolve("never");
+        Cli r = Cli.run("sweep", "cable", "--vary", "cable.fiber.length=1m,2m", "--spark", "local[2]", "--out", out.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--spark local[2]").contains("./mosaic").contains("drop --spark");
+        assertThat(r.noStackTrace()).isTrue();
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
     void paretoPrintsTheNonDominatedPointsAfterTheSweep() throws Exception {
         Path out = tmp.resolve("front");
         Cli r = Cli.run("sweep", "cable", "--vary", "cable.host.attachment=pluggable,cpo,warp", "--vary", "cable.fiber.length=2m,6m",

@@ -447,7 +447,7 @@ public final class Charts {
     // ---- helpers ----
 
     /** A colour-scale legend on the right of a heat-map chart. */
-    private static void addScaleLegend(JFreeChart chart, org.jfree.chart.renderer.PaintScale scale, String label,
+    static void addScaleLegend(JFreeChart chart, org.jfree.chart.renderer.PaintScale scale, String label,
                                        double low, double high) {
         NumberAxis legendAxis = new NumberAxis(label);
         legendAxis.setRange(low, high);

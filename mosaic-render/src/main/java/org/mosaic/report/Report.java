@@ -264,7 +264,7 @@ public final class Report {
         return sb.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222;
                    margin: 0; line-height: 1.45; }
             html { scroll-padding-top: 3.2em; }

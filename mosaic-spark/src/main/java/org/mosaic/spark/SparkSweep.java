@@ -55,6 +55,8 @@ public final class SparkSweep {
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: mosaic sweep STUDY --vary KEY=VALUES... --spark MASTER --out DIR [--set KEY=VALUE]... [--sample grid|lhs:N|sobol:N]",
             "                   [--metrics M1,M2] [--seed N] [--max-points N] [--force] [--verbose]",
+            "(--pareto and --report are the local runner's: `mosaic sweep-report DIR --out REPORT [--pareto ...]` reads a Spark",
+            "sweep's rows afterwards.)",
             "Sweep any study on Apache Spark: the arguments of `mosaic sweep` (see `mosaic sweep --help` without --spark), plus",
             "  --spark MASTER  local[*], local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT (under spark-submit: its --master)",
             "  --out DIR       the folder of Parquet parts: a path the driver and every executor share (resumable, read by",
@@ -117,6 +119,12 @@ public final class SparkSweep {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 String name = a.startsWith("--") && a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                if (name.equals("--pareto") || name.equals("--report")) {
+                    throw new UsageException(name + " with --spark: the Spark runner writes the rows only, it does not "
+                            + (name.equals("--pareto") ? "print a Pareto front" : "write a report") + ": expected no " + name
+                            + " (hint: once the sweep is written, `mosaic sweep-report DIR --out REPORT"
+                            + " [--pareto M1:min,M2:max]` prints the front and writes the report from its rows)");
+                }
                 boolean runner = List.of("--spark", "--out", "--format", "--threads").contains(name);
                 if (!runner) {
                     if (!a.equals("--verbose")) {

@@ -53,6 +53,18 @@ class SparkSweepArgumentsTest {
     }
 
     @Test
+    void paretoAndReportWithSparkAreRefusedBeforeSparkStartsNamingSweepReport() {
+        for (String option : List.of("--pareto", "--report")) {
+            SparkSweepLocalTest.Run r = SparkSweepLocalTest.run(List.of("cable", "--vary", "cable.fiber.length=1m,2m", "--spark",
+                    "local[2]", "--out", tmp.resolve("o").toString(), option, option.equals("--pareto")
+                            ? "power.perEndWatts:min,reliability.afrPerCable:min" : tmp.resolve("r").toString()));
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains(option + " with --spark").contains("mosaic sweep-report DIR");
+            assertThat(Files.exists(tmp.resolve("o"))).isFalse();
+        }
+    }
+
+    @Test
     void helpPrintsTheSparkRunnersUsageAndExits0() {
         SparkSweepLocalTest.Run r = SparkSweepLocalTest.run(List.of("--help", "--spark", "local"));
         assertThat(r.code()).isZero();
