@@ -15,10 +15,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.studies.Progress;
@@ -49,13 +45,16 @@ public final class Studio implements AutoCloseable {
     private final Javalin app;
     private final Jobs jobs;
     private final String host;
-    private final int runSeconds;
+    private final Duration runLimit;
+    private final Runs runs = new Runs(Limits.RUN_THREADS, Limits.RUN_QUEUE);
+    private final Guard guard;
 
-    private Studio(Javalin app, Jobs jobs, String host, int runSeconds) {
-        this.runSeconds = runSeconds;
+    private Studio(Javalin app, Jobs jobs, String host, Duration runLimit) {
+        this.runLimit = runLimit;
         this.app = app;
         this.jobs = jobs;
         this.host = host;
+        this.guard = new Guard(host);
     }
 
     /**
@@ -67,11 +66,16 @@ public final class Studio implements AutoCloseable {
     }
 
     static Studio start(String host, int port, Jobs jobs) {
-        return start(host, port, jobs, Limits.RUN_SECONDS);
+        return start(host, port, jobs, Duration.ofSeconds(Limits.RUN_SECONDS));
     }
 
     /** A studio whose /run computes at most {@code runSeconds} (tests use a short one). */
     static Studio start(String host, int port, Jobs jobs, int runSeconds) {
+        return start(host, port, jobs, Duration.ofSeconds(runSeconds));
+    }
+
+    /** A studio whose /run computes at most {@code runLimit} (tests use a short one). */
+    static Studio start(String host, int port, Jobs jobs, Duration runLimit) {
         if (port < 0 || port > 65535) {
             throw new UsageException("port " + port + ": expected 1..65535 (hint: --port 8080)");
         }
@@ -88,13 +92,14 @@ public final class Studio implements AutoCloseable {
                 });
             }
         });
-        Studio studio = new Studio(app, jobs, host, runSeconds);
+        Studio studio = new Studio(app, jobs, host, runLimit);
         studio.routes();
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
             jobs.close();
+            studio.runs.close();
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof BindException) {
                     throw new UsageException("cannot listen on " + host + ":" + port + ": " + c.getMessage()
@@ -130,10 +135,16 @@ public final class Studio implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        runs.close();
         app.stop();
     }
 
     private void routes() {
+        // before any route or asset: the request must be addressed to this studio and not come from another site's page
+        app.before(ctx -> {
+            guard.checkHost(ctx.header("Host"), port());
+            guard.checkOrigin(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), port());
+        });
         app.get("/api/health", ctx -> json(ctx, 200, Json.object().put("status", "ok")));
         app.get("/api/studies", ctx -> {
             ArrayNode a = Json.WRITER.createArrayNode();
@@ -206,34 +217,16 @@ public final class Studio implements AutoCloseable {
     }
 
     /**
-     * Binds and runs {@code study} within the request's limits: the work limits on its inputs, and {@link Limits#RUN_SECONDS}
-     * of computing, after which its progress is cancelled and the request refused with 413.
+     * Binds and runs {@code study} within the request's limits: the work limits on its inputs, and the run's time limit
+     * ({@link Limits#RUN_SECONDS}), which acts even between the study's progress reports: the study computes on a thread of
+     * the run pool ({@link Runs}) and past the limit the request is refused with 413 and the run abandoned.
      */
     private <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values) {
         I input = guarded(study, () -> Inputs.bind(study, values));
         Limits.checkWork(study, input, false);
-        Progress progress = Progress.tracking();
-        ScheduledFuture<?> deadline = TIMER.schedule(progress::cancel, runSeconds, TimeUnit.SECONDS);
-        try {
-            return guarded(study, () -> Results.json(study.run(input, progress)));
-        } catch (RuntimeException e) {
-            if (progress.cancelled()) {
-                throw new ApiException(413, String.format(Locale.ROOT, "%s took longer than %d s, the studio's limit for one request "
-                        + "(hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI)", study.name(),
-                        runSeconds, study.name()));
-            }
-            throw e;
-        } finally {
-            deadline.cancel(false);
-        }
+        return runs.call(progress -> guarded(study, () -> Results.json(study.run(input, progress))), runLimit, study.name(),
+                String.format(Locale.ROOT, "hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI", study.name()));
     }
-
-    /** Cancels runs past their time (one daemon thread). */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mosaic-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
 
     private static <I extends Record, R> JsonNode runTree(Study<I, R> study, I input, Progress progress) {
         return Results.tree(study.run(input, progress));
@@ -307,8 +300,9 @@ public final class Studio implements AutoCloseable {
         return o;
     }
 
-    /** The request body as JSON, refused with 413 beyond {@link Limits#MAX_BODY_BYTES} and 400 when malformed. */
+    /** The request body as JSON, refused with 415 unless declared application/json, 413 beyond {@link Limits#MAX_BODY_BYTES} and 400 when malformed. */
     private static JsonNode body(Context ctx) {
+        Guard.checkJson(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
         if (declared > Limits.MAX_BODY_BYTES) {
             throw Limits.bodyTooLarge(declared);

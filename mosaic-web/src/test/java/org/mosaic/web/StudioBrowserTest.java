@@ -124,13 +124,14 @@ class StudioBrowserTest {
     }
 
     static String post(String path, String body) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1))).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static JsonNode api(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1)));
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody()) : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
         return Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
