@@ -32,6 +32,7 @@ public final class Studies {
         all.add(new org.mosaic.studies.inference.InferenceStudy());
         all.add(new org.mosaic.studies.uncertainty.UncertaintyStudy());
         all.add(new org.mosaic.studies.uncertainty.SensitivityStudy());
+        all.add(new org.mosaic.studies.channel.ChannelEyeStudy());
         return List.copyOf(all);
     }
 
