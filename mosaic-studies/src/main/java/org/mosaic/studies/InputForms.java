@@ -49,6 +49,7 @@ final class InputForms {
                     .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
                     .derived("given", ctx -> given(ctx, "scenario"))
                     .build();
+            case "flr-curves" -> InputForm.builder().build();
             case "channel-sweep" -> InputForm.builder()
                     .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
                     .parser("sweep", (key, node) -> {
