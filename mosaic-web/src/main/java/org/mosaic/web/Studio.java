@@ -163,7 +163,14 @@ public final class Studio implements AutoCloseable {
                 throw new ApiException(422, "expected {\"input\": NAME, \"value\": <document value>}",
                         List.of(new Problem("input", input, "the name of one of the study's document inputs", null, null)));
             }
-            json(ctx, 200, guarded(s, () -> Inputs.document(s, input.textValue(), body.get("value"))));
+            ObjectNode doc = guarded(s, () -> Inputs.document(s, input.textValue(), body.get("value")));
+            if (format(ctx, "json", "yaml").equals("yaml")) {
+                // the same resolved document as YAML: a file ./mosaic and the studio take back as it is
+                ctx.attribute(ANSWERED, Boolean.TRUE);
+                ctx.status(200).contentType("application/yaml; charset=utf-8").result(Json.yaml(doc));
+            } else {
+                json(ctx, 200, doc);
+            }
         });
         app.get("/api/presets", ctx -> {
             ObjectNode o = Json.object();
@@ -211,9 +218,27 @@ public final class Studio implements AutoCloseable {
     }
 
     private void run(Context ctx, Study<?, ?> study) {
+        String format = format(ctx, "json", "csv");
         JsonNode values = body(ctx);
-        String out = runStudy(study, values);
-        ctx.status(200).contentType("application/json").result(out);
+        String out = runStudy(study, values, format.equals("csv"));
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(200).contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json").result(out);
+    }
+
+    /** The {@code format} query parameter: one of {@code allowed} (the first when absent), else 400 naming them. */
+    private static String format(Context ctx, String... allowed) {
+        String f = ctx.queryParam("format");
+        if (f == null) {
+            return allowed[0];
+        }
+        for (String a : allowed) {
+            if (a.equals(f)) {
+                return a;
+            }
+        }
+        throw new ApiException(400, "format " + clip(f) + ": expected one of " + String.join(", ", allowed) + " (hint: ?format="
+                + allowed[allowed.length - 1] + ")", List.of(new Problem("format", com.fasterxml.jackson.databind.node.TextNode.valueOf(clip(f)),
+                String.join(" or ", allowed), null, null)));
     }
 
     /**
@@ -221,11 +246,27 @@ public final class Studio implements AutoCloseable {
      * ({@link Limits#RUN_SECONDS}), which acts even between the study's progress reports: the study computes on a thread of
      * the run pool ({@link Runs}) and past the limit the request is refused with 413 and the run abandoned.
      */
-    private <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values) {
+    private <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values, boolean csv) {
         I input = guarded(study, () -> Inputs.bind(study, values));
         Limits.checkWork(study, input, false);
-        return runs.call(progress -> guarded(study, () -> Results.json(study.run(input, progress))), runLimit, study.name(),
+        return runs.call(progress -> guarded(study, () -> {
+            R r = study.run(input, progress);
+            return csv ? csv(study, r) : Results.json(r);
+        }), runLimit, study.name(),
                 String.format(Locale.ROOT, "hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI", study.name()));
+    }
+
+    /** The result's metric rows as {@code ./mosaic run STUDY --format csv} prints them: metric,value,unit. */
+    static <R> String csv(Study<?, R> study, R result) {
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (org.mosaic.studies.MetricRow m : Results.rows(study, result)) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("metric", m.name());
+            row.put("value", m.value());
+            row.put("unit", m.unit());
+            rows.add(row);
+        }
+        return org.mosaic.studies.Output.csv(rows);
     }
 
     private static <I extends Record, R> JsonNode runTree(Study<I, R> study, I input, Progress progress) {
