@@ -26,9 +26,6 @@ import org.mosaic.studies.Progress;
  * abandoned runs a new run is refused with 429 (the hint: wait, or use the CLI) instead of queueing behind them.
  */
 final class Runs implements AutoCloseable {
-    /** Longest a run may wait for a thread of the pool before it is refused (429); assumed (Mosaic developers), 1..10 min. */
-    static final Duration QUEUE_WAIT = Duration.ofMinutes(5);
-
     private final ThreadPoolExecutor pool;
     private final int threads;
     private final AtomicInteger abandoned = new AtomicInteger();
@@ -81,13 +78,10 @@ final class Runs implements AutoCloseable {
             throw busy();
         }
         try {
-            // the limit is on computing: the time waiting for a thread (behind other runs, each held to its own limit) is not
-            // counted, up to QUEUE_WAIT, beyond which the studio is too busy
-            if (!started.await(QUEUE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
-                future.cancel(false);
-                pool.remove((Runnable) future);
-                throw busy();
-            }
+            // the limit is on computing: the time waiting for a thread is not counted and not bounded (each run ahead is
+            // held to its own limit; the queue's length is bounded, 429 beyond). A bound on the wait refused runs that were
+            // only waiting their turn: 110 of 400 answers were 429 in the 200-client load test on a machine at load 30.
+            started.await();
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             progress.cancel();

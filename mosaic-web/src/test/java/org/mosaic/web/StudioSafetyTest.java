@@ -192,6 +192,28 @@ class StudioSafetyTest {
     }
 
     @Test
+    void aRunWaitingForAThreadIsTimedFromItsStartNotRefusedForWaiting_loadTest429() throws Exception {
+        try (Runs runs = new Runs(1, 4)) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> runs.call(p -> {
+                holding.countDown();
+                awaitUninterruptibly(release);
+                return "first";
+            }, Duration.ofSeconds(60), "first", "hint"));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            // the second waits for the one thread far longer than its own limit, then computes within it: answered
+            java.util.concurrent.CompletableFuture<String> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> runs.call(p -> "second", Duration.ofMillis(300), "second", "hint"));
+            Thread.sleep(1_000);
+            assertThat(second).isNotDone();
+            release.countDown();
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("second");
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("first");
+        }
+    }
+
+    @Test
     void anAbandonedRunThatWaitsIsInterruptedAndItsProgressCancelled() throws Exception {
         try (Runs runs = new Runs(2, 4)) {
             AtomicBoolean interrupted = new AtomicBoolean();
