@@ -44,6 +44,22 @@ async function call(method, path, body, signal) {
   return json;
 }
 
+/** A POST whose answer is text (a CSV or YAML download): the server's own text, or an ApiError. */
+async function callText(path, body) {
+  const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) {
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = { error: text.slice(0, 300) };
+    }
+    throw new ApiError(response.status, json);
+  }
+  return text;
+}
+
 const enc = encodeURIComponent;
 
 export const api = {
@@ -52,6 +68,10 @@ export const api = {
   presets: () => call('GET', 'api/presets'),
   document: (study, input, value, signal) => call('POST', `api/studies/${enc(study)}/document`, { input, value }, signal),
   run: (study, values, signal) => call('POST', `api/studies/${enc(study)}/run`, values, signal),
+  /** The result's metric rows as CSV, as ./mosaic run STUDY --format csv prints them. */
+  runCsv: (study, values) => callText(`api/studies/${enc(study)}/run?format=csv`, values),
+  /** The resolved document as YAML (a file ./mosaic takes back). */
+  documentYaml: (study, input, value) => callText(`api/studies/${enc(study)}/document?format=yaml`, { input, value }),
   submit: (study, values) => call('POST', `api/studies/${enc(study)}/jobs`, values),
   job: (id) => call('GET', `api/jobs/${enc(id)}`),
   cancel: (id) => call('DELETE', `api/jobs/${enc(id)}`),

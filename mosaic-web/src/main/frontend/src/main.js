@@ -3,7 +3,7 @@
 import './style.css';
 import { api, ApiError, rawText, runJob } from './api.js';
 import { DesignForm, documentKind } from './form.js';
-import { at, csv, download, escapeHtml, flatten, quantity } from './format.js';
+import { at, download, escapeHtml, quantity } from './format.js';
 import { PAGES } from './pages.js';
 
 const state = { studies: [], byName: new Map(), presets: {}, view: null };
@@ -69,7 +69,7 @@ class PageView {
     });
     const tools = document.createElement('div');
     tools.className = 'downloads';
-    tools.innerHTML = `<span>download</span><button type="button" data-dl="document">document</button><button type="button" data-dl="json">result JSON</button><button type="button" data-dl="csv">result CSV</button><button type="button" data-dl="inputs">inputs</button>`;
+    tools.innerHTML = `<span>download</span><button type="button" data-dl="yaml">document YAML</button><button type="button" data-dl="document">document JSON</button><button type="button" data-dl="json">result JSON</button><button type="button" data-dl="csv">result CSV</button><button type="button" data-dl="inputs">inputs</button>`;
     tools.addEventListener('click', (e) => {
       const kind = e.target.dataset?.dl;
       if (kind) this.download(form, kind);
@@ -264,7 +264,14 @@ class PageView {
         return;
       }
       if (kind === 'json') download(`${base}.json`, rawText(out.main) ?? JSON.stringify(out.main, null, 2));
-      else download(`${base}.csv`, csv([['path', 'value'], ...flatten(out.main)]), 'text/csv');
+      else {
+        // the server's CSV of the same inputs (metric,value,unit: ./mosaic run --format csv), not a flattening here
+        try {
+          download(`${base}.csv`, await api.runCsv(this.page.study || this.study.name, form.snapshot().values), 'text/csv');
+        } catch (e) {
+          setStatus(`CSV: ${e.message}`, 'bad');
+        }
+      }
     } else if (kind === 'inputs') {
       download(`${base}-inputs.json`, JSON.stringify(form.snapshot().values, null, 2));
     } else {
@@ -278,8 +285,12 @@ class PageView {
         const each = Array.isArray(value) ? value.map((v, i) => [v, `${spec.name}-${i + 1}`]) : [[value, spec.name]];
         for (const [v, name] of each) {
           try {
-            const doc = await api.document(this.study.name, spec.name, v);
-            download(`${base}-${name}.json`, rawText(doc) ?? JSON.stringify(doc, null, 2));
+            if (kind === 'yaml') {
+              download(`${base}-${name}.yaml`, await api.documentYaml(this.study.name, spec.name, v), 'application/yaml');
+            } else {
+              const doc = await api.document(this.study.name, spec.name, v);
+              download(`${base}-${name}.json`, rawText(doc) ?? JSON.stringify(doc, null, 2));
+            }
           } catch (e) {
             form.showProblems(e.problems || [], e.message);
           }

@@ -78,7 +78,9 @@ function renderChannel(el, outs) {
     }
     const target = outs.find((o) => o.main)?.main?.berTarget;
     const sw = s.sweep || {};
-    lineChart(figure(grid, `BER against ${sw.key || 'the swept parameter'}`, 'drag to zoom, double-click to reset'), series, {
+    const bf = figure(grid, `BER against ${sw.key || 'the swept parameter'}`, 'drag to zoom, double-click to reset');
+    bf.parentElement.classList.add('berlength');
+    lineChart(bf, series, {
       xLabel: sw.key, xUnit: sw.unit || '', yLabel: 'BER', logY: true, hlines: target ? [{ y: target, label: 'BER target' }] : [],
     });
   } else if (outs.some((o) => o.errors?.sweep && o.errors.sweep !== 'cancelled')) {
@@ -86,20 +88,21 @@ function renderChannel(el, outs) {
   }
   const noEye = outs.find((o) => o.errors?.eye && !o.eye);
   if (noEye && !outs.some((o) => o.eye)) grid.insertAdjacentHTML('beforeend', `<p class="note">eye and bathtub: ${escapeHtml(noEye.errors.eye)}</p>`);
-  // eye and bathtub (report-channel, for the chart)
+  // eye and bathtub (channel-eye: the nominal channel's statistical eye and BER against sampling phase, as data)
   for (const o of outs) {
-    const sc = o.eye && Object.values(o.eye.scenarios || {})[0];
-    if (sc?.eyeDiagram) eyeChart(figure(grid, `Statistical eye${outs.length > 1 ? ` — ${o.label}` : ''}`, 'nominal channel'), sc.eyeDiagram);
+    if (o.eye?.eyeDiagram) {
+      const f = figure(grid, `Statistical eye${outs.length > 1 ? ` — ${o.label}` : ''}`, `nominal channel at ${quantity(o.eye.fiberLengthMeters, 'm', 3)}; inner opening at the BER target`);
+      f.parentElement.classList.add('eyechart');
+      eyeChart(f, o.eye.eyeDiagram);
+    }
   }
-  const tubs = outs.map((o) => ({ o, sc: o.eye && Object.values(o.eye.scenarios || {})[0] })).filter((x) => x.sc?.bathtub);
+  const tubs = outs.filter((o) => o.eye?.bathtub);
   if (tubs.length) {
-    lineChart(figure(grid, 'Bathtub', 'BER against the sampling phase'), tubs.map(({ o, sc }) => ({ label: o.label, x: sc.bathtub.phaseUi, y: sc.bathtub.ber })), {
-      xLabel: 'phase', xUnit: 'UI', yLabel: 'BER', logY: true, hlines: tubs[0].sc.eyeDiagram ? [{ y: tubs[0].sc.eyeDiagram.berTarget, label: 'BER target' }] : [],
+    const f = figure(grid, 'Bathtub', 'BER against the sampling phase, nominal channel');
+    f.parentElement.classList.add('bathtub');
+    lineChart(f, tubs.map((o) => ({ label: `${o.label} (${quantity(o.eye.fiberLengthMeters, 'm', 3)})`, x: o.eye.bathtub.phaseUi, y: o.eye.bathtub.ber })), {
+      xLabel: 'phase', xUnit: 'UI', yLabel: 'BER', logY: true, hlines: [{ y: tubs[0].eye.berTarget, label: 'BER target' }],
     });
-    const curves = tubs.flatMap(({ o, sc }) => (sc.berVsLength?.curves || []).map((c) => ({
-      label: `${outs.length > 1 ? `${o.label} ` : ''}${quantity(c.rateBitsPerSecond, 'b/s', 3)} (reach ${quantity(c.reachMeters, 'm', 3)})`, x: sc.berVsLength.lengthsMeters, y: c.ber,
-    })));
-    if (curves.length) lineChart(figure(grid, 'BER against length by rate', 'nominal channel'), curves, { xLabel: 'length', xUnit: 'm', yLabel: 'BER', logY: true });
   }
   // budget: the designs' lines side by side (by position when the lists match, their items naming their own values)
   const budgets = outs.map((o) => o.main?.budget || []);
@@ -233,28 +236,42 @@ function renderEmulate(el, outs) {
       return { label: o.label, x: d.slice(0, n).map((_, i) => i), y: d.slice(0, n), points: true };
     }), { xLabel: 'symbol errors', yLabel: 'fraction of codewords', logY: true, hlines: [] });
   }
-  // FLR against pre-FEC BER by mapping: report-datapath's curves and emulated points
-  const rep = outs.find((o) => o.flr?.curves)?.flr;
-  if (rep) {
-    const series = rep.curves.filter((c) => c.panel === 'iid' || !c.panel).map((c) => ({ label: c.name, x: c.ber, y: c.frameLossRatio, points: false }));
-    const byMapping = {};
-    for (const p of rep.points || []) if (p.panel === 'iid') (byMapping[p.mapping] ||= []).push(p);
-    for (const [m, pts] of Object.entries(byMapping)) series.push({ label: `emulated, ${m} mapping`, x: pts.map((p) => p.preFecBer), y: pts.map((p) => p.frameLossRatio?.value), points: true });
-    for (const o of outs) if (o.main?.frameLossRatio) series.push({ label: `this design${outs.length > 1 ? ` (${o.label})` : ''}`, x: [o.main.preFecBer], y: [o.main.frameLossRatio.value], points: true, color: '#111827' });
-    lineChart(figure(grid, 'Frame loss ratio against pre-FEC BER, by mapping', `target FLR ${quantity(rep.targetFrameLossRatio, '', 2)}`), series, {
-      xLabel: 'pre-FEC BER', yLabel: 'frame loss ratio', logX: true, logY: true, hlines: [{ y: rep.targetFrameLossRatio, label: 'target FLR' }], height: 320,
-    });
-    if (rep.deadChannelCases?.length) {
-      const t = section(el, 'Dead channels, by mapping (before failover)');
-      table(t, ['mapping', 'dead channels', 'max symbols at risk per codeword', 'pre-FEC BER', 'FLR'], rep.deadChannelCases.map((c) => ({
-        cells: [c.variant, c.deadChannels, c.maxSymbolsAtRiskPerCodeword, { text: quantity(c.window?.preFecBer, '', 3), num: true }, { text: quantity(c.window?.frameLossRatio?.value, '', 3), num: true }],
-      })));
-    }
-  } else if (outs.some((o) => o.errors?.flr)) {
+  // FLR against pre-FEC BER by mapping (flr-curves: the exact curves with as many dead channels as the design has, up to 3)
+  flrChart(grid, outs.find((o) => o.flr?.curves)?.flr, outs.filter((o) => o.main?.frameLossRatio).map((o) => ({
+    label: `this design${outs.length > 1 ? ` (${o.label})` : ''}`, ber: o.main.preFecBer, flr: o.main.frameLossRatio.value,
+  })));
+  if (!outs.some((o) => o.flr?.curves) && outs.some((o) => o.errors?.flr)) {
     figure(grid, 'Frame loss ratio against pre-FEC BER, by mapping').innerHTML = `<p class="note">${escapeHtml(outs.find((o) => o.errors?.flr).errors.flr)}</p>`;
   }
   const fo = outs.filter((o) => o.main?.failovers?.length);
   for (const o of fo) genericTable(section(el, `Failovers${outs.length > 1 ? ` — ${o.label}` : ''}`), o.main.failovers);
+}
+
+/** The FLR-against-pre-FEC-BER chart of a flr-curves result, with optional points (e.g. an emulated design). */
+function flrChart(grid, rep, points = []) {
+  if (!rep?.curves) return;
+  const series = rep.curves.map((c) => ({ label: c.name, x: c.ber, y: c.frameLossRatio, points: false }));
+  for (const p of points) if (p.flr > 0) series.push({ label: p.label, x: [p.ber], y: [p.flr], points: true, color: '#111827' });
+  const f = figure(grid, 'Frame loss ratio against pre-FEC BER, by mapping',
+    `${rep.code}, ${rep.dataChannels} data channels, ${rep.deadChannels ? `dead channel${rep.deadChannels > 1 ? 's' : ''} ${rep.deadChannelIndices.join(', ')}` : 'no dead channel'}; target FLR ${quantity(rep.targetFrameLossRatio, '', 2)}`);
+  f.parentElement.classList.add('flrchart');
+  lineChart(f, series, {
+    xLabel: 'pre-FEC BER', yLabel: 'frame loss ratio', logX: true, logY: true, hlines: [{ y: rep.targetFrameLossRatio, label: 'target FLR' }], height: 320,
+  });
+}
+
+function renderFlr(el, outs) {
+  cards(el, outs, [
+    { label: 'code', get: (r) => r.code },
+    { label: 'dead channels', id: 'dead', get: (r) => r.deadChannels },
+    ...((outs.find((o) => o.main)?.main?.berAtTarget) || []).map((a, i) => ({
+      label: `highest pre-FEC BER meeting the target, ${a.label} mapping`, id: `at-${a.mapping}`, get: (r) => r.berAtTarget?.[i]?.preFecBer ?? 'none',
+    })),
+  ]);
+  const grid = document.createElement('div');
+  grid.className = 'grid2';
+  el.append(grid);
+  for (const o of outs) flrChart(grid, o.main);
 }
 
 // ---------------------------------------------------------------------------------------------------- fleet
@@ -389,13 +406,14 @@ export const PAGES = [
     extra: [{ study: 'channel-sweep', input: 'sweep', value: 'fiber.length=5m..60m:5m' }],
     runs: [
       { key: 'sweep', study: 'channel-sweep', values: (v, x) => ({ scenario: v.scenario, ...(x.sweep ? { sweep: x.sweep } : {}) }) },
-      { key: 'eye', study: 'report-channel', job: true, values: (v) => ({ scenarios: [v.scenario] }) },
+      { key: 'eye', study: 'channel-eye', values: (v) => ({ scenario: v.scenario }) },
     ] },
   { id: 'cable', group: 'Cable', title: 'Cable', study: 'cable', render: renderCable,
     runs: [{ key: 'plan', study: 'report-cable', job: true, values: (v) => ({ scenarios: [v.cable ?? 'mosaic-800g'] }) }] },
   { id: 'compare', group: 'Cable', title: 'Compare technologies', study: 'compare', render: renderCompare },
   { id: 'emulate', group: 'Datapath', title: 'Emulate (FEC)', study: 'emulate', render: renderEmulate, job: true,
-    runs: [{ key: 'flr', study: 'report-datapath', job: true, once: true, values: () => ({}) }] },
+    runs: [{ key: 'flr', study: 'flr-curves', values: (v) => ({ deadChannels: Math.min(3, Math.max(0, Math.trunc(Number(v.deadChannels)) || 0)) }) }] },
+  { id: 'flr', group: 'Datapath', title: 'FLR by mapping', study: 'flr-curves', render: renderFlr },
   { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet },
   { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain },
   { id: 'goodput', group: 'Training', title: 'Goodput', study: 'goodput', render: renderGoodput, job: true },

@@ -45,6 +45,11 @@ final class InputForms {
                     .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
                     .derived("given", ctx -> given(ctx, "scenario"))
                     .build();
+            case "channel-eye" -> InputForm.builder()
+                    .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
+                    .derived("given", ctx -> given(ctx, "scenario"))
+                    .build();
+            case "flr-curves" -> InputForm.builder().build();
             case "channel-sweep" -> InputForm.builder()
                     .document("scenario", DocumentInput.channel(ChannelStudy.DEFAULT_PRESET))
                     .parser("sweep", (key, node) -> {

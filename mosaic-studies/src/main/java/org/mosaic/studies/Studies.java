@@ -35,6 +35,8 @@ public final class Studies {
         all.add(new org.mosaic.studies.uncertainty.UncertaintyStudy());
         all.add(new org.mosaic.studies.uncertainty.SensitivityStudy());
         all.add(new org.mosaic.studies.claims.ClaimsStudy());
+        all.add(new org.mosaic.studies.channel.ChannelEyeStudy());
+        all.add(new org.mosaic.studies.datapath.FlrCurvesStudy());
         return List.copyOf(all);
     }
 

@@ -24,6 +24,10 @@ import org.mosaic.studies.Progress;
  * Long work as jobs: a bounded executor ({@code running} at once, {@code queued} waiting, 429 beyond), each job's progress
  * read from the study's {@link Progress}, cancelled through it (the study stops at its next step with {@link Cancelled}),
  * and each finished job's result kept for {@code keep} (at most {@code kept} finished jobs), then dropped.
+ * <p>
+ * A job's time limit acts at once, even between the study's progress reports: at the limit the job is marked failed
+ * (naming the limit), its progress cancelled and its thread interrupted. Java cannot stop a thread, so a study that neither
+ * reports progress nor waits keeps computing until it ends (its result then dropped) and holds its job slot until then.
  */
 final class Jobs implements AutoCloseable {
     /** A job's life: queued, running, then done, failed or cancelled. */
@@ -158,19 +162,27 @@ final class Jobs implements AutoCloseable {
             return;
         }
         java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread worker = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> {
-            late.set(true);
-            job.progress.cancel();
+            // the limit acts at once, even between the study's progress reports: the job fails now, its progress is
+            // cancelled (the study stops at its next report) and its thread interrupted (a blocking wait ends)
+            synchronized (late) {
+                if (ended.get()) {
+                    return;
+                }
+                late.set(true);
+                job.progress.cancel();
+                job.finish(State.FAILED, null, tooLong());
+                worker.interrupt();
+            }
         }, limitSeconds, TimeUnit.SECONDS);
         try {
             JsonNode r = work.apply(job.progress);
             job.finish(State.DONE, r, null);
         } catch (RuntimeException e) {
             if (late.get()) {
-                ObjectNode err = Json.object();
-                err.put("error", String.format(java.util.Locale.ROOT, "the job took longer than %d s, the studio's limit for a job "
-                        + "(hint: run it with the CLI)", limitSeconds));
-                job.finish(State.FAILED, null, err);
+                job.finish(State.FAILED, null, tooLong());
             } else if (e instanceof Cancelled || job.progress.cancelled()) {
                 job.finish(State.CANCELLED, null, null);
             } else {
@@ -183,7 +195,18 @@ final class Jobs implements AutoCloseable {
             job.finish(State.FAILED, null, err);
         } finally {
             deadline.cancel(false);
+            synchronized (late) {
+                ended.set(true);
+                Thread.interrupted();   // an interrupt meant for this job ends with it, not in the pool's next job
+            }
         }
+    }
+
+    private ObjectNode tooLong() {
+        ObjectNode err = Json.object();
+        err.put("error", String.format(java.util.Locale.ROOT, "the job took longer than %d s, the studio's limit for a job "
+                + "(hint: run it with the CLI)", limitSeconds));
+        return err;
     }
 
     synchronized Optional<Job> get(String id) {

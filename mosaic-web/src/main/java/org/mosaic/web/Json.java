@@ -67,4 +67,19 @@ final class Json {
             throw new IllegalStateException("cannot write the answer as JSON", e);
         }
     }
+
+    /** YAML of a document tree (keys in their order, strings quoted only where YAML would read them otherwise). */
+    static final com.fasterxml.jackson.dataformat.yaml.YAMLMapper YAML = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+            .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
+
+    static String yaml(JsonNode tree) {
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the document as YAML", e);
+        }
+    }
 }

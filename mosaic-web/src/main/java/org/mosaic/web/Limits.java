@@ -18,6 +18,13 @@ final class Limits {
 
     /** Longest a /run request may compute, seconds: beyond it the run is cancelled and refused with 413 (a job may take longer). */
     static final int RUN_SECONDS = 30;
+    /**
+     * Runs computing at once (each on a thread of the studio's run pool; the request's thread waits for it), and runs
+     * waiting for a thread (429 beyond). Assumed (Mosaic developers): 4 keeps a 2..8-core laptop responsive (range 2..16);
+     * 256 waiting holds the loopback load test's 200 concurrent clients (range 64..1024).
+     */
+    static final int RUN_THREADS = 4;
+    static final int RUN_QUEUE = 256;
     /** Longest a job may compute, seconds. */
     static final int JOB_SECONDS = 15 * 60;
     /** Most GPUs of a cluster (or a job) for a /run: the shipped 100k cluster fits; a job may take {@link #JOB_GPUS}. */

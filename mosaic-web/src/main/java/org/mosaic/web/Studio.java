@@ -15,10 +15,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import org.mosaic.core.scenario.Documents;
 import org.mosaic.studies.Progress;
@@ -49,13 +45,16 @@ public final class Studio implements AutoCloseable {
     private final Javalin app;
     private final Jobs jobs;
     private final String host;
-    private final int runSeconds;
+    private final Duration runLimit;
+    private final Runs runs = new Runs(Limits.RUN_THREADS, Limits.RUN_QUEUE);
+    private final Guard guard;
 
-    private Studio(Javalin app, Jobs jobs, String host, int runSeconds) {
-        this.runSeconds = runSeconds;
+    private Studio(Javalin app, Jobs jobs, String host, Duration runLimit) {
+        this.runLimit = runLimit;
         this.app = app;
         this.jobs = jobs;
         this.host = host;
+        this.guard = new Guard(host);
     }
 
     /**
@@ -67,11 +66,16 @@ public final class Studio implements AutoCloseable {
     }
 
     static Studio start(String host, int port, Jobs jobs) {
-        return start(host, port, jobs, Limits.RUN_SECONDS);
+        return start(host, port, jobs, Duration.ofSeconds(Limits.RUN_SECONDS));
     }
 
     /** A studio whose /run computes at most {@code runSeconds} (tests use a short one). */
     static Studio start(String host, int port, Jobs jobs, int runSeconds) {
+        return start(host, port, jobs, Duration.ofSeconds(runSeconds));
+    }
+
+    /** A studio whose /run computes at most {@code runLimit} (tests use a short one). */
+    static Studio start(String host, int port, Jobs jobs, Duration runLimit) {
         if (port < 0 || port > 65535) {
             throw new UsageException("port " + port + ": expected 1..65535 (hint: --port 8080)");
         }
@@ -88,13 +92,14 @@ public final class Studio implements AutoCloseable {
                 });
             }
         });
-        Studio studio = new Studio(app, jobs, host, runSeconds);
+        Studio studio = new Studio(app, jobs, host, runLimit);
         studio.routes();
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
             jobs.close();
+            studio.runs.close();
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof BindException) {
                     throw new UsageException("cannot listen on " + host + ":" + port + ": " + c.getMessage()
@@ -130,10 +135,16 @@ public final class Studio implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        runs.close();
         app.stop();
     }
 
     private void routes() {
+        // before any route or asset: the request must be addressed to this studio and not come from another site's page
+        app.before(ctx -> {
+            guard.checkHost(ctx.header("Host"), port());
+            guard.checkOrigin(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), port());
+        });
         app.get("/api/health", ctx -> json(ctx, 200, Json.object().put("status", "ok")));
         app.get("/api/studies", ctx -> {
             ArrayNode a = Json.WRITER.createArrayNode();
@@ -152,7 +163,14 @@ public final class Studio implements AutoCloseable {
                 throw new ApiException(422, "expected {\"input\": NAME, \"value\": <document value>}",
                         List.of(new Problem("input", input, "the name of one of the study's document inputs", null, null)));
             }
-            json(ctx, 200, guarded(s, () -> Inputs.document(s, input.textValue(), body.get("value"))));
+            ObjectNode doc = guarded(s, () -> Inputs.document(s, input.textValue(), body.get("value")));
+            if (format(ctx, "json", "yaml").equals("yaml")) {
+                // the same resolved document as YAML: a file ./mosaic and the studio take back as it is
+                ctx.attribute(ANSWERED, Boolean.TRUE);
+                ctx.status(200).contentType("application/yaml; charset=utf-8").result(Json.yaml(doc));
+            } else {
+                json(ctx, 200, doc);
+            }
         });
         app.get("/api/presets", ctx -> {
             ObjectNode o = Json.object();
@@ -200,40 +218,56 @@ public final class Studio implements AutoCloseable {
     }
 
     private void run(Context ctx, Study<?, ?> study) {
+        String format = format(ctx, "json", "csv");
         JsonNode values = body(ctx);
-        String out = runStudy(study, values);
-        ctx.status(200).contentType("application/json").result(out);
+        String out = runStudy(study, values, format.equals("csv"));
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(200).contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json").result(out);
+    }
+
+    /** The {@code format} query parameter: one of {@code allowed} (the first when absent), else 400 naming them. */
+    private static String format(Context ctx, String... allowed) {
+        String f = ctx.queryParam("format");
+        if (f == null) {
+            return allowed[0];
+        }
+        for (String a : allowed) {
+            if (a.equals(f)) {
+                return a;
+            }
+        }
+        throw new ApiException(400, "format " + clip(f) + ": expected one of " + String.join(", ", allowed) + " (hint: ?format="
+                + allowed[allowed.length - 1] + ")", List.of(new Problem("format", com.fasterxml.jackson.databind.node.TextNode.valueOf(clip(f)),
+                String.join(" or ", allowed), null, null)));
     }
 
     /**
-     * Binds and runs {@code study} within the request's limits: the work limits on its inputs, and {@link Limits#RUN_SECONDS}
-     * of computing, after which its progress is cancelled and the request refused with 413.
+     * Binds and runs {@code study} within the request's limits: the work limits on its inputs, and the run's time limit
+     * ({@link Limits#RUN_SECONDS}), which acts even between the study's progress reports: the study computes on a thread of
+     * the run pool ({@link Runs}) and past the limit the request is refused with 413 and the run abandoned.
      */
-    private <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values) {
+    private <I extends Record, R> String runStudy(Study<I, R> study, JsonNode values, boolean csv) {
         I input = guarded(study, () -> Inputs.bind(study, values));
         Limits.checkWork(study, input, false);
-        Progress progress = Progress.tracking();
-        ScheduledFuture<?> deadline = TIMER.schedule(progress::cancel, runSeconds, TimeUnit.SECONDS);
-        try {
-            return guarded(study, () -> Results.json(study.run(input, progress)));
-        } catch (RuntimeException e) {
-            if (progress.cancelled()) {
-                throw new ApiException(413, String.format(Locale.ROOT, "%s took longer than %d s, the studio's limit for one request "
-                        + "(hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI)", study.name(),
-                        runSeconds, study.name()));
-            }
-            throw e;
-        } finally {
-            deadline.cancel(false);
-        }
+        return runs.call(progress -> guarded(study, () -> {
+            R r = study.run(input, progress);
+            return csv ? csv(study, r) : Results.json(r);
+        }), runLimit, study.name(),
+                String.format(Locale.ROOT, "hint: POST /api/studies/%s/jobs runs it as a job with progress, or run it with the CLI", study.name()));
     }
 
-    /** Cancels runs past their time (one daemon thread). */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mosaic-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The result's metric rows as {@code ./mosaic run STUDY --format csv} prints them: metric,value,unit. */
+    static <R> String csv(Study<?, R> study, R result) {
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (org.mosaic.studies.MetricRow m : Results.rows(study, result)) {
+            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("metric", m.name());
+            row.put("value", m.value());
+            row.put("unit", m.unit());
+            rows.add(row);
+        }
+        return org.mosaic.studies.Output.csv(rows);
+    }
 
     private static <I extends Record, R> JsonNode runTree(Study<I, R> study, I input, Progress progress) {
         return Results.tree(study.run(input, progress));
@@ -307,8 +341,9 @@ public final class Studio implements AutoCloseable {
         return o;
     }
 
-    /** The request body as JSON, refused with 413 beyond {@link Limits#MAX_BODY_BYTES} and 400 when malformed. */
+    /** The request body as JSON, refused with 415 unless declared application/json, 413 beyond {@link Limits#MAX_BODY_BYTES} and 400 when malformed. */
     private static JsonNode body(Context ctx) {
+        Guard.checkJson(ctx.header("Content-Type"));
         long declared = ctx.req().getContentLengthLong();
         if (declared > Limits.MAX_BODY_BYTES) {
             throw Limits.bodyTooLarge(declared);

@@ -124,13 +124,14 @@ class StudioBrowserTest {
     }
 
     static String post(String path, String body) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1))).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest r = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static JsonNode api(String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(studio.url() + path.substring(1)));
-        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody()) : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
         return Json.parse(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -141,7 +142,7 @@ class StudioBrowserTest {
         Opened first = open("", 1440);
         List<String> pages = first.page.locator("#picker a").all().stream().map(a -> a.getAttribute("data-page")).toList();
         first.page.close();
-        assertThat(pages).as("the picker's groups").contains("channel", "cable", "compare", "emulate", "fleet", "train", "goodput", "inference");
+        assertThat(pages).as("the picker's groups").contains("channel", "cable", "compare", "emulate", "flr", "fleet", "train", "goodput", "inference");
         for (String id : pages) {
             Opened o = openLoaded(id, 1440);
             String study = o.page.evaluate("document.body.dataset.page === 'generic' ? location.hash.slice(8) : null") instanceof String s ? s : null;
@@ -201,6 +202,54 @@ class StudioBrowserTest {
         o.page.close();
     }
 
+    /** The chart's drawing: a uPlot chart's data signature, an eye's pixels. */
+    static String drawing(Opened o, String figureClass) {
+        Locator f = o.page.locator("figure." + figureClass).first();
+        f.waitFor();
+        Object sig = o.page.evaluate("(f) => { const c = f.querySelector('canvas'); const p = f.querySelector('.plot');"
+                + " return p && p.dataset.sig ? p.dataset.sig : c ? c.toDataURL() : null; }", f.elementHandle());
+        assertThat(sig).as(figureClass + " drawn").isNotNull();
+        return (String) sig;
+    }
+
+    @Test
+    void theChannelsEyeBathtubAndBerAgainstLengthAppearAndChangeWithAValue() {
+        Opened o = open("channel", 1440);
+        String eye = drawing(o, "eyechart");
+        String tub = drawing(o, "bathtub");
+        String length = drawing(o, "berlength");
+        assertThat(o.page.locator("figure.eyechart figcaption").innerText()).contains("20 m");
+        o.shot("channel-eye-bathtub");
+        // less light: every picture of the channel moves (all drawn from channel-eye's and channel-sweep's JSON)
+        setDocumentKey(o, "A", "scenario", "led.averagePower", "300 uW");
+        assertThat(drawing(o, "eyechart")).as("the eye").isNotEqualTo(eye);
+        assertThat(drawing(o, "bathtub")).as("the bathtub").isNotEqualTo(tub);
+        assertThat(drawing(o, "berlength")).as("BER against length").isNotEqualTo(length);
+        o.shot("channel-eye-bathtub-300uW");
+        assertThat(o.errors).isEmpty();
+        o.page.close();
+    }
+
+    @Test
+    void theFrameLossRatioByMappingAppearsAndChangesWithTheDeadChannels() {
+        Opened o = open("flr", 1440);
+        String chart = drawing(o, "flrchart");
+        String bit = o.text(".card[data-metric='at-bit'] .v");
+        assertThat(o.page.locator("figure.flrchart figcaption").innerText()).contains("dead channel 21");
+        o.shot("flr-1-dead");
+        Locator dead = o.page.locator(".design[data-design='A'] .field[data-key='deadChannels'] input");
+        dead.fill("3");
+        o.page.waitForFunction("document.body.dataset.state !== 'done'", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        o.settle();
+        assertThat(drawing(o, "flrchart")).as("the curves").isNotEqualTo(chart);
+        assertThat(o.page.locator("figure.flrchart figcaption").innerText()).contains("21, 210, 378");
+        assertThat(o.text(".card[data-metric='dead'] .v")).isEqualTo("3");
+        assertThat(o.text(".card[data-metric='at-bit'] .v")).as("the bit mapping's BER at the target").isNotEqualTo(bit);
+        o.shot("flr-3-dead");
+        assertThat(o.errors).isEmpty();
+        o.page.close();
+    }
+
     @Test
     void anInvalidValueShowsTheServersMessageNextToItsField() {
         Opened o = open("channel", 1440);
@@ -244,9 +293,15 @@ class StudioBrowserTest {
         assertThat(Files.readString(d.path())).as("the downloaded result, byte for byte the API's answer").isEqualTo(text);
         JsonNode api = Json.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Download csv = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='csv']").click());
-        assertThat(Files.readString(csv.path())).startsWith("path,value\n").contains("power.perEndWatts," + api.at("/power/perEndWatts").asText());
+        assertThat(Files.readString(csv.path())).as("the server's CSV: ./mosaic run cable --format csv")
+                .startsWith("metric,value,unit\n").contains("\npower.perEndWatts," + api.at("/power/perEndWatts").asText() + ",W\n");
         Download doc = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='document']").click());
-        assertThat(Json.parse(Files.readAllBytes(doc.path())).get("kind").asText()).isEqualTo("cable");
+        JsonNode tree = Json.parse(Files.readAllBytes(doc.path()));
+        assertThat(tree.get("kind").asText()).isEqualTo("cable");
+        Download yaml = o.page.waitForDownload(() -> o.page.locator(".design[data-design='A'] button[data-dl='yaml']").click());
+        assertThat(yaml.suggestedFilename()).endsWith(".yaml");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Files.readString(yaml.path()))).as("the YAML download is the same document").isEqualTo(tree);
         o.page.close();
     }
 

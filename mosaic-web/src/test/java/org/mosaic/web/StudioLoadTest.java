@@ -85,7 +85,7 @@ class StudioLoadTest {
 
     private static HttpRequest post(String base, String study) {
         return HttpRequest.newBuilder(URI.create(base + "/api/studies/" + study + "/run")).timeout(Duration.ofMinutes(30))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
     }
 
     /** The q-quantile in ms (nearest rank). */

@@ -84,7 +84,7 @@ public final class DatapathReportStudy implements Study<DatapathReportStudy.Inpu
     /** A detection latency longer than any run: the whole run lies in the detection window. */
     static final double WINDOW_LATENCY_SECONDS = 1;
     /** Data channels that die, in this order: far apart on the 20 × 20 grid (row/column 1, 10, 18). */
-    private static final int[] DEAD_CHANNELS = {21, 210, 378};
+    static final int[] DEAD_CHANNELS = {21, 210, 378};
 
     public static final FecSpec FEC = FecSpec.KP4;
     public static final int FRAME_BYTES = EmulationSpec.DEFAULT_FRAME_BYTES;
