@@ -118,7 +118,7 @@ class ServeCommandTest {
      * Inputs that only set how much work a study does, made small so that every study runs in seconds (the emulator's default
      * million codewords took minutes of this test); a study that has one gets it both through the CLI and the API.
      */
-    static final java.util.Map<String, String> SMALL_WORK = java.util.Map.of("codewords", "20000", "trials", "10", "samples", "8");
+    static final java.util.Map<String, String> SMALL_WORK = java.util.Map.of("codewords", "20000", "trials", "10", "samples", "2");
 
     /** Every bindable study at its defaults (its amount of work made small): {@code mosaic run STUDY} and the API agree. */
     @Test
