@@ -122,7 +122,11 @@ public final class ScenarioDocument {
         if (!structure.isEmpty()) {
             throw new ScenarioException(source, structure);
         }
-        if (node == null || !node.isObject()) {
+        if (node == null || node.isMissingNode()) {
+            throw new ScenarioException(source + " is empty — expected a mapping of keys to values starting with formatVersion: "
+                    + FORMAT_VERSION + " (hint: `mosaic presets show NAME` prints a whole document to start from)");
+        }
+        if (!node.isObject()) {
             throw new ScenarioException(source + " must be a mapping of keys to values (found "
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)) + ")");
         }

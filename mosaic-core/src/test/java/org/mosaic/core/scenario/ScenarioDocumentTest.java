@@ -124,7 +124,16 @@ class ScenarioDocumentTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("must be a mapping")
                 .hasMessageContaining("array");
-        assertThatThrownBy(() -> yaml("")).isInstanceOf(ScenarioException.class).hasMessageContaining("must be a mapping");
+    }
+
+    @Test
+    void anEmptyDocumentIsCalledEmpty_regression() {
+        // before: "must be a mapping of keys to values (found missing)" for an empty file or one of comments only
+        for (String text : new String[] {"", "\n\n", "# only a comment\n"}) {
+            assertThatThrownBy(() -> yaml(text)).isInstanceOf(ScenarioException.class)
+                    .hasMessageContaining("is empty").hasMessageContaining("formatVersion: 1").hasMessageContaining("hint:")
+                    .hasMessageNotContaining("missing)");
+        }
     }
 
     @Test
