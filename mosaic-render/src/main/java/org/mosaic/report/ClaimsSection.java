@@ -166,8 +166,10 @@ public final class ClaimsSection implements Section {
                 case DOES_NOT_HOLD -> Finding.Verdict.FAILS;
                 case HOLDS_ONLY_IF -> Finding.Verdict.NOTE;
             };
-            out.add(new Finding(v, String.format(Locale.ROOT, "claim \"%s\": %s (Mosaic %s %s, P5–P95 %s – %s; claimed %s)",
-                    c.claim(), c.verdict(), num(c.value()), c.unit(), num(c.p5()), num(c.p95()), c.claimed()), "claims"));
+            // a ratio's unit "1" is not printed after its number ("Mosaic 3.197", not "Mosaic 3.197 1")
+            String unit = c.unit() == null || c.unit().isBlank() || c.unit().equals("1") ? "" : " " + c.unit();
+            out.add(new Finding(v, String.format(Locale.ROOT, "claim \"%s\": %s (Mosaic %s%s, P5–P95 %s – %s; claimed %s)",
+                    c.claim(), c.verdict(), num(c.value()), unit, num(c.p5()), num(c.p95()), c.claimed()), "claims"));
         }
         return out;
     }

@@ -37,6 +37,17 @@ class ClaimsSectionTest {
     }
 
     @Test
+    void aRatiosUnitOneIsNotPrintedAfterItsNumber_regression() {
+        // before: "(Mosaic 3.197 1, P5–P95 ...)" for a dimensionless ratio
+        ClaimsStudy.Claim ratio = new ClaimsStudy.Claim("ratio", "claim ratio", "[msr-blog]", "a ratio", "1", ">= 10", 10, 3.197,
+                2, 4, "does not hold on these assumptions", Verdict.Kind.DOES_NOT_HOLD, null, null, "none in range", null, null,
+                null, "cable scenario=mosaic-800g", List.of(), "note", List.of());
+        String text = new ClaimsSection(new ClaimsStudy.Result(4, 0, List.of(ratio), Map.of())).findings().get(0).text();
+        assertThat(text).contains("(Mosaic 3.197, P5–P95").doesNotContain("3.197 1");
+        assertThat(new ClaimsSection(RESULT).findings().get(0).text()).contains("(Mosaic 12 m,");
+    }
+
+    @Test
     void eachClaimIsAFindingWithItsVerdict() {
         assertThat(new ClaimsSection(RESULT).findings()).extracting(Finding::verdict).containsExactly(Finding.Verdict.HOLDS,
                 Finding.Verdict.NOTE, Finding.Verdict.FAILS, Finding.Verdict.FAILS);
