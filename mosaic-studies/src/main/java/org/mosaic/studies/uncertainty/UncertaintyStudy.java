@@ -15,7 +15,10 @@ import org.mosaic.studies.UsageException;
  * or a Sobol sample), each metric's P5, P50 and P95 with their intervals, mean and spread.
  */
 public final class UncertaintyStudy implements Study<UncertaintyStudy.Input, UncertaintyStudy.Result> {
-    /** Points above which a run must say --force (a cable point costs ~1 ms; 20,000 points is tens of seconds). */
+    /**
+     * Points above which a run must say --force. A cable point that changes the channel costs ~0.1–1 s (the array-reach
+     * solve; one over inputs that leave the channel alone reuses the memoised analysis), so 20,000 points is an hour or more.
+     */
     public static final int MAX_SAMPLES = 20_000;
 
     /**
