@@ -160,15 +160,18 @@ class CablePlanAndPowerTest {
     /**
      * Whole-array imaging: one lens, one magnification. The plan takes it from the channel (spot / emitter), so the
      * array image and the étendue cap of the coupling come from the same number; a different plan.magnification is
-     * refused with the value that would agree.
+     * refused with the value that would agree. The issue's numbers are for a 10 um emitter (the 800G's before it took
+     * the prototype's 5 um one), set here explicitly.
      */
     @Test
     void wholeArrayImagingHasOneMagnificationForTheArrayAndTheEmitter_issue15() {
-        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("plan.imaging", "whole-array"));
+        LinkSpec s = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("led.emitterDiameter", "10 um")
+                .with("plan.imaging", "whole-array"));
         assertThatThrownBy(() -> ChannelPlan.of(s.channel(), s.host(), s.plan()))
                 .isInstanceOf(PlanException.class)
                 .hasMessageContaining("plan.magnification").hasMessageContaining("= 1.400").hasMessageContaining("optics.spotDiameter to 3.00 um");
-        LinkSpec shrunk = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("optics.spotDiameter", "3 um"));
+        LinkSpec shrunk = LinkSpecs.bind(ScenarioDocument.preset("mosaic-800g").with("led.emitterDiameter", "10 um")
+                .with("optics.spotDiameter", "3 um"));
         PlanSpec ps = shrunk.plan();
         PlanSpec derived = new PlanSpec(ps.spareCount(), ps.spareFraction(), ps.parityChannels(), ps.emitterPitchMeters(),
                 Double.NaN, ps.sparePlacement(), ps.lengthMismatchMeters(), ps.coreDelaySpreadSecondsPerMeter(),

@@ -9,7 +9,8 @@ import org.mosaic.core.scenario.ScenarioDocument;
 /**
  * Numerical convergence of the channel's BER (issue 15): refining the statistical eye's grid or the pulse response's
  * time step changes the answer by less than a stated tolerance, at two operating points near each preset's target
- * (the prototype at 20 m, BER ~5e-9; the 800G at 11 m, BER ~3e-5), with the CTLE fixed and optimised.
+ * (the prototype at 20 m, BER ~5e-9; the 800G at 19 m, just inside its nominal reach since it took the prototype's
+ * emitter, 11 m before), with the CTLE fixed and optimised.
  */
 class ConvergenceTest {
 
@@ -26,7 +27,7 @@ class ConvergenceTest {
      */
     @Test
     void doublingTheEyeBinsChangesTheBerByLessThanOnePercent() {
-        for (String[] p : new String[][] {{"mosaic-prototype", "20 m"}, {"mosaic-800g", "11 m"}}) {
+        for (String[] p : new String[][] {{"mosaic-prototype", "20 m"}, {"mosaic-800g", "19 m"}}) {
             for (boolean optimise : new boolean[] {false, true}) {
                 double coarse = ber(p[0], p[1], 32, 512, optimise);
                 double fine = ber(p[0], p[1], 32, 1024, optimise);
@@ -43,7 +44,7 @@ class ConvergenceTest {
      */
     @Test
     void halvingTheTimeStepChangesTheBerByLessThanFifteenPercent() {
-        for (String[] p : new String[][] {{"mosaic-prototype", "20 m"}, {"mosaic-800g", "11 m"}}) {
+        for (String[] p : new String[][] {{"mosaic-prototype", "20 m"}, {"mosaic-800g", "19 m"}}) {
             for (boolean optimise : new boolean[] {false, true}) {
                 double coarse = ber(p[0], p[1], 32, 512, optimise);
                 double fine = ber(p[0], p[1], 64, 512, optimise);
@@ -108,8 +109,10 @@ class ConvergenceTest {
         for (String preset : new String[] {"mosaic-prototype", "mosaic-800g"}) {
             ChannelModel m = new ChannelModel(ChannelSpecs.bind(ScenarioDocument.preset(preset)));
             for (double pk : new double[] {0, 6, 12}) {
-                double[] coarse = m.noiseIntegrals(pk, 0.5, ChannelModel.NOISE_GRID);
-                double[] fine = m.noiseIntegrals(pk, 0.5, 2 * ChannelModel.NOISE_GRID);
+                // the model's own pole: the prototype's fixed one at Nyquist, the 800G's chosen by the optimiser (free poles)
+                double pole = m.ctlePolePerRate();
+                double[] coarse = m.noiseIntegrals(pk, pole, ChannelModel.NOISE_GRID);
+                double[] fine = m.noiseIntegrals(pk, pole, 2 * ChannelModel.NOISE_GRID);
                 assertThat(m.noiseBandwidth(pk)).as("the model's integral is the default grid's").isEqualTo(coarse[1]);
                 assertThat(Math.abs(coarse[1] / fine[1] - 1)).as("%s %s dB: white", preset, pk).isLessThan(1e-6);
                 assertThat(Math.abs(coarse[2] / fine[2] - 1)).as("%s %s dB: f²", preset, pk).isLessThan(1e-6);
