@@ -280,14 +280,22 @@ public final class PulseResponse {
         return startTime + i * dt;
     }
 
-    /** Index of the largest sample. */
+    /** {@link #peakIndex()} once found (−1 before): every evaluation of a pulse asks for it (racy but idempotent). */
+    private int peak = -1;
+
+    /** Index of the largest sample (the first of equal ones). */
     public int peakIndex() {
+        int p = peak;
+        if (p >= 0) {
+            return p;
+        }
         int best = 0;
         for (int i = 1; i < samples.length; i++) {
             if (samples[i] > samples[best]) {
                 best = i;
             }
         }
+        peak = best;
         return best;
     }
 
