@@ -11,6 +11,10 @@ import org.mosaic.link.LinkSpecs;
 import org.mosaic.link.PowerModel;
 import org.mosaic.link.reliability.CableReliability;
 import org.mosaic.link.reliability.ReliabilityResult;
+import org.mosaic.studies.Progress;
+import org.mosaic.studies.Studies;
+import org.mosaic.studies.Study;
+import org.mosaic.studies.cable.CableStudy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *     power of both attachments + analytic reliability (≥ 10,000 evaluations/s on one core);</li>
  * <li>{@link #channelPlan}, {@link #power} and {@link #reliability}: its parts, one call each, so the figures
  *     say where the time goes ({@code cableEvaluate} ≈ plan + 2 × power + reliability);</li>
+ * <li>{@link #cableStudy}: the whole {@code cable} study as the CLI and the studio run it ({@link Studies} → result):
+ *     the evaluation above plus the channel's closure at its length, which solves the reach under the design's target
+ *     definition (for this preset the array's mean BER over 400 channels); cold, a new seed per call;</li>
  * <li>{@link #reliabilityWithWearOut}: diagnostic, no target — the reliability step when one channel part has
  *     lognormal wear-out, which switches the MTTF from the Markov chain to quadrature.</li>
  * </ul>
@@ -57,10 +64,15 @@ public class CableBenchmarks {
     private LinkSpec spec;
     private LinkSpec wearOutSpec;
     private ChannelPlan plan;
+    private Study<CableStudy.Input, ?> cableStudy;
+    private long nextSeed = 1_000_000;
 
     @Setup(Level.Trial)
     public void setup() {
         spec = LinkSpecs.bind(ScenarioDocument.preset(PRESET));
+        @SuppressWarnings("unchecked")
+        Study<CableStudy.Input, ?> study = (Study<CableStudy.Input, ?>) Studies.byName("cable").orElseThrow();
+        cableStudy = study;
         plan = ChannelPlan.of(spec.channel(), spec.host(), spec.plan());
         if (plan.dataChannels() != 400) {
             throw new IllegalStateException(PRESET + " should plan 400 data channels, plans " + plan.dataChannels());
@@ -101,6 +113,18 @@ public class CableBenchmarks {
     @OutputTimeUnit(TimeUnit.SECONDS)
     public LinkModel.LinkResult cableEvaluate() {
         return LinkModel.evaluate(spec);
+    }
+
+    /**
+     * The {@code cable} study's result for the preset (no scaled options), cold: a new seed per call, so the memoised
+     * channel analysis and array never hit (what the studio's first evaluation of a changed cable pays).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object cableStudy() {
+        return cableStudy.run(new CableStudy.Input(ScenarioDocument.preset(PRESET).with("seed", String.valueOf(nextSeed++)),
+                false), Progress.quiet());
     }
 
     /** The channel plan alone. */

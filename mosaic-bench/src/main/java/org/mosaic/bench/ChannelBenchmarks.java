@@ -3,6 +3,7 @@ package org.mosaic.bench;
 import java.util.concurrent.TimeUnit;
 import org.mosaic.core.random.RandomStreams;
 import org.mosaic.core.scenario.ScenarioDocument;
+import org.mosaic.optics.ArrayReach;
 import org.mosaic.optics.ChannelAnalysis;
 import org.mosaic.optics.ChannelModel;
 import org.mosaic.optics.ChannelSpec;
@@ -29,7 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@link #channelBer}: one full channel evaluation (pulse response + sampling phase + eye);</li>
  * <li>{@link #link400}: the 400-channel array with per-emitter spread (≤ 20 ms);</li>
  * <li>{@link #reachSolve}: the reach solve (≤ 5 ms);</li>
- * <li>{@link #ctleOptimise}: the CTLE peaking optimisation of the nominal channel.</li>
+ * <li>{@link #ctleOptimise}: the CTLE peaking optimisation of the nominal channel;</li>
+ * <li>{@link #arrayReach}: the array's reach and margin under every definition ({@link ArrayReach#of}: nominal, mean
+ *     BER, k-th worst), cold: each call draws a new seed, so no memoised array is reused (what the studio's first
+ *     evaluation of a changed channel pays).</li>
  * </ul>
  * {@link #pulseResponse} is a diagnostic that isolates the pulse-response step of {@link #channelBer}.
  * All inputs (spec binding, YAML parsing, model construction, emitter sampling, cursors) are made in
@@ -49,6 +53,10 @@ public class ChannelBenchmarks {
     public int eyeBins;
 
     private ChannelSpec spec;
+    private ScenarioDocument presetDocument;
+    private double nominalReach;
+    private double nominalMarginDb;
+    private long nextSeed = 1_000_000;
     private ChannelModel model;
     private double peakingDb;
     private ChannelModel.Emitter nominal;
@@ -65,8 +73,13 @@ public class ChannelBenchmarks {
 
     @Setup(Level.Trial)
     public void setup() {
+        presetDocument = ScenarioDocument.preset(PRESET).with("numerics.eyeBins", String.valueOf(eyeBins));
         ChannelSpec preset = ChannelSpecs.bind(ScenarioDocument.preset(PRESET));
         spec = preset.withNumerics(new ChannelSpec.Numerics(preset.numerics().samplesPerUi(), eyeBins));
+        // the nominal channel's reach and margin do not depend on the seed: solved once, as the analysis would
+        ChannelSpec seeded = ChannelSpecs.bind(presetDocument);
+        nominalReach = Math.min(ChannelAnalysis.reach(seeded), ChannelAnalysis.MAX_LENGTH);
+        nominalMarginDb = ChannelAnalysis.analyse(seeded).marginDb();
         model = new ChannelModel(spec);
         peakingDb = model.optimalPeakingDb();
         nominal = model.nominal();
@@ -129,6 +142,18 @@ public class ChannelBenchmarks {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public double reachSolve() {
         return ChannelAnalysis.reach(spec);
+    }
+
+    /**
+     * The array's reach and margin under every definition, cold: a new seed per call (a new array of 400 channels, so
+     * the memo of per-length array BERs never hits; its cost does not depend on the seed beyond the solver's steps).
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ArrayReach arrayReach() {
+        ChannelSpec s = ChannelSpecs.bind(presetDocument.with("seed", String.valueOf(nextSeed++)));
+        return ArrayReach.of(s, nominalReach, nominalMarginDb);
     }
 
     /** CTLE peaking minimising the nominal channel's BER (grid + golden-section search). */

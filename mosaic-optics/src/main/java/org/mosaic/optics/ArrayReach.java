@@ -29,21 +29,66 @@ public record ArrayReach(String target, int coveredChannels, double nominalReach
 
     /** The array's statistic at one length and one power factor on every emitter. */
     static double statistic(ChannelSpec spec, double lengthMeters, double powerFactor, boolean mean, int covered) {
-        ChannelSpec at = spec.withLength(lengthMeters);
-        ChannelModel m = new ChannelModel(at);
-        double pk = m.optimalPeakingDb();
-        ChannelModel.Emitter[] es = m.sampleArray(RandomStreams.of(spec.seed()));
-        if (powerFactor != 1) {
-            for (int i = 0; i < es.length; i++) {
-                es[i] = es[i].withPowerScaled(powerFactor);
-            }
-        }
-        double[] b = m.arrayBer(es, pk);
+        double[] b = arrayBers(spec, lengthMeters, powerFactor);
         if (mean) {
             return Arrays.stream(b).average().orElse(0);
         }
-        Arrays.sort(b);
-        return b[Math.max(0, b.length - 1 - covered)];
+        double[] s = b.clone();
+        Arrays.sort(s);
+        return s[Math.max(0, s.length - 1 - covered)];
+    }
+
+    /**
+     * One length's array: the model, the CTLE setting optimised for its nominal channel, the seeded channels and their
+     * pulse responses (filled by the first evaluation, then shared by every power factor at this length).
+     */
+    private record LengthState(ChannelModel model, double peakingDb, ChannelModel.Emitter[] emitters,
+                               PulseResponse[] pulses, ChannelModel.EyeRef[] eyes,
+                               java.util.concurrent.atomic.AtomicBoolean eyesRecorded) {
+    }
+
+    private record BerKey(ChannelSpec specAtLength, double powerFactor) {
+    }
+
+    /**
+     * The last few lengths' arrays (~4 MB of pulses each for 400 channels); the margin solves of the mean and the k-th
+     * worst channel ask for ~30 power factors at the spec's length, and reuse its pulses.
+     */
+    private static final Memo<ChannelSpec, LengthState> LENGTHS = new Memo<>(3);
+    /**
+     * Per-channel BERs by (spec at a length, power factor): the mean and k-th worst solves, the channel analysis's
+     * target reach and this record's reach under the same definition step through the same lengths and powers (the
+     * same bracketing from the same start), so each array is evaluated once. A pure function of the key ({@link Memo});
+     * the arrays are shared: read, never write.
+     */
+    private static final Memo<BerKey, double[]> BERS = new Memo<>(512);
+
+    /** The seeded array's per-channel BERs at one length with every emitter's power scaled by {@code powerFactor}. */
+    static double[] arrayBers(ChannelSpec spec, double lengthMeters, double powerFactor) {
+        ChannelSpec at = spec.withLength(lengthMeters);
+        return BERS.get(new BerKey(at, powerFactor), key -> {
+            LengthState st = LENGTHS.get(at, a -> {
+                ChannelModel m = new ChannelModel(a);
+                ChannelModel.Emitter[] es = m.sampleArray(RandomStreams.of(spec.seed()));
+                return new LengthState(m, m.optimalPeakingDb(), es, new PulseResponse[es.length],
+                        new ChannelModel.EyeRef[es.length], new java.util.concurrent.atomic.AtomicBoolean());
+            });
+            ChannelModel.Emitter[] es = st.emitters();
+            if (powerFactor == 1 || !st.eyesRecorded().get()) {
+                // the reference, evaluated afresh: its eyes are recorded for the other power factors (first, whatever
+                // was asked before, so that no answer depends on the order of the questions)
+                double[] ref = st.model().arrayBer(es, st.peakingDb(), st.pulses(), st.eyes(), false);
+                st.eyesRecorded().set(true);
+                if (powerFactor == 1) {
+                    return ref;
+                }
+            }
+            es = es.clone();
+            for (int i = 0; i < es.length; i++) {
+                es[i] = es[i].withPowerScaled(powerFactor);
+            }
+            return st.model().arrayBer(es, st.peakingDb(), st.pulses(), st.eyes(), true);
+        });
     }
 
     /** Computes all three definitions, reusing the nominal channel's reach and margin already solved. */

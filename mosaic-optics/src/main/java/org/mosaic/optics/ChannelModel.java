@@ -261,8 +261,33 @@ public final class ChannelModel {
     }
 
     private Evaluation evaluate(Emitter e, double peakingDb, double polePerRate, double[][] neighbourPower, int phaseOffset) {
-        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb, polePerRate),
-                spec.numerics().samplesPerUi());
+        return evaluate(e, peakingDb, polePerRate, neighbourPower, phaseOffset, pulse(e, peakingDb, polePerRate));
+    }
+
+    /** The pulse response of an emitter's channel at one CTLE setting: depends on its bandwidth factor only. */
+    private PulseResponse pulse(Emitter e, double peakingDb, double polePerRate) {
+        return PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb, polePerRate), spec.numerics().samplesPerUi());
+    }
+
+    private Evaluation evaluate(Emitter e, double peakingDb, double polePerRate, double[][] neighbourPower, int phaseOffset,
+                                PulseResponse pulse) {
+        return evaluate(e, peakingDb, polePerRate, neighbourPower, phaseOffset, pulse, null, false, 0);
+    }
+
+    /** A channel's eye at a reference power: its sampling index, its OMA current there, the eye. */
+    record EyeRef(int best, double omaCurrent, StatisticalEye eye) {
+    }
+
+    /**
+     * @param eyes    null, or per channel of an array (at {@code channel}) the reference eyes: without {@code reuse},
+     *                this evaluation's eye is recorded there; with it, the recorded eye (same channel, pulse and
+     *                neighbours at one common power factor) is reused when the sampling index is the same (the eye's
+     *                PMF is scale-free: {@link StatisticalEye#berScaled}) and a new one is built, not recorded, when
+     *                not. Without jitter and at the best phase only; a reused evaluation carries only its BER, noise
+     *                and OMA (no cursors, no eye).
+     */
+    private Evaluation evaluate(Emitter e, double peakingDb, double polePerRate, double[][] neighbourPower, int phaseOffset,
+                                PulseResponse pulse, EyeRef[] eyes, boolean reuse, int channel) {
         double pAvg = receivedAveragePower(e.launchedFactor());
         // an APD multiplies the primary photocurrent by M (resp below is the multiplied responsivity) and its shot
         // noise by M²·F: 2q·M²·F·(R·P + I_dark)·B = 2q·M·F·(resp·P + M·I_dark)·B
@@ -312,9 +337,21 @@ public final class ChannelModel {
         double dark = spec.receiver().darkCurrentAmps();
         double var1 = thermal + 2 * ELECTRON_CHARGE * gain * excess * (resp * level1 + gain * dark) * bn;
         double var0 = thermal + 2 * ELECTRON_CHARGE * gain * excess * (resp * level0 + gain * dark) * bn;
+        double[][] nodes = jitterNodes(pulse.dtSeconds());
+        boolean reusable = eyes != null && nodes == null && phaseOffset == Integer.MIN_VALUE;
+        if (reusable && reuse) {
+            EyeRef ref = eyes[channel];
+            if (ref != null && ref.best() == best) {
+                double ber = ref.eye().berScaled(omaCurrent / ref.omaCurrent(), var1, var0);
+                return new Evaluation(e, peakingDb, pulse, best, null, 0, null, omaCurrent, ber, var1, var0, null,
+                        Double.NaN);
+            }
+        }
         Sample centre = sampleAt(pulse, best, omaCurrent, xtAmps, var1, var0);
         double ber = centre.eye().ber();
-        double[][] nodes = jitterNodes(pulse.dtSeconds());
+        if (reusable && !reuse) {
+            eyes[channel] = new EyeRef(best, omaCurrent, centre.eye());
+        }
         if (nodes != null) {
             ber = 0;
             for (double[] node : nodes) {
@@ -690,13 +727,41 @@ public final class ChannelModel {
 
     /** BER of every channel of the array at one CTLE setting (the design's, shared by all channels). */
     public double[] arrayBer(Emitter[] emitters, double peakingDb) {
+        return arrayBer(emitters, peakingDb, null);
+    }
+
+    /**
+     * {@link #arrayBer(Emitter[], double)} with the channels' pulse responses taken from {@code pulses[i]} where set and
+     * stored there where not (null: none kept). A channel's pulse depends only on its emitter's bandwidth factor and the
+     * CTLE setting, so one array of pulses serves every power scaling of the same emitters at the same peaking (the
+     * array's margin solve); the BERs are bit for bit those computed without it ({@code ArrayReachSpeedTest}).
+     */
+    double[] arrayBer(Emitter[] emitters, double peakingDb, PulseResponse[] pulses) {
+        return arrayBer(emitters, peakingDb, pulses, null, false);
+    }
+
+    /**
+     * {@link #arrayBer(Emitter[], double, PulseResponse[])} recording each channel's eye into {@code eyes[i]} (without
+     * {@code reuse}) or reusing the recorded eyes for the same channels with every power scaled by one common factor
+     * (with {@code reuse}; see {@link StatisticalEye#berScaled}): the BERs then equal, to rounding (~1e-14 relative),
+     * those computed afresh.
+     */
+    double[] arrayBer(Emitter[] emitters, double peakingDb, PulseResponse[] pulses, EyeRef[] eyes, boolean reuse) {
         double[][] power = new double[spec.rows()][spec.cols()];
         for (Emitter e : emitters) {
             power[e.row()][e.col()] = e.launchedFactor();
         }
+        double pole = ctlePolePerRate();
         double[] out = new double[emitters.length];
         for (int i = 0; i < emitters.length; i++) {
-            out[i] = evaluate(emitters[i], peakingDb, power).ber();
+            PulseResponse pulse = pulses == null ? null : pulses[i];
+            if (pulse == null) {
+                pulse = pulse(emitters[i], peakingDb, pole);
+                if (pulses != null) {
+                    pulses[i] = pulse;
+                }
+            }
+            out[i] = evaluate(emitters[i], peakingDb, pole, power, Integer.MIN_VALUE, pulse, eyes, reuse, i).ber();
         }
         return out;
     }

@@ -60,28 +60,127 @@ public final class PulseResponse {
             // the large-signal response of the carrier model to one "1", then the fibre's Gaussian
             x = gaussianBlur(c.carrier().pulse(start, dt, samplesPerUi, n, c.carrierSpeed()), dt, sigma);
         } else {
+            // Φ(t/σ), the Gaussian's own step, is the same for every emitter of one fibre: taken from the shared table
+            double[] phi = sigma > 0 && c.ledTau() > 0 ? gaussianStep(start, dt, sigma, pre, n) : null;
             double[] step = new double[n];
             for (int i = 0; i < n; i++) {
-                step[i] = emgStep(start + i * dt, sigma, c.ledTau());
+                step[i] = phi == null ? emgStep(start + i * dt, sigma, c.ledTau())
+                        : emgStep(start + i * dt, sigma, c.ledTau(), phi[i]);
             }
             x = new double[n];
             for (int i = 0; i < n; i++) {
                 x[i] = step[i] - (i >= samplesPerUi ? step[i - samplesPerUi] : 0);
             }
         }
-        lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
-        lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
+        double tauR = 1 / (2 * Math.PI * c.rxPoleHz());
         double tauP = Double.isInfinite(c.ctlePoleHz()) ? 0 : 1 / (2 * Math.PI * c.ctlePoleHz());
-        lowPass(x, dt, tauP);
-        double g = c.ctlePeakingLinear();
-        if (g != 1.0) {
-            double[] y = x.clone();
-            lowPass(y, dt, tauP);
-            for (int i = 0; i < n; i++) {
-                x[i] = g * x[i] + (1 - g) * y[i];
-            }
-        }
+        receiver(x, dt, tauR, tauP, c.ctlePeakingLinear());
         return new PulseResponse(x, samplesPerUi, dt, start);
+    }
+
+    /**
+     * The receiver's stages in place: two equal poles τ_r, then the CTLE g·L_p[x] + (1 − g)·L_p[L_p[x]] (L_p: one pole
+     * τ_p; a stage with τ ≤ 0 is skipped). One pass over the samples doing, per sample, exactly the arithmetic of
+     * {@link #lowPass} stage after stage (so the result is bit for bit that of four {@link #lowPass} passes,
+     * {@code PulseResponseTest}), which lets the processor overlap the stages' dependency chains.
+     */
+    static void receiver(double[] x, double dt, double tauR, double tauP, double g) {
+        boolean r = tauR > 0;
+        boolean p = tauP > 0;
+        boolean ctle = p && g != 1.0;
+        double eR = 0;
+        double kR = 0;
+        double eP = 0;
+        double kP = 0;
+        if (r) {
+            double a = dt / tauR;
+            eR = Math.exp(-a);
+            kR = (1 - eR) / a;
+        }
+        if (p) {
+            double a = dt / tauP;
+            eP = Math.exp(-a);
+            kP = (1 - eP) / a;
+        }
+        // state per stage: its output y and its previous input
+        double x0 = x[0];
+        double y1 = x0;
+        double p1 = x0;
+        double y2 = y1;
+        double p2 = y1;
+        double y3 = y2;
+        double p3 = y2;
+        double y4 = y3;
+        double p4 = y3;
+        if (!p && g != 1.0) {
+            // L_p is the identity: g·x + (1 − g)·x, computed as four passes would
+            x[0] = g * x0 + (1 - g) * x0;
+        } else if (ctle) {
+            x[0] = g * y3 + (1 - g) * y4;
+        }
+        for (int i = 1; i < x.length; i++) {
+            double v = x[i];
+            if (r) {
+                y1 = eR * y1 + v - eR * p1 - (v - p1) * kR;
+                p1 = v;
+                v = y1;
+                y2 = eR * y2 + v - eR * p2 - (v - p2) * kR;
+                p2 = v;
+                v = y2;
+            }
+            if (p) {
+                y3 = eP * y3 + v - eP * p3 - (v - p3) * kP;
+                p3 = v;
+                v = y3;
+            }
+            if (g != 1.0) {
+                double w = v;
+                if (p) {
+                    y4 = eP * y4 + v - eP * p4 - (v - p4) * kP;
+                    p4 = v;
+                    w = y4;
+                }
+                v = g * v + (1 - g) * w;
+            }
+            x[i] = v;
+        }
+    }
+
+    /** The last table of Φ(t_i/σ) built: shared by every pulse of one fibre (σ) and time grid (dt, start). */
+    private static volatile GaussianStep lastGaussianStep;
+
+    private record GaussianStep(double sigma, double dt, int pre, double[] values) {
+    }
+
+    /**
+     * Φ((start + i·dt)/σ) for i &lt; n with start = −pre·dt, evaluated exactly as {@link #emgStep} does
+     * ({@link Gaussians#phiFast}); reused while σ, dt and pre are unchanged (the array's 400 emitters share the fibre),
+     * extended when a longer pulse asks for more. The table is never written after publication (thread-safe).
+     */
+    static double[] gaussianStep(double start, double dt, double sigma, int pre, int n) {
+        GaussianStep last = lastGaussianStep;
+        if (last != null && last.sigma() == sigma && last.dt() == dt && last.pre() == pre && last.values().length >= n) {
+            return last.values();
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = Gaussians.phiFast((start + i * dt) / sigma);
+        }
+        lastGaussianStep = new GaussianStep(sigma, dt, pre, v);
+        return v;
+    }
+
+    /** {@link #emgStep(double, double, double)} for σ &gt; 0 and τ &gt; 0 with Φ(t/σ) given. */
+    static double emgStep(double t, double sigma, double tau, double phiOfU) {
+        double u = t / sigma;
+        if (u < -9) {
+            return 0;
+        }
+        double b = u - sigma / tau;
+        if (b > 9) {
+            return 1 - Math.exp(-t / tau + sigma * sigma / (2 * tau * tau));
+        }
+        return phiOfU - Gaussians.expTimesPhiFast(-t / tau + sigma * sigma / (2 * tau * tau), t / sigma - sigma / tau);
     }
 
     /**
@@ -181,14 +280,22 @@ public final class PulseResponse {
         return startTime + i * dt;
     }
 
-    /** Index of the largest sample. */
+    /** {@link #peakIndex()} once found (−1 before): every evaluation of a pulse asks for it (racy but idempotent). */
+    private int peak = -1;
+
+    /** Index of the largest sample (the first of equal ones). */
     public int peakIndex() {
+        int p = peak;
+        if (p >= 0) {
+            return p;
+        }
         int best = 0;
         for (int i = 1; i < samples.length; i++) {
             if (samples[i] > samples[best]) {
                 best = i;
             }
         }
+        peak = best;
         return best;
     }
 

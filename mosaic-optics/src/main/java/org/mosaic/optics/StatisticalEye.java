@@ -14,6 +14,8 @@ public final class StatisticalEye {
     private final double gridStep;
     private final double sigmaOne;
     private final double sigmaZero;
+    /** The variance added to the noise: {@code extraVariance} plus the cursors folded in (below a quarter bin). */
+    private final double foldedVariance;
 
     /**
      * @param cursors pulse-response cursors (current units), main cursor at {@code mainIndex}
@@ -71,23 +73,18 @@ public final class StatisticalEye {
             int si = (int) Math.floor(s);
             double sw = s - si;
             java.util.Arrays.fill(tmp, Math.max(0, lo - si - 1), Math.min(size, hi + si + 2), 0.0);
-            for (int j = lo; j <= hi; j++) {
-                double m = 0.5 * p[j];
-                if (m == 0) {
-                    continue;
-                }
-                // +amp
-                int a = j + si;
-                tmp[a] += m * (1 - sw);
-                if (sw > 0) {
-                    tmp[a + 1] += m * sw;
-                }
-                // −amp
-                int b = j - si;
-                tmp[b] += m * (1 - sw);
-                if (sw > 0) {
-                    tmp[b - 1] += m * sw;
-                }
+            // Each target bin t receives, in this order, ½p[t−si−1]·sw, ½p[t−si]·(1−sw), ½p[t+si]·(1−sw) and
+            // ½p[t+si+1]·sw (half the mass moves up by amp, half down, split linearly between two bins). Done as four
+            // shifted passes, which the JIT vectorises; every bin adds the same products in the same order as a
+            // scatter over the source bins would (StatisticalEyeTest keeps that scatter as the reference).
+            double stay = 1 - sw;
+            if (sw > 0) {
+                shiftAdd(tmp, p, lo, hi, si + 1, sw);
+            }
+            shiftAdd(tmp, p, lo, hi, si, stay);
+            shiftAdd(tmp, p, lo, hi, -si, stay);
+            if (sw > 0) {
+                shiftAdd(tmp, p, lo, hi, -si - 1, sw);
             }
             int nlo = Math.max(0, lo - si - 1);
             int nhi = Math.min(size - 1, hi + si + 1);
@@ -98,8 +95,16 @@ public final class StatisticalEye {
         this.pmf = p;
         this.gridStart = start;
         this.gridStep = step;
+        this.foldedVariance = extra;
         this.sigmaOne = Math.sqrt(noiseVarianceOne + extra);
         this.sigmaZero = Math.sqrt(noiseVarianceZero + extra);
+    }
+
+    /** tmp[j + shift] += (½·p[j])·w for j in [lo, hi]. */
+    private static void shiftAdd(double[] tmp, double[] p, int lo, int hi, int shift, double w) {
+        for (int j = lo; j <= hi; j++) {
+            tmp[j + shift] += 0.5 * p[j] * w;
+        }
     }
 
     /** Bit error ratio with the threshold at the mean level (offset 0) and equiprobable bits. */
@@ -125,6 +130,32 @@ public final class StatisticalEye {
             double v = scale * (gridStart + j * gridStep);
             e1 += pj * Gaussians.qFast((half + v - offset) * invOne);
             e0 += pj * Gaussians.qFast((half - v + offset) * invZero);
+        }
+        return 0.5 * (e1 + e0);
+    }
+
+    /**
+     * The BER of the same channel with every amplitude this eye was built from (cursors, interferers, and so the
+     * variance they added: {@code extraVariance} and the folded cursors) multiplied by {@code scale}, and the noise
+     * variances replaced. The PMF on the grid depends only on the ratios of the amplitudes, so it is reused: equal, to
+     * rounding, to building the eye from the scaled amplitudes ({@code ArrayReachSpeedTest}). The array's margin solve
+     * scales every emitter's power and asks this for each step.
+     */
+    double berScaled(double scale, double noiseVarianceOne, double noiseVarianceZero) {
+        double scaledFold = scale * scale * foldedVariance;
+        double invOne = 1 / Math.sqrt(noiseVarianceOne + scaledFold);
+        double invZero = 1 / Math.sqrt(noiseVarianceZero + scaledFold);
+        double half = scale * main / 2;
+        double e1 = 0;
+        double e0 = 0;
+        for (int j = 0; j < pmf.length; j++) {
+            double pj = pmf[j];
+            if (pj < 1e-300) {
+                continue;
+            }
+            double v = scale * (gridStart + j * gridStep);
+            e1 += pj * Gaussians.qFast((half + v) * invOne);
+            e0 += pj * Gaussians.qFast((half - v) * invZero);
         }
         return 0.5 * (e1 + e0);
     }

@@ -57,6 +57,63 @@ class PulseResponseTest {
         }
     }
 
+    /**
+     * The pulse as it was computed before the speed-up (issue 15/20 performance): the EMG step evaluated sample by
+     * sample with {@link PulseResponse#emgStep(double, double, double)}, then the four receiver stages as separate
+     * {@link PulseResponse#lowPass} passes. Kept here as the independent reference of the fused, table-sharing path.
+     */
+    private static double[] referencePulse(PulseResponse.Cascade c, int spu, PulseResponse p) {
+        int n = p.length();
+        double dt = p.dtSeconds();
+        double start = p.timeOf(0);
+        double[] step = new double[n];
+        for (int i = 0; i < n; i++) {
+            step[i] = PulseResponse.emgStep(start + i * dt, c.fibreSigma(), c.ledTau());
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = step[i] - (i >= spu ? step[i - spu] : 0);
+        }
+        PulseResponse.lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
+        PulseResponse.lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
+        double tauP = Double.isInfinite(c.ctlePoleHz()) ? 0 : 1 / (2 * Math.PI * c.ctlePoleHz());
+        PulseResponse.lowPass(x, dt, tauP);
+        double g = c.ctlePeakingLinear();
+        if (g != 1.0) {
+            double[] y = x.clone();
+            PulseResponse.lowPass(y, dt, tauP);
+            for (int i = 0; i < n; i++) {
+                x[i] = g * x[i] + (1 - g) * y[i];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * Regression guard of the speed-up: the fused receiver stages and the shared Φ(t/σ) table do exactly the
+     * arithmetic of the separate passes, so the pulse is bit for bit the reference's, for every cascade above, twice in
+     * a row (the second call reuses the table) and after another fibre has replaced the table.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cascades")
+    void fastPulseIsBitForBitTheSeparatePasses(String name, PulseResponse.Cascade c) {
+        for (int round = 0; round < 2; round++) {
+            PulseResponse p = PulseResponse.compute(c, 32);
+            assertThat(p.samples()).as("round %s", round).containsExactly(referencePulse(c, 32, p));
+        }
+        PulseResponse.compute(new PulseResponse.Cascade(UI, tauFor(1e9), 77e-12, 2e9, 1e9, 2), 32);
+        PulseResponse p = PulseResponse.compute(c, 32);
+        assertThat(p.samples()).containsExactly(referencePulse(c, 32, p));
+        // and with a CTLE of peaking 1 (no zero) and one whose pole is off
+        PulseResponse.Cascade flat = new PulseResponse.Cascade(UI, c.ledTau(), c.fibreSigma(), c.rxPoleHz(), 1e9, 1);
+        PulseResponse q = PulseResponse.compute(flat, 16);
+        assertThat(q.samples()).containsExactly(referencePulse(flat, 16, q));
+        PulseResponse.Cascade noPole = new PulseResponse.Cascade(UI, c.ledTau(), c.fibreSigma(), c.rxPoleHz(),
+                Double.POSITIVE_INFINITY, 2);
+        PulseResponse r = PulseResponse.compute(noPole, 16);
+        assertThat(r.samples()).containsExactly(referencePulse(noPole, 16, r));
+    }
+
     @Test
     void ledPoleAloneIsTheAnalyticRiseAndDecay() {
         double tau = tauFor(1.8e9);
