@@ -155,6 +155,7 @@ public final class SweepCommand implements Callable<Integer> {
         try (Progress progress = Progress.onTerminal(err)) {
             summary = runner.run(plan, dir, fmt, progress);
         }
+        String empty = LocalRunner.emptyMetricsWarning(plan, LocalRunner.metricsWithoutValues(plan, dir, fmt));
         String front = objectives.isEmpty() ? "" : front(plan, objectives, dir);
         Path index = null;
         if (report != null) {
@@ -173,6 +174,8 @@ public final class SweepCommand implements Callable<Integer> {
         }
         summaryOut.print(describe(plan, summary, out == null ? null : out, csvFile || parquetFile,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads));
+        err.print(empty);
+        err.flush();
         summaryOut.print(front);
         if (index != null) {
             summaryOut.println("report: " + index);

@@ -39,6 +39,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void aMetricByElementNameIsAColumnAndOneWithoutValuesIsWarnedAbout() {
+        Cli r = Cli.run("sweep", "cable", "--vary", "cable.host.attachment=pluggable,cpo", "--metrics",
+                "power.breakdown[host interface],power.breakdown[LED bais]", "--pareto", "power.breakdown[host interface]:min");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("point,seed,cable.host.attachment,"
+                + "power.breakdown[host interface] [W],power.breakdown[LED bais] [W],error");
+        assertThat(r.err()).contains("warning: the metric power.breakdown[LED bais] [W] has no value at any point that ran")
+                .contains("mosaic studies cable").doesNotContain("warning: the metric power.breakdown[host interface]");
+        // the front over the host interface's watts: the co-packaged point
+        assertThat(r.err()).contains("Pareto front (power.breakdown[host interface]:min): 1 of 2 points").containsPattern(
+                "\\n +1 +cpo ");
+    }
+
+    @Test
     void aCsvFileOutIsOneFileWithOneHeader() throws Exception {
         Path file = tmp.resolve("s.csv");
         Cli r = Cli.run("sweep", "cable", "--vary", "cable.fiber.length=1m..3m:1m", "--metrics", "dieAreaMm2", "--out", file.toString());

@@ -347,11 +347,11 @@ final class InputForms {
                     boolean anyPlan = java.util.stream.Stream.of("tp", "pp", "dp", "ep", "cp", "interleave", "microBatch")
                             .anyMatch(k -> ctx.get(k) != null);
                     boolean searches = ctx.<Boolean>get("search") || !anyPlan;
-                    if (!searches && ctx.given().contains("top")) {
+                    if (!searches && givenOtherThanDefault(ctx, TrainStudy.Input.class, "top")) {
                         problems.add("top " + ctx.get("top") + " with a fixed plan (tp/pp/dp/...): top ranks the plans of a search, a "
                                 + "fixed plan is one plan (hint: search=true ranks the plans that keep the given options, or drop top)");
                     }
-                    if (!searches && ctx.given().contains("searchOverlap")) {
+                    if (!searches && givenOtherThanDefault(ctx, TrainStudy.Input.class, "searchOverlap")) {
                         problems.add("searchOverlap " + ctx.get("searchOverlap") + " with a fixed plan (tp/pp/dp/...): it chooses the TP "
                                 + "overlaps a search may use, a fixed plan is one plan (hint: search=true, or give the plan's tpOverlap)");
                     }
@@ -391,7 +391,8 @@ final class InputForms {
                     List<String> problems = new ArrayList<>(placement(ctx, false, "inference"));
                     problems.addAll(attempt(() -> JobChecks.checkGpus(ctx.get("gpus"))));
                     boolean anyPlan = java.util.stream.Stream.of("tp", "pp", "ep", "dp", "batch").anyMatch(k -> ctx.get(k) != null);
-                    if (!(ctx.<Boolean>get("search") || !anyPlan) && ctx.given().contains("top")) {
+                    if (!(ctx.<Boolean>get("search") || !anyPlan)
+                            && givenOtherThanDefault(ctx, org.mosaic.studies.inference.InferenceStudy.Input.class, "top")) {
                         problems.add("top " + ctx.get("top") + " with a fixed plan: top ranks the plans of a search (hint: search=true, "
                                 + "or drop top)");
                     }
@@ -399,6 +400,25 @@ final class InputForms {
                     return problems;
                 })
                 .build();
+    }
+
+    /**
+     * Whether a search-only input was given with another value than its declared default. Its default has no effect on a
+     * fixed plan, and a sweep's points (or a form's) carry every input's default, so only another value is refused with a
+     * fixed plan (a sweep over a fixed train plan was refused at every point for the defaults top=5 and searchOverlap=all).
+     */
+    static boolean givenOtherThanDefault(InputForm.Context ctx, Class<? extends Record> type, String name) {
+        if (!ctx.given().contains(name)) {
+            return false;
+        }
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(name)) {
+                In in = c.getAnnotation(In.class);
+                Object v = ctx.get(name);
+                return in == null || v == null || !String.valueOf(v).equalsIgnoreCase(in.defaultValue().trim());
+            }
+        }
+        return true;
     }
 
     /** The keys a user edited in a document input, each with how it was given (for the study's "has no effect" refusal). */

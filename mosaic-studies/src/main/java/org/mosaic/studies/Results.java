@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Results {
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+    /** The fields that name a list's element, in the order they are looked for: {@code [NAME]} matches the first present. */
+    public static final List<String> NAME_FIELDS = List.of("name", "item", "label", "id", "key");
 
     private Results() {
     }
@@ -104,5 +106,71 @@ public final class Results {
     /** A row's path as a declared metric path: list indices become {@code []}. */
     static String pattern(String path) {
         return INDEX.matcher(path).replaceAll("[]");
+    }
+
+    /**
+     * The number at a concrete path of the result's tree; null when absent or not a number. A bracket picks a list's
+     * element by index ({@code [0]}) or by name ({@code [LED bias]}: the first element whose naming field, the first of
+     * {@link #NAME_FIELDS} it has, equals the name), or a map's value by key; a name may hold dots, and so may a map's key
+     * (as {@link #rows} names it: {@code counts.1.6T DR8}). Every number {@link #rows} lists is found at its row's name.
+     */
+    public static Double number(JsonNode tree, String path) {
+        JsonNode n = tree;
+        int i = 0;
+        while (n != null && i < path.length()) {
+            char ch = path.charAt(i);
+            if (ch == '.') {
+                i++;
+            } else if (ch == '[') {
+                int close = path.indexOf(']', i);
+                if (close < 0) {
+                    return null;
+                }
+                String key = path.substring(i + 1, close);
+                n = n.isArray() ? (!key.isEmpty() && key.chars().allMatch(Character::isDigit) ? n.get(Integer.parseInt(key))
+                        : element(n, key)) : n.get(key);
+                i = close + 1;
+            } else {
+                int end = i;
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                // a map's key may hold dots ({@link #rows} names its value "map.a.b"): take the longer key where the shorter is absent
+                while (!n.has(path.substring(i, end)) && end < path.length() && path.charAt(end) == '.') {
+                    end++;
+                    while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                        end++;
+                    }
+                }
+                n = n.get(path.substring(i, end));
+                i = end;
+            }
+        }
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue() ? 1.0 : 0.0;
+        }
+        return n.isNumber() ? n.doubleValue() : null;
+    }
+
+    /** The first element of a list whose naming field equals {@code name}, or null. */
+    private static JsonNode element(JsonNode list, String name) {
+        for (JsonNode e : list) {
+            if (!e.isObject()) {
+                continue;
+            }
+            for (String f : NAME_FIELDS) {
+                JsonNode v = e.get(f);
+                if (v != null && v.isTextual()) {
+                    if (v.textValue().equals(name)) {
+                        return e;
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -71,4 +71,24 @@ class ResultsTest {
         assertThat(t.path("tiers").get(1).path("name").asText()).isEqualTo("b");
         assertThat(Results.json(result(1))).startsWith("{").contains("\"perEndWatts\" : 2.5").endsWith(System.lineSeparator());
     }
+
+    /** The uncertainty study and a sweep read a metric at its path: every row's number is found at the row's name. */
+    @Test
+    void numberFindsEveryRowAtItsNameIncludingMapKeysWithDotsAndElementsByName() {
+        Result r = result(3.5);
+        JsonNode tree = Results.tree(r);
+        for (MetricRow row : Results.rows(r, Declarations.metrics(Result.class))) {
+            Double x = Results.number(tree, row.name());
+            if (Double.isNaN(row.value())) {
+                assertThat(x).as(row.name()).isNull();
+            } else {
+                assertThat(x).as(row.name()).isEqualTo(row.value());
+            }
+        }
+        assertThat(Results.number(tree, "byTier.leaf.spine")).isEqualTo(0.5);
+        assertThat(Results.number(tree, "byTier[leaf.spine]")).isEqualTo(0.5);
+        assertThat(Results.number(tree, "tiers[b].reachMeters")).isEqualTo(500.0);
+        assertThat(Results.number(tree, "tiers[c].reachMeters")).isNull();
+        assertThat(Results.number(tree, "byTier.leaf")).isNull();
+    }
 }

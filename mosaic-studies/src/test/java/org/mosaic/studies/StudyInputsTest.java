@@ -243,4 +243,22 @@ class StudyInputsTest {
         assertThatThrownBy(() -> StudyInputs.bind(study, json("{'system': 'selene', 'cluster': 'h100-16k', 'policies': 'all'}")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("system with cluster").hasMessageContaining("system with policies");
     }
+
+    /** A sweep's points carry every input's default: the search-only defaults top=5 and searchOverlap=all refused a fixed plan. */
+    @Test
+    void aFixedTrainPlanBindsWithTheSearchOnlyDefaults_sweepOfAFixedPlan() {
+        org.mosaic.studies.training.TrainStudy study = new org.mosaic.studies.training.TrainStudy();
+        ObjectNode values = StudyInputs.assign(study, StudyInputs.defaults(study), Map.of("tp", "8", "pp", "8", "gpus", "1024"));
+        var in = StudyInputs.bind(study, values);
+        assertThat(in.searches()).isFalse();
+        assertThat(in.tp()).isEqualTo(8);
+        assertThat(in.top()).isEqualTo(5);
+        // another value than the default is still refused with a fixed plan, naming it
+        assertThatThrownBy(() -> StudyInputs.bind(study, StudyInputs.assign(study, values, Map.of("top", "3"))))
+                .isInstanceOf(UsageException.class).hasMessageContaining("top 3 with a fixed plan");
+        assertThatThrownBy(() -> StudyInputs.bind(study, StudyInputs.assign(study, values, Map.of("searchOverlap", "measured"))))
+                .isInstanceOf(UsageException.class).hasMessageContaining("searchOverlap");
+        // with search=true the given options are kept and top ranks the plans
+        assertThat(StudyInputs.bind(study, StudyInputs.assign(study, values, Map.of("search", "true", "top", "3"))).top()).isEqualTo(3);
+    }
 }

@@ -289,4 +289,50 @@ public final class LocalRunner {
             return rows == points;
         }
     }
+
+    /**
+     * The metric columns without a value at any point that ran (in column order): a metric path that names no element
+     * of the results ({@code power.breakdown[LED bais]}), or one the study leaves empty at every point. Empty when no
+     * point ran (then the failures say why) or nothing is written yet.
+     */
+    public static List<String> metricsWithoutValues(SweepPlan plan, Path dir, RowFiles.Format format) {
+        List<String> metricColumns = plan.columns().subList(plan.columns().size() - 1 - plan.metrics().size(),
+                plan.columns().size() - 1).stream().map(Column::name).toList();
+        if (metricColumns.isEmpty() || missing(dir, plan.size(), format).stream().mapToLong(g -> g[1] - g[0] + 1).sum()
+                == plan.size()) {
+            return List.of();
+        }
+        String glob = RowFiles.literal(dir.resolve("part-*." + format.extension()).toString());
+        String source = format == RowFiles.Format.PARQUET ? "read_parquet(" + glob + ")" : RowFiles.csvReader(glob);
+        List<String> counts = new ArrayList<>(List.of("count(*)"));
+        metricColumns.forEach(c -> counts.add("count(" + RowFiles.identifier(c) + ")"));
+        List<String> out = new ArrayList<>();
+        try (Connection c = RowFiles.duckdb(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT " + String.join(", ", counts) + " FROM " + source + " WHERE error IS NULL")) {
+            r.next();
+            if (r.getLong(1) == 0) {
+                return List.of();
+            }
+            for (int i = 0; i < metricColumns.size(); i++) {
+                if (r.getLong(i + 2) == 0) {
+                    out.add(metricColumns.get(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read back " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The warning for {@link #metricsWithoutValues}, one line per metric with a hint; empty when there is none. */
+    public static String emptyMetricsWarning(SweepPlan plan, List<String> columns) {
+        StringBuilder b = new StringBuilder();
+        for (String c : columns) {
+            b.append("warning: the metric ").append(c).append(" has no value at any point that ran (hint: `mosaic studies ")
+                    .append(plan.study().name()).append("` lists its metrics; a list's element is picked by index [0] or by the "
+                    + "value of its ").append(String.join("/", SweepPlan.NAME_FIELDS)).append(" field, as `mosaic run ")
+                    .append(plan.study().name()).append(" --format json` shows them)\n");
+        }
+        return b.toString();
+    }
 }

@@ -1,7 +1,7 @@
 package org.mosaic.sweep;
 
 import java.util.SplittableRandom;
-import org.hipparchus.random.SobolSequenceGenerator;
+import org.mosaic.studies.uncertainty.UnitSobol;
 
 /**
  * Points of the unit hypercube by index, each a pure function of (seed, index), so any runner on any thread gives a
@@ -12,8 +12,8 @@ import org.hipparchus.random.SobolSequenceGenerator;
  *   pseudo-random permutation of 0..N−1 computed per index (a four-round Feistel network keyed from the seed, with
  *   cycle-walking: a bijection of [0, N) without a table), so each stratum is hit exactly once per axis; the position
  *   inside the stratum is drawn from the point's own {@link SplittableRandom}, seeded from (seed, index).</li>
- *   <li><b>Sobol'</b>: the point of Hipparchus's {@link SobolSequenceGenerator} (Joe and Kuo direction numbers) at the
- *   index, starting from index 0 (the origin), so the first 2^m points form a (t, m, s)-net.</li>
+ *   <li><b>Sobol'</b>: the point of the studies' one Sobol' sequence ({@link UnitSobol}: Hipparchus, Joe and Kuo direction
+ *   numbers) at the index, starting from index 0 (the origin), so the first 2^m points form a (t, m, s)-net.</li>
  * </ul>
  */
 final class Sampler {
@@ -23,7 +23,7 @@ final class Sampler {
     private final int dimensions;
     private final long[][] axisKeys;
     private final long pointKey;
-    private final ThreadLocal<SobolSequenceGenerator> sobol;
+    private final UnitSobol sobol;
 
     Sampler(SweepSpec.Method method, long n, int dimensions, long seed) {
         this.method = method;
@@ -40,7 +40,7 @@ final class Sampler {
         }
         pointKey = root.split().nextLong();
         sobol = method == SweepSpec.Method.SOBOL && dimensions > 0
-                ? ThreadLocal.withInitial(() -> new SobolSequenceGenerator(dimensions)) : null;
+                ? new UnitSobol(dimensions, 0) : null;
     }
 
     /** The point's coordinates in [0, 1) per axis. */
@@ -49,7 +49,7 @@ final class Sampler {
             return new double[0];
         }
         if (method == SweepSpec.Method.SOBOL) {
-            return sobol.get().skipTo(Math.toIntExact(index));
+            return sobol.point(index);
         }
         double[] u = new double[dimensions];
         SplittableRandom own = pointRandom(index);

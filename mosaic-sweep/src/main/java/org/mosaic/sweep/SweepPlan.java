@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.Dimension;
@@ -33,7 +32,10 @@ import org.mosaic.studies.UsageException;
  * {@code <path> [<unit>]} DOUBLE (no brackets when dimensionless); {@code error} VARCHAR.
  */
 public final class SweepPlan {
-    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+    /** A list element picked by index or by name, or a map's value by key: {@code [0]}, {@code [LED bias]}. */
+    private static final Pattern BRACKET = Pattern.compile("\\[([^\\]]*)]");
+    /** The fields that name a list's element, in the order they are looked for: {@code [NAME]} matches the first present. */
+    public static final List<String> NAME_FIELDS = Results.NAME_FIELDS;
     /** The name of a study input that takes the sweep's seed. */
     public static final String SEED = "seed";
 
@@ -43,6 +45,7 @@ public final class SweepPlan {
     private final Map<String, String> sets;
     private final List<Axis.Shape> shapes;
     private final List<String> metricPaths;
+    private final List<String> evaluatedPaths;
     private final List<Column> columns;
     private final long size;
     private final boolean seedInput;
@@ -50,7 +53,7 @@ public final class SweepPlan {
     private final Binder binder;
 
     private SweepPlan(Binder binder, SweepSpec spec, Study<?, ?> study, ObjectNode base, Map<String, String> sets, List<Axis.Shape> shapes,
-                      List<String> metricPaths, List<Column> columns, long size, boolean seedInput) {
+                      List<String> metricPaths, List<String> evaluatedPaths, List<Column> columns, long size, boolean seedInput) {
         this.binder = binder;
         this.spec = spec;
         this.study = study;
@@ -58,6 +61,7 @@ public final class SweepPlan {
         this.sets = sets;
         this.shapes = shapes;
         this.metricPaths = metricPaths;
+        this.evaluatedPaths = evaluatedPaths;
         this.columns = columns;
         this.size = size;
         this.seedInput = seedInput;
@@ -113,7 +117,8 @@ public final class SweepPlan {
             }
         }
         boolean seedInput = binder.names(study).contains(SEED);
-        List<String> metricPaths = metrics(study, spec.metrics(), problems);
+        Map<String, String> kept = metrics(study, spec.metrics(), problems);
+        List<String> metricPaths = List.copyOf(kept.keySet());
         long size = size(spec, shapes, problems);
         if (!problems.isEmpty()) {
             throw new UsageException(problems.size() == 1 ? problems.get(0)
@@ -137,7 +142,7 @@ public final class SweepPlan {
         Set<String> taken = new java.util.HashSet<>(List.of("error"));
         columns.forEach(col -> taken.add(col.name()));
         for (String m : metricPaths) {
-            String unit = unitOf(study, m);
+            String unit = unitOf(study, kept.get(m));
             boolean plain = unit.equals("1") || unit.equals("bool") || unit.isEmpty();
             // a dimensionless metric named like a column already there (the cable's scenario "seed") keeps its "[1]"
             String name = plain && !taken.contains(m) ? m : m + " [" + (plain ? "1" : unit) + "]";
@@ -147,8 +152,8 @@ public final class SweepPlan {
             columns.add(new Column(name, Column.Type.DOUBLE));
         }
         columns.add(new Column("error", Column.Type.VARCHAR));
-        return new SweepPlan(binder, spec, study, base, sets, List.copyOf(shapes), List.copyOf(metricPaths), List.copyOf(columns), size,
-                seedInput);
+        return new SweepPlan(binder, spec, study, base, sets, List.copyOf(shapes), metricPaths, List.copyOf(kept.values()),
+                List.copyOf(columns), size, seedInput);
     }
 
     /** Whether the key names an input or a value of a document input, and the axis's values fit its unit. */
@@ -259,21 +264,31 @@ public final class SweepPlan {
         return study.inputs().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** The metrics kept: those asked (each a declared path, a list's element by index), or every scalar one. */
-    private static List<String> metrics(Study<?, ?> study, List<String> asked, List<String> problems) {
+    /**
+     * The metrics kept, each as asked → the path evaluated: those asked (each a declared path, a list's element by index
+     * or by name; an element by name with one number, {@code power.breakdown[LED bias]}, stands for that number's path,
+     * {@code power.breakdown[LED bias].watts}), or every scalar one.
+     */
+    private static Map<String, String> metrics(Study<?, ?> study, List<String> asked, List<String> problems) {
         List<String> declared = study.metrics().stream().map(MetricSpec::path).toList();
-        List<String> scalar = declared.stream().filter(p -> !p.contains("[]") && !p.contains("*")).toList();
+        Map<String, String> out = new LinkedHashMap<>();
         if (asked.isEmpty()) {
-            return scalar;
+            declared.stream().filter(p -> !p.contains("[]") && !p.contains("*")).forEach(p -> out.put(p, p));
+            return out;
         }
-        List<String> out = new ArrayList<>();
         for (String m : asked) {
-            if (out.contains(m)) {
+            if (out.containsKey(m)) {
                 problems.add("--metrics " + m + " is named twice: expected each metric once");
                 continue;
             }
+            List<String> numbers = m.endsWith("]") && !m.endsWith("[]") ? elementNumbers(study, m) : List.of();
             if (declared(study, m) != null) {
-                out.add(m);
+                out.put(m, m);
+            } else if (numbers.size() == 1) {
+                out.put(m, m + "." + numbers.get(0));
+            } else if (numbers.size() > 1) {
+                problems.add("--metrics " + m + ": the element has " + numbers.size() + " numbers: expected one of "
+                        + String.join(", ", numbers.stream().map(f -> m + "." + f).toList()));
             } else if (declared.contains(m)) {
                 problems.add("--metrics " + m + ": a metric of every element of a list or map: expected one element, e.g. "
                         + m.replaceFirst("\\[]", "[0]").replace("*", "KEY"));
@@ -287,9 +302,18 @@ public final class SweepPlan {
         return out;
     }
 
+    /** The numeric fields declared for every element of the list a path ends in ({@code watts} for power.breakdown[X]). */
+    private static List<String> elementNumbers(Study<?, ?> study, String path) {
+        String prefix = BRACKET.matcher(path).replaceAll("[]") + ".";
+        return study.metrics().stream().map(MetricSpec::path).filter(p -> p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length())).filter(f -> !f.contains(".") && !f.contains("[")).toList();
+    }
+
     /** The declared metric a concrete path is an instance of, or null. */
     private static MetricSpec declared(Study<?, ?> study, String path) {
-        String pattern = INDEX.matcher(path).replaceAll("[]");
+        String pattern = BRACKET.matcher(path).replaceAll("[]");
+        // through a map, a bracket holds a key ([pipelineBubble]), as a dot does (.pipelineBubble); an index stays a list's
+        String keyed = BRACKET.matcher(path).replaceAll(r -> r.group(1).matches("\\d+") ? "[]" : ".K");
         for (MetricSpec m : study.metrics()) {
             if (m.path().equals(pattern) && pattern.equals(path) == !m.path().contains("[]")) {
                 return m;
@@ -299,7 +323,8 @@ public final class SweepPlan {
                 for (String p : m.path().split("\\*", -1)) {
                     parts.add(Pattern.quote(p));
                 }
-                if (!m.path().equals(path) && Pattern.matches(String.join("[^.\\[]+", parts), pattern)) {
+                if (!m.path().equals(path) && (Pattern.matches(String.join("[^.\\[]+", parts), pattern)
+                        || Pattern.matches(String.join("[^.\\[]+", parts), keyed))) {
                     return m;
                 }
             }
@@ -447,7 +472,7 @@ public final class SweepPlan {
                 }
             }
             JsonNode tree = Results.tree(run(binder, study, binder.assign(study, base, assigned)));
-            for (String m : metricPaths) {
+            for (String m : evaluatedPaths) {
                 row[c++] = number(tree, m);
             }
         } catch (RuntimeException e) {
@@ -477,31 +502,8 @@ public final class SweepPlan {
         return text.replace('\n', ' ').replaceAll("\\s+", " ").trim();
     }
 
-    /** The number at a concrete path of the result's tree; null when absent or not a number. */
+    /** The number at a concrete path of the result's tree, or null: {@link Results#number}. */
     public static Double number(JsonNode tree, String path) {
-        JsonNode n = tree;
-        for (String part : path.split("\\.")) {
-            if (n == null) {
-                return null;
-            }
-            int bracket = part.indexOf('[');
-            String name = bracket < 0 ? part : part.substring(0, bracket);
-            if (!name.isEmpty()) {
-                n = n.get(name);
-            }
-            if (bracket >= 0) {
-                Matcher m = INDEX.matcher(part.substring(bracket));
-                while (n != null && m.find()) {
-                    n = n.get(Integer.parseInt(m.group(1)));
-                }
-            }
-        }
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (n.isBoolean()) {
-            return n.booleanValue() ? 1.0 : 0.0;
-        }
-        return n.isNumber() ? n.doubleValue() : null;
+        return Results.number(tree, path);
     }
 }

@@ -55,6 +55,22 @@ class LocalRunnerTest {
     }
 
     @Test
+    void aMetricWithoutAValueAtEveryPointThatRanIsNamed_misspelledElement() throws Exception {
+        SweepPlan plan = SweepPlan.of(SweepSpec.parse(List.of("cable", "--vary", "cable.host.attachment=pluggable,cpo,warp",
+                "--metrics", "power.perEndWatts,power.breakdown[LED bais],power.breakdown[LED bias]")));
+        Path dir = tmp.resolve("out");
+        new LocalRunner(2).run(plan, dir, RowFiles.Format.CSV, Progress.quiet());
+        List<String> empty = LocalRunner.metricsWithoutValues(plan, dir, RowFiles.Format.CSV);
+        assertThat(empty).containsExactly("power.breakdown[LED bais] [W]");   // the failed point (warp) takes no part
+        assertThat(LocalRunner.emptyMetricsWarning(plan, empty)).contains("power.breakdown[LED bais] [W]")
+                .contains("mosaic studies cable");
+        SweepPlan allFail = SweepPlan.of(SweepSpec.parse(List.of("cable", "--vary", "cable.host.attachment=warp,teleport",
+                "--metrics", "power.perEndWatts")));
+        new LocalRunner(1).run(allFail, tmp.resolve("fail"), RowFiles.Format.CSV, Progress.quiet());
+        assertThat(LocalRunner.metricsWithoutValues(allFail, tmp.resolve("fail"), RowFiles.Format.CSV)).isEmpty();
+    }
+
+    @Test
     void aGridOfTheCableStudyWritesExactlyGridSizeRows() throws Exception {
         SweepPlan plan = SweepPlan.of(SweepSpec.parse(List.of("cable", "--vary", "cable.host.attachment=pluggable,cpo",
                 "--vary", "cable.fiber.length=2 m..8 m:3 m", "--metrics", "power.perEndWatts,reliability.linkFit")));

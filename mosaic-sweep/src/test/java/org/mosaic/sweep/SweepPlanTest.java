@@ -113,6 +113,70 @@ class SweepPlanTest {
     }
 
     @Test
+    void aListElementIsPickedByItsNameAndItsColumnCarriesTheNameAndUnit() {
+        SweepPlan p = plan("cable", "--vary", "cable.host.attachment=pluggable,cpo", "--metrics",
+                "power.breakdown[LED bias],power.breakdown[host interface].watts,power.breakdown[0].watts,power.breakdown[8].watts");
+        List<String> names = p.columns().stream().map(Column::name).toList();
+        assertThat(names).contains("power.breakdown[LED bias] [W]", "power.breakdown[host interface].watts [W]");
+        for (long i = 0; i < p.size(); i++) {
+            Object[] row = p.evaluate(i);
+            assertThat(row[row.length - 1]).isNull();
+            // the same element picked by name and by index (the cable's breakdown lists LED bias first, the host last)
+            assertThat((Double) row[names.indexOf("power.breakdown[LED bias] [W]")]).isPositive()
+                    .isEqualTo(row[names.indexOf("power.breakdown[0].watts [W]")]);
+            assertThat(row[names.indexOf("power.breakdown[host interface].watts [W]")])
+                    .isEqualTo(row[names.indexOf("power.breakdown[8].watts [W]")]);
+        }
+        // the host interface's share depends on the attachment (a pluggable's host SerDes against a co-packaged one)
+        assertThat((Double) p.evaluate(0)[names.indexOf("power.breakdown[host interface].watts [W]")])
+                .isGreaterThan((Double) p.evaluate(1)[names.indexOf("power.breakdown[host interface].watts [W]")]);
+    }
+
+    @Test
+    void aMapsValueMayBeNamedInBrackets() {
+        SweepPlan p = plan("train", "--vary", "globalBatch=1024,2048", "--metrics", "breakdown[pipelineBubble],breakdown.pipelineBubble");
+        assertThat(p.columns()).extracting(Column::name).contains("breakdown[pipelineBubble] [s]", "breakdown.pipelineBubble [s]");
+    }
+
+    @Test
+    void anElementByNameWithSeveralNumbersIsRefusedNamingThem() {
+        assertThatThrownBy(() -> plan("cable", "--vary", "cable.fiber.length=10 m,20 m", "--metrics", "reliability.contributions[LED]"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("reliability.contributions[LED].averagedFit");
+    }
+
+    @Test
+    void numberFollowsIndexesNamesAndMapKeys() throws Exception {
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"power": {"breakdown": [{"item": "LED bias", "watts": 1.5}, {"item": "3.2 Gb/s lane", "watts": 2},
+                  {"name": "x", "item": "LED bias", "watts": 9}]},
+                 "runs": [{"breakdown": {"all-reduce": 0.25}}], "ok": true}""");
+        assertThat(SweepPlan.number(tree, "power.breakdown[LED bias].watts")).isEqualTo(1.5);
+        assertThat(SweepPlan.number(tree, "power.breakdown[3.2 Gb/s lane].watts")).isEqualTo(2.0);
+        assertThat(SweepPlan.number(tree, "power.breakdown[1].watts")).isEqualTo(2.0);
+        assertThat(SweepPlan.number(tree, "power.breakdown[x].watts")).isEqualTo(9.0);   // "name" names it before "item"
+        assertThat(SweepPlan.number(tree, "runs[0].breakdown[all-reduce]")).isEqualTo(0.25);
+        assertThat(SweepPlan.number(tree, "runs[0].breakdown.all-reduce")).isEqualTo(0.25);
+        assertThat(SweepPlan.number(tree, "power.breakdown[LED bais].watts")).isNull();
+        assertThat(SweepPlan.number(tree, "power.breakdown[7].watts")).isNull();
+        assertThat(SweepPlan.number(tree, "ok")).isEqualTo(1.0);
+    }
+
+    /** The sweep's Sobol' points come from the studies' shared sequence (UnitSobol) and are the ones it drew before. */
+    @Test
+    void sobolSamplingStartsAtTheOriginOfTheSharedSequence_sameAsBeforeSharing() {
+        Sampler s = new Sampler(SweepSpec.Method.SOBOL, 4, 2, 0);
+        assertThat(s.point(0)).containsExactly(0.0, 0.0);
+        assertThat(s.point(1)).containsExactly(0.5, 0.5);
+        assertThat(s.point(2)).containsExactly(0.75, 0.25);
+        assertThat(s.point(3)).containsExactly(0.25, 0.75);
+        org.hipparchus.random.SobolSequenceGenerator walk = new org.hipparchus.random.SobolSequenceGenerator(5);
+        Sampler five = new Sampler(SweepSpec.Method.SOBOL, 100, 5, 7);
+        for (int i = 0; i < 100; i++) {
+            assertThat(five.point(i)).containsExactly(walk.nextVector());
+        }
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         assertThatThrownBy(() -> plan("cable", "--vary", "cable.fibre.length=10 m,20 m", "--vary", "cable.link.array.rows=1..5",
                 "--metrics", "nope")).isInstanceOf(UsageException.class).hasMessageContaining("3 problems");

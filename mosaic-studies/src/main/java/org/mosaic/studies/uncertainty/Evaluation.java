@@ -69,14 +69,12 @@ public final class Evaluation {
             }
             try {
                 ObjectNode values = StudyInputs.assign(study, base, edits);
-                R r = study.run(StudyInputs.bind(study, values));
-                Map<String, Double> byName = new TreeMap<>();
-                for (MetricRow row : Results.rows(study, r)) {
-                    byName.put(row.name(), row.value());
-                }
+                // each metric read at its path, as a sweep reads its row's metrics (Results.number); NaN where absent
+                var tree = Results.tree(study.run(StudyInputs.bind(study, values)));
                 double[] v = new double[metrics.size()];
                 for (int k = 0; k < v.length; k++) {
-                    v[k] = byName.getOrDefault(metrics.get(k).name(), Double.NaN);
+                    Double got = Results.number(tree, metrics.get(k).name());
+                    v[k] = got == null ? Double.NaN : got;
                 }
                 return v;
             } catch (UsageException | ScenarioException e) {

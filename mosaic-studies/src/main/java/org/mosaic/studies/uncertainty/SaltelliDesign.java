@@ -1,7 +1,6 @@
 package org.mosaic.studies.uncertainty;
 
 import java.util.List;
-import org.hipparchus.random.SobolSequenceGenerator;
 
 /**
  * The sample for variance-based sensitivity indices (Saltelli et al. 2010, "Variance based sensitivity analysis of model
@@ -16,7 +15,7 @@ public final class SaltelliDesign implements Design {
     private final List<String> names;
     private final List<Distribution> distributions;
     private final long n;
-    private final ThreadLocal<SobolSequenceGenerator> sequence;
+    private final UnitSobol sequence;
 
     public SaltelliDesign(List<String> names, List<Distribution> distributions, long n) {
         if (names.size() != distributions.size() || names.isEmpty()) {
@@ -28,8 +27,7 @@ public final class SaltelliDesign implements Design {
         this.names = List.copyOf(names);
         this.distributions = List.copyOf(distributions);
         this.n = n;
-        int dims = 2 * names.size();
-        this.sequence = ThreadLocal.withInitial(() -> new SobolSequenceGenerator(dims));
+        this.sequence = new UnitSobol(2 * names.size(), 1);   // the points after the all-zero first one, as SobolDesign
     }
 
     /** The number of base rows (rows of A and of B). */
@@ -52,7 +50,7 @@ public final class SaltelliDesign implements Design {
         int k = names.size();
         long row = index / (k + 2);
         int m = (int) (index % (k + 2));
-        double[] ab = SobolDesign.unit(sequence, row);
+        double[] ab = sequence.point(row);
         double[] x = new double[k];
         for (int d = 0; d < k; d++) {
             boolean fromB = m == 1 || (m >= 2 && m - 2 == d);

@@ -1,10 +1,9 @@
 package org.mosaic.studies.uncertainty;
 
 import java.util.List;
-import org.hipparchus.random.SobolSequenceGenerator;
 
 /**
- * A quasi-random sample from the Sobol sequence (Hipparchus's direction numbers, Joe and Kuo 2008), mapped through each
+ * A quasi-random sample from the Sobol sequence ({@link UnitSobol}: Hipparchus's direction numbers, Joe and Kuo 2008), mapped through each
  * input's distribution. Point {@code i} is the sequence's point {@code i + 1} (the all-zero first point is skipped), a
  * pure function of the index: no seed, the same points on every machine.
  */
@@ -12,7 +11,7 @@ public final class SobolDesign implements Design {
     private final List<String> names;
     private final List<Distribution> distributions;
     private final long n;
-    private final ThreadLocal<SobolSequenceGenerator> sequence;
+    private final UnitSobol sequence;
 
     public SobolDesign(List<String> names, List<Distribution> distributions, long n) {
         if (names.size() != distributions.size() || names.isEmpty()) {
@@ -24,13 +23,7 @@ public final class SobolDesign implements Design {
         this.names = List.copyOf(names);
         this.distributions = List.copyOf(distributions);
         this.n = n;
-        int dims = names.size();
-        this.sequence = ThreadLocal.withInitial(() -> new SobolSequenceGenerator(dims));
-    }
-
-    /** The unit-cube point {@code index + 1} of the {@code dims}-dimensional Sobol sequence. */
-    static double[] unit(ThreadLocal<SobolSequenceGenerator> sequence, long index) {
-        return sequence.get().skipTo(Math.toIntExact(index + 1));
+        this.sequence = new UnitSobol(names.size(), 1);
     }
 
     @Override
@@ -45,7 +38,7 @@ public final class SobolDesign implements Design {
 
     @Override
     public double[] point(long index) {
-        double[] u = unit(sequence, index);
+        double[] u = sequence.point(index);
         double[] x = new double[u.length];
         for (int d = 0; d < u.length; d++) {
             x[d] = distributions.get(d).quantile(u[d]);
