@@ -167,29 +167,12 @@ public class DatapathBenchmarks {
             return bits;
         }
 
-        /** Bits to symbols (unpack), decode, corrected message symbols to bits (pack): AFF3CT's "bits to bits". */
+        /**
+         * Bits to symbols (unpack), decode, corrected message symbols to bits (pack): AFF3CT's "bits to bits", through
+         * the decoder's own {@code decodeBits} (word-wise unpacking and packing).
+         */
         DecodeResult decodeBits(long[] in) {
-            int n = rs.n();
-            int[] word = work;
-            for (int i = 0; i < n; i++) {
-                int pos = 10 * i;
-                long v = in[pos >>> 6] >>> (pos & 63);
-                if ((pos & 63) > 54) {
-                    v |= in[(pos >>> 6) + 1] << (64 - (pos & 63));
-                }
-                word[i] = (int) v & 1023;
-            }
-            DecodeResult r = decoder.decode(word);
-            long[] out = messageBits;
-            java.util.Arrays.fill(out, 0);
-            for (int i = 0; i < rs.k(); i++) {
-                int pos = 10 * i;
-                out[pos >>> 6] |= (long) word[i] << (pos & 63);
-                if ((pos & 63) > 54) {
-                    out[(pos >>> 6) + 1] |= (long) word[i] >>> (64 - (pos & 63));
-                }
-            }
-            return r;
+            return decoder.decodeBits(in, messageBits);
         }
 
         int nextWord() {
