@@ -25,7 +25,8 @@ import java.util.Arrays;
  * pass, its rows padded to a multiple of eight so every root takes that path (branch-free log/antilog tables when
  * the table would be too large). Then Berlekamp–Massey for the error locator Λ(x) of linear complexity L; for L = 1
  * the root directly (X = Λ_1); for L ≥ 2 a split test (Λ divides x^(2^m) − x, by m squarings modulo Λ) before the
- * Chien search over the n positions of the (shortened) code only; Forney's formula for the magnitudes
+ * Chien search over the n positions of the (shortened) code only (in blocks, dividing found roots out of the
+ * locator once at most eight are left, and taking the last root from Λ_1 = ΣX_j); Forney's formula for the magnitudes
  * (with first root α^0: Y = X·Ω(X⁻¹)/Λ'(X⁻¹)). A word is declared UNCORRECTABLE when L &gt; t, when deg Λ ≠ L,
  * when Λ does not have L distinct roots in the field, or when the Chien search finds fewer than L roots among the n
  * positions (a root outside the shortened range counts as missing) — the standard detection checks, in a cheaper
@@ -401,7 +402,7 @@ public final class ReedSolomon {
         /** The monic locator's coefficient logs and the polynomial being squared (split test before Chien). */
         private final int[] monicLog = new int[nParity + 1];
         private final int[] power = new int[2 * nParity + 1];
-        /** Chien search: Λ(X⁻¹) at each position, accumulated eight terms per pass. */
+        /** Chien search: Q(X⁻¹) at each position of a block, accumulated eight terms per pass. */
         private final int[] chienSum = new int[n];
         /** Deflating Chien search: the locator as it loses its roots, and its terms' exponents and steps (padded to 8). */
         private final int[] deflated = new int[nParity + 1];
@@ -965,30 +966,18 @@ public final class ReedSolomon {
                     int s5 = st[g + 5];
                     int s6 = st[g + 6];
                     int s7 = st[g + 7];
-                    if (g == 0) {
-                        for (int j = 0; j < len; j++) {
-                            sum[j] = 1 ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7]; // Q_0 = 1
-                            e0 += s0;
-                            e1 += s1;
-                            e2 += s2;
-                            e3 += s3;
-                            e4 += s4;
-                            e5 += s5;
-                            e6 += s6;
-                            e7 += s7;
-                        }
-                    } else {
-                        for (int j = 0; j < len; j++) {
-                            sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
-                            e0 += s0;
-                            e1 += s1;
-                            e2 += s2;
-                            e3 += s3;
-                            e4 += s4;
-                            e5 += s5;
-                            e6 += s6;
-                            e7 += s7;
-                        }
+                    int first = g == 0 ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
+                    for (int j = 0; j < len; j++) {
+                        sum[j] = (first != 0 ? first : sum[j]) ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6]
+                                ^ ce[e7];
+                        e0 += s0;
+                        e1 += s1;
+                        e2 += s2;
+                        e3 += s3;
+                        e4 += s4;
+                        e5 += s5;
+                        e6 += s6;
+                        e7 += s7;
                     }
                     // back into [0, order) for the next block (a block advances a term by at most t·chienBlock < order)
                     ex[g] = e0 >= order && s0 != 0 ? e0 - order : e0;
@@ -1055,53 +1044,7 @@ public final class ReedSolomon {
             int found = 0;
             char[] tab = alphaMul;
             int[] term = chienTerm;
-            char[] ce = chienExp;
-            if (ce != null) {
-                // eight terms per pass over the positions, each as a running exponent e_i + i·p into a table of α^(e mod
-                // order) long enough never to wrap (so a term's chain is one addition, not a table load); padding terms
-                // sit on the table's final 0 with step 0. The sums Λ(X⁻¹) accumulate in chienSum.
-                int[] sum = chienSum;
-                Arrays.fill(sum, 0, n, 1); // Λ_0
-                int zero = ce.length - 1;
-                int[] st = chienStep;
-                for (int g = 0; g < terms; g += 8) {
-                    int s0 = st[g];
-                    int e0 = chienStart(g);
-                    int s1 = g + 1 < terms ? st[g + 1] : 0;
-                    int e1 = g + 1 < terms ? chienStart(g + 1) : zero;
-                    int s2 = g + 2 < terms ? st[g + 2] : 0;
-                    int e2 = g + 2 < terms ? chienStart(g + 2) : zero;
-                    int s3 = g + 3 < terms ? st[g + 3] : 0;
-                    int e3 = g + 3 < terms ? chienStart(g + 3) : zero;
-                    int s4 = g + 4 < terms ? st[g + 4] : 0;
-                    int e4 = g + 4 < terms ? chienStart(g + 4) : zero;
-                    int s5 = g + 5 < terms ? st[g + 5] : 0;
-                    int e5 = g + 5 < terms ? chienStart(g + 5) : zero;
-                    int s6 = g + 6 < terms ? st[g + 6] : 0;
-                    int e6 = g + 6 < terms ? chienStart(g + 6) : zero;
-                    int s7 = g + 7 < terms ? st[g + 7] : 0;
-                    int e7 = g + 7 < terms ? chienStart(g + 7) : zero;
-                    for (int p = 0; p < n; p++) {
-                        sum[p] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
-                        e0 += s0;
-                        e1 += s1;
-                        e2 += s2;
-                        e3 += s3;
-                        e4 += s4;
-                        e5 += s5;
-                        e6 += s6;
-                        e7 += s7;
-                    }
-                }
-                for (int p = 0; p < n; p++) {
-                    if (sum[p] == 0) {
-                        errPos[found++] = p;
-                        if (found == length) {
-                            break;
-                        }
-                    }
-                }
-            } else if (tab != null) {
+            if (tab != null) {
                 int size = field.size();
                 for (int q = 0; q < terms; q++) {
                     chienStep[q] *= size; // table offset of α^i
@@ -1139,11 +1082,6 @@ public final class ReedSolomon {
                 }
             }
             return found;
-        }
-
-        /** The exponent of term q at position 0, in [0, order): log(Λ_i·α^(−i(n−1))) with i = chienStep[q]. */
-        private int chienStart(int q) {
-            return zlog[chienTerm[q]];
         }
 
         /** Forney's magnitudes for the found positions; returns found. */
