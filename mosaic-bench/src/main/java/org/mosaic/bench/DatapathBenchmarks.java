@@ -321,6 +321,13 @@ public class DatapathBenchmarks {
                 throw new IllegalStateException("importance run stopped at relative half-width "
                         + r.codewordFailureRatio().relativeHalfWidth());
             }
+            // the estimate must also be 8e-13 (the binomial closed form at this BER): within two 95 % half-widths
+            // (≈ 4 σ, a false failure of 6e-5 per seed; the run is seeded, so it is decided once)
+            double est = r.codewordFailureRatio().value();
+            double half = r.codewordFailureRatio().relativeHalfWidth() * est;
+            if (!(Math.abs(est - 8e-13) <= 2 * half)) {
+                throw new IllegalStateException("importance estimate " + est + " ± " + half + " is not 8e-13");
+            }
             System.out.printf(Locale.ROOT, "%n[setup] importance to CFR 8e-13: BER %.6e, estimate %.4e, %d samples%n", ber,
                     r.codewordFailureRatio().value(), r.importanceSamples());
         }
