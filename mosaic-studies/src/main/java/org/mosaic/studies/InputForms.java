@@ -176,7 +176,7 @@ final class InputForms {
                             d -> EmulateStudy.dependencies(new EmulateStudy.Input(d, ctx.get("mapping"), ctx.get("ber"),
                                     ctx.<Integer>get("deadChannels"), ctx.get("fails"), ctx.get("detect"), ctx.get("engine"),
                                     ctx.get("fec"), ctx.get("codewords"), ctx.get("duration"), ctx.<Boolean>get("longRun"),
-                                    ctx.<Integer>get("frameBytes"))),
+                                    ctx.<Integer>get("frameBytes"), ctx.get("monitor"), ctx.get("dealing"))),
                             ScenarioDocument::tree);
                     return ignored.map(path -> List.of("scenario.set " + path + "=" + v.set().get(path) + " has no effect on "
                             + "emulate: " + EmulateStudy.withoutEffect(path, ctx.get("ber")))).orElse(List.of());

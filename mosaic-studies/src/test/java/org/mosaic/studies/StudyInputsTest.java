@@ -15,6 +15,7 @@ import org.mosaic.studies.cable.CableStudy;
 import org.mosaic.studies.channel.ChannelStudy;
 import org.mosaic.studies.channel.ChannelSweepStudy;
 import org.mosaic.studies.channel.Sweep;
+import org.mosaic.studies.datapath.EmulateStudy;
 
 /**
  * The binder: defaults, values and edits give the input the CLI builds from the same flags (the same documents with the
@@ -260,5 +261,29 @@ class StudyInputsTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("searchOverlap");
         // with search=true the given options are kept and top ranks the plans
         assertThat(StudyInputs.bind(study, StudyInputs.assign(study, values, Map.of("search", "true", "top", "3"))).top()).isEqualTo(3);
+    }
+
+    /**
+     * Regression: the emulate form's "this edit has no effect" check built the study's input without {@code monitor} and
+     * {@code dealing}, so it judged an edit on an input that was not the one run, and a bad monitor was reported as an
+     * edit without effect instead of being refused as the study refuses it (a bad dealing the binder refuses first).
+     */
+    @Test
+    void emulateEditCheckSeesTheMonitorAndTheDealing() {
+        EmulateStudy study = new EmulateStudy();
+        String edit = "'scenario': {'preset': 'mosaic-800g', 'set': {'power.driverEnergyPerBit': '0.2pJ/bit'}}, 'codewords': '100'";
+        assertThatThrownBy(() -> StudyInputs.bind(study, json("{" + edit + ", 'dealing': 'bogus'}")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("\"bogus\"")
+                .hasMessageNotContaining("has no effect");
+        assertThatThrownBy(() -> StudyInputs.bind(study, json("{" + edit + ", 'monitor': '1e-4'}")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("--monitor \"1e-4\"")
+                .hasMessageNotContaining("has no effect");
+        // valid ones: the edit is still judged (it has no effect on emulate) with them in the input
+        assertThatThrownBy(() -> StudyInputs.bind(study, json("{" + edit + ", 'dealing': 'units', 'monitor': '1e-4:100us'}")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("has no effect on emulate");
+        EmulateStudy.Input in = StudyInputs.bind(study, json("{'scenario': {'preset': 'mosaic-800g', 'set': {'plan.spares': '10'}}, "
+                + "'codewords': '100', 'dealing': 'units', 'monitor': '1e-4:100us'}"));
+        assertThat(in.dealing()).isEqualTo("units");
+        assertThat(in.monitor()).isEqualTo("1e-4:100us");
     }
 }

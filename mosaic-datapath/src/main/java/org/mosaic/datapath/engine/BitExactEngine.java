@@ -285,61 +285,9 @@ public final class BitExactEngine {
                 int c = buffer.channel(i);
                 e[x] = (long) map.address(c, (int) (buffer.slot(i) - slot0)) << 32 | c;
             }
-            if (count <= 24) {
-                for (int i = 1; i < count; i++) {
-                    long x = e[i];
-                    int j = i - 1;
-                    while (j >= 0 && e[j] > x) {
-                        e[j + 1] = e[j];
-                        j--;
-                    }
-                    e[j + 1] = x;
-                }
-            } else {
-                java.util.Arrays.sort(e, 0, count);
-            }
-            int nm = ctx.nm;
-            int m = ctx.m;
             long cwBase = sb * ctx.codewordsPerSuperblock;
             int counted = (int) Math.min(ctx.codewordsPerSuperblock, ctx.codewords - cwBase);
-            long[] channelErrors = tally.channelErrors;
-            int i = 0;
-            while (i < count) {
-                int j = (int) (e[i] >>> 32) / nm;
-                if (j >= counted) {
-                    return; // later entries lie in codewords after the run's end
-                }
-                int end = (j + 1) * nm;
-                int base = j * nm;
-                int symbols = 0;
-                long last = -1;
-                while (i < count) {
-                    long x = e[i];
-                    int a = (int) (x >>> 32);
-                    if (a >= end) {
-                        break;
-                    }
-                    i++;
-                    if (x == last) {
-                        continue;
-                    }
-                    last = x;
-                    int within = a - base;
-                    int sym = within / m;
-                    int bit = 1 << (within - sym * m);
-                    tally.bitErrors++;
-                    channelErrors[(int) x]++;
-                    if (symbols > 0 && positions[symbols - 1] == sym) {
-                        values[symbols - 1] |= bit;
-                    } else {
-                        positions[symbols] = sym;
-                        values[symbols++] = bit;
-                    }
-                }
-                patternOutcome.evaluate(positions, values, symbols);
-                tally.payloadMismatches += patternOutcome.residualBits;
-                tally.codeword(cwBase + j, symbols, patternOutcome);
-            }
+            ErrorWalk.tally(e, 0, count, cwBase, counted, ctx.nm, ctx.m, positions, values, patternOutcome, true, tally);
         }
 
         /** One random message: k m-bit symbols, ⌊64/m⌋ from each payload {@code long}. */

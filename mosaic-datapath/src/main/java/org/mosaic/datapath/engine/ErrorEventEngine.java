@@ -23,9 +23,6 @@ import org.mosaic.datapath.channel.ErrorSampler;
  * lookup. A bit that erred more than once (crosstalk onto an errored slot) counts once.
  */
 public final class ErrorEventEngine {
-    /** Superblocks with at most this many errors are insertion-sorted (a speed choice, not a model number). */
-    private static final int INSERTION_SORT_MAX = 24;
-
     private ErrorEventEngine() {
     }
 
@@ -125,62 +122,9 @@ public final class ErrorEventEngine {
 
         /** Sorts superblock sb's entries [from, to) by address and tallies each errored codeword. */
         private void superblock(long sb, int from, int to, Tally tally) {
-            long[] e = sorted;
-            if (to - from <= INSERTION_SORT_MAX) {
-                for (int i = from + 1; i < to; i++) {
-                    long x = e[i];
-                    int j = i - 1;
-                    while (j >= from && e[j] > x) {
-                        e[j + 1] = e[j];
-                        j--;
-                    }
-                    e[j + 1] = x;
-                }
-            } else {
-                Arrays.sort(e, from, to);
-            }
-            int nm = ctx.nm;
-            int m = ctx.m;
             long firstCodeword = sb * ctx.codewordsPerSuperblock;
-            long[] channelErrors = tally.channelErrors;
-            int i = from;
-            while (i < to) {
-                int j = (int) (e[i] >>> 32) / nm;
-                long g = firstCodeword + j;
-                if (g >= ctx.codewords) {
-                    // the run ends inside this superblock; later entries lie in later codewords
-                    return;
-                }
-                int start = j * nm;
-                int end = start + nm;
-                int symbols = 0;
-                long last = -1;
-                while (i < to) {
-                    long x = e[i];
-                    int a = (int) (x >>> 32);
-                    if (a >= end) {
-                        break;
-                    }
-                    i++;
-                    if (x == last) {
-                        continue;
-                    }
-                    last = x;
-                    int within = a - start;
-                    int sym = within / m;
-                    int bit = 1 << (within - sym * m);
-                    tally.bitErrors++;
-                    channelErrors[(int) x]++;
-                    if (symbols > 0 && positions[symbols - 1] == sym) {
-                        values[symbols - 1] |= bit;
-                    } else {
-                        positions[symbols] = sym;
-                        values[symbols++] = bit;
-                    }
-                }
-                outcome.evaluate(positions, values, symbols);
-                tally.codeword(g, symbols, outcome);
-            }
+            int counted = (int) Math.min(ctx.codewordsPerSuperblock, ctx.codewords - firstCodeword);
+            ErrorWalk.tally(sorted, from, to, firstCodeword, counted, ctx.nm, ctx.m, positions, values, outcome, false, tally);
         }
     }
 }

@@ -25,7 +25,8 @@ import java.util.Arrays;
  * pass, its rows padded to a multiple of eight so every root takes that path (branch-free log/antilog tables when
  * the table would be too large). Then Berlekamp–Massey for the error locator Λ(x) of linear complexity L; for L = 1
  * the root directly (X = Λ_1); for L ≥ 2 a split test (Λ divides x^(2^m) − x, by m squarings modulo Λ) before the
- * Chien search over the n positions of the (shortened) code only; Forney's formula for the magnitudes
+ * Chien search over the n positions of the (shortened) code only (in blocks, dividing found roots out of the
+ * locator once at most eight are left, and taking the last root from Λ_1 = ΣX_j); Forney's formula for the magnitudes
  * (with first root α^0: Y = X·Ω(X⁻¹)/Λ'(X⁻¹)). A word is declared UNCORRECTABLE when L &gt; t, when deg Λ ≠ L,
  * when Λ does not have L distinct roots in the field, or when the Chien search finds fewer than L roots among the n
  * positions (a root outside the shortened range counts as missing) — the standard detection checks, in a cheaper
@@ -81,7 +82,16 @@ public final class ReedSolomon {
      * {@link #MAX_ALPHA_TABLE} entries (the search then steps through the per-root table or the log tables).
      */
     private final char[] chienExp;
+    /** Positions per block of the deflating Chien search: {@link #CHIEN_BLOCK}, less where t·block would reach 2^m − 1. */
+    private final int chienBlock;
     private final ThreadLocal<Decoder> localDecoder;
+
+    /**
+     * Positions per block of the deflating Chien search (a speed choice, not a model number): small enough that the
+     * locator sheds found roots soon, large enough that a block's setup is small next to its walk; at most
+     * (2^m − 1 − 1)/t so a term's exponent leaves [0, 2^m − 1) by less than one period per block (lowered per code).
+     */
+    static final int CHIEN_BLOCK = 32;
 
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
     static final int MAX_ALPHA_TABLE = 1 << 22;
@@ -104,6 +114,7 @@ public final class ReedSolomon {
                 ? alphaMultiplicationTable(field, alphaRoots) : null;
         long chienLength = (long) field.order() + (long) t * n + 1;
         this.chienExp = chienLength <= MAX_ALPHA_TABLE && field.m() <= 16 ? chienExpTable(field, (int) chienLength) : null;
+        this.chienBlock = Math.max(1, Math.min(CHIEN_BLOCK, (field.order() - 1) / Math.max(1, t)));
         this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
     }
 
@@ -391,8 +402,14 @@ public final class ReedSolomon {
         /** The monic locator's coefficient logs and the polynomial being squared (split test before Chien). */
         private final int[] monicLog = new int[nParity + 1];
         private final int[] power = new int[2 * nParity + 1];
-        /** Chien search: Λ(X⁻¹) at each position, accumulated eight terms per pass. */
+        /** Chien search: Q(X⁻¹) at each position of a block, accumulated eight terms per pass. */
         private final int[] chienSum = new int[n];
+        /** Deflating Chien search: the locator as it loses its roots, and its terms' exponents and steps (padded to 8). */
+        private final int[] deflated = new int[nParity + 1];
+        /** {@link #decodeBits}: the unpacked received word. */
+        private final int[] bitsWord = new int[n];
+        private final int[] blockExp = new int[(nParity + 8) / 8 * 8];
+        private final int[] blockStep = new int[(nParity + 8) / 8 * 8];
         /** stamp[p] == stampGeneration when position p was already seen in the current error pattern. */
         private final int[] stamp = new int[n];
         private int stampGeneration;
@@ -429,6 +446,81 @@ public final class ReedSolomon {
                 verifyCodewordNaive(word, "corrected word");
             }
             return corrected(count);
+        }
+
+        /**
+         * Decodes a received word given as packed bits and writes its message as packed bits ("bits to bits", as
+         * AFF3CT's decoders are timed): symbol i is bits m·i … m·i + m − 1 of {@code received}, least significant
+         * first, where bit b is bit b mod 64 of {@code received[b / 64]}; the k message symbols — corrected when
+         * CORRECTED, as received otherwise — go into {@code messageOut} the same way, its other bits cleared. Bits of
+         * {@code received} beyond n·m are ignored. Same result as unpacking, {@link #decode} and packing.
+         */
+        public DecodeResult decodeBits(long[] received, long[] messageOut) {
+            int m = field.m();
+            int inWords = (n * m + 63) >>> 6;
+            int outWords = (k * m + 63) >>> 6;
+            if (received == null || received.length < inWords) {
+                throw new IllegalArgumentException("received bits: " + (received == null ? "none" : received.length
+                        + " longs") + "; expected at least " + inWords + " longs (n·m = " + n * m + " bits) for "
+                        + ReedSolomon.this);
+            }
+            if (messageOut == null || messageOut.length < outWords) {
+                throw new IllegalArgumentException("message buffer: " + (messageOut == null ? "none" : messageOut.length
+                        + " longs") + "; expected at least " + outWords + " longs (k·m = " + k * m + " bits) for "
+                        + ReedSolomon.this);
+            }
+            int[] word = bitsWord;
+            int mask = (1 << m) - 1;
+            long acc = 0;
+            int have = 0; // valid low bits of acc
+            int w = 0;
+            for (int i = 0; i < n; i++) {
+                if (have >= m) {
+                    word[i] = (int) acc & mask;
+                    acc >>>= m;
+                    have -= m;
+                } else {
+                    long next = received[w++];
+                    word[i] = (int) (acc | next << have) & mask;
+                    acc = next >>> (m - have);
+                    have = 64 - (m - have);
+                }
+            }
+            DecodeResult r;
+            if (wordSyndromes(word)) {
+                r = DecodeResult.clean();
+            } else {
+                int count = locateAndEvaluate();
+                if (count < 0) {
+                    r = DecodeResult.uncorrectable();
+                } else {
+                    for (int e = 0; e < count; e++) {
+                        word[errPos[e]] ^= errVal[e];
+                    }
+                    if (checking) {
+                        verifyCodewordNaive(word, "corrected word");
+                    }
+                    r = corrected(count);
+                }
+            }
+            Arrays.fill(messageOut, 0);
+            int bits = 0;
+            w = 0;
+            acc = 0;
+            for (int i = 0; i < k; i++) {
+                long v = word[i];
+                acc |= v << bits;
+                bits += m;
+                if (bits >= 64) {
+                    messageOut[w++] = acc;
+                    bits -= 64;
+                    acc = bits == 0 ? 0 : v >>> (m - bits);
+                }
+            }
+            if (bits > 0) {
+                messageOut[w] = acc;
+            }
+            return r;
         }
 
         /**
@@ -770,6 +862,176 @@ public final class ReedSolomon {
          * L). Position p ↔ locator X = α^(n−1−p); Λ(X⁻¹) = 0 there.
          */
         private int chien(int[] lam, int length) {
+            if (chienExp == null) {
+                return chienWalk(lam, length);
+            }
+            int found = chienDeflating(lam, length);
+            if (checking) {
+                int[] fast = Arrays.copyOf(errPos, found);
+                int walked = chienWalk(lam, length);
+                if (walked != found || !Arrays.equals(fast, Arrays.copyOf(errPos, walked))) {
+                    throw new IllegalStateException(ReedSolomon.this + ": the deflating Chien search found " + Arrays.toString(fast)
+                            + ", the full walk " + Arrays.toString(Arrays.copyOf(errPos, walked)));
+                }
+            }
+            return found;
+        }
+
+        /**
+         * The Chien search in blocks of {@link #chienBlock} positions, sums Q(X⁻¹) accumulated eight terms per pass as
+         * running exponents into {@link #chienExp}, every position of a block where the sum is 0 a root. Q starts as Λ
+         * (degree L); once at most eight roots are left, Q is divided by (1 + X·x) for each root found (synthetic
+         * division), so the rest of the walk takes one pass instead of two (KP4: L ≤ 15). The last root is not walked
+         * to: with L distinct roots Λ = Π(1 + X_j·x), so Λ_1 = Σ X_j and the last X is Λ_1 minus the found ones; it is
+         * taken if Λ(X⁻¹) = 0 there (Horner) and its position lies after the last found one. Same roots as
+         * {@link #chienWalk} (a root of Λ at a position is a root of Q there, Q having lost only factors found at
+         * earlier positions; a root checked by Horner past the last found one is the walk's next root, Λ having no
+         * more than L). Fills errPos ascending; returns the count.
+         */
+        private int chienDeflating(int[] lam, int length) {
+            int[] q = deflated;
+            System.arraycopy(lam, 0, q, 0, length + 1);
+            int degree = length;
+            int found = 0;
+            char[] ce = chienExp;
+            int zero = ce.length - 1;
+            int[] ex = blockExp;
+            int[] st = blockStep;
+            int[] sum = chienSum;
+            int xSum = 0; // Σ X of the roots found
+            int p0 = 0;
+            boolean fresh = true; // the terms must be (re)computed from q at p0
+            boolean deflate = length <= 8; // divide Q by each root found from now on (then at most 8 terms are left)
+            int slots = 0;
+            while (p0 < n) {
+                if (found == length - 1) {
+                    int x = lam[1] ^ xSum; // the last root's X
+                    if (x == 0) {
+                        return found;
+                    }
+                    int p = n - 1 - zlog[x];
+                    if (p < 0 || found > 0 && p <= errPos[found - 1]) {
+                        return found;
+                    }
+                    int xInv = zexp[order - zlog[x]];
+                    int v = 0;
+                    for (int i = length; i >= 0; i--) {
+                        v = zexp[zlog[v] + zlog[xInv]] ^ lam[i];
+                    }
+                    if (v == 0) {
+                        errPos[found++] = p;
+                    }
+                    return found;
+                }
+                if (fresh) {
+                    // term i at p0: exponent log Q_i + i·(p0 − n + 1) mod order, then + i per position
+                    int off1 = Math.floorMod(p0 - n + 1, order);
+                    int off = 0;
+                    slots = 0;
+                    for (int i = 1; i <= degree; i++) {
+                        off += off1;
+                        if (off >= order) {
+                            off -= order;
+                        }
+                        if (q[i] != 0) {
+                            int e = zlog[q[i]] + off;
+                            ex[slots] = e >= order ? e - order : e;
+                            st[slots] = i;
+                            slots++;
+                        }
+                    }
+                    while ((slots & 7) != 0) { // padding terms: the table's final 0, step 0
+                        ex[slots] = zero;
+                        st[slots] = 0;
+                        slots++;
+                    }
+                    fresh = false;
+                }
+                int p1 = Math.min(n, p0 + chienBlock);
+                int len = p1 - p0;
+                for (int g = 0; g < slots; g += 8) {
+                    int e0 = ex[g];
+                    int e1 = ex[g + 1];
+                    int e2 = ex[g + 2];
+                    int e3 = ex[g + 3];
+                    int e4 = ex[g + 4];
+                    int e5 = ex[g + 5];
+                    int e6 = ex[g + 6];
+                    int e7 = ex[g + 7];
+                    int s0 = st[g];
+                    int s1 = st[g + 1];
+                    int s2 = st[g + 2];
+                    int s3 = st[g + 3];
+                    int s4 = st[g + 4];
+                    int s5 = st[g + 5];
+                    int s6 = st[g + 6];
+                    int s7 = st[g + 7];
+                    int first = g == 0 ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
+                    for (int j = 0; j < len; j++) {
+                        sum[j] = (first != 0 ? first : sum[j]) ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6]
+                                ^ ce[e7];
+                        e0 += s0;
+                        e1 += s1;
+                        e2 += s2;
+                        e3 += s3;
+                        e4 += s4;
+                        e5 += s5;
+                        e6 += s6;
+                        e7 += s7;
+                    }
+                    // back into [0, order) for the next block (a block advances a term by at most t·chienBlock < order)
+                    ex[g] = e0 >= order && s0 != 0 ? e0 - order : e0;
+                    ex[g + 1] = e1 >= order && s1 != 0 ? e1 - order : e1;
+                    ex[g + 2] = e2 >= order && s2 != 0 ? e2 - order : e2;
+                    ex[g + 3] = e3 >= order && s3 != 0 ? e3 - order : e3;
+                    ex[g + 4] = e4 >= order && s4 != 0 ? e4 - order : e4;
+                    ex[g + 5] = e5 >= order && s5 != 0 ? e5 - order : e5;
+                    ex[g + 6] = e6 >= order && s6 != 0 ? e6 - order : e6;
+                    ex[g + 7] = e7 >= order && s7 != 0 ? e7 - order : e7;
+                }
+                for (int j = 0; j < len; j++) {
+                    if (sum[j] == 0) {
+                        int p = p0 + j;
+                        errPos[found++] = p;
+                        xSum ^= ce[n - 1 - p];
+                        if (found == length) {
+                            return found;
+                        }
+                        if (!deflate && length - found <= 8) {
+                            // at most eight roots left: divide Q by the found roots' factors from here on
+                            deflate = true;
+                            for (int f = 0; f < found; f++) {
+                                degree = divideByRoot(q, degree, errPos[f]);
+                            }
+                            fresh = true;
+                        } else if (deflate) {
+                            degree = divideByRoot(q, degree, p);
+                            fresh = true;
+                        }
+                    }
+                }
+                p0 = p1;
+            }
+            return found;
+        }
+
+        /** Q(x) = (1 + X·x)·R(x) with X = α^(n−1−p) a root's locator: Q := R (R_0 = 1, R_i = Q_i + X·R_(i−1)); returns deg R. */
+        private int divideByRoot(int[] q, int degree, int p) {
+            int lx = n - 1 - p; // log X
+            int r = 1;
+            for (int i = 1; i < degree; i++) {
+                r = q[i] ^ zexp[lx + zlog[r]];
+                q[i] = r;
+            }
+            q[degree] = 0;
+            return degree - 1;
+        }
+
+        /**
+         * The plain Chien search over all n positions (the reference of {@link #chienDeflating}; the only search where
+         * the α-power table is too large). Fills errPos ascending; returns the roots found (stops at L).
+         */
+        private int chienWalk(int[] lam, int length) {
             // Term i at position p is Λ_i·α^(i·(p − n + 1)); start at p = 0 and multiply by α^i per step.
             int terms = 0;
             for (int i = 1; i <= length; i++) {
@@ -782,53 +1044,7 @@ public final class ReedSolomon {
             int found = 0;
             char[] tab = alphaMul;
             int[] term = chienTerm;
-            char[] ce = chienExp;
-            if (ce != null) {
-                // eight terms per pass over the positions, each as a running exponent e_i + i·p into a table of α^(e mod
-                // order) long enough never to wrap (so a term's chain is one addition, not a table load); padding terms
-                // sit on the table's final 0 with step 0. The sums Λ(X⁻¹) accumulate in chienSum.
-                int[] sum = chienSum;
-                Arrays.fill(sum, 0, n, 1); // Λ_0
-                int zero = ce.length - 1;
-                int[] st = chienStep;
-                for (int g = 0; g < terms; g += 8) {
-                    int s0 = st[g];
-                    int e0 = chienStart(g);
-                    int s1 = g + 1 < terms ? st[g + 1] : 0;
-                    int e1 = g + 1 < terms ? chienStart(g + 1) : zero;
-                    int s2 = g + 2 < terms ? st[g + 2] : 0;
-                    int e2 = g + 2 < terms ? chienStart(g + 2) : zero;
-                    int s3 = g + 3 < terms ? st[g + 3] : 0;
-                    int e3 = g + 3 < terms ? chienStart(g + 3) : zero;
-                    int s4 = g + 4 < terms ? st[g + 4] : 0;
-                    int e4 = g + 4 < terms ? chienStart(g + 4) : zero;
-                    int s5 = g + 5 < terms ? st[g + 5] : 0;
-                    int e5 = g + 5 < terms ? chienStart(g + 5) : zero;
-                    int s6 = g + 6 < terms ? st[g + 6] : 0;
-                    int e6 = g + 6 < terms ? chienStart(g + 6) : zero;
-                    int s7 = g + 7 < terms ? st[g + 7] : 0;
-                    int e7 = g + 7 < terms ? chienStart(g + 7) : zero;
-                    for (int p = 0; p < n; p++) {
-                        sum[p] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
-                        e0 += s0;
-                        e1 += s1;
-                        e2 += s2;
-                        e3 += s3;
-                        e4 += s4;
-                        e5 += s5;
-                        e6 += s6;
-                        e7 += s7;
-                    }
-                }
-                for (int p = 0; p < n; p++) {
-                    if (sum[p] == 0) {
-                        errPos[found++] = p;
-                        if (found == length) {
-                            break;
-                        }
-                    }
-                }
-            } else if (tab != null) {
+            if (tab != null) {
                 int size = field.size();
                 for (int q = 0; q < terms; q++) {
                     chienStep[q] *= size; // table offset of α^i
@@ -868,11 +1084,6 @@ public final class ReedSolomon {
             return found;
         }
 
-        /** The exponent of term q at position 0, in [0, order): log(Λ_i·α^(−i(n−1))) with i = chienStep[q]. */
-        private int chienStart(int q) {
-            return zlog[chienTerm[q]];
-        }
-
         /** Forney's magnitudes for the found positions; returns found. */
         private int forney(int[] lam, int length, int found) {
             // Forney (first consecutive root α^0): Y = X·Ω(X⁻¹)/Λ'(X⁻¹), Ω = S·Λ mod x^L.
@@ -885,7 +1096,7 @@ public final class ReedSolomon {
             }
             for (int e = 0; e < found; e++) {
                 int loc = n - 1 - errPos[e];
-                int xInv = field.exp(-loc);
+                int xInv = checking ? field.exp(-loc) : zexp[order - loc]; // 0 ≤ loc < n ≤ order
                 int om = 0; // Horner, highest power first
                 for (int i = length - 1; i >= 0; i--) {
                     om = mul(om, xInv) ^ omega[i];
@@ -900,7 +1111,7 @@ public final class ReedSolomon {
                             + ", Ω(X⁻¹) = " + om + " at position " + errPos[e]
                             + " — impossible for distinct roots of a minimal Berlekamp–Massey locator");
                 }
-                int y = mul(field.exp(loc), om);
+                int y = mul(checking ? field.exp(loc) : zexp[loc], om);
                 errVal[e] = checking ? field.div(y, der) : zexp[zlog[y] + order - zlog[der]];
             }
             return found;
