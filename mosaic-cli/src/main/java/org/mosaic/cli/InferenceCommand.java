@@ -40,7 +40,7 @@ public final class InferenceCommand implements Callable<Integer> {
             description = "A model document (kind: model) or a preset: gpt3-175b, megatron-22b, megatron-530b, megatron-1t, llama3-405b, "
                     + "mixtral-8x7b, deepseek-v3-like (default: ${DEFAULT-VALUE}).")
     String model;
-    @Option(names = "--gpu", paramLabel = "FILE|NAME", description = "The GPU: a preset (a100-80g, h100-sxm, b200) or a kind: gpu document "
+    @Option(names = "--gpu", paramLabel = "FILE|NAME", description = "The GPU: a preset (a100-80g, h100-sxm, b200, h200-sxm) or a kind: gpu document "
             + "(default: the cluster's, or the system's).")
     String gpu;
     @Option(names = "--system", paramLabel = "FILE|NAME", description = "Serve on a system instead of a cluster under a policy: a preset "

@@ -47,7 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "model.seq) (default: ${DEFAULT-VALUE}; `mosaic presets show NAME` prints one to start from).")
     String model;
 
-    @Option(names = "--gpu", paramLabel = "FILE|NAME", description = "The GPU: a preset (a100-80g, h100-sxm, b200) or a kind: gpu "
+    @Option(names = "--gpu", paramLabel = "FILE|NAME", description = "The GPU: a preset (a100-80g, h100-sxm, b200, h200-sxm) or a kind: gpu "
             + "document (mosaic presets show h100-sxm prints one to start from) (default: the cluster's, or the system's).")
     String gpu;
 

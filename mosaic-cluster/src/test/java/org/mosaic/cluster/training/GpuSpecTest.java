@@ -18,7 +18,7 @@ class GpuSpecTest {
     void peaksMatchReference() {
         assertThat(GpuSpec.byName("a100-80g").peakBf16FlopsPerSecond()).isEqualTo(312e12);
         assertThat(GpuSpec.byName("h100-sxm").peakBf16FlopsPerSecond()).isEqualTo(989e12);
-        assertThat(GpuSpec.presets()).extracting(GpuSpec::name).containsExactly("a100-80g", "h100-sxm", "b200");
+        assertThat(GpuSpec.presets()).extracting(GpuSpec::name).containsExactly("a100-80g", "h100-sxm", "b200", "h200-sxm");
         assertThat(GpuSpec.provenance()).isNotEmpty();
     }
 
