@@ -174,7 +174,7 @@ class TechnologyOptionsTest {
 
     @Test
     void goodputCountsAUserCablesFailuresByItsFitOnTheLinksItsRuleGivesIt_issue13() throws IOException {
-        // Since issue 15 the 800G design reaches 10.9 m, so the copied cable takes only the gpu-leaf links within its reach
+        // Since issue 15 the 800G design reaches 18.7 m (10.9 m before), so the copied cable takes only the gpu-leaf links within its reach
         // and the AOC (the rule's fallback) the rest. Every gpu-leaf link is still counted once: links(mine) + links(aoc)
         // equals the tier's links, each technology's share an integer number of links at its own FIT per end.
         String mine = cable("mine.yaml");
@@ -201,9 +201,10 @@ class TechnologyOptionsTest {
 
     @Test
     void goodputRefusesAPolicyThatLeavesLinksBeyondEveryReachUncounted_regression() throws IOException {
-        // before: the gpu-leaf links beyond the copied cable's 10.9 m had no technology and silently no failures
+        // before: the gpu-leaf links beyond the copied cable's 10.9 m had no technology and silently no failures. The copy
+        // keeps the 10 um emitter the 800G preset had then (10.9 m): with the prototype's 5 um one it reaches 18.7 m
         Cli c = Cli.run("goodput", "--gpus", "1024", "--days", "2", "--trials", "4", "--policy", "today", "--technology",
-                cable("mine.yaml"), "--rule", "gpu-leaf=my-cable");
+                cable("mine.yaml", "  emitterDiameter: 5 um", "  emitterDiameter: 10 um"), "--rule", "gpu-leaf=my-cable");
         assertThat(c.exit()).isEqualTo(2);
         assertThat(c.err()).contains("--policy today", "unserved", "hint: give the tier a fallback");
         assertThat(c.noStackTrace()).isTrue();
