@@ -222,13 +222,26 @@ final class DatapathTables {
         if (e.value() == 0) {
             return "none (background misses the target)";
         }
+        if (e.ciLow() >= YEAR_SECONDS) {
+            return fmtTime(e.value());
+        }
         return fmtTime(e.value()) + " [" + fmtTime(e.ciLow()) + ", " + fmtTime(e.ciHigh()) + "]";
     }
 
-    /** A latency with two significant digits; beyond a day in seconds, scientific. */
+    /** A Julian year, in seconds: a latency limit beyond it is beyond any detection latency a link would use. */
+    static final double YEAR_SECONDS = 365.25 * 86_400;
+
+    /**
+     * A latency with two significant digits; beyond a day in seconds, scientific; beyond a year "over a year" (a limit of
+     * 1e52 s, which the exact model gives where a dead channel hardly raises the FLR, printed as a number read as if it meant
+     * something).
+     */
     static String fmtTime(double s) {
         if (s == Double.POSITIVE_INFINITY) {
             return "unlimited";
+        }
+        if (s >= YEAR_SECONDS) {
+            return "over a year";
         }
         return s >= 86_400 ? Output.ber(s).replaceFirst("\\.?0*e", "e") + " s" : Output.si(Double.parseDouble(Output.number(s, 2)), Dimension.TIME);
     }
