@@ -218,6 +218,53 @@ export function arrayChart(el, rows, cols, roles, counts) {
     <div class="blegend">${legend}</div>${roles ? '' : '<p class="note">the result gives the counts, not the positions: squares in reading order</p>'}`;
 }
 
+/**
+ * One training step stage by stage (the train result's pipelineSchedule): a row per pipeline stage, its intervals in
+ * time order as the step model scheduled them (each ends at `end[i]`, the next starts there), coloured by kind. The
+ * colours and the counts in the legend are the result's; nothing is re-timed here.
+ */
+export const TIMELINE_COLORS = {
+  forward: '#2563eb', backward: '#dc2626', send: '#7c3aed', bubble: '#f1f5f9', dp: '#059669', wait: '#e2e8f0', optimizer: '#d97706',
+};
+
+export function timelineChart(el, sched) {
+  const W = 1000;
+  const rowH = 16;
+  const top = 4;
+  const left = 56;
+  const bottom = 22;
+  const H = top + sched.byStage.length * rowH + bottom;
+  const step = sched.stepSeconds;
+  const x = (t) => left + ((W - left - 8) * t) / step;
+  const tally = {};
+  const rects = [];
+  sched.byStage.forEach((st, row) => {
+    let start = 0;
+    const y = top + row * rowH;
+    rects.push(`<text x="${left - 6}" y="${y + rowH - 4}" text-anchor="end" class="tl-label">stage ${st.stage}</text>`);
+    for (let i = 0; i < st.end.length; i++) {
+      const kind = sched.kinds[st.kind[i]];
+      const end = st.end[i];
+      tally[kind] = (tally[kind] || 0) + 1;
+      const what = st.microBatch[i] >= 0 ? ` micro-batch ${st.microBatch[i]}, chunk ${st.chunk[i]}` : '';
+      rects.push(`<rect x="${x(start).toFixed(2)}" y="${y + 1}" width="${Math.max(0, x(end) - x(start)).toFixed(3)}" height="${rowH - 2}" fill="${TIMELINE_COLORS[kind] || '#9ca3af'}" data-kind="${kind}"><title>stage ${st.stage}: ${kind}${what}, ${quantity(start, 's', 4)} to ${quantity(end, 's', 4)}</title></rect>`);
+      start = end;
+    }
+  });
+  const ticks = [];
+  const raw = step / 8;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const inc = [1, 2, 5, 10].map((m) => m * mag).find((v) => v >= raw) || raw;
+  for (let t = 0; t <= step * (1 + 1e-9); t += inc) {
+    const y = top + sched.byStage.length * rowH;
+    ticks.push(`<line x1="${x(t)}" x2="${x(t)}" y1="${y}" y2="${y + 4}" stroke="#64748b"/><text x="${x(t)}" y="${y + 15}" text-anchor="middle" class="tl-label">${quantity(t, 's', 3)}</text>`);
+  }
+  const legend = Object.keys(TIMELINE_COLORS).filter((k) => tally[k]).map((k) => `<span data-kind="${k}" data-count="${tally[k]}"><i style="background:${TIMELINE_COLORS[k]}"></i>${k} (${tally[k]})</span>`).join('');
+  el.innerHTML = `<svg class="timeline" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label="pipeline timeline of ${sched.stages} stages">${rects.join('')}${ticks.join('')}</svg>
+    <div class="blegend">${legend}</div>`;
+  el.dataset.intervals = String(Object.values(tally).reduce((a, b) => a + b, 0));
+}
+
 /** A table from rows of cells; numbers right-aligned. */
 export function table(el, head, rows, opts = {}) {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');

@@ -1,6 +1,6 @@
 // The studio's pages: which studies each runs with a design's values, and how each result JSON is drawn.
 // Every number drawn is read from a result the server computed; the browser never evaluates a model.
-import { arrayChart, barChart, eyeChart, figure, lineChart, table } from './charts.js';
+import { arrayChart, barChart, eyeChart, figure, lineChart, table, timelineChart } from './charts.js';
 import { at, escapeHtml, quantity, unitOfKey } from './format.js';
 
 const section = (parent, title) => {
@@ -336,6 +336,16 @@ function renderTrain(el, outs) {
   barsFrom(grid, 'HBM by use', outs, (r) => entries(r.memory).filter((e) => e.label.endsWith('Bytes') && e.label !== 'totalBytes' && e.label !== 'capacityBytes')
     .map((e) => ({ label: e.label.replace(/Bytes$/, ''), value: e.value })), 'B');
   for (const o of outs) {
+    const sc = o.main?.pipelineSchedule;
+    if (sc) {
+      const box = document.createElement('div');
+      box.className = 'pipeline';
+      box.dataset.design = o.label;
+      el.append(box);
+      timelineChart(figure(box, `One step, stage by stage${outs.length > 1 ? ` — ${o.label}` : ''}`,
+        `${sc.plan}: ${sc.schedule} pipeline of ${sc.stages} stages × ${sc.microBatches} micro-batches${sc.chunks > 1 ? ` × ${sc.chunks} chunks` : ''}; `
+        + `pipeline ${quantity(sc.pipelineSeconds, 's', 4)}, then DP ${quantity(sc.dpSeconds, 's', 3)} and optimizer ${quantity(sc.optimizerSeconds, 's', 3)}: step ${quantity(sc.stepSeconds, 's', 4)}`), sc);
+    }
     const ranked = o.main?.search?.ranked;
     if (ranked?.length) {
       table(section(el, `Fastest plans that fit${outs.length > 1 ? ` — ${o.label}` : ''}`), ['plan', 'step', 'MFU', 'HBM'], ranked.map((p) => ({
@@ -415,7 +425,7 @@ export const PAGES = [
     runs: [{ key: 'flr', study: 'flr-curves', values: (v) => ({ deadChannels: Math.min(3, Math.max(0, Math.trunc(Number(v.deadChannels)) || 0)) }) }] },
   { id: 'flr', group: 'Datapath', title: 'FLR by mapping', study: 'flr-curves', render: renderFlr },
   { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet },
-  { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain },
+  { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain, initial: { timeline: true } },
   { id: 'goodput', group: 'Training', title: 'Goodput', study: 'goodput', render: renderGoodput, job: true },
   { id: 'inference', group: 'Inference', title: 'Inference', study: 'inference', render: renderInference },
 ];

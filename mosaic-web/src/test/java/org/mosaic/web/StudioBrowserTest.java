@@ -253,6 +253,38 @@ class StudioBrowserTest {
         o.page.close();
     }
 
+    /** Issue 20: the train page draws the result's pipelineSchedule, one row per stage, one rectangle per interval. */
+    @Test
+    void theTrainPageDrawsTheStepsPipelineTimelineFromTheResult() throws Exception {
+        Opened o = open("train", 1440);
+        JsonNode r = api("POST", "/api/studies/train/run", "{\"timeline\": true}");
+        JsonNode sc = r.get("pipelineSchedule");
+        int intervals = 0;
+        for (JsonNode st : sc.get("byStage")) {
+            intervals += st.get("end").size();
+        }
+        assertThat(o.page.locator("svg.timeline").count()).isEqualTo(1);
+        assertThat(o.page.locator("svg.timeline rect").count()).as("one rectangle per interval of the result").isEqualTo(intervals);
+        assertThat(o.page.locator("svg.timeline text.tl-label", new Page.LocatorOptions().setHasText("stage ")).count())
+                .as("one row per stage").isEqualTo(sc.get("stages").intValue());
+        int forwards = 0;
+        int forward = 0;
+        for (int k = 0; k < sc.get("kinds").size(); k++) {
+            forward = sc.get("kinds").get(k).asText().equals("forward") ? k : forward;
+        }
+        for (JsonNode st : sc.get("byStage")) {
+            for (JsonNode k : st.get("kind")) {
+                forwards += k.intValue() == forward ? 1 : 0;
+            }
+        }
+        assertThat(o.page.locator("svg.timeline rect[data-kind=forward]").count()).isEqualTo(forwards);
+        assertThat(o.page.locator(".blegend span[data-kind=forward]").getAttribute("data-count")).isEqualTo(Integer.toString(forwards));
+        assertThat(o.text(".pipeline figcaption")).contains(r.get("planLabel").asText());
+        assertThat(o.errors).isEmpty();
+        o.shot("train-timeline");
+        o.page.close();
+    }
+
     @Test
     void anInvalidValueShowsTheServersMessageNextToItsField() {
         Opened o = open("channel", 1440);
