@@ -265,6 +265,50 @@ export function timelineChart(el, sched) {
   el.dataset.intervals = String(Object.values(tally).reduce((a, b) => a + b, 0));
 }
 
+/**
+ * The fleet's floor (the fleet result's floor): each rack a square at its row and position (hall rows, then the spine
+ * room's), coloured by role; each pair of racks with links a line coloured by the technology the policy gave them (links
+ * inside a rack a ring on the rack); the legend gives the result's counts.
+ */
+export function floorChart(el, floor) {
+  const roleColors = { gpu: '#94a3b8', network: '#0f172a' };
+  const s = 14;
+  const gap = 2 * s;
+  const racks = floor.racks;
+  const n = racks.kind.length;
+  let maxPos = floor.racksPerRow;
+  for (let i = 0; i < n; i++) maxPos = Math.max(maxPos, racks.position[i] + 1);
+  const roomTop = (room) => (room === 'hall' ? 0 : floor.hallRows * s * 2 + gap);
+  const cx = (i) => racks.position[i] * s + s / 2 + 4;
+  const cy = (i) => roomTop(racks.room[i]) + racks.row[i] * s * 2 + s / 2 + 4;
+  const W = maxPos * s + 8;
+  const H = (floor.hallRows + floor.spineRoomRows) * s * 2 + (floor.spineRoomRows ? gap : 0) + 8;
+  const techColor = (t) => (t === 'unserved' ? '#ef4444' : t === 'on-board-trace' ? '#cbd5e1' : PALETTE[floor.technologies.indexOf(t) % PALETTE.length]);
+  const parts = [];
+  const L = floor.links;
+  for (let i = 0; i < L.count.length; i++) {
+    const tech = floor.technologies[L.technology[i]];
+    const tier = floor.tiers[L.tier[i]];
+    const w = Math.min(3, 0.6 + Math.log10(1 + L.count[i]) * 0.8).toFixed(2);
+    const title = `<title>${escapeHtml(tier)}: ${L.count[i]} link${L.count[i] === 1 ? '' : 's'} on ${escapeHtml(tech)}, rack ${L.from[i]}${L.from[i] === L.to[i] ? ' (inside)' : ` to rack ${L.to[i]}`}</title>`;
+    if (L.from[i] === L.to[i]) {
+      parts.push(`<circle class="link" cx="${cx(L.from[i])}" cy="${cy(L.from[i])}" r="${s / 2 + 1}" fill="none" stroke="${techColor(tech)}" stroke-width="${w}" data-tech="${escapeHtml(tech)}" data-count="${L.count[i]}">${title}</circle>`);
+    } else {
+      parts.push(`<line class="link" x1="${cx(L.from[i])}" y1="${cy(L.from[i])}" x2="${cx(L.to[i])}" y2="${cy(L.to[i])}" stroke="${techColor(tech)}" stroke-opacity="0.55" stroke-width="${w}" data-tech="${escapeHtml(tech)}" data-count="${L.count[i]}">${title}</line>`);
+    }
+  }
+  const rackParts = [];
+  const roles = {};
+  for (let i = 0; i < n; i++) {
+    roles[racks.kind[i]] = (roles[racks.kind[i]] || 0) + 1;
+    rackParts.push(`<rect class="rack" x="${cx(i) - s / 2 + 1}" y="${cy(i) - s / 2 + 1}" width="${s - 2}" height="${s - 2}" rx="2" fill="${roleColors[racks.kind[i]] || '#9ca3af'}" data-role="${racks.kind[i]}"><title>rack ${i}: ${racks.kind[i]}, ${racks.room[i]} row ${racks.row[i]}, position ${racks.position[i]}</title></rect>`);
+  }
+  const roleLegend = Object.keys(roles).map((k) => `<span data-role="${k}" data-count="${roles[k]}"><i style="background:${roleColors[k] || '#9ca3af'}"></i>${k} racks (${roles[k]})</span>`).join('');
+  const techLegend = Object.entries(floor.linksByTechnology).map(([t, c]) => `<span data-tech="${escapeHtml(t)}" data-count="${c}"><i style="background:${techColor(t)}"></i>${escapeHtml(t)} (${Number(c).toLocaleString("en-US")} links)</span>`).join('');
+  el.innerHTML = `<svg class="floor" viewBox="0 0 ${W} ${H}" role="img" aria-label="floor of ${n} racks">${floor.spineRoomRows ? `<text x="4" y="${roomTop('spine-room') - 4}" class="tl-label">spine room</text>` : ''}${parts.join('')}${rackParts.join('')}</svg>
+    <div class="blegend">${roleLegend}${techLegend}</div>`;
+}
+
 /** A table from rows of cells; numbers right-aligned. */
 export function table(el, head, rows, opts = {}) {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');

@@ -285,6 +285,28 @@ class StudioBrowserTest {
         o.page.close();
     }
 
+    /** Issue 20: the fleet page draws the result's floor: a square per rack, a line or ring per rack pair, the result's counts. */
+    @Test
+    void theFleetPageDrawsTheFloorWithTheResultsCounts() throws Exception {
+        Opened o = open("fleet", 1440);
+        JsonNode r = api("POST", "/api/studies/fleet/run", "{\"floor\": true}");
+        JsonNode f = r.get("floor");
+        assertThat(o.page.locator("svg.floor rect.rack").count()).as("a square per rack").isEqualTo(r.get("racks").intValue());
+        assertThat(o.page.locator("svg.floor rect.rack[data-role=gpu]").count()).isEqualTo(r.get("gpuRacks").intValue());
+        assertThat(o.page.locator("svg.floor .link").count()).as("a line or ring per rack pair").isEqualTo(f.get("links").get("count").size());
+        for (var e : (Iterable<Map.Entry<String, JsonNode>>) f.get("linksByTechnology")::fields) {
+            String tech = e.getKey();
+            assertThat(o.page.locator(".floorplan .blegend span[data-tech='" + tech + "']").getAttribute("data-count"))
+                    .as("legend of " + tech).isEqualTo(e.getValue().asText());
+            Object drawn = o.page.evaluate("t => [...document.querySelectorAll('svg.floor .link')].filter(x => x.dataset.tech === t)"
+                    + ".reduce((a, x) => a + Number(x.dataset.count), 0)", tech);
+            assertThat(((Number) drawn).longValue()).as("links drawn on " + tech).isEqualTo(e.getValue().longValue());
+        }
+        assertThat(o.errors).isEmpty();
+        o.shot("fleet-floor");
+        o.page.close();
+    }
+
     @Test
     void anInvalidValueShowsTheServersMessageNextToItsField() {
         Opened o = open("channel", 1440);
@@ -381,5 +403,39 @@ class StudioBrowserTest {
         } finally {
             release.countDown();
         }
+    }
+
+    /**
+     * Issue 20: the claims audit runs as a job (it runs other studies many times; a /run is refused): its bar shows progress,
+     * Cancel stops it on the server, and with a small sample count the claims table appears when it is done.
+     */
+    @Test
+    void theClaimsAuditRunsAsAJobWithProgressCancelAndItsTable() throws Exception {
+        assertThat(post("/api/studies/claims/run", "{\"samples\": 2}")).contains("runs as a job");
+        Opened o = openLoaded("claims", 1440);
+        Locator bar = o.page.locator("#runs .job");
+        bar.waitFor();
+        o.page.waitForFunction("(() => { const b = document.querySelector('#runs .job'); return b && b.dataset.state === 'running' "
+                + "&& Number(b.querySelector('progress').value) > 0; })()", null, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+        o.shot("claims-running");
+        String id = bar.getAttribute("data-job");
+        bar.locator("button.cancel").click();
+        o.settle();
+        o.page.waitForFunction("t => fetch('/api/jobs/' + t).then(r => r.json()).then(j => j.state === 'cancelled')", id,
+                new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+        assertThat(api("GET", "/api/jobs/" + id, null).get("state").asText()).as("the server's job").isEqualTo("cancelled");
+        // two points per claim: the job runs to its end and the table shows every claim
+        Locator samples = o.page.locator(".design[data-design='A'] .field[data-key='samples'] input");
+        samples.fill("2");
+        o.page.waitForFunction("document.body.dataset.state !== 'done'", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        o.settle();
+        int rows = o.page.locator("section.claims table tbody tr").count();
+        assertThat(rows).as("a row per claim").isPositive();
+        assertThat(o.text(".card[data-metric='claims'] .v")).isEqualTo(Integer.toString(rows));
+        assertThat(o.page.locator("section.claims thead th").allInnerTexts()).containsExactly("claim", "claimed", "value", "P5–P95", "verdict",
+                "deciding input", "break-even");
+        assertThat(o.errors).isEmpty();
+        o.shot("claims");
+        o.page.close();
     }
 }

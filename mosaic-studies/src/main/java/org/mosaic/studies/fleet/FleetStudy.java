@@ -41,7 +41,8 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
     public record Input(
             @In(value = "The cluster: GPUs, scale-up domain, fabric, racks and rows, economics", document = "cluster",
                     defaultValue = ClusterDocument.DEFAULT) ClusterDocument cluster,
-            @In(value = "The technology policy: today (copper where it reaches, else laser optics), mosaic (MOSAIC where it reaches, "
+            @In(value = "The technology policy: today (copper where it reaches, else laser optics; 'none' is another name for it: the "
+                    + "cluster without MOSAIC, the baseline of every comparison), mosaic (MOSAIC where it reaches, "
                     + "else today's choice), mosaic-beyond-copper (copper, else MOSAIC, else laser optics), all-optical-laser",
                     range = "today|mosaic|mosaic-beyond-copper|all-optical-laser", defaultValue = DEFAULT_POLICY) String policy,
             @In(value = "Evaluate every policy on the same placement, with savings against today (then no policy is given)",

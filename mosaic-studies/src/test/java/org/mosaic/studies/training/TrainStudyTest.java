@@ -328,4 +328,12 @@ class TrainStudyTest {
         // without the timeline asked, the JSON has no schedule (sweeps and claims over train stay small)
         assertThat(Results.tree(STUDY.run(onSelene(p, List.of()))).has("pipelineSchedule")).isFalse();
     }
+
+    /** Issue 20: "none" is today's policy (no MOSAIC), so a list naming both names the baseline twice and is refused. */
+    @Test
+    void noneIsTodayAndNamingBothIsRefused() {
+        JobChecks.checkPolicies("--policy", List.of("none", "mosaic"));
+        assertThatThrownBy(() -> JobChecks.checkPolicies("--policy", List.of("today", "none")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("none is today");
+    }
 }
