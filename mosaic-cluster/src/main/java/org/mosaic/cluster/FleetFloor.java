@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
@@ -50,6 +49,10 @@ public record FleetFloor(String policy, int hallRows, int spineRoomRows, int rac
     public record RackLinks(int from, int to, String tier, String technology, long links) {
     }
 
+    /** A key of the rack-pair counts: racks, tier, technology index. */
+    private record Pair(int from, int to, int tierOrder, String tier, int tech) {
+    }
+
     public FleetFloor {
         racks = List.copyOf(racks);
         links = List.copyOf(links);
@@ -62,36 +65,55 @@ public record FleetFloor(String policy, int hallRows, int spineRoomRows, int rac
         GenerationMap gens = new GenerationMap(menu.generations());
         boolean onBoard = placed.topology().spec().domain().onBoard();
         String scaleUp = CablePlan.tierName(LinkTier.SCALE_UP);
-        Map<String, String> chosen = new java.util.HashMap<>();
+        // the policy's pick per (link class, length bin): links of one class come in runs, so the last class's picks are kept
+        Map<org.mosaic.cluster.topology.LinkClass, Map<Integer, String>> chosen = new java.util.HashMap<>();
         LayoutSpec.Cabling cabling = placed.spec().cabling();
-        Map<String, long[]> pairs = new TreeMap<>();
-        Map<String, Object[]> pairKeys = new LinkedHashMap<>();
-        Map<String, Long> byTech = new LinkedHashMap<>();
+        Map<Pair, long[]> pairs = new java.util.HashMap<>();
+        List<String> techs = new ArrayList<>();
+        org.mosaic.cluster.topology.LinkClass lastClass = null;
+        Map<Integer, String> picks = null;
+        String gen = null;
+        String tier = null;
         for (Link e : placed.topology().graph().links()) {
-            String tier = CablePlan.tierName(e.linkClass().tier());
+            if (e.linkClass() != lastClass) {
+                lastClass = e.linkClass();
+                picks = chosen.computeIfAbsent(lastClass, c -> new java.util.HashMap<>());
+                gen = gens.generationOf(lastClass).name();
+                tier = CablePlan.tierName(lastClass.tier());
+            }
             String tech;
             if (onBoard && tier.equals(scaleUp)) {
                 tech = FleetModel.ON_BOARD;
             } else {
                 // the fleet model's choice: the policy's pick for the link's generation, tier and length bin (FleetAssignment)
-                String gen = gens.generationOf(e.linkClass()).name();
-                double binned = cabling.bin(placed.cableMeters(e.source(), e.target())) * cabling.binMeters();
-                tech = chosen.computeIfAbsent(gen + " " + tier + " " + binned, k -> policy.choose(tier, binned, menu.options(gen))
+                int bin = cabling.bin(placed.cableMeters(e.source(), e.target()));
+                String g = gen;
+                String t = tier;
+                tech = picks.computeIfAbsent(bin, b -> policy.choose(t, b * cabling.binMeters(), menu.options(g))
                         .map(TechnologyOption::id).orElse(UNSERVED));
+            }
+            int ti = techs.indexOf(tech);
+            if (ti < 0) {
+                ti = techs.size();
+                techs.add(tech);
             }
             int r1 = placed.rackOf(e.source());
             int r2 = placed.rackOf(e.target());
-            int from = Math.min(r1, r2);
-            int to = Math.max(r1, r2);
-            String k = String.format(java.util.Locale.ROOT, "%09d %09d %s %s", from, to, tier, tech);
-            pairs.computeIfAbsent(k, x -> new long[1])[0] += e.links();
-            pairKeys.putIfAbsent(k, new Object[] {from, to, tier, tech});
-            byTech.merge(tech, (long) e.links(), Long::sum);
+            pairs.computeIfAbsent(new Pair(Math.min(r1, r2), Math.max(r1, r2), lastClass.tier().ordinal(), tier, ti), x -> new long[1])[0]
+                    += e.links();
         }
-        List<RackLinks> links = new ArrayList<>();
-        for (Map.Entry<String, long[]> p : pairs.entrySet()) {
-            Object[] k = pairKeys.get(p.getKey());
-            links.add(new RackLinks((Integer) k[0], (Integer) k[1], (String) k[2], (String) k[3], p.getValue()[0]));
+        List<Pair> order = new ArrayList<>(pairs.keySet());
+        order.sort(java.util.Comparator.comparingInt(Pair::from).thenComparingInt(Pair::to).thenComparing(Pair::tier)
+                .thenComparing(k -> techs.get(k.tech())));
+        List<RackLinks> links = new ArrayList<>(order.size());
+        Map<String, Long> byTech = new LinkedHashMap<>();
+        for (String t : techs) {
+            byTech.put(t, 0L);
+        }
+        for (Pair k : order) {
+            long n = pairs.get(k)[0];
+            links.add(new RackLinks(k.from(), k.to(), k.tier(), techs.get(k.tech()), n));
+            byTech.merge(techs.get(k.tech()), n, Long::sum);
         }
         return new FleetFloor(policy.name(), placed.hallRows(), placed.spineRoomRows(), placed.spec().floor().racksPerRow(),
                 placed.racks(), links, byTech);
