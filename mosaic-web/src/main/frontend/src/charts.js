@@ -278,11 +278,12 @@ export function floorChart(el, floor) {
   const n = racks.kind.length;
   let maxPos = floor.racksPerRow;
   for (let i = 0; i < n; i++) maxPos = Math.max(maxPos, racks.position[i] + 1);
-  const roomTop = (room) => (room === 'hall' ? 0 : floor.hallRows * s * 2 + gap);
-  const cx = (i) => racks.position[i] * s + s / 2 + 4;
-  const cy = (i) => roomTop(racks.room[i]) + racks.row[i] * s * 2 + s / 2 + 4;
-  const W = maxPos * s + 8;
-  const H = (floor.hallRows + floor.spineRoomRows) * s * 2 + (floor.spineRoomRows ? gap : 0) + 8;
+  // rows run down the page side by side (a hall of many rows is wider than deep); the spine room to the right of the hall
+  const roomLeft = (room) => (room === 'hall' ? 0 : floor.hallRows * s * 2 + gap);
+  const cx = (i) => roomLeft(racks.room[i]) + racks.row[i] * s * 2 + s / 2 + 4;
+  const cy = (i) => racks.position[i] * s + s / 2 + 14;
+  const W = (floor.hallRows + floor.spineRoomRows) * s * 2 + (floor.spineRoomRows ? gap : 0) + 8;
+  const H = maxPos * s + 18;
   const techColor = (t) => (t === 'unserved' ? '#ef4444' : t === 'on-board-trace' ? '#cbd5e1' : PALETTE[floor.technologies.indexOf(t) % PALETTE.length]);
   const parts = [];
   const L = floor.links;
@@ -305,7 +306,7 @@ export function floorChart(el, floor) {
   }
   const roleLegend = Object.keys(roles).map((k) => `<span data-role="${k}" data-count="${roles[k]}"><i style="background:${roleColors[k] || '#9ca3af'}"></i>${k} racks (${roles[k]})</span>`).join('');
   const techLegend = Object.entries(floor.linksByTechnology).map(([t, c]) => `<span data-tech="${escapeHtml(t)}" data-count="${c}"><i style="background:${techColor(t)}"></i>${escapeHtml(t)} (${Number(c).toLocaleString("en-US")} links)</span>`).join('');
-  el.innerHTML = `<svg class="floor" viewBox="0 0 ${W} ${H}" role="img" aria-label="floor of ${n} racks">${floor.spineRoomRows ? `<text x="4" y="${roomTop('spine-room') - 4}" class="tl-label">spine room</text>` : ''}${parts.join('')}${rackParts.join('')}</svg>
+  el.innerHTML = `<svg class="floor" viewBox="0 0 ${W} ${H}" role="img" aria-label="floor of ${n} racks"><text x="4" y="10" class="tl-label">hall (a column per row)</text>${floor.spineRoomRows ? `<text x="${roomLeft('spine-room') + 4}" y="10" class="tl-label">spine room</text>` : ''}${parts.join('')}${rackParts.join('')}</svg>
     <div class="blegend">${roleLegend}${techLegend}</div>`;
 }
 

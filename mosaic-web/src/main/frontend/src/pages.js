@@ -423,9 +423,9 @@ function renderInference(el, outs) {
 function renderClaims(el, outs) {
   cards(el, outs, [
     { label: 'claims audited', id: 'claims', get: (r) => r.claims?.length },
-    { label: 'hold', get: (r) => r.claims?.filter((c) => c.verdictKind === 'holds').length },
-    { label: 'hold only if', get: (r) => r.claims?.filter((c) => c.verdictKind === 'holds only if').length },
-    { label: 'do not hold', get: (r) => r.claims?.filter((c) => String(c.verdictKind).startsWith('does not hold')).length },
+    { label: 'hold', get: (r) => r.claims?.filter((c) => c.verdictKind === 'HOLDS').length },
+    { label: 'hold only if', get: (r) => r.claims?.filter((c) => c.verdictKind === 'HOLDS_ONLY_IF').length },
+    { label: 'do not hold', get: (r) => r.claims?.filter((c) => c.verdictKind === 'DOES_NOT_HOLD').length },
     { label: 'Latin-hypercube points per claim', get: (r) => r.samples },
     { label: 'seed', get: (r) => r.seed },
   ]);
@@ -436,9 +436,9 @@ function renderClaims(el, outs) {
     const box = section(el, `Claims against the model${outs.length > 1 ? ` — ${o.label}` : ''}`);
     box.classList.add('claims');
     table(box, ['claim', 'claimed', 'value', 'P5–P95', 'verdict', 'deciding input', 'break-even'], list.map((c) => ({
-      cls: `verdict-${String(c.verdictKind || '').replace(/\s+/g, '-')}`,
+      cls: `verdict-${String(c.verdictKind || '').toLowerCase()}`,
       cells: [{ text: c.claim, title: `${c.source}; ${c.metric}` }, c.claimed, { text: v(c.value, c.unit), num: true },
-        { text: `${v(c.p5, c.unit)} – ${v(c.p95, c.unit)}`, num: true }, { text: c.verdictKind, title: c.verdict },
+        { text: `${v(c.p5, c.unit)} – ${v(c.p95, c.unit)}`, num: true }, { text: String(c.verdictKind || '').toLowerCase().replace(/_/g, ' '), title: c.verdict },
         c.decidingInput ?? '—', { text: c.breakEven === null || c.breakEven === undefined ? '—' : v(c.breakEven, c.inputUnit), title: c.breakEvenNote || '' }],
     })), { tall: true });
   }

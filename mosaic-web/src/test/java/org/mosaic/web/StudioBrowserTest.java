@@ -433,9 +433,13 @@ class StudioBrowserTest {
         String id = bar.getAttribute("data-job");
         bar.locator("button.cancel").click();
         o.settle();
-        o.page.waitForFunction("t => fetch('/api/jobs/' + t).then(r => r.json()).then(j => j.state === 'cancelled')", id,
-                new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
-        assertThat(api("GET", "/api/jobs/" + id, null).get("state").asText()).as("the server's job").isEqualTo("cancelled");
+        // a running study stops at its next progress report: poll the server's job until it has
+        String state = api("GET", "/api/jobs/" + id, null).get("state").asText();
+        for (long until = System.nanoTime() + (long) (WAIT_MS * 1e6); state.equals("running") && System.nanoTime() < until; ) {
+            Thread.sleep(250);
+            state = api("GET", "/api/jobs/" + id, null).get("state").asText();
+        }
+        assertThat(state).as("the server's job").isEqualTo("cancelled");
         assertThat(o.errors).isEmpty();
         o.page.close();
     }
