@@ -218,6 +218,98 @@ export function arrayChart(el, rows, cols, roles, counts) {
     <div class="blegend">${legend}</div>${roles ? '' : '<p class="note">the result gives the counts, not the positions: squares in reading order</p>'}`;
 }
 
+/**
+ * One training step stage by stage (the train result's pipelineSchedule): a row per pipeline stage, its intervals in
+ * time order as the step model scheduled them (each ends at `end[i]`, the next starts there), coloured by kind. The
+ * colours and the counts in the legend are the result's; nothing is re-timed here.
+ */
+export const TIMELINE_COLORS = {
+  forward: '#2563eb', backward: '#dc2626', send: '#7c3aed', bubble: '#f1f5f9', dp: '#059669', wait: '#e2e8f0', optimizer: '#d97706',
+};
+
+export function timelineChart(el, sched) {
+  const W = 1000;
+  const rowH = 16;
+  const top = 4;
+  const left = 56;
+  const bottom = 22;
+  const H = top + sched.byStage.length * rowH + bottom;
+  const step = sched.stepSeconds;
+  const x = (t) => left + ((W - left - 8) * t) / step;
+  const tally = {};
+  const rects = [];
+  sched.byStage.forEach((st, row) => {
+    let start = 0;
+    const y = top + row * rowH;
+    rects.push(`<text x="${left - 6}" y="${y + rowH - 4}" text-anchor="end" class="tl-label">stage ${st.stage}</text>`);
+    for (let i = 0; i < st.end.length; i++) {
+      const kind = sched.kinds[st.kind[i]];
+      const end = st.end[i];
+      tally[kind] = (tally[kind] || 0) + 1;
+      const what = st.microBatch[i] >= 0 ? ` micro-batch ${st.microBatch[i]}, chunk ${st.chunk[i]}` : '';
+      rects.push(`<rect x="${x(start).toFixed(2)}" y="${y + 1}" width="${Math.max(0, x(end) - x(start)).toFixed(3)}" height="${rowH - 2}" fill="${TIMELINE_COLORS[kind] || '#9ca3af'}" data-kind="${kind}"><title>stage ${st.stage}: ${kind}${what}, ${quantity(start, 's', 4)} to ${quantity(end, 's', 4)}</title></rect>`);
+      start = end;
+    }
+  });
+  const ticks = [];
+  const raw = step / 8;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const inc = [1, 2, 5, 10].map((m) => m * mag).find((v) => v >= raw) || raw;
+  for (let t = 0; t <= step * (1 + 1e-9); t += inc) {
+    const y = top + sched.byStage.length * rowH;
+    ticks.push(`<line x1="${x(t)}" x2="${x(t)}" y1="${y}" y2="${y + 4}" stroke="#64748b"/><text x="${x(t)}" y="${y + 15}" text-anchor="middle" class="tl-label">${quantity(t, 's', 3)}</text>`);
+  }
+  const legend = Object.keys(TIMELINE_COLORS).filter((k) => tally[k]).map((k) => `<span data-kind="${k}" data-count="${tally[k]}"><i style="background:${TIMELINE_COLORS[k]}"></i>${k} (${tally[k]})</span>`).join('');
+  el.innerHTML = `<svg class="timeline" viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" role="img" aria-label="pipeline timeline of ${sched.stages} stages">${rects.join('')}${ticks.join('')}</svg>
+    <div class="blegend">${legend}</div>`;
+  el.dataset.intervals = String(Object.values(tally).reduce((a, b) => a + b, 0));
+}
+
+/**
+ * The fleet's floor (the fleet result's floor): each rack a square at its row and position (hall rows, then the spine
+ * room's), coloured by role; each pair of racks with links a line coloured by the technology the policy gave them (links
+ * inside a rack a ring on the rack); the legend gives the result's counts.
+ */
+export function floorChart(el, floor) {
+  const roleColors = { gpu: '#94a3b8', network: '#0f172a' };
+  const s = 14;
+  const gap = 2 * s;
+  const racks = floor.racks;
+  const n = racks.kind.length;
+  let maxPos = floor.racksPerRow;
+  for (let i = 0; i < n; i++) maxPos = Math.max(maxPos, racks.position[i] + 1);
+  // rows run down the page side by side (a hall of many rows is wider than deep); the spine room to the right of the hall
+  const roomLeft = (room) => (room === 'hall' ? 0 : floor.hallRows * s * 2 + gap);
+  const cx = (i) => roomLeft(racks.room[i]) + racks.row[i] * s * 2 + s / 2 + 4;
+  const cy = (i) => racks.position[i] * s + s / 2 + 14;
+  const W = (floor.hallRows + floor.spineRoomRows) * s * 2 + (floor.spineRoomRows ? gap : 0) + 8;
+  const H = maxPos * s + 18;
+  const techColor = (t) => (t === 'unserved' ? '#ef4444' : t === 'on-board-trace' ? '#cbd5e1' : PALETTE[floor.technologies.indexOf(t) % PALETTE.length]);
+  const parts = [];
+  const L = floor.links;
+  for (let i = 0; i < L.count.length; i++) {
+    const tech = floor.technologies[L.technology[i]];
+    const tier = floor.tiers[L.tier[i]];
+    const w = Math.min(3, 0.6 + Math.log10(1 + L.count[i]) * 0.8).toFixed(2);
+    const title = `<title>${escapeHtml(tier)}: ${L.count[i]} link${L.count[i] === 1 ? '' : 's'} on ${escapeHtml(tech)}, rack ${L.from[i]}${L.from[i] === L.to[i] ? ' (inside)' : ` to rack ${L.to[i]}`}</title>`;
+    if (L.from[i] === L.to[i]) {
+      parts.push(`<circle class="link" cx="${cx(L.from[i])}" cy="${cy(L.from[i])}" r="${s / 2 + 1}" fill="none" stroke="${techColor(tech)}" stroke-width="${w}" data-tech="${escapeHtml(tech)}" data-count="${L.count[i]}">${title}</circle>`);
+    } else {
+      parts.push(`<line class="link" x1="${cx(L.from[i])}" y1="${cy(L.from[i])}" x2="${cx(L.to[i])}" y2="${cy(L.to[i])}" stroke="${techColor(tech)}" stroke-opacity="0.55" stroke-width="${w}" data-tech="${escapeHtml(tech)}" data-count="${L.count[i]}">${title}</line>`);
+    }
+  }
+  const rackParts = [];
+  const roles = {};
+  for (let i = 0; i < n; i++) {
+    roles[racks.kind[i]] = (roles[racks.kind[i]] || 0) + 1;
+    rackParts.push(`<rect class="rack" x="${cx(i) - s / 2 + 1}" y="${cy(i) - s / 2 + 1}" width="${s - 2}" height="${s - 2}" rx="2" fill="${roleColors[racks.kind[i]] || '#9ca3af'}" data-role="${racks.kind[i]}"><title>rack ${i}: ${racks.kind[i]}, ${racks.room[i]} row ${racks.row[i]}, position ${racks.position[i]}</title></rect>`);
+  }
+  const roleLegend = Object.keys(roles).map((k) => `<span data-role="${k}" data-count="${roles[k]}"><i style="background:${roleColors[k] || '#9ca3af'}"></i>${k} racks (${roles[k]})</span>`).join('');
+  const techLegend = Object.entries(floor.linksByTechnology).map(([t, c]) => `<span data-tech="${escapeHtml(t)}" data-count="${c}"><i style="background:${techColor(t)}"></i>${escapeHtml(t)} (${Number(c).toLocaleString("en-US")} links)</span>`).join('');
+  el.innerHTML = `<svg class="floor" viewBox="0 0 ${W} ${H}" role="img" aria-label="floor of ${n} racks"><text x="4" y="10" class="tl-label">hall (a column per row)</text>${floor.spineRoomRows ? `<text x="${roomLeft('spine-room') + 4}" y="10" class="tl-label">spine room</text>` : ''}${parts.join('')}${rackParts.join('')}</svg>
+    <div class="blegend">${roleLegend}${techLegend}</div>`;
+}
+
 /** A table from rows of cells; numbers right-aligned. */
 export function table(el, head, rows, opts = {}) {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');

@@ -1,6 +1,6 @@
 // The studio's pages: which studies each runs with a design's values, and how each result JSON is drawn.
 // Every number drawn is read from a result the server computed; the browser never evaluates a model.
-import { arrayChart, barChart, eyeChart, figure, lineChart, table } from './charts.js';
+import { arrayChart, barChart, eyeChart, figure, lineChart, table, timelineChart, floorChart } from './charts.js';
 import { at, escapeHtml, quantity, unitOfKey } from './format.js';
 
 const section = (parent, title) => {
@@ -304,6 +304,17 @@ function renderFleet(el, outs) {
     })), { xLabel: 'length', xUnit: 'm', yLabel: 'links' });
   }
   for (const o of outs) {
+    const f = o.main?.floor;
+    if (f) {
+      const box = document.createElement('div');
+      box.className = 'floorplan';
+      box.dataset.design = o.label;
+      el.append(box);
+      floorChart(figure(box, `Floor under ${f.policy}${outs.length > 1 ? ` — ${o.label}` : ''}`,
+        `${f.hallRows} hall row${f.hallRows === 1 ? '' : 's'}${f.spineRoomRows ? ` and ${f.spineRoomRows} spine-room row${f.spineRoomRows === 1 ? '' : 's'}` : ''} of up to ${f.racksPerRow} racks; lines join racks with links, coloured by technology (rings: links inside a rack)`), f);
+    }
+  }
+  for (const o of outs) {
     const s = o.main?.savingsAgainstToday;
     if (s?.length) {
       table(section(el, `Against today${outs.length > 1 ? ` — ${o.label}` : ''}`), ['policy', 'power saved', 'energy saved/yr', 'cost saved/yr', 'homes', 'failures/day avoided'], s.map((x) => ({
@@ -336,6 +347,16 @@ function renderTrain(el, outs) {
   barsFrom(grid, 'HBM by use', outs, (r) => entries(r.memory).filter((e) => e.label.endsWith('Bytes') && e.label !== 'totalBytes' && e.label !== 'capacityBytes')
     .map((e) => ({ label: e.label.replace(/Bytes$/, ''), value: e.value })), 'B');
   for (const o of outs) {
+    const sc = o.main?.pipelineSchedule;
+    if (sc) {
+      const box = document.createElement('div');
+      box.className = 'pipeline';
+      box.dataset.design = o.label;
+      el.append(box);
+      timelineChart(figure(box, `One step, stage by stage${outs.length > 1 ? ` — ${o.label}` : ''}`,
+        `${sc.plan}: ${sc.schedule} pipeline of ${sc.stages} stages × ${sc.microBatches} micro-batches${sc.chunks > 1 ? ` × ${sc.chunks} chunks` : ''}; `
+        + `pipeline ${quantity(sc.pipelineSeconds, 's', 4)}, then DP ${quantity(sc.dpSeconds, 's', 3)} and optimizer ${quantity(sc.optimizerSeconds, 's', 3)}: step ${quantity(sc.stepSeconds, 's', 4)}`), sc);
+    }
     const ranked = o.main?.search?.ranked;
     if (ranked?.length) {
       table(section(el, `Fastest plans that fit${outs.length > 1 ? ` — ${o.label}` : ''}`), ['plan', 'step', 'MFU', 'HBM'], ranked.map((p) => ({
@@ -397,6 +418,32 @@ function renderInference(el, outs) {
   barsFrom(grid, 'Tokens/s per GPU by policy', outs, (r) => (r.runs || []).map((x) => ({ label: x.policy || x.system, value: x.serving?.gpuTokensPerSecond })), '');
 }
 
+// ---------------------------------------------------------------------------------------------------- claims
+
+function renderClaims(el, outs) {
+  cards(el, outs, [
+    { label: 'claims audited', id: 'claims', get: (r) => r.claims?.length },
+    { label: 'hold', get: (r) => r.claims?.filter((c) => c.verdictKind === 'HOLDS').length },
+    { label: 'hold only if', get: (r) => r.claims?.filter((c) => c.verdictKind === 'HOLDS_ONLY_IF').length },
+    { label: 'do not hold', get: (r) => r.claims?.filter((c) => c.verdictKind === 'DOES_NOT_HOLD').length },
+    { label: 'Latin-hypercube points per claim', get: (r) => r.samples },
+    { label: 'seed', get: (r) => r.seed },
+  ]);
+  for (const o of outs) {
+    const list = o.main?.claims;
+    if (!list?.length) continue;
+    const v = (x, unit) => (x === null || x === undefined ? '—' : quantity(x, unit === '1' ? '' : unit, 3));
+    const box = section(el, `Claims against the model${outs.length > 1 ? ` — ${o.label}` : ''}`);
+    box.classList.add('claims');
+    table(box, ['claim', 'claimed', 'value', 'P5–P95', 'verdict', 'deciding input', 'break-even'], list.map((c) => ({
+      cls: `verdict-${String(c.verdictKind || '').toLowerCase()}`,
+      cells: [{ text: c.claim, title: `${c.source}; ${c.metric}` }, c.claimed, { text: v(c.value, c.unit), num: true },
+        { text: `${v(c.p5, c.unit)} – ${v(c.p95, c.unit)}`, num: true }, { text: String(c.verdictKind || '').toLowerCase().replace(/_/g, ' '), title: c.verdict },
+        c.decidingInput ?? '—', { text: c.breakEven === null || c.breakEven === undefined ? '—' : v(c.breakEven, c.inputUnit), title: c.breakEvenNote || '' }],
+    })), { tall: true });
+  }
+}
+
 /**
  * The pages. `runs` are the studies each page asks with a design's values: `main` first (its problems go next to the
  * fields), the others optional (a failure only notes itself). `job: true` runs as a job with progress and cancel.
@@ -414,8 +461,9 @@ export const PAGES = [
   { id: 'emulate', group: 'Datapath', title: 'Emulate (FEC)', study: 'emulate', render: renderEmulate, job: true,
     runs: [{ key: 'flr', study: 'flr-curves', values: (v) => ({ deadChannels: Math.min(3, Math.max(0, Math.trunc(Number(v.deadChannels)) || 0)) }) }] },
   { id: 'flr', group: 'Datapath', title: 'FLR by mapping', study: 'flr-curves', render: renderFlr },
-  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet },
-  { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain },
+  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet, initial: { floor: true } },
+  { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain, initial: { timeline: true } },
   { id: 'goodput', group: 'Training', title: 'Goodput', study: 'goodput', render: renderGoodput, job: true },
   { id: 'inference', group: 'Inference', title: 'Inference', study: 'inference', render: renderInference },
+  { id: 'claims', group: 'Claims', title: 'Claims audit', study: 'claims', render: renderClaims, job: true },
 ];

@@ -120,6 +120,8 @@ final class InputForms {
             case "train" -> train();
             case "goodput" -> goodput();
             case "inference" -> inference();
+            // the claims audit's inputs are two numbers (samples, seed); the studio runs it as a job only (issue 20)
+            case "claims" -> InputForm.builder().build();
             case "report-channel", "report-cable", "report-datapath", "report-fleet", "report-training", "report-serving" ->
                     InputForm.notBindable("a report study evaluates the shipped presets together for the HTML report "
                             + "(`mosaic evaluate`); its inputs are lists of named scenarios, not values a form edits");

@@ -45,7 +45,15 @@ final class Limits {
             new Limit("train", "gpus", RUN_GPUS, JOB_GPUS, "GPUs of the job"),
             new Limit("inference", "gpus", RUN_GPUS, JOB_GPUS, "GPUs"),
             new Limit("emulate", "codewords", 10_000_000, 100_000_000, "codewords"),
-            new Limit("channel-sweep", "sweep", 200, 1_000, "sweep points"));
+            new Limit("channel-sweep", "sweep", 200, 1_000, "sweep points"),
+            // the claims audit runs other studies (samples + tornado + break-even solves) per claim: a job only, 64 points at most
+            new Limit("claims", "samples", 0, 64, "Latin-hypercube points per claim"));
+
+    /**
+     * Studies that only run as a job: their work is many runs of other studies, longer than a request should wait (issue 20:
+     * the claims audit). A /run is refused with 413 naming the jobs route.
+     */
+    static final java.util.Set<String> JOB_ONLY = java.util.Set.of("claims");
 
     private Limits() {
     }
@@ -56,6 +64,10 @@ final class Limits {
      * the hint to run larger work with the CLI.
      */
     static void checkWork(org.mosaic.studies.Study<?, ?> study, Record input, boolean job) {
+        if (!job && JOB_ONLY.contains(study.name())) {
+            throw new ApiException(413, "the " + study.name() + " study runs as a job, not in one request: it runs other studies many "
+                    + "times (hint: POST /api/studies/" + study.name() + "/jobs with the same body, or ./mosaic " + study.name() + ")", List.of());
+        }
         List<Problem> problems = new java.util.ArrayList<>();
         for (java.lang.reflect.RecordComponent c : input.getClass().getRecordComponents()) {
             Object v = value(c, input);

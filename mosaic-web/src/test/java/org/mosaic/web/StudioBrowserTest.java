@@ -253,6 +253,60 @@ class StudioBrowserTest {
         o.page.close();
     }
 
+    /** Issue 20: the train page draws the result's pipelineSchedule, one row per stage, one rectangle per interval. */
+    @Test
+    void theTrainPageDrawsTheStepsPipelineTimelineFromTheResult() throws Exception {
+        Opened o = open("train", 1440);
+        JsonNode r = api("POST", "/api/studies/train/run", "{\"timeline\": true}");
+        JsonNode sc = r.get("pipelineSchedule");
+        int intervals = 0;
+        for (JsonNode st : sc.get("byStage")) {
+            intervals += st.get("end").size();
+        }
+        assertThat(o.page.locator("svg.timeline").count()).isEqualTo(1);
+        assertThat(o.page.locator("svg.timeline rect").count()).as("one rectangle per interval of the result").isEqualTo(intervals);
+        assertThat(o.page.locator("svg.timeline text.tl-label", new Page.LocatorOptions().setHasText("stage ")).count())
+                .as("one row per stage").isEqualTo(sc.get("stages").intValue());
+        int forwards = 0;
+        int forward = 0;
+        for (int k = 0; k < sc.get("kinds").size(); k++) {
+            forward = sc.get("kinds").get(k).asText().equals("forward") ? k : forward;
+        }
+        for (JsonNode st : sc.get("byStage")) {
+            for (JsonNode k : st.get("kind")) {
+                forwards += k.intValue() == forward ? 1 : 0;
+            }
+        }
+        assertThat(o.page.locator("svg.timeline rect[data-kind=forward]").count()).isEqualTo(forwards);
+        assertThat(o.page.locator(".blegend span[data-kind=forward]").getAttribute("data-count")).isEqualTo(Integer.toString(forwards));
+        assertThat(o.text(".pipeline figcaption")).contains(r.get("planLabel").asText());
+        assertThat(o.errors).isEmpty();
+        o.shot("train-timeline");
+        o.page.close();
+    }
+
+    /** Issue 20: the fleet page draws the result's floor: a square per rack, a line or ring per rack pair, the result's counts. */
+    @Test
+    void theFleetPageDrawsTheFloorWithTheResultsCounts() throws Exception {
+        Opened o = open("fleet", 1440);
+        JsonNode r = api("POST", "/api/studies/fleet/run", "{\"floor\": true}");
+        JsonNode f = r.get("floor");
+        assertThat(o.page.locator("svg.floor rect.rack").count()).as("a square per rack").isEqualTo(r.get("racks").intValue());
+        assertThat(o.page.locator("svg.floor rect.rack[data-role=gpu]").count()).isEqualTo(r.get("gpuRacks").intValue());
+        assertThat(o.page.locator("svg.floor .link").count()).as("a line or ring per rack pair").isEqualTo(f.get("links").get("count").size());
+        for (var e : (Iterable<Map.Entry<String, JsonNode>>) f.get("linksByTechnology")::fields) {
+            String tech = e.getKey();
+            assertThat(o.page.locator(".floorplan .blegend span[data-tech='" + tech + "']").getAttribute("data-count"))
+                    .as("legend of " + tech).isEqualTo(e.getValue().asText());
+            Object drawn = o.page.evaluate("t => [...document.querySelectorAll('svg.floor .link')].filter(x => x.dataset.tech === t)"
+                    + ".reduce((a, x) => a + Number(x.dataset.count), 0)", tech);
+            assertThat(((Number) drawn).longValue()).as("links drawn on " + tech).isEqualTo(e.getValue().longValue());
+        }
+        assertThat(o.errors).isEmpty();
+        o.shot("fleet-floor");
+        o.page.close();
+    }
+
     @Test
     void anInvalidValueShowsTheServersMessageNextToItsField() {
         Opened o = open("channel", 1440);
@@ -349,5 +403,44 @@ class StudioBrowserTest {
         } finally {
             release.countDown();
         }
+    }
+
+    /**
+     * Issue 20: the claims audit runs as a job (it runs other studies many times; a /run is refused): its bar shows progress,
+     * Cancel stops it on the server, and with a small sample count the claims table appears when it is done.
+     */
+    @Test
+    void theClaimsAuditRunsAsAJobWithProgressCancelAndItsTable() throws Exception {
+        assertThat(post("/api/studies/claims/run", "{\"samples\": 2}")).contains("runs as a job");
+        Opened o = openLoaded("claims", 1440);
+        Locator samples = o.page.locator(".design[data-design='A'] .field[data-key='samples'] input");
+        // two points per claim: the job runs to its end and the table shows every claim
+        samples.fill("2");
+        o.page.waitForFunction("document.body.dataset.state !== 'done'", null, new Page.WaitForFunctionOptions().setTimeout(5_000));
+        o.settle();
+        int rows = o.page.locator("section.claims table tbody tr").count();
+        assertThat(rows).as("a row per claim").isPositive();
+        assertThat(o.text(".card[data-metric='claims'] .v")).isEqualTo(Integer.toString(rows));
+        assertThat(o.page.locator("section.claims thead th").allInnerTexts()).containsExactly("claim", "claimed", "value", "P5–P95", "verdict",
+                "deciding input", "break-even");
+        o.shot("claims");
+        // the studio's most (64 points per claim): its bar shows the study's progress and Cancel stops it on the server
+        samples.fill("64");
+        Locator bar = o.page.locator("#runs .job");
+        o.page.waitForFunction("(() => { const b = document.querySelector('#runs .job'); return b && b.dataset.state === 'running' "
+                + "&& Number(b.querySelector('progress').value) > 0; })()", null, new Page.WaitForFunctionOptions().setTimeout(WAIT_MS));
+        o.shot("claims-running");
+        String id = bar.getAttribute("data-job");
+        bar.locator("button.cancel").click();
+        o.settle();
+        // a running study stops at its next progress report: poll the server's job until it has
+        String state = api("GET", "/api/jobs/" + id, null).get("state").asText();
+        for (long until = System.nanoTime() + (long) (WAIT_MS * 1e6); state.equals("running") && System.nanoTime() < until; ) {
+            Thread.sleep(250);
+            state = api("GET", "/api/jobs/" + id, null).get("state").asText();
+        }
+        assertThat(state).as("the server's job").isEqualTo("cancelled");
+        assertThat(o.errors).isEmpty();
+        o.page.close();
     }
 }

@@ -46,6 +46,12 @@ public record Policy(String name, String description, List<Rule> rules, Map<Stri
     public static final String MOSAIC = "mosaic";
     public static final String ALL_OPTICAL_LASER = "all-optical-laser";
     public static final String MOSAIC_BEYOND_COPPER = "mosaic-beyond-copper";
+    /**
+     * "none" — the cluster without MOSAIC, what every comparison is against — is {@value #TODAY}: copper where it reaches,
+     * else laser optics. {@link #named} takes it as another name of {@value #TODAY} (the result says {@value #TODAY}), so
+     * there is one baseline, listed first in every fleet and goodput comparison (issue 20).
+     */
+    public static final String NONE = "none";
     /** The named policies, in report order. */
     public static final List<String> NAMES = List.of(TODAY, MOSAIC, MOSAIC_BEYOND_COPPER, ALL_OPTICAL_LASER);
 
@@ -226,7 +232,7 @@ public record Policy(String name, String description, List<Rule> rules, Map<Stri
     public static Policy named(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         return switch (n) {
-            case TODAY -> today();
+            case TODAY, NONE -> today();
             case MOSAIC -> mosaic();
             case MOSAIC_BEYOND_COPPER -> mosaicBeyondCopper();
             case ALL_OPTICAL_LASER -> allOpticalLaser();

@@ -365,6 +365,8 @@ public final class StepModel {
             double dpTotal = 0;
             double optimizer = 0;
             double[] stageParams = stageParameters();
+            double[] stageDp = new double[stages];
+            double[] stageOptimizer = new double[stages];
             for (int s = 0; s < stages; s++) {
                 double[] dp = dataParallelSeconds(stageParams[s], stageExpertParams(s));
                 double fwdWindow = 0;
@@ -381,11 +383,13 @@ public final class StepModel {
                 double exposed = off.contains(Overlap.DP_GRADIENTS) || !p.dpOverlap() ? dp[0] + dp[1]
                         : reduceExposed + gatherExposed + u * (dp[0] - reduceExposed + dp[1] - gatherExposed);
                 dpExposed = Math.max(dpExposed, exposed);
+                stageDp[s] = exposed;
                 dpTotal = Math.max(dpTotal, dp[0] + dp[1]);
                 double shard = p.distributedOptimizer() ? (stageParams[s] - stageExpertParams(s)) / gradGroup()
                         + stageExpertParams(s) / expertGradGroup() : stageParams[s];
-                optimizer = Math.max(optimizer, k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER)
-                        + k.memorySeconds(stageParams[s] * GRAD_BUFFER_BYTES_PER_PARAMETER));
+                stageOptimizer[s] = k.memorySeconds(shard * ADAM_BYTES_PER_PARAMETER)
+                        + k.memorySeconds(stageParams[s] * GRAD_BUFFER_BYTES_PER_PARAMETER);
+                optimizer = Math.max(optimizer, stageOptimizer[s]);
             }
             double step = pr.makespanSeconds() + dpExposed + optimizer;
 
@@ -436,7 +440,9 @@ public final class StepModel {
             comm.put("p2pSeconds", p2p);
             comm.put("dpSecondsTotal", dpTotal);
             return new StepResult(m.name(), p, sys.name(), sys.gpus(), step, br, mfu, p.globalBatch() * (double) m.sequenceLength() / step,
-                    modelFlops / step / sys.gpus(), mem, pr, comm);
+                    modelFlops / step / sys.gpus(), mem, pr, comm,
+                    timeline ? StepSchedule.of(schedule == PipelineSchedule.INTERLEAVED ? "interleaved" : "1F1B", pr, p.microBatches(), v,
+                            p2p, stageDp, stageOptimizer) : null);
         }
 
         /**

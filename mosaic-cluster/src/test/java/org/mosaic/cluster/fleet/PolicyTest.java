@@ -108,4 +108,13 @@ class PolicyTest {
         assertThat(m.unservedByTier()).containsExactly(Map.entry("b", 7L), Map.entry("c", 3L));
         assertThat(m.unserved()).hasSize(2);
     }
+
+    /** Issue 20: "none" (no MOSAIC) is today's copper + laser optics, the one baseline every comparison lists first. */
+    @Test
+    void noneIsTodaysCopperAndLaserOpticsTheBaselineOfEveryComparison() {
+        assertThat(Policy.named("none")).isEqualTo(Policy.today());
+        assertThat(Policy.named(" None ")).isEqualTo(Policy.today());
+        assertThat(Policy.NAMES.get(0)).isEqualTo(Policy.TODAY);
+        assertThat(Policy.today().rules()).noneMatch(r -> r.toString().contains(TechnologyMenu.MOSAIC_PLUGGABLE));
+    }
 }

@@ -23,13 +23,21 @@ import org.mosaic.cluster.layout.RackLayout;
  * @param placed              the placed cluster every policy was evaluated on
  * @param menu                the technology menu the policies chose from
  * @param evaluated           the policies as evaluated (with the rules), in run order
+ * @param floor               the racks and the links between them by technology under the first policy, when asked
  */
 public record FleetResult(@JsonUnwrapped PolicyRun run,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<PolicyRun> policies,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<PolicySavings> savingsAgainstToday,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<String> technologyNotes,
                           @JsonIgnore String clusterName, @JsonIgnore RackLayout placed, @JsonIgnore TechnologyMenu menu,
-                          @JsonIgnore List<Policy> evaluated) {
+                          @JsonIgnore List<Policy> evaluated, @JsonInclude(JsonInclude.Include.NON_NULL) FloorView floor) {
+
+    /** A result without its floor. */
+    public FleetResult(PolicyRun run, List<PolicyRun> policies, List<PolicySavings> savingsAgainstToday, List<String> technologyNotes,
+                       String clusterName, RackLayout placed, TechnologyMenu menu, List<Policy> evaluated) {
+        this(run, policies, savingsAgainstToday, technologyNotes, clusterName, placed, menu, evaluated, null);
+    }
+
     public FleetResult {
         policies = policies == null ? null : List.copyOf(policies);
         savingsAgainstToday = savingsAgainstToday == null ? null : List.copyOf(savingsAgainstToday);

@@ -36,11 +36,13 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
      * @param technologies   cable documents as technologies, each to be chosen by a rule
      * @param catalog        a technology catalog merged over the shipped one, or null
      * @param rules          per-tier rules TIER=ID[,ID...]
+     * @param floor          whether the result gains the floor (racks and links by technology) under the first policy
      */
     public record Input(
             @In(value = "The cluster: GPUs, scale-up domain, fabric, racks and rows, economics", document = "cluster",
                     defaultValue = ClusterDocument.DEFAULT) ClusterDocument cluster,
-            @In(value = "The technology policy: today (copper where it reaches, else laser optics), mosaic (MOSAIC where it reaches, "
+            @In(value = "The technology policy: today (copper where it reaches, else laser optics; 'none' is another name for it: the "
+                    + "cluster without MOSAIC, the baseline of every comparison), mosaic (MOSAIC where it reaches, "
                     + "else today's choice), mosaic-beyond-copper (copper, else MOSAIC, else laser optics), all-optical-laser",
                     range = "today|mosaic|mosaic-beyond-copper|all-optical-laser", defaultValue = DEFAULT_POLICY) String policy,
             @In(value = "Evaluate every policy on the same placement, with savings against today (then no policy is given)",
@@ -52,7 +54,16 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
             @In(value = "A technology catalog whose technologies add to the shipped catalog or replace the entries with their id",
                     document = "catalog") NamedDocument catalog,
             @In(value = "Rules TIER=ID[,ID...]: on this tier (scale-up, gpu-leaf, leaf-spine, spine-core) the first of these "
-                    + "technologies that reaches; other tiers follow the policy", range = "TIER=ID[,ID...]") List<String> rules) {
+                    + "technologies that reaches; other tiers follow the policy", range = "TIER=ID[,ID...]") List<String> rules,
+            @In(value = "Whether the JSON gains floor: every rack's row and position and the links between racks by technology, "
+                    + "under the first policy (for a floor drawing)", defaultValue = "false") boolean floor) {
+
+        /** The inputs without the floor. */
+        public Input(ClusterDocument cluster, String policy, boolean comparePolicies, Integer jobGpus, List<NamedDocument> technologies,
+                     NamedDocument catalog, List<String> rules) {
+            this(cluster, policy, comparePolicies, jobGpus, technologies, catalog, rules, false);
+        }
+
         public Input {
             if (cluster == null) {
                 throw new UsageException("a fleet study needs a cluster (hint: ClusterDocument.preset(\"" + ClusterDocument.DEFAULT + "\"))");
@@ -146,14 +157,15 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
                     TierSums.failuresPerDayByTier(r)));
             progress.step();
         }
+        FloorView floor = in.floor() ? FloorView.of(org.mosaic.cluster.FleetFloor.of(placed, evaluated.get(0), interconnect.menu())) : null;
         if (!in.comparePolicies()) {
-            return new FleetResult(runs.get(0), null, null, resolved.notes(), p.name(), placed, interconnect.menu(), evaluated);
+            return new FleetResult(runs.get(0), null, null, resolved.notes(), p.name(), placed, interconnect.menu(), evaluated, floor);
         }
         FleetMetrics today = runs.get(0).result().metrics();
         List<PolicySavings> savings = new ArrayList<>();
         for (PolicyRun r : runs.subList(1, runs.size())) {
             savings.add(PolicySavings.between(today, r.result().metrics(), p.economics()));
         }
-        return new FleetResult(null, runs, savings, resolved.notes(), p.name(), placed, interconnect.menu(), evaluated);
+        return new FleetResult(null, runs, savings, resolved.notes(), p.name(), placed, interconnect.menu(), evaluated, floor);
     }
 }

@@ -28,13 +28,15 @@ public final class JobChecks {
             if (n.equals("all")) {
                 throw new UsageException(flag + " " + String.join(",", names) + ": \"all\" already names every policy; expected it alone");
             }
-            if (!seen.add(n)) {
-                throw new UsageException(flag + " " + String.join(",", names) + ": " + n + " is named twice; expected each policy once");
-            }
+            String resolved;
             try {
-                Policy.named(n);
+                resolved = Policy.named(n).name();
             } catch (IllegalArgumentException e) {
                 throw new UsageException(flag + " " + e.getMessage());
+            }
+            if (!seen.add(resolved)) {
+                throw new UsageException(flag + " " + String.join(",", names) + ": " + n + " is named twice" + (resolved.equals(n.trim().toLowerCase(Locale.ROOT)) ? ""
+                        : " (" + n + " is " + resolved + ": the cluster without MOSAIC)") + "; expected each policy once");
             }
         }
         if (names.isEmpty()) {

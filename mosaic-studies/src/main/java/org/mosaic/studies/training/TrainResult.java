@@ -27,12 +27,21 @@ import org.mosaic.studies.Metric;
  * @param runs            every run, in the order asked
  * @param modelFacts      the model's size, for the table's heading
  * @param timeline        the first run's step with its pipeline op by op (when asked for a plot), else null
+ * @param pipelineSchedule the first run's step stage by stage, interval by interval (when the timeline is asked), else absent
  */
 public record TrainResult(@JsonUnwrapped TrainRun first, @JsonInclude(JsonInclude.Include.NON_NULL) SearchSummary search,
                           @Metric(unit = "s", value = "communication totals") Map<String, Double> communication,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<PolicyRun> policies,
                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> technologyNotes,
-                          @JsonIgnore List<PolicyRun> runs, @JsonIgnore ModelFacts modelFacts, @JsonIgnore StepResult timeline) {
+                          @JsonIgnore List<PolicyRun> runs, @JsonIgnore ModelFacts modelFacts, @JsonIgnore StepResult timeline,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) PipelineTimeline pipelineSchedule) {
+
+    /** The result without its pipeline schedule's columns. */
+    public TrainResult(TrainRun first, SearchSummary search, Map<String, Double> communication, List<PolicyRun> policies,
+                       List<String> technologyNotes, List<PolicyRun> runs, ModelFacts modelFacts, StepResult timeline) {
+        this(first, search, communication, policies, technologyNotes, runs, modelFacts, timeline,
+                timeline == null || timeline.schedule() == null ? null : PipelineTimeline.of(timeline.plan().label(), timeline.schedule()));
+    }
 
     /** One run with its plan search (absent for a fixed plan). */
     public record PolicyRun(@JsonUnwrapped TrainRun run, @JsonInclude(JsonInclude.Include.NON_NULL) SearchSummary search) {

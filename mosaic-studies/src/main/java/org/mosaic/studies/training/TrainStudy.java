@@ -85,7 +85,8 @@ public final class TrainStudy implements Study<TrainStudy.Input, TrainResult> {
             @In(value = "plans listed by a search", unit = "1", range = "1..100", defaultValue = "5") int top,
             @In(value = "compute slow-down of the slowest GPUs, one per pipeline stage, slowest first", unit = "1", range = ">= 1")
             List<Double> stragglers,
-            @In(value = "whether to keep the first run's pipeline op by op (for a timeline plot)", defaultValue = "false") boolean timeline,
+            @In(value = "whether to keep the first run's pipeline op by op (for a timeline plot); the JSON then gains pipelineSchedule, the "
+                    + "step stage by stage", defaultValue = "false") boolean timeline,
             @In(value = "what lives in the GPU's second memory tier (hostMemory of the gpu document) instead of HBM, as Calculon models "
                     + "offload: none; auto (with a search: a plan that fits only with offload offloads the fewest parts that make it fit); "
                     + "or weights, activations, optimizer joined by '+' (all: the three)", range = "none|auto|all|weights+activations+optimizer",

@@ -37,7 +37,7 @@ class FleetStudyTest {
         assertThat(STUDY.question()).isNotBlank();
         List<InputSpec> inputs = STUDY.inputs();
         assertThat(inputs).extracting(InputSpec::name).containsExactly("cluster", "policy", "comparePolicies", "jobGpus", "technologies",
-                "catalog", "rules");
+                "catalog", "rules", "floor");
         assertThat(inputs).allSatisfy(i -> assertThat(i.description()).isNotBlank());
         List<MetricSpec> metrics = STUDY.metrics();
         assertThat(metrics).isNotEmpty().allSatisfy(m -> assertThat(m.unit()).isNotBlank());
@@ -145,5 +145,30 @@ class FleetStudyTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("expected 1 to 72");
         assertThatThrownBy(() -> STUDY.run(new FleetStudy.Input(RACK, Policy.TODAY, false, null, List.of(), null,
                 List.of("leaf-spine=dsp-dr8")))).isInstanceOf(UsageException.class).hasMessageContaining("no leaf-spine tier");
+    }
+
+    /** Issue 20: the floor in the JSON (asked) counts the run's racks and topology links; without the ask there is none. */
+    @Test
+    void theFloorInTheJsonCountsTheRunsRacksAndLinks() {
+        ClusterDocument h100 = ClusterDocument.preset("h100-16k");
+        JsonNode json = Results.tree(STUDY.run(new FleetStudy.Input(h100, Policy.TODAY, false, null, List.of(), null, List.of(), true)));
+        JsonNode floor = json.get("floor");
+        assertThat(floor.get("policy").asText()).isEqualTo(Policy.TODAY);
+        assertThat(floor.get("racks").get("kind")).hasSize(json.get("racks").intValue());
+        long gpuRacks = 0;
+        for (JsonNode k : floor.get("racks").get("kind")) {
+            gpuRacks += k.asText().equals("gpu") ? 1 : 0;
+        }
+        assertThat(gpuRacks).isEqualTo(json.get("gpuRacks").longValue());
+        long links = 0;
+        for (JsonNode c : floor.get("links").get("count")) {
+            links += c.longValue();
+        }
+        long topology = 0;
+        for (JsonNode t : json.get("topologyLinks")) {
+            topology += t.longValue();
+        }
+        assertThat(links).isEqualTo(topology);
+        assertThat(Results.tree(STUDY.run(FleetStudy.Input.of(RACK, Policy.TODAY))).has("floor")).isFalse();
     }
 }

@@ -298,4 +298,42 @@ class TrainStudyTest {
         assertThat(inputs).filteredOn(i -> i.name().equals("tpOverlap")).singleElement()
                 .satisfies(i -> assertThat(i.range()).isEqualTo("none|backward|ring|pipelined"));
     }
+
+    /** Issue 20: the JSON's pipeline schedule (the studio's timeline) is the step model's, and every stage ends at the step. */
+    @Test
+    void theJsonsPipelineScheduleEndsEveryStageAtTheStepTime() {
+        ParallelPlan p = GPT3.plan(true);
+        TrainStudy.Input in = new TrainStudy.Input(GPT3.model(), PublishedRuns.SELENE, null, null, null, false, (long) GPT3.gpus(), List.of(),
+                null, List.of(), p.tp(), p.pp(), p.dp(), p.ep(), p.cp(), p.interleave(), p.microBatch(), p.globalBatch(), p.recompute(),
+                p.sequenceParallel(), p.distributedOptimizer(), p.flashAttention(), p.tpOverlap(), p.dpOverlap(), p.matmulType(), null, false, 5,
+                List.of(), true);
+        JsonNode json = Results.tree(STUDY.run(in));
+        JsonNode s = json.get("pipelineSchedule");
+        assertThat(s).isNotNull();
+        assertThat(s.get("stepSeconds").doubleValue()).isEqualTo(json.get("stepSeconds").doubleValue());
+        assertThat(s.get("stages").intValue()).isEqualTo(p.pp());
+        assertThat(s.get("byStage")).hasSize(p.pp());
+        List<String> kinds = new java.util.ArrayList<>();
+        s.get("kinds").forEach(k -> kinds.add(k.textValue()));
+        int forward = kinds.indexOf("forward");
+        for (JsonNode stage : s.get("byStage")) {
+            JsonNode end = stage.get("end");
+            assertThat(end.get(end.size() - 1).doubleValue()).isEqualTo(json.get("stepSeconds").doubleValue());
+            long forwards = 0;
+            for (JsonNode k : stage.get("kind")) {
+                forwards += k.intValue() == forward ? 1 : 0;
+            }
+            assertThat(forwards).isEqualTo((long) p.microBatches() * p.interleave());
+        }
+        // without the timeline asked, the JSON has no schedule (sweeps and claims over train stay small)
+        assertThat(Results.tree(STUDY.run(onSelene(p, List.of()))).has("pipelineSchedule")).isFalse();
+    }
+
+    /** Issue 20: "none" is today's policy (no MOSAIC), so a list naming both names the baseline twice and is refused. */
+    @Test
+    void noneIsTodayAndNamingBothIsRefused() {
+        JobChecks.checkPolicies("--policy", List.of("none", "mosaic"));
+        assertThatThrownBy(() -> JobChecks.checkPolicies("--policy", List.of("today", "none")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("none is today");
+    }
 }
