@@ -117,6 +117,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + String.join(", ", org.mosaic.optics.ChannelSpecs.CABLE_SECTIONS) + "), but no scenario evaluated is a "
                     + "cable: it would change nothing (hint: add a cable preset, e.g. --preset mosaic-800g)");
         }
+        // every scenario bound before any work: the claims audit (the first section, tens of seconds) used to run before the
+        // channel section found an unknown --set key
+        ChannelReportStudy.refuseBadScenarios(inputs.stream().map(ChannelSection.Input::doc).toList());
         Path index;
         ChannelSection channel;
         CableSection cable;

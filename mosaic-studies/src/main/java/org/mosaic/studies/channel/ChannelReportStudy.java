@@ -77,6 +77,19 @@ public final class ChannelReportStudy implements Study<ChannelReportStudy.Input,
         return ChannelMetrics.complete(Study.super.metrics());
     }
 
+    /**
+     * Binds every scenario as the channel and cable report studies will, so that a front end running several studies (the
+     * report) can refuse a bad document or {@code --set} before any of them starts, not after the ones before it ran.
+     */
+    public static void refuseBadScenarios(List<org.mosaic.core.scenario.ScenarioDocument> docs) {
+        for (org.mosaic.core.scenario.ScenarioDocument doc : docs) {
+            ChannelSpecs.bind(doc);
+            if (LinkSpecs.isCable(doc)) {
+                LinkSpecs.bind(doc);
+            }
+        }
+    }
+
     /** Every input evaluated. Bad scenarios fail here, before anything is evaluated. */
     @Override
     public ChannelReportResult run(Input input, Progress progress) {
