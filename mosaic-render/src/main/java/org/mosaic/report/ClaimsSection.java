@@ -154,7 +154,7 @@ public final class ClaimsSection implements Section {
         int right = 120;
         int rowH = 16;
         int headH = 30;
-        int footH = 26;
+        int footH = 38;
         int y0 = 0;
         StringBuilder body = new StringBuilder();
         for (ClaimsStudy.Claim c : shown) {
@@ -179,7 +179,7 @@ public final class ClaimsSection implements Section {
                 hi = Math.max(hi, claimed);
             }
             double pad = 0.04 * (hi - lo);
-            double a = lo - pad;
+            double a = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;   // a metric that cannot go negative keeps its axis at 0
             double z = hi + pad;
             int top = y0 + headH;
             int panelH = headH + rowH * bars.size() + footH;
@@ -204,11 +204,10 @@ public final class ClaimsSection implements Section {
                 body.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s</text>", left + width + 6, y + 10,
                         Html.esc(num(b.low()) + " – " + num(b.high()))));
                 if (b.input().equals(c.decidingInput()) && c.breakEven() != null && claimedOn) {
+                    // the deciding input's bar crosses the claimed figure at its break-even: a mark on the bar
                     double xc = tx(claimed, a, z, left, width, c.value());
                     body.append(String.format(Locale.ROOT, "<path d=\"M%.1f %d l-4 -5 h8 z\" fill=\"#c00\"/>", xc, y));
-                    body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#c00\" text-anchor=\"middle\" "
-                            + "font-size=\"10\">break-even %s</text>", xc, y - 6 < top ? y + 22 : y - 6,
-                            Html.esc(num(c.breakEven()) + (c.inputUnit() == null || c.inputUnit().isEmpty() ? "" : " " + c.inputUnit()))));
+                    body.append(String.format(Locale.ROOT, "<path d=\"M%.1f %d l-4 5 h8 z\" fill=\"#c00\"/>", xc, y + 11));
                 }
             }
             int bottom = top + rowH * bars.size() + 4;
@@ -225,8 +224,10 @@ public final class ClaimsSection implements Section {
                 double xc = tx(claimed, a, z, left, width, c.value());
                 body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c00\" "
                         + "stroke-width=\"1.5\"/>", xc, top - 2, xc, bottom));
-                body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#c00\" text-anchor=\"middle\">claimed</text>",
-                        xc, bottom + 12));
+                String be = c.breakEven() == null ? "" : " — break-even " + shortInput(c.decidingInput()) + " = "
+                        + num(c.breakEven()) + (c.inputUnit() == null || c.inputUnit().isEmpty() ? "" : " " + c.inputUnit());
+                body.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" fill=\"#c00\">%s</text>", bottom + 26,
+                        Html.esc("red line: claimed " + num(claimed) + unit(c) + be)));
             } else if (Double.isFinite(claimed)) {
                 boolean rightSide = claimed > hi;
                 body.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#c00\" text-anchor=\"%s\">%s</text>",

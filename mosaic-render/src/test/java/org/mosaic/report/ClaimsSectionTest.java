@@ -67,8 +67,8 @@ class ClaimsSectionTest {
         ClaimsSection s = new ClaimsSection(new ClaimsStudy.Result(4, 0, List.of(onChart, offChart,
                 claim("unranged", 12, 12, 12, Verdict.Kind.HOLDS, "holds", null, null)), Map.of()));
         String svg = s.tornadoes();
-        assertThat(svg).startsWith("<svg id=\"claims-tornado\"").contains("only-if: metric", "fails: metric", "break-even 0.8 dB/m",
-                ">claimed<", "claimed 100 m →").doesNotContain("unranged", ">flat<", "NaN");
+        assertThat(svg).startsWith("<svg id=\"claims-tornado\"").contains("only-if: metric", "fails: metric", "break-even x = 0.8 dB/m",
+                "claimed 10 m", "claimed 100 m →").doesNotContain("unranged", ">flat<", "NaN");
         assertThat(svg.indexOf(">x<")).as("the largest swing first").isLessThan(svg.indexOf(">y<"));
         assertThat(s.html()).contains("What moves each claim");
         assertThat(new ClaimsSection(RESULT).tornadoes()).as("no claim with a swing: no chart").isEmpty();
