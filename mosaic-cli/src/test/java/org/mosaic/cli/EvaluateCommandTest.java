@@ -108,7 +108,7 @@ class EvaluateCommandTest {
         int cables = CompareCommand.cablePresets().size();
         assertThat(cables).isEqualTo(3);
         assertThat(html.split("<svg", -1).length - 1).as("charts")
-                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3 + 4 + 7 + 5 + 1 + 1); // + 4 datapath, 7 fleet, 5 training, 1 serving, 1 claims charts
+                .isEqualTo(5 * ScenarioDocument.presetNames().size() + 2 * cables + 3 + 4 + 7 + 5 + 1 + 2); // + 4 datapath, 7 fleet, 5 training, 1 serving, 2 claims charts (intervals, tornadoes)
         assertThat(html).contains("Channel plan", "Power per end at 800G", "FIT per end", "Reach against lane rate",
                 "Reliability over the service life", "MOSAIC's claims, recomputed");
         assertThat(html).contains("<section id=\"training\">", "<svg id='training-pipeline'", "Korthikanti", "Llama 3 reproduced");

@@ -47,6 +47,33 @@ class ClaimsSectionTest {
         assertThat(new ClaimsSection(RESULT).findings().get(0).text()).contains("(Mosaic 12 m,");
     }
 
+    /**
+     * The tornado chart: one panel per claim with a swing, its inputs ranked as the claims JSON gives them, the claimed
+     * figure as a line and the break-even marked on the deciding input's bar; an arrow when the claimed figure is off the
+     * chart; claims without a swing get no panel.
+     */
+    @Test
+    void eachClaimWithRangedInputsGetsATornadoWithItsBreakEvenMarked() {
+        var bars = List.of(new org.mosaic.studies.uncertainty.Tornado.Bar("x", 1, 0.5, 2, 8, 14, 6),
+                new org.mosaic.studies.uncertainty.Tornado.Bar("y", 3, 1, 5, 10.5, 11.5, 1),
+                new org.mosaic.studies.uncertainty.Tornado.Bar("flat", 3, 1, 5, 11, 11, 0));
+        ClaimsStudy.Claim onChart = new ClaimsStudy.Claim("only-if", "claim only-if", "[msr-blog]", "metric", "m", ">= 10", 10, 11,
+                8, 14, "holds only if x >= 0.8 dB/m", Verdict.Kind.HOLDS_ONLY_IF, "x", 0.8, "solved", 1.0, "uniform(0.5, 2)", "dB/m",
+                "channel", List.of("x", "y", "flat"), "note", bars);
+        var far = List.of(new org.mosaic.studies.uncertainty.Tornado.Bar("x", 1, 0.5, 2, 3, 4, 1));
+        ClaimsStudy.Claim offChart = new ClaimsStudy.Claim("fails", "claim fails", "[msr-blog]", "metric", "m", ">= 100", 100, 3.5,
+                3, 4, "does not hold on these assumptions", Verdict.Kind.DOES_NOT_HOLD, "x", null, "none in range", 1.0,
+                "uniform(0.5, 2)", "dB/m", "channel", List.of("x"), "note", far);
+        ClaimsSection s = new ClaimsSection(new ClaimsStudy.Result(4, 0, List.of(onChart, offChart,
+                claim("unranged", 12, 12, 12, Verdict.Kind.HOLDS, "holds", null, null)), Map.of()));
+        String svg = s.tornadoes();
+        assertThat(svg).startsWith("<svg id=\"claims-tornado\"").contains("only-if: metric", "fails: metric", "break-even x = 0.8 dB/m",
+                "claimed 10 m", "claimed 100 m →").doesNotContain("unranged", ">flat<", "NaN");
+        assertThat(svg.indexOf(">x<")).as("the largest swing first").isLessThan(svg.indexOf(">y<"));
+        assertThat(s.html()).contains("What moves each claim");
+        assertThat(new ClaimsSection(RESULT).tornadoes()).as("no claim with a swing: no chart").isEmpty();
+    }
+
     @Test
     void eachClaimIsAFindingWithItsVerdict() {
         assertThat(new ClaimsSection(RESULT).findings()).extracting(Finding::verdict).containsExactly(Finding.Verdict.HOLDS,

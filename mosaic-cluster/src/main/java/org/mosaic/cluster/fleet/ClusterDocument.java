@@ -260,7 +260,7 @@ public record ClusterDocument(String name, String description, String gpu, Clust
     private static FleetEconomics economics(SpecReader r) {
         double pue = required(r, "economics.pue", Dimension.DIMENSIONLESS, 1, 10, "1.2");
         double price = required(r, "economics.usdPerKwh", Dimension.DIMENSIONLESS, 0, 100, "0.078");
-        double household = required(r, "economics.householdKwhPerYear", Dimension.DIMENSIONLESS, 1e-3, 1e9, "2920");
+        double household = required(r, "economics.householdKwhPerYear", Dimension.DIMENSIONLESS, 1e-3, 1e9, "2900");
         String source = r.text("economics.householdSource", null);
         if (source == null || source.isBlank()) {
             r.problem("economics.householdSource", source, "where the household figure comes from (shown beside every homes-equivalent)");

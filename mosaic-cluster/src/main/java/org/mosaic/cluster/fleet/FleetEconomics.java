@@ -21,7 +21,7 @@ public record FleetEconomics(double pue, double usdPerKwh, double householdKwhPe
         }
         if (!(householdKwhPerYear > 0 && Double.isFinite(householdKwhPerYear))) {
             throw new IllegalArgumentException("household consumption " + householdKwhPerYear
-                    + " kWh/yr — expected a positive finite energy, e.g. 2920");
+                    + " kWh/yr — expected a positive finite energy, e.g. 2900");
         }
         if (householdSource == null || householdSource.isBlank()) {
             throw new IllegalArgumentException("household consumption " + householdKwhPerYear
@@ -30,7 +30,7 @@ public record FleetEconomics(double pue, double usdPerKwh, double householdKwhPe
     }
 
     /**
-     * The economics of the default cluster document ({@value ClusterDocument#DEFAULT}: PUE 1.2, $0.078/kWh, 2,920 kWh
+     * The economics of the default cluster document ({@value ClusterDocument#DEFAULT}: PUE 1.2, $0.078/kWh, 2,900 kWh
      * per household per year, each with its source in the document's provenance).
      */
     public static FleetEconomics defaults() {

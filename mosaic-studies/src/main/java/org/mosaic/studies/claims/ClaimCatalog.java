@@ -40,13 +40,31 @@ final class ClaimCatalog {
         }
     }
 
+    /** A claim's value from every group's point values (name → value by group id) and the references. */
+    interface Across {
+        double apply(Map<String, Map<String, Double>> base, Map<String, Double> refs);
+    }
+
+    /** A sentence from every group's point values and the references. */
+    interface Detail {
+        String apply(Map<String, Map<String, Double>> base, Map<String, Double> refs);
+    }
+
     /**
      * @param unranged  why nothing is varied (for a group without ranged inputs): the input that would decide it
      * @param extraNote a sentence computed from every group's point values (or null)
+     * @param across    the claim's value from several groups' point values (null: {@code formula} on its own group's rows);
+     *                  such a claim varies nothing, so its P5-P95 is its value
+     * @param detail    for an {@code across} claim: what its value means, after the verdict's kind and in the note
      */
     record Spec(String id, String group, String claim, String source, String metric, String unit, Sense sense,
                 List<String> rows, Formula formula, String note, String unranged,
-                Function<Map<String, Map<String, Double>>, String> extraNote) {
+                Function<Map<String, Map<String, Double>>, String> extraNote, Across across, Detail detail) {
+        Spec(String id, String group, String claim, String source, String metric, String unit, Sense sense,
+             List<String> rows, Formula formula, String note, String unranged,
+             Function<Map<String, Map<String, Double>>, String> extraNote) {
+            this(id, group, claim, source, metric, unit, sense, rows, formula, note, unranged, extraNote, null, null);
+        }
     }
 
     /** The channel's ranged inputs that move its reach most (each reach costs a solve; `mosaic sensitivity channel` ranks all). */
@@ -62,27 +80,50 @@ final class ClaimCatalog {
             "cable.power.ledWallPlugEfficiency", "cable.led.averagePower", "cable.power.gearboxEnergyPerBit",
             "cable.power.clocking", "cable.reliability.parts.end.gearboxAsic.fit", "cable.reliability.parts.end.hostSerdes.fit",
             "cable.reliability.parts.end.clocking.fit", "cable.reliability.parts.end.regulator.fit",
-            "cable.reliability.parts.end.connector.fit");
+            "cable.reliability.parts.end.connector.fit", "cable.plan.emitterPitch");
 
     static List<Group> groups() {
         return List.of(
                 new Group("channel-800g", "channel", Map.of("scenario", "mosaic-800g"), CHANNEL_INPUTS),
                 // at 5 m the channel closes, so no reach is solved: power and FIT do not depend on the length
                 new Group("cable-800g", "cable", Map.of("cable", "mosaic-800g", "cable.fiber.length", "5 m"), CABLE_INPUTS),
-                new Group("cable-800g-scaled", "cable", Map.of("cable", "mosaic-800g", "scale", "true"), List.of()),
-                new Group("fec-bit", "emulate", emulate("bit"), List.of()),
-                new Group("fec-symbol", "emulate", emulate("symbol"), List.of()),
-                new Group("fec-codeword-aware", "emulate", emulate("codeword-aware"), List.of()),
+                new Group("cable-800g-scaled", "cable", Map.of("cable", "mosaic-800g", "scale", "true"), List.of("cable.fiber.coreCount")),
+                new Group(fecGroup("bit", 1), "emulate", emulate("bit", 1), List.of()),
+                new Group(fecGroup("bit", 2), "emulate", emulate("bit", 2), List.of()),
+                new Group(fecGroup("bit", 3), "emulate", emulate("bit", 3), List.of()),
+                new Group(fecGroup("symbol", 1), "emulate", emulate("symbol", 1), List.of()),
+                new Group(fecGroup("symbol", 2), "emulate", emulate("symbol", 2), List.of()),
+                new Group(fecGroup("symbol", 3), "emulate", emulate("symbol", 3), List.of()),
+                new Group(fecGroup("codeword-aware", 1), "emulate", emulate("codeword-aware", 1), List.of()),
+                new Group(fecGroup("codeword-aware", 2), "emulate", emulate("codeword-aware", 2), List.of()),
+                new Group(fecGroup("codeword-aware", 3), "emulate", emulate("codeword-aware", 3), List.of()),
                 new Group("fleet-nvl72", "fleet", Map.of("cluster", "nvl72-rack", "comparePolicies", "true"),
-                        List.of("cluster.economics.householdKwhPerYear")),
-                new Group("fleet-100k", "fleet", Map.of("cluster", "cluster-100k", "comparePolicies", "true"), List.of()),
+                        List.of("cluster.economics.householdKwhPerYear", "cluster.economics.pue")),
+                new Group("fleet-100k", "fleet", Map.of("cluster", "cluster-100k", "comparePolicies", "true"),
+                        // the electricity price moves the bill most (0.04-0.18 $/kWh against PUE 1.10-1.58); each point
+                        // re-places 100k GPUs, so the group varies it alone
+                        List.of("cluster.economics.usdPerKwh")),
                 new Group("train-h100-16k", "train", Map.of("cluster", "h100-16k", "policies", "today,mosaic-beyond-copper", "tp", "8",
                         "pp", "16", "cp", "2", "dp", "64", "interleave", "4", "microBatch", "1", "recompute", "none"), List.of()));
     }
 
-    /** One dead channel from the start on otherwise error-free channels, no failover in the analytic figure. */
-    private static Map<String, String> emulate(String mapping) {
-        return Map.of("scenario", "mosaic-800g", "mapping", mapping, "deadChannels", "1", "ber", "0", "codewords", "2000");
+    /** The most dead channels the FEC claims try (1, 2, ... this many, spread evenly over the data channels). */
+    static final int MAX_DEAD = 3;
+
+    static String fecGroup(String mapping, int dead) {
+        return "fec-" + mapping + "-" + dead + "-dead";
+    }
+
+    /**
+     * {@code dead} channels dead from the start (spread evenly over the data channels) on otherwise error-free channels,
+     * no failover in the analytic figure. Only the analytic codeword failure is read: it is exact here (a dead channel's
+     * bit is wrong with probability 1/2 on random data, independently of every other bit, so each symbol fails with
+     * 1 - 2^-(its bits on dead channels), independently: the Poisson-binomial of the mapping-aware figure), so the
+     * counted run is kept short.
+     */
+    private static Map<String, String> emulate(String mapping, int dead) {
+        return Map.of("scenario", "mosaic-800g", "mapping", mapping, "deadChannels", Integer.toString(dead), "ber", "0",
+                "codewords", "200");
     }
 
     private static final String ABSTRACT = "[mosaic-sigcomm25] abstract";
@@ -117,16 +158,15 @@ final class ClaimCatalog {
                         "[msr-blog] (400 channels in a 20 x 20 grid within ~1 mm2)",
                         "die area of the 800G array (data, parity and spare channels)", "mm²", Sense.about(1),
                         List.of("dieAreaMm2"), (v, r) -> v[0],
-                        "the 23 x 20 grid at plan.emitterPitch (50 um, derived, no range yet); the 20 x 20 data array alone "
-                                + "is 1 mm2", "plan.emitterPitch decides it and has no range yet", null),
+                        "the 23 x 20 grid at plan.emitterPitch (50 um, derived from the claim's ~1 mm2); the 20 x 20 data array "
+                                + "alone is 1 mm2", null, null),
                 new Spec("scale-1.6t-3.2t", "cable-800g-scaled", "1.6T and 3.2T by scaling the array",
                         "[mosaic-sigcomm25] via [desk-microled-2026]; [mediatek-computex] (roadmap 800G -> 1.6T -> 3.2T)",
                         "fibre cores the larger arrays need / cores of the 800G fibre (worst of 1.6T and 3.2T)", "1",
                         Sense.atMost(1), List.of("scaling[0].fibreCoresNeeded", "scaling[0].fibreCoresAvailable",
                         "scaling[2].fibreCoresNeeded", "scaling[2].fibreCoresAvailable"),
                         (v, r) -> Math.max(v[0] / v[1], v[2] / v[3]),
-                        "above 1 the larger array needs a fibre with more cores (or faster channels, with less reach)",
-                        "fiber.coreCount decides it and has no range yet", null),
+                        "above 1 the larger array needs a fibre with more cores (or faster channels, with less reach)", null, null),
                 fec("bit"), fec("symbol"), fec("codeword-aware"),
                 new Spec("homes-300k", "fleet-nvl72", "About 100 MW saved across deployments, enough for more than 300,000 homes",
                         "[msr-blog]", "homes whose yearly electricity equals 100 MW of IT power saved (at the cluster's PUE)",
@@ -160,16 +200,53 @@ final class ClaimCatalog {
                         "the policies' link bandwidths decide it; they carry no ranges yet", null));
     }
 
+    private static final String FAILURE = "analytic.mappingAwareCodewordFailure";
+
+    /**
+     * Drop-in over the host FEC, per mapping: how many of 1, 2, ... {@link #MAX_DEAD} dead channels the RS(544,514)
+     * absorbs — the most dead channels whose codeword failure is no worse than at the design's pre-FEC BER target.
+     */
     private static Spec fec(String mapping) {
-        return new Spec("fec-dead-channel-" + mapping, "fec-" + mapping,
-                "Drop-in and protocol-agnostic over the host's FEC: one dead channel absorbed (" + mapping + " mapping)",
+        return new Spec("fec-dead-channel-" + mapping, fecGroup(mapping, 1),
+                "Drop-in and protocol-agnostic over the host's FEC: dead channels absorbed (" + mapping + " mapping)",
                 "[mosaic-sigcomm25] via [desk-microled-2026]; [msr-blog]",
-                "RS(544,514) codeword failure probability with one dead channel (no failover, the other channels "
-                        + "error-free) / the same at the design's pre-FEC BER target on every channel (" + mapping + " mapping)",
-                "1", Sense.atMost(1), List.of("analytic.mappingAwareCodewordFailure"), (v, r) -> v[0] / r.get(KP4_DESIGN),
-                "analytic figures of the emulate study; at most 1: the dead channel costs the host FEC no more than the "
-                        + "BER it is designed for (link.berTarget of mosaic-800g)", "the gearbox mapping decides it (categorical)",
-                null);
+                "dead channels (of 1 to " + MAX_DEAD + ", spread evenly over the data channels; no failover, the other channels "
+                        + "error-free) the host's RS(544,514) absorbs: the most whose codeword failure probability is no worse "
+                        + "than at the design's pre-FEC BER target on every channel (" + mapping + " mapping)",
+                "1", Sense.atLeast(1), List.of(FAILURE), (v, r) -> v[0] / r.get(KP4_DESIGN),
+                "analytic figures of the emulate study (exact for dead channels on random data: each bit on a dead channel "
+                        + "is wrong with probability 1/2, independently); at least 1: one dead channel costs the host FEC no "
+                        + "more than the BER it is designed for (link.berTarget of mosaic-800g)",
+                "the gearbox mapping decides it (categorical)", null, (base, refs) -> absorbed(mapping, base, refs),
+                (base, refs) -> fecDetail(mapping, base, refs));
+    }
+
+    /** Codeword failure with {@code dead} dead channels / at the design's BER target (NaN when not computed). */
+    private static double ratio(String mapping, int dead, Map<String, Map<String, Double>> base, Map<String, Double> refs) {
+        Map<String, Double> g = base.get(fecGroup(mapping, dead));
+        Double f = g == null ? null : g.get(FAILURE);
+        return f == null ? Double.NaN : f / refs.get(KP4_DESIGN);
+    }
+
+    /** The most dead channels (0 to MAX_DEAD) for which every count up to it is absorbed. */
+    private static double absorbed(String mapping, Map<String, Map<String, Double>> base, Map<String, Double> refs) {
+        int k = 0;
+        while (k < MAX_DEAD && ratio(mapping, k + 1, base, refs) <= 1) {
+            k++;
+        }
+        return k;
+    }
+
+    /** How many dead channels the FEC absorbs, and the failure ratio at each count. */
+    private static String fecDetail(String mapping, Map<String, Map<String, Double>> base, Map<String, Double> refs) {
+        int k = (int) absorbed(mapping, base, refs);
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "the host FEC absorbs %s (%s mapping; codeword failure / "
+                + "at the design BER target:", k == MAX_DEAD ? "all " + MAX_DEAD + " dead channels tried"
+                : k == 0 ? "no dead channel" : k + " dead channel" + (k == 1 ? "" : "s") + ", not " + (k + 1), mapping));
+        for (int d = 1; d <= MAX_DEAD; d++) {
+            b.append(String.format(Locale.ROOT, "%s %d dead %s", d == 1 ? "" : ",", d, Verdict.num(ratio(mapping, d, base, refs))));
+        }
+        return b.append(")").toString();
     }
 
     /** What 100 MW of savings takes: the MW MOSAIC saves on cluster-100k, and how many such GPUs make 100 MW. */

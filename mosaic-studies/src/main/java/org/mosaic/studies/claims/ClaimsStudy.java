@@ -122,9 +122,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         Map<String, Claim> byId = new LinkedHashMap<>();
         for (ClaimCatalog.Group g : ClaimCatalog.groups()) {
             List<ClaimCatalog.Spec> specs = ClaimCatalog.claims().stream().filter(c -> c.group().equals(g.id())).toList();
-            if (specs.isEmpty()) {
-                continue;
-            }
+            // a group without a claim of its own still gives its point values (the FEC claims read 2 and 3 dead channels)
             Target t = Target.of(g);
             LinkedHashSet<String> names = new LinkedHashSet<>();
             specs.forEach(c -> names.addAll(c.rows()));
@@ -156,10 +154,29 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         List<Claim> claims = new ArrayList<>();
         for (ClaimCatalog.Spec c : ClaimCatalog.claims()) {
             Claim claim = byId.get(c.id());
+            if (c.across() != null) {
+                claim = across(claim, c, baseByGroup, refs);
+            }
             String extra = c.extraNote() == null ? null : c.extraNote().apply(baseByGroup);
             claims.add(extra == null ? claim : withNote(claim, claim.note() + ". " + extra));
         }
         return new Result(in.samples(), in.seed(), List.copyOf(claims), refs);
+    }
+
+    /**
+     * A claim whose value comes from several groups' point values (the FEC claims over 1, 2, 3 dead channels): nothing
+     * is ranged, so its P5-P95 is its value, and the verdict's sentence says what the value means.
+     */
+    private static Claim across(Claim c, ClaimCatalog.Spec spec, Map<String, Map<String, Double>> base, Map<String, Double> refs) {
+        double value = spec.across().apply(base, refs);
+        Verdict v = Verdict.of(spec.sense(), value, value, value, null, null, "", true);
+        String detail = spec.detail() == null ? null : spec.detail().apply(base, refs);
+        String verdict = detail == null ? v.text() : v.text() + ": " + detail;
+        String note = detail == null ? c.note() : c.note() + ". " + Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
+        return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.claimed(), spec.sense().target(value), value,
+                value, value, verdict, v.kind(), c.decidingInput(), c.breakEven(), c.breakEvenNote(), c.assumed(), c.range(),
+                c.inputUnit(), c.study().replace("deadChannels=1", "deadChannels=1.." + ClaimCatalog.MAX_DEAD), c.inputs(), note,
+                c.tornado());
     }
 
     private static Claim withNote(Claim c, String note) {

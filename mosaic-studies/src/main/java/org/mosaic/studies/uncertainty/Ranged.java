@@ -10,12 +10,18 @@ package org.mosaic.studies.uncertainty;
  * @param distribution the plausible spread
  * @param confidence   the provenance's confidence (assumed, calibrated, published, ...; "given" for a command-line range)
  * @param source       the provenance's source text, or where the range was given
+ * @param whole        the document writes a whole number here (a count: {@link #value} rounds each sample to one)
  */
 public record Ranged(String key, double assumed, String unit, Distribution distribution, String confidence,
-                     String source) {
-    /** The assignment value for {@code x}: the number with its unit. */
+                     String source, boolean whole) {
+    /** A ranged real number. */
+    public Ranged(String key, double assumed, String unit, Distribution distribution, String confidence, String source) {
+        this(key, assumed, unit, distribution, confidence, source, false);
+    }
+
+    /** The assignment value for {@code x}: the number with its unit (a count rounded to the nearest whole number). */
     public String value(double x) {
-        String n = Double.toString(x);
+        String n = whole && Double.isFinite(x) ? Long.toString(Math.round(x)) : Double.toString(x);
         return unit.isEmpty() ? n : n + " " + unit;
     }
 }

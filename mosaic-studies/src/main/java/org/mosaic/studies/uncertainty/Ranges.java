@@ -82,7 +82,7 @@ public final class Ranges {
                     continue;
                 }
                 out.add(new Ranged(key, assumed, unit, d, e.getValue().path("confidence").asText(""),
-                        e.getValue().path("source").asText("")));
+                        e.getValue().path("source").asText(""), value.isIntegralNumber()));
             } catch (UsageException x) {
                 problems.add("provenance." + path + ".range: " + x.getMessage());
             }

@@ -63,6 +63,82 @@ class ClaimsStudyTest {
         assertThat(solved).as("claims with a break-even in range").isGreaterThan(0);
     }
 
+    /**
+     * The homes claim's household figure sat at the bottom of its range (2,920 kWh in 2,920-10,715), so its point value lay
+     * outside its own P5-P95; it is now Ofgem's typical British household (2,900 kWh, [ofgem-tdcv]) in a range around it.
+     */
+    @Test
+    void theHomesClaimsPointLiesWithinItsOwnP5ToP95_homesCentral() {
+        ClaimsStudy.Claim homes = claim("homes-300k");
+        assertThat(homes.p5()).isLessThan(homes.p95());
+        assertThat(homes.value()).isBetween(homes.p5(), homes.p95());
+        assertThat(homes.decidingInput()).isEqualTo("cluster.economics.householdKwhPerYear");
+        assertThat(homes.assumed()).isEqualTo(2900);
+        assertThat(homes.breakEven()).as("the household figure at which 100 MW is exactly 300,000 homes").isNotNull();
+    }
+
+    /**
+     * The claims that rested on unranged inputs (pitch, core count, electricity price) now have a spread, and a deciding
+     * input; the homes claim's break-even (above) is solved in range.
+     */
+    @Test
+    void claimsOnTheNewlyRangedInputsHaveASpreadAndABreakEvenWhereItLiesInRange() {
+        ClaimsStudy.Claim area = claim("array-1mm2");
+        assertThat(area.p5()).isLessThan(area.p95());
+        assertThat(area.decidingInput()).isEqualTo("cable.plan.emitterPitch");
+        // the pitch at which the die is 1.25 mm2 (52.1 um) lies beyond the 47-51.5 um the design's geometry allows
+        assertThat(area.breakEven()).isNull();
+        assertThat(area.breakEvenNote()).startsWith("none in range");
+        ClaimsStudy.Claim scale = claim("scale-1.6t-3.2t");
+        assertThat(scale.p5()).isLessThan(scale.p95());
+        assertThat(scale.decidingInput()).isEqualTo("cable.fiber.coreCount");
+        ClaimsStudy.Claim tco = claim("tco-lower");
+        assertThat(tco.p5()).isLessThan(tco.p95());
+    }
+
+    /**
+     * The FEC claim per mapping over 1, 2 and 3 dead channels: its value is how many the host FEC absorbs (every count up
+     * to it no worse than the design's BER target), its verdict says so, and the emulate study agrees at the count and one
+     * past it.
+     */
+    @Test
+    void theFecClaimsCountTheDeadChannelsTheHostFecAbsorbsPerMapping_severalDead() {
+        for (String mapping : List.of("bit", "symbol", "codeword-aware")) {
+            ClaimsStudy.Claim c = claim("fec-dead-channel-" + mapping);
+            int k = (int) c.value();
+            assertThat(c.value()).as(mapping).isEqualTo(k).isBetween(0.0, (double) ClaimCatalog.MAX_DEAD);
+            assertThat(c.p5()).isEqualTo(c.value());
+            assertThat(c.p95()).isEqualTo(c.value());
+            assertThat(c.verdict()).as(mapping).contains("the host FEC absorbs").contains(mapping + " mapping")
+                    .contains("1 dead", "2 dead", "3 dead");
+            assertThat(c.verdictKind()).isEqualTo(k >= 1 ? Verdict.Kind.HOLDS : Verdict.Kind.DOES_NOT_HOLD);
+            double design = result.references().get(ClaimCatalog.KP4_DESIGN);
+            if (k >= 1) {
+                assertThat(failure(mapping, k)).as(mapping + " at " + k + " dead").isLessThanOrEqualTo(design);
+            }
+            if (k < ClaimCatalog.MAX_DEAD) {
+                assertThat(failure(mapping, k + 1)).as(mapping + " at " + (k + 1) + " dead").isGreaterThan(design);
+            }
+        }
+        assertThat(claim("fec-dead-channel-symbol").value()).as("a symbol on one channel confines a dead channel's errors")
+                .isGreaterThanOrEqualTo(claim("fec-dead-channel-bit").value());
+    }
+
+    /** The analytic codeword failure of the emulate study with {@code dead} dead channels, run directly. */
+    private static double failure(String mapping, int dead) {
+        org.mosaic.studies.Study<?, ?> emulate = Studies.byName("emulate").orElseThrow();
+        var values = org.mosaic.studies.StudyInputs.assign(emulate, org.mosaic.studies.Output.JSON.createObjectNode(), java.util.Map.of(
+                "scenario", "mosaic-800g", "mapping", mapping, "deadChannels", Integer.toString(dead), "ber", "0", "codewords", "50"));
+        @SuppressWarnings("unchecked")
+        var study = (org.mosaic.studies.Study<Record, Object>) emulate;
+        var r = (org.mosaic.studies.datapath.EmulateResult) study.run(org.mosaic.studies.StudyInputs.bind(study, values));
+        return r.emulation().analytic().mappingAwareCodewordFailure();
+    }
+
+    private static ClaimsStudy.Claim claim(String id) {
+        return result.claims().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
     @Test
     void theSampleIsRefusedOutsideItsRange() {
         assertThatThrownBy(() -> new ClaimsStudy().run(new ClaimsStudy.Input(1, 0), Progress.quiet()))
