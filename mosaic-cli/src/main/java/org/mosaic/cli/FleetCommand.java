@@ -94,7 +94,7 @@ public final class FleetCommand implements Callable<Integer> {
         TechnologyChoice choice = technologies.choice();
         boolean policyGiven = spec.commandLine().getParseResult().hasMatchedOption("--policy");
         FleetStudy.Input input = new FleetStudy.Input(p, compare ? (policyGiven ? policy : null) : policy, compare, jobGpus,
-                choice.technologies(), choice.catalog(), choice.rules(), true); // the JSON carries the floor (issue 20)
+                choice.technologies(), choice.catalog(), choice.rules(), false); // the floor: the studio's, or `run fleet --set floor=true`
         FleetResult result;
         try (Progress progress = Progress.onTerminal(spec.commandLine().getErr())) {
             result = new FleetStudy().run(input, progress);

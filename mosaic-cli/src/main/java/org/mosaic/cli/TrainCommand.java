@@ -223,7 +223,7 @@ public final class TrainCommand implements Callable<Integer> {
             tech = job.technologies.resolve();
             TrainStudy.Input input = new TrainStudy.Input(m, sys, clusterDoc, sys == null ? clusterLabel(routed) : null, g, gpu != null, job.gpus,
                     names, tech.interconnect(), tech.notes(), tp, pp, dp, ep, cp, interleave, microBatch, globalBatch, rc, seqParallel,
-                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, true, offload,
+                    distributedOptimizer, flashAttention, tpo, dpOverlap, type, scope, search, top, stragglers, plot != null, offload,
                     offloadOverlap, all);
             result = new TrainStudy().run(input, progress);
         }

@@ -9,7 +9,7 @@ import org.mosaic.cluster.training.StepSchedule;
 /**
  * The first run's step stage by stage, as the step model scheduled it ({@link StepSchedule}), in columns so that a step of
  * thousands of ops stays small: per stage, its intervals in time order; they tile [0, stepSeconds], so interval i runs from
- * {@code end[i-1]} (0 for the first) to {@code end[i]}.
+ * the previous end (0 for the first) to its own {@code end} entry.
  *
  * @param plan             the plan's label
  * @param schedule         the pipeline schedule simulated: 1F1B or interleaved
