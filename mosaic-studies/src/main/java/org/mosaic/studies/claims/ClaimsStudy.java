@@ -192,6 +192,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         double p5 = value;
         double p95 = value;
         List<Tornado.Bar> bars = List.of();
+        int samples = 0;
         String deciding = null;
         Double breakEven = null;
         String breakEvenNote;
@@ -199,6 +200,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         boolean increasing = true;
         if (lhs != null) {
             double[] y = along(c, lhs, refs);
+            samples = y.length;
             if (Arrays.stream(y).anyMatch(Double::isFinite)) {
                 Summary s = Summary.of(c.id(), y);
                 p5 = s.p5().value();
@@ -235,7 +237,45 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.sense().text(), c.sense().target(value), value,
                 p5, p95, v.text(), v.kind(), deciding, breakEven, breakEvenNote, decider == null ? null : decider.assumed(),
                 decider == null ? null : decider.distribution().toString(), decider == null ? null : decider.unit(), study,
-                ranged.stream().map(Ranged::key).toList(), c.note(), bars);
+                ranged.stream().map(Ranged::key).toList(), withOutsideNote(c.note(), value, p5, p95, samples, bars, ranged), bars);
+    }
+
+    /**
+     * The claim's note, with why its point value lies outside its own P5–P95 when it does (a reader would otherwise take
+     * it for a misplaced default): an input at which the metric peaks (or dips) near its assumed value, so that any draw
+     * away from it moves the metric one way; and inputs whose distribution's median lies on the side of their assumed
+     * value that moves the metric away from the point.
+     */
+    static String withOutsideNote(String note, double value, double p5, double p95, int samples, List<Tornado.Bar> bars,
+                                  List<Ranged> ranged) {
+        if (!(value > p95 || value < p5) || bars.isEmpty()) {
+            return note;
+        }
+        boolean above = value > p95;
+        List<String> why = new ArrayList<>();
+        for (Tornado.Bar b : bars.subList(0, Math.min(3, bars.size()))) {
+            if (!(b.swing() > 0) || !Double.isFinite(b.outputLow()) || !Double.isFinite(b.outputHigh())) {
+                continue;
+            }
+            boolean bothAway = above ? b.outputLow() < value && b.outputHigh() < value : b.outputLow() > value && b.outputHigh() > value;
+            Ranged r = ranged.stream().filter(x -> x.key().equals(b.input())).findFirst().orElse(null);
+            if (bothAway) {
+                why.add(String.format(Locale.ROOT, "the metric %s near the assumed %s (%s gives %s, %s gives %s)", above ? "peaks" : "dips",
+                        b.input(), Verdict.num(b.low()), Verdict.num(b.outputLow()), Verdict.num(b.high()), Verdict.num(b.outputHigh())));
+            } else if (r != null) {
+                double median = r.distribution().quantile(0.5);
+                boolean rises = b.outputHigh() > b.outputLow();
+                // draws mostly on the side that lowers the metric (when the point is above), or raises it (below)
+                boolean medianBelow = median < r.assumed();
+                if (median != r.assumed() && (rises == medianBelow) == above) {
+                    why.add(String.format(Locale.ROOT, "%s's median %s lies %s its assumed %s, and the metric %s with it", b.input(),
+                            Verdict.num(median), medianBelow ? "below" : "above", Verdict.num(r.assumed()), rises ? "rises" : "falls"));
+                }
+            }
+        }
+        String text = "the point value lies " + (above ? "above" : "below") + " its own P5-P95 (of " + samples + " samples)"
+                + (why.isEmpty() ? "" : ": " + String.join("; ", why));
+        return note == null || note.isEmpty() ? text : note + ". " + text;
     }
 
     /** The claim's metric at each point of an evaluated design. */
