@@ -12,6 +12,15 @@ const section = (parent, title) => {
 };
 
 /** Cards of headline numbers, one value per design; a number that differs between designs is highlighted. */
+/** A box for one design's drawing, appended to the page, marked with the design's label for the browser tests. */
+function designBox(el, className, label) {
+  const box = document.createElement('div');
+  box.className = className;
+  box.dataset.design = label;
+  el.append(box);
+  return box;
+}
+
 function cards(parent, outs, items) {
   const box = document.createElement('div');
   box.className = 'cards';
@@ -306,10 +315,7 @@ function renderFleet(el, outs) {
   for (const o of outs) {
     const f = o.main?.floor;
     if (f) {
-      const box = document.createElement('div');
-      box.className = 'floorplan';
-      box.dataset.design = o.label;
-      el.append(box);
+      const box = designBox(el, 'floorplan', o.label);
       floorChart(figure(box, `Floor under ${f.policy}${outs.length > 1 ? ` — ${o.label}` : ''}`,
         `${f.hallRows} hall row${f.hallRows === 1 ? '' : 's'}${f.spineRoomRows ? ` and ${f.spineRoomRows} spine-room row${f.spineRoomRows === 1 ? '' : 's'}` : ''} of up to ${f.racksPerRow} racks; lines join racks with links, coloured by technology (rings: links inside a rack)`), f);
     }
@@ -349,10 +355,7 @@ function renderTrain(el, outs) {
   for (const o of outs) {
     const sc = o.main?.pipelineSchedule;
     if (sc) {
-      const box = document.createElement('div');
-      box.className = 'pipeline';
-      box.dataset.design = o.label;
-      el.append(box);
+      const box = designBox(el, 'pipeline', o.label);
       timelineChart(figure(box, `One step, stage by stage${outs.length > 1 ? ` — ${o.label}` : ''}`,
         `${sc.plan}: ${sc.schedule} pipeline of ${sc.stages} stages × ${sc.microBatches} micro-batches${sc.chunks > 1 ? ` × ${sc.chunks} chunks` : ''}; `
         + `pipeline ${quantity(sc.pipelineSeconds, 's', 4)}, then DP ${quantity(sc.dpSeconds, 's', 3)} and optimizer ${quantity(sc.optimizerSeconds, 's', 3)}: step ${quantity(sc.stepSeconds, 's', 4)}`), sc);
