@@ -93,6 +93,14 @@ public final class ReedSolomon {
      */
     static final int CHIEN_BLOCK = 32;
 
+    /**
+     * The deflating Chien search divides its polynomial by each root found once at most this many roots are left (a
+     * speed choice, not a model number): the walk pays one table load per term and position, its terms padded to a
+     * multiple of four, so from 12 roots left on each group of four roots found saves a load a position, for one
+     * synthetic division (L multiply-adds) and a term setup per root.
+     */
+    static final int DEFLATE_AT = 12;
+
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
     static final int MAX_ALPHA_TABLE = 1 << 22;
 
@@ -1063,8 +1071,9 @@ public final class ReedSolomon {
         /**
          * The Chien search in blocks of {@link #chienBlock} positions, sums Q(X⁻¹) accumulated eight terms per pass as
          * running exponents into {@link #chienExp}, every position of a block where the sum is 0 a root. Q starts as Λ
-         * (degree L); once at most eight roots are left, Q is divided by (1 + X·x) for each root found (synthetic
-         * division), so the rest of the walk takes one pass instead of two (KP4: L ≤ 15). The last root is not walked
+         * (degree L); once at most {@link #DEFLATE_AT} roots are left, Q is divided by (1 + X·x) for each root found (synthetic
+         * division), its terms padded to a multiple of four (eight a pass, then four), so the walk sheds a pass of
+         * four terms for every four roots found. The last root is not walked
          * to: with L distinct roots Λ = Π(1 + X_j·x), so Λ_1 = Σ X_j and the last X is Λ_1 minus the found ones; it is
          * taken if Λ(X⁻¹) = 0 there (Horner) and its position lies after the last found one. Same roots as
          * {@link #chienWalk} (a root of Λ at a position is a root of Q there, Q having lost only factors found at
@@ -1084,7 +1093,7 @@ public final class ReedSolomon {
             int xSum = 0; // Σ X of the roots found
             int p0 = 0;
             boolean fresh = true; // the terms must be (re)computed from q at p0
-            boolean deflate = length <= 8; // divide Q by each root found from now on (then at most 8 terms are left)
+            boolean deflate = length <= DEFLATE_AT; // divide Q by each root found from now on
             int slots = 0;
             while (p0 < n) {
                 if (found == length - 1) {
@@ -1123,7 +1132,7 @@ public final class ReedSolomon {
                             slots++;
                         }
                     }
-                    while ((slots & 7) != 0) { // padding terms: the table's final 0, step 0
+                    while ((slots & 3) != 0) { // padding terms to a multiple of 4: the table's final 0, step 0
                         ex[slots] = zero;
                         st[slots] = 0;
                         slots++;
@@ -1132,7 +1141,30 @@ public final class ReedSolomon {
                 }
                 int p1 = Math.min(n, p0 + chienBlock);
                 int len = p1 - p0;
-                for (int g = 0; g < slots; g += 8) {
+                int wide = slots & ~7; // eight terms a pass, then one pass of four if slots is 4 mod 8
+                if (wide < slots) {
+                    int g = wide;
+                    int e0 = ex[g];
+                    int e1 = ex[g + 1];
+                    int e2 = ex[g + 2];
+                    int e3 = ex[g + 3];
+                    int s0 = st[g];
+                    int s1 = st[g + 1];
+                    int s2 = st[g + 2];
+                    int s3 = st[g + 3];
+                    for (int j = 0; j < len; j++) { // first pass: Q_0 = 1 starts the sums
+                        sum[j] = 1 ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
+                        e0 += s0;
+                        e1 += s1;
+                        e2 += s2;
+                        e3 += s3;
+                    }
+                    ex[g] = e0 >= order && s0 != 0 ? e0 - order : e0;
+                    ex[g + 1] = e1 >= order && s1 != 0 ? e1 - order : e1;
+                    ex[g + 2] = e2 >= order && s2 != 0 ? e2 - order : e2;
+                    ex[g + 3] = e3 >= order && s3 != 0 ? e3 - order : e3;
+                }
+                for (int g = 0; g < wide; g += 8) {
                     int e0 = ex[g];
                     int e1 = ex[g + 1];
                     int e2 = ex[g + 2];
@@ -1149,7 +1181,7 @@ public final class ReedSolomon {
                     int s5 = st[g + 5];
                     int s6 = st[g + 6];
                     int s7 = st[g + 7];
-                    int first = g == 0 ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
+                    int first = g == 0 && wide == slots ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
                     for (int j = 0; j < len; j++) {
                         sum[j] = (first != 0 ? first : sum[j]) ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6]
                                 ^ ce[e7];
@@ -1180,8 +1212,8 @@ public final class ReedSolomon {
                         if (found == length) {
                             return found;
                         }
-                        if (!deflate && length - found <= 8) {
-                            // at most eight roots left: divide Q by the found roots' factors from here on
+                        if (!deflate && length - found <= DEFLATE_AT) {
+                            // few enough roots left: divide Q by the found roots' factors from here on
                             deflate = true;
                             for (int f = 0; f < found; f++) {
                                 degree = divideByRoot(q, degree, errPos[f]);
