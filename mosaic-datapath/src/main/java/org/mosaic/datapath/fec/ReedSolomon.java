@@ -93,6 +93,14 @@ public final class ReedSolomon {
      */
     static final int CHIEN_BLOCK = 32;
 
+    /**
+     * The deflating Chien search divides its polynomial by each root found once at most this many roots are left (a
+     * speed choice, not a model number): the walk pays one table load per term and position, its terms padded to a
+     * multiple of four, so from 12 roots left on each group of four roots found saves a load a position, for one
+     * synthetic division (L multiply-adds) and a term setup per root.
+     */
+    static final int DEFLATE_AT = 12;
+
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
     static final int MAX_ALPHA_TABLE = 1 << 22;
 
@@ -402,6 +410,19 @@ public final class ReedSolomon {
         /** The monic locator's coefficient logs and the polynomial being squared (split test before Chien). */
         private final int[] monicLog = new int[nParity + 1];
         private final int[] power = new int[2 * nParity + 1];
+        /**
+         * Split test: the logs of x^d mod Λ for the even d = 2i ≥ L it needs (row i − ⌈L/2⌉, {@code nParity + 1}
+         * entries a row), the values of x^d mod Λ as they are built, and the logs of the squared coefficients.
+         */
+        private final int[] rowLog = new int[(t + 1) * (nParity + 1)];
+        private final int[] rowValue = new int[nParity + 1];
+        private final int[] squareLog = new int[nParity + 1];
+        /** Berlekamp–Massey and Forney on logarithms: log S_j, log Λ_i, log B_i (before the last length change), log Ω_i. */
+        private final int[] synLog = new int[nParity];
+        private final int[] lambdaLog = new int[nParity + 1];
+        private final int[] prevLog = new int[nParity + 1];
+        private final int[] tmpLog = new int[nParity + 1];
+        private final int[] omegaLog = new int[nParity + 1];
         /** Chien search: Q(X⁻¹) at each position of a block, accumulated eight terms per pass. */
         private final int[] chienSum = new int[n];
         /** Deflating Chien search: the locator as it loses its roots, and its terms' exponents and steps (padded to 8). */
@@ -732,6 +753,87 @@ public final class ReedSolomon {
          * and returns the number of errors, or −1 when the word is detected uncorrectable.
          */
         private int locateAndEvaluate() {
+            int length = checking ? berlekampMasseyChecked() : berlekampMasseyLogs();
+            return length < 0 ? -1 : locate(length);
+        }
+
+        /**
+         * Berlekamp–Massey on logarithms (the fast path's {@link #berlekampMasseyChecked}, same Λ and L): the
+         * syndromes' logs are taken once, Λ's and B's are kept next to their values, so a discrepancy term or an
+         * update term is one antilog load (zero coefficients carry the log sentinel, whose sums index zeros) instead
+         * of a multiplication's three loads; only the coefficients an update changes get their log again. Returns L,
+         * or −1 when L &gt; t.
+         */
+        private int berlekampMasseyLogs() {
+            int[] zx = zexp;
+            int[] zl = zlog;
+            int[] lam = lambda;
+            int[] ll = lambdaLog;
+            int[] bl = prevLog;
+            int[] sl = synLog;
+            int zeroLog = zl[0];
+            for (int j = 0; j < nParity; j++) {
+                sl[j] = zl[syn[j]];
+            }
+            Arrays.fill(lam, 0);
+            Arrays.fill(ll, zeroLog);
+            Arrays.fill(bl, zeroLog);
+            lam[0] = 1;
+            ll[0] = 0;
+            bl[0] = 0;
+            int length = 0;
+            int bLength = 0;
+            int shift = 1;
+            int prevDiscrepancyLog = 0; // log 1
+            for (int r = 0; r < nParity; r++) {
+                int d = syn[r];
+                for (int i = 1; i <= length; i++) {
+                    d ^= zx[ll[i] + sl[r - i]];
+                }
+                if (d == 0) {
+                    shift++;
+                    continue;
+                }
+                int dl = zl[d];
+                int cl = dl - prevDiscrepancyLog; // log(d / previous discrepancy), in [0, order)
+                if (cl < 0) {
+                    cl += order;
+                }
+                if (2 * length <= r) {
+                    System.arraycopy(ll, 0, tmpLog, 0, length + 1);
+                    for (int i = 0; i <= bLength; i++) {
+                        int at = i + shift;
+                        int v = lam[at] ^ zx[cl + bl[i]];
+                        lam[at] = v;
+                        ll[at] = zl[v];
+                    }
+                    int oldLength = length;
+                    length = r + 1 - length;
+                    if (length > t) {
+                        return -1; // L never decreases: more than t errors, detected
+                    }
+                    System.arraycopy(tmpLog, 0, bl, 0, oldLength + 1);
+                    bLength = oldLength;
+                    prevDiscrepancyLog = dl;
+                    shift = 1;
+                } else {
+                    for (int i = 0; i <= bLength; i++) {
+                        int at = i + shift;
+                        int v = lam[at] ^ zx[cl + bl[i]];
+                        lam[at] = v;
+                        ll[at] = zl[v];
+                    }
+                    shift++;
+                }
+            }
+            return length;
+        }
+
+        /**
+         * Berlekamp–Massey through the field's multiplications (checked in checking mode): the reference of
+         * {@link #berlekampMasseyLogs}, used over a checking field. Returns L, or −1 when L &gt; t.
+         */
+        private int berlekampMasseyChecked() {
             // Berlekamp–Massey (Massey 1969): lam = connection polynomial C(x) of the shortest LFSR (length L)
             // generating S_0 … S_r, lam[0] = 1, deg lam ≤ L; b = C before the last length change (deg b ≤ bLength),
             // prevDiscrepancy its discrepancy, shift = power of x separating them. Only coefficients up to the
@@ -778,6 +880,16 @@ public final class ReedSolomon {
                     shift++;
                 }
             }
+            return length;
+        }
+
+        /**
+         * The locator Λ (in {@link #lambda}, linear complexity L from Berlekamp–Massey) to positions and values:
+         * degree check, the direct root of a degree-1 locator, the split test, the Chien search and Forney. Returns
+         * the number of errors, or −1 when the word is detected uncorrectable.
+         */
+        private int locate(int length) {
+            int[] lam = lambda;
             int degree = nParity;
             while (degree > 0 && lam[degree] == 0) {
                 degree--;
@@ -823,6 +935,85 @@ public final class ReedSolomon {
          * powers) and the result compared with x.
          */
         private boolean splitsIntoDistinctRoots(int[] lam, int length) {
+            boolean fast = splitsBySquareTable(lam, length);
+            if (checking && fast != splitsByReduction(lam, length)) {
+                throw new IllegalStateException(ReedSolomon.this + ": the split test by square table says " + fast
+                        + ", by reduction the opposite, for a locator of degree " + length);
+            }
+            return fast;
+        }
+
+        /**
+         * The split test with a table of squares: r(x)² = Σ r_i²·x^(2i), and only the x^(2i) with 2i ≥ L need
+         * reducing, so x^(2i) mod Λ for those ⌊(L − 1)/2⌋ values of i is built once (x^d = x·x^(d−1) mod Λ, d = L …
+         * 2L − 2) and kept as logs; each of the m squarings is then ⌊(L − 1)/2⌋·L independent antilog loads (one a
+         * term: log r_i² + log of the row's coefficient), against (L − 1)·L chained multiply-adds for reducing the
+         * square row by row ({@link #splitsByReduction}). Same x^(2^m) mod Λ, so the same answer.
+         */
+        private boolean splitsBySquareTable(int[] lam, int length) {
+            int[] zx = zexp;
+            int[] zl = zlog;
+            int zeroLog = zl[0];
+            int[] mu = monicLog; // log of Λ_i / Λ_L: x^L ≡ Σ_{i<L} (Λ_i/Λ_L)·x^i modulo Λ (signs vanish)
+            int lead = order - zl[lam[length]];
+            int[] cur = rowValue; // x^d mod Λ, d = L first
+            for (int i = 0; i < length; i++) {
+                int v = zx[zl[lam[i]] + lead];
+                cur[i] = v;
+                mu[i] = zl[v];
+            }
+            int half = (length + 1) >>> 1; // rows for i = half … L − 1 (2i ≥ L)
+            int[] rows = rowLog;
+            int stride = nParity + 1;
+            for (int d = length; d <= 2 * length - 2; d++) {
+                if (d > length) { // x^d = x·x^(d−1): shift up, fold the overflowing x^L back in
+                    int topLog = zl[cur[length - 1]];
+                    for (int i = length - 1; i >= 1; i--) {
+                        cur[i] = cur[i - 1] ^ zx[topLog + mu[i]];
+                    }
+                    cur[0] = zx[topLog + mu[0]];
+                }
+                if ((d & 1) == 0) {
+                    int base = (d / 2 - half) * stride;
+                    for (int i = 0; i < length; i++) {
+                        rows[base + i] = zl[cur[i]];
+                    }
+                }
+            }
+            int[] r = power;
+            int[] sq = squareLog;
+            Arrays.fill(r, 0, length, 0);
+            r[1] = 1; // x (L ≥ 2)
+            for (int step = 0; step < field.m(); step++) {
+                for (int i = 0; i < length; i++) { // log r_i² = 2·log r_i mod order; the sentinel stays a sentinel
+                    int l2 = zl[r[i]] << 1;
+                    l2 = l2 >= order ? l2 - order : l2;
+                    sq[i] = Math.min(l2, zeroLog);
+                }
+                for (int i = 0; i < length; i++) {
+                    r[i] = 0;
+                }
+                for (int i = 0; i < half; i++) { // 2i < L: x^(2i) needs no reduction
+                    r[2 * i] = zx[sq[i]];
+                }
+                for (int i = half; i < length; i++) {
+                    int li = sq[i];
+                    if (li != zeroLog) {
+                        for (int j = 0, at = (i - half) * stride; j < length; j++, at++) {
+                            r[j] ^= zx[li + rows[at]];
+                        }
+                    }
+                }
+            }
+            int rest = r[0];
+            for (int i = 2; i < length; i++) {
+                rest |= r[i];
+            }
+            return rest == 0 && r[1] == 1;
+        }
+
+        /** The split test by squaring and reducing the square row by row: the reference of {@link #splitsBySquareTable}. */
+        private boolean splitsByReduction(int[] lam, int length) {
             int[] zx = zexp;
             int[] zl = zlog;
             int[] mu = monicLog; // log of Λ_i / Λ_L: x^L ≡ Σ_{i<L} (Λ_i/Λ_L)·x^i modulo Λ (signs vanish)
@@ -880,8 +1071,9 @@ public final class ReedSolomon {
         /**
          * The Chien search in blocks of {@link #chienBlock} positions, sums Q(X⁻¹) accumulated eight terms per pass as
          * running exponents into {@link #chienExp}, every position of a block where the sum is 0 a root. Q starts as Λ
-         * (degree L); once at most eight roots are left, Q is divided by (1 + X·x) for each root found (synthetic
-         * division), so the rest of the walk takes one pass instead of two (KP4: L ≤ 15). The last root is not walked
+         * (degree L); once at most {@link #DEFLATE_AT} roots are left, Q is divided by (1 + X·x) for each root found (synthetic
+         * division), its terms padded to a multiple of four (eight a pass, then four), so the walk sheds a pass of
+         * four terms for every four roots found. The last root is not walked
          * to: with L distinct roots Λ = Π(1 + X_j·x), so Λ_1 = Σ X_j and the last X is Λ_1 minus the found ones; it is
          * taken if Λ(X⁻¹) = 0 there (Horner) and its position lies after the last found one. Same roots as
          * {@link #chienWalk} (a root of Λ at a position is a root of Q there, Q having lost only factors found at
@@ -901,7 +1093,7 @@ public final class ReedSolomon {
             int xSum = 0; // Σ X of the roots found
             int p0 = 0;
             boolean fresh = true; // the terms must be (re)computed from q at p0
-            boolean deflate = length <= 8; // divide Q by each root found from now on (then at most 8 terms are left)
+            boolean deflate = length <= DEFLATE_AT; // divide Q by each root found from now on
             int slots = 0;
             while (p0 < n) {
                 if (found == length - 1) {
@@ -940,7 +1132,7 @@ public final class ReedSolomon {
                             slots++;
                         }
                     }
-                    while ((slots & 7) != 0) { // padding terms: the table's final 0, step 0
+                    while ((slots & 3) != 0) { // padding terms to a multiple of 4: the table's final 0, step 0
                         ex[slots] = zero;
                         st[slots] = 0;
                         slots++;
@@ -949,7 +1141,30 @@ public final class ReedSolomon {
                 }
                 int p1 = Math.min(n, p0 + chienBlock);
                 int len = p1 - p0;
-                for (int g = 0; g < slots; g += 8) {
+                int wide = slots & ~7; // eight terms a pass, then one pass of four if slots is 4 mod 8
+                if (wide < slots) {
+                    int g = wide;
+                    int e0 = ex[g];
+                    int e1 = ex[g + 1];
+                    int e2 = ex[g + 2];
+                    int e3 = ex[g + 3];
+                    int s0 = st[g];
+                    int s1 = st[g + 1];
+                    int s2 = st[g + 2];
+                    int s3 = st[g + 3];
+                    for (int j = 0; j < len; j++) { // first pass: Q_0 = 1 starts the sums
+                        sum[j] = 1 ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
+                        e0 += s0;
+                        e1 += s1;
+                        e2 += s2;
+                        e3 += s3;
+                    }
+                    ex[g] = e0 >= order && s0 != 0 ? e0 - order : e0;
+                    ex[g + 1] = e1 >= order && s1 != 0 ? e1 - order : e1;
+                    ex[g + 2] = e2 >= order && s2 != 0 ? e2 - order : e2;
+                    ex[g + 3] = e3 >= order && s3 != 0 ? e3 - order : e3;
+                }
+                for (int g = 0; g < wide; g += 8) {
                     int e0 = ex[g];
                     int e1 = ex[g + 1];
                     int e2 = ex[g + 2];
@@ -966,7 +1181,7 @@ public final class ReedSolomon {
                     int s5 = st[g + 5];
                     int s6 = st[g + 6];
                     int s7 = st[g + 7];
-                    int first = g == 0 ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
+                    int first = g == 0 && wide == slots ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
                     for (int j = 0; j < len; j++) {
                         sum[j] = (first != 0 ? first : sum[j]) ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6]
                                 ^ ce[e7];
@@ -997,8 +1212,8 @@ public final class ReedSolomon {
                         if (found == length) {
                             return found;
                         }
-                        if (!deflate && length - found <= 8) {
-                            // at most eight roots left: divide Q by the found roots' factors from here on
+                        if (!deflate && length - found <= DEFLATE_AT) {
+                            // few enough roots left: divide Q by the found roots' factors from here on
                             deflate = true;
                             for (int f = 0; f < found; f++) {
                                 degree = divideByRoot(q, degree, errPos[f]);
@@ -1086,6 +1301,63 @@ public final class ReedSolomon {
 
         /** Forney's magnitudes for the found positions; returns found. */
         private int forney(int[] lam, int length, int found) {
+            return checking ? forneyChecked(lam, length, found) : forneyLogs(length, found);
+        }
+
+        /**
+         * Forney on logarithms (the fast path's {@link #forneyChecked}, same values): Ω_i = Σ S_j·Λ_(i−j) from the
+         * logs Berlekamp–Massey left ({@link #synLog}, {@link #lambdaLog}), one antilog load a term; Ω(X⁻¹) and
+         * Λ'(X⁻¹) as sums of independent terms whose exponents advance by log X⁻¹ (by 2·log X⁻¹ for Λ's odd part)
+         * instead of Horner chains of multiplications; Y = X·Ω(X⁻¹)/Λ'(X⁻¹) as one antilog of a log sum.
+         */
+        private int forneyLogs(int length, int found) {
+            int[] zx = zexp;
+            int[] zl = zlog;
+            int[] sl = synLog;
+            int[] ll = lambdaLog;
+            int[] ol = omegaLog;
+            for (int i = 0; i < length; i++) {
+                int o = 0;
+                for (int j = 0; j <= i; j++) {
+                    o ^= zx[sl[j] + ll[i - j]];
+                }
+                ol[i] = zl[o];
+            }
+            for (int e = 0; e < found; e++) {
+                int loc = n - 1 - errPos[e]; // log X, 0 ≤ loc < n ≤ order
+                int step = loc == 0 ? 0 : order - loc; // log X⁻¹ in [0, order)
+                int step2 = step + step >= order ? step + step - order : step + step;
+                int om = 0; // Σ Ω_i X^(−i)
+                int ex = 0;
+                for (int i = 0; i < length; i++) {
+                    om ^= zx[ol[i] + ex];
+                    ex += step;
+                    if (ex >= order) {
+                        ex -= order;
+                    }
+                }
+                int der = 0; // Λ'(X⁻¹) = Σ_{i odd} Λ_i X^(−(i−1)) in characteristic 2
+                ex = 0;
+                for (int i = 1; i <= length; i += 2) {
+                    der ^= zx[ll[i] + ex];
+                    ex += step2;
+                    if (ex >= order) {
+                        ex -= order;
+                    }
+                }
+                if (der == 0 || om == 0) {
+                    throw new IllegalStateException(ReedSolomon.this + ": Forney step met Λ'(X⁻¹) = " + der
+                            + ", Ω(X⁻¹) = " + om + " at position " + errPos[e]
+                            + " — impossible for distinct roots of a minimal Berlekamp–Massey locator");
+                }
+                int y = loc + zl[om] - zl[der]; // log(X·Ω/Λ'), in (−order, 2·order)
+                errVal[e] = zx[y < 0 ? y + order : y];
+            }
+            return found;
+        }
+
+        /** Forney through the field's multiplications (checked in checking mode): the reference of {@link #forneyLogs}. */
+        private int forneyChecked(int[] lam, int length, int found) {
             // Forney (first consecutive root α^0): Y = X·Ω(X⁻¹)/Λ'(X⁻¹), Ω = S·Λ mod x^L.
             for (int i = 0; i < length; i++) {
                 int o = 0;
