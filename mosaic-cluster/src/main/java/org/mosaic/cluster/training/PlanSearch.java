@@ -32,7 +32,10 @@ public final class PlanSearch {
      * @param system      system label
      * @param evaluated   plans considered (valid by shape)
      * @param rejectedMemory plans that did not fit in HBM
-     * @param pruned      fitting plans not simulated because their compute alone exceeded the kept plans' step times
+     * @param pruned      fitting plans not simulated because their compute alone exceeded the kept plans' step times (the
+     *                    busiest stage's busy time; plans that pass it but whose pipeline bound — fill, drain, DP and optimizer
+     *                    included, {@code StepModel.Evaluation.pipelineLowerBound} — exceeds the cutoff are not simulated either,
+     *                    and not counted here, so that this count stays that of the busy-time bound)
      * @param ranked      the fitting plans, fastest first (at most {@code keep})
      * @param closestMisfit the plan nearest to fitting when none fits (null otherwise)
      */
@@ -242,7 +245,9 @@ public final class PlanSearch {
                                         for (StepModel.Evaluation variant : overlapVariants(fitting, fx)) {
                                             StepResult res = variant.run(false, every != null ? Double.POSITIVE_INFINITY : cutoff(fits, keep));
                                             if (res == null) {
-                                                pruned++;
+                                                if (!variant.skipped) {   // the pipeline bound's skips are not counted (see Result)
+                                                    pruned++;
+                                                }
                                             } else {
                                                 insert(fits, res, keep);
                                                 if (every != null) {

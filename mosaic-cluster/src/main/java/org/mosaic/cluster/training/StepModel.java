@@ -76,6 +76,12 @@ public final class StepModel {
     static final double SOFTMAX_DROPOUT_FWD_BYTES = 9;
     /** Dropout backward (dy, mask in, dx out) + softmax backward (y, dy in, dx out), per score. */
     static final double SOFTMAX_DROPOUT_BWD_BYTES = 11;
+    /**
+     * Relative margin by which a search's pipeline lower bound must exceed the cutoff before a plan is skipped unsimulated:
+     * the bound and the simulation add the same op times in different orders, so they may differ by rounding (~1e-15 per
+     * addition, ≤ 1e-11 over the ≤ 2^24 ops a simulation may hold); 1e-9 keeps a plan whose step could tie the cutoff.
+     */
+    static final double BOUND_ROUNDING_MARGIN = 1e-9;
     /** CUDA context, NCCL buffers and allocator fragmentation kept aside on every GPU (assumed). */
     static final double MEMORY_RESERVE_BYTES = 3e9;
 
@@ -235,6 +241,8 @@ public final class StepModel {
         private LayerCost layerCost;        // memoised: depends on the plan and the overlaps turned off, fixed once built
         private double[] stageParameters;   // memoised: the plan's shape only (shared by the variants)
         private LinkCost denseDpLink;       // memoised network look-ups of the DP reduction (one per stage otherwise)
+        /** Set when {@link #run} returned null because of the pipeline bound (not counted as pruned by the busy-time bound). */
+        boolean skipped;
 
         Evaluation(ModelSpec m, ParallelPlan p, TrainingSystem sys, double[] slow) {
             this(m, p, sys, slow, layerSplit(m.layers(), p.pp(), p.interleave()), null,
@@ -387,10 +395,6 @@ public final class StepModel {
                     return null;
                 }
             }
-            PipelineSchedule schedule = v > 1 ? PipelineSchedule.INTERLEAVED : PipelineSchedule.ONE_F_ONE_B;
-            PipelineInput in = new PipelineInput(stages, p.microBatches(), v, fwd, bwd, 0);
-            PipelineResult pr = timeline ? PipelineSimulator.simulateWithTimeline(schedule, in) : PipelineSimulator.simulate(schedule, in);
-
             // data parallel, per stage; the step waits for the slowest stage
             double dpExposed = 0;
             double dpTotal = 0;
@@ -422,6 +426,15 @@ public final class StepModel {
                         + k.memorySeconds(stageParams[s] * GRAD_BUFFER_BYTES_PER_PARAMETER);
                 optimizer = Math.max(optimizer, stageOptimizer[s]);
             }
+            if (cutoffSeconds < Double.POSITIVE_INFINITY && (v == 1 || p.microBatches() % stages == 0)
+                    && pipelineLowerBound(fwd, bwd, p.microBatches()) + dpExposed + optimizer > cutoffSeconds * (1 + BOUND_ROUNDING_MARGIN)) {
+                skipped = true;   // its step exceeds the cutoff: simulating it cannot change the ranking
+                return null;
+            }
+            PipelineSchedule schedule = v > 1 ? PipelineSchedule.INTERLEAVED : PipelineSchedule.ONE_F_ONE_B;
+            PipelineInput in = new PipelineInput(stages, p.microBatches(), v, fwd, bwd, 0);
+            PipelineResult pr = timeline ? PipelineSimulator.simulateWithTimeline(schedule, in) : PipelineSimulator.simulate(schedule, in);
+
             double step = pr.makespanSeconds() + dpExposed + optimizer;
 
             // breakdown of the busiest stage's busy time
@@ -505,6 +518,33 @@ public final class StepModel {
                 out[order[i]] = sorted[sorted.length - 1 - i];
             }
             return out;
+        }
+
+        /**
+         * A lower bound of the simulated pipeline's makespan ({@link PipelineSimulator}, no p2p latency of its own: the
+         * transfers are inside the op times here): max over stages s of F_s + busy_s + B_s, where F_s = Σ_{r&lt;s} fwd[r][0] and
+         * B_s = Σ_{r&lt;s} bwd[r][0]. Proof: stage s runs its ops one at a time in order, m·Σ_c (fwd[s][c] + bwd[s][c]) = busy_s
+         * in all; its first op (the forward of micro-batch 0 through global chunk s) cannot start before that micro-batch's
+         * forwards through chunks 0..s−1 have run one after the other (F_s); its last op is the backward of global chunk s
+         * (Megatron's order ends every stage with the backward of its first chunk, for v = 1 and for m a multiple of p when
+         * v &gt; 1), after which that micro-batch's backwards through chunks s−1..0 still run one after the other (B_s) before
+         * stage 0 ends. For uniform stages it is the closed-form (m + (p − 1)/v)·(f + b) of the interleaved schedule.
+         */
+        static double pipelineLowerBound(double[][] fwd, double[][] bwd, int microBatches) {
+            int stages = fwd.length;
+            double head = 0;
+            double tail = 0;
+            double bound = 0;
+            for (int s = 0; s < stages; s++) {
+                double busy = 0;
+                for (int c = 0; c < fwd[s].length; c++) {
+                    busy += fwd[s][c] + bwd[s][c];
+                }
+                bound = Math.max(bound, head + busy * microBatches + tail);
+                head += fwd[s][0];
+                tail += bwd[s][0];
+            }
+            return bound;
         }
 
         /** One layer's per-micro-batch costs (computed once per evaluation). */

@@ -7,6 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.mosaic.cluster.training.ModelSpec.Family;
+import org.mosaic.cluster.training.pipeline.PipelineInput;
+import org.mosaic.cluster.training.pipeline.PipelineSchedule;
+import org.mosaic.cluster.training.pipeline.PipelineSimulator;
 
 /**
  * Regression for the search's speed work (t16b): the bounded search — one evaluation per plan shared by its memory test,
@@ -81,5 +84,36 @@ class PlanSearchIdentityTest {
             }
             assertThat(checked).as(j.name()).isPositive();
         }
+    }
+
+    /**
+     * The pipeline bound the search skips plans with is a lower bound of the simulated makespan: 400 random stage/chunk times
+     * (fixed seed; a violation beyond rounding is a bug, not a chance event — the bound is proved in its javadoc), and the closed form
+     * (m + (p − 1)/v)·(f + b) for uniform chunks.
+     */
+    @Test
+    void pipelineLowerBoundNeverExceedsTheSimulatedMakespan() {
+        java.util.Random rnd = new java.util.Random(16);
+        for (int trial = 0; trial < 400; trial++) {
+            int p = 1 + rnd.nextInt(8);
+            int v = p == 1 ? 1 : new int[] {1, 2, 3, 4}[rnd.nextInt(4)];
+            int m = v == 1 ? 1 + rnd.nextInt(24) : p * (1 + rnd.nextInt(4));
+            double[][] fwd = new double[p][v];
+            double[][] bwd = new double[p][v];
+            for (int s = 0; s < p; s++) {
+                for (int c = 0; c < v; c++) {
+                    fwd[s][c] = 0.1 + 2 * rnd.nextDouble();
+                    bwd[s][c] = 0.1 + 4 * rnd.nextDouble();
+                }
+            }
+            double makespan = PipelineSimulator.simulate(v > 1 ? PipelineSchedule.INTERLEAVED : PipelineSchedule.ONE_F_ONE_B,
+                    new PipelineInput(p, m, v, fwd, bwd, 0)).makespanSeconds();
+            assertThat(StepModel.Evaluation.pipelineLowerBound(fwd, bwd, m)).as("p %d v %d m %d", p, v, m)
+                    .isLessThanOrEqualTo(makespan * (1 + 1e-13));   // equal up to rounding (m·Σ vs a running sum); the search keeps 1e-9
+            assertThat(StepModel.BOUND_ROUNDING_MARGIN).isGreaterThan(1e-13);
+        }
+        double[][] f = {{1, 1}, {1, 1}, {1, 1}, {1, 1}};
+        double[][] b = {{2, 2}, {2, 2}, {2, 2}, {2, 2}};
+        assertThat(StepModel.Evaluation.pipelineLowerBound(f, b, 8)).isEqualTo((8 * 2 + 3) * 3.0);   // (m + (p−1)/v)·v·(f + b), chunk f 1, b 2
     }
 }
