@@ -439,8 +439,9 @@ public final class StepModel {
 
             // breakdown of the busiest stage's busy time
             int busiest = 0;
+            double[] busy = pr.busySeconds();   // a copy: read it once, not twice per stage
             for (int s = 1; s < stages; s++) {
-                if (pr.busySeconds()[s] > pr.busySeconds()[busiest]) {
+                if (busy[s] > busy[busiest]) {
                     busiest = s;
                 }
             }
@@ -472,7 +473,7 @@ public final class StepModel {
                 sends += (busiest == stages - 1 && c == v - 1 ? 0 : 1) + (busiest == 0 && c == 0 ? 0 : 1);
             }
             br.put("pp", (double) mb * sends * p2p);
-            br.put("pipelineBubble", pr.makespanSeconds() - pr.busySeconds()[busiest]);
+            br.put("pipelineBubble", pr.makespanSeconds() - busy[busiest]);
             br.put("dp", dpExposed);
             br.put("optimizer", optimizer);
 
