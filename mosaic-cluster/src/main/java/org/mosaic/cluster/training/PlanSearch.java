@@ -32,7 +32,10 @@ public final class PlanSearch {
      * @param system      system label
      * @param evaluated   plans considered (valid by shape)
      * @param rejectedMemory plans that did not fit in HBM
-     * @param pruned      fitting plans not simulated because their compute alone exceeded the kept plans' step times
+     * @param pruned      fitting plans not simulated because their compute alone exceeded the kept plans' step times (the
+     *                    busiest stage's busy time; plans that pass it but whose pipeline bound — fill, drain, DP and optimizer
+     *                    included, {@code StepModel.Evaluation.pipelineLowerBound} — exceeds the cutoff are not simulated either,
+     *                    and not counted here, so that this count stays that of the busy-time bound)
      * @param ranked      the fitting plans, fastest first (at most {@code keep})
      * @param closestMisfit the plan nearest to fitting when none fits (null otherwise)
      */
@@ -215,13 +218,16 @@ public final class PlanSearch {
                                         continue;
                                     }
                                     evaluated++;
-                                    MemoryFootprint mem = StepModel.memoryOfValidPlan(model, plan, system);   // problems() checked above
-                                    List<ParallelPlan> timed = new ArrayList<>();
+                                    // one evaluation per plan: its memory, then its offload and overlap variants share its layer split
+                                    // and stage parameters, and each variant's layer cost serves both the dominance test and the step
+                                    StepModel.Evaluation base = new StepModel.Evaluation(model, plan, system, slow);   // problems() checked above
+                                    MemoryFootprint mem = base.footprint();
+                                    List<StepModel.Evaluation> timed = new ArrayList<>();
                                     if (mem.fits()) {
-                                        timed.add(plan);
+                                        timed.add(base);
                                     } else {
                                         if (fx.searchOffload()) {
-                                            timed.addAll(offloadVariants(model, plan, system, gpus, fixedOffload.overlap()));
+                                            timed.addAll(offloadVariants(model, base, gpus, fixedOffload.overlap()));
                                         }
                                         if (timed.isEmpty()) {
                                             rejected++;
@@ -235,16 +241,17 @@ public final class PlanSearch {
                                             continue;
                                         }
                                     }
-                                    for (ParallelPlan fitting : timed) {
-                                        for (ParallelPlan variant : overlapVariants(model, fitting, system, fx)) {
-                                            StepResult res = StepModel.evaluateBelow(model, variant, system, slow,
-                                                    every != null ? Double.POSITIVE_INFINITY : cutoff(fits, keep));
+                                    for (StepModel.Evaluation fitting : timed) {
+                                        for (StepModel.Evaluation variant : overlapVariants(fitting, fx)) {
+                                            StepResult res = variant.run(false, every != null ? Double.POSITIVE_INFINITY : cutoff(fits, keep));
                                             if (res == null) {
-                                                pruned++;
+                                                if (!variant.skipped) {   // the pipeline bound's skips are not counted (see Result)
+                                                    pruned++;
+                                                }
                                             } else {
                                                 insert(fits, res, keep);
                                                 if (every != null) {
-                                                    every.accept(new Examined(variant, "fits", res, res.memory()));
+                                                    every.accept(new Examined(variant.p, "fits", res, res.memory()));
                                                 }
                                             }
                                         }
@@ -272,13 +279,19 @@ public final class PlanSearch {
      * pipeline's makespan never shrinks when an op grows), otherwise both are.
      */
     static List<ParallelPlan> overlapVariants(ModelSpec model, ParallelPlan plan, TrainingSystem system, Fixed fx) {
+        return overlapVariants(new StepModel.Evaluation(model, plan, system, new double[0]), fx).stream().map(e -> e.p).toList();
+    }
+
+    /** {@link #overlapVariants(ModelSpec, ParallelPlan, TrainingSystem, Fixed)} on a plan's evaluation: the variants' evaluations. */
+    static List<StepModel.Evaluation> overlapVariants(StepModel.Evaluation e, Fixed fx) {
+        ParallelPlan plan = e.p;
         if (fx.tpOverlap() != null || plan.tp() == 1 || !plan.sequenceParallel()) {
-            return List.of(plan);
+            return List.of(e);
         }
-        ParallelPlan ring = plan.withOverlap(TpOverlap.RING, plan.dpOverlap());
-        ParallelPlan back = plan.withOverlap(TpOverlap.BACKWARD, plan.dpOverlap());
-        StepModel.LayerCost r = StepModel.layerCost(model, ring, system);
-        StepModel.LayerCost b = StepModel.layerCost(model, back, system);
+        StepModel.Evaluation ring = e.variant(plan.withOverlap(TpOverlap.RING, plan.dpOverlap()));
+        StepModel.Evaluation back = e.variant(plan.withOverlap(TpOverlap.BACKWARD, plan.dpOverlap()));
+        StepModel.LayerCost r = ring.layerCost();
+        StepModel.LayerCost b = back.layerCost();
         boolean same = r.forward() == b.forward() && r.backward() == b.backward();
         if (!same && r.forward() <= b.forward() && r.backward() <= b.backward()) {
             return List.of(ring);
@@ -294,21 +307,22 @@ public final class PlanSearch {
      * parts): offloading more never shortens a step (forward max and backward sum of the transfers only grow), so a superset
      * of a fitting choice is never faster.
      */
-    static List<ParallelPlan> offloadVariants(ModelSpec model, ParallelPlan plan, TrainingSystem system, long gpus, boolean overlap) {
+    static List<StepModel.Evaluation> offloadVariants(ModelSpec model, StepModel.Evaluation base, long gpus, boolean overlap) {
         List<Offload> fitting = new ArrayList<>();
-        List<ParallelPlan> out = new ArrayList<>();
+        List<StepModel.Evaluation> out = new ArrayList<>();
         for (Offload o : Offload.choices()) {
             Offload choice = o.withOverlap(overlap);
             if (fitting.stream().anyMatch(f -> f.subsetOf(choice))) {
                 continue;
             }
-            ParallelPlan candidate = plan.withOffload(choice);
+            ParallelPlan candidate = base.p.withOffload(choice);
             if (!candidate.problems(model, gpus).isEmpty()) {
                 return out;   // too few layers per stage to offload at all
             }
-            if (StepModel.memoryOfValidPlan(model, candidate, system).fits()) {
+            StepModel.Evaluation e = base.variant(candidate);
+            if (e.footprint().fits()) {
                 fitting.add(choice);
-                out.add(candidate);
+                out.add(e);
             }
         }
         return out;

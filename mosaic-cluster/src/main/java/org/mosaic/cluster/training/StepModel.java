@@ -76,6 +76,12 @@ public final class StepModel {
     static final double SOFTMAX_DROPOUT_FWD_BYTES = 9;
     /** Dropout backward (dy, mask in, dx out) + softmax backward (y, dy in, dx out), per score. */
     static final double SOFTMAX_DROPOUT_BWD_BYTES = 11;
+    /**
+     * Relative margin by which a search's pipeline lower bound must exceed the cutoff before a plan is skipped unsimulated:
+     * the bound and the simulation add the same op times in different orders, so they may differ by rounding (~1e-15 per
+     * addition, ≤ 1e-11 over the ≤ 2^24 ops a simulation may hold); 1e-9 keeps a plan whose step could tie the cutoff.
+     */
+    static final double BOUND_ROUNDING_MARGIN = 1e-9;
     /** CUDA context, NCCL buffers and allocator fragmentation kept aside on every GPU (assumed). */
     static final double MEMORY_RESERVE_BYTES = 3e9;
 
@@ -201,15 +207,7 @@ public final class StepModel {
 
     /** {@link #memory} for a plan already checked against the model and the GPUs (a search's inner loop). */
     static MemoryFootprint memoryOfValidPlan(ModelSpec model, ParallelPlan plan, TrainingSystem system) {
-        int p = plan.pp();
-        int v = plan.interleave();
-        int m = plan.microBatches();
-        int[] inFlight = new int[p];
-        for (int r = 0; r < p; r++) {
-            inFlight[r] = v == 1 ? Math.min(p - r, m) : Math.min(2 * (p - r - 1) + (v - 1) * p + 1, m * v);
-        }
-        Evaluation e = new Evaluation(model, plan, system, new double[0]);
-        return e.memory(inFlight, e.stageParameters());
+        return new Evaluation(model, plan, system, new double[0]).footprint();
     }
 
     /** Per-layer, per-micro-batch costs on one GPU (seconds). */
@@ -224,8 +222,12 @@ public final class StepModel {
         }
     }
 
-    /** One evaluation's working state. */
-    private static final class Evaluation {
+    /**
+     * One evaluation's working state. A search builds one per plan and derives its overlap and offload variants from it
+     * ({@link #variant}): those share the layer split and the stage parameters, which neither choice changes, and each
+     * keeps its layer cost, so that a variant's cost is computed once for the dominance test and the step.
+     */
+    static final class Evaluation {
         final ModelSpec m;
         final ParallelPlan p;
         final TrainingSystem sys;
@@ -236,22 +238,59 @@ public final class StepModel {
         final int t;
         final int[][] layers;    // [stage][chunk]
         java.util.Set<Overlap> off = java.util.Set.of();   // assumed overlaps turned off
+        private LayerCost layerCost;        // memoised: depends on the plan and the overlaps turned off, fixed once built
+        private double[] stageParameters;   // memoised: the plan's shape only (shared by the variants)
+        private LinkCost denseDpLink;       // memoised network look-ups of the DP reduction (one per stage otherwise)
+        /** Set when {@link #run} returned null because of the pipeline bound (not counted as pruned by the busy-time bound). */
+        boolean skipped;
 
         Evaluation(ModelSpec m, ParallelPlan p, TrainingSystem sys, double[] slow) {
+            this(m, p, sys, slow, layerSplit(m.layers(), p.pp(), p.interleave()), null,
+                    p.matmulType() == DataType.BF16 ? sys.kernels() : KernelCosts.of(sys.gpu(), p.matmulType()));
+        }
+
+        private Evaluation(ModelSpec m, ParallelPlan p, TrainingSystem sys, double[] slow, int[][] layers, double[] stageParameters,
+                           KernelCosts km) {
             this.m = m;
             this.p = p;
             this.sys = sys;
             this.k = sys.kernels();
-            this.km = p.matmulType() == DataType.BF16 ? k : KernelCosts.of(sys.gpu(), p.matmulType());
+            this.km = km;
             this.slow = slow;
             this.tokens = (double) p.microBatch() * m.sequenceLength() / p.cp();
             this.t = p.tp();
-            this.layers = layerSplit(m.layers(), p.pp(), p.interleave());
+            this.layers = layers;
+            this.stageParameters = stageParameters;
             if (p.offload().any() && sys.gpu().hostMemory() == null) {
                 throw new IllegalArgumentException("plan " + p.label() + " offloads " + p.offload().word() + " but GPU " + sys.gpu().name()
                         + " has no second memory tier — expected hostMemory {capacity, bandwidth} in its gpu document (hint: --offload "
                         + "none, or --set gpu.hostMemory.capacity=512GB --set gpu.hostMemory.bandwidth=63GB/s)");
             }
+        }
+
+        /**
+         * The same plan with another TP overlap, DP overlap or offload ({@code variant} must differ from this plan in nothing
+         * else): shares the layer split, the stage parameters and the kernel costs, which those choices do not change.
+         */
+        Evaluation variant(ParallelPlan variant) {
+            if (variant.tp() != p.tp() || variant.pp() != p.pp() || variant.dp() != p.dp() || variant.ep() != p.ep() || variant.cp() != p.cp()
+                    || variant.microBatch() != p.microBatch() || variant.interleave() != p.interleave() || variant.recompute() != p.recompute()
+                    || variant.matmulType() != p.matmulType() || variant.globalBatch() != p.globalBatch()) {
+                throw new IllegalArgumentException("variant " + variant.label() + " of " + p.label() + " — expected only the overlaps or the offload to differ");
+            }
+            return new Evaluation(m, variant, sys, slow, layers, stageParameters(), km);
+        }
+
+        /** {@link StepModel#memory}: the footprint from the schedules' warm-up counts, without simulating the step. */
+        MemoryFootprint footprint() {
+            int pp = p.pp();
+            int v = p.interleave();
+            int mb = p.microBatches();
+            int[] inFlight = new int[pp];
+            for (int r = 0; r < pp; r++) {
+                inFlight[r] = v == 1 ? Math.min(pp - r, mb) : Math.min(2 * (pp - r - 1) + (v - 1) * pp + 1, mb * v);
+            }
+            return memory(inFlight, stageParameters());
         }
 
         /** One GPU's parameters of one transformer layer (its TP share, its EP share of the experts). */
@@ -356,10 +395,6 @@ public final class StepModel {
                     return null;
                 }
             }
-            PipelineSchedule schedule = v > 1 ? PipelineSchedule.INTERLEAVED : PipelineSchedule.ONE_F_ONE_B;
-            PipelineInput in = new PipelineInput(stages, p.microBatches(), v, fwd, bwd, 0);
-            PipelineResult pr = timeline ? PipelineSimulator.simulateWithTimeline(schedule, in) : PipelineSimulator.simulate(schedule, in);
-
             // data parallel, per stage; the step waits for the slowest stage
             double dpExposed = 0;
             double dpTotal = 0;
@@ -391,12 +426,22 @@ public final class StepModel {
                         + k.memorySeconds(stageParams[s] * GRAD_BUFFER_BYTES_PER_PARAMETER);
                 optimizer = Math.max(optimizer, stageOptimizer[s]);
             }
+            if (cutoffSeconds < Double.POSITIVE_INFINITY && (v == 1 || p.microBatches() % stages == 0)
+                    && pipelineLowerBound(fwd, bwd, p.microBatches()) + dpExposed + optimizer > cutoffSeconds * (1 + BOUND_ROUNDING_MARGIN)) {
+                skipped = true;   // its step exceeds the cutoff: simulating it cannot change the ranking
+                return null;
+            }
+            PipelineSchedule schedule = v > 1 ? PipelineSchedule.INTERLEAVED : PipelineSchedule.ONE_F_ONE_B;
+            PipelineInput in = new PipelineInput(stages, p.microBatches(), v, fwd, bwd, 0);
+            PipelineResult pr = timeline ? PipelineSimulator.simulateWithTimeline(schedule, in) : PipelineSimulator.simulate(schedule, in);
+
             double step = pr.makespanSeconds() + dpExposed + optimizer;
 
             // breakdown of the busiest stage's busy time
             int busiest = 0;
+            double[] busy = pr.busySeconds();   // a copy: read it once, not twice per stage
             for (int s = 1; s < stages; s++) {
-                if (pr.busySeconds()[s] > pr.busySeconds()[busiest]) {
+                if (busy[s] > busy[busiest]) {
                     busiest = s;
                 }
             }
@@ -428,7 +473,7 @@ public final class StepModel {
                 sends += (busiest == stages - 1 && c == v - 1 ? 0 : 1) + (busiest == 0 && c == 0 ? 0 : 1);
             }
             br.put("pp", (double) mb * sends * p2p);
-            br.put("pipelineBubble", pr.makespanSeconds() - pr.busySeconds()[busiest]);
+            br.put("pipelineBubble", pr.makespanSeconds() - busy[busiest]);
             br.put("dp", dpExposed);
             br.put("optimizer", optimizer);
 
@@ -476,7 +521,42 @@ public final class StepModel {
             return out;
         }
 
+        /**
+         * A lower bound of the simulated pipeline's makespan ({@link PipelineSimulator}, no p2p latency of its own: the
+         * transfers are inside the op times here): max over stages s of F_s + busy_s + B_s, where F_s = Σ_{r&lt;s} fwd[r][0] and
+         * B_s = Σ_{r&lt;s} bwd[r][0]. Proof: stage s runs its ops one at a time in order, m·Σ_c (fwd[s][c] + bwd[s][c]) = busy_s
+         * in all; its first op (the forward of micro-batch 0 through global chunk s) cannot start before that micro-batch's
+         * forwards through chunks 0..s−1 have run one after the other (F_s); its last op is the backward of global chunk s
+         * (Megatron's order ends every stage with the backward of its first chunk, for v = 1 and for m a multiple of p when
+         * v &gt; 1), after which that micro-batch's backwards through chunks s−1..0 still run one after the other (B_s) before
+         * stage 0 ends. For uniform stages it is the closed-form (m + (p − 1)/v)·(f + b) of the interleaved schedule.
+         */
+        static double pipelineLowerBound(double[][] fwd, double[][] bwd, int microBatches) {
+            int stages = fwd.length;
+            double head = 0;
+            double tail = 0;
+            double bound = 0;
+            for (int s = 0; s < stages; s++) {
+                double busy = 0;
+                for (int c = 0; c < fwd[s].length; c++) {
+                    busy += fwd[s][c] + bwd[s][c];
+                }
+                bound = Math.max(bound, head + busy * microBatches + tail);
+                head += fwd[s][0];
+                tail += bwd[s][0];
+            }
+            return bound;
+        }
+
+        /** One layer's per-micro-batch costs (computed once per evaluation). */
         LayerCost layerCost() {
+            if (layerCost == null) {
+                layerCost = computeLayerCost();
+            }
+            return layerCost;
+        }
+
+        private LayerCost computeLayerCost() {
             int h = m.hiddenSize();
             int hd = m.headDim();
             double headsLocal = (double) m.heads() / t;
@@ -637,8 +717,15 @@ public final class StepModel {
             return new double[] {fwd, 2 * logits + loss + 2 * norm};
         }
 
-        /** Parameters held by one GPU of each stage. */
+        /** Parameters held by one GPU of each stage (computed once; callers must not modify the array). */
         double[] stageParameters() {
+            if (stageParameters == null) {
+                stageParameters = computeStageParameters();
+            }
+            return stageParameters;
+        }
+
+        private double[] computeStageParameters() {
             double[] out = new double[p.pp()];
             double dense = m.attentionParametersPerLayer() + m.routerParametersPerLayer() + 2.0 * m.hiddenSize();
             double experts = m.experts() * m.expertParameters() / p.ep();
@@ -689,7 +776,10 @@ public final class StepModel {
             // CP ranks hold the same weights as their DP peers: gradients are reduced over DP × CP (contiguous after TP);
             // expert weights over the DP × CP ranks that hold the same experts (spanning the same block, stride TP·EP)
             if (gradGroup() > 1 && params - expertParams > 0) {
-                addDp(out, params - expertParams, gradGroup(), sys.network().link(gradGroup(), p.tp()));
+                if (denseDpLink == null) {
+                    denseDpLink = sys.network().link(gradGroup(), p.tp());
+                }
+                addDp(out, params - expertParams, gradGroup(), denseDpLink);
             }
             if (expertGradGroup() > 1 && expertParams > 0) {
                 // the ranks holding the same experts: CP peers (stride TP) × DP/EP replicas (stride TP·CP·EP); not one
@@ -724,13 +814,18 @@ public final class StepModel {
 
         /** Activation bytes one layer keeps per micro-batch on one GPU (Korthikanti et al. 2022, generalised). */
         double activationBytesPerLayer() {
+            return activationBytesPerLayer(p.recompute());
+        }
+
+        /** The same as if the plan recomputed as {@code recompute} says (nothing else in it depends on the recomputation). */
+        double activationBytesPerLayer(Recompute recompute) {
             double sb = tokens;
             int h = m.hiddenSize();
             double hd = m.headDim();
             double kvLocal = Math.max(1.0, (double) m.kvHeads() / t);
             boolean sp = p.sequenceParallel() && t > 1;
             double inputOnly = 2 * sb * h / (sp ? t : 1);
-            if (p.recompute() == Recompute.FULL) {
+            if (recompute == Recompute.FULL) {
                 return inputOnly;
             }
             double f = m.ffnHiddenSize() * (m.isMoe() ? m.topK() : 1);
@@ -739,7 +834,7 @@ public final class StepModel {
             double unsplit = 10 * sb * h;
             // split by TP: Q (2sbh), K and V, attention output, FFN activations (GeLU: in+out; SwiGLU: gate, up, product)
             double split = 2 * sb * h + 4 * sb * kvLocal * hd * t + 2 * sb * h + (mats == 3 ? 6 : 4) * sb * f;
-            double score = (p.flashAttention() || p.recompute() == Recompute.SELECTIVE) ? 0
+            double score = (p.flashAttention() || recompute == Recompute.SELECTIVE) ? 0
                     : 5.0 * m.heads() * sb * m.sequenceLength();
             return (sp ? (unsplit + split) / t : unsplit + split / t) + score / t;
         }
@@ -747,7 +842,7 @@ public final class StepModel {
         MemoryFootprint memory(int[] inFlight, double[] stageParams) {
             MemoryFootprint worst = null;
             double perLayer = activationBytesPerLayer();
-            double fullLayer = p.recompute() == Recompute.FULL ? withoutRecompute().activationBytesPerLayer() : 0;
+            double fullLayer = p.recompute() == Recompute.FULL ? activationBytesPerLayer(Recompute.NONE) : 0;
             Offload o = p.offload();
             double layerParams = layerParameters();
             double layerOpt = layerOptimizerBytes();
@@ -800,10 +895,6 @@ public final class StepModel {
         private static double rank(MemoryFootprint fp) {
             double hbm = fp.totalBytes() / fp.capacityBytes();
             return fp.hostCapacityBytes() > 0 ? Math.max(hbm, fp.hostBytes() / fp.hostCapacityBytes()) : fp.totalBytes();
-        }
-
-        private Evaluation withoutRecompute() {
-            return new Evaluation(m, p.with(Recompute.NONE, p.sequenceParallel(), p.distributedOptimizer(), p.flashAttention()), sys, slow);
         }
     }
 
