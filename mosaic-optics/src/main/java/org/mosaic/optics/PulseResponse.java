@@ -124,10 +124,11 @@ public final class PulseResponse {
      * The EMG step {@link #emgStep(double, double, double)} at t_i = start + i·dt, i &lt; out.length, for σ &gt; 0 and
      * τ &gt; 0 with Φ(t_i/σ) given, written into {@code out}: one exponential per sample instead of two. Where the ln Q
      * table covers Φ(b) (−37.5 &lt; b &lt; 8, every sample of the presets' pulses), exp(a)·Φ(b) is computed as
-     * exp(a + ln Φ(b)) from the same table value that {@link Gaussians#phiFast} exponentiates, and a and b from
-     * precomputed reciprocals. The term is at most Φ(t/σ) ≤ 1, so each sample differs from
-     * {@link #emgStep(double, double, double, double)} by rounding only: |Δ| ≤ ~1e-14 absolute
-     * ({@code PulseResponseTest.fastEmgStepsAgreeWithTheTwoExponentialStep}); elsewhere that method itself.
+     * exp(a + ln Φ(b)) from the same cubic that {@link Gaussians#phiFast} exponentiates (by Horner's rule,
+     * {@link Gaussians#lnQPoly}), and a and b from precomputed reciprocals. The term is at most Φ(t/σ) ≤ 1, so each
+     * sample differs from {@link #emgStep(double, double, double, double)} by rounding only: |Δ| ≲ 1e-15·(1 + |a|)
+     * absolute, ≤ ~1e-14 for the presets ({@code PulseResponseTest.fastEmgStepsAgreeWithTheTwoExponentialStep});
+     * elsewhere that method itself.
      */
     static void emgSteps(double[] out, double start, double dt, double sigma, double tau, double[] phi) {
         double invSigma = 1 / sigma;
@@ -145,7 +146,7 @@ public final class PulseResponse {
             } else if (b > 9) {
                 v = 1 - Math.exp(a);
             } else if (Gaussians.inLnQTable(-b)) {
-                v = phi[i] - Math.exp(a + Gaussians.lnQFast(-b));
+                v = phi[i] - Math.exp(a + Gaussians.lnQPoly(-b));
             } else {
                 v = emgStep(t, sigma, tau, phi[i]);
             }

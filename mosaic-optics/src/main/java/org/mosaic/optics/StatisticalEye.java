@@ -14,6 +14,8 @@ public final class StatisticalEye {
     private final double gridStep;
     private final double sigmaOne;
     private final double sigmaZero;
+    /** The s15b path (amplitudes smallest first, BER sums by {@link Gaussians#qPoly}); false: the reference path. */
+    private final boolean fast;
     /** The variance added to the noise: {@code extraVariance} plus the cursors folded in (below a quarter bin). */
     private final double foldedVariance;
 
@@ -29,12 +31,14 @@ public final class StatisticalEye {
     }
 
     /**
-     * @param smallestFirst convolve the amplitudes smallest first (the model's path); false: in cursor order, as
-     *                      before s15b (the checking path of tests, equal to rounding)
+     * @param smallestFirst convolve the amplitudes smallest first and sum the BER with {@link Gaussians#qPoly} (the
+     *                      model's path); false: in cursor order and with {@link Gaussians#qFast}, as before s15b (the
+     *                      checking path of tests, equal to rounding)
      */
     StatisticalEye(double[] cursors, int mainIndex, double[] interferers, double extraVariance,
                    double noiseVarianceOne, double noiseVarianceZero, int bins, boolean smallestFirst) {
         this.main = cursors[mainIndex];
+        this.fast = smallestFirst;
         double halfRange = 0;
         for (int k = 0; k < cursors.length; k++) {
             if (k != mainIndex) {
@@ -155,8 +159,13 @@ public final class StatisticalEye {
                 continue;
             }
             double v = scale * (gridStart + j * gridStep);
-            e1 += pj * Gaussians.qFast((half + v - offset) * invOne);
-            e0 += pj * Gaussians.qFast((half - v + offset) * invZero);
+            if (fast) {
+                e1 += pj * Gaussians.qPoly((half + v - offset) * invOne);
+                e0 += pj * Gaussians.qPoly((half - v + offset) * invZero);
+            } else {
+                e1 += pj * Gaussians.qFast((half + v - offset) * invOne);
+                e0 += pj * Gaussians.qFast((half - v + offset) * invZero);
+            }
         }
         return 0.5 * (e1 + e0);
     }
@@ -181,8 +190,13 @@ public final class StatisticalEye {
                 continue;
             }
             double v = scale * (gridStart + j * gridStep);
-            e1 += pj * Gaussians.qFast((half + v) * invOne);
-            e0 += pj * Gaussians.qFast((half - v) * invZero);
+            if (fast) {
+                e1 += pj * Gaussians.qPoly((half + v) * invOne);
+                e0 += pj * Gaussians.qPoly((half - v) * invZero);
+            } else {
+                e1 += pj * Gaussians.qFast((half + v) * invOne);
+                e0 += pj * Gaussians.qFast((half - v) * invZero);
+            }
         }
         return 0.5 * (e1 + e0);
     }

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Regression guard of the statistical eye's speed-ups (issues 15/20): the PMF is built by four shifted, vectorisable
  * passes per cursor instead of a scatter over the source bins, and (s15b) the cursors and interferers are convolved
- * smallest amplitude first instead of in pulse order. Convolution commutes and every bin is a sum of non-negative
- * products, so the two differ by rounding only: the BER must equal the scatter's to 1e-12 relative (each bin carries
- * at most ~90 roundings of 1.1e-16, and the BER is a sum of non-negative terms of those bins; measured ≤ 3e-15). The
- * scatter is kept here, as it was (pulse order), as the reference.
+ * smallest amplitude first instead of in pulse order, and the BER sums take Q from the Horner form of the same ln Q
+ * cubic ({@link Gaussians#qPoly}). Convolution commutes and every bin is a sum of non-negative products, so the two
+ * differ by rounding only: the BER must equal the scatter's to 1e-12 relative (each bin carries at most ~90 roundings
+ * of 1.1e-16; each Q a few ulp of |ln Q| ≤ ~700 relative; the BER is a sum of non-negative terms; measured ≤ 1.2e-13,
+ * from the deepest tails). The scatter is kept here, as it was (pulse order, qFast), as the reference.
  */
 class StatisticalEyeScatterTest {
 
