@@ -266,8 +266,22 @@ public final class ChannelModel {
 
     /** The pulse response of an emitter's channel at one CTLE setting: depends on its bandwidth factor only. */
     private PulseResponse pulse(Emitter e, double peakingDb, double polePerRate) {
-        return PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb, polePerRate), spec.numerics().samplesPerUi());
+        return pulse(cascade(e.bandwidthFactor(), peakingDb, polePerRate));
     }
+
+    /**
+     * The checking path of tests (s15b): when set (right after construction, before any use), this model computes its
+     * pulses, sampling instants and eyes as before the s15b speed-up ({@link PulseResponse#computeReference}, the
+     * per-candidate sampling search, eyes convolved in cursor order), so a test can compare every answer of the model
+     * with the old arithmetic. Never set by the model itself.
+     */
+    boolean referencePath;
+
+    private PulseResponse pulse(PulseResponse.Cascade c) {
+        return referencePath ? PulseResponse.computeReference(c, spec.numerics().samplesPerUi())
+                : PulseResponse.compute(c, spec.numerics().samplesPerUi());
+    }
+
 
     private Evaluation evaluate(Emitter e, double peakingDb, double polePerRate, double[][] neighbourPower, int phaseOffset,
                                 PulseResponse pulse) {
@@ -327,7 +341,8 @@ public final class ChannelModel {
         double[] xtAmps = java.util.Arrays.copyOf(amps, count);
 
         // sampling instant: maximise a Gaussian-ISI proxy of Q over one UI around the peak
-        int best = bestSamplingIndex(pulse, thermal / (omaCurrent * omaCurrent), null);
+        int best = referencePath ? bestSamplingIndexReference(pulse, thermal / (omaCurrent * omaCurrent), null)
+                : bestSamplingIndex(pulse, thermal / (omaCurrent * omaCurrent), null);
         if (phaseOffset != Integer.MIN_VALUE) {
             best = Math.max(0, Math.min(pulse.length() - 1, best + phaseOffset));
         }
@@ -388,7 +403,8 @@ public final class ChannelModel {
             extra += rel * rel * isiPower / 4;
             interferers[i] *= main / omaCurrent;
         }
-        StatisticalEye eye = new StatisticalEye(cursors, mainOut[0], interferers, extra, var1, var0, spec.numerics().eyeBins());
+        StatisticalEye eye = new StatisticalEye(cursors, mainOut[0], interferers, extra, var1, var0,
+                spec.numerics().eyeBins(), !referencePath);
         return new Sample(cursors, mainOut[0], interferers, extra, eye);
     }
 
@@ -472,6 +488,57 @@ public final class ChannelModel {
      * {@code qOut[0]} when given.
      */
     static int bestSamplingIndex(PulseResponse pulse, double relativeNoiseVariance, double[] qOut) {
+        int spu = pulse.samplesPerUi();
+        int peak = pulse.peakIndex();
+        int best = peak;
+        double bestQ = -1;
+        double[] p = pulse.samplesView();
+        int from = Math.max(0, peak - spu / 2);
+        int to = Math.min(p.length, peak + spu / 2);
+        // Σ_{k ≡ i (mod spu), k ≠ i} p[k]² for every candidate i at once, accumulated per phase block by block: each
+        // candidate's sum adds the same terms in the same (ascending) order as a loop over its own phase would, so the
+        // sums are bit for bit those, but the inner loop runs over contiguous phases. The candidates (< spu of them,
+        // consecutive) lie in at most two blocks, the only ones that need the k ≠ i test.
+        double[] isiByPhase = new double[spu];
+        int blocks = (p.length + spu - 1) / spu;
+        for (int blk = 0; blk < blocks; blk++) {
+            int base = blk * spu;
+            int m = Math.min(spu, p.length - base);
+            if (base + m <= from || base >= to) {
+                for (int ph = 0; ph < m; ph++) {
+                    double v = p[base + ph];
+                    isiByPhase[ph] += v * v;
+                }
+            } else {
+                for (int ph = 0; ph < m; ph++) {
+                    int k = base + ph;
+                    if (k < from || k >= to) {
+                        double v = p[k];
+                        isiByPhase[ph] += v * v;
+                    }
+                }
+            }
+        }
+        for (int i = from; i < to; i++) {
+            double c0 = p[i];
+            double isi = isiByPhase[i % spu];
+            double q = (c0 / 2) / Math.sqrt(relativeNoiseVariance + isi / 4);
+            if (q > bestQ) {
+                bestQ = q;
+                best = i;
+            }
+        }
+        if (qOut != null) {
+            qOut[0] = bestQ;
+        }
+        return best;
+    }
+
+    /**
+     * {@link #bestSamplingIndex} as it was before s15b, one strided sum per candidate: the checking path of tests (the
+     * two are bit for bit equal, {@code ChannelSpeedTest}).
+     */
+    static int bestSamplingIndexReference(PulseResponse pulse, double relativeNoiseVariance, double[] qOut) {
         int spu = pulse.samplesPerUi();
         int peak = pulse.peakIndex();
         int best = peak;
@@ -670,8 +737,7 @@ public final class ChannelModel {
     }
 
     private double objective(Emitter e, double peakingDb, double polePerRate) {
-        PulseResponse pulse = PulseResponse.compute(cascade(e.bandwidthFactor(), peakingDb, polePerRate),
-                spec.numerics().samplesPerUi());
+        PulseResponse pulse = pulse(cascade(e.bandwidthFactor(), peakingDb, polePerRate));
         double oma = spec.receiver().responsivityAmpsPerWatt() * spec.receiver().apdGain()
                 * omaFromAverage(receivedAveragePower(e.powerFactor()));
         double noise = tiaVariance(peakingDb, polePerRate) / (oma * oma);
@@ -688,7 +754,11 @@ public final class ChannelModel {
             }
         }
         double[] q = new double[1];
-        bestSamplingIndex(pulse, noise + xt, q);
+        if (referencePath) {
+            bestSamplingIndexReference(pulse, noise + xt, q);
+        } else {
+            bestSamplingIndex(pulse, noise + xt, q);
+        }
         return -q[0];
     }
 

@@ -62,29 +62,107 @@ public final class PulseResponse {
         } else {
             // Φ(t/σ), the Gaussian's own step, is the same for every emitter of one fibre: taken from the shared table
             double[] phi = sigma > 0 && c.ledTau() > 0 ? gaussianStep(start, dt, sigma, pre, n) : null;
-            double[] step = new double[n];
-            for (int i = 0; i < n; i++) {
-                step[i] = phi == null ? emgStep(start + i * dt, sigma, c.ledTau())
-                        : emgStep(start + i * dt, sigma, c.ledTau(), phi[i]);
-            }
             x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = step[i] - (i >= samplesPerUi ? step[i - samplesPerUi] : 0);
+            if (phi == null) {
+                for (int i = 0; i < n; i++) {
+                    x[i] = emgStep(start + i * dt, sigma, c.ledTau());
+                }
+            } else {
+                emgSteps(x, start, dt, sigma, c.ledTau(), phi);
+            }
+            // the pulse S(t) − S(t − T) in place, from the end so that every S(t − T) is read before it is replaced
+            for (int i = n - 1; i >= samplesPerUi; i--) {
+                x[i] -= x[i - samplesPerUi];
             }
         }
         double tauR = 1 / (2 * Math.PI * c.rxPoleHz());
         double tauP = Double.isInfinite(c.ctlePoleHz()) ? 0 : 1 / (2 * Math.PI * c.ctlePoleHz());
-        receiver(x, dt, tauR, tauP, c.ctlePeakingLinear());
+        int peak = receiver(x, dt, tauR, tauP, c.ctlePeakingLinear());
+        PulseResponse out = new PulseResponse(x, samplesPerUi, dt, start);
+        out.peak = peak;
+        return out;
+    }
+
+    /**
+     * The pulse as it was computed before the s15b speed-up, kept as the checking path of tests (not used by the model):
+     * the EMG step sample by sample with two exponentials ({@link #emgStep(double, double, double)}), the four receiver
+     * stages as separate {@link #lowPass} passes, the peak by search. Same grid as {@link #compute}; carrier-model
+     * cascades (whose path did not change) go to {@link #compute}.
+     */
+    static PulseResponse computeReference(Cascade c, int samplesPerUi) {
+        if (c.carrier() != null) {
+            return compute(c, samplesPerUi);
+        }
+        PulseResponse fast = compute(c, samplesPerUi);
+        int n = fast.length();
+        double dt = fast.dtSeconds();
+        double start = fast.timeOf(0);
+        double[] step = new double[n];
+        for (int i = 0; i < n; i++) {
+            step[i] = emgStep(start + i * dt, c.fibreSigma(), c.ledTau());
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = step[i] - (i >= samplesPerUi ? step[i - samplesPerUi] : 0);
+        }
+        double tauP = Double.isInfinite(c.ctlePoleHz()) ? 0 : 1 / (2 * Math.PI * c.ctlePoleHz());
+        lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
+        lowPass(x, dt, 1 / (2 * Math.PI * c.rxPoleHz()));
+        lowPass(x, dt, tauP);
+        double g = c.ctlePeakingLinear();
+        if (g != 1.0) {
+            double[] y = x.clone();
+            lowPass(y, dt, tauP);
+            for (int i = 0; i < n; i++) {
+                x[i] = g * x[i] + (1 - g) * y[i];
+            }
+        }
         return new PulseResponse(x, samplesPerUi, dt, start);
     }
 
     /**
-     * The receiver's stages in place: two equal poles τ_r, then the CTLE g·L_p[x] + (1 − g)·L_p[L_p[x]] (L_p: one pole
-     * τ_p; a stage with τ ≤ 0 is skipped). One pass over the samples doing, per sample, exactly the arithmetic of
-     * {@link #lowPass} stage after stage (so the result is bit for bit that of four {@link #lowPass} passes,
-     * {@code PulseResponseTest}), which lets the processor overlap the stages' dependency chains.
+     * The EMG step {@link #emgStep(double, double, double)} at t_i = start + i·dt, i &lt; out.length, for σ &gt; 0 and
+     * τ &gt; 0 with Φ(t_i/σ) given, written into {@code out}: one exponential per sample instead of two. Where the ln Q
+     * table covers Φ(b) (−37.5 &lt; b &lt; 8, every sample of the presets' pulses), exp(a)·Φ(b) is computed as
+     * exp(a + ln Φ(b)) from the same cubic that {@link Gaussians#phiFast} exponentiates (by Horner's rule,
+     * {@link Gaussians#lnQPoly}), and a and b from precomputed reciprocals. The term is at most Φ(t/σ) ≤ 1, so each
+     * sample differs from {@link #emgStep(double, double, double, double)} by rounding only: |Δ| ≲ 1e-15·(1 + |a|)
+     * absolute, ≤ ~1e-14 for the presets ({@code PulseResponseTest.fastEmgStepsAgreeWithTheTwoExponentialStep});
+     * elsewhere that method itself.
      */
-    static void receiver(double[] x, double dt, double tauR, double tauP, double g) {
+    static void emgSteps(double[] out, double start, double dt, double sigma, double tau, double[] phi) {
+        double invSigma = 1 / sigma;
+        double invTau = 1 / tau;
+        double sOverTau = sigma / tau;
+        double a0 = sigma * sigma / (2 * tau * tau);
+        for (int i = 0; i < out.length; i++) {
+            double t = start + i * dt;
+            double u = t * invSigma;
+            double b = u - sOverTau;
+            double a = a0 - t * invTau;
+            double v;
+            if (u < -9) {
+                v = 0;
+            } else if (b > 9) {
+                v = 1 - Math.exp(a);
+            } else if (Gaussians.inLnQTable(-b)) {
+                v = phi[i] - Math.exp(a + Gaussians.lnQPoly(-b));
+            } else {
+                v = emgStep(t, sigma, tau, phi[i]);
+            }
+            out[i] = v;
+        }
+    }
+
+    /**
+     * The receiver's stages in place: two equal poles τ_r, then the CTLE g·L_p[x] + (1 − g)·L_p[L_p[x]] (L_p: one pole
+     * τ_p; a stage with τ ≤ 0 is skipped). One pass over the samples doing, per sample, the map of {@link #lowPass}
+     * stage after stage (regrouped so that each stage's loop-carried chain is one multiply and one add; equal to four
+     * {@link #lowPass} passes to rounding, {@code PulseResponseTest}), which lets the processor overlap the stages'
+     * dependency chains. Returns the index of
+     * the largest output sample (the first of equal ones: what {@link #peakIndex()} finds), found in the same pass.
+     */
+    static int receiver(double[] x, double dt, double tauR, double tauP, double g) {
         boolean r = tauR > 0;
         boolean p = tauP > 0;
         boolean ctle = p && g != 1.0;
@@ -102,6 +180,13 @@ public final class PulseResponse {
             eP = Math.exp(-a);
             kP = (1 - eP) / a;
         }
+        // lowPass's y ← e·y + x − e·x_prev − (x − x_prev)·k regrouped as y ← e·y + (x·(1 − k) + x_prev·(k − e)): the
+        // same map, with one multiply-add on the loop-carried chain through y instead of four operations (the chain
+        // bounds the pass); the outputs differ from lowPass's by rounding (≤ ~1e-15 of full scale, PulseResponseTest)
+        double cR = 1 - kR;
+        double dR = kR - eR;
+        double cP = 1 - kP;
+        double dP = kP - eP;
         // state per stage: its output y and its previous input
         double x0 = x[0];
         double y1 = x0;
@@ -118,32 +203,40 @@ public final class PulseResponse {
         } else if (ctle) {
             x[0] = g * y3 + (1 - g) * y4;
         }
+        // the index of the largest output sample (the first of equal ones), as peakIndex() would find it
+        double peakValue = x[0];
+        int peakAt = 0;
         for (int i = 1; i < x.length; i++) {
             double v = x[i];
             if (r) {
-                y1 = eR * y1 + v - eR * p1 - (v - p1) * kR;
+                y1 = eR * y1 + (v * cR + p1 * dR);
                 p1 = v;
                 v = y1;
-                y2 = eR * y2 + v - eR * p2 - (v - p2) * kR;
+                y2 = eR * y2 + (v * cR + p2 * dR);
                 p2 = v;
                 v = y2;
             }
             if (p) {
-                y3 = eP * y3 + v - eP * p3 - (v - p3) * kP;
+                y3 = eP * y3 + (v * cP + p3 * dP);
                 p3 = v;
                 v = y3;
             }
             if (g != 1.0) {
                 double w = v;
                 if (p) {
-                    y4 = eP * y4 + v - eP * p4 - (v - p4) * kP;
+                    y4 = eP * y4 + (v * cP + p4 * dP);
                     p4 = v;
                     w = y4;
                 }
                 v = g * v + (1 - g) * w;
             }
             x[i] = v;
+            if (v > peakValue) {
+                peakValue = v;
+                peakAt = i;
+            }
         }
+        return peakAt;
     }
 
     /** The last table of Φ(t_i/σ) built: shared by every pulse of one fibre (σ) and time grid (dt, start). */

@@ -216,4 +216,23 @@ class GaussiansTest {
         assertThat(Math.exp(800) * Gaussians.phi(-40)).isNaN();
         assertThat(Gaussians.expTimesPhi(800, -40)).isPositive().isFinite();
     }
+
+    /**
+     * The Horner form of the ln Q table (s15b: the pulse's EMG step and the eye's BER sums use it) is the same cubic as
+     * qFast's basis form: Q agrees to 1e-15·(1 + |ln Q(x)|) relative (a few ulp of the exponent) on a dense grid over the
+     * whole table, both tails included, and lnQPoly agrees with lnQFast to 4e-15·(1 + |ln Q|) absolute.
+     */
+    @Test
+    void hornerTableIsTheSameCubicAsQFast() {
+        for (double x = -8.5; x < 38.6; x += 0.000731) {
+            double a = Gaussians.qFast(x);
+            double b = Gaussians.qPoly(x);
+            double lnq = a > 0 ? Math.abs(Math.log(a)) : 0;
+            assertThat(b).as("x = %s", x).isCloseTo(a, within(1e-15 * (1 + lnq) * a + 1e-300));
+            if (Gaussians.inLnQTable(x)) {
+                assertThat(Gaussians.lnQPoly(x)).as("x = %s", x)
+                        .isCloseTo(Gaussians.lnQFast(x), within(4e-15 * (1 + Math.abs(Gaussians.lnQFast(x)))));
+            }
+        }
+    }
 }

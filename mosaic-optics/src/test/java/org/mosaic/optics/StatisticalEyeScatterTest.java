@@ -6,9 +6,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression guard of the statistical eye's speed-up (issues 15/20): the PMF is built by four shifted, vectorisable
- * passes per cursor instead of a scatter over the source bins. Both add the same products to each bin in the same
- * order, so the BER must be bit for bit the scatter's. The scatter is kept here, as it was, as the reference.
+ * Regression guard of the statistical eye's speed-ups (issues 15/20): the PMF is built by four shifted, vectorisable
+ * passes per cursor instead of a scatter over the source bins, and (s15b) the cursors and interferers are convolved
+ * smallest amplitude first instead of in pulse order, and the BER sums take Q from the Horner form of the same ln Q
+ * cubic ({@link Gaussians#qPoly}). Convolution commutes and every bin is a sum of non-negative products, so the two
+ * differ by rounding only: the BER must equal the scatter's to 1e-12 relative (each bin carries at most ~90 roundings
+ * of 1.1e-16; each Q a few ulp of |ln Q| ≤ ~700 relative; the BER is a sum of non-negative terms; measured ≤ 1.2e-13,
+ * from the deepest tails). The scatter is kept here, as it was (pulse order, qFast), as the reference.
  */
 class StatisticalEyeScatterTest {
 
@@ -104,8 +108,9 @@ class StatisticalEyeScatterTest {
      * into the variance, some shift by less than a bin and some by many), 0–28 interferers, 64–1024 bins.
      */
     @Test
-    void shiftedPassesGiveBitForBitTheScatterBer() {
+    void sortedShiftedPassesGiveTheScatterBerToRounding() {
         SplittableRandom rng = new SplittableRandom(20261207L);
+        double worst = 0;
         for (int c = 0; c < 300; c++) {
             int n = 1 + rng.nextInt(60);
             int mainIndex = rng.nextInt(n);
@@ -123,7 +128,16 @@ class StatisticalEyeScatterTest {
             double v0 = v1 * (0.5 + rng.nextDouble());
             int bins = 64 << rng.nextInt(5);
             double fast = new StatisticalEye(cursors, mainIndex, xt, extra, v1, v0, bins).ber();
-            assertThat(fast).as("case %s", c).isEqualTo(scatterBer(cursors, mainIndex, xt, extra, v1, v0, bins));
+            double reference = scatterBer(cursors, mainIndex, xt, extra, v1, v0, bins);
+            if (reference == 0) {
+                // an eye so open that every term underflows: the sorted passes must underflow too
+                assertThat(fast).as("case %s", c).isZero();
+                continue;
+            }
+            double rel = Math.abs(fast - reference) / reference;
+            worst = Math.max(worst, rel);
+            assertThat(rel).as("case %s: %s vs %s", c, fast, reference).isLessThanOrEqualTo(1e-12);
         }
+        System.out.println("StatisticalEyeScatterTest: worst relative difference " + worst);
     }
 }
