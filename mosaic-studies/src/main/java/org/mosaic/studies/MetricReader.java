@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,14 +67,19 @@ public final class MetricReader {
     /** The number at each path of the result, in order; null where absent, not a number, NaN or infinite. */
     public Double[] read(Object result) {
         Double[] out = new Double[paths.size()];
+        Map<Object, JsonNode> trees = new IdentityHashMap<>(4);   // an opaque part's tree, made once per result
         for (int i = 0; i < out.length; i++) {
-            out[i] = number(result, paths.get(i));
+            out[i] = number(result, paths.get(i), trees);
         }
         return out;
     }
 
     /** {@link Results#number}{@code (Results.tree(result), path)}, read from the record itself. */
     public static Double number(Object result, String path) {
+        return number(result, path, new IdentityHashMap<>(4));
+    }
+
+    private static Double number(Object result, String path, Map<Object, JsonNode> trees) {
         Object n = result;
         int i = 0;
         while (n != null && i < path.length()) {
@@ -82,7 +88,7 @@ public final class MetricReader {
                 continue;
             }
             if (opaque(n)) {
-                return Results.number(Results.tree(n), path.substring(i));
+                return Results.number(trees.computeIfAbsent(n, Results::tree), path.substring(i));
             }
             char ch = path.charAt(i);
             if (ch == '.') {
@@ -99,7 +105,7 @@ public final class MetricReader {
                     } else {
                         List<Object> items = items(n);
                         if (!namesAreText(items)) {
-                            return Results.number(Results.tree(n), path.substring(i));
+                            return Results.number(trees.computeIfAbsent(n, Results::tree), path.substring(i));
                         }
                         n = element(items, key);
                     }
@@ -208,7 +214,10 @@ public final class MetricReader {
         return index < Array.getLength(list) ? Array.get(list, index) : null;
     }
 
-    /** Whether every element that is written as an object names itself (if at all) with a text. */
+    /**
+     * Whether every naming field of every element that is written as an object is, in the tree, text exactly when it is
+     * a {@code String} here (an enum, a char or a class Jackson writes as text would be text there and not here).
+     */
     private static boolean namesAreText(List<Object> items) {
         for (Object e : items) {
             if (e == null || !objectLike(e)) {
@@ -218,13 +227,13 @@ public final class MetricReader {
                 return false;
             }
             for (String f : Results.NAME_FIELDS) {
-                if (has(e, f)) {
-                    Object v = get(e, f);
-                    if (v != null && !(v instanceof String) && (v instanceof CharSequence || v instanceof Character || v instanceof Enum<?>
-                            || v instanceof Optional<?> || !(v instanceof Number || v instanceof Boolean) && !isList(v))) {
-                        return false;   // a name written as text some other way (an enum, a char): let Jackson write it
-                    }
-                    break;
+                Object v = get(e, f);
+                if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || isList(v)
+                        || v instanceof Map<?, ?> m && textKeys(m)) {
+                    continue;
+                }
+                if (!bean(v) || PROPERTIES.get(v.getClass()) == null) {
+                    return false;
                 }
             }
         }
@@ -285,7 +294,7 @@ public final class MetricReader {
     }
 
     /** How a property's value is reached from its owner: a writer, after the unwrapped properties that hold it. */
-    private record Accessor(List<BeanPropertyWriter> chain, boolean omitNull) {
+    private record Accessor(List<BeanPropertyWriter> chain, JsonInclude.Include inclusion) {
         Object get(Object bean) {
             Object v = bean;
             for (BeanPropertyWriter w : chain) {
@@ -301,9 +310,25 @@ public final class MetricReader {
             return v;
         }
 
-        /** Whether the tree has the key (a null left out by NON_NULL is absent, as in the tree). */
+        /** Whether the tree has the key: a value its inclusion leaves out (NON_NULL, NON_ABSENT, NON_EMPTY) is absent there. */
         boolean present(Object bean) {
-            return !omitNull || get(bean) != null;
+            if (inclusion == null) {
+                return true;
+            }
+            Object v = get(bean);
+            if (v == null) {
+                return false;
+            }
+            boolean absent = v instanceof Optional<?> o && o.isEmpty() || v instanceof OptionalDouble d && d.isEmpty()
+                    || v instanceof OptionalInt i && i.isEmpty() || v instanceof OptionalLong l && l.isEmpty();
+            if (inclusion == JsonInclude.Include.NON_NULL) {
+                return true;
+            }
+            if (inclusion == JsonInclude.Include.NON_ABSENT || absent) {
+                return !absent;
+            }
+            return !(v instanceof Collection<?> c && c.isEmpty() || v instanceof Map<?, ?> m && m.isEmpty()
+                    || v instanceof String t && t.isEmpty() || v.getClass().isArray() && Array.getLength(v) == 0);
         }
     }
 
@@ -356,7 +381,7 @@ public final class MetricReader {
                     List<BeanPropertyWriter> chain = new ArrayList<>();
                     chain.add(w);
                     chain.addAll(e.getValue().chain());
-                    out.put(e.getKey(), new Accessor(List.copyOf(chain), e.getValue().omitNull()));
+                    out.put(e.getKey(), new Accessor(List.copyOf(chain), e.getValue().inclusion()));
                 }
                 continue;
             }
@@ -364,10 +389,11 @@ public final class MetricReader {
             if (incl == null) {
                 incl = inclusion(type.getAnnotation(JsonInclude.class));
             }
-            if (incl != null && incl != JsonInclude.Include.NON_NULL) {
-                return null;   // left out when empty or default: the tree says which
+            if (incl != null && incl != JsonInclude.Include.NON_NULL && incl != JsonInclude.Include.NON_ABSENT
+                    && incl != JsonInclude.Include.NON_EMPTY) {
+                return null;   // left out when default or by a filter: the tree says which
             }
-            out.put(w.getName(), new Accessor(List.of(w), incl == JsonInclude.Include.NON_NULL));
+            out.put(w.getName(), new Accessor(List.of(w), incl));
         }
         return out;
     }

@@ -35,7 +35,8 @@ class MetricReaderTest {
     record Result(String label, double perEndWatts, boolean closes, List<Tier> tiers, Map<String, Double> byTier,
                   @JsonUnwrapped @JsonIgnoreProperties("perChannelBer") Inner inner, @JsonInclude(JsonInclude.Include.NON_NULL) Double maybe,
                   Optional<Double> opt, double[] raw, Map<Kind, Double> byKind, List<Tagged> tagged, JsonNode extra,
-                  double nan, Float small, long count) {
+                  double nan, Float small, long count, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Tier> none,
+                  @JsonInclude(JsonInclude.Include.NON_EMPTY) String blank, @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Double> absent) {
         public double derivedWatts() {   // a getter Jackson writes too
             return perEndWatts * 2;
         }
@@ -48,7 +49,7 @@ class MetricReaderTest {
         byTier.put("gone", null);
         return new Result("800G", 2.5, false, List.of(new Tier("a", 30, 10, Kind.A), new Tier("b", 500, Double.POSITIVE_INFINITY, Kind.B)),
                 byTier, new Inner(1, 2, 3, "in"), null, Optional.of(4.0), new double[] {5, Double.NaN}, Map.of(Kind.A, 6.0),
-                List.of(new Tagged(Kind.B, 7)), Results.tree(Map.of("k", 8.0, "n", List.of(1, 2))), Double.NaN, 0.1f, 1L << 40);
+                List.of(new Tagged(Kind.B, 7)), Results.tree(Map.of("k", 8.0, "n", List.of(1, 2))), Double.NaN, 0.1f, 1L << 40, List.of(), "", Optional.empty());
     }
 
     @Test
@@ -58,11 +59,21 @@ class MetricReaderTest {
         paths.addAll(List.of("byTier.leaf.spine", "byTier[leaf.spine]", "tiers[b].reachMeters", "tiers[c].reachMeters",
                 "byTier.leaf", "perChannelBer", "maybe", "opt", "raw[0]", "raw[1]", "raw[2]", "byKind.A", "byKind[A]",
                 "tagged[B].x", "extra.k", "extra.n[1]", "nan", "small", "count", "derivedWatts", "a", "b", "label", "nope",
-                "tiers[0].kind", "tiers[9].reachMeters", "tiers[].reachMeters", "inner.a", "byTier.gone", "tiers[a]"));
+                "tiers[0].kind", "tiers[9].reachMeters", "none", "none[0].reachMeters", "blank", "absent", "tiers[].reachMeters", "inner.a", "byTier.gone", "tiers[a]"));
         assertSame(r, paths);
         assertThat(MetricReader.number(r, "a")).isEqualTo(1.0);
         assertThat(MetricReader.number(r, "tagged[B].x")).isEqualTo(7.0);
         assertThat(MetricReader.number(r, "perChannelBer")).isNull();
+    }
+
+    /** The cable's result (its scaling list is left out when empty) is read from the record, not from its tree. */
+    @Test
+    void theCableResultIsReadFromTheRecordNotItsTree_cableWasOpaque() throws Exception {
+        Study<?, ?> study = Studies.byName("cable").orElseThrow();
+        Object result = run(study);
+        var opaque = MetricReader.class.getDeclaredMethod("opaque", Object.class);
+        opaque.setAccessible(true);
+        assertThat(opaque.invoke(null, result)).isEqualTo(false);
     }
 
     @Test
