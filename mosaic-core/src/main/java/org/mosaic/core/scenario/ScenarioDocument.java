@@ -49,6 +49,15 @@ public final class ScenarioDocument {
 
     /** Names of the presets shipped with this build, in a fixed order. */
     public static List<String> presetNames() {
+        return PresetIndex.NAMES;
+    }
+
+    /** The shipped index, read once (a resource of this build: it does not change while it runs). */
+    private static final class PresetIndex {
+        static final List<String> NAMES = readPresetNames();
+    }
+
+    private static List<String> readPresetNames() {
         try (InputStream in = ScenarioDocument.class.getResourceAsStream("/presets/index.txt")) {
             if (in == null) {
                 return List.of();
