@@ -210,7 +210,7 @@ public final class SparkSweep {
      * metric has a value somewhere.
      */
     static String emptyMetricsWarning(Job job) {
-        if (job.local() == null) {
+        if (job.local() == null || !java.nio.file.Files.isDirectory(job.local())) {
             return "";
         }
         return LocalRunner.emptyMetricsWarning(job.plan(),
