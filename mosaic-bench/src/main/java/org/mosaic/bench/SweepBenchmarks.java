@@ -1,6 +1,5 @@
 package org.mosaic.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.mosaic.studies.Progress;
-import org.mosaic.studies.Results;
+import org.mosaic.link.LinkSpec;
+import org.mosaic.link.LinkSpecs;
+import org.mosaic.studies.MetricReader;
 import org.mosaic.studies.StudyInputs;
 import org.mosaic.studies.cable.CableResult;
 import org.mosaic.studies.cable.CableStudy;
@@ -38,16 +39,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * under 10 % of the study's time). One point of a cable sweep over {@code cable.fiber.length} (the {@code length}
  * parameter: inside the modelled reach, and the preset's 50 m beyond it, where the study also solves the reach):
  * <ul>
- *   <li>{@link #study}: the cable study's own evaluation, {@code CableStudy.run(input)}, the input bound beforehand;</li>
- *   <li>{@link #point}: what the runner does per point, {@code SweepPlan.evaluate(index)}: assign, bind, run, the
- *       result's JSON tree, every scalar metric into the row;</li>
- *   <li>{@link #overhead}: the same without the study: assign + bind + JSON tree of a result computed in setup + the
- *       metrics into a row;</li>
+ *   <li>{@link #study}: the cable study's own evaluation as one run pays it, {@code CableStudy.run(input)} on a cable
+ *       document not bound before (a fresh copy per call, made outside the timing), so the study binds its cable;</li>
+ *   <li>{@link #bindCable}: that binding alone ({@code LinkSpecs.bind} of a fresh copy): part of {@link #study};</li>
+ *   <li>{@link #point}: what the runner does per point, {@code SweepPlan.evaluate(index)}: assign, bind (the binder
+ *       validates the cable by binding it; the study reuses that binding, {@code ScenarioDocument.bound}), run, every
+ *       scalar metric read from the result record into the row;</li>
+ *   <li>{@link #overhead}: the same without the study's run: assign + bind + the metrics of a result computed in setup
+ *       read into a row ({@code MetricReader}, as the runner does). Its bind includes the cable's, which the study then
+ *       does not repeat, so the runner's own overhead is {@code overhead - bindCable} (and {@code point - study});</li>
  *   <li>{@link #writePart}: writing one part of {@code CHUNK} rows to Parquet (the chunk size of a 10⁵-point sweep,
  *       {@link LocalRunner#chunkSize}); per point it costs a {@code CHUNK}-th of this.</li>
  * </ul>
- * The runner's overhead per point is {@code overhead + writePart / CHUNK}.
- * {@code java -jar mosaic-bench/target/benchmarks.jar SweepBenchmarks -t 1 -f 1 -wi 2 -i 3}.
+ * The runner's overhead per point is {@code overhead - bindCable + writePart / CHUNK}.
+ * {@code java -jar mosaic-bench/target/benchmarks.jar SweepBenchmarks -t 1 -f 1 -wi 3 -w 1 -i 5 -r 1}.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -65,6 +70,9 @@ public class SweepBenchmarks {
     private final CableStudy cable = new CableStudy();
     private SweepPlan plan;
     private CableStudy.Input input;
+    /** A copy of the point's cable document that nothing has bound yet, made before each call of study and bindCable. */
+    private CableStudy.Input fresh;
+    private MetricReader reader;
     private CableResult result;
     private Map<String, String> assignments;
     private List<Object[]> rows;
@@ -89,6 +97,7 @@ public class SweepBenchmarks {
             r[0] = (long) i;
             rows.add(r);
         }
+        reader = MetricReader.of(plan.metrics());
         dir = Files.createTempDirectory("sweep-bench-");
         writer = new RowFiles.Writer(RowFiles.Format.PARQUET, plan.columns());
     }
@@ -104,9 +113,20 @@ public class SweepBenchmarks {
         Files.deleteIfExists(dir);
     }
 
+    @Setup(Level.Invocation)
+    public void freshDocument() {
+        // the same document, a new instance: its binding is not shared with any earlier call
+        fresh = new CableStudy.Input(input.cable().with("fiber.length", length), input.scale());
+    }
+
     @Benchmark
     public CableResult study() {
-        return cable.run(input, Progress.quiet());
+        return cable.run(fresh, Progress.quiet());
+    }
+
+    @Benchmark
+    public LinkSpec bindCable() {
+        return LinkSpecs.bind(fresh.cable());
     }
 
     @Benchmark
@@ -118,13 +138,10 @@ public class SweepBenchmarks {
     public Object[] overhead() {
         ObjectNode values = StudyInputs.assign(cable, StudyInputs.defaults(cable), assignments);
         CableStudy.Input bound = StudyInputs.bind(cable, values);
-        JsonNode tree = Results.tree(result);
-        List<String> metrics = plan.metrics();
+        Double[] metrics = reader.read(result);
         Object[] row = new Object[plan.columns().size()];
         row[0] = (long) bound.hashCode();
-        for (int i = 0; i < metrics.size(); i++) {
-            row[i + 1] = SweepPlan.number(tree, metrics.get(i));
-        }
+        System.arraycopy(metrics, 0, row, 1, metrics.length);
         return row;
     }
 

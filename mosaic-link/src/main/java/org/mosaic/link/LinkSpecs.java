@@ -25,10 +25,18 @@ public final class LinkSpecs {
 
     /** True when the document describes a cable (has a {@code host} section), not only a channel. */
     public static boolean isCable(ScenarioDocument doc) {
-        return doc.tree().has("host");
+        return doc.has("host");
     }
 
+    /**
+     * The cable's specification, every problem at once. Bound once per document and shared ({@link ScenarioDocument#bound}):
+     * a front end's binder validates a cable by binding it, and the study it hands the document to gets the same spec.
+     */
     public static LinkSpec bind(ScenarioDocument doc) {
+        return doc.bound(LinkSpecs.class, LinkSpecs::read);
+    }
+
+    private static LinkSpec read(ScenarioDocument doc) {
         SpecReader r = doc.reader();
         ChannelSpec channel = ChannelSpecs.read(r, doc);
         if (!isCable(doc)) {
@@ -54,7 +62,7 @@ public final class LinkSpecs {
             }
         }
         PowerSpec power = power(r);
-        LinkSpec.ReliabilityInputs rel = reliability(r, doc.tree().path("reliability"));
+        LinkSpec.ReliabilityInputs rel = reliability(r, doc.path("reliability"));
         r.finish();
         return new LinkSpec(channel, host, PowerModel.Attachment.valueOf(att.toUpperCase(java.util.Locale.ROOT)), plan, power, rel);
     }

@@ -126,10 +126,8 @@ public final class ChannelSpecs {
      */
     public static ChannelSpec bind(ScenarioDocument doc) {
         SpecReader r = doc.reader();
-        boolean cable = doc.tree().has("host");
-        var fields = doc.tree().fieldNames();
-        while (fields.hasNext()) {
-            String section = fields.next();
+        boolean cable = doc.has("host");
+        for (String section : doc.keys()) {
             if (CABLE_SECTIONS.contains(section)) {
                 r.ignore(section);
                 if (!cable) {
@@ -192,8 +190,8 @@ public final class ChannelSpecs {
      * must agree with the sections, since the two would otherwise give one document two readings.
      */
     public static ChannelSpec read(SpecReader r, ScenarioDocument doc) {
-        boolean hasHost = doc.tree().has("host");
-        var stated = doc.tree().get("kind");
+        boolean hasHost = doc.has("host");
+        var stated = doc.has("kind") ? doc.path("kind") : null;
         if (stated != null && stated.isTextual()) {
             if (stated.asText().equals("cable") && !hasHost) {
                 r.problem("kind", "cable", "a cable to have a host section (host.interface, e.g. 800GAUI-8), or kind: channel "

@@ -90,6 +90,7 @@ public final class SparkSweep {
         try {
             out.print(execute(job, Map.of()).describe(job));
             out.flush();
+            err.print(emptyMetricsWarning(job));
             return 0;
         } catch (UsageException e) {
             err.println("mosaic: " + e.getMessage());
@@ -201,6 +202,19 @@ public final class SparkSweep {
             b.append(job.local() != null ? " (sweep.json holds the spec and columns; a rerun resumes)\n" : " (Spark's part files)\n");
             return b.toString();
         }
+    }
+
+    /**
+     * The local runner's warning for the metrics without a value at any point that ran (a misspelt element name, say),
+     * read from the rows in the job's folder; empty when the rows are on a cluster file system (Spark's own parts) or every
+     * metric has a value somewhere.
+     */
+    static String emptyMetricsWarning(Job job) {
+        if (job.local() == null || !java.nio.file.Files.isDirectory(job.local())) {
+            return "";
+        }
+        return LocalRunner.emptyMetricsWarning(job.plan(),
+                LocalRunner.metricsWithoutValues(job.plan(), job.local(), RowFiles.Format.PARQUET));
     }
 
     /** Runs a checked job on Spark; {@code extraConf} adds Spark settings (tests: the executors' class path). */

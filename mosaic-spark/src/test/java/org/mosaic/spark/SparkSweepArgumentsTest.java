@@ -92,4 +92,20 @@ class SparkSweepArgumentsTest {
         assertThatThrownBy(r::run).isInstanceOf(UsageException.class);
         return "";
     }
+
+    /** The local runner warns when a metric has no value at any point; a Spark sweep into a folder says the same. */
+    @Test
+    void aMetricWithoutAnyValueIsWarnedAboutAsTheLocalRunnerDoes_sparkNullMetricWarning() {
+        List<String> sweep = List.of("cable", "--vary", "cable.fiber.length=2 m", "--metrics",
+                "power.perEndWatts,power.breakdown[LED bais]");
+        Path dir = tmp.resolve("rows");
+        SparkSweep.Job job = SparkSweep.Job.parse(SparkSweepLocalTest.concat(sweep, "--spark", "local[2]", "--out", dir.toString()));
+        assertThat(SparkSweep.emptyMetricsWarning(job)).isEmpty();   // nothing written yet
+        new org.mosaic.sweep.LocalRunner(1).run(job.plan(), dir, org.mosaic.sweep.RowFiles.Format.PARQUET,
+                org.mosaic.studies.Progress.quiet());
+        String warning = SparkSweep.emptyMetricsWarning(job);
+        assertThat(warning).isEqualTo(org.mosaic.sweep.LocalRunner.emptyMetricsWarning(job.plan(), List.of("power.breakdown[LED bais] [W]")))
+                .startsWith("warning: the metric power.breakdown[LED bais] [W] has no value at any point that ran")
+                .doesNotContain("perEndWatts");
+    }
 }

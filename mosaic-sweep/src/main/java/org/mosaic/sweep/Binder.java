@@ -8,13 +8,14 @@ import org.mosaic.core.units.Dimension;
 import org.mosaic.core.units.Quantities;
 import org.mosaic.studies.Study;
 import org.mosaic.studies.StudyInputs;
+import org.mosaic.studies.StudyPoint;
 
 /**
  * How a sweep turns a point's assignments into a study's input record: the shared {@link StudyInputs} binder (what the
  * CLI's {@code run}, the web studio and every runner use), behind an interface so that the runner's own tests can
  * drive a fixture study the registry does not know.
  */
-interface Binder {
+interface Binder extends StudyPoint.Binding {
     /** The binder every sweep uses. */
     Binder STUDY_INPUTS = new Binder() {
         @Override

@@ -13,11 +13,12 @@ import org.mosaic.core.scenario.SpecReader;
 import org.mosaic.core.units.Dimension;
 import org.mosaic.core.units.Quantities;
 import org.mosaic.studies.InputSpec;
+import org.mosaic.studies.MetricReader;
 import org.mosaic.studies.MetricSpec;
-import org.mosaic.studies.Progress;
 import org.mosaic.studies.Results;
 import org.mosaic.studies.Studies;
 import org.mosaic.studies.Study;
+import org.mosaic.studies.StudyPoint;
 import org.mosaic.studies.UsageException;
 
 /**
@@ -51,6 +52,8 @@ public final class SweepPlan {
     private final boolean seedInput;
     private final Sampler sampler;
     private final Binder binder;
+    /** The kept metrics read from each point's result record (no JSON tree per point). */
+    private final MetricReader reader;
 
     private SweepPlan(Binder binder, SweepSpec spec, Study<?, ?> study, ObjectNode base, Map<String, String> sets, List<Axis.Shape> shapes,
                       List<String> metricPaths, List<String> evaluatedPaths, List<Column> columns, long size, boolean seedInput) {
@@ -65,6 +68,7 @@ public final class SweepPlan {
         this.columns = columns;
         this.size = size;
         this.seedInput = seedInput;
+        this.reader = MetricReader.of(evaluatedPaths);
         this.sampler = spec.sampling().method() == SweepSpec.Method.GRID ? null
                 : new Sampler(spec.sampling().method(), size, shapes.size(), spec.seed());
     }
@@ -471,9 +475,8 @@ public final class SweepPlan {
                     throw new UsageException("seed \"" + seed + "\": expected a whole number (hint: --vary seed=0..9:1)");
                 }
             }
-            JsonNode tree = Results.tree(run(binder, study, binder.assign(study, base, assigned)));
-            for (String m : evaluatedPaths) {
-                row[c++] = number(tree, m);
+            for (Double v : StudyPoint.evaluate(binder, study, base, assigned, reader)) {
+                row[c++] = v;
             }
         } catch (RuntimeException e) {
             for (int k = firstMetric; k < row.length - 1; k++) {
@@ -487,10 +490,6 @@ public final class SweepPlan {
             row[row.length - 1] = "failed: " + e.getClass().getSimpleName();
         }
         return row;
-    }
-
-    private static <I extends Record, R> R run(Binder binder, Study<I, R> study, ObjectNode values) {
-        return study.run(binder.bind(study, values), Progress.quiet());
     }
 
     /** Why a point failed, one line: the refusal's message, or the failure's type and message. */

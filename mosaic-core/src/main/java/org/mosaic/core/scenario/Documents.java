@@ -152,9 +152,9 @@ public final class Documents {
      * kind its sections say ({@code cable} when it has {@code host:}).
      */
     public static Kind kindOf(ScenarioDocument doc) {
-        JsonNode k = doc.tree().get("kind");
+        JsonNode k = doc.has("kind") ? doc.path("kind") : null;
         if (k == null) {
-            return doc.tree().has("host") ? Kind.CABLE : Kind.CHANNEL;
+            return doc.has("host") ? Kind.CABLE : Kind.CHANNEL;
         }
         if (!k.isTextual()) {
             throw new ScenarioException(doc.source() + ": kind \"" + k.asText() + "\" — expected the name of a document kind");

@@ -39,6 +39,8 @@ public final class ScenarioDocument {
 
     private final String source;
     private final ObjectNode root;
+    /** What binders made of this document, by binder (the document is immutable, so a binding is a pure function of it). */
+    private final java.util.concurrent.ConcurrentMap<Object, Object> bound = new java.util.concurrent.ConcurrentHashMap<>(2);
 
     private ScenarioDocument(String source, ObjectNode root) {
         this.source = source;
@@ -47,6 +49,15 @@ public final class ScenarioDocument {
 
     /** Names of the presets shipped with this build, in a fixed order. */
     public static List<String> presetNames() {
+        return PresetIndex.NAMES;
+    }
+
+    /** The shipped index, read once (a resource of this build: it does not change while it runs). */
+    private static final class PresetIndex {
+        static final List<String> NAMES = readPresetNames();
+    }
+
+    private static List<String> readPresetNames() {
         try (InputStream in = ScenarioDocument.class.getResourceAsStream("/presets/index.txt")) {
             if (in == null) {
                 return List.of();
@@ -253,6 +264,42 @@ public final class ScenarioDocument {
 
     public String source() {
         return source;
+    }
+
+    /** Whether the document has a top-level key ({@code host}), without copying the tree. */
+    public boolean has(String key) {
+        return root.has(key);
+    }
+
+    /** The top-level keys, in the document's order. */
+    public List<String> keys() {
+        List<String> out = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** A copy of one top-level value ({@code path("reliability")}; a missing node when absent), without copying the rest. */
+    public JsonNode path(String key) {
+        return root.path(key).deepCopy();
+    }
+
+    /**
+     * This document bound by {@code binder}, computed once per document and binder and then shared: a document is
+     * immutable, so its binding is a pure function of it, and the value must be immutable too. A study's input holds the
+     * document the front end's binder already validated by binding it; the study binding it again gets that same value
+     * instead of doing the work twice. A binder that refuses the document throws each time (nothing is kept).
+     *
+     * @param key    the binder's identity (its class, say): one value per key
+     * @param binder the document → its immutable binding
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T bound(Object key, java.util.function.Function<ScenarioDocument, T> binder) {
+        Object v = bound.get(key);
+        if (v == null) {
+            v = binder.apply(this);
+            bound.putIfAbsent(key, v);
+        }
+        return (T) v;
     }
 
     /** A read-only view of the tree (a deep copy). */

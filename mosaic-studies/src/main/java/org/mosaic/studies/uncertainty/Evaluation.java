@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mosaic.core.scenario.ScenarioException;
+import org.mosaic.studies.MetricReader;
 import org.mosaic.studies.MetricRow;
 import org.mosaic.studies.Parallel;
 import org.mosaic.studies.Progress;
 import org.mosaic.studies.Results;
 import org.mosaic.studies.Study;
+import org.mosaic.studies.StudyPoint;
 import org.mosaic.studies.StudyInputs;
 import org.mosaic.studies.UsageException;
 
@@ -61,6 +63,8 @@ public final class Evaluation {
                                                     List<MetricRow> metrics, Progress progress) {
         int n = Math.toIntExact(design.size());
         progress.task("evaluating " + study.name() + " at " + n + " points", n);
+        // each metric read at its path, as a sweep reads its row's metrics (Results.number); NaN where absent
+        MetricReader reader = MetricReader.of(metrics.stream().map(MetricRow::name).toList());
         List<Object> results = Parallel.map(n, i -> {
             double[] x = design.point(i);
             Map<String, String> edits = new TreeMap<>();
@@ -68,13 +72,10 @@ public final class Evaluation {
                 edits.put(ranged.get(d).key(), ranged.get(d).value(x[d]));
             }
             try {
-                ObjectNode values = StudyInputs.assign(study, base, edits);
-                // each metric read at its path, as a sweep reads its row's metrics (Results.number); NaN where absent
-                var tree = Results.tree(study.run(StudyInputs.bind(study, values)));
-                double[] v = new double[metrics.size()];
+                Double[] got = StudyPoint.evaluate(StudyPoint.STUDY_INPUTS, study, base, edits, reader);
+                double[] v = new double[got.length];
                 for (int k = 0; k < v.length; k++) {
-                    Double got = Results.number(tree, metrics.get(k).name());
-                    v[k] = got == null ? Double.NaN : got;
+                    v[k] = got[k] == null ? Double.NaN : got[k];
                 }
                 return v;
             } catch (UsageException | ScenarioException e) {
