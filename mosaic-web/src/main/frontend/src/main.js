@@ -126,7 +126,7 @@ class PageView {
       const { values, extra } = design.snapshot();
       const out = this.outs[k];
       const asJob = this.main.querySelector('#asjob').checked;
-      const runs = [{ key: 'main', study: this.page.study || this.study.name, job: asJob, values: (v) => v }, ...(this.page.runs || [])];
+      const runs = [{ key: 'main', study: this.page.study || this.study.name, job: asJob, values: (v) => (this.page.values ? this.page.values(v, this.defaults) : v) }, ...(this.page.runs || [])];
       for (const run of runs) {
         if (!state.byName.has(run.study) || (run.key !== 'main' && state.byName.get(run.study).bindable === false)) {
           out.errors[run.key] = `${run.study} is not offered by this server (it cannot bind its inputs yet)`;
