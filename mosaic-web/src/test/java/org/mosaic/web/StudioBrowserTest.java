@@ -176,7 +176,21 @@ class StudioBrowserTest {
         Opened narrow = open("cable", 900);
         narrow.shot("cable-900");
         assertThat(((Number) narrow.page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(900);
+        wideTablesSayTheyScroll(narrow);
         narrow.page.close();
+    }
+
+    /**
+     * Issue 20: a table wider than its box (columns hidden to the right) shows the scroll hint and the scrolls class (edge
+     * shadows, a shown scrollbar); a table that fits shows neither.
+     */
+    static void wideTablesSayTheyScroll(Opened o) {
+        o.page.waitForTimeout(100);   // the marks are set on the next animation frame
+        Object bad = o.page.evaluate("[...document.querySelectorAll('.tablebox')].filter(b => b.offsetParent !== null).filter(b => {"
+                + " const over = b.scrollWidth > b.clientWidth + 1; const h = b.previousElementSibling;"
+                + " const hinted = !!h && h.classList.contains('scrollhint') && !h.hidden;"
+                + " return over !== b.classList.contains('scrolls') || over !== hinted; }).map(b => b.scrollWidth + '/' + b.clientWidth).join(', ')");
+        assertThat((String) bad).as("tables whose hint does not match their overflow").isEmpty();
     }
 
     private static String pageStudy(Opened o) {
@@ -327,6 +341,7 @@ class StudioBrowserTest {
                     .as("mosaic's legend of " + e.getKey()).isEqualTo(e.getValue().asText());
         }
         assertThat(o.page.locator(".floorplan .blegend span[data-tech]").count()).isEqualTo(picked.get("linksByTechnology").size());
+        wideTablesSayTheyScroll(o);
         assertThat(o.errors).isEmpty();
         o.shot("fleet-floor-mosaic");
         o.page.close();
