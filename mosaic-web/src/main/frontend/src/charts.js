@@ -314,5 +314,27 @@ export function floorChart(el, floor) {
 export function table(el, head, rows, opts = {}) {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((r) => `<tr${r.cls ? ` class="${r.cls}"` : ''}>${r.cells.map((c) => `<td${typeof c === 'object' && c?.num ? ' class="num"' : ''}${typeof c === 'object' && c?.title ? ` title="${escapeHtml(c.title)}"` : ''}>${escapeHtml(typeof c === 'object' && c !== null ? c.text : c ?? '—')}</td>`).join('')}</tr>`).join('');
-  el.insertAdjacentHTML('beforeend', `<div class="tablebox${opts.tall ? ' tall' : ''}"><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`);
+  el.insertAdjacentHTML('beforeend', `<p class="scrollhint" hidden>more columns to the right: scroll the table sideways →</p><div class="tablebox${opts.tall ? ' tall' : ''}"><table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`);
+  scrollAffordance(el.lastElementChild);
+}
+
+/**
+ * A table wider than its box says so: the box gets class `scrolls` (edge shadows, a visible scrollbar) and the line before it
+ * a hint, kept true as the window resizes and as the table is scrolled to its end.
+ */
+export function scrollAffordance(box) {
+  const hint = box.previousElementSibling?.classList.contains('scrollhint') ? box.previousElementSibling : null;
+  const mark = () => {
+    const over = box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle('scrolls', over);
+    box.dataset.hiddenColumns = over ? String([...box.querySelectorAll('thead th')].filter((t) => t.offsetLeft + t.offsetWidth > box.scrollLeft + box.clientWidth + 1).length) : '0';
+    if (hint) {
+      hint.hidden = !over;
+      const n = Number(box.dataset.hiddenColumns);
+      hint.textContent = n > 0 ? `${n} more column${n === 1 ? '' : 's'} to the right: scroll the table sideways →` : '← scrolled to the last column';
+    }
+  };
+  requestAnimationFrame(mark);
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(mark).observe(box);
+  box.addEventListener('scroll', mark, { passive: true });
 }

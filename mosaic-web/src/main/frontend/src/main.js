@@ -5,6 +5,7 @@ import { api, ApiError, rawText, runJob } from './api.js';
 import { DesignForm, documentKind } from './form.js';
 import { at, download, escapeHtml, quantity } from './format.js';
 import { PAGES } from './pages.js';
+import { scrollAffordance } from './charts.js';
 
 const state = { studies: [], byName: new Map(), presets: {}, view: null };
 const $ = (sel) => document.querySelector(sel);
@@ -126,7 +127,7 @@ class PageView {
       const { values, extra } = design.snapshot();
       const out = this.outs[k];
       const asJob = this.main.querySelector('#asjob').checked;
-      const runs = [{ key: 'main', study: this.page.study || this.study.name, job: asJob, values: (v) => v }, ...(this.page.runs || [])];
+      const runs = [{ key: 'main', study: this.page.study || this.study.name, job: asJob, values: (v) => (this.page.values ? this.page.values(v, this.defaults) : v) }, ...(this.page.runs || [])];
       for (const run of runs) {
         if (!state.byName.has(run.study) || (run.key !== 'main' && state.byName.get(run.study).bindable === false)) {
           out.errors[run.key] = `${run.study} is not offered by this server (it cannot bind its inputs yet)`;
@@ -250,8 +251,9 @@ class PageView {
     const d = document.createElement('details');
     d.className = 'numbers panel';
     d.open = this.page.id === 'generic';
-    d.innerHTML = `<summary>Every number of the result (${rows.length})</summary><div class="tablebox tall"><table><thead><tr><th>metric</th>${outs.map((o) => `<th>${escapeHtml(o.label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+    d.innerHTML = `<summary>Every number of the result (${rows.length})</summary><p class="scrollhint" hidden></p><div class="tablebox tall"><table><thead><tr><th>metric</th>${outs.map((o) => `<th>${escapeHtml(o.label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     el.append(d);
+    scrollAffordance(d.querySelector('.tablebox'));
   }
 
   async download(form, kind) {

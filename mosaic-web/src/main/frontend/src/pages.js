@@ -175,7 +175,9 @@ function renderCable(el, outs) {
 function genericTable(el, list) {
   if (!Array.isArray(list) || !list.length) return;
   const keys = Object.keys(list[0]).filter((k) => list.some((r) => r[k] === null || typeof r[k] !== 'object'));
-  table(el, keys, list.map((r) => ({ cells: keys.map((k) => (typeof r[k] === 'number' ? { text: quantity(r[k], unitOfKey(k), 4), num: true } : r[k] ?? '—')) })));
+  // camelCase keys as words, so that a header can wrap and a wide table fits (detectedAtCodeword → detected at codeword)
+  const words = (k) => k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  table(el, keys.map(words), list.map((r) => ({ cells: keys.map((k) => (typeof r[k] === 'number' ? { text: quantity(r[k], unitOfKey(k), 4), num: true } : r[k] ?? '—')) })));
 }
 
 // ---------------------------------------------------------------------------------------------------- compare
@@ -305,7 +307,9 @@ function renderFleet(el, outs) {
   barsFrom(grid, 'Interconnect power by policy', outs, byPolicy('interconnectPowerWatts'), 'W');
   barsFrom(grid, 'Link failures per day by policy', outs, byPolicy('linkFailuresPerDay'), '');
   barsFrom(grid, 'Interconnect share of IT power', outs, byPolicy('interconnectShareOfIt'), '');
-  barsFrom(grid, 'Cables by technology', outs, (r) => entries(policiesOf(r)[0]?.metrics?.linksByTechnology), '', policiesOf(outs[0].main || {})[0]?.policy || '');
+  // cables under the policy whose floor is drawn (floorPolicy), else the first
+  const shown = (r) => policiesOf(r).find((p) => p.policy === r.floor?.policy) || policiesOf(r)[0];
+  barsFrom(grid, 'Cables by technology', outs, (r) => entries(shown(r)?.metrics?.linksByTechnology), '', (outs[0].main && shown(outs[0].main)?.policy) || '');
   const hist = outs.flatMap((o) => (o.main ? (policiesOf(o.main)[0]?.lengthHistograms || []).map((h) => ({ o, h })) : []));
   if (hist.length) {
     lineChart(figure(grid, 'Cable lengths by tier', 'links up to each length'), hist.map(({ o, h }) => ({
@@ -316,7 +320,8 @@ function renderFleet(el, outs) {
     const f = o.main?.floor;
     if (f) {
       const box = designBox(el, 'floorplan', o.label);
-      floorChart(figure(box, `Floor under ${f.policy}${outs.length > 1 ? ` — ${o.label}` : ''}`,
+      const compared = Array.isArray(o.main.policies) ? ' (floorPolicy picks which compared policy)' : '';
+      floorChart(figure(box, `Floor under ${f.policy}${outs.length > 1 ? ` — ${o.label}` : ''}${compared}`,
         `${f.hallRows} hall row${f.hallRows === 1 ? '' : 's'}${f.spineRoomRows ? ` and ${f.spineRoomRows} spine-room row${f.spineRoomRows === 1 ? '' : 's'}` : ''} of up to ${f.racksPerRow} racks; lines join racks with links, coloured by technology (rings: links inside a rack)`), f);
     }
   }
@@ -464,7 +469,9 @@ export const PAGES = [
   { id: 'emulate', group: 'Datapath', title: 'Emulate (FEC)', study: 'emulate', render: renderEmulate, job: true,
     runs: [{ key: 'flr', study: 'flr-curves', values: (v) => ({ deadChannels: Math.min(3, Math.max(0, Math.trunc(Number(v.deadChannels)) || 0)) }) }] },
   { id: 'flr', group: 'Datapath', title: 'FLR by mapping', study: 'flr-curves', render: renderFlr },
-  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet, initial: { floor: true } },
+  { id: 'fleet', group: 'Fleet', title: 'Fleet', study: 'fleet', render: renderFleet, initial: { floor: true },
+    // comparing evaluates every policy: the policy field's untouched default is not sent (a policy the user picked is, and refused)
+    values: (v, defaults) => (v.comparePolicies === true && v.policy === defaults.policy ? { ...v, policy: undefined } : v) },
   { id: 'train', group: 'Training', title: 'Train (step time)', study: 'train', render: renderTrain, initial: { timeline: true } },
   { id: 'goodput', group: 'Training', title: 'Goodput', study: 'goodput', render: renderGoodput, job: true },
   { id: 'inference', group: 'Inference', title: 'Inference', study: 'inference', render: renderInference },

@@ -59,7 +59,8 @@ public final class FleetCommand implements Callable<Integer> {
 
     @OutputPaths.Writes(extensions = {".graphml", ".csv"})
     @Option(names = "--export", paramLabel = "FILE.graphml|FILE.csv", description = "Write the placed topology: every switch "
-            + "and GPU with its rack, every link with its tier, length and technology (under the first policy), as GraphML or CSV.")
+            + "and GPU with its rack, every link with its tier, length and technology (under the first policy, as the fleet counts it: the pick at the "
+            + "link's length bin), as GraphML or CSV.")
     Path export;
 
     @OutputPaths.Writes(extensions = {".svg", ".png"})

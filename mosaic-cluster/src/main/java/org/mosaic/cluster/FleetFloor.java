@@ -7,19 +7,14 @@ import java.util.Map;
 
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
-import org.mosaic.cluster.fleet.TechnologyOption;
-import org.mosaic.cluster.layout.CablePlan;
-import org.mosaic.cluster.layout.GenerationMap;
-import org.mosaic.cluster.layout.LayoutSpec;
 import org.mosaic.cluster.layout.RackLayout;
 import org.mosaic.cluster.topology.Link;
-import org.mosaic.cluster.topology.LinkTier;
 
 /**
  * The floor of a placed fleet under one policy, for a drawing: every rack where {@link RackLayout} put it (room, row,
  * position in the row, GPU or network) and every topology link between racks, grouped by the pair of racks, its tier
  * and the technology the policy gave its cable (the same choice {@link FleetModel#evaluate} counts: the policy's pick for
- * the link's tier and length bin). Links inside one rack are grouped with the rack as both ends. On-board links (an HGX
+ * the link's tier and length bin, {@link LinkTechnologies}). Links inside one rack are grouped with the rack as both ends. On-board links (an HGX
  * baseboard's NVLink) are {@link FleetModel#ON_BOARD}; a link no technology reaches is {@code unserved}.
  *
  * <p>Counts are topology links (one GPU–switch or switch–switch connection), not the generation-equivalent cables of
@@ -61,37 +56,12 @@ public record FleetFloor(String policy, int hallRows, int spineRoomRows, int rac
 
     /** The floor of {@code placed} under {@code policy} choosing from {@code menu}. */
     public static FleetFloor of(RackLayout placed, Policy policy, TechnologyMenu menu) {
-        policy.validate(menu);
-        GenerationMap gens = new GenerationMap(menu.generations());
-        boolean onBoard = placed.topology().spec().domain().onBoard();
-        String scaleUp = CablePlan.tierName(LinkTier.SCALE_UP);
-        // the policy's pick per (link class, length bin): links of one class come in runs, so the last class's picks are kept
-        Map<org.mosaic.cluster.topology.LinkClass, Map<Integer, String>> chosen = new java.util.HashMap<>();
-        LayoutSpec.Cabling cabling = placed.spec().cabling();
+        LinkTechnologies picks = LinkTechnologies.of(placed, policy, menu);   // the fleet model's pick per link
         Map<Pair, long[]> pairs = new java.util.HashMap<>();
         List<String> techs = new ArrayList<>();
-        org.mosaic.cluster.topology.LinkClass lastClass = null;
-        Map<Integer, String> picks = null;
-        String gen = null;
-        String tier = null;
         for (Link e : placed.topology().graph().links()) {
-            if (e.linkClass() != lastClass) {
-                lastClass = e.linkClass();
-                picks = chosen.computeIfAbsent(lastClass, c -> new java.util.HashMap<>());
-                gen = gens.generationOf(lastClass).name();
-                tier = CablePlan.tierName(lastClass.tier());
-            }
-            String tech;
-            if (onBoard && tier.equals(scaleUp)) {
-                tech = FleetModel.ON_BOARD;
-            } else {
-                // the fleet model's choice: the policy's pick for the link's generation, tier and length bin (FleetAssignment)
-                int bin = cabling.bin(placed.cableMeters(e.source(), e.target()));
-                String g = gen;
-                String t = tier;
-                tech = picks.computeIfAbsent(bin, b -> policy.choose(t, b * cabling.binMeters(), menu.options(g))
-                        .map(TechnologyOption::id).orElse(UNSERVED));
-            }
+            LinkTechnologies.Pick p = picks.pick(e);
+            String tech = p.technology();
             int ti = techs.indexOf(tech);
             if (ti < 0) {
                 ti = techs.size();
@@ -99,7 +69,7 @@ public record FleetFloor(String policy, int hallRows, int spineRoomRows, int rac
             }
             int r1 = placed.rackOf(e.source());
             int r2 = placed.rackOf(e.target());
-            pairs.computeIfAbsent(new Pair(Math.min(r1, r2), Math.max(r1, r2), lastClass.tier().ordinal(), tier, ti), x -> new long[1])[0]
+            pairs.computeIfAbsent(new Pair(Math.min(r1, r2), Math.max(r1, r2), e.tier().ordinal(), p.tier(), ti), x -> new long[1])[0]
                     += e.links();
         }
         List<Pair> order = new ArrayList<>(pairs.keySet());

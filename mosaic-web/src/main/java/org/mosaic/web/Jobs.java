@@ -25,8 +25,8 @@ import org.mosaic.studies.Progress;
  * read from the study's {@link Progress}, cancelled through it (the study stops at its next step with {@link Cancelled}),
  * and each finished job's result kept for {@code keep} (at most {@code kept} finished jobs), then dropped.
  * <p>
- * A job's time limit acts at once, even between the study's progress reports: at the limit the job is marked failed
- * (naming the limit), its progress cancelled and its thread interrupted. Java cannot stop a thread, so a study that neither
+ * A job's time limit and a cancel act at once, even between the study's progress reports: the job is marked failed
+ * (naming the limit) or cancelled, its progress cancelled and its thread interrupted. Java cannot stop a thread, so a study that neither
  * reports progress nor waits keeps computing until it ends (its result then dropped) and holds its job slot until then.
  */
 final class Jobs implements AutoCloseable {
@@ -83,12 +83,37 @@ final class Jobs implements AutoCloseable {
             return o;
         }
 
-        private synchronized boolean start() {
+        /** The thread computing the job while it runs (null before and after): the one a cancel or the limit interrupts. */
+        private Thread worker;
+
+        private synchronized boolean start(Thread thread) {
             if (state != State.QUEUED) {
                 return false;
             }
             state = State.RUNNING;
+            worker = thread;
             return true;
+        }
+
+        /**
+         * Ends a running job now, as {@code s} (cancelled, or failed at the limit), without waiting for the study's next
+         * progress report: its progress is cancelled (the study throws {@link Cancelled} at its next report), its thread
+         * interrupted (a blocking wait ends) and any late result dropped. Nothing happens once the job has finished.
+         */
+        private synchronized void stop(State s, ObjectNode e) {
+            if (state.finished()) {
+                return;
+            }
+            progress.cancel();
+            finish(s, null, e);
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
+
+        /** The job's work has returned: no interrupt reaches its thread from now on. */
+        private synchronized void ended() {
+            worker = null;
         }
 
         private synchronized void finish(State s, JsonNode r, ObjectNode e) {
@@ -158,32 +183,17 @@ final class Jobs implements AutoCloseable {
     }
 
     private void run(Job job, Function<Progress, JsonNode> work, Function<RuntimeException, ObjectNode> failure) {
-        if (!job.start()) {
+        if (!job.start(Thread.currentThread())) {
             return;
         }
-        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread worker = Thread.currentThread();
-        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> {
-            // the limit acts at once, even between the study's progress reports: the job fails now, its progress is
-            // cancelled (the study stops at its next report) and its thread interrupted (a blocking wait ends)
-            synchronized (late) {
-                if (ended.get()) {
-                    return;
-                }
-                late.set(true);
-                job.progress.cancel();
-                job.finish(State.FAILED, null, tooLong());
-                worker.interrupt();
-            }
-        }, limitSeconds, TimeUnit.SECONDS);
+        // the limit acts at once, even between the study's progress reports: the job fails now (see Job.stop)
+        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> job.stop(State.FAILED, tooLong()), limitSeconds,
+                TimeUnit.SECONDS);
         try {
             JsonNode r = work.apply(job.progress);
-            job.finish(State.DONE, r, null);
+            job.finish(State.DONE, r, null);   // dropped when the job was cancelled or failed at its limit meanwhile
         } catch (RuntimeException e) {
-            if (late.get()) {
-                job.finish(State.FAILED, null, tooLong());
-            } else if (e instanceof Cancelled || job.progress.cancelled()) {
+            if (e instanceof Cancelled || job.progress.cancelled()) {
                 job.finish(State.CANCELLED, null, null);
             } else {
                 job.finish(State.FAILED, null, failure.apply(e));
@@ -195,10 +205,8 @@ final class Jobs implements AutoCloseable {
             job.finish(State.FAILED, null, err);
         } finally {
             deadline.cancel(false);
-            synchronized (late) {
-                ended.set(true);
-                Thread.interrupted();   // an interrupt meant for this job ends with it, not in the pool's next job
-            }
+            job.ended();
+            Thread.interrupted();   // an interrupt meant for this job ends with it, not in the pool's next job
         }
     }
 
@@ -214,7 +222,11 @@ final class Jobs implements AutoCloseable {
         return Optional.ofNullable(jobs.get(id));
     }
 
-    /** Cancels a queued or running job (a finished one stays as it is); false when there is no such job. */
+    /**
+     * Cancels a queued or running job at once (a finished one stays as it is): its state is {@code cancelled} from this
+     * call on, its work is interrupted, and its thread returns to the pool when the study next reports progress or waits
+     * (Java cannot stop a thread that does neither; its result is then dropped). False when there is no such job.
+     */
     boolean cancel(String id) {
         Job job;
         synchronized (this) {
@@ -223,12 +235,15 @@ final class Jobs implements AutoCloseable {
         if (job == null) {
             return false;
         }
-        job.progress.cancel();
         synchronized (job) {
             if (job.state == State.QUEUED) {
+                job.progress.cancel();
                 job.future.cancel(false);
                 executor.remove((Runnable) job.future);
                 job.finish(State.CANCELLED, null, null);
+            } else {
+                // a running job is cancelled now, not at the study's next progress report (which may be seconds away)
+                job.stop(State.CANCELLED, null);
             }
         }
         return true;

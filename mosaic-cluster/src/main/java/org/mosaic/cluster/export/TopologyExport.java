@@ -12,11 +12,9 @@ import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
 import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.mosaic.cluster.FleetModel;
+import org.mosaic.cluster.LinkTechnologies;
 import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
-import org.mosaic.cluster.fleet.TechnologyOption;
-import org.mosaic.cluster.layout.CablePlan;
-import org.mosaic.cluster.layout.GenerationMap;
 import org.mosaic.cluster.layout.RackLayout;
 import org.mosaic.cluster.topology.ClusterGraph;
 import org.mosaic.cluster.topology.Link;
@@ -25,7 +23,7 @@ import org.mosaic.cluster.topology.Node;
 /**
  * The placed cluster as a file other tools read: every vertex with its kind, rack and rack unit, and every
  * aggregated edge with its tier, parallel links, lanes, lane rate, routed cable length and the technology the policy
- * gives it (or {@code unserved}; on-board links {@link FleetModel#ON_BOARD}). GraphML through JGraphT's exporter; CSV as an edge list.
+ * gives it as the fleet model counts it (or {@code unserved}; on-board links {@link FleetModel#ON_BOARD}). GraphML through JGraphT's exporter; CSV as an edge list.
  */
 public final class TopologyExport {
     private TopologyExport() {
@@ -35,19 +33,17 @@ public final class TopologyExport {
     public record EdgeRow(Link link, String tier, String generation, double lengthMeters, String technology) {
     }
 
-    /** Every edge with its length and technology, in edge id order. */
+    /**
+     * Every edge with its length and technology, in edge id order. The technology is the fleet model's own pick
+     * ({@link LinkTechnologies}: the policy's pick at the link's length bin), so the export's links by technology are the
+     * fleet result's; {@code lengthMeters} stays the cable's routed length before binning.
+     */
     public static List<EdgeRow> edges(RackLayout placed, Policy policy, TechnologyMenu menu) {
-        GenerationMap gens = new GenerationMap(menu.generations());
+        LinkTechnologies picks = LinkTechnologies.of(placed, policy, menu);
         List<EdgeRow> out = new ArrayList<>();
-        boolean onBoard = placed.topology().spec().domain().onBoard();
         for (Link l : placed.topology().graph().links()) {
-            String gen = gens.generationOf(l.linkClass()).name();
-            String tier = CablePlan.tierName(l.tier());
-            double meters = placed.cableMeters(l.source(), l.target());
-            List<TechnologyOption> offered = menu.options(gen);
-            String tech = onBoard && l.tier() == org.mosaic.cluster.topology.LinkTier.SCALE_UP ? FleetModel.ON_BOARD
-                    : policy.choose(tier, meters, offered).map(TechnologyOption::id).orElse("unserved");
-            out.add(new EdgeRow(l, tier, gen, meters, tech));
+            LinkTechnologies.Pick p = picks.pick(l);
+            out.add(new EdgeRow(l, p.tier(), p.generation(), p.cableMeters(), p.technology()));
         }
         return out;
     }

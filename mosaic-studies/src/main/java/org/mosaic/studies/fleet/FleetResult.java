@@ -23,7 +23,7 @@ import org.mosaic.cluster.layout.RackLayout;
  * @param placed              the placed cluster every policy was evaluated on
  * @param menu                the technology menu the policies chose from
  * @param evaluated           the policies as evaluated (with the rules), in run order
- * @param floor               the racks and the links between them by technology under the first policy, when asked
+ * @param floor               the racks and the links between them by technology under the first policy (or the input's floorPolicy), when asked
  */
 public record FleetResult(@JsonUnwrapped PolicyRun run,
                           @JsonInclude(JsonInclude.Include.NON_NULL) List<PolicyRun> policies,

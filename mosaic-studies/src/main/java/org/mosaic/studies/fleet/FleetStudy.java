@@ -37,6 +37,7 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
      * @param catalog        a technology catalog merged over the shipped one, or null
      * @param rules          per-tier rules TIER=ID[,ID...]
      * @param floor          whether the result gains the floor (racks and links by technology) under the first policy
+     * @param floorPolicy    the policy the floor is drawn under (one of those evaluated), or null for the first
      */
     public record Input(
             @In(value = "The cluster: GPUs, scale-up domain, fabric, racks and rows, economics", document = "cluster",
@@ -56,7 +57,15 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
             @In(value = "Rules TIER=ID[,ID...]: on this tier (scale-up, gpu-leaf, leaf-spine, spine-core) the first of these "
                     + "technologies that reaches; other tiers follow the policy", range = "TIER=ID[,ID...]") List<String> rules,
             @In(value = "Whether the JSON gains floor: every rack's row and position and the links between racks by technology, "
-                    + "under the first policy (for a floor drawing)", defaultValue = "false") boolean floor) {
+                    + "under the first policy or floorPolicy (for a floor drawing)", defaultValue = "false") boolean floor,
+            @In(value = "The policy whose technologies the floor shows, one of those evaluated (with floor; none given: the first, "
+                    + "today when comparing policies)", range = "today|mosaic|mosaic-beyond-copper|all-optical-laser") String floorPolicy) {
+
+        /** The inputs with the floor, if any, under the first policy. */
+        public Input(ClusterDocument cluster, String policy, boolean comparePolicies, Integer jobGpus, List<NamedDocument> technologies,
+                     NamedDocument catalog, List<String> rules, boolean floor) {
+            this(cluster, policy, comparePolicies, jobGpus, technologies, catalog, rules, floor, null);
+        }
 
         /** The inputs without the floor. */
         public Input(ClusterDocument cluster, String policy, boolean comparePolicies, Integer jobGpus, List<NamedDocument> technologies,
@@ -124,6 +133,7 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
                 throw new UsageException("--policy " + e.getMessage());
             }
         }
+        int floorIndex = floorIndex(in, policies);
         TechnologyChoice choice = in.technologyChoice();
         Technologies.checkRules(choice, p.name(), p.cluster(), "fleet");
         Integer jobGpus = in.jobGpus();
@@ -157,7 +167,8 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
                     TierSums.failuresPerDayByTier(r)));
             progress.step();
         }
-        FloorView floor = in.floor() ? FloorView.of(org.mosaic.cluster.FleetFloor.of(placed, evaluated.get(0), interconnect.menu())) : null;
+        FloorView floor = in.floor() ? FloorView.of(org.mosaic.cluster.FleetFloor.of(placed, evaluated.get(floorIndex), interconnect.menu()))
+                : null;
         if (!in.comparePolicies()) {
             return new FleetResult(runs.get(0), null, null, resolved.notes(), p.name(), placed, interconnect.menu(), evaluated, floor);
         }
@@ -167,5 +178,29 @@ public final class FleetStudy implements Study<FleetStudy.Input, FleetResult> {
             savings.add(PolicySavings.between(today, r.result().metrics(), p.economics()));
         }
         return new FleetResult(null, runs, savings, resolved.notes(), p.name(), placed, interconnect.menu(), evaluated, floor);
+    }
+
+    /** Which of {@code policies} the floor is drawn under: floorPolicy's ("none" is today), else the first; refused when not evaluated. */
+    private static int floorIndex(Input in, List<String> policies) {
+        if (in.floorPolicy() == null || in.floorPolicy().isBlank()) {
+            return 0;
+        }
+        if (!in.floor()) {
+            throw new UsageException("floorPolicy " + in.floorPolicy() + " without floor: the floor is only drawn when asked "
+                    + "(hint: set floor=true, or drop floorPolicy)");
+        }
+        String name;
+        try {
+            name = Policy.named(in.floorPolicy()).name();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("floorPolicy " + e.getMessage());
+        }
+        for (int i = 0; i < policies.size(); i++) {
+            if (Policy.named(policies.get(i)).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new UsageException("floorPolicy " + in.floorPolicy() + ": expected one of the policies evaluated (" + String.join(", ", policies)
+                + ") (hint: compare policies, or give the same policy as policy)");
     }
 }

@@ -10,7 +10,7 @@ import org.mosaic.cluster.layout.RackLayout;
  * The fleet's floor for a drawing ({@link FleetFloor}) in columns, so that thousands of racks and rack pairs stay small: racks by
  * id (kind, room, row, position in the row), and the links between racks by (from, to, tier, technology) with their count.
  *
- * @param policy            the policy whose technologies the links show (the first one evaluated)
+ * @param policy            the policy whose technologies the links show (the first one evaluated, or the one asked by floorPolicy)
  * @param hallRows          rows of the hall
  * @param spineRoomRows     rows of the spine room (0 without one)
  * @param racksPerRow       rack positions per row, from the cluster document's layout

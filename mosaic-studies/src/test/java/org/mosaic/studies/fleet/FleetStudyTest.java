@@ -37,7 +37,7 @@ class FleetStudyTest {
         assertThat(STUDY.question()).isNotBlank();
         List<InputSpec> inputs = STUDY.inputs();
         assertThat(inputs).extracting(InputSpec::name).containsExactly("cluster", "policy", "comparePolicies", "jobGpus", "technologies",
-                "catalog", "rules", "floor");
+                "catalog", "rules", "floor", "floorPolicy");
         assertThat(inputs).allSatisfy(i -> assertThat(i.description()).isNotBlank());
         List<MetricSpec> metrics = STUDY.metrics();
         assertThat(metrics).isNotEmpty().allSatisfy(m -> assertThat(m.unit()).isNotBlank());
@@ -170,5 +170,36 @@ class FleetStudyTest {
         }
         assertThat(links).isEqualTo(topology);
         assertThat(Results.tree(STUDY.run(FleetStudy.Input.of(RACK, Policy.TODAY))).has("floor")).isFalse();
+    }
+
+    /**
+     * Issue 20: with several policies compared the floor was drawn under the first only; floorPolicy picks the one drawn. The
+     * floor under it is that policy's (the cluster model's floor under it, not today's), "none" is today, and a policy not
+     * evaluated or a floorPolicy without the floor is refused naming the value and the hint.
+     */
+    @Test
+    void floorPolicyPicksWhichComparedPolicysFloorIsDrawn() {
+        RackLayout placed = RackLayout.place(ClusterTopology.of(RACK.cluster()), RACK.layout());
+        for (String pick : List.of(Policy.MOSAIC, Policy.ALL_OPTICAL_LASER)) {
+            FleetResult r = STUDY.run(new FleetStudy.Input(RACK, null, true, null, List.of(), null, List.of(), true, pick));
+            assertThat(r.floor().policy()).isEqualTo(pick);
+            assertThat(r.floor().linksByTechnology()).as(pick)
+                    .isEqualTo(org.mosaic.cluster.FleetFloor.of(placed, Policy.named(pick), TechnologyMenu.standard()).linksByTechnology());
+        }
+        FleetResult mosaic = STUDY.run(new FleetStudy.Input(RACK, null, true, null, List.of(), null, List.of(), true, Policy.MOSAIC));
+        FleetResult first = STUDY.run(new FleetStudy.Input(RACK, null, true, null, List.of(), null, List.of(), true));
+        assertThat(first.floor().policy()).isEqualTo(Policy.TODAY);
+        assertThat(mosaic.floor().linksByTechnology()).as("the picked policy's technologies, not today's").isNotEqualTo(first.floor().linksByTechnology());
+        assertThat(STUDY.run(new FleetStudy.Input(RACK, null, true, null, List.of(), null, List.of(), true, "none")).floor().policy())
+                .isEqualTo(Policy.TODAY);
+        assertThat(STUDY.run(new FleetStudy.Input(RACK, Policy.MOSAIC, false, null, List.of(), null, List.of(), true, Policy.MOSAIC))
+                .floor().policy()).isEqualTo(Policy.MOSAIC);
+        assertThatThrownBy(() -> STUDY.run(new FleetStudy.Input(RACK, Policy.TODAY, false, null, List.of(), null, List.of(), true, Policy.MOSAIC)))
+                .isInstanceOf(UsageException.class).hasMessageContaining("floorPolicy mosaic").hasMessageContaining("policies evaluated (today)")
+                .hasMessageContaining("hint");
+        assertThatThrownBy(() -> STUDY.run(new FleetStudy.Input(RACK, null, true, null, List.of(), null, List.of(), false, Policy.MOSAIC)))
+                .isInstanceOf(UsageException.class).hasMessageContaining("without floor").hasMessageContaining("floor=true");
+        assertThatThrownBy(() -> STUDY.run(new FleetStudy.Input(RACK, null, true, null, List.of(), null, List.of(), true, "cheapest")))
+                .isInstanceOf(UsageException.class).hasMessageContaining("floorPolicy").hasMessageContaining("cheapest");
     }
 }
