@@ -79,4 +79,15 @@ class ClaimsSectionTest {
         assertThat(new ClaimsSection(RESULT).findings()).extracting(Finding::verdict).containsExactly(Finding.Verdict.HOLDS,
                 Finding.Verdict.NOTE, Finding.Verdict.FAILS, Finding.Verdict.FAILS);
     }
+
+    /** The tornado's labels drop the document input and the catalog's and the cable's path words, so none is cut on the left. */
+    @Test
+    void tornadoLabelsAreShortAndKeepTheirStart_shortLabels() {
+        assertThat(ClaimsSection.shortInput("cable.reliability.parts.end.gearboxAsic.fit")).isEqualTo("end gearboxAsic fit");
+        assertThat(ClaimsSection.shortInput("catalog.technologies.aoc-mmf.at.800G.fit.value")).isEqualTo("aoc-mmf 800G fit");
+        assertThat(ClaimsSection.shortInput("catalog.technologies.dsp-dr8.common.fit.value")).isEqualTo("dsp-dr8 fit");
+        assertThat(ClaimsSection.shortInput("catalog.technologies.dsp-dr8.at.1.6T.power.value")).isEqualTo("dsp-dr8 1.6T power");
+        assertThat(ClaimsSection.shortInput("scenario.fiber.attenuation")).isEqualTo("fiber.attenuation");
+        assertThat(ClaimsSection.shortInput("cluster.economics.householdKwhPerYear")).isEqualTo("economics.householdKwhPerYear");
+    }
 }

@@ -137,8 +137,9 @@ final class ClaimCatalog {
     }
 
     private static final String ABSTRACT = "[mosaic-sigcomm25] abstract";
-    private static final String UNVERIFIED = " (as issue 19 lists it; not found in our stored copies of the paper or the "
-            + "blog: unverified)";
+    /** Where the two motivation claims were found: a secondary source that attributes them to the paper. */
+    private static final String MOTIVATION = "[mosaic-sigcomm25] (motivation), as [firstpasslab-mosaic-2026] (secondary) quotes it; "
+            + "not in our stored readings of the paper or the blog";
 
     static List<Spec> claims() {
         return List.of(
@@ -186,12 +187,12 @@ final class ClaimCatalog {
                         "the fleet's homes-equivalent per MW (nvl72-rack, any policy difference gives the same ratio)", null,
                         ClaimCatalog::hundredMegawatts),
                 new Spec("failures-6-12h", "fleet-100k-today", "A link failure every 6-12 h in a 100k-GPU cluster on today's optics",
-                        "[mosaic-sigcomm25] (motivation)" + UNVERIFIED, "mean hours between link failures, cluster-100k, today",
+                        MOTIVATION, "mean hours between link failures, cluster-100k, today",
                         "h", Sense.between(6, 12), List.of("meanHoursBetweenLinkFailures"), (v, r) -> v[0],
                         "the catalog's FIT per technology over every fabric and scale-up cable of cluster-100k",
                         "the technologies' FITs decide it", null),
                 new Spec("nvl72-laser-20kw", "fleet-nvl72-laser", "About 20 kW more per NVL72 rack with laser optics",
-                        "[mosaic-sigcomm25] (motivation)" + UNVERIFIED,
+                        MOTIVATION,
                         "interconnect power per NVL72 domain, all-optical-laser minus today (copper)", "kW", Sense.about(20),
                         List.of("policies[3].interconnectPowerWatts", "policies[0].interconnectPowerWatts", "policies[0].gpus"),
                         (v, r) -> (v[0] - v[1]) / 1000 / (v[2] / 72),

@@ -229,8 +229,8 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
                     if (decider.key().startsWith(CATALOG_INPUT)) {
                         beyond = solveBeyond(c, t, rows, ranged, decider, target, refs, progress);
                         breakEvenNote += beyond == null ? "; none within ten times its range either"
-                                : String.format(Locale.ROOT, "; it would take %s %s (outside its range, solved over the range "
-                                + "widened tenfold each way)", Verdict.num(beyond), decider.unit());
+                                : String.format(Locale.ROOT, "; it would take %s%s (outside its range, solved over the range "
+                                + "widened tenfold each way)", Verdict.num(beyond), decider.unit().isEmpty() ? "" : " " + decider.unit());
                     }
                 } else {
                     breakEven = solve(c, t, rows, ranged, decider, target, lo, hi, refs, progress);
