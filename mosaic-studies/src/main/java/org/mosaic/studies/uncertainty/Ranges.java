@@ -47,6 +47,9 @@ public final class Ranges {
             if ((given == null || given.isNull()) && StudyInputs.editBase(study, in.name()) == null) {
                 continue;   // an optional document left out (the fleet's user technologies): nothing of it to range
             }
+            if ((given == null || given.isNull()) && CATALOG.equals(in.document()) && values.hasNonNull("system")) {
+                continue;   // a training system states its own links: train and goodput refuse a catalog beside it
+            }
             ObjectNode tree = StudyInputs.document(study, in.name(), values.get(in.name()));
             out.addAll(CATALOG.equals(in.document()) ? ofCatalog(in.name(), tree) : ofTree(in.name(), tree));
         }
