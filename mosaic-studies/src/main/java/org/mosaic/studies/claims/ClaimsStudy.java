@@ -279,7 +279,9 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
                 boolean rises = b.outputHigh() > b.outputLow();
                 // draws mostly on the side that lowers the metric (when the point is above), or raises it (below)
                 boolean medianBelow = median < r.assumed();
-                if (median != r.assumed() && (rises == medianBelow) == above) {
+                // a median equal to the assumed value up to rounding (a loguniform centred on it) is on neither side
+                boolean centred = Math.abs(median - r.assumed()) <= 1e-9 * Math.max(Math.abs(median), Math.abs(r.assumed()));
+                if (!centred && (rises == medianBelow) == above) {
                     why.add(String.format(Locale.ROOT, "%s's median %s lies %s its assumed %s, and the metric %s with it", b.input(),
                             Verdict.num(median), medianBelow ? "below" : "above", Verdict.num(r.assumed()), rises ? "rises" : "falls"));
                 }
