@@ -250,8 +250,25 @@ public final class ClaimsSection implements Section {
     }
 
     /** An input's key without its document prefix's first part where it is long (cable.reliability.parts.end.x.fit). */
-    private static String shortInput(String key) {
-        return key.length() <= 38 ? key : "…" + key.substring(key.length() - 37);
+    /**
+     * An input's key as a bar's label: without its document input's name (cable., scenario., cluster., catalog.), a catalog
+     * value as "ID GENERATION KEY" (technologies.aoc-mmf.at.800G.fit.value: aoc-mmf 800G fit), a cable's per-end part as
+     * "end PART KEY" (reliability.parts.end.gearboxAsic.fit: end gearboxAsic fit); what still exceeds the column keeps its
+     * end.
+     */
+    static String shortInput(String key) {
+        String k = key.replaceFirst("^(cable|scenario|cluster|catalog|system|gpu|model|campaign)\\.", "");
+        if (k.startsWith("technologies.")) {
+            k = k.substring("technologies.".length()).replaceFirst("\\.value$", "").replace(".common.", " ").replace(".at.", " ");
+            int last = k.lastIndexOf('.');
+            k = last > 0 ? k.substring(0, last) + " " + k.substring(last + 1) : k;
+        }
+        k = k.replace("reliability.parts.end.", "end ").replace("reliability.parts.", "");
+        if (k.startsWith("end ")) {
+            int last = k.lastIndexOf('.');
+            k = last > 0 ? k.substring(0, last) + " " + k.substring(last + 1) : k;
+        }
+        return k.length() <= 38 ? k : "…" + k.substring(k.length() - 37);
     }
 
     /** x of a metric value on the panel's linear axis (a NaN sits at the point value). */

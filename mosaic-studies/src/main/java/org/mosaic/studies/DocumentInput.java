@@ -7,6 +7,7 @@ import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.link.LinkSpecs;
+import org.mosaic.link.baseline.BaselineCatalog;
 import org.mosaic.studies.channel.ChannelScenarios;
 
 /**
@@ -20,6 +21,14 @@ import org.mosaic.studies.channel.ChannelScenarios;
  *                      {@link UsageException} with every problem
  */
 record DocumentInput<T>(Documents.Kind kind, String defaultPreset, Function<ScenarioDocument, T> binder) {
+    /**
+     * The document an edit applies to when the input is not given: its default preset, or, for a technology catalog
+     * (whose absence means the shipped catalog), the shipped catalog {@value BaselineCatalog#PRESET}; null when none.
+     */
+    String editBase() {
+        return defaultPreset != null ? defaultPreset : kind == Documents.Kind.CATALOG ? BaselineCatalog.PRESET : null;
+    }
+
     /** The shipped preset names of this kind (channel inputs also take the cable presets: a cable is also a channel). */
     List<String> presets() {
         if (kind == Documents.Kind.CHANNEL) {

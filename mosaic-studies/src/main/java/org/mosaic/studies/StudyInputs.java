@@ -268,12 +268,12 @@ public final class StudyInputs {
             }
             JsonNode current = out.get(input);
             if (current == null || current.isNull()) {
-                if (doc.defaultPreset() == null) {
+                if (doc.editBase() == null) {
                     problems.add(key + "=" + e.getValue() + ": " + input + " has no document to edit (it has no default) — "
                             + "expected " + input + "=PRESET first");
                     continue;
                 }
-                current = JsonNodeFactory.instance.textNode(doc.defaultPreset());
+                current = JsonNodeFactory.instance.textNode(doc.editBase());
             }
             if (!current.isTextual() && !current.isObject()) {
                 problems.add(key + "=" + e.getValue() + ": " + input + " is " + shown(current) + ", not a document to edit");
@@ -417,11 +417,22 @@ public final class StudyInputs {
     }
 
     private static DocumentValue defaultDocument(String input, DocumentInput<?> doc, List<String> problems) {
-        if (doc.defaultPreset() == null) {
+        if (doc.editBase() == null) {
             problems.add(input + ": no value and no default — expected a preset name (" + String.join(", ", doc.presets()) + ")");
             return null;
         }
-        return DocumentValue.preset(doc.defaultPreset());
+        return DocumentValue.preset(doc.editBase());
+    }
+
+    /**
+     * The document a study's document input stands for when it is not given, whose values an edit {@code INPUT.PATH} and a
+     * range apply to: its default preset, or the shipped catalog for a technology catalog; null when the input is not a
+     * document or has none.
+     */
+    public static String editBase(Study<?, ?> study, String input) {
+        InputForm f = InputForms.of(study);
+        DocumentInput<?> doc = f.documents().get(input);
+        return doc == null ? null : doc.editBase();
     }
 
     private static JsonNode defaultValue(InputForm f, RecordComponent c) {

@@ -233,18 +233,66 @@ public final class ScenarioDocument {
         ObjectNode copy = root.deepCopy();
         String[] parts = dottedPath.split("\\.");
         ObjectNode cursor = copy;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = cursor.get(parts[i]);
+        int i = 0;
+        while (true) {
+            // a key that itself holds a dot (a generation "1.6T"): the longest run of parts naming an existing key
+            int end = i;
+            for (int j = parts.length - 1; j > i; j--) {
+                if (cursor.has(String.join(".", List.of(parts).subList(i, j + 1)))) {
+                    end = j;
+                    break;
+                }
+            }
+            String key = String.join(".", List.of(parts).subList(i, end + 1));
+            if (end == parts.length - 1) {
+                cursor.set(key, scalar(value));
+                break;
+            }
+            JsonNode next = cursor.get(key);
             if (next == null) {
-                next = cursor.putObject(parts[i]);
+                next = cursor.putObject(key);
+            } else if (next.isArray()) {
+                // a list of entries with an id (or a name) is edited by that id: technologies.aoc-mmf.at.800G.fit.value
+                end++;
+                next = element(dottedPath, String.join(".", List.of(parts).subList(0, end)), next, parts, end);
+                String id = next == null ? null : next.path("id").asText(next.path("name").asText(""));
+                end += id == null ? 0 : id.split("\\.", -1).length - 1;
+                if (end == parts.length - 1) {
+                    throw new ScenarioException("--set " + dottedPath + ": " + String.join(".", List.of(parts).subList(0, end + 1))
+                            + " is a whole entry of a list, not a value — expected a key of it, e.g. " + dottedPath + ".name");
+                }
             } else if (!next.isObject()) {
-                throw new ScenarioException("--set " + dottedPath + ": " + String.join(".", List.of(parts).subList(0, i + 1))
-                        + " is a value, not a section, so it has no key " + parts[i + 1]);
+                throw new ScenarioException("--set " + dottedPath + ": " + String.join(".", List.of(parts).subList(0, end + 1))
+                        + " is a value, not a section, so it has no key " + parts[end + 1]);
             }
             cursor = (ObjectNode) next;
+            i = end + 1;
         }
-        cursor.set(parts[parts.length - 1], scalar(value));
         return new ScenarioDocument(source + " (with " + dottedPath + "=" + value + ")", copy);
+    }
+
+    /**
+     * The entry of {@code list} whose {@code id} (or, without ids, {@code name}) the path names from part {@code at} on
+     * (an id may hold dots); refused with the list's ids as hint.
+     */
+    private static ObjectNode element(String dottedPath, String listPath, JsonNode list, String[] parts, int at) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode e : list) {
+            String id = e.isObject() ? e.path("id").asText(e.path("name").asText("")) : "";
+            if (!id.isEmpty()) {
+                ids.add(id);
+                int n = id.split("\\.", -1).length;
+                if (at + n <= parts.length && id.equals(String.join(".", List.of(parts).subList(at, at + n)))) {
+                    return (ObjectNode) e;
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new ScenarioException("--set " + dottedPath + ": " + listPath + " is a list whose entries have no id or name, "
+                    + "so none can be edited by a dotted path (hint: give the whole document)");
+        }
+        throw new ScenarioException("--set " + dottedPath + ": " + listPath + " has no entry \"" + parts[at] + "\" — expected one of "
+                + String.join(", ", ids) + SpecReader.didYouMean(parts[at], ids));
     }
 
     private static JsonNode scalar(String value) {

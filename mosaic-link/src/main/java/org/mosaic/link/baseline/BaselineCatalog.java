@@ -45,6 +45,8 @@ import org.mosaic.link.baseline.CatalogLoader.TechnologyDef;
 public final class BaselineCatalog {
     /** The classpath resource holding the shipped catalog. */
     public static final String RESOURCE = "/presets/catalog/baselines.yaml";
+    /** The shipped catalog's preset name (kind catalog), the document {@link #RESOURCE} holds. */
+    public static final String PRESET = "baselines";
 
     private final String source;
     private final List<HostGeneration> generations;

@@ -37,7 +37,7 @@ final class CatalogLoader {
     /** Confidences whose source text alone may carry them (our arithmetic, a calibration or a guess). */
     private static final Set<Confidence> SECTION_IS_ENOUGH = EnumSet.of(Confidence.DERIVED, Confidence.CALIBRATED,
             Confidence.ASSUMED);
-    private static final Set<String> SOURCED_KEYS = Set.of("value", "min", "max", "confidence", "source", "refs", "note");
+    private static final Set<String> SOURCED_KEYS = Set.of("value", "min", "max", "range", "confidence", "source", "refs", "note");
     private static final Set<String> PROVENANCE_KEYS = Set.of("confidence", "source", "refs", "note");
     private static final Set<String> AVAILABILITY_KEYS = Set.of("status", "confidence", "source", "refs", "note");
     private static final Set<String> ENTRY_KEYS = Set.of("name", "availability", "reach", "practiceReach", "power", "fit",

@@ -276,8 +276,8 @@ class BaselineCatalogTest {
     @Test
     void aUserCatalogMayCiteItsOwnReferences_issue12() throws IOException {
         String text = resourceText().replace("lanes:\n", "references:\n  my-lab: {tag: \"[P]\", url: \"https://lab.example/800g-lpo\"}\nlanes:\n")
-                .replace("power: {value: 8.5 W, min: 8 W, max: 9 W, confidence: published, source: \"[lpo-power-axiom] (secondary)\", refs: [lpo-power-axiom],",
-                        "power: {value: 8.5 W, min: 8 W, max: 9 W, confidence: published, source: \"[my-lab] (measured)\", refs: [my-lab],");
+                .replace("power: {value: 8.5 W, min: 8 W, max: 9 W, range: \"uniform(8, 9)\", confidence: published, source: \"[lpo-power-axiom] (secondary)\", refs: [lpo-power-axiom],",
+                        "power: {value: 8.5 W, min: 8 W, max: 9 W, range: \"uniform(8, 9)\", confidence: published, source: \"[my-lab] (measured)\", refs: [my-lab],");
         assertThat(text).contains("[my-lab] (measured)");
         BaselineCatalog own = BaselineCatalog.parse("own.yaml", text);
         assertThat(own.entry("lpo", own.generation("800G")).power().source()).contains("[my-lab]").contains("https://lab.example/800g-lpo");

@@ -76,6 +76,9 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
      * @param decidingInput the ranged input with the largest swing of the metric (null when none is ranged)
      * @param breakEven     the deciding input's value at which the metric equals the claimed figure (null: none in range)
      * @param breakEvenNote why there is no break-even, or how it was solved
+     * @param breakEvenBeyondRange for a deciding input from the technology catalog without a break-even in its range: its
+     *                      value outside the range at which the metric equals the claimed figure (solved over the range
+     *                      widened tenfold each way), what the catalog's technology would have to be; null otherwise
      * @param assumed       the deciding input's assumed value
      * @param range         the deciding input's plausible range (its distribution)
      * @param inputUnit     the unit of assumed, breakEven and range
@@ -86,7 +89,8 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
      */
     public record Claim(String id, String claim, String source, String metric, String unit, String claimed,
                         double claimedFigure, double value, double p5, double p95, String verdict, Verdict.Kind verdictKind,
-                        String decidingInput, Double breakEven, String breakEvenNote, Double assumed, String range,
+                        String decidingInput, Double breakEven, String breakEvenNote, Double breakEvenBeyondRange,
+                        Double assumed, String range,
                         String inputUnit, String study, List<String> inputs, String note, List<Tornado.Bar> tornado) {
     }
 
@@ -174,14 +178,15 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         String verdict = detail == null ? v.text() : v.text() + ": " + detail;
         String note = detail == null ? c.note() : c.note() + ". " + Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
         return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.claimed(), spec.sense().target(value), value,
-                value, value, verdict, v.kind(), c.decidingInput(), c.breakEven(), c.breakEvenNote(), c.assumed(), c.range(),
+                value, value, verdict, v.kind(), c.decidingInput(), c.breakEven(), c.breakEvenNote(), c.breakEvenBeyondRange(), c.assumed(), c.range(),
                 c.inputUnit(), c.study().replace("deadChannels=1", "deadChannels=1.." + ClaimCatalog.MAX_DEAD), c.inputs(), note,
                 c.tornado());
     }
 
     private static Claim withNote(Claim c, String note) {
         return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.claimed(), c.claimedFigure(), c.value(), c.p5(),
-                c.p95(), c.verdict(), c.verdictKind(), c.decidingInput(), c.breakEven(), c.breakEvenNote(), c.assumed(), c.range(),
+                c.p95(), c.verdict(), c.verdictKind(), c.decidingInput(), c.breakEven(), c.breakEvenNote(), c.breakEvenBeyondRange(),
+                c.assumed(), c.range(),
                 c.inputUnit(), c.study(), c.inputs(), note, c.tornado());
     }
 
@@ -195,6 +200,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         int samples = 0;
         String deciding = null;
         Double breakEven = null;
+        Double beyond = null;
         String breakEvenNote;
         Ranged decider = null;
         boolean increasing = true;
@@ -220,6 +226,12 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
                     breakEvenNote = String.format(Locale.ROOT, "none in range: across %s %s the metric runs %s to %s, "
                                     + "never %s", decider.key(), decider.distribution(), Verdict.num(lo), Verdict.num(hi),
                             Verdict.num(target));
+                    if (decider.key().startsWith(CATALOG_INPUT)) {
+                        beyond = solveBeyond(c, t, rows, ranged, decider, target, refs, progress);
+                        breakEvenNote += beyond == null ? "; none within ten times its range either"
+                                : String.format(Locale.ROOT, "; it would take %s%s (outside its range, solved over the range "
+                                + "widened tenfold each way)", Verdict.num(beyond), decider.unit().isEmpty() ? "" : " " + decider.unit());
+                    }
                 } else {
                     breakEven = solve(c, t, rows, ranged, decider, target, lo, hi, refs, progress);
                     breakEvenNote = breakEven == null ? "none found: the solver did not converge in its range"
@@ -235,7 +247,7 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         String study = g.study() + (g.set().isEmpty() ? "" : " " + String.join(" ", new java.util.TreeMap<>(g.set()).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return new Claim(c.id(), c.claim(), c.source(), c.metric(), c.unit(), c.sense().text(), c.sense().target(value), value,
-                p5, p95, v.text(), v.kind(), deciding, breakEven, breakEvenNote, decider == null ? null : decider.assumed(),
+                p5, p95, v.text(), v.kind(), deciding, breakEven, breakEvenNote, beyond, decider == null ? null : decider.assumed(),
                 decider == null ? null : decider.distribution().toString(), decider == null ? null : decider.unit(), study,
                 ranged.stream().map(Ranged::key).toList(), withOutsideNote(c.note(), value, p5, p95, samples, bars, ranged), bars);
     }
@@ -267,7 +279,9 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
                 boolean rises = b.outputHigh() > b.outputLow();
                 // draws mostly on the side that lowers the metric (when the point is above), or raises it (below)
                 boolean medianBelow = median < r.assumed();
-                if (median != r.assumed() && (rises == medianBelow) == above) {
+                // a median equal to the assumed value up to rounding (a loguniform centred on it) is on neither side
+                boolean centred = Math.abs(median - r.assumed()) <= 1e-9 * Math.max(Math.abs(median), Math.abs(r.assumed()));
+                if (!centred && (rises == medianBelow) == above) {
                     why.add(String.format(Locale.ROOT, "%s's median %s lies %s its assumed %s, and the metric %s with it", b.input(),
                             Verdict.num(median), medianBelow ? "below" : "above", Verdict.num(r.assumed()), rises ? "rises" : "falls"));
                 }
@@ -313,6 +327,54 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         }
     }
 
+    /**
+     * The deciding input's value outside its range (a positive range widened tenfold each way: low / 10 to high × 10) at
+     * which the metric equals {@code target}, the others at their assumed values; null when the metric does not reach it
+     * there (or the document refuses the ends).
+     */
+    private static Double solveBeyond(ClaimCatalog.Spec c, Target t, List<MetricRow> rows, List<Ranged> ranged, Ranged decider,
+                                      double target, Map<String, Double> refs, Progress progress) {
+        double low = decider.distribution().low();
+        double high = decider.distribution().high();
+        if (!(low > 0)) {
+            return null;
+        }
+        double[][] sides = {{low / 10, low}, {high, high * 10}};
+        for (double[] side : sides) {
+            Target w = widened(t, decider, side[0] < low ? side[0] : side[1]);
+            double fa = metricAt(c, w, rows, ranged, decider.key(), side[0], refs, progress) - target;
+            double fb = metricAt(c, w, rows, ranged, decider.key(), side[1], refs, progress) - target;
+            if (Double.isFinite(fa) && Double.isFinite(fb) && fa * fb <= 0) {
+                double scale = Math.max(Math.abs(target), 1e-300);
+                BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-9, 1e-9 * (side[1] - side[0]),
+                        2e-3 * scale, 5);
+                try {
+                    return solver.solve(40, x -> metricAt(c, w, rows, ranged, decider.key(), x, refs, progress) - target,
+                            side[0], side[1], AllowedSolution.ANY_SIDE);
+                } catch (MathIllegalStateException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The target with a catalog value's stated min (or max) moved out to {@code x} when {@code x} lies beyond it: the catalog
+     * refuses a value outside its entry's own min..max, and a what-if beyond the range widens the entry's span with it.
+     */
+    private static Target widened(Target t, Ranged decider, double x) {
+        String key = decider.key();
+        if (!key.startsWith(CATALOG_INPUT) || !key.endsWith(".value") || decider.distribution().contains(x)) {
+            return t;
+        }
+        String bound = key.substring(0, key.length() - ".value".length()) + (x < decider.distribution().low() ? ".min" : ".max");
+        return new Target(t.study(), StudyInputs.assign(t.study(), t.base(), Map.of(bound, decider.value(x))));
+    }
+
+    /** The assignment-key prefix of the technology catalog's values (catalog.technologies.ID...). */
+    private static final String CATALOG_INPUT = "catalog.";
+
     /** The claim's metric with one ranged input at {@code x} and the others at their assumed values. */
     private static double metricAt(ClaimCatalog.Spec c, Target t, List<MetricRow> rows, List<Ranged> ranged, String key, double x,
                                    Map<String, Double> refs, Progress progress) {
@@ -332,7 +394,8 @@ public final class ClaimsStudy implements Study<ClaimsStudy.Input, ClaimsStudy.R
         Target t = Target.of(g);
         List<MetricRow> rows = Evaluation.metrics(t.study(), t.base(), c.rows());
         List<Ranged> ranged = Ranges.select(t.study(), t.base(), List.of(), g.inputs());
-        return metricAt(c, t, rows, ranged, input, x, references(), Progress.quiet());
+        Ranged decider = ranged.stream().filter(r -> r.key().equals(input)).findFirst().orElse(null);
+        return metricAt(c, decider == null ? t : widened(t, decider, x), rows, ranged, input, x, references(), Progress.quiet());
     }
 
     /**

@@ -10,6 +10,7 @@ import org.mosaic.cluster.fleet.Interconnect;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.fleet.TechnologyOption;
 import org.mosaic.cluster.topology.ClusterSpec;
+import org.mosaic.core.scenario.Documents;
 import org.mosaic.core.scenario.ScenarioDocument;
 import org.mosaic.core.scenario.ScenarioException;
 import org.mosaic.core.scenario.SpecReader;
@@ -129,7 +130,17 @@ public final class Technologies {
             menu = TechnologyMenu.standard();
         } else {
             BaselineCatalog base = BaselineCatalog.standard();
-            if (catalog != null) {
+            if (catalog != null && catalog.given().equals(BaselineCatalog.PRESET)) {
+                // the shipped catalog itself (edited by id, e.g. by a range's sample): read whole, not merged over itself
+                try {
+                    base = BaselineCatalog.parse(catalog.document().source(), catalog.document().tree().toString());
+                } catch (ScenarioException ex) {
+                    throw new UsageException("catalog " + catalog.document().source() + ": " + ex.getMessage());
+                }
+                if (!catalog.document().source().equals(Documents.preset(Documents.Kind.CATALOG, BaselineCatalog.PRESET).source())) {
+                    notes.add("catalog: " + catalog.document().source());
+                }
+            } else if (catalog != null) {
                 BaselineCatalog.Extended e;
                 try {
                     e = BaselineCatalog.withUserCatalog("--catalog " + catalog.given(), catalog.document().tree());

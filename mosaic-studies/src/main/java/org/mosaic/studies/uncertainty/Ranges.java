@@ -23,6 +23,9 @@ public final class Ranges {
     private static final Pattern NUMBER_UNIT = Pattern.compile("\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\\s*(.*?)\\s*");
     private static final Pattern GIVEN = Pattern.compile("\\s*([^=\\s]+)\\s*=\\s*([a-zA-Z-]+\\s*\\([^)]*\\))\\s*(.*?)\\s*");
 
+    /** The document kind of a technology catalog, whose values carry their ranges beside them rather than in a provenance. */
+    private static final String CATALOG = "catalog";
+
     private Ranges() {
     }
 
@@ -38,11 +41,17 @@ public final class Ranges {
                 continue;
             }
             JsonNode given = values.get(in.name());
-            if ((given == null || given.isNull()) && (in.defaultValue() == null || in.defaultValue().isBlank())) {
+            if (given != null && given.isArray()) {
+                continue;   // a list of documents (the fleet's user technologies): its documents carry no shared range
+            }
+            if ((given == null || given.isNull()) && StudyInputs.editBase(study, in.name()) == null) {
                 continue;   // an optional document left out (the fleet's user technologies): nothing of it to range
             }
+            if ((given == null || given.isNull()) && CATALOG.equals(in.document()) && values.hasNonNull("system")) {
+                continue;   // a training system states its own links: train and goodput refuse a catalog beside it
+            }
             ObjectNode tree = StudyInputs.document(study, in.name(), values.get(in.name()));
-            out.addAll(ofTree(in.name(), tree));
+            out.addAll(CATALOG.equals(in.document()) ? ofCatalog(in.name(), tree) : ofTree(in.name(), tree));
         }
         return out;
     }
@@ -92,6 +101,85 @@ public final class Ranges {
                     : problems.size() + " problems with ranges:\n  - " + String.join("\n  - ", problems));
         }
         return out;
+    }
+
+    /**
+     * The ranged values of a technology catalog tree (kind catalog): every sourced value {@code {value, min, max, range,
+     * confidence, source, note}} that carries a {@code range:}, keyed by its edit path with list entries named by their id
+     * ({@code catalog.technologies.aoc-mmf.at.800G.fit.value}), the source and note of the value as its reasoning. A range
+     * that cannot be read, does not hold the value, or leaves the entry's own min..max is refused naming the entry.
+     */
+    public static List<Ranged> ofCatalog(String input, JsonNode tree) {
+        List<Ranged> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        catalogValues(input, tree, out, problems);
+        if (!problems.isEmpty()) {
+            throw new UsageException(problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems with ranges:\n  - " + String.join("\n  - ", problems));
+        }
+        return out;
+    }
+
+    private static void catalogValues(String path, JsonNode node, List<Ranged> out, List<String> problems) {
+        if (node.isArray()) {
+            for (JsonNode e : node) {
+                String id = e.path("id").asText(e.path("name").asText(""));
+                if (!id.isEmpty()) {
+                    catalogValues(path + "." + id, e, out, problems);
+                }
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        if (node.has("value") && node.has("range")) {
+            String key = path + ".value";
+            Matcher m = NUMBER_UNIT.matcher(node.get("value").asText());
+            if (!(node.get("value").isNumber() || m.matches())) {
+                problems.add(key + ": \"" + node.get("value").asText() + "\" is not a number, so range " + node.get("range").asText()
+                        + " cannot apply (hint: remove the range)");
+                return;
+            }
+            double assumed = node.get("value").isNumber() ? node.get("value").asDouble() : Double.parseDouble(m.group(1));
+            String unit = node.get("value").isNumber() ? "" : m.group(2);
+            try {
+                Distribution d = Distribution.parse(node.get("range").asText());
+                double min = bound(node.get("min"));
+                double max = bound(node.get("max"));
+                if (!d.contains(assumed)) {
+                    problems.add(path + ".range: " + d + " does not hold the value " + node.get("value").asText()
+                            + " (hint: widen the range or correct the value)");
+                } else if (d.low() < min * (1 - 1e-9) || d.high() > max * (1 + 1e-9)) {
+                    problems.add(path + ".range: " + d + " leaves the entry's own min..max " + node.path("min").asText("-") + ".."
+                            + node.path("max").asText("-") + " (hint: a range spans at most the values the source states)");
+                } else {
+                    String why = node.path("source").asText("") + (node.path("note").asText("").isEmpty() ? ""
+                            : "; " + node.path("note").asText(""));
+                    out.add(new Ranged(key, assumed, unit, d, node.path("confidence").asText(""), why,
+                            node.get("value").isIntegralNumber()));
+                }
+            } catch (UsageException x) {
+                problems.add(path + ".range: " + x.getMessage());
+            }
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            catalogValues(path + "." + e.getKey(), e.getValue(), out, problems);
+        }
+    }
+
+    /** A min or max as a number in the value's unit (its unit is the value's: the loader checks the dimension); NaN if none. */
+    private static double bound(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        Matcher m = NUMBER_UNIT.matcher(n.asText());
+        return m.matches() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     /** The value at a dotted path of a document tree, or null. */

@@ -40,4 +40,17 @@ class ClaimsOutsideNoteTest {
     void aPointBelowItsP5NamesTheDirection() {
         assertThat(ClaimsStudy.withOutsideNote(null, 1, 5, 18, 8, BARS, RANGED)).startsWith("the point value lies below its own P5-P95");
     }
+
+    /**
+     * A loguniform range centred on the assumed value (the wall-plug efficiency's loguniform(6.25, 25) around 12.5 %) has
+     * its median equal to it up to rounding: the note never says "median 12.50 lies above its assumed 12.50".
+     */
+    @Test
+    void aMedianEqualToTheAssumedValueUpToRoundingIsOnNeitherSide_centredMedian() {
+        List<Tornado.Bar> bars = List.of(new Tornado.Bar("cable.power.ledWallPlugEfficiency", 12.5, 6.25, 25, 0.56, 0.77, 0.21));
+        List<Ranged> ranged = List.of(new Ranged("cable.power.ledWallPlugEfficiency", 12.5, "%",
+                Distribution.parse("loguniform(6.25, 25)"), "assumed", "test"));
+        String note = ClaimsStudy.withOutsideNote("n", 0.60, 0.70, 0.78, 2, bars, ranged);
+        assertThat(note).contains("lies below its own P5-P95").doesNotContain("ledWallPlugEfficiency's median");
+    }
 }

@@ -64,6 +64,28 @@ class ClaimsStudyTest {
     }
 
     /**
+     * The link-failure and ~20 kW claims rest on the technology catalog, whose FITs and watts are ranged (issue 19): each
+     * has a spread, a catalog value deciding it, and, where no break-even lies in the range, the value beyond it at which
+     * the metric lands on the claimed figure within 1 % (the same check as a break-even in range).
+     */
+    @Test
+    void theCatalogClaimsHaveASpreadADecidingCatalogValueAndABreakEven_catalogRanges() {
+        for (String id : List.of("failures-6-12h", "nvl72-laser-20kw")) {
+            ClaimsStudy.Claim c = claim(id);
+            assertThat(c.p5()).as(id).isLessThan(c.p95());
+            assertThat(c.decidingInput()).as(id).startsWith("catalog.technologies.");
+            Double x = c.breakEven() != null ? c.breakEven() : c.breakEvenBeyondRange();
+            if (x != null) {
+                assertThat(ClaimsStudy.metric(id, c.decidingInput(), x)).as(id + " at " + c.decidingInput() + " = " + x)
+                        .isCloseTo(c.claimedFigure(), org.assertj.core.data.Percentage.withPercentage(1));
+            }
+        }
+        ClaimsStudy.Claim failures = claim("failures-6-12h");
+        assertThat(failures.decidingInput()).isEqualTo("catalog.technologies.aoc-mmf.at.800G.fit.value");
+        assertThat(failures.breakEvenBeyondRange()).as("the AOC FIT at which cluster-100k fails every 6 h").isNotNull();
+    }
+
+    /**
      * The homes claim's household figure sat at the bottom of its range (2,920 kWh in 2,920-10,715), so its point value lay
      * outside its own P5-P95; it is now Ofgem's typical British household (2,900 kWh, [ofgem-tdcv]) in a range around it.
      */
