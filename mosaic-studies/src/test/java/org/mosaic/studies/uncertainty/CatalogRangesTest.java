@@ -56,6 +56,43 @@ class CatalogRangesTest {
         assertThat(missing).as("catalog values with min and max but no range").isEmpty();
     }
 
+    /**
+     * Every assumed or calibrated number of the shipped catalog carries a range (issue 19: "every assumed or calibrated
+     * default in every shipped document"); derived values follow from others and published ones carry their stated
+     * min..max where the source gives one. Regression: the 1.6T CPO FIT (assumed) and the LACC redriver gain
+     * (calibrated) had none, so no study could sample them.
+     */
+    @Test
+    void everyAssumedOrCalibratedCatalogNumberCarriesARange_assumedCatalogValues() {
+        JsonNode tree = Documents.preset(Documents.Kind.CATALOG, "baselines").tree();
+        List<String> keys = Ranges.ofCatalog("catalog", tree).stream().map(Ranged::key).toList();
+        List<String> unranged = new ArrayList<>();
+        collectUnranged("catalog", tree, keys, unranged);
+        assertThat(unranged).as("assumed or calibrated catalog numbers without a range").isEmpty();
+        assertThat(keys).contains("catalog.technologies.cpo.at.1.6T.fit.value",
+                "catalog.technologies.lacc.common.reach.twinax.redriverGain.value");
+    }
+
+    private static void collectUnranged(String path, JsonNode node, List<String> keys, List<String> unranged) {
+        if (node.isArray()) {
+            for (JsonNode e : node) {
+                String id = e.path("id").asText(e.path("name").asText(""));
+                if (!id.isEmpty()) {
+                    collectUnranged(path + "." + id, e, keys, unranged);
+                }
+            }
+        } else if (node.isObject() && node.has("value") && node.has("confidence")) {
+            String confidence = node.get("confidence").asText();
+            boolean numeric = node.get("value").isNumber() || node.get("value").asText().matches("\\s*[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?\\s*\\S*");
+            if ((confidence.equals("assumed") || confidence.equals("calibrated")) && numeric
+                    && !keys.contains(path + ".value")) {
+                unranged.add(path + " = " + node.get("value").asText() + " (" + confidence + ")");
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collectUnranged(path + "." + e.getKey(), e.getValue(), keys, unranged));
+        }
+    }
+
     /** The fleet study's ranged inputs include the shipped catalog's, though its catalog input is not given. */
     @Test
     void theFleetStudyRangesTheShippedCatalogByTechnologyId() {
