@@ -12,25 +12,19 @@ import java.util.Map;
  * account of a refusal, which this step throws.
  */
 public final class StudyPoint {
-    /** How a point's assignments become the study's input record. */
+    /** How a point's assignments become the study's input record; by default as every front end does ({@link StudyInputs}). */
     public interface Binding {
-        ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments);
-
-        <I extends Record> I bind(Study<I, ?> study, JsonNode values);
-    }
-
-    /** The binding every front end uses: {@link StudyInputs}. */
-    public static final Binding STUDY_INPUTS = new Binding() {
-        @Override
-        public ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments) {
+        default ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments) {
             return StudyInputs.assign(study, values, assignments);
         }
 
-        @Override
-        public <I extends Record> I bind(Study<I, ?> study, JsonNode values) {
+        default <I extends Record> I bind(Study<I, ?> study, JsonNode values) {
             return StudyInputs.bind(study, values);
         }
-    };
+    }
+
+    /** The binding every front end uses: {@link StudyInputs}. */
+    public static final Binding STUDY_INPUTS = new Binding() { };
 
     private StudyPoint() {
     }

@@ -3,7 +3,6 @@ package org.mosaic.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import org.mosaic.core.units.Dimension;
 import org.mosaic.core.units.Quantities;
 import org.mosaic.studies.Study;
@@ -34,16 +33,6 @@ interface Binder extends StudyPoint.Binding {
         }
 
         @Override
-        public ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments) {
-            return StudyInputs.assign(study, values, assignments);
-        }
-
-        @Override
-        public <I extends Record> I bind(Study<I, ?> study, JsonNode values) {
-            return StudyInputs.bind(study, values);
-        }
-
-        @Override
         public ObjectNode document(Study<?, ?> study, String input, JsonNode value) {
             return StudyInputs.document(study, input, value);
         }
@@ -56,10 +45,6 @@ interface Binder extends StudyPoint.Binding {
     List<String> names(Study<?, ?> study);
 
     ObjectNode defaults(Study<?, ?> study);
-
-    ObjectNode assign(Study<?, ?> study, ObjectNode values, Map<String, String> assignments);
-
-    <I extends Record> I bind(Study<I, ?> study, JsonNode values);
 
     ObjectNode document(Study<?, ?> study, String input, JsonNode value);
 
