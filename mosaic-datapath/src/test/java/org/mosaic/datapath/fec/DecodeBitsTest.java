@@ -13,18 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class DecodeBitsTest {
 
-    private static long[] packNaive(int[] symbols, int count, int m) {
-        long[] bits = new long[(count * m + 63) / 64];
-        for (int i = 0; i < count; i++) {
-            for (int b = 0; b < m; b++) {
-                if ((symbols[i] >>> b & 1) != 0) {
-                    int at = i * m + b;
-                    bits[at >>> 6] |= 1L << (at & 63);
-                }
-            }
-        }
-        return bits;
-    }
 
     private static void check(ReedSolomon rs, long seed, int words) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -43,7 +31,7 @@ class DecodeBitsTest {
             for (int e = 0; e < weight; e++) {
                 word[rnd.nextInt(n)] ^= 1 + rnd.nextInt(q);
             }
-            long[] in = packNaive(word, n, m);
+            long[] in = RsWords.packNaive(word, n, m);
             long[] out = new long[(rs.k() * m + 63) / 64];
             java.util.Arrays.fill(out, -1L); // decodeBits clears what it does not write
             DecodeResult a = fast.decodeBits(in, out);
@@ -52,7 +40,7 @@ class DecodeBitsTest {
             assertThat(a.status()).as("%s word %d", rs, w).isEqualTo(b.status());
             assertThat(a.positions()).isEqualTo(b.positions());
             assertThat(a.values()).isEqualTo(b.values());
-            assertThat(out).as("%s word %d: message bits", rs, w).isEqualTo(packNaive(r, rs.k(), m));
+            assertThat(out).as("%s word %d: message bits", rs, w).isEqualTo(RsWords.packNaive(r, rs.k(), m));
         }
     }
 

@@ -27,27 +27,11 @@ class DecoderShortcutsTest {
         int q = rs.field().order();
         int[] seen = new int[3];
         for (int w = 0; w < words; w++) {
-            int[] msg = new int[rs.k()];
-            for (int i = 0; i < msg.length; i++) {
-                msg[i] = rnd.nextInt(q + 1);
-            }
-            int[] word = rs.encode(msg);
+            int[] word = rs.encode(RsWords.randomMessage(rs, rnd));
             int weight = Math.min(n, rnd.nextInt(rs.t() + 7));
-            int[] perm = new int[n];
-            for (int i = 0; i < n; i++) {
-                perm[i] = i;
-            }
-            int[] pos = new int[weight];
-            int[] val = new int[weight];
-            for (int e = 0; e < weight; e++) {
-                int j = e + rnd.nextInt(n - e);
-                int tmp = perm[e];
-                perm[e] = perm[j];
-                perm[j] = tmp;
-                pos[e] = perm[e];
-                val[e] = 1 + rnd.nextInt(q);
-                word[pos[e]] ^= val[e];
-            }
+            RsWords.Errors errors = RsWords.addErrors(word, q, rnd, weight);
+            int[] pos = errors.positions();
+            int[] val = errors.values();
             int[] a = word.clone();
             int[] b = word.clone();
             DecodeResult ra = fast.decode(a);

@@ -21,18 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class DecoderThirdPassTest {
 
-    private static long[] pack(int[] symbols, int count, int m) {
-        long[] bits = new long[(count * m + 63) / 64];
-        for (int i = 0; i < count; i++) {
-            for (int b = 0; b < m; b++) {
-                if ((symbols[i] >>> b & 1) != 0) {
-                    int at = i * m + b;
-                    bits[at >>> 6] |= 1L << (at & 63);
-                }
-            }
-        }
-        return bits;
-    }
 
     /** Decodes one word of the given weight both ways and asserts identical outputs; returns the status. */
     private static DecodeResult.Status compare(ReedSolomon rs, ReedSolomon ref, ReedSolomon.Decoder fast,
@@ -40,27 +28,12 @@ class DecoderThirdPassTest {
         int n = rs.n();
         int q = rs.field().order();
         int m = rs.symbolBits();
-        int[] msg = new int[rs.k()];
-        for (int i = 0; i < msg.length; i++) {
-            msg[i] = rnd.nextInt(q + 1);
-        }
+        int[] msg = RsWords.randomMessage(rs, rnd);
         int[] word = rs.encode(msg);
         assertThat(word).isEqualTo(ref.encode(msg));
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        int[] pos = new int[weight];
-        int[] val = new int[weight];
-        for (int e = 0; e < weight; e++) {
-            int j = e + rnd.nextInt(n - e);
-            int tmp = perm[e];
-            perm[e] = perm[j];
-            perm[j] = tmp;
-            pos[e] = perm[e];
-            val[e] = 1 + rnd.nextInt(q);
-            word[pos[e]] ^= val[e];
-        }
+        RsWords.Errors errors = RsWords.addErrors(word, q, rnd, weight);
+        int[] pos = errors.positions();
+        int[] val = errors.values();
         int[] a = word.clone();
         int[] b = word.clone();
         DecodeResult ra = fast.decode(a);
@@ -74,7 +47,7 @@ class DecoderThirdPassTest {
         if (weight <= rs.t()) {
             assertThat(ra.matches(pos, val, weight)).as(what + ": corrected exactly").isTrue();
         }
-        long[] in = pack(word, n, m);
+        long[] in = RsWords.packNaive(word, n, m);
         long[] outA = new long[(rs.k() * m + 63) / 64];
         long[] outB = new long[outA.length];
         Arrays.fill(outA, -1L);
@@ -85,7 +58,7 @@ class DecoderThirdPassTest {
         assertThat(ba.values()).as(what + " (bits)").isEqualTo(bb.values());
         assertThat(outA).as(what + ": message bits").isEqualTo(outB);
         if (ra.status() != DecodeResult.Status.UNCORRECTABLE) {
-            assertThat(outA).as(what + ": message bits are the corrected word's").isEqualTo(pack(a, rs.k(), m));
+            assertThat(outA).as(what + ": message bits are the corrected word's").isEqualTo(RsWords.packNaive(a, rs.k(), m));
         }
         DecodeResult pa = fast.decodeErrorPattern(pos, val, weight);
         DecodeResult pb = old.decodeErrorPattern(pos, val, weight);
