@@ -32,6 +32,8 @@ final class PackedEncoder {
     private final long wordMask;
     /** rows[f·WORDS + w]: word w of the packed row (f·g_1, …, f·g_{n−k}); unused words and symbol slots 0. */
     private final long[] rows;
+    /** rows2[u·WORDS + w]: the row of a feedback symbol u two steps on, u·(shift(G) ⊕ g_1·G) (see {@link #parity}). */
+    private final long[] rows2;
 
     private PackedEncoder(GaloisField field, int[] generator) {
         this.m = field.m();
@@ -47,13 +49,23 @@ final class PackedEncoder {
                 rows[f * WORDS + j / perWord] |= product << ((perWord - 1 - j % perWord) * m);
             }
         }
+        this.rows2 = new long[size * WORDS];
+        int symbolMask = size - 1;
+        for (int u = 0; u < size; u++) { // one more step of the register T[u] with input 0
+            int at = u * WORDS;
+            int f = (int) (rows[at] >>> topShift) & symbolMask;
+            for (int w = 0; w < WORDS; w++) {
+                long next = w + 1 < WORDS ? rows[at + w + 1] >>> topShift : 0;
+                rows2[at + w] = (((rows[at + w] << m) & wordMask) | next) ^ rows[f * WORDS + w];
+            }
+        }
     }
 
     /** The packed encoder for g(x) (coefficients highest power first, monic), or null where it does not apply. */
     static PackedEncoder of(GaloisField field, int[] generator) {
         int perWord = 64 / field.m();
         int words = (generator.length - 1 + perWord - 1) / perWord;
-        if (words > WORDS || (long) field.size() * WORDS > MAX_TABLE_LONGS) {
+        if (words > WORDS || 2L * field.size() * WORDS > MAX_TABLE_LONGS) {
             return null;
         }
         return new PackedEncoder(field, generator);
@@ -78,21 +90,37 @@ final class PackedEncoder {
      */
     void parity(int[] word, int k, int[] out, int offset) {
         long[] t = rows;
+        long[] t2 = rows2;
         int shift = m;
+        int shift2 = 2 * m;
         int top = topShift;
+        int second = top - m;
+        int symbolMask = (1 << m) - 1;
         long mask = wordMask;
         long r0 = 0;
         long r1 = 0;
         long r2 = 0;
         long r3 = 0;
         long r4 = 0;
-        for (int i = 0; i < k; i++) {
-            int row = (word[i] ^ (int) (r0 >>> top)) * WORDS;
-            r0 = (((r0 << shift) & mask) | (r1 >>> top)) ^ t[row];
-            r1 = (((r1 << shift) & mask) | (r2 >>> top)) ^ t[row + 1];
-            r2 = (((r2 << shift) & mask) | (r3 >>> top)) ^ t[row + 2];
-            r3 = (((r3 << shift) & mask) | (r4 >>> top)) ^ t[row + 3];
-            r4 = ((r4 << shift) & mask) ^ t[row + 4];
+        int i = 0;
+        if ((k & 1) != 0) { // one step alone, then two a step
+            int row = word[0] * WORDS;
+            r0 = t[row];
+            r1 = t[row + 1];
+            r2 = t[row + 2];
+            r3 = t[row + 3];
+            r4 = t[row + 4];
+            i = 1;
+        }
+        for (; i < k; i += 2) {
+            // p'' = shift²(p) ⊕ T2[s_1 ⊕ p_0] ⊕ T[s_2 ⊕ p_1]: the two lookups are independent
+            int a = (word[i] ^ (int) (r0 >>> top)) * WORDS;
+            int b = (word[i + 1] ^ ((int) (r0 >>> second) & symbolMask)) * WORDS;
+            r0 = (((r0 << shift2) & mask) | (r1 >>> second)) ^ t2[a] ^ t[b];
+            r1 = (((r1 << shift2) & mask) | (r2 >>> second)) ^ t2[a + 1] ^ t[b + 1];
+            r2 = (((r2 << shift2) & mask) | (r3 >>> second)) ^ t2[a + 2] ^ t[b + 2];
+            r3 = (((r3 << shift2) & mask) | (r4 >>> second)) ^ t2[a + 3] ^ t[b + 3];
+            r4 = ((r4 << shift2) & mask) ^ t2[a + 4] ^ t[b + 4];
         }
         unpack(r0, r1, r2, r3, r4, out, offset);
     }
@@ -143,8 +171,14 @@ final class PackedEncoder {
 
     /** The n − k register symbols, p_0 first, to out[offset …] (no allocation). */
     private void unpack(long r0, long r1, long r2, long r3, long r4, int[] out, int offset) {
+        unpack(m, nParity, r0, r1, r2, r3, r4, out, offset);
+    }
+
+    /** count m-bit symbols packed ⌊64/m⌋ to a word, slot 0 in the high bits of r0, to out[offset …]. */
+    static void unpack(int m, int count, long r0, long r1, long r2, long r3, long r4, int[] out, int offset) {
+        int perWord = 64 / m;
         int symbolMask = (1 << m) - 1;
-        for (int j = 0; j < nParity; j++) {
+        for (int j = 0; j < count; j++) {
             int w = j / perWord;
             long word = w == 0 ? r0 : w == 1 ? r1 : w == 2 ? r2 : w == 3 ? r3 : r4;
             out[offset + j] = (int) (word >>> ((perWord - 1 - j % perWord) * m)) & symbolMask;

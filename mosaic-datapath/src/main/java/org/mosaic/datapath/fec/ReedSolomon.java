@@ -65,6 +65,8 @@ public final class ReedSolomon {
     private final int[] generatorZlog;
     /** The word-parallel encoder, or null where the packed register does not apply (then the symbol-wise LFSR). */
     private final PackedEncoder packedEncoder;
+    /** The decoder's syndromes by two division chains and syndrome tables, or null where they do not apply. */
+    private final PackedSyndromes packedSyndromes;
     /**
      * alphaMul[j·2^m + x] = x·α^j for 0 ≤ j &lt; {@link #alphaRoots}: one table lookup per Horner step of the syndromes and per
      * Chien step. Null when it would exceed {@link #MAX_ALPHA_TABLE} entries (large fields with many parity
@@ -84,6 +86,8 @@ public final class ReedSolomon {
     private final char[] chienExp;
     /** Positions per block of the deflating Chien search: {@link #CHIEN_BLOCK}, less where t·block would reach 2^m − 1. */
     private final int chienBlock;
+    /** Start of {@link #chienExp}'s zero tail, 2^m − 1 + t·chienBlock: above every exponent of a nonzero term. */
+    private final int chienZero;
     private final ThreadLocal<Decoder> localDecoder;
 
     /**
@@ -117,21 +121,24 @@ public final class ReedSolomon {
             generatorZlog[j] = zlog[generator[j]];
         }
         this.packedEncoder = PackedEncoder.of(field, generator);
+        this.packedSyndromes = packedEncoder == null ? null : PackedSyndromes.of(field, nParity);
         this.alphaRoots = (nParity + 7) / 8 * 8;
         this.alphaMul = (long) alphaRoots * field.size() <= MAX_ALPHA_TABLE
                 ? alphaMultiplicationTable(field, alphaRoots) : null;
-        long chienLength = (long) field.order() + (long) t * n + 1;
-        this.chienExp = chienLength <= MAX_ALPHA_TABLE && field.m() <= 16 ? chienExpTable(field, (int) chienLength) : null;
         this.chienBlock = Math.max(1, Math.min(CHIEN_BLOCK, (field.order() - 1) / Math.max(1, t)));
+        this.chienZero = field.order() + t * chienBlock;
+        long chienLength = (long) chienZero + (long) ((t + 3) & ~3) * chienBlock + 1;
+        this.chienExp = chienLength <= MAX_ALPHA_TABLE && field.m() <= 16
+                ? chienExpTable(field, chienZero, (int) chienLength) : null;
         this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
     }
 
-    private static char[] chienExpTable(GaloisField f, int length) {
+    private static char[] chienExpTable(GaloisField f, int zeroBase, int length) {
         char[] table = new char[length];
-        for (int e = 0; e < length - 1; e++) {
+        for (int e = 0; e < zeroBase; e++) {
             table[e] = (char) f.exp(e % f.order());
         }
-        return table; // the last entry stays 0: the padding terms' value
+        return table; // the tail from zeroBase on stays 0: zero and padding terms' value
     }
 
     private static char[] alphaMultiplicationTable(GaloisField f, int roots) {
@@ -426,11 +433,10 @@ public final class ReedSolomon {
         /** Chien search: Q(X⁻¹) at each position of a block, accumulated eight terms per pass. */
         private final int[] chienSum = new int[n];
         /** Deflating Chien search: the locator as it loses its roots, and its terms' exponents and steps (padded to 8). */
-        private final int[] deflated = new int[nParity + 1];
+        private final int[] deflated = new int[Math.max(nParity, (t + 3) & ~3) + 1];
         /** {@link #decodeBits}: the unpacked received word. */
         private final int[] bitsWord = new int[n];
-        private final int[] blockExp = new int[(nParity + 8) / 8 * 8];
-        private final int[] blockStep = new int[(nParity + 8) / 8 * 8];
+        private final int[] blockExp = new int[(t + 3) & ~3];
         /** stamp[p] == stampGeneration when position p was already seen in the current error pattern. */
         private final int[] stamp = new int[n];
         private int stampGeneration;
@@ -603,6 +609,8 @@ public final class ReedSolomon {
                 }
                 if (or == 0) {
                     Arrays.fill(syn, 0);
+                } else if (packedSyndromes != null) {
+                    packedSyndromes.syndromes(d, syn);
                 } else {
                     horner(d, nParity);
                 }
@@ -911,18 +919,7 @@ public final class ReedSolomon {
                 }
                 return forney(lam, length, 1);
             }
-            // Cheap failure test: Λ has L distinct roots in GF(2^m) only if it divides x^(2^m) − x; m squarings
-            // modulo Λ (O(m·L²) multiplications) rule out almost every locator of a > t pattern before the Chien
-            // search's O(n·L) walk. A locator that passes still goes through the walk (its roots must be positions
-            // of the shortened code).
-            if (!splitsIntoDistinctRoots(lam, length)) {
-                if (checking && chien(lam, length) == length) {
-                    throw new IllegalStateException(ReedSolomon.this + ": the split test rejected a locator whose "
-                            + length + " roots the Chien search finds");
-                }
-                return -1;
-            }
-            int found = chien(lam, length);
+            int found = chien(lam, length); // −1: the split test rejected Λ (see chienDeflating)
             if (found != length) {
                 return -1; // some roots of Λ are not at positions of this (shortened) code, or repeated
             }
@@ -1054,10 +1051,20 @@ public final class ReedSolomon {
          */
         private int chien(int[] lam, int length) {
             if (chienExp == null) {
-                return chienWalk(lam, length);
+                // no deflating search: the split test first, so that a locator of a > t pattern skips the walk
+                return length >= 2 && !splitsIntoDistinctRoots(lam, length) ? -1 : chienWalk(lam, length);
             }
             int found = chienDeflating(lam, length);
-            if (checking) {
+            if (checking && found < 0) {
+                if (chienWalk(lam, length) == length) {
+                    throw new IllegalStateException(ReedSolomon.this + ": the split test rejected a locator whose "
+                            + length + " roots the Chien search finds");
+                }
+            } else if (checking) {
+                if (found == length && length >= 2 && !splitsIntoDistinctRoots(lam, length)) {
+                    throw new IllegalStateException(ReedSolomon.this + ": the split test rejected a locator whose "
+                            + length + " roots the deflating Chien search found");
+                }
                 int[] fast = Arrays.copyOf(errPos, found);
                 int walked = chienWalk(lam, length);
                 if (walked != found || !Arrays.equals(fast, Arrays.copyOf(errPos, walked))) {
@@ -1086,14 +1093,14 @@ public final class ReedSolomon {
             int degree = length;
             int found = 0;
             char[] ce = chienExp;
-            int zero = ce.length - 1;
+            int zeroBase = chienZero;
             int[] ex = blockExp;
-            int[] st = blockStep;
             int[] sum = chienSum;
             int xSum = 0; // Σ X of the roots found
             int p0 = 0;
             boolean fresh = true; // the terms must be (re)computed from q at p0
             boolean deflate = length <= DEFLATE_AT; // divide Q by each root found from now on
+            boolean splitPending = true; // the split test, if a quarter of the positions held no root
             int slots = 0;
             while (p0 < n) {
                 if (found == length - 1) {
@@ -1116,93 +1123,34 @@ public final class ReedSolomon {
                     return found;
                 }
                 if (fresh) {
-                    // term i at p0: exponent log Q_i + i·(p0 − n + 1) mod order, then + i per position
+                    // slot s holds term i = s + 1 at p0: exponent log Q_i + i·(p0 − n + 1) mod order, then + i per
+                    // position; a zero coefficient, and the padding to a multiple of 4, sit in the table's zero tail
                     int off1 = Math.floorMod(p0 - n + 1, order);
                     int off = 0;
-                    slots = 0;
-                    for (int i = 1; i <= degree; i++) {
+                    slots = (degree + 3) & ~3;
+                    for (int i = 1; i <= slots; i++) {
                         off += off1;
                         if (off >= order) {
                             off -= order;
                         }
-                        if (q[i] != 0) {
-                            int e = zlog[q[i]] + off;
-                            ex[slots] = e >= order ? e - order : e;
-                            st[slots] = i;
-                            slots++;
-                        }
-                    }
-                    while ((slots & 3) != 0) { // padding terms to a multiple of 4: the table's final 0, step 0
-                        ex[slots] = zero;
-                        st[slots] = 0;
-                        slots++;
+                        int e = zlog[q[i]] + off; // q[i] = 0 beyond the degree
+                        ex[i - 1] = q[i] == 0 || i > degree ? zeroBase : e >= order ? e - order : e;
                     }
                     fresh = false;
                 }
                 int p1 = Math.min(n, p0 + chienBlock);
                 int len = p1 - p0;
+                Arrays.fill(sum, 0, len, 1); // Q_0 = 1
                 int wide = slots & ~7; // eight terms a pass, then one pass of four if slots is 4 mod 8
-                if (wide < slots) {
-                    int g = wide;
-                    int e0 = ex[g];
-                    int e1 = ex[g + 1];
-                    int e2 = ex[g + 2];
-                    int e3 = ex[g + 3];
-                    int s0 = st[g];
-                    int s1 = st[g + 1];
-                    int s2 = st[g + 2];
-                    int s3 = st[g + 3];
-                    for (int j = 0; j < len; j++) { // first pass: Q_0 = 1 starts the sums
-                        sum[j] = 1 ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
-                        e0 += s0;
-                        e1 += s1;
-                        e2 += s2;
-                        e3 += s3;
-                    }
-                    ex[g] = e0 >= order && s0 != 0 ? e0 - order : e0;
-                    ex[g + 1] = e1 >= order && s1 != 0 ? e1 - order : e1;
-                    ex[g + 2] = e2 >= order && s2 != 0 ? e2 - order : e2;
-                    ex[g + 3] = e3 >= order && s3 != 0 ? e3 - order : e3;
-                }
                 for (int g = 0; g < wide; g += 8) {
-                    int e0 = ex[g];
-                    int e1 = ex[g + 1];
-                    int e2 = ex[g + 2];
-                    int e3 = ex[g + 3];
-                    int e4 = ex[g + 4];
-                    int e5 = ex[g + 5];
-                    int e6 = ex[g + 6];
-                    int e7 = ex[g + 7];
-                    int s0 = st[g];
-                    int s1 = st[g + 1];
-                    int s2 = st[g + 2];
-                    int s3 = st[g + 3];
-                    int s4 = st[g + 4];
-                    int s5 = st[g + 5];
-                    int s6 = st[g + 6];
-                    int s7 = st[g + 7];
-                    int first = g == 0 && wide == slots ? 1 : 0; // Q_0 = 1 starts the sums; later passes add to them
-                    for (int j = 0; j < len; j++) {
-                        sum[j] = (first != 0 ? first : sum[j]) ^ ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6]
-                                ^ ce[e7];
-                        e0 += s0;
-                        e1 += s1;
-                        e2 += s2;
-                        e3 += s3;
-                        e4 += s4;
-                        e5 += s5;
-                        e6 += s6;
-                        e7 += s7;
-                    }
-                    // back into [0, order) for the next block (a block advances a term by at most t·chienBlock < order)
-                    ex[g] = e0 >= order && s0 != 0 ? e0 - order : e0;
-                    ex[g + 1] = e1 >= order && s1 != 0 ? e1 - order : e1;
-                    ex[g + 2] = e2 >= order && s2 != 0 ? e2 - order : e2;
-                    ex[g + 3] = e3 >= order && s3 != 0 ? e3 - order : e3;
-                    ex[g + 4] = e4 >= order && s4 != 0 ? e4 - order : e4;
-                    ex[g + 5] = e5 >= order && s5 != 0 ? e5 - order : e5;
-                    ex[g + 6] = e6 >= order && s6 != 0 ? e6 - order : e6;
-                    ex[g + 7] = e7 >= order && s7 != 0 ? e7 - order : e7;
+                    chienPass8(ce, ex, sum, len, g);
+                }
+                if (wide < slots) {
+                    chienPass4(ce, ex, sum, len, wide);
+                }
+                for (int g = 0; g < slots; g++) { // back into [0, order), the zero tail back to its start
+                    int e = ex[g];
+                    ex[g] = e >= zeroBase ? zeroBase : e >= order ? e - order : e;
                 }
                 for (int j = 0; j < len; j++) {
                     if (sum[j] == 0) {
@@ -1225,9 +1173,116 @@ public final class ReedSolomon {
                         }
                     }
                 }
+
+                if (splitPending && 4 * p1 >= n) {
+                    splitPending = false;
+                    if (found == 0 && !splitsIntoDistinctRoots(lam, length)) {
+                        return -1;
+                    }
+                }
                 p0 = p1;
             }
             return found;
+        }
+
+        /**
+         * sum[j] ^= Σ_{s=g}^{g+7} chienExp[ex[s] + (s + 1)·j] for j &lt; len, and ex[s] advanced by (s + 1)·len: eight
+         * terms of the Chien sums, slot s stepping by its power s + 1. The steps are constants for the passes a t ≤ 16
+         * code takes (g = 0 and 8), so the eight exponents, the sums and the table stay in registers.
+         */
+        private void chienPass8(char[] ce, int[] ex, int[] sum, int len, int g) {
+            int e0 = ex[g];
+            int e1 = ex[g + 1];
+            int e2 = ex[g + 2];
+            int e3 = ex[g + 3];
+            int e4 = ex[g + 4];
+            int e5 = ex[g + 5];
+            int e6 = ex[g + 6];
+            int e7 = ex[g + 7];
+            if (g == 0) {
+                for (int j = 0; j < len; j++) {
+                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
+                    e0 += 1;
+                    e1 += 2;
+                    e2 += 3;
+                    e3 += 4;
+                    e4 += 5;
+                    e5 += 6;
+                    e6 += 7;
+                    e7 += 8;
+                }
+            } else if (g == 8) {
+                for (int j = 0; j < len; j++) {
+                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
+                    e0 += 9;
+                    e1 += 10;
+                    e2 += 11;
+                    e3 += 12;
+                    e4 += 13;
+                    e5 += 14;
+                    e6 += 15;
+                    e7 += 16;
+                }
+            } else {
+                int s = g + 1;
+                for (int j = 0; j < len; j++) {
+                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
+                    e0 += s;
+                    e1 += s + 1;
+                    e2 += s + 2;
+                    e3 += s + 3;
+                    e4 += s + 4;
+                    e5 += s + 5;
+                    e6 += s + 6;
+                    e7 += s + 7;
+                }
+            }
+            ex[g] = e0;
+            ex[g + 1] = e1;
+            ex[g + 2] = e2;
+            ex[g + 3] = e3;
+            ex[g + 4] = e4;
+            ex[g + 5] = e5;
+            ex[g + 6] = e6;
+            ex[g + 7] = e7;
+        }
+
+        /** {@link #chienPass8} for four slots g … g + 3 (the last pass when the slots are 4 mod 8). */
+        private void chienPass4(char[] ce, int[] ex, int[] sum, int len, int g) {
+            int e0 = ex[g];
+            int e1 = ex[g + 1];
+            int e2 = ex[g + 2];
+            int e3 = ex[g + 3];
+            if (g == 0) {
+                for (int j = 0; j < len; j++) {
+                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
+                    e0 += 1;
+                    e1 += 2;
+                    e2 += 3;
+                    e3 += 4;
+                }
+            } else if (g == 8) {
+                for (int j = 0; j < len; j++) {
+                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
+                    e0 += 9;
+                    e1 += 10;
+                    e2 += 11;
+                    e3 += 12;
+                }
+            } else {
+                int s = g + 1;
+                for (int j = 0; j < len; j++) {
+                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
+                    e0 += s;
+                    e1 += s + 1;
+                    e2 += s + 2;
+                    e3 += s + 3;
+                }
+            }
+            ex[g] = e0;
+            ex[g + 1] = e1;
+            ex[g + 2] = e2;
+            ex[g + 3] = e3;
         }
 
         /** Q(x) = (1 + X·x)·R(x) with X = α^(n−1−p) a root's locator: Q := R (R_0 = 1, R_i = Q_i + X·R_(i−1)); returns deg R. */
