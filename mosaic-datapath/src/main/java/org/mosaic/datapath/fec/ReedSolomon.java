@@ -79,14 +79,21 @@ public final class ReedSolomon {
      */
     private final int alphaRoots;
     /**
-     * chienExp[e] = α^(e mod (2^m − 1)) for 0 ≤ e &lt; 2^m − 1 + t·n, then one 0: the Chien search's terms advance as
-     * exponents e_i + i·p (i ≤ t, p &lt; n) that never leave the table. Null when it would exceed
-     * {@link #MAX_ALPHA_TABLE} entries (the search then steps through the per-root table or the log tables).
+     * The four-lane Chien table: for slot s (term power i = s + 1) and index e &lt; {@link #laneStride},
+     * chienLanes[s·laneStride + e] holds v(e), v(e + i), v(e + 2i), v(e + 3i) in its four 16-bit lanes, lowest first,
+     * where v(x) = α^(x mod (2^m − 1)) below {@link #chienZero} and 0 from there on: one load gives a term's values at
+     * four consecutive positions. Null when it would exceed {@link #MAX_LANE_TABLE} entries or m &gt; 16 (the search
+     * then walks the per-root table or the log tables).
      */
-    private final char[] chienExp;
+    private final long[] chienLanes;
+    /** Entries per slot of {@link #chienLanes}. */
+    private final int laneStride;
     /** Positions per block of the deflating Chien search: {@link #CHIEN_BLOCK}, less where t·block would reach 2^m − 1. */
     private final int chienBlock;
-    /** Start of {@link #chienExp}'s zero tail, 2^m − 1 + t·chienBlock: above every exponent of a nonzero term. */
+    /**
+     * Start of the lanes' zero tail, 2^m − 1 + t·chienBlock: above every exponent a nonzero term reaches in a block
+     * (each block starts it below 2^m − 1); zero coefficients and padding slots start there.
+     */
     private final int chienZero;
     private final ThreadLocal<Decoder> localDecoder;
 
@@ -108,6 +115,13 @@ public final class ReedSolomon {
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
     static final int MAX_ALPHA_TABLE = 1 << 22;
 
+    /** Largest four-lane Chien table, in entries (8 bytes each): 8 MiB. */
+    static final int MAX_LANE_TABLE = 1 << 20;
+
+    /** 1 in each 16-bit lane (Q_0 = 1 at four positions), and each lane's top bit (the zero-lane test). */
+    private static final long LANE_ONES = 0x0001_0001_0001_0001L;
+    private static final long LANE_TOPS = 0x8000_8000_8000_8000L;
+
     private ReedSolomon(GaloisField field, int n, int k) {
         this.field = field;
         this.n = n;
@@ -127,18 +141,30 @@ public final class ReedSolomon {
                 ? alphaMultiplicationTable(field, alphaRoots) : null;
         this.chienBlock = Math.max(1, Math.min(CHIEN_BLOCK, (field.order() - 1) / Math.max(1, t)));
         this.chienZero = field.order() + t * chienBlock;
-        long chienLength = (long) chienZero + (long) ((t + 3) & ~3) * chienBlock + 1;
-        this.chienExp = chienLength <= MAX_ALPHA_TABLE && field.m() <= 16
-                ? chienExpTable(field, chienZero, (int) chienLength) : null;
+        int slots = (t + 3) & ~3;
+        // a padding slot advances by at most 4·slots per step over ⌈block/4⌉ steps, and its lanes reach 3·slots further
+        long stride = (long) chienZero + (long) slots * 4 * ((chienBlock + 3) / 4) + 3L * slots + 1;
+        this.laneStride = (int) Math.min(stride, Integer.MAX_VALUE);
+        this.chienLanes = stride * slots <= MAX_LANE_TABLE && field.m() <= 16
+                ? chienLaneTable(field, chienZero, laneStride, slots) : null;
         this.localDecoder = ThreadLocal.withInitial(this::newDecoder);
     }
 
-    private static char[] chienExpTable(GaloisField f, int zeroBase, int length) {
-        char[] table = new char[length];
-        for (int e = 0; e < zeroBase; e++) {
-            table[e] = (char) f.exp(e % f.order());
+    private static long[] chienLaneTable(GaloisField f, int zeroBase, int stride, int slots) {
+        long[] table = new long[stride * slots];
+        int order = f.order();
+        for (int slot = 0; slot < slots; slot++) {
+            int power = slot + 1;
+            for (int e = 0; e < stride; e++) {
+                long lanes = 0;
+                for (int k = 0; k < 4; k++) {
+                    long x = e + (long) k * power;
+                    lanes |= (x < zeroBase ? (long) f.exp((int) (x % order)) : 0L) << (16 * k);
+                }
+                table[slot * stride + e] = lanes;
+            }
         }
-        return table; // the tail from zeroBase on stays 0: zero and padding terms' value
+        return table;
     }
 
     private static char[] alphaMultiplicationTable(GaloisField f, int roots) {
@@ -431,7 +457,7 @@ public final class ReedSolomon {
         private final int[] tmpLog = new int[nParity + 1];
         private final int[] omegaLog = new int[nParity + 1];
         /** Chien search: Q(X⁻¹) at each position of a block, accumulated eight terms per pass. */
-        private final int[] chienSum = new int[n];
+        private final long[] chienSum = new long[(CHIEN_BLOCK + 3) / 4];
         /** Deflating Chien search: the locator as it loses its roots, and its terms' exponents and steps (padded to 8). */
         private final int[] deflated = new int[Math.max(nParity, (t + 3) & ~3) + 1];
         /** {@link #decodeBits}: the unpacked received word. */
@@ -1050,7 +1076,7 @@ public final class ReedSolomon {
          * L). Position p ↔ locator X = α^(n−1−p); Λ(X⁻¹) = 0 there.
          */
         private int chien(int[] lam, int length) {
-            if (chienExp == null) {
+            if (chienLanes == null) {
                 // no deflating search: the split test first, so that a locator of a > t pattern skips the walk
                 return length >= 2 && !splitsIntoDistinctRoots(lam, length) ? -1 : chienWalk(lam, length);
             }
@@ -1092,10 +1118,11 @@ public final class ReedSolomon {
             System.arraycopy(lam, 0, q, 0, length + 1);
             int degree = length;
             int found = 0;
-            char[] ce = chienExp;
+            long[] lanes = chienLanes;
+            int stride = laneStride;
             int zeroBase = chienZero;
             int[] ex = blockExp;
-            int[] sum = chienSum;
+            long[] sum = chienSum;
             int xSum = 0; // Σ X of the roots found
             int p0 = 0;
             boolean fresh = true; // the terms must be (re)computed from q at p0
@@ -1134,29 +1161,35 @@ public final class ReedSolomon {
                             off -= order;
                         }
                         int e = zlog[q[i]] + off; // q[i] = 0 beyond the degree
-                        ex[i - 1] = q[i] == 0 || i > degree ? zeroBase : e >= order ? e - order : e;
+                        ex[i - 1] = (i - 1) * stride + (q[i] == 0 || i > degree ? zeroBase : e >= order ? e - order : e);
                     }
                     fresh = false;
                 }
                 int p1 = Math.min(n, p0 + chienBlock);
                 int len = p1 - p0;
-                Arrays.fill(sum, 0, len, 1); // Q_0 = 1
+                int steps = (len + 3) >>> 2;
+                Arrays.fill(sum, 0, steps, LANE_ONES); // Q_0 = 1
                 int wide = slots & ~7; // eight terms a pass, then one pass of four if slots is 4 mod 8
                 for (int g = 0; g < wide; g += 8) {
-                    chienPass8(ce, ex, sum, len, g);
+                    chienPass8(lanes, ex, sum, steps, g);
                 }
                 if (wide < slots) {
-                    chienPass4(ce, ex, sum, len, wide);
+                    chienPass4(lanes, ex, sum, steps, wide);
                 }
-                for (int g = 0; g < slots; g++) { // back into [0, order), the zero tail back to its start
-                    int e = ex[g];
-                    ex[g] = e >= zeroBase ? zeroBase : e >= order ? e - order : e;
+                for (int g = 0, base = 0; g < slots; g++, base += stride) { // on by len positions: back into
+                    int e = ex[g] - base + (g + 1) * len; // [0, order), the zero tail back to its start
+                    ex[g] = base + (e >= zeroBase ? zeroBase : e >= order ? e - order : e);
                 }
                 for (int j = 0; j < len; j++) {
-                    if (sum[j] == 0) {
+                    long v = sum[j >>> 2];
+                    if (((v - LANE_ONES) & ~v & LANE_TOPS) == 0) { // no zero lane among these four positions
+                        j |= 3;
+                        continue;
+                    }
+                    if ((v >>> ((j & 3) << 4) & 0xFFFF) == 0) {
                         int p = p0 + j;
                         errPos[found++] = p;
-                        xSum ^= ce[n - 1 - p];
+                        xSum ^= zexp[n - 1 - p];
                         if (found == length) {
                             return found;
                         }
@@ -1173,7 +1206,6 @@ public final class ReedSolomon {
                         }
                     }
                 }
-
                 if (splitPending && 4 * p1 >= n) {
                     splitPending = false;
                     if (found == 0 && !splitsIntoDistinctRoots(lam, length)) {
@@ -1186,11 +1218,11 @@ public final class ReedSolomon {
         }
 
         /**
-         * sum[j] ^= Σ_{s=g}^{g+7} chienExp[ex[s] + (s + 1)·j] for j &lt; len, and ex[s] advanced by (s + 1)·len: eight
-         * terms of the Chien sums, slot s stepping by its power s + 1. The steps are constants for the passes a t ≤ 16
-         * code takes (g = 0 and 8), so the eight exponents, the sums and the table stay in registers.
+         * sum[q] ^= Σ_{s=g}^{g+7} chienLanes[ex[s] + 4·(s + 1)·q] for q &lt; steps: eight terms of the Chien sums at four
+         * positions a load, slot s stepping by 4·(s + 1). The steps are constants for the passes a t ≤ 16 code takes
+         * (g = 0 and 8), so the eight indices stay in registers.
          */
-        private void chienPass8(char[] ce, int[] ex, int[] sum, int len, int g) {
+        private void chienPass8(long[] lanes, int[] ex, long[] sum, int steps, int g) {
             int e0 = ex[g];
             int e1 = ex[g + 1];
             int e2 = ex[g + 2];
@@ -1200,89 +1232,80 @@ public final class ReedSolomon {
             int e6 = ex[g + 6];
             int e7 = ex[g + 7];
             if (g == 0) {
-                for (int j = 0; j < len; j++) {
-                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
-                    e0 += 1;
-                    e1 += 2;
-                    e2 += 3;
-                    e3 += 4;
-                    e4 += 5;
-                    e5 += 6;
-                    e6 += 7;
-                    e7 += 8;
+                for (int q = 0; q < steps; q++) {
+                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6]
+                            ^ lanes[e7];
+                    e0 += 4;
+                    e1 += 8;
+                    e2 += 12;
+                    e3 += 16;
+                    e4 += 20;
+                    e5 += 24;
+                    e6 += 28;
+                    e7 += 32;
                 }
             } else if (g == 8) {
-                for (int j = 0; j < len; j++) {
-                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
-                    e0 += 9;
-                    e1 += 10;
-                    e2 += 11;
-                    e3 += 12;
-                    e4 += 13;
-                    e5 += 14;
-                    e6 += 15;
-                    e7 += 16;
+                for (int q = 0; q < steps; q++) {
+                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6]
+                            ^ lanes[e7];
+                    e0 += 36;
+                    e1 += 40;
+                    e2 += 44;
+                    e3 += 48;
+                    e4 += 52;
+                    e5 += 56;
+                    e6 += 60;
+                    e7 += 64;
                 }
             } else {
-                int s = g + 1;
-                for (int j = 0; j < len; j++) {
-                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3] ^ ce[e4] ^ ce[e5] ^ ce[e6] ^ ce[e7];
-                    e0 += s;
-                    e1 += s + 1;
-                    e2 += s + 2;
-                    e3 += s + 3;
-                    e4 += s + 4;
-                    e5 += s + 5;
-                    e6 += s + 6;
-                    e7 += s + 7;
+                int d = 4 * (g + 1);
+                for (int q = 0; q < steps; q++) {
+                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6]
+                            ^ lanes[e7];
+                    e0 += d;
+                    e1 += d + 4;
+                    e2 += d + 8;
+                    e3 += d + 12;
+                    e4 += d + 16;
+                    e5 += d + 20;
+                    e6 += d + 24;
+                    e7 += d + 28;
                 }
             }
-            ex[g] = e0;
-            ex[g + 1] = e1;
-            ex[g + 2] = e2;
-            ex[g + 3] = e3;
-            ex[g + 4] = e4;
-            ex[g + 5] = e5;
-            ex[g + 6] = e6;
-            ex[g + 7] = e7;
         }
 
         /** {@link #chienPass8} for four slots g … g + 3 (the last pass when the slots are 4 mod 8). */
-        private void chienPass4(char[] ce, int[] ex, int[] sum, int len, int g) {
+        private void chienPass4(long[] lanes, int[] ex, long[] sum, int steps, int g) {
             int e0 = ex[g];
             int e1 = ex[g + 1];
             int e2 = ex[g + 2];
             int e3 = ex[g + 3];
             if (g == 0) {
-                for (int j = 0; j < len; j++) {
-                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
-                    e0 += 1;
-                    e1 += 2;
-                    e2 += 3;
-                    e3 += 4;
+                for (int q = 0; q < steps; q++) {
+                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
+                    e0 += 4;
+                    e1 += 8;
+                    e2 += 12;
+                    e3 += 16;
                 }
             } else if (g == 8) {
-                for (int j = 0; j < len; j++) {
-                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
-                    e0 += 9;
-                    e1 += 10;
-                    e2 += 11;
-                    e3 += 12;
+                for (int q = 0; q < steps; q++) {
+                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
+                    e0 += 36;
+                    e1 += 40;
+                    e2 += 44;
+                    e3 += 48;
                 }
             } else {
-                int s = g + 1;
-                for (int j = 0; j < len; j++) {
-                    sum[j] ^= ce[e0] ^ ce[e1] ^ ce[e2] ^ ce[e3];
-                    e0 += s;
-                    e1 += s + 1;
-                    e2 += s + 2;
-                    e3 += s + 3;
+                int d = 4 * (g + 1);
+                for (int q = 0; q < steps; q++) {
+                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
+                    e0 += d;
+                    e1 += d + 4;
+                    e2 += d + 8;
+                    e3 += d + 12;
                 }
             }
-            ex[g] = e0;
-            ex[g + 1] = e1;
-            ex[g + 2] = e2;
-            ex[g + 3] = e3;
         }
 
         /** Q(x) = (1 + X·x)·R(x) with X = α^(n−1−p) a root's locator: Q := R (R_0 = 1, R_i = Q_i + X·R_(i−1)); returns deg R. */
