@@ -98,19 +98,20 @@ public final class ReedSolomon {
     private final ThreadLocal<Decoder> localDecoder;
 
     /**
-     * Positions per block of the deflating Chien search (a speed choice, not a model number): small enough that the
-     * locator sheds found roots soon, large enough that a block's setup is small next to its walk; at most
+     * Positions per block of the deflating Chien search (a speed choice, not a model number, measured best of 16, 32 and
+     * 64 for RS(544,514)): small enough that the locator sheds found roots soon, large enough that a block's setup is
+     * small next to its walk; at most
      * (2^m − 1 − 1)/t so a term's exponent leaves [0, 2^m − 1) by less than one period per block (lowered per code).
      */
-    static final int CHIEN_BLOCK = 32;
+    static final int CHIEN_BLOCK = 64;
 
     /**
      * The deflating Chien search divides its polynomial by each root found once at most this many roots are left (a
-     * speed choice, not a model number): the walk pays one table load per term and position, its terms padded to a
-     * multiple of four, so from 12 roots left on each group of four roots found saves a load a position, for one
-     * synthetic division (L multiply-adds) and a term setup per root.
+     * speed choice, not a model number, measured best of 0, 8 and 12 for RS(544,514)): the walk pays one table load per
+     * term and four positions, its terms padded to a multiple of four, so each group of four roots found saves a load
+     * per four positions, for one synthetic division (L dependent multiply-adds) and a term setup per root.
      */
-    static final int DEFLATE_AT = 12;
+    static final int DEFLATE_AT = 8;
 
     /** Largest per-root multiplication table, in entries (2 bytes each): 8 MiB. */
     static final int MAX_ALPHA_TABLE = 1 << 22;
@@ -1102,11 +1103,15 @@ public final class ReedSolomon {
         }
 
         /**
-         * The Chien search in blocks of {@link #chienBlock} positions, sums Q(X⁻¹) accumulated eight terms per pass as
-         * running exponents into {@link #chienExp}, every position of a block where the sum is 0 a root. Q starts as Λ
-         * (degree L); once at most {@link #DEFLATE_AT} roots are left, Q is divided by (1 + X·x) for each root found (synthetic
-         * division), its terms padded to a multiple of four (eight a pass, then four), so the walk sheds a pass of
-         * four terms for every four roots found. The last root is not walked
+         * The Chien search in blocks of {@link #chienBlock} positions, sums Q(X⁻¹) accumulated eight terms per pass, four
+         * positions a load from {@link #chienLanes} (slot s, term power s + 1, at a running index), every position of a
+         * block whose 16-bit lane of the sum is 0 a root. Q starts as Λ (degree L); once at most {@link #DEFLATE_AT}
+         * roots are left, Q is divided by (1 + X·x) for each root found (synthetic division), its terms padded to a
+         * multiple of four (eight a pass, then four), so the walk sheds a pass of four terms for every four roots
+         * found. When a quarter of the positions held no root, the split test ({@link #splitsIntoDistinctRoots}) runs
+         * before the rest of the walk: a locator of a &gt; t pattern rarely has a root there (it has about one root in
+         * the whole field), one of L ≤ t errors at uniform positions does with probability 1 − (3/4)^L (98.7 % for L =
+         * 15), so the test is paid where it saves a walk; a locator it rejects returns −1. The last root is not walked
          * to: with L distinct roots Λ = Π(1 + X_j·x), so Λ_1 = Σ X_j and the last X is Λ_1 minus the found ones; it is
          * taken if Λ(X⁻¹) = 0 there (Horner) and its position lies after the last found one. Same roots as
          * {@link #chienWalk} (a root of Λ at a position is a root of Q there, Q having lost only factors found at
