@@ -10,14 +10,12 @@ package org.mosaic.datapath.fec;
  * its high bits, the n − k syndromes packed ⌊64/m⌋ to a {@code long} like {@link PackedEncoder}'s register: S is the
  * XOR of 2·(n − k) rows, independent loads (Horner's rule over d is n − k dependent steps for each of n − k roots).
  *
- * <p><b>Scope.</b> Where {@link PackedEncoder} applies (n − k ≤ 5·⌊64/m⌋) and the table, (n − k)·(2^⌊m/2⌋ +
- * 2^⌈m/2⌉)·5 {@code long}s, is at most {@link #MAX_TABLE_LONGS}; {@link #of} returns null otherwise. Immutable and
- * shareable between threads.
+ * <p><b>Scope.</b> Where the syndromes fit the packed register, n − k ≤ 5·⌊64/m⌋ ({@link #of} returns null
+ * otherwise). The table is (n − k)·(2^⌊m/2⌋ + 2^⌈m/2⌉)·5 {@code long}s: 19 KB for KP4, at most 400 KB (m = 16, 20
+ * symbols). Immutable and shareable between threads.
  */
 final class PackedSyndromes {
     static final int WORDS = PackedEncoder.WORDS;
-    /** Largest table, in {@code long}s (512 KiB). */
-    static final int MAX_TABLE_LONGS = 1 << 16;
 
     private final int m;
     private final int nParity;
@@ -58,8 +56,7 @@ final class PackedSyndromes {
     /** The table for n − k parity symbols over the field, or null where it does not apply. */
     static PackedSyndromes of(GaloisField field, int nParity) {
         int perWord = 64 / field.m();
-        long rowsPerSymbol = (1L << (field.m() / 2)) + (1L << (field.m() - field.m() / 2));
-        if ((nParity + perWord - 1) / perWord > WORDS || nParity * rowsPerSymbol * WORDS > MAX_TABLE_LONGS) {
+        if ((nParity + perWord - 1) / perWord > WORDS) {
             return null;
         }
         return new PackedSyndromes(field, nParity);

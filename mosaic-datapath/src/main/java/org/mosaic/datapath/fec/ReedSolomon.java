@@ -19,18 +19,20 @@ import java.util.Arrays;
  * it runs symbol by symbol through the log/antilog tables. Both give the same parity.
  *
  * <p><b>Decoder.</b> Syndromes S_j = r(α^j), j = 0 … n−k−1. Where the packed encoder applies, the received message
- * part is re-encoded (one division pass) and its parity XORed with the received parity: zero means a codeword (exit
- * as CLEAN); otherwise that (n − k)-symbol difference has the word's syndromes (the word minus a codeword), and
- * Horner's rule runs over it alone. Horner's rule uses a per-root multiplication table x ↦ x·α^j, eight roots per
- * pass, its rows padded to a multiple of eight so every root takes that path (branch-free log/antilog tables when
- * the table would be too large). Then Berlekamp–Massey for the error locator Λ(x) of linear complexity L; for L = 1
- * the root directly (X = Λ_1); for L ≥ 2 a split test (Λ divides x^(2^m) − x, by m squarings modulo Λ) before the
- * Chien search over the n positions of the (shortened) code only (in blocks, dividing found roots out of the
- * locator once at most eight are left, and taking the last root from Λ_1 = ΣX_j); Forney's formula for the magnitudes
- * (with first root α^0: Y = X·Ω(X⁻¹)/Λ'(X⁻¹)). A word is declared UNCORRECTABLE when L &gt; t, when deg Λ ≠ L,
- * when Λ does not have L distinct roots in the field, or when the Chien search finds fewer than L roots among the n
- * positions (a root outside the shortened range counts as missing) — the standard detection checks, in a cheaper
- * order with the same outcome (in checking mode the split test and the direct root are re-checked by the walk). Anything else is CORRECTED; if more than t errors
+ * part is re-encoded (one division pass, two symbols a step) and its parity XORed with the received parity: zero
+ * means a codeword (exit as CLEAN); otherwise that (n − k)-symbol difference has the word's syndromes (the word minus
+ * a codeword), read from a table of packed syndrome rows, two rows a symbol (package-private {@code PackedSyndromes}).
+ * Elsewhere Horner's rule runs over the word with a per-root multiplication table x ↦ x·α^j, eight roots per pass
+ * (branch-free log/antilog tables when the table would be too large). Then Berlekamp–Massey for the error locator
+ * Λ(x) of linear complexity L; for L = 1 the root directly (X = Λ_1); for L ≥ 2 the Chien search over the n
+ * positions of the (shortened) code only, four positions a table load, in blocks, dividing found roots out of the
+ * locator once at most {@link #DEFLATE_AT} are left and taking the last root from Λ_1 = ΣX_j; if a quarter of the
+ * positions held no root, a split test (Λ divides x^(2^m) − x, by m squarings modulo Λ) decides before the rest of
+ * the walk. Forney's formula gives the magnitudes (with first root α^0: Y = X·Ω(X⁻¹)/Λ'(X⁻¹)). A word is declared
+ * UNCORRECTABLE when L &gt; t, when deg Λ ≠ L, when Λ does not have L distinct roots in the field, or when the Chien
+ * search finds fewer than L roots among the n positions (a root outside the shortened range counts as missing) — the
+ * standard detection checks, in a cheaper order with the same outcome (in checking mode the split test, the direct
+ * root and the block search are re-checked by the full walk). Anything else is CORRECTED; if more than t errors
  * occurred that correction may be a miscorrection, which only a caller that knows the truth can tell
  * ({@link DecodeResult#matches}).
  *
@@ -920,7 +922,7 @@ public final class ReedSolomon {
 
         /**
          * The locator Λ (in {@link #lambda}, linear complexity L from Berlekamp–Massey) to positions and values:
-         * degree check, the direct root of a degree-1 locator, the split test, the Chien search and Forney. Returns
+         * degree check, the direct root of a degree-1 locator, the Chien search (with the split test inside) and Forney. Returns
          * the number of errors, or −1 when the word is detected uncorrectable.
          */
         private int locate(int length) {

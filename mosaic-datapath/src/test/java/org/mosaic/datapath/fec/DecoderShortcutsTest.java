@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 17's decoder shortcuts — syndromes from the re-encoded parity difference, every root on the eight-root
- * Horner path, the direct root of a degree-1 locator, and the split test before the Chien search — give the same
+ * Issue 17's decoder shortcuts — syndromes from the re-encoded parity difference (by packed table rows), the direct
+ * root of a degree-1 locator, the four-position block Chien search, and the split test when its first quarter found
+ * no root — give the same
  * outcome as the plain algorithm. Each word is decoded twice: by the fast code, and by the same code over the
  * checking field, which recomputes every syndrome with naive arithmetic, re-runs the Chien walk behind the direct
  * root and behind every rejection of the split test (throwing on any disagreement), and verifies every output.
