@@ -2,6 +2,7 @@ package org.mosaic.optics;
 
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import org.mosaic.core.parallel.Memo;
 import org.mosaic.core.random.RandomStreams;
 
 /**

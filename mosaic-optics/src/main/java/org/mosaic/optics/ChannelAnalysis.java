@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.analysis.solvers.BrentSolver;
+import org.mosaic.core.parallel.Memo;
 import org.mosaic.core.random.RandomStreams;
 
 /**

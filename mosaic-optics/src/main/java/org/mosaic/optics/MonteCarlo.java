@@ -71,7 +71,9 @@ public final class MonteCarlo {
         double ledE = Math.exp(-dt / c.ledTau());
         double[] kernel = gaussianKernel(c.fibreSigma(), dt);
         int half = kernel.length / 2;
-        double[] ring = new double[kernel.length];
+        // the last kernel.length samples, each written twice (at i and i + kernel.length) so that the taps read one
+        // contiguous run backwards from the newest sample
+        double[] ring = new double[2 * kernel.length];
         Foh rx1 = new Foh(dt, 1 / (2 * Math.PI * c.rxPoleHz()));
         Foh rx2 = new Foh(dt, 1 / (2 * Math.PI * c.rxPoleHz()));
         boolean ctle = !Double.isInfinite(c.ctlePoleHz());
@@ -92,24 +94,43 @@ public final class MonteCarlo {
         double xtExtraStd = Math.sqrt(ev.extraVariance());
         long totalSamples = (bits + warmupBits) * spu + delaySamples + Math.max(0, decision) + spu;
         int bit = 0;
+        // positions kept as counters (the same values as n / spu, n % spu and n % kernel.length, without a division
+        // per sample and per tap)
+        int ringLength = kernel.length;
+        int at = 0; // n % ringLength
+        long bitIndex = 0; // n / spu
+        int phase = 0; // n % spu
+        long offset = delaySamples + decision; // the decision for sample n is bit t = n − offset's, when t % spu == 0
+        int decisionPhase = (int) Math.floorMod(offset, (long) spu);
         for (long n = 0; n < totalSamples; n++) {
-            long bitIndex = n / spu;
-            int phase = (int) (n % spu);
             if (phase == 0) {
                 bit = prbs.next();
                 history[(int) (bitIndex % history.length)] = bit;
             }
             // microLED: first-order response, exact for the input held over the sample
             led = ledE * led + (1 - ledE) * bit;
-            // fibre: centred Gaussian FIR; output delayed by `half` samples
-            ring[(int) (n % ring.length)] = led;
-            double fibre = 0;
-            for (int j = 0; j < kernel.length; j++) {
-                long idx = n - j;
-                if (idx >= 0) {
-                    fibre += kernel[j] * ring[(int) (idx % ring.length)];
-                }
+            // fibre: centred Gaussian FIR over the samples so far (tap j reads sample n − j); output delayed by `half`.
+            // Four partial sums (taps j ≡ 0, 1, 2, 3 mod 4) so the additions are not one dependent chain of
+            // kernel.length; the rounding differs from a single running sum by ~1e-16 relative
+            ring[at] = led;
+            ring[at + ringLength] = led;
+            int taps = (int) Math.min(kernel.length, n + 1);
+            int newest = at + ringLength; // tap j reads ring[newest − j]
+            double f0 = 0;
+            double f1 = 0;
+            double f2 = 0;
+            double f3 = 0;
+            int j = 0;
+            for (; j + 3 < taps; j += 4) {
+                f0 += kernel[j] * ring[newest - j];
+                f1 += kernel[j + 1] * ring[newest - j - 1];
+                f2 += kernel[j + 2] * ring[newest - j - 2];
+                f3 += kernel[j + 3] * ring[newest - j - 3];
             }
+            for (; j < taps; j++) {
+                f0 += kernel[j] * ring[newest - j];
+            }
+            double fibre = (f0 + f1) + (f2 + f3);
             double current = r * (p0 + oma * fibre + xtMeanPower);
             double noise = thermalStd * noiseRng.nextGaussian()
                     + Math.sqrt(shotPerAmp * (Math.max(0, current) + dark)) * noiseRng.nextGaussian();
@@ -124,8 +145,8 @@ public final class MonteCarlo {
                 y = g * y1 + (1 - g) * ct2.step(y1);
             }
             // decision: the sample at (bit start + decision) of bit k arrives delayed by `half`
-            long t = n - delaySamples - decision;
-            if (t >= 0 && t % spu == 0) {
+            long t = n - offset;
+            if (t >= 0 && phase == decisionPhase) {
                 long k = t / spu;
                 if (k >= warmupBits && counted < bits) {
                     double sample = y;
@@ -142,6 +163,11 @@ public final class MonteCarlo {
                     }
                     counted++;
                 }
+            }
+            at = at + 1 == ringLength ? 0 : at + 1;
+            if (++phase == spu) {
+                phase = 0;
+                bitIndex++;
             }
         }
         double p = errors / (double) counted;

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mosaic.cluster.fleet.LinkGroup;
+import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.Link;
 import org.mosaic.cluster.topology.LinkClass;
 import org.mosaic.cluster.topology.LinkTier;
+import org.mosaic.core.parallel.Memo;
 import org.mosaic.link.baseline.HostGeneration;
 
 /**
@@ -69,6 +71,17 @@ public record CablePlan(CountRule countRule, List<LinkGroup> groups, List<TierLe
 
     /** The cable plan of a placed topology, at the generations of {@code map}. */
     public static CablePlan of(RackLayout layout, GenerationMap map) {
+        return PLANS.get(new Key(layout.topology().spec(), layout.spec(), map), k -> compute(layout, map));
+    }
+
+    /** A plan's key: the placement is a pure function of the two specs, and all three are value-equal records. */
+    private record Key(ClusterSpec cluster, LayoutSpec layout, GenerationMap map) {
+    }
+
+    /** The last plans (immutable; every link of the cluster is walked to make one). */
+    private static final Memo<Key, CablePlan> PLANS = new Memo<>(8);
+
+    private static CablePlan compute(RackLayout layout, GenerationMap map) {
         LayoutSpec.Cabling cabling = layout.spec().cabling();
         List<Acc> accs = new ArrayList<>();
         Acc last = null;

@@ -6,11 +6,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.mosaic.cluster.topology.ClusterGraph;
+import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
 import org.mosaic.cluster.topology.Link;
 import org.mosaic.cluster.topology.Node;
 import org.mosaic.cluster.topology.NodeKind;
 import org.mosaic.cluster.topology.ScaleUpDomainSpec;
+import org.mosaic.core.parallel.Memo;
 
 /**
  * Every vertex of a topology placed in a rack at a height, deterministically, and the cable route between any two.
@@ -111,8 +113,15 @@ public final class RackLayout {
         if (topology == null || spec == null) {
             throw new IllegalArgumentException("a topology and a layout are required — expected ClusterTopology.of(spec) and a LayoutSpec");
         }
-        return new Builder(topology, spec).build();
+        return PLACED.get(new Placement(topology.spec(), spec), k -> new Builder(topology, spec).build());
     }
+
+    /** A placement's key: the topology is a pure function of its cluster spec, and both specs are value-equal records. */
+    private record Placement(ClusterSpec cluster, LayoutSpec layout) {
+    }
+
+    /** The last placements (immutable; the studies place the same cluster at every point of their samples). */
+    private static final Memo<Placement, RackLayout> PLACED = new Memo<>(4);
 
     public LayoutSpec spec() {
         return spec;

@@ -3,6 +3,7 @@ package org.mosaic.cluster.topology;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.mosaic.core.parallel.Memo;
 
 /**
  * A built cluster: its spec, its closed-form sizes and its graph (which realizes exactly those sizes).
@@ -20,8 +21,14 @@ public record ClusterTopology(ClusterSpec spec, TopologySizing sizing, ClusterGr
 
     /** Builds the topology of {@code spec} (see {@link TopologyBuilder}). */
     public static ClusterTopology of(ClusterSpec spec) {
-        return TopologyBuilder.build(spec);
+        return spec == null ? TopologyBuilder.build(null) : BUILT.get(spec, TopologyBuilder::build);
     }
+
+    /**
+     * The last topologies built: a topology is a pure function of its (value-equal) spec and immutable, and the fleet,
+     * training, claims and uncertainty studies ask for the same cluster at every point of their samples.
+     */
+    private static final Memo<ClusterSpec, ClusterTopology> BUILT = new Memo<>(4);
 
     /** Individual links per tier, counted on the graph (parallel links one by one), in tier order. */
     public Map<LinkTier, Long> linksByTier() {
