@@ -1226,8 +1226,8 @@ public final class ReedSolomon {
 
         /**
          * sum[q] ^= Σ_{s=g}^{g+7} chienLanes[ex[s] + 4·(s + 1)·q] for q &lt; steps: eight terms of the Chien sums at four
-         * positions a load, slot s stepping by 4·(s + 1). The steps are constants for the passes a t ≤ 16 code takes
-         * (g = 0 and 8), so the eight indices stay in registers.
+         * positions a load, slot s stepping by 4·(s + 1). (Constant steps for g = 0 and 8, written out, measured no
+         * faster in alternating A/B runs.)
          */
         private void chienPass8(long[] lanes, int[] ex, long[] sum, int steps, int g) {
             int e0 = ex[g];
@@ -1238,46 +1238,17 @@ public final class ReedSolomon {
             int e5 = ex[g + 5];
             int e6 = ex[g + 6];
             int e7 = ex[g + 7];
-            if (g == 0) {
-                for (int q = 0; q < steps; q++) {
-                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6]
-                            ^ lanes[e7];
-                    e0 += 4;
-                    e1 += 8;
-                    e2 += 12;
-                    e3 += 16;
-                    e4 += 20;
-                    e5 += 24;
-                    e6 += 28;
-                    e7 += 32;
-                }
-            } else if (g == 8) {
-                for (int q = 0; q < steps; q++) {
-                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6]
-                            ^ lanes[e7];
-                    e0 += 36;
-                    e1 += 40;
-                    e2 += 44;
-                    e3 += 48;
-                    e4 += 52;
-                    e5 += 56;
-                    e6 += 60;
-                    e7 += 64;
-                }
-            } else {
-                int d = 4 * (g + 1);
-                for (int q = 0; q < steps; q++) {
-                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6]
-                            ^ lanes[e7];
-                    e0 += d;
-                    e1 += d + 4;
-                    e2 += d + 8;
-                    e3 += d + 12;
-                    e4 += d + 16;
-                    e5 += d + 20;
-                    e6 += d + 24;
-                    e7 += d + 28;
-                }
+            int d = 4 * (g + 1);
+            for (int q = 0; q < steps; q++) {
+                sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3] ^ lanes[e4] ^ lanes[e5] ^ lanes[e6] ^ lanes[e7];
+                e0 += d;
+                e1 += d + 4;
+                e2 += d + 8;
+                e3 += d + 12;
+                e4 += d + 16;
+                e5 += d + 20;
+                e6 += d + 24;
+                e7 += d + 28;
             }
         }
 
@@ -1287,31 +1258,13 @@ public final class ReedSolomon {
             int e1 = ex[g + 1];
             int e2 = ex[g + 2];
             int e3 = ex[g + 3];
-            if (g == 0) {
-                for (int q = 0; q < steps; q++) {
-                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
-                    e0 += 4;
-                    e1 += 8;
-                    e2 += 12;
-                    e3 += 16;
-                }
-            } else if (g == 8) {
-                for (int q = 0; q < steps; q++) {
-                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
-                    e0 += 36;
-                    e1 += 40;
-                    e2 += 44;
-                    e3 += 48;
-                }
-            } else {
-                int d = 4 * (g + 1);
-                for (int q = 0; q < steps; q++) {
-                    sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
-                    e0 += d;
-                    e1 += d + 4;
-                    e2 += d + 8;
-                    e3 += d + 12;
-                }
+            int d = 4 * (g + 1);
+            for (int q = 0; q < steps; q++) {
+                sum[q] ^= lanes[e0] ^ lanes[e1] ^ lanes[e2] ^ lanes[e3];
+                e0 += d;
+                e1 += d + 4;
+                e2 += d + 8;
+                e3 += d + 12;
             }
         }
 
