@@ -9,7 +9,6 @@ import org.mosaic.datapath.fec.GaloisField;
 import org.mosaic.datapath.fec.PostFec;
 import org.mosaic.datapath.fec.ReedSolomon;
 import org.mosaic.datapath.gearbox.GearboxMap;
-import org.mosaic.datapath.gearbox.HostLayout;
 import org.mosaic.datapath.channel.LinkTimeline;
 
 /**
@@ -47,7 +46,7 @@ public final class Context {
         FecSpec f = spec.fec();
         this.rs = ReedSolomon.of(f.primitivePolynomial() == 0x409 && f.symbolBits() == 10 ? GaloisField.gf1024()
                 : GaloisField.of(f.symbolBits(), f.primitivePolynomial()), f.n(), f.k());
-        this.map = new GearboxMap(new HostLayout(f, spec.host()), spec.mapping(), spec.channels().dataChannels());
+        this.map = GearboxMap.of(f, spec.host(), spec.mapping(), spec.channels().dataChannels());
         this.n = f.n();
         this.k = f.k();
         this.m = f.symbolBits();

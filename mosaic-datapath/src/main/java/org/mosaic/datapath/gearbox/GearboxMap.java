@@ -1,6 +1,9 @@
 package org.mosaic.datapath.gearbox;
 
 import java.util.Arrays;
+import org.mosaic.core.parallel.Memo;
+import org.mosaic.datapath.FecSpec;
+import org.mosaic.datapath.HostSpec;
 import org.mosaic.datapath.Mapping;
 import org.mosaic.datapath.Require;
 
@@ -34,6 +37,23 @@ public final class GearboxMap {
     private final int codewordsPerSuperblock;
     private final int[] slotToAddress;
     private final int[] addressToSlot;
+
+    /** A map's key: the host layout is a pure function of the FEC and the host (value-equal records). */
+    private record Key(FecSpec fec, HostSpec host, Mapping mapping, int dataChannels) {
+    }
+
+    /** The last maps built (immutable; an emulation run and every exposure of the datapath report build one). */
+    private static final Memo<Key, GearboxMap> BUILT = new Memo<>(6);
+
+    /**
+     * The map of {@code mapping} over {@code dataChannels} channels for the host layout of {@code fec} and {@code host},
+     * the same one for equal arguments while it is among the last few asked for (a map tabulates every bit of a
+     * superblock: 544,000 for the 800G host over 400 channels).
+     */
+    public static GearboxMap of(FecSpec fec, HostSpec host, Mapping mapping, int dataChannels) {
+        return BUILT.get(new Key(fec, host, mapping, dataChannels),
+                key -> new GearboxMap(new HostLayout(fec, host), mapping, dataChannels));
+    }
 
     public GearboxMap(HostLayout layout, Mapping mapping, int dataChannels) {
         this.layout = Require.notNull("layout", layout);

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.mosaic.datapath.fec.PostFec;
 import org.mosaic.datapath.gearbox.GearboxMap;
-import org.mosaic.datapath.gearbox.HostLayout;
 
 /**
  * The exact independent-error model of a link whose {@code dead} channels send random bits while every other
@@ -32,7 +31,7 @@ final class Exposure {
     private final int maxSymbolsHit;
 
     Exposure(Variant variant, int[] dead) {
-        GearboxMap map = new GearboxMap(new HostLayout(FEC, variant.host()), variant.mapping(), DATA_CHANNELS);
+        GearboxMap map = GearboxMap.of(FEC, variant.host(), variant.mapping(), DATA_CHANNELS);
         int m = FEC.symbolBits();
         int nm = FEC.n() * m;
         codewordsPerUnit = variant.host().codewordsPerFlow();
