@@ -1,6 +1,7 @@
 package org.mosaic.datapath.fec;
 
 import java.util.Arrays;
+import org.mosaic.core.parallel.Memo;
 
 /**
  * A systematic Reed–Solomon code RS(n, k) over GF(2^m) with a bounded-distance hard-decision decoder.
@@ -211,8 +212,18 @@ public final class ReedSolomon {
             throw new IllegalArgumentException("message length k = " + k + " symbols is not in 1 … n − 1 = "
                     + (n - 1) + " (n = " + n + "); hint: KP4 is n = 544, k = 514");
         }
-        return new ReedSolomon(field, n, k);
+        return BUILT.get(new Shape(field, n, k), s -> new ReedSolomon(s.field(), s.n(), s.k()));
     }
+
+    /** A code's key: the field (value-equal: m, polynomial, checking) and the lengths. */
+    private record Shape(GaloisField field, int n, int k) {
+    }
+
+    /**
+     * The last codes built: a code is immutable and thread-safe, and its tables (≈ 0.4 MB for KP4) take milliseconds to
+     * build, which every emulation context would otherwise pay again.
+     */
+    private static final Memo<Shape, ReedSolomon> BUILT = new Memo<>(8);
 
     /** g(x) = Π_{j=0}^{r−1} (x − α^j), coefficients highest power first (length r + 1, leading 1). */
     private static int[] generatorPolynomial(GaloisField f, int r) {
@@ -264,7 +275,7 @@ public final class ReedSolomon {
 
     /** This code over the checking version of its field (see the class comment). */
     public ReedSolomon checking() {
-        return field.isChecking() ? this : new ReedSolomon(field.checking(), n, k);
+        return field.isChecking() ? this : of(field.checking(), n, k);
     }
 
     // ---------------------------------------------------------------- encoder
