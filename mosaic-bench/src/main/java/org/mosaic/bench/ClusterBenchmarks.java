@@ -7,9 +7,10 @@ import org.mosaic.cluster.fleet.Policy;
 import org.mosaic.cluster.fleet.TechnologyMenu;
 import org.mosaic.cluster.fleet.ClusterDocument;
 import org.mosaic.cluster.layout.LayoutSpec;
+import org.mosaic.cluster.layout.RackLayout;
 import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
-import org.mosaic.cluster.fleet.ClusterDocument;
+import org.mosaic.cluster.topology.TopologyBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,12 +55,14 @@ public class ClusterBenchmarks {
      */
     @Benchmark
     public FleetModel.Result buildAndEvaluate100k() {
-        return FleetModel.evaluate(spec100k, layout100k, Policy.mosaic(), menu, FleetEconomics.defaults());
+        // built anew each time: FleetModel.evaluate(spec, …) would serve the memoised topology, placement and plan
+        return FleetModel.evaluate(RackLayout.place(TopologyBuilder.build(spec100k), layout100k),
+                Policy.mosaic(), menu, FleetEconomics.defaults());
     }
 
     /** The whole topology graph of the 100k-GPU preset, built from its spec. */
     @Benchmark
     public ClusterTopology buildTopology100k() {
-        return ClusterTopology.of(spec100k);
+        return TopologyBuilder.build(spec100k);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mosaic.cluster.fleet.LinkGroup;
-import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.Link;
 import org.mosaic.cluster.topology.LinkClass;
 import org.mosaic.cluster.topology.LinkTier;
@@ -71,11 +70,14 @@ public record CablePlan(CountRule countRule, List<LinkGroup> groups, List<TierLe
 
     /** The cable plan of a placed topology, at the generations of {@code map}. */
     public static CablePlan of(RackLayout layout, GenerationMap map) {
-        return PLANS.get(new Key(layout.topology().spec(), layout.spec(), map), k -> compute(layout, map));
+        return PLANS.get(new Key(layout, map), k -> compute(layout, map));
     }
 
-    /** A plan's key: the placement is a pure function of the two specs, and all three are value-equal records. */
-    private record Key(ClusterSpec cluster, LayoutSpec layout, GenerationMap map) {
+    /**
+     * A plan's key: the placement by identity ({@link RackLayout#place} hands out the same one for the same topology
+     * and layout spec), the generations by value.
+     */
+    private record Key(RackLayout layout, GenerationMap map) {
     }
 
     /** The last plans (immutable; every link of the cluster is walked to make one). */

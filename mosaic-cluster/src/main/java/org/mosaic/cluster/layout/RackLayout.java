@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.mosaic.cluster.topology.ClusterGraph;
-import org.mosaic.cluster.topology.ClusterSpec;
 import org.mosaic.cluster.topology.ClusterTopology;
 import org.mosaic.cluster.topology.Link;
 import org.mosaic.cluster.topology.Node;
@@ -113,11 +112,23 @@ public final class RackLayout {
         if (topology == null || spec == null) {
             throw new IllegalArgumentException("a topology and a layout are required — expected ClusterTopology.of(spec) and a LayoutSpec");
         }
-        return PLACED.get(new Placement(topology.spec(), spec), k -> new Builder(topology, spec).build());
+        return PLACED.get(new Placement(topology, spec), k -> new Builder(topology, spec).build());
     }
 
-    /** A placement's key: the topology is a pure function of its cluster spec, and both specs are value-equal records. */
-    private record Placement(ClusterSpec cluster, LayoutSpec layout) {
+    /**
+     * A placement's key: the topology by identity ({@link ClusterTopology#of} hands out the same one for equal specs,
+     * and a graph's own equality compares every edge), the layout spec by value.
+     */
+    private record Placement(ClusterTopology topology, LayoutSpec layout) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Placement p && p.topology == topology && p.layout.equals(layout);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(topology) + layout.hashCode();
+        }
     }
 
     /** The last placements (immutable; the studies place the same cluster at every point of their samples). */
