@@ -108,9 +108,14 @@ class ArrayReachSpeedTest {
                                              @ForAll @DoubleRange(min = 2, max = 40) double lengthM,
                                              @ForAll @DoubleRange(min = 0.3, max = 2.5) double spreadDb,
                                              @ForAll @IntRange(min = 0, max = 2) int rateIndex) {
+        agrees(randomDesign(powerUw, lengthM, spreadDb, rateIndex));
+    }
+
+    /** The 800G design with a drawn power, length, power spread and one of three channel rates (the speed tests' space). */
+    static ChannelSpec randomDesign(double powerUw, double lengthM, double spreadDb, int rateIndex) {
         String rate = new String[] {"1.5 Gb/s", "2.125 Gb/s", "3 Gb/s"}[rateIndex];
-        agrees(small("mosaic-800g", "led.averagePower", powerUw + " uW", "fiber.length", lengthM + " m",
-                "led.powerSpread", spreadDb + " dB", "link.channelRate", rate));
+        return small("mosaic-800g", "led.averagePower", powerUw + " uW", "fiber.length", lengthM + " m",
+                "led.powerSpread", spreadDb + " dB", "link.channelRate", rate);
     }
 
     /**

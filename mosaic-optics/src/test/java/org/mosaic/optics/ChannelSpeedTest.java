@@ -78,9 +78,7 @@ class ChannelSpeedTest {
                                           @ForAll @DoubleRange(min = 2, max = 40) double lengthM,
                                           @ForAll @DoubleRange(min = 0.3, max = 2.5) double spreadDb,
                                           @ForAll @IntRange(min = 0, max = 2) int rateIndex) {
-        String rate = new String[] {"1.5 Gb/s", "2.125 Gb/s", "3 Gb/s"}[rateIndex];
-        agree(ArrayReachSpeedTest.small("mosaic-800g", "led.averagePower", powerUw + " uW", "fiber.length",
-                lengthM + " m", "led.powerSpread", spreadDb + " dB", "link.channelRate", rate), "random design");
+        agree(ArrayReachSpeedTest.randomDesign(powerUw, lengthM, spreadDb, rateIndex), "random design");
     }
 
     /**

@@ -21,7 +21,7 @@ public record ClusterTopology(ClusterSpec spec, TopologySizing sizing, ClusterGr
 
     /** Builds the topology of {@code spec} (see {@link TopologyBuilder}). */
     public static ClusterTopology of(ClusterSpec spec) {
-        return spec == null ? TopologyBuilder.build(null) : BUILT.get(spec, TopologyBuilder::build);
+        return BUILT.get(spec, TopologyBuilder::build); // a null spec is refused by the build
     }
 
     /**

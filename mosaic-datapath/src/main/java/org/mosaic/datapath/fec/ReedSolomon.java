@@ -1042,6 +1042,11 @@ public final class ReedSolomon {
                     }
                 }
             }
+            return isX(r, length);
+        }
+
+        /** Whether the residue r_0 … r_(L−1) is the polynomial x. */
+        private static boolean isX(int[] r, int length) {
             int rest = r[0];
             for (int i = 2; i < length; i++) {
                 rest |= r[i];
@@ -1078,11 +1083,7 @@ public final class ReedSolomon {
                     }
                 }
             }
-            int rest = r[0];
-            for (int i = 2; i < length; i++) {
-                rest |= r[i];
-            }
-            return rest == 0 && r[1] == 1;
+            return isX(r, length);
         }
 
         /**
@@ -1178,8 +1179,12 @@ public final class ReedSolomon {
                         if (off >= order) {
                             off -= order;
                         }
-                        int e = zlog[q[i]] + off; // q[i] = 0 beyond the degree
-                        ex[i - 1] = (i - 1) * stride + (q[i] == 0 || i > degree ? zeroBase : e >= order ? e - order : e);
+                        int e = zeroBase; // a zero coefficient, or a padding slot beyond the degree
+                        if (i <= degree && q[i] != 0) {
+                            e = zlog[q[i]] + off;
+                            e = e >= order ? e - order : e;
+                        }
+                        ex[i - 1] = (i - 1) * stride + e;
                     }
                     fresh = false;
                 }

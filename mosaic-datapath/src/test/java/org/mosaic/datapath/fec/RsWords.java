@@ -1,5 +1,7 @@
 package org.mosaic.datapath.fec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.SplittableRandom;
 
 /** Words for the decoder tests: a random message, errors at distinct random positions, and bit-by-bit packing. */
@@ -40,6 +42,33 @@ final class RsWords {
             word[pos[e]] ^= val[e];
         }
         return new Errors(pos, val);
+    }
+
+    /** A decode's result and the word as the decoder left it. */
+    record Decoded(DecodeResult result, int[] word) {
+    }
+
+    /**
+     * Decodes a copy of {@code received} with each decoder and asserts the same status, error count, positions, values
+     * and corrected word, and, when the errors number at most t, that they were corrected exactly; returns the first
+     * decoder's result and word.
+     */
+    static Decoded decodeAlike(ReedSolomon.Decoder fast, ReedSolomon.Decoder other, int[] received, Errors errors,
+                               String what) {
+        int[] a = received.clone();
+        int[] b = received.clone();
+        DecodeResult ra = fast.decode(a);
+        DecodeResult rb = other.decode(b);
+        assertThat(ra.status()).as(what).isEqualTo(rb.status());
+        assertThat(ra.errorsCorrected()).as(what).isEqualTo(rb.errorsCorrected());
+        assertThat(ra.positions()).as(what).isEqualTo(rb.positions());
+        assertThat(ra.values()).as(what).isEqualTo(rb.values());
+        assertThat(a).as(what).isEqualTo(b);
+        int weight = errors.positions().length;
+        if (weight <= fast.code().t()) {
+            assertThat(ra.matches(errors.positions(), errors.values(), weight)).as(what + ": corrected exactly").isTrue();
+        }
+        return new Decoded(ra, a);
     }
 
     /** The first {@code count} m-bit symbols packed bit by bit, least significant bit first (the naive reference). */
