@@ -439,4 +439,24 @@ class ReedSolomonTest {
         assertThatThrownBy(() -> new DecodeResult(DecodeResult.Status.CORRECTED, 2, new int[] {1}, new int[] {1}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The memo of {@link ReedSolomon#of}: equal fields and lengths share one code, other shapes and fields do not. */
+    @Test
+    void equalCodesAreOneMemoisedCodeAndOtherShapesOrFieldsAreNot() {
+        ReedSolomon code = ReedSolomon.of(GaloisField.gf1024(), 544, 514);
+        assertThat(ReedSolomon.of(GaloisField.of(10, 0x409), 544, 514)).as("an equal field").isSameAs(code);
+        ReedSolomon shorter = ReedSolomon.of(GaloisField.gf1024(), 528, 514);
+        assertThat(shorter).isNotSameAs(code);
+        assertThat(shorter.n()).isEqualTo(528);
+        ReedSolomon checking = code.checking();
+        assertThat(checking).isNotSameAs(code);
+        assertThat(checking.field().isChecking()).isTrue();
+        assertThat(code.field().isChecking()).isFalse();
+        int[] message = new int[514];
+        SplittableRandom rnd = new SplittableRandom(20261208L);
+        for (int i = 0; i < message.length; i++) {
+            message[i] = rnd.nextInt(1024);
+        }
+        assertThat(code.encode(message)).isEqualTo(ReedSolomon.kp4().encode(message)).isEqualTo(checking.encode(message));
+    }
 }

@@ -205,4 +205,25 @@ class GearboxMapTest {
             assertThat(Arrays.stream(row).sum()).isEqualTo(5440);                    // every bit in its own symbol-channel pair
         }
     }
+
+    /** The memo of {@link GearboxMap#of}: the map computed for the same question, and another one for another question. */
+    @Test
+    void theMemoisedMapIsTheComputedOneAndAnotherMappingOrDealingGetsItsOwn() {
+        GearboxMap memo = GearboxMap.of(FecSpec.KP4, HostSpec.HOST_800G, Mapping.SYMBOL, 400);
+        assertThat(GearboxMap.of(FecSpec.KP4, HostSpec.HOST_800G, Mapping.SYMBOL, 400)).isSameAs(memo);
+        assertThat(slots(memo)).isEqualTo(slots(mosaic(Mapping.SYMBOL)));
+        GearboxMap bit = GearboxMap.of(FecSpec.KP4, HostSpec.HOST_800G, Mapping.BIT, 400);
+        assertThat(slots(bit)).isEqualTo(slots(mosaic(Mapping.BIT))).isNotEqualTo(slots(memo));
+        GearboxMap units = GearboxMap.of(FecSpec.KP4, HostSpec.HOST_800G.withDealing(HostSpec.PcsDealing.UNITS),
+                Mapping.SYMBOL, 400);
+        assertThat(slots(units)).isEqualTo(slots(unitDealing(Mapping.SYMBOL))).isNotEqualTo(slots(memo));
+    }
+
+    private static int[] slots(GearboxMap map) {
+        int[] s = new int[map.bitsPerSuperblock()];
+        for (int a = 0; a < s.length; a++) {
+            s[a] = map.slot(a);
+        }
+        return s;
+    }
 }
